@@ -1,0 +1,41 @@
+// The rule registry: every rule that produces diagnostics, run in one place
+// so severity settings and suppression comments apply to all of them alike.
+import type { CaseFile } from '../syntax/ast';
+import type { ImrDiagnostic, ServiceSettings } from '../types';
+import type { CaseModel } from '../model/caseModel';
+import type { Rule } from './rule';
+import { structureRules } from './structure';
+
+const RULES: Rule[] = [...structureRules];
+
+/** Lets a rule module (the necessity analysis) register itself without this file knowing it. */
+export function registerRules(rules: Rule[]): void {
+  for (const r of rules) if (!RULES.includes(r)) RULES.push(r);
+}
+
+export function runRules(file: CaseFile, model: CaseModel, settings: ServiceSettings): ImrDiagnostic[] {
+  const out: ImrDiagnostic[] = file.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
+  for (const rule of RULES) {
+    try {
+      out.push(...rule({ file, model }));
+    } catch {
+      // A rule bug must not cost the author the other diagnostics; the rule's
+      // silence shows up in its own tests.
+    }
+  }
+  return applySettings(file, out, settings);
+}
+
+function applySettings(file: CaseFile, diagnostics: ImrDiagnostic[], settings: ServiceSettings): ImrDiagnostic[] {
+  const result: ImrDiagnostic[] = [];
+  for (const d of diagnostics) {
+    const setting = settings.rules[d.code];
+    if (setting === 'off') continue;
+    const suppressed = file.suppressions.some(
+      (s) => s.targetLine >= d.range.start.line && s.targetLine <= d.range.end.line && (s.codes.length === 0 || s.codes.includes(d.code)),
+    );
+    if (suppressed) continue;
+    result.push(setting ? { ...d, severity: setting } : d);
+  }
+  return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

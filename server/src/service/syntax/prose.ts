@@ -1,0 +1,185 @@
+// Builds a Prose node from the lines of a summary or rationale: joins lines the
+// way the letter will show them, strips `[#label]` markers, and splits
+// sentences, keeping a map from every character back to the source.
+import type { LabelRef, Paragraph, Prose, ProseSegment, Range, Sentence } from './ast';
+import { range as mkRange } from './positions';
+
+export interface ProseLineInput {
+  /** Line content after indentation, without the line break. Empty for a blank line. */
+  text: string;
+  line: number;
+  /** Column where `text` starts. */
+  character: number;
+}
+
+export const LABEL_PATTERN = /\[#([A-Za-z0-9][A-Za-z0-9_.-]*)\]/g;
+
+export interface ProseBuildResult {
+  prose: Prose;
+  /** `[#` with no closing `]` or an empty name: reported by the parser. */
+  malformedLabels: Range[];
+}
+
+export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuildResult {
+  const segments: ProseSegment[] = [];
+  const labels: LabelRef[] = [];
+  const labelOffsets: number[] = [];
+  const malformedLabels: Range[] = [];
+  const paragraphBounds: { start: number; end: number }[] = [];
+  let text = '';
+  let paraStart = -1;
+
+  const closeParagraph = () => {
+    if (paraStart >= 0) paragraphBounds.push({ start: paraStart, end: text.length });
+    paraStart = -1;
+  };
+
+  for (const input of lines) {
+    const content = input.text.replace(/\s+$/, '');
+    if (content.trim() === '') {
+      closeParagraph();
+      continue;
+    }
+    if (paraStart < 0) {
+      if (text.length > 0) text += '\n\n';
+      paraStart = text.length;
+    } else {
+      text += ' ';
+    }
+    // Cut the line into clean pieces around label markers.
+    let cursor = 0;
+    const pieces: { from: number; to: number }[] = [];
+    LABEL_PATTERN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    const markerSpans: { start: number; end: number; name: string }[] = [];
+    while ((m = LABEL_PATTERN.exec(content))) {
+      markerSpans.push({ start: m.index, end: m.index + m[0].length, name: m[1] });
+    }
+    for (const mk of markerSpans) {
+      let pieceEnd = mk.start;
+      while (pieceEnd > cursor && /\s/.test(content[pieceEnd - 1])) pieceEnd--;
+      if (pieceEnd > cursor) pieces.push({ from: cursor, to: pieceEnd });
+      labels.push({
+        name: mk.name,
+        range: mkRange(input.line, input.character + mk.start, input.character + mk.end),
+        nameRange: mkRange(input.line, input.character + mk.start + 2, input.character + mk.end - 1),
+      });
+      // The clean-text offset where the marker stood, for attaching it to a sentence.
+      const piecesLen = pieces.reduce((n, p) => n + (p.to - p.from), 0);
+      labelOffsets.push(pieceOffsetBase(text, piecesLen));
+      cursor = mk.end;
+      // A marker at line start swallows the blank after it.
+      if (pieceEnd === 0 || pieces.length === 0) while (cursor < content.length && content[cursor] === ' ') cursor++;
+    }
+    if (cursor < content.length) pieces.push({ from: cursor, to: content.length });
+    // Report stray `[#` that did not form a marker.
+    const stray = /\[#(?![A-Za-z0-9][A-Za-z0-9_.-]*\])/g;
+    while ((m = stray.exec(content))) {
+      malformedLabels.push(mkRange(input.line, input.character + m.index, input.character + content.length));
+    }
+    for (const p of pieces) {
+      // "extremities\n[#x]." must read "extremities." in the letter: no blank before punctuation.
+      if (p === pieces[0] && paraStart < text.length && text.endsWith(' ') && /^[.,;:!?)]/.test(content.slice(p.from, p.to))) {
+        text = text.slice(0, -1);
+      }
+      segments.push({ offset: text.length, length: p.to - p.from, line: input.line, character: input.character + p.from });
+      text += content.slice(p.from, p.to);
+    }
+  }
+  closeParagraph();
+
+  const prose: Prose = { text, segments, paragraphs: [], sentences: [], labels, range: fallback };
+  prose.paragraphs = paragraphBounds.map(
+    (b): Paragraph => ({ text: text.slice(b.start, b.end), start: b.start, end: b.end, range: proseRange(prose, b.start, b.end) }),
+  );
+  prose.sentences = splitSentences(prose);
+  attachLabels(prose, labelOffsets);
+  if (lines.length > 0) {
+    const first = lines.find((l) => l.text.trim() !== '') ?? lines[0];
+    const last = [...lines].reverse().find((l) => l.text.trim() !== '') ?? lines[lines.length - 1];
+    prose.range = {
+      start: { line: first.line, character: first.character },
+      end: { line: last.line, character: last.character + last.text.replace(/\s+$/, '').length },
+    };
+  }
+  return { prose, malformedLabels };
+}
+
+function pieceOffsetBase(text: string, piecesLen: number): number {
+  return text.length + piecesLen;
+}
+
+/** Maps an offset in `prose.text` to a source position. */
+export function prosePosition(prose: Prose, offset: number): { line: number; character: number } {
+  const segs = prose.segments;
+  if (segs.length === 0) return { ...prose.range.start };
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const s = segs[lo];
+  const within = Math.min(Math.max(0, offset - s.offset), s.length);
+  return { line: s.line, character: s.character + within };
+}
+
+export function proseRange(prose: Prose, start: number, end: number): Range {
+  // The end maps from the last character inside the span, so a span never ends
+  // at the start of the next line.
+  const endPos = end > start ? prosePosition(prose, end - 1) : prosePosition(prose, start);
+  return { start: prosePosition(prose, start), end: { line: endPos.line, character: endPos.character + (end > start ? 1 : 0) } };
+}
+
+// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'dr', 'mr', 'mrs', 'ms', 'vs', 'e.g', 'i.e', 'etc', 'no', 'approx', 'st', 'jr', 'sr', 'fig', 'al', 'p', 'pp', 'sec', 'ch', 'u.s', 'cf',
+]);
+
+function splitSentences(prose: Prose): Sentence[] {
+  const sentences: Sentence[] = [];
+  prose.paragraphs.forEach((para, index) => {
+    const t = para.text;
+    let start = 0;
+    const re = /[.!?]+["'”’)]*(?=\s+|$)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(t))) {
+      const end = m.index + m[0].length;
+      const before = t.slice(start, m.index);
+      const lastWord = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? '';
+      const next = t.slice(end).trimStart();
+      if (m[0].startsWith('.') && ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
+      if (next && !/^[A-Z0-9"“'(\[]/.test(next)) continue;
+      pushSentence(prose, sentences, para.start + start, para.start + end, index);
+      start = end;
+      while (start < t.length && /\s/.test(t[start])) start++;
+    }
+    if (start < t.length) pushSentence(prose, sentences, para.start + start, para.start + t.length, index);
+  });
+  return sentences;
+}
+
+function pushSentence(prose: Prose, out: Sentence[], start: number, end: number, paragraph: number) {
+  const raw = prose.text.slice(start, end);
+  const trimmedEnd = start + raw.replace(/\s+$/, '').length;
+  if (trimmedEnd <= start) return;
+  out.push({
+    text: prose.text.slice(start, trimmedEnd),
+    start,
+    end: trimmedEnd,
+    range: proseRange(prose, start, trimmedEnd),
+    labels: [],
+    paragraph,
+  });
+}
+
+function attachLabels(prose: Prose, offsets: number[]) {
+  prose.labels.forEach((label, i) => {
+    const off = offsets[i];
+    let target = prose.sentences.find((s) => s.start <= off && off <= s.end);
+    if (!target) target = [...prose.sentences].reverse().find((s) => s.end <= off);
+    if (!target) target = prose.sentences[0];
+    target?.labels.push(label);
+  });
+}
