@@ -1,0 +1,40 @@
+// The VS Code side of IMR Author: starts the language server, and registers
+// the commands and views. Everything about the case itself is answered by the
+// server (or, for the preview, by the same language service).
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { codeActionMiddleware } from './snippetCodeActions';
+import { ProblemsStatusItem } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'imr' },
+      { scheme: 'untitled', language: 'imr' },
+      { scheme: 'file', pattern: '**/.imr/criteria/*.json' },
+    ],
+    synchronize: {
+      configurationSection: 'imr',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.imr/criteria/*.json'),
+    },
+    middleware: { provideCodeActions: codeActionMiddleware },
+    // Case files hold health information: the server's output channel carries
+    // errors only, never document text.
+    outputChannelName: 'IMR Author',
+  };
+  client = new LanguageClient('imr', 'IMR Author', serverOptions, clientOptions);
+  context.subscriptions.push(new ProblemsStatusItem());
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,60 @@
+// Conversions between the language service's plain types and LSP's. The
+// shapes are nearly the same by design; this file is where they meet.
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
+import type { ImrDiagnostic, Severity, TextEdit } from '../service/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: ImrDiagnostic, uri: string): Diagnostic {
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    codeDescription: undefined,
+    source: 'imr',
+    message: d.message,
+    tags: d.tags?.includes('unnecessary') ? [DiagnosticTag.Unnecessary] : undefined,
+    relatedInformation: d.relatedInformation?.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message })),
+    data: d.data,
+  };
+}
+
+export function fromLspDiagnostic(d: Diagnostic): ImrDiagnostic {
+  const sev = (Object.keys(SEVERITY) as Severity[]).find((k) => SEVERITY[k] === d.severity) ?? 'error';
+  return {
+    code: typeof d.code === 'string' ? d.code : String(d.code ?? ''),
+    severity: sev,
+    message: d.message,
+    range: d.range,
+    data: (d.data as Record<string, unknown> | undefined) ?? undefined,
+  };
+}
+
+/** Snippet placeholders (${1:text}, ${2|a,b|}, $0) reduced to their default text, for plain edits. */
+export function snippetToPlain(snippet: string): string {
+  let out = snippet;
+  let prev: string;
+  do {
+    prev = out;
+    out = out
+      .replace(/\$\{\d+:([^{}$]*)\}/g, '$1')
+      .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+      .replace(/\$\{\d+\}/g, '')
+      .replace(/\$\d+/g, '');
+  } while (out !== prev);
+  return out.replace(/\\([$}\\])/g, '$1');
+}
+
+export function toLspEdit(e: TextEdit): LspTextEdit {
+  return { range: e.range, newText: e.snippet ? snippetToPlain(e.newText) : e.newText };
+}

@@ -1,0 +1,227 @@
+// The IMR language server: a thin adapter from LSP to the language service.
+// It owns documents, settings and scheduling; every answer comes from
+// LanguageService. No handler lets an exception escape (see `safely`), and
+// nothing here logs case text.
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction as LspCodeAction,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageService } from './service/languageService';
+import type { ImrDocument, ServiceSettings, SeveritySetting } from './service/types';
+import { fromLspDiagnostic, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
+import { checkReadable } from './service/input/limits';
+import { WorkspaceCriteria } from './workspaceCriteria';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = new LanguageService();
+const workspaceCriteria = new WorkspaceCriteria(connection, service, documents);
+let hasConfigurationPull = false;
+let settings: ServiceSettings = { rules: {} };
+
+/** Runs a handler; on any exception logs only the error's kind and answers `fallback`. */
+function safely<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      connection.console.error(`imr: ${name} failed: ${err instanceof Error ? err.name + ': ' + err.message.slice(0, 200) : 'unknown error'}`);
+      return fallback;
+    }
+  };
+}
+
+function asImrDocument(uri: string): ImrDocument | undefined {
+  const doc = documents.get(uri);
+  if (!doc || !isCase(uri, doc.languageId)) return undefined;
+  return { uri, version: doc.version, text: doc.getText() };
+}
+
+function isCase(uri: string, languageId: string): boolean {
+  return languageId === 'imr' || /\.imr$/i.test(uri);
+}
+
+connection.onInitialize(
+  safely('initialize', {} as InitializeResult, (params) => {
+    hasConfigurationPull = !!params.capabilities.workspace?.configuration;
+    workspaceCriteria.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['#', ':', ' ', '['], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'imr-language-server', version: '0.1.0' },
+    };
+  }),
+);
+
+connection.onInitialized(
+  safely('initialized', undefined, async () => {
+    await refreshSettings();
+    await workspaceCriteria.loadFromDisk();
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  safely('configuration', undefined, async (change) => {
+    await refreshSettings(change.settings?.imr);
+    for (const d of documents.all()) schedule(d.uri);
+  }),
+);
+
+async function refreshSettings(pushed?: unknown): Promise<void> {
+  let imr: any = pushed;
+  if (hasConfigurationPull) {
+    imr = await connection.workspace.getConfiguration({ section: 'imr' });
+  }
+  settings = readSettings(imr);
+  service.settings = settings;
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+function readSettings(imr: any): ServiceSettings {
+  const rules: Record<string, SeveritySetting> = {};
+  const raw = imr && typeof imr === 'object' ? imr.rules : undefined;
+  if (raw && typeof raw === 'object') {
+    for (const [code, value] of Object.entries(raw)) {
+      if (typeof value === 'string' && SEVERITIES.has(value)) rules[code] = value as SeveritySetting;
+    }
+  }
+  return { rules, showCriteriaInLetter: !!imr?.preview?.showCriteria };
+}
+
+// Diagnostics are computed on the next turn of the event loop after a change,
+// so a burst of edits arriving together costs one analysis, not one each.
+const pending = new Map<string, NodeJS.Immediate>();
+function schedule(uri: string) {
+  const old = pending.get(uri);
+  if (old) clearImmediate(old);
+  pending.set(
+    uri,
+    setImmediate(() => {
+      pending.delete(uri);
+      void validate(uri);
+    }),
+  );
+}
+
+const validate = safely('diagnostics', undefined, async (uri: string) => {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  if (workspaceCriteria.handles(uri)) {
+    workspaceCriteria.update();
+    for (const d of documents.all()) if (isCase(d.uri, d.languageId)) schedule(d.uri);
+    return;
+  }
+  if (!isCase(uri, doc.languageId)) return;
+  const text = doc.getText();
+  const unreadable = checkReadable(text);
+  if (unreadable) {
+    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [toLspDiagnostic(unreadable, uri)] });
+    return;
+  }
+  const diagnostics = service.getDiagnostics({ uri, version: doc.version, text }, settings);
+  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) });
+});
+
+documents.onDidChangeContent((e) => schedule(e.document.uri));
+documents.onDidClose(
+  safely('close', undefined, (e) => {
+    const old = pending.get(e.document.uri);
+    if (old) clearImmediate(old);
+    pending.delete(e.document.uri);
+    service.forget(e.document.uri);
+    if (workspaceCriteria.handles(e.document.uri)) workspaceCriteria.update();
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  safely('watched files', undefined, async () => {
+    await workspaceCriteria.loadFromDisk();
+    for (const d of documents.all()) schedule(d.uri);
+  }),
+);
+
+/** Feature requests on oversized or binary documents answer nothing rather than work on garbage. */
+function caseFor(uri: string): ImrDocument | undefined {
+  const doc = asImrDocument(uri);
+  return doc && !checkReadable(doc.text) ? doc : undefined;
+}
+
+connection.onDocumentSymbol(safely('symbols', [], (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  return doc ? service.getDocumentSymbols(doc) : [];
+}));
+
+connection.onFoldingRanges(safely('folding', [], (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  return doc ? service.getFoldingRanges(doc) : [];
+}));
+
+connection.onCompletion(safely('completion', [], (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  return doc ? service.getCompletions(doc, p.position) : [];
+}));
+
+connection.onHover(safely('hover', null, (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  return (doc && service.getHover(doc, p.position)) ?? null;
+}));
+
+connection.onDefinition(safely('definition', null, (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  return (doc && service.getDefinition(doc, p.position)) ?? null;
+}));
+
+connection.onReferences(safely('references', [], (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  return doc ? service.getReferences(doc, p.position, p.context.includeDeclaration) : [];
+}));
+
+connection.onPrepareRename(safely('prepare rename', null, (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  return (doc && service.prepareRename(doc, p.position)) ?? null;
+}));
+
+connection.onRenameRequest(safely('rename', null, (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  if (!doc) return null;
+  const edits = service.rename(doc, p.position, p.newName);
+  return edits ? { changes: { [doc.uri]: edits.map(toLspEdit) } } : null;
+}));
+
+connection.onCodeAction(safely('code actions', [], (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  if (!doc) return [];
+  const diagnostics = p.context.diagnostics.filter((d) => d.source === 'imr').map(fromLspDiagnostic);
+  return service.getCodeActions(doc, p.range, diagnostics).map((a): LspCodeAction => {
+    const snippet = a.edits.some((e) => e.snippet);
+    return {
+      title: a.title,
+      kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : a.kind,
+      isPreferred: a.isPreferred,
+      diagnostics: p.context.diagnostics.filter((d) => a.diagnostics?.some((x) => x.code === d.code && x.range.start.line === d.range.start.line)),
+      edit: { changes: { [doc.uri]: a.edits.map(toLspEdit) } },
+      // Clients that can (our VS Code client) swap the plain edit for this snippet.
+      data: snippet ? { imrSnippetEdits: a.edits } : undefined,
+    };
+  });
+}));
+
+documents.listen(connection);
+connection.listen();
