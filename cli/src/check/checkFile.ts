@@ -1,0 +1,43 @@
+// Checks one file: read, then the language service's diagnostics. The same
+// function runs on the main thread and in workers, so both give identical results.
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { LanguageService } from '../../../server/src/service/languageService';
+import type { ImrDiagnostic } from '../../../server/src/service/types';
+import { readCase } from './readCase';
+
+export interface FileResult {
+  /** The path as shown to the user (relative to the working directory when inside it). */
+  file: string;
+  diagnostics: ImrDiagnostic[];
+  /** Set when the file was not checked; says why. */
+  skipped?: string;
+}
+
+export function checkFile(service: LanguageService, displayPath: string, cwd: string): FileResult {
+  const abs = path.resolve(cwd, displayPath);
+  const read = readCase(abs);
+  if (!read.ok) return { file: displayPath, diagnostics: [], skipped: read.reason };
+  const uri = pathToFileURL(abs).href;
+  let diagnostics: ImrDiagnostic[];
+  try {
+    diagnostics = service.getDiagnostics({ uri, version: 1, text: read.text });
+  } catch (err) {
+    // The service promises not to throw; if it does, report the file rather than abort the batch.
+    return { file: displayPath, diagnostics: [], skipped: `internal error while checking: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    // A batch must not keep every parse alive.
+    service.forget(uri);
+  }
+  return { file: displayPath, diagnostics: diagnostics.map(plainDiagnostic) };
+}
+
+/** Only what the formats print: keeps worker messages small and output stable. */
+function plainDiagnostic(d: ImrDiagnostic): ImrDiagnostic {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+  };
+}

@@ -1,0 +1,93 @@
+// SARIF 2.1.0 output, for code-scanning dashboards and editors that read it.
+// Each diagnostic code becomes a rule with a short description and a link to
+// its full text in docs/rules.md.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FileResult } from '../checkFile';
+import type { Severity } from '../../../../server/src/service/types';
+import summaries from './rule-summaries.json';
+
+const SUMMARIES = summaries as Record<string, string>;
+
+export interface SarifOptions {
+  version: string;
+  cwd: string;
+  /** Where docs/rules.md lives; rule links point into it. */
+  rulesDoc: string;
+}
+
+function level(s: Severity): 'error' | 'warning' | 'note' {
+  return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
+}
+
+function uriFor(file: string): string {
+  // Relative paths stay relative to %SRCROOT% (the working directory), as SARIF viewers expect.
+  return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+export function formatSarif(results: FileResult[], opts: SarifOptions): string {
+  const docUri = pathToFileURL(opts.rulesDoc).href;
+  const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  const ruleIndex = new Map(codes.map((c, i) => [c, i]));
+  const rules = codes.map((code) => {
+    const text = SUMMARIES[code] ?? `Diagnostic \`${code}\` of the IMR case checker.`;
+    return {
+      id: code,
+      name: code.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
+      shortDescription: { text },
+      helpUri: `${docUri}#${code}`,
+      help: { text: `${text} See docs/rules.md#${code} for what the rule checks and how to fix it.` },
+    };
+  });
+  const sarifResults = results.flatMap((r) =>
+    r.diagnostics.map((d) => ({
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: level(d.severity),
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: uriFor(r.file), ...(path.isAbsolute(r.file) ? {} : { uriBaseId: '%SRCROOT%' }) },
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
+          },
+        },
+      ],
+    })),
+  );
+  // Files that could not be checked are tool notifications, not findings.
+  const notifications = results
+    .filter((r) => r.skipped)
+    .map((r) => ({
+      level: 'error',
+      message: { text: `Skipped: ${r.skipped}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uriFor(r.file), ...(path.isAbsolute(r.file) ? {} : { uriBaseId: '%SRCROOT%' }) } } }],
+    }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'imr',
+            fullName: 'IMR Author case checker',
+            version: opts.version,
+            informationUri: docUri,
+            rules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(opts.cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

@@ -1,0 +1,33 @@
+// The worker side of batch checking. dist/cli.js starts copies of itself as
+// worker threads (see pool.ts); main.ts routes them here. Each worker keeps
+// one LanguageService and checks the batches of paths the pool sends it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { LanguageService } from '../../../server/src/service/languageService';
+import { checkFile, type FileResult } from './checkFile';
+
+/** Marks workerData as ours, so the bundle knows it was started as a check worker. */
+export const WORKER_TAG = '__imrCheckWorker';
+
+export interface WorkerInit {
+  [WORKER_TAG]: true;
+  cwd: string;
+}
+
+export type ToWorker = { type: 'batch'; items: { index: number; file: string }[] } | { type: 'stop' };
+export type FromWorker = { type: 'results'; items: { index: number; result: FileResult }[] };
+
+export function runWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  const { cwd } = workerData as WorkerInit;
+  const service = new LanguageService();
+  port.on('message', (msg: ToWorker) => {
+    if (msg.type === 'stop') {
+      port.close();
+      return;
+    }
+    const items = msg.items.map(({ index, file }) => ({ index, result: checkFile(service, file, cwd) }));
+    const reply: FromWorker = { type: 'results', items };
+    port.postMessage(reply);
+  });
+}

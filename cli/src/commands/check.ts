@@ -1,0 +1,127 @@
+// `imr check`: checks case files the way the editor does and prints what it
+// finds as text, JSON or SARIF. Exit code 0 when clean, 1 on errors (or too
+// many warnings), 2 when the command was misused or a file could not be read.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
+import { resolveTargets } from '../check/targets';
+import { autoJobs, checkFiles } from '../check/pool';
+import { createProgress } from '../check/progress';
+import { formatText } from '../check/format/text';
+import { formatJson } from '../check/format/json';
+import { formatSarif } from '../check/format/sarif';
+import { summaryLine, totals } from '../check/format/summary';
+import { VERSION } from '../version';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `Usage: imr check FILE|DIR|GLOB... [options]
+
+Checks IMR case files (.imr) and reports what the editor would: missing
+fields, invalid dates, unsupported rationales. Directories are searched for
+*.imr files; quote globs ('cases/**/*.imr') so the shell leaves them to imr.
+
+Options:
+  -f, --format text|json|sarif  output format (default: text)
+                                text:  file:line:col severity code message
+                                json:  [{file, diagnostics: [{code, severity, message, range}]}], zero-based
+                                sarif: SARIF 2.1.0 for code-scanning tools
+      --max-warnings N          exit 1 when there are more than N warnings
+  -o, --output FILE             write the report to FILE instead of stdout
+  -j, --jobs N|auto             worker threads for large batches (default: auto)
+  -h, --help                    show this help
+
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage error or a file
+that could not be read (binary, not UTF-8, over 5 MB, missing).
+
+Examples:
+  imr check examples/lumbar-mri-upheld.imr
+  imr check cases/ --format sarif -o imr.sarif
+  imr check 'cases/2015/**/*.imr' --max-warnings 0
+`;
+
+function parseFormat(v: unknown): Format {
+  const f = (v ?? 'text') as string;
+  if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}'; use one of ${FORMATS.join(', ')}`);
+  return f as Format;
+}
+
+function parseCount(v: unknown, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v);
+  if (!/^\d+$/.test(s)) throw new UsageError(`${flag} needs a whole number, not '${s}'`);
+  return Number(s);
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    format: { type: 'string', short: 'f' },
+    'max-warnings': { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    jobs: { type: 'string', short: 'j' },
+  });
+  const format = parseFormat(values.format);
+  const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
+  const jobsArg = values.jobs === undefined || values.jobs === 'auto' ? undefined : parseCount(values.jobs, '--jobs');
+  if (jobsArg === 0) throw new UsageError('--jobs needs at least 1');
+  if (positionals.length === 0) throw new UsageError('name at least one case file, directory or glob to check');
+  const output = values.output as string | undefined;
+
+  const started = performance.now();
+  const { files, problems } = resolveTargets(positionals, io.cwd);
+  for (const p of problems) io.stderr.write(`imr check: ${p.target}: ${p.reason}\n`);
+
+  const progress = createProgress(io.stderr, io.env);
+  const results = await checkFiles(files, {
+    jobs: jobsArg ?? autoJobs(files.length),
+    cwd: io.cwd,
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.clear();
+  for (const r of results) if (r.skipped) io.stderr.write(`imr check: skipped ${r.file}: ${r.skipped}\n`);
+
+  const report =
+    format === 'json'
+      ? formatJson(results)
+      : format === 'sarif'
+        ? formatSarif(results, { version: VERSION, cwd: io.cwd, rulesDoc: rulesDocPath() })
+        : formatText(results);
+  const t = totals(results);
+  const summary = summaryLine(t, performance.now() - started) + '\n';
+  if (output) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, output), report);
+    } catch (err) {
+      io.stderr.write(`imr check: cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      return 2;
+    }
+    io.stderr.write(summary);
+  } else {
+    io.stdout.write(report);
+    // Keep machine-readable stdout parseable: the summary goes beside it.
+    (format === 'text' ? io.stdout : io.stderr).write(summary);
+  }
+
+  if (problems.length > 0 || t.skipped > 0) return 2;
+  if (t.errors > 0) return 1;
+  if (maxWarnings !== undefined && t.warnings > maxWarnings) {
+    io.stderr.write(`imr check: ${t.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** docs/rules.md next to the installed package (dist/cli.js -> ../docs/rules.md). */
+function rulesDocPath(): string {
+  const fromBundle = path.resolve(__dirname, '..', 'docs', 'rules.md');
+  if (fs.existsSync(fromBundle)) return fromBundle;
+  return path.resolve(__dirname, '..', '..', '..', '..', 'docs', 'rules.md');
+}
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'check case files and report problems (text, JSON or SARIF)',
+  help: HELP,
+  run,
+};

@@ -1,0 +1,8 @@
+// The command table: one entry per subcommand of `imr`. To add a command,
+// write cli/src/commands/<name>.ts exporting a CliCommand and add it here.
+import type { CliCommand } from '../command';
+import { checkCommand } from './check';
+
+export const COMMANDS: CliCommand[] = [
+  checkCommand,
+];

@@ -1,0 +1,76 @@
+// The `imr` command line: dispatches to the subcommands in commands/index.ts.
+// The same bundle (dist/cli.js) also runs as a worker thread for batch
+// checking, so the worker needs no separate file to find at run time.
+import { isMainThread, workerData } from 'node:worker_threads';
+import { COMMANDS } from './commands/index';
+import { UsageError, type CliCommand, type CliIO } from './command';
+import { runWorker, WORKER_TAG } from './check/worker';
+import { workerEntry } from './check/pool';
+import { VERSION } from './version';
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'Usage: imr <command> [options]',
+    '',
+    'Write and check California workers\' compensation IMR final determinations.',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Options:',
+    '  -h, --help     show this help, or a command\'s help with `imr <command> --help`',
+    '  -v, --version  print the version',
+    '',
+  ].join('\n');
+}
+
+/** Runs the CLI with the arguments after `imr`; resolves to the exit code. Never throws. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    const named = first === 'help' ? rest[0] : undefined;
+    const cmd = named ? COMMANDS.find((c) => c.name === named) : undefined;
+    io.stdout.write(cmd ? withNewline(cmd.help) : mainHelp());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const cmd: CliCommand | undefined = COMMANDS.find((c) => c.name === first);
+  if (!cmd) {
+    io.stderr.write(`imr: unknown command '${first}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See \`imr --help\`.\n`);
+    return 2;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout.write(withNewline(cmd.help));
+    return 0;
+  }
+  try {
+    return await cmd.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`imr ${cmd.name}: ${err.message}\nSee \`imr ${cmd.name} --help\`.\n`);
+      return 2;
+    }
+    // An unexpected failure: say what happened without dumping case text.
+    io.stderr.write(`imr ${cmd.name}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+function withNewline(s: string): string {
+  return s.endsWith('\n') ? s : s + '\n';
+}
+
+if (!isMainThread && workerData && workerData[WORKER_TAG]) {
+  runWorker();
+} else if (require.main === module || process.argv[1]?.endsWith('imr.js') || require.main?.filename?.endsWith('imr.js')) {
+  workerEntry.script = __filename;
+  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}
