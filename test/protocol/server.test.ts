@@ -1,0 +1,128 @@
+// Starts the bundled server (dist/server.js) over stdio, as an editor would,
+// and checks the protocol answers on real cases.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestLspClient } from '../helpers/lspClient';
+import { readExample } from '../helpers/fixtures';
+
+let client: TestLspClient;
+const seedUri = 'file:///cases/lumbar-mri-upheld.imr';
+const seed = readExample('lumbar-mri-upheld.imr');
+
+before(async () => {
+  client = new TestLspClient({ rules: { 'unused-label': 'off' } });
+});
+after(async () => client.shutdown());
+
+test('initialize announces the features the extension relies on', async () => {
+  const result = await client.initialize();
+  const caps = result.capabilities;
+  assert.ok(caps.completionProvider);
+  assert.equal(caps.hoverProvider, true);
+  assert.equal(caps.documentSymbolProvider, true);
+  assert.deepEqual(caps.renameProvider, { prepareProvider: true });
+  assert.ok(caps.codeActionProvider);
+});
+
+test('a broken case gets diagnostics with codes and exact ranges', async () => {
+  const uri = 'file:///cases/broken.imr';
+  const broken = seed.replace(/^  licensure: California\r?\n/m, '');
+  assert.notEqual(broken, seed, 'the fixture must lose its licensure line');
+  await client.open(uri, broken);
+  const published = await client.diagnostics(uri);
+  const missing = published.diagnostics.find((d) => d.code === 'missing-field' && /State\(s\) of Licensure/.test(d.message));
+  assert.ok(missing, `expected a missing-field diagnostic naming State(s) of Licensure, got ${published.diagnostics.map((d) => d.code).join(', ')}`);
+  assert.equal(missing.severity, 1);
+  const reviewerLine = broken.split(/\r?\n/).findIndex((l) => l.startsWith('reviewer'));
+  assert.deepEqual(missing.range.start, { line: reviewerLine, character: 0 });
+});
+
+test('the settings turn a rule off: unused-label is never published', async () => {
+  const uri = 'file:///cases/labels.imr';
+  await client.open(uri, seed.replace('[#no-prior-imaging]', '[#never-cited]'));
+  const published = await client.diagnostics(uri);
+  assert.ok(!published.diagnostics.some((d) => d.code === 'unused-label'));
+});
+
+test('editing the document republishes diagnostics for the new version', async () => {
+  const uri = 'file:///cases/edit.imr';
+  await client.open(uri, seed, 1);
+  await client.diagnostics(uri, (p) => p.version === 1);
+  await client.change(uri, 2, seed.replace('decision: upheld', 'decision: maybe'));
+  const after = await client.diagnostics(uri, (p) => p.version === 2);
+  const invalid = after.diagnostics.find((d) => d.code === 'invalid-value');
+  assert.ok(invalid, 'an unknown decision word is an invalid-value');
+  assert.match(invalid.message, /upheld or overturned/);
+});
+
+test('document symbols outline the case and each item with its decision', async () => {
+  const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri: seedUri } }).catch(() => null);
+  // The seed is not open yet: open it, then ask again.
+  await client.open(seedUri, seed);
+  const result: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri: seedUri } });
+  assert.ok(symbols === null || Array.isArray(symbols));
+  const names = result.map((s) => s.name);
+  assert.ok(names.some((n) => /CM15-0201234/.test(n)), `case symbol missing in ${names.join(' | ')}`);
+  const item = result.find((s) => /MRI of the lumbar spine/.test(s.name));
+  assert.ok(item, 'the disputed item is in the outline');
+  assert.match(item.detail ?? '', /upheld/i);
+});
+
+test('completion offers field names in a section', async () => {
+  const uri = 'file:///cases/complete.imr';
+  const text = 'case CM16-0000001\n  \n';
+  await client.open(uri, text);
+  const result: any = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 2 } });
+  const items = Array.isArray(result) ? result : result.items;
+  const labels = items.map((i: any) => i.label);
+  for (const f of ['organization', 'priority', 'received', 'ur-date']) assert.ok(labels.includes(f), `completion lacks ${f}: ${labels.join(', ')}`);
+});
+
+test('a quick-fix for a missing field inserts it and the diagnostic goes away', async () => {
+  const uri = 'file:///cases/fix.imr';
+  const broken = seed.replace(/^  licensure: California\r?\n/m, '');
+  await client.open(uri, broken, 1);
+  const published = await client.diagnostics(uri, (p) => p.version === 1);
+  const missing = published.diagnostics.find((d) => d.code === 'missing-field' && /Licensure/.test(d.message))!;
+  const actions: any[] = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: missing.range,
+    context: { diagnostics: [{ ...missing, source: 'imr' }] },
+  });
+  const fix = actions.find((a) => /licensure/i.test(a.title));
+  assert.ok(fix, `no quick-fix offered: ${actions.map((a) => a.title).join(' | ')}`);
+  const fixed = applyEdits(broken, fix.edit.changes[uri]);
+  assert.match(fixed, /licensure: /);
+  await client.change(uri, 2, fixed);
+  const after = await client.diagnostics(uri, (p) => p.version === 2);
+  assert.ok(!after.diagnostics.some((d) => d.code === 'missing-field' && /Licensure/.test(d.message)));
+});
+
+test('rename of a fact label edits its definition and every citation', async () => {
+  const text = seed.replace('LMRI-01: not met', 'LMRI-01: not met [#neuro-findings]');
+  const uri = 'file:///cases/rename.imr';
+  await client.open(uri, text);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('[#neuro-findings]'));
+  const character = lines[line].indexOf('[#neuro-findings]') + 3;
+  const edit: any = await client.request('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName: 'motor-sensory' });
+  const edits = edit.changes[uri];
+  assert.equal(edits.length, 2);
+  const renamed = applyEdits(text, edits);
+  assert.equal((renamed.match(/\[#motor-sensory\]/g) ?? []).length, 2);
+  assert.ok(!renamed.includes('[#neuro-findings]'));
+});
+
+test('a request on a document the server never saw answers empty, not an error', async () => {
+  const result = await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.imr' }, position: { line: 0, character: 0 } });
+  assert.equal(result, null);
+});
+
+function applyEdits(text: string, edits: { range: any; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
