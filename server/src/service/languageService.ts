@@ -7,6 +7,14 @@ import { parseCase } from './syntax/parser';
 import { buildCaseModel, type CaseModel } from './model/caseModel';
 import { runRules } from './rules/index';
 import { DEFAULT_SETTINGS, type ImrDiagnostic, type ImrDocument, type ServiceSettings } from './types';
+import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, PrepareRenameResult, Range, TextEdit } from './types';
+import { safely, type FeatureContext } from './features/context';
+import { documentSymbols } from './features/symbols';
+import { foldingRanges } from './features/folding';
+import { completions } from './features/completion';
+import { hover } from './features/hover';
+import { definition, references, prepareRename, rename, renameProblem } from './features/labels';
+import { codeActions } from './features/codeActions';
 
 export interface AnalysedCase {
   file: CaseFile;
@@ -35,6 +43,57 @@ export class LanguageService {
   getDiagnostics(doc: ImrDocument, settings: ServiceSettings = this.settings): ImrDiagnostic[] {
     const { file, model } = this.analyse(doc);
     return runRules(file, model, settings);
+  }
+
+  // ---- Editor features (features/): each returns an empty answer rather than throw. ----
+
+  private features(doc: ImrDocument): FeatureContext {
+    const { file, model } = this.analyse(doc);
+    return { uri: doc.uri, file, model };
+  }
+
+  getDocumentSymbols(doc: ImrDocument): DocumentSymbol[] {
+    return safely(() => documentSymbols(this.features(doc)), []);
+  }
+
+  getFoldingRanges(doc: ImrDocument): FoldingRange[] {
+    return safely(() => foldingRanges(this.features(doc)), []);
+  }
+
+  /** `today` is for tests; the editor gets the real date offered after date fields. */
+  getCompletions(doc: ImrDocument, position: Position, today: Date = new Date()): CompletionItem[] {
+    return safely(() => completions(this.features(doc), position, today), []);
+  }
+
+  getHover(doc: ImrDocument, position: Position): Hover | undefined {
+    return safely(() => hover(this.features(doc), position), undefined);
+  }
+
+  getDefinition(doc: ImrDocument, position: Position): Location | undefined {
+    return safely(() => definition(this.features(doc), position), undefined);
+  }
+
+  getReferences(doc: ImrDocument, position: Position, includeDeclaration: boolean): Location[] {
+    return safely(() => references(this.features(doc), position, includeDeclaration), []);
+  }
+
+  prepareRename(doc: ImrDocument, position: Position): PrepareRenameResult | undefined {
+    return safely(() => prepareRename(this.features(doc), position), undefined);
+  }
+
+  /** Edits of this document that rename the fact label at `position`; undefined when the name is refused (see validateRename). */
+  rename(doc: ImrDocument, position: Position, newName: string): TextEdit[] | undefined {
+    return safely(() => rename(this.features(doc), position, newName), undefined);
+  }
+
+  /** Why `newName` cannot be used (to show the author), or undefined when rename will succeed. */
+  validateRename(doc: ImrDocument, position: Position, newName: string): string | undefined {
+    return safely(() => renameProblem(this.features(doc), position, newName), undefined);
+  }
+
+  /** Quick-fixes for the given diagnostics (as the editor sends them back, `data` included). */
+  getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[] {
+    return safely(() => codeActions(this.features(doc), { range, diagnostics }), []);
   }
 }
 

@@ -59,3 +59,69 @@ export interface ServiceSettings {
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = { rules: {} };
+
+// ---- Editor features (server/src/service/features/) ----
+// Numbers and strings below are LSP's own values, so the server passes these
+// objects through unchanged.
+
+/** LSP SymbolKind values used by the outline. */
+export const SymbolKind = { File: 1, Module: 2, Namespace: 3, Class: 5, Field: 8, Property: 7, Event: 24, Key: 20, String: 15, Object: 19 } as const;
+export type SymbolKindValue = (typeof SymbolKind)[keyof typeof SymbolKind];
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKindValue;
+  /** The whole construct (a section from its keyword to its last line). */
+  range: Range;
+  /** What the editor highlights when the symbol is picked: the keyword or name. */
+  selectionRange: Range;
+  children?: DocumentSymbol[];
+}
+
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+  kind?: 'comment' | 'region';
+}
+
+/** LSP CompletionItemKind values used by completion. */
+export const CompletionItemKind = { Text: 1, Field: 5, Value: 12, Keyword: 14, Snippet: 15, Reference: 18, EnumMember: 20 } as const;
+export type CompletionItemKindValue = (typeof CompletionItemKind)[keyof typeof CompletionItemKind];
+
+/** Markdown text, as LSP's MarkupContent. */
+export interface Markdown {
+  kind: 'markdown';
+  value: string;
+}
+
+export interface CompletionItem {
+  label: string;
+  kind: CompletionItemKindValue;
+  detail?: string;
+  documentation?: Markdown;
+  /** What replaces `textEdit.range` (snippet syntax when insertTextFormat is 2). */
+  textEdit?: { range: Range; newText: string };
+  /** LSP InsertTextFormat: 1 plain text, 2 snippet (the server strips placeholders for clients without snippets). */
+  insertTextFormat?: 1 | 2;
+  /** LSP InsertTextMode: 1 (asIs) for multi-line text that is already indented for the file. */
+  insertTextMode?: 1 | 2;
+  sortText?: string;
+  filterText?: string;
+}
+
+export interface Hover {
+  contents: Markdown;
+  range: Range;
+}
+
+export interface Location {
+  uri: string;
+  range: Range;
+}
+
+export interface PrepareRenameResult {
+  range: Range;
+  placeholder: string;
+}
+

@@ -1,0 +1,23 @@
+// What every editor feature works from: the parsed file and its model, plus
+// the document's uri for locations. Built by the LanguageService from its
+// cached parse, so features never parse on their own.
+import type { CaseFile } from '../syntax/ast';
+import type { CaseModel } from '../model/caseModel';
+
+export interface FeatureContext {
+  uri: string;
+  file: CaseFile;
+  model: CaseModel;
+}
+
+/**
+ * Runs a feature and returns `fallback` if it throws: a bug in one editor
+ * feature must never break the request (or the server) for the author.
+ */
+export function safely<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}
