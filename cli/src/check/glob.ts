@@ -89,9 +89,11 @@ export function expandGlob(pattern: string, cwd: string): string[] {
 /** Every *.imr file below a directory, sorted. */
 export function findCaseFiles(dir: string, cwd: string): string[] {
   const out: string[] = [];
-  const display = dir.replace(/[\\/]+$/, '') || dir;
+  const trimmed = dir.replace(/[\\/]+$/, '') || dir;
+  // `imr check .` lists `a.imr`, not `./a.imr`, as compilers do.
+  const prefix = trimmed === '.' ? '' : `${trimmed}/`;
   walk(path.resolve(cwd, dir), '', true, (rel) => {
-    if (rel.endsWith('.imr')) out.push(`${display}/${rel}`);
+    if (rel.endsWith('.imr')) out.push(`${prefix}${rel}`);
   });
   return out.sort();
 }

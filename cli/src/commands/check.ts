@@ -112,11 +112,23 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** docs/rules.md next to the installed package (dist/cli.js -> ../docs/rules.md). */
+/** docs/rules.md of the installed package: the first folder above this script with our package.json. */
 function rulesDocPath(): string {
-  const fromBundle = path.resolve(__dirname, '..', 'docs', 'rules.md');
-  if (fs.existsSync(fromBundle)) return fromBundle;
-  return path.resolve(__dirname, '..', '..', '..', '..', 'docs', 'rules.md');
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && /"name":\s*"imr-author"/.test(safeRead(pkg))) return path.join(dir, 'docs', 'rules.md');
+    dir = path.dirname(dir);
+  }
+  return path.resolve(__dirname, '..', 'docs', 'rules.md');
+}
+
+function safeRead(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 export const checkCommand: CliCommand = {
