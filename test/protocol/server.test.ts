@@ -126,3 +126,12 @@ function applyEdits(text: string, edits: { range: any; newText: string }[]): str
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+test('a binary document gets one clear diagnostic and the server keeps answering', async () => {
+  const uri = 'file:///cases/binary.imr';
+  await client.open(uri, 'PK\u0003\u0004\u0000\u0000garbage\u0000');
+  const published = await client.diagnostics(uri);
+  assert.deepEqual(published.diagnostics.map((d) => d.code), ['binary-file']);
+  const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(symbols, []);
+});

@@ -47,10 +47,10 @@ export function snippetToPlain(snippet: string): string {
   do {
     prev = out;
     out = out
-      .replace(/\$\{\d+:([^{}$]*)\}/g, '$1')
-      .replace(/\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
-      .replace(/\$\{\d+\}/g, '')
-      .replace(/\$\d+/g, '');
+      .replace(/(?<!\\)\$\{\d+:([^{}$]*)\}/g, '$1')
+      .replace(/(?<!\\)\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
+      .replace(/(?<!\\)\$\{\d+\}/g, '')
+      .replace(/(?<!\\)\$\d+/g, '');
   } while (out !== prev);
   return out.replace(/\\([$}\\])/g, '$1');
 }

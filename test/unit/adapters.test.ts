@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { snippetToPlain, toLspDiagnostic, fromLspDiagnostic } from '../../server/src/adapters/lspConvert';
+import { checkReadable, MAX_CASE_CHARS } from '../../server/src/service/input/limits';
+
+test('snippet placeholders reduce to their default text for clients without snippets', () => {
+  assert.equal(snippetToPlain('licensure: ${1:California}'), 'licensure: California');
+  assert.equal(snippetToPlain('priority: ${1|standard,expedited|}'), 'priority: standard');
+  assert.equal(snippetToPlain('a ${1:b ${2:c}} d$0'), 'a b c d');
+  assert.equal(snippetToPlain('cost \\$5'), 'cost $5');
+});
+
+test('diagnostics keep code, range, tags and related information across the LSP conversion', () => {
+  const range = { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } };
+  const lsp = toLspDiagnostic(
+    { code: 'unused-label', severity: 'hint', message: 'm', range, tags: ['unnecessary'], relatedInformation: [{ range, message: 'r' }] },
+    'file:///a.imr',
+  );
+  assert.equal(lsp.code, 'unused-label');
+  assert.equal(lsp.severity, 4);
+  assert.deepEqual(lsp.tags, [1]);
+  assert.equal(lsp.relatedInformation![0].location.uri, 'file:///a.imr');
+  const back = fromLspDiagnostic(lsp);
+  assert.equal(back.severity, 'hint');
+  assert.deepEqual(back.range, range);
+});
+
+test('binary and oversized text get one clear diagnostic; a case does not', () => {
+  assert.equal(checkReadable('case CM16-0000001\n'), undefined);
+  assert.equal(checkReadable('x\u0000y')?.code, 'binary-file');
+  assert.equal(checkReadable('a'.repeat(MAX_CASE_CHARS + 1))?.code, 'file-too-large');
+});
