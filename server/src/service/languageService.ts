@@ -15,6 +15,7 @@ import { completions } from './features/completion';
 import { hover } from './features/hover';
 import { definition, references, prepareRename, rename, renameProblem } from './features/labels';
 import { codeActions } from './features/codeActions';
+import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
 
 export interface AnalysedCase {
   file: CaseFile;
@@ -94,6 +95,25 @@ export class LanguageService {
   /** Quick-fixes for the given diagnostics (as the editor sends them back, `data` included). */
   getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[] {
     return safely(() => codeActions(this.features(doc), { range, diagnostics }), []);
+  }
+
+  // ---- The letter (render/): never throws; a broken case renders what it can. ----
+
+  /** The letter as data (paragraphs with their source lines), for the preview. */
+  getLetterModel(doc: ImrDocument, options: RenderOptions = {}): LetterModel {
+    return safely(() => buildLetterModel(this.analyse(doc), this.letterOptions(options)), { header: [], sections: [] });
+  }
+
+  /** The final determination letter as plain text, HTML (print-ready or the preview's themed body) or PDF bytes. */
+  renderLetter(doc: ImrDocument, format: 'text' | 'html', options?: RenderOptions): string;
+  renderLetter(doc: ImrDocument, format: 'pdf', options?: RenderOptions): Promise<Uint8Array>;
+  renderLetter(doc: ImrDocument, format: LetterFormat, options?: RenderOptions): string | Promise<Uint8Array>;
+  renderLetter(doc: ImrDocument, format: LetterFormat, options: RenderOptions = {}): string | Promise<Uint8Array> {
+    return renderLetter(safely(() => this.analyse(doc), undefined), format, this.letterOptions(options));
+  }
+
+  private letterOptions(options: RenderOptions): RenderOptions {
+    return { showCriteria: this.settings.showCriteriaInLetter, ...options };
   }
 }
 
