@@ -4,6 +4,7 @@
 import type { Range } from '../syntax/ast';
 import type { CodeAction, ImrDiagnostic } from '../types';
 import type { FeatureContext } from './context';
+import { structureQuickFixes } from './quickFixes';
 
 export interface CodeActionRequest {
   /** The range the editor asks about (the cursor or selection). */
@@ -14,7 +15,9 @@ export interface CodeActionRequest {
 
 export type CodeActionContributor = (ctx: FeatureContext, request: CodeActionRequest) => CodeAction[];
 
-const CONTRIBUTORS: CodeActionContributor[] = [];
+// Built-in contributors. Other modules (the necessity analysis) call
+// registerCodeActionContributor from their own file instead of editing this list.
+const CONTRIBUTORS: CodeActionContributor[] = [structureQuickFixes];
 
 export function registerCodeActionContributor(contributor: CodeActionContributor): void {
   if (!CONTRIBUTORS.includes(contributor)) CONTRIBUTORS.push(contributor);
