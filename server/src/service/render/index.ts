@@ -4,13 +4,18 @@
 import type { AnalysedCase } from '../languageService';
 import { buildLetterModel as build, type LetterModel, type LetterOptions } from './letterModel';
 import { renderText, type TextOptions } from './text';
+import { renderHtmlDocument, renderLetterBody, escapeHtml } from './html';
+import { renderPdf, type PdfOptions } from './pdf';
 
 export type LetterFormat = 'text' | 'html' | 'pdf';
 
-export interface RenderOptions extends LetterOptions, TextOptions {}
+export interface RenderOptions extends LetterOptions, TextOptions, PdfOptions {
+  /** HTML only: `document` (default) is the self-contained print page; `body` is the fragment the preview shows. */
+  html?: 'document' | 'body';
+}
 
 export type { LetterModel, LetterOptions };
-export { renderText };
+export { renderText, renderLetterBody, renderHtmlDocument, renderPdf, escapeHtml };
 
 const EMPTY: LetterModel = { header: [], sections: [] };
 
@@ -25,9 +30,13 @@ export function renderLetter(analysed: AnalysedCase | undefined, format: LetterF
   const letter = buildLetterModel(analysed, options);
   switch (format) {
     case 'pdf':
-      return Promise.resolve(new Uint8Array());
+      return renderPdf(letter, options);
     case 'html':
-      return '';
+      try {
+        return options.html === 'body' ? renderLetterBody(letter) : renderHtmlDocument(letter);
+      } catch {
+        return '';
+      }
     default:
       try {
         return renderText(letter, options);

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'path';
+import { LanguageService } from '../../server/src/service/languageService';
+import { readExample, ROOT } from '../helpers/fixtures';
+
+// pdfjs-dist ships ES modules only; a real dynamic import (not compiled to require) loads it.
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+  const pdfjs = await importEsm(path.join(ROOT, 'node_modules/pdfjs-dist/legacy/build/pdf.mjs'));
+  const pdf = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    standardFontDataUrl: path.join(ROOT, 'node_modules/pdfjs-dist/standard_fonts') + path.sep,
+  }).promise;
+  const parts: string[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const content = await (await pdf.getPage(i)).getTextContent();
+    parts.push(content.items.map((it: { str?: string; hasEOL?: boolean }) => (it.str ?? '') + (it.hasEOL ? '\n' : ' ')).join(''));
+  }
+  await pdf.destroy();
+  return { pages: pdf.numPages, text: parts.join('\n') };
+}
+
+const normalize = (s: string) => s.replace(/\s+/g, ' ').trim();
+let version = 0;
+const doc = (text: string) => ({ uri: `file:///test/render-pdf-${++version}.imr`, version: 1, text });
+
+test('the PDF is US letter with selectable text holding the headings and decision lines in order', async () => {
+  const bytes = await new LanguageService().renderLetter(doc(readExample('lumbar-mri-upheld.imr')), 'pdf');
+  assert.equal(Buffer.from(bytes.slice(0, 5)).toString('latin1'), '%PDF-');
+  assert.match(Buffer.from(bytes).toString('latin1'), /\/MediaBox \[0 0 612 792\]/, 'US letter, 8.5 x 11 inches');
+  const { pages, text } = await pdfText(bytes);
+  const flat = normalize(text);
+  const expected = [
+    'Case Number: CM15-0201234',
+    'HOW THE IMR FINAL DETERMINATION WAS MADE',
+    'MAXIMUS Federal Services sent the complete case file to an expert reviewer.',
+    'State(s) of Licensure: California',
+    'Certification(s)/Specialty: Emergency Medicine',
+    'CLINICAL CASE SUMMARY',
+    'The injured worker is a 55 year old female',
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+    'MRI of the lumbar spine without contrast as a outpatient: Upheld',
+    'Claims Administrator guideline: The Claims Administrator did not base their decision',
+    'MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s): Special',
+    'Decision rationale: As per ACOEM Guidelines',
+  ];
+  let at = 0;
+  for (const e of expected) {
+    const i = flat.indexOf(e, at);
+    assert.ok(i >= 0, `"${e}" appears after the previous line`);
+    at = i + e.length;
+  }
+  for (let p = 1; p <= pages; p++) assert.match(flat, new RegExp(`Case Number: CM15-0201234 Page ${p} of ${pages}`), `footer on page ${p}`);
+  assert.doesNotMatch(flat, /\[#|LMRI-/);
+});
+
+test('a broken case still gives a readable PDF', async () => {
+  const bytes = await new LanguageService().renderLetter(doc('item\n  decision: maybe\nrationale\n\u0000[#'), 'pdf');
+  const { text } = await pdfText(bytes);
+  assert.match(normalize(text), /IMR ISSUES, DECISIONS AND RATIONALES/);
+  assert.match(normalize(text), /Page 1 of 1/);
+});
