@@ -95,7 +95,9 @@ function parse(text: string): CaseFile {
       current.prose = built.prose;
       for (const r of built.malformedLabels) problems.push(malformedLabel(r));
     }
-    if (current.kind === 'item') finishRationale(current);
+    // Only an open rationale block is finished here: one closed earlier by a field
+    // below it is already built, and rebuilding it from no lines would erase it.
+    if (current.kind === 'item' && itemMode === 'rationale') finishRationale(current);
     current.range = { start: current.keywordRange.start, end: endOfLine(lines, lastContentLine) };
     current = undefined;
     proseLines = [];
@@ -132,14 +134,29 @@ function parse(text: string): CaseFile {
     pendingSuppressions = [];
 
     if (ln.indent === 0) {
-      const m = /^([A-Za-z-]+)(?:[ \t]+(.*))?$/.exec(ln.content);
+      // A colon after the keyword is tolerated (`summary:`), as it is after `rationale`.
+      const m = /^([A-Za-z-]+)(?:(?:[ \t]*:[ \t]*|[ \t]+)(.*))?$/.exec(ln.content);
       const keyword = m?.[1].toLowerCase() ?? '';
       if ((SECTION_KEYWORDS as readonly string[]).includes(keyword)) {
         finishSection();
-        current = startSection(keyword as SectionKind, ln, m?.[2]);
+        const rest = m?.[2] || undefined;
+        current = startSection(keyword as SectionKind, ln, rest);
         file.sections.push(current);
         itemMode = 'fields';
         lastContentLine = ln.line;
+        if (rest && (keyword === 'summary' || keyword === 'reviewer' || keyword === 'worker')) {
+          // Text after these keywords used to vanish silently. The summary keeps it as
+          // its first line of prose; the others have only fields, so say where it goes.
+          const restStart = ln.start + ln.content.length - rest.length;
+          if (keyword === 'summary') proseLines.push({ text: rest, line: ln.line, character: restStart });
+          else
+            problems.push({
+              code: 'syntax',
+              severity: 'error',
+              range: range(ln.line, restStart, restStart + rest.length),
+              message: `Nothing follows \`${keyword}\` on its line; write "${truncate(rest)}" as an indented \`name: value\` field under it${keyword === 'reviewer' ? ' (for example `  licensure: California`)' : ' (for example `  age: 45`)'}.`,
+            });
+        }
         continue;
       }
       const where = current ? describeSection(current) : undefined;
@@ -185,7 +202,7 @@ function parse(text: string): CaseFile {
       if (itemMode === 'rationale') finishRationale(item);
       itemMode = 'fields';
       // `rationale` may be written with or without a colon, with text after it.
-      const rm = /^rationale\b\s*:?\s*(.*)$/i.exec(ln.content);
+      const rm = /^rationale(?![\w-])\s*:?\s*(.*)$/i.exec(ln.content);
       if (rm) {
         if (item.rationale) {
           problems.push({
@@ -199,7 +216,7 @@ function parse(text: string): CaseFile {
         item.rationale = { keywordRange: kw, prose: buildProse([], kw).prose, range: kw };
         itemMode = 'rationale';
         blockIndent = ln.indent;
-        if (rm[1]) rationaleLines.push({ text: rm[1], line: ln.line, character: ln.text.length - rm[1].length });
+        if (rm[1]) rationaleLines.push({ text: rm[1], line: ln.line, character: ln.start + ln.content.length - rm[1].length });
         continue;
       }
       const field = parseField(ln, current, problems);
@@ -264,7 +281,10 @@ function splitLines(text: string, lineStarts: number[], problems: SyntaxProblem[
     }
     const body = t.slice(bom);
     const ws = /^[ \t]*/.exec(body)![0];
-    const content = body.slice(ws.length).replace(/[ \t]+$/, '');
+    // Trailing blanks stripped by hand: /[ \t]+$/ backtracks quadratically on a long inner run of blanks.
+    let contentEnd = body.length;
+    while (contentEnd > ws.length && (body[contentEnd - 1] === ' ' || body[contentEnd - 1] === '\t')) contentEnd--;
+    const content = body.slice(ws.length, contentEnd);
     const blank = content === '';
     let indent = 0;
     if (!blank && ws.length > 0) {
@@ -303,7 +323,8 @@ function startSection(kind: SectionKind, ln: RawLine, rest: string | undefined):
   const kwEnd = ln.start + kind.length;
   const keywordRange = range(ln.line, ln.start, kwEnd);
   const base = { keywordRange, range: range(ln.line, ln.start, ln.text.length), fields: [] as Field[] };
-  const restStart = rest ? ln.text.length - rest.length : kwEnd;
+  // Measured from the trimmed content: the raw line may end in blanks.
+  const restStart = rest ? ln.start + ln.content.length - rest.length : kwEnd;
   const spanned = rest ? { value: rest, range: range(ln.line, restStart, restStart + rest.length) } : undefined;
   switch (kind) {
     case 'case':
@@ -317,10 +338,19 @@ function startSection(kind: SectionKind, ln: RawLine, rest: string | undefined):
   }
 }
 
-const FIELD = /^([A-Za-z][A-Za-z0-9 _-]*?)\s*:\s*(.*)$/;
+const FIELD_KEY = /^[A-Za-z][A-Za-z0-9 _-]*$/;
+
+/** `key: value`, split at the first colon (a lazy regex here backtracks quadratically on long lines). */
+function matchField(content: string): [string, string, string] | undefined {
+  const colon = content.indexOf(':');
+  if (colon < 0) return undefined;
+  const key = content.slice(0, colon).trimEnd();
+  if (!FIELD_KEY.test(key)) return undefined;
+  return [content, key, content.slice(colon + 1).trimStart()];
+}
 
 function parseField(ln: RawLine, section: Section, problems: SyntaxProblem[]): Field | undefined {
-  const m = FIELD.exec(ln.content);
+  const m = matchField(ln.content);
   if (!m) {
     problems.push({
       code: 'syntax',

@@ -35,7 +35,8 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   };
 
   for (const input of lines) {
-    const content = input.text.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: the regex backtracks quadratically on long inner runs of blanks.
+    const content = input.text.trimEnd();
     if (content.trim() === '') {
       closeParagraph();
       continue;
@@ -99,7 +100,7 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
     const last = [...lines].reverse().find((l) => l.text.trim() !== '') ?? lines[lines.length - 1];
     prose.range = {
       start: { line: first.line, character: first.character },
-      end: { line: last.line, character: last.character + last.text.replace(/\s+$/, '').length },
+      end: { line: last.line, character: last.character + last.text.trimEnd().length },
     };
   }
   return { prose, malformedLabels };
@@ -142,13 +143,17 @@ function splitSentences(prose: Prose): Sentence[] {
   prose.paragraphs.forEach((para, index) => {
     const t = para.text;
     let start = 0;
-    const re = /[.!?]+["'”’)]*(?=\s+|$)/g;
+    // The lookbehind starts a match only at the first mark of a run ("....."), which
+    // keeps the scan linear; the look-ups below read a bounded window for the same reason.
+    const re = /(?<![.!?])[.!?]+["'”’)]*(?=\s|$)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t))) {
       const end = m.index + m[0].length;
-      const before = t.slice(start, m.index);
+      const before = t.slice(Math.max(start, m.index - 12), m.index);
       const lastWord = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? '';
-      const next = t.slice(end).trimStart();
+      let nextAt = end;
+      while (nextAt < t.length && /\s/.test(t[nextAt])) nextAt++;
+      const next = t.slice(nextAt, nextAt + 1);
       if (m[0].startsWith('.') && ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
       if (next && !/^[A-Z0-9"“'(\[]/.test(next)) continue;
       pushSentence(prose, sentences, para.start + start, para.start + end, index);
@@ -162,7 +167,7 @@ function splitSentences(prose: Prose): Sentence[] {
 
 function pushSentence(prose: Prose, out: Sentence[], start: number, end: number, paragraph: number) {
   const raw = prose.text.slice(start, end);
-  const trimmedEnd = start + raw.replace(/\s+$/, '').length;
+  const trimmedEnd = start + raw.trimEnd().length;
   if (trimmedEnd <= start) return;
   out.push({
     text: prose.text.slice(start, trimmedEnd),
