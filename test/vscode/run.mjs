@@ -1,0 +1,100 @@
+// Runs the extension-host suite (test/vscode/suite) with @vscode/test-electron's
+// runTests, then the Neovim client test, and prints `N passed, N failed` last.
+//
+// Which editor:
+//   IMR_TEST_EDITOR=code-server, or --code-server: the VS Code server of
+//     code-server, through our launcher (test/vscode/launcher/code.mjs);
+//   IMR_TEST_EDITOR=desktop, or --desktop: desktop VS Code, downloaded by
+//     runTests as usual (needs internet, and a display or xvfb-run);
+//   otherwise desktop when it can be downloaded, else code-server.
+// Expects `npm run build` and `tsc -p test/vscode` to have run (npm run test:vscode does both).
+import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, ensureCodeServer } from './runtime.mjs';
+
+const args = process.argv.slice(2);
+const requested = args.includes('--code-server') ? 'code-server' : args.includes('--desktop') ? 'desktop' : process.env.IMR_TEST_EDITOR || 'auto';
+const skipNvim = args.includes('--no-nvim');
+const LAUNCHER = join(ROOT, 'test', 'vscode', 'launcher', 'code.mjs');
+const TESTS = join(ROOT, 'out', 'vscode-test', 'suite', 'index.js');
+
+for (const f of [join(ROOT, 'dist', 'client.js'), join(ROOT, 'dist', 'server.js'), TESTS]) {
+  if (!existsSync(f)) {
+    console.error(`${f} is missing: run \`npm run test:vscode\` (it builds and compiles first).`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+/** A throwaway workspace: the examples and the test fixtures, with settings that keep the welcome page away. */
+function makeWorkspace(base) {
+  const ws = join(base, 'workspace');
+  mkdirSync(join(ws, '.vscode'), { recursive: true });
+  for (const dir of [join(ROOT, 'examples'), join(ROOT, 'test', 'vscode', 'fixtures')]) {
+    for (const name of readdirSync(dir)) cpSync(join(dir, name), join(ws, name), { recursive: true });
+  }
+  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'files.autoSave': 'off' }, null, 2));
+  return ws;
+}
+
+async function chooseExecutable() {
+  if (requested === 'code-server') return { kind: 'code-server', path: await prepareLauncher() };
+  try {
+    return { kind: 'desktop', path: await downloadAndUnzipVSCode() };
+  } catch (err) {
+    if (requested === 'desktop') throw err;
+    console.log(`Desktop VS Code is not available (${err instanceof Error ? err.message.split('\n')[0] : err}); using the VS Code server of code-server.`);
+    return { kind: 'code-server', path: await prepareLauncher() };
+  }
+}
+
+async function prepareLauncher() {
+  ensureCodeServer();
+  chmodSync(LAUNCHER, 0o755); // runTests spawns it directly, as it would spawn `code`
+  return LAUNCHER;
+}
+
+async function runExtensionHost() {
+  const base = mkdtempSync(join(tmpdir(), 'imr-vscode-'));
+  const results = join(base, 'results.json');
+  let counts = { passed: 0, failed: 0, failures: [] };
+  try {
+    const exe = await chooseExecutable();
+    console.log(`Extension-host tests in ${exe.kind === 'desktop' ? 'desktop VS Code' : 'code-server (VS Code server)'}`);
+    const workspace = makeWorkspace(base);
+    await runTests({
+      vscodeExecutablePath: exe.path,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: TESTS,
+      launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${join(base, 'user-data')}`, `--extensions-dir=${join(base, 'extensions')}`],
+      extensionTestsEnv: { IMR_TEST_HOOKS: '1', IMR_TEST_RESULTS: results },
+    }).catch((err) => console.error(`VS Code reported: ${err instanceof Error ? err.message : err}`));
+    if (existsSync(results)) counts = JSON.parse(readFileSync(results, 'utf8'));
+    else counts.failed = Math.max(1, counts.failed); // the suite never finished
+  } catch (err) {
+    console.error(`Could not run the extension-host tests: ${err instanceof Error ? err.stack : err}`);
+    counts.failed = Math.max(1, counts.failed);
+  } finally {
+    if (!process.env.IMR_KEEP_TEST_DIR) rmSync(base, { recursive: true, force: true });
+  }
+  for (const f of counts.failures ?? []) console.log(`  failed: ${f}`);
+  console.log(`Extension host: ${counts.passed} passed, ${counts.failed} failed`);
+  return counts;
+}
+
+function runNvim() {
+  const r = spawnSync(process.execPath, [join(ROOT, 'test', 'nvim', 'run.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(r.stdout);
+  const m = /(\d+) passed, (\d+) failed\s*$/.exec(r.stdout ?? '');
+  return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 1 };
+}
+
+const host = await runExtensionHost();
+const nvim = skipNvim ? { passed: 0, failed: 0 } : runNvim();
+const passed = host.passed + nvim.passed;
+const failed = host.failed + nvim.failed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
