@@ -1,6 +1,8 @@
 // Bundles the three entry points. The client runs in VS Code's extension host
 // (which provides `vscode`), the server and the CLI run in plain Node.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -17,11 +19,29 @@ const common = {
   loader: { '.json': 'json' },
 };
 
+// pdfkit loads its standard fonts with a `createRequire(__filename)` call that
+// esbuild cannot follow, and that would look in our package, not pdfkit's, at
+// run time. Point those loads at pdfkit's public font modules so they are bundled.
+const pdfkitFonts = {
+  name: 'pdfkit-standard-fonts',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => ({
+      contents: (await fs.promises.readFile(args.path, 'utf8')).replace(/require\$1\('#standard-fonts\//g, "require('pdfkit/standard-fonts/"),
+      loader: 'js',
+    }));
+  },
+};
+common.plugins = [pdfkitFonts];
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
 ];
+
+// pdfkit reads its standard-font metrics (data/*.afm) from the folder next to
+// its module at run time; bundled, that folder is dist/, so copy them there.
+fs.cpSync(path.join('node_modules', 'pdfkit', 'js', 'data'), path.join('dist', 'data'), { recursive: true });
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

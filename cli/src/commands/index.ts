@@ -2,7 +2,9 @@
 // write cli/src/commands/<name>.ts exporting a CliCommand and add it here.
 import type { CliCommand } from '../command';
 import { checkCommand } from './check';
+import { renderCommand } from './render';
 
 export const COMMANDS: CliCommand[] = [
   checkCommand,
+  renderCommand,
 ];

@@ -3,7 +3,7 @@
 // footer on every page with the case number and "Page n of m". pdfkit reads
 // the fonts' metric files from its data/ folder; esbuild.mjs copies that
 // folder next to the bundles so dist/*.js finds it too.
-import PDFDocument from 'pdfkit';
+import PDFDocument = require('pdfkit');
 import { paragraphText, type LetterModel, type LetterParagraph } from './letterModel';
 
 const INCH = 72;

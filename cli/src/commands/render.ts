@@ -1,0 +1,112 @@
+// `imr render`: the final determination letter from a case file, as plain
+// text, a self-contained HTML page or a PDF. Text goes to stdout unless -o is
+// given; an existing output file is only replaced with --force, because a
+// letter someone already signed off must not vanish by accident.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
+import { readCase } from '../check/readCase';
+import { LanguageService } from '../../../server/src/service/languageService';
+
+const FORMATS = ['text', 'html', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `Usage: imr render FILE [--format text|html|pdf] [-o OUT] [options]
+
+Renders the final determination letter of an IMR case file (.imr) as the
+person who receives the determination reads it.
+
+Options:
+  -f, --format text|html|pdf  output format (default: text, or the extension of OUT)
+                              text: plain text laid out like the letter
+                              html: one self-contained, print-ready page
+                              pdf:  US letter, page numbers and case number in the footer
+  -o, --output OUT            write to OUT instead of stdout (a PDF needs -o on a terminal)
+      --force                 replace OUT if it already exists
+      --criteria              add the "criteria applied" table (drafts only)
+      --wrap N                text only: wrap lines at N characters, 0 for none (default: 96)
+  -h, --help                  show this help
+
+The letter is rendered even when the case has errors (placeholders in
+[brackets] mark what is missing); run \`imr check\` to see them.
+Exit codes: 0 rendered, 2 usage error or a file that could not be read or written.
+
+Examples:
+  imr render examples/lumbar-mri-upheld.imr
+  imr render case.imr -o letter.pdf
+  imr render case.imr --format html -o letter.html --force
+`;
+
+function formatFrom(value: unknown, output: string | undefined): Format {
+  if (value !== undefined) {
+    const f = String(value);
+    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}'; use one of ${FORMATS.join(', ')}`);
+    return f as Format;
+  }
+  const ext = output ? path.extname(output).toLowerCase() : '';
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  return 'text';
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    criteria: { type: 'boolean' },
+    wrap: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'render one case file at a time' : 'name the case file to render');
+  const output = values.output as string | undefined;
+  const format = formatFrom(values.format, output);
+  let wrap: number | undefined;
+  if (values.wrap !== undefined) {
+    if (!/^\d+$/.test(String(values.wrap))) throw new UsageError(`--wrap needs a whole number, not '${values.wrap}'`);
+    wrap = Number(values.wrap);
+  }
+  if (format === 'pdf' && !output && io.stdout.isTTY) throw new UsageError('a PDF is not for the terminal; give -o letter.pdf (or redirect stdout)');
+
+  const file = positionals[0];
+  const read = readCase(path.resolve(io.cwd, file));
+  if (!read.ok) {
+    io.stderr.write(`imr render: ${file}: ${read.reason}\n`);
+    return 2;
+  }
+  const service = new LanguageService();
+  const doc = { uri: `file://${path.resolve(io.cwd, file)}`, version: 1, text: read.text };
+  const errors = service.getDiagnostics(doc).filter((d) => d.severity === 'error').length;
+  const options = { showCriteria: values.criteria === true, wrap };
+  const content: string | Uint8Array = format === 'pdf' ? await service.renderLetter(doc, 'pdf', options) : service.renderLetter(doc, format, options);
+  if (format === 'pdf' && content.length === 0) {
+    io.stderr.write(`imr render: ${file}: could not make the PDF (pdfkit failed); try --format html and print it\n`);
+    return 2;
+  }
+  if (errors > 0) io.stderr.write(`imr render: ${file} has ${errors} error${errors === 1 ? '' : 's'}; the letter may be incomplete (see \`imr check ${file}\`)\n`);
+
+  if (!output) {
+    io.stdout.write(content);
+    return 0;
+  }
+  const target = path.resolve(io.cwd, output);
+  try {
+    // 'wx' fails if the file exists, so two runs can never race past the check.
+    fs.writeFileSync(target, content, { flag: values.force ? 'w' : 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      io.stderr.write(`imr render: ${output} already exists; use --force to replace it\n`);
+    } else {
+      io.stderr.write(`imr render: cannot write ${output}: ${code ?? String(err)}\n`);
+    }
+    return 2;
+  }
+  return 0;
+}
+
+export const renderCommand: CliCommand = {
+  name: 'render',
+  summary: 'render the final determination letter as text, HTML or PDF',
+  help: HELP,
+  run,
+};
