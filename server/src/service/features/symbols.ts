@@ -9,7 +9,24 @@ import { SymbolKind, type DocumentSymbol } from '../types';
 import type { FeatureContext } from './context';
 
 export function documentSymbols({ file }: FeatureContext): DocumentSymbol[] {
-  return file.sections.map((s) => sectionSymbol(s, file.facts));
+  return file.sections.map((s) => keepInside(sectionSymbol(s, file.facts)));
+}
+
+/**
+ * Clamps every child's range into its parent's (keeping its selection
+ * inside), so a tree range that runs a little long, such as an empty block
+ * at the end of the file, never yields an outline the editor rejects.
+ */
+function keepInside(symbol: DocumentSymbol, parent?: Range): DocumentSymbol {
+  let range = symbol.range;
+  if (parent) {
+    const start = comparePositions(range.start, parent.start) < 0 ? parent.start : range.start;
+    const end = comparePositions(range.end, parent.end) > 0 ? parent.end : range.end;
+    range = comparePositions(start, end) <= 0 ? { start, end } : { start: parent.start, end: parent.end };
+  }
+  const selectionRange = within(symbol.selectionRange, range) ? symbol.selectionRange : { start: range.start, end: range.start };
+  const children = symbol.children?.map((c) => keepInside(c, range));
+  return { ...symbol, range, selectionRange, ...(children ? { children } : {}) };
 }
 
 function sectionSymbol(section: Section, facts: Fact[]): DocumentSymbol {
