@@ -1,0 +1,119 @@
+// Reads the header block of a letter: Case Number, Date Assigned, Date of
+// Injury, Decision Date, UR Denial Date, Priority and Application Received.
+// The letter sets them in two columns, so an extractor interleaves them
+// ("Priority: Standard Application" / "Received:" / "11/15/2016", or
+// "Application 11/15/2016 Received:"). Labels are therefore found anywhere in
+// the block and each takes the first value of its kind that follows it.
+import { formatUs, parseDate } from '../syntax/dates';
+import { normalizeSpace } from './letterLines';
+
+export type HeaderKey = 'case-number' | 'assigned' | 'injury-date' | 'decision-date' | 'ur-date' | 'priority' | 'received';
+
+export interface HeaderFields {
+  values: Partial<Record<HeaderKey, string>>;
+  /** Dates as the letter wrote them, where they differ from the normalized value. */
+  rewritten: { key: HeaderKey; from: string; to: string }[];
+  /** Labels present with no value the importer could read. */
+  unreadable: HeaderKey[];
+  /** Text in the block that is neither a label nor a value. */
+  leftover: string;
+}
+
+const LABELS: { key: HeaderKey; re: RegExp }[] = [
+  { key: 'case-number', re: /Case\s+Number\s*:/gi },
+  { key: 'assigned', re: /Date\s+Assigned\s*:/gi },
+  { key: 'injury-date', re: /Date\s+of\s+Injury\s*:/gi },
+  { key: 'decision-date', re: /Decision\s+Date\s*:/gi },
+  { key: 'ur-date', re: /UR\s+Denial\s+Date\s*:/gi },
+  { key: 'priority', re: /Priority\s*:/gi },
+  { key: 'received', re: /Application\s+Received\s*:/gi },
+];
+
+const DATE_TOKEN = /(?<![\d/-])(\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d/-])/g;
+
+export function readHeader(block: string): HeaderFields {
+  const text = normalizeSpace(block);
+  const used = new Array<boolean>(text.length).fill(false);
+  const mark = (start: number, end: number) => {
+    for (let i = start; i < end; i++) used[i] = true;
+  };
+  const labelAt = new Map<HeaderKey, number>();
+  for (const { key, re } of LABELS) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m) {
+      labelAt.set(key, m.index);
+      mark(m.index, m.index + m[0].length);
+    }
+  }
+  // The split form: "Application" in one column cell, "Received:" below it.
+  if (!labelAt.has('received')) {
+    const a = /\bApplication\b/i.exec(text);
+    const r = /\bReceived\s*:/i.exec(text);
+    if (a && r) {
+      labelAt.set('received', a.index);
+      mark(a.index, a.index + a[0].length);
+      mark(r.index, r.index + r[0].length);
+    }
+  }
+
+  const values: HeaderFields['values'] = {};
+  const rewritten: HeaderFields['rewritten'] = [];
+  const unreadable: HeaderKey[] = [];
+  const free = (start: number, end: number) => !used.slice(start, end).some(Boolean);
+
+  const caseAt = labelAt.get('case-number');
+  if (caseAt !== undefined) {
+    const re = /\b(CM\d{2}\s*-\s*\d{7})\b|(\S+)/g;
+    re.lastIndex = caseAt;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      if (m[1]) {
+        values['case-number'] = m[1].replace(/\s+/g, '');
+        mark(m.index, m.index + m[0].length);
+      } else unreadable.push('case-number');
+      break;
+    }
+  }
+  const priorityAt = labelAt.get('priority');
+  if (priorityAt !== undefined) {
+    const re = /\b(Standard|Expedited)\b/gi;
+    re.lastIndex = priorityAt;
+    const m = re.exec(text);
+    if (m) {
+      values.priority = m[1].toLowerCase();
+      mark(m.index, m.index + m[0].length);
+    } else unreadable.push('priority');
+  }
+  // Dates, in the order their labels appear, each taking the next free date.
+  const dateKeys = (['assigned', 'injury-date', 'decision-date', 'ur-date', 'received'] as HeaderKey[])
+    .filter((k) => labelAt.has(k))
+    .sort((a, b) => labelAt.get(a)! - labelAt.get(b)!);
+  for (const key of dateKeys) {
+    DATE_TOKEN.lastIndex = labelAt.get(key)!;
+    let m: RegExpExecArray | null;
+    let found = false;
+    while ((m = DATE_TOKEN.exec(text))) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const date = parseDate(m[1]);
+      if (!date) continue;
+      const normalized = formatUs(date);
+      values[key] = normalized;
+      if (normalized !== m[1]) rewritten.push({ key, from: m[1], to: normalized });
+      mark(m.index, m.index + m[0].length);
+      found = true;
+      break;
+    }
+    if (!found) unreadable.push(key);
+  }
+  let leftover = '';
+  for (let i = 0; i < text.length; i++) leftover += used[i] ? ' ' : text[i];
+  return { values, rewritten, unreadable, leftover: normalizeSpace(leftover) };
+}
+
+/** True when a block of text reads like a header (it has at least two header labels). */
+export function looksLikeHeader(block: string): boolean {
+  const text = normalizeSpace(block);
+  return LABELS.filter(({ re }) => new RegExp(re.source, 'i').test(text)).length >= 2;
+}
