@@ -1,0 +1,133 @@
+// Finds the rationale's conclusion on medical necessity and its polarity.
+// Letters phrase it many ways ("is not medically necessary", "is determined
+// to not be medically necessary", "medical necessity has not been
+// established", "is not-medically necessary", "does not appear medically
+// necessary"), so the phrases and negation cues are data (terms/conclusions.json).
+import { CONCLUSIONS, type ConclusionTerms } from './terms';
+import type { PhraseMatch } from './phrases';
+
+export type Polarity = 'necessary' | 'not-necessary';
+
+export interface ConclusionMatch {
+  /** The necessity phrase ("medically necessary") within the text. */
+  start: number;
+  end: number;
+  /** Where the negation cue stands, if the conclusion is negative. */
+  cue?: { start: number; end: number; text: string };
+  polarity: Polarity;
+  strength: 'strong' | 'weak';
+  phrase: string;
+}
+
+/** Every necessity statement in one sentence, strong ones first where they overlap weak ones. */
+export function conclusionsInSentence(sentence: string, terms: ConclusionTerms = CONCLUSIONS): ConclusionMatch[] {
+  const excluded = terms.notConclusion.matches(sentence);
+  const strong = terms.strong.matches(sentence).filter((s) => !excluded.some((x) => overlaps(x, s)));
+  const weak = terms.weak
+    .matches(sentence)
+    .filter((w) => !strong.some((s) => overlaps(s, w)) && !excluded.some((x) => overlaps(x, w)) && !terms.strong.matches(sentence).some((s) => overlaps(s, w)));
+  const weakFound = weak.map((m) => classify(sentence, m, 'weak', terms));
+  const out: ConclusionMatch[] = [...weakFound];
+  for (const m of strong) {
+    let c = classify(sentence, m, 'strong', terms);
+    // "is not supported by the records as being medically necessary": the
+    // negation of a weak predicate earlier in the same clause carries over.
+    if (c.polarity === 'necessary') {
+      const clauseStart = Math.max(sentence.lastIndexOf(',', m.start), sentence.lastIndexOf(';', m.start), 0);
+      const governing = weakFound.filter((w) => w.end <= m.start && w.start >= clauseStart && w.polarity === 'not-necessary').pop();
+      if (governing) c = { ...c, polarity: 'not-necessary', cue: governing.cue };
+    }
+    out.push(c);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function overlaps(a: PhraseMatch, b: PhraseMatch): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function classify(sentence: string, m: PhraseMatch, strength: 'strong' | 'weak', terms: ConclusionTerms): ConclusionMatch {
+  const base = { start: m.start, end: m.end, strength, phrase: m.phrase };
+  // "not-medically necessary": the hyphen glues the cue to the phrase.
+  const windowStart = backwardWindow(sentence, m.start, terms);
+  const before = terms.before.matches(sentence, windowStart, m.start);
+  if (before.length) {
+    const c = before[before.length - 1];
+    return { ...base, polarity: 'not-necessary', cue: { start: c.start, end: c.end, text: sentence.slice(c.start, c.end) } };
+  }
+  // "Medical necessity ... has not been established": look ahead in the clause.
+  const clauseEnd = forwardClauseEnd(sentence, m.end);
+  const pos = terms.positiveAfter.matches(sentence, m.end, clauseEnd)[0];
+  const neg = terms.after.matches(sentence, m.end, clauseEnd)[0];
+  if (neg && (!pos || neg.start <= pos.start)) {
+    return { ...base, polarity: 'not-necessary', cue: { start: neg.start, end: neg.end, text: sentence.slice(neg.start, neg.end) } };
+  }
+  return { ...base, polarity: 'necessary' };
+}
+
+/**
+ * Start of the text before a phrase that can hold its negation: back over at
+ * most `window` words that are not filler ("therefore", "considered"), and
+ * never past a clause break (a comma that follows a real word).
+ */
+function backwardWindow(text: string, end: number, terms: ConclusionTerms): number {
+  let i = end;
+  let words = 0;
+  while (i > 0) {
+    // Skip spaces and hyphens.
+    let j = i;
+    while (j > 0 && /[\s-]/.test(text[j - 1])) j--;
+    if (j === 0) return 0;
+    const c = text[j - 1];
+    if (/[,;:(.!?"“”]/.test(c)) {
+      if (words > 0 || /[;:.!?(]/.test(c)) return j;
+      i = j - 1; // a comma around filler ("is, therefore, not") does not end the clause
+      continue;
+    }
+    let k = j;
+    while (k > 0 && /[A-Za-z0-9'’]/.test(text[k - 1])) k--;
+    if (k === j) {
+      i = j - 1;
+      continue;
+    }
+    const word = text.slice(k, j).toLowerCase();
+    if (!terms.ignore.has(word)) words++;
+    if (words > terms.window) return j;
+    i = k;
+  }
+  return 0;
+}
+
+function forwardClauseEnd(text: string, from: number): number {
+  const rest = text.slice(from);
+  const m = /[;:.!?]|,\s+(?:but|however|although|and\s+(?:the|this))\b/i.exec(rest);
+  return m ? from + m.index : text.length;
+}
+
+export interface SentenceLike {
+  text: string;
+}
+
+export interface ItemConclusion<S extends SentenceLike> {
+  sentence: S;
+  sentenceIndex: number;
+  match: ConclusionMatch;
+}
+
+/**
+ * The item's conclusion: the last strong necessity statement of the
+ * rationale; if there is none, a weak one ("is not recommended") in the last
+ * four sentences (a partly authorized request ends with two sentences about
+ * the parts), where a conclusion stands.
+ */
+export function itemConclusion<S extends SentenceLike>(sentences: readonly S[], terms: ConclusionTerms = CONCLUSIONS): ItemConclusion<S> | undefined {
+  let weakFallback: ItemConclusion<S> | undefined;
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const found = conclusionsInSentence(sentences[i].text, terms);
+    const strong = found.filter((f) => f.strength === 'strong');
+    if (strong.length) return { sentence: sentences[i], sentenceIndex: i, match: strong[strong.length - 1] };
+    const weak = found.filter((f) => f.strength === 'weak');
+    if (!weakFallback && weak.length && i >= sentences.length - 4) weakFallback = { sentence: sentences[i], sentenceIndex: i, match: weak[weak.length - 1] };
+  }
+  return weakFallback;
+}

@@ -1,0 +1,67 @@
+// Phrase lists from the term data, compiled to regular expressions once.
+// A phrase matches whole words, case-insensitively; `*` at either end matches
+// the rest of a word ("radicul*"); a space matches any run of spaces or
+// hyphens, and a hyphen matches a hyphen, a space or nothing ("x-ray" finds
+// "x ray" and "xray"), because letters write the same term all these ways.
+
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  /** The phrase from the list that matched. */
+  phrase: string;
+}
+
+export class PhraseSet {
+  private readonly re: RegExp | undefined;
+  private readonly phrases: string[];
+
+  constructor(phrases: readonly string[]) {
+    // Longer phrases first so "no evidence of" wins over "no".
+    this.phrases = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+    this.re = this.phrases.length ? new RegExp(this.phrases.map((p) => `(${phraseSource(p)})`).join('|'), 'gi') : undefined;
+  }
+
+  get size(): number {
+    return this.phrases.length;
+  }
+
+  /** Every non-overlapping match in `text`, left to right. */
+  matches(text: string, from = 0, to = text.length): PhraseMatch[] {
+    if (!this.re) return [];
+    const out: PhraseMatch[] = [];
+    const slice = text.slice(0, to);
+    this.re.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = this.re.exec(slice))) {
+      if (m[0].length === 0) {
+        this.re.lastIndex++;
+        continue;
+      }
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      out.push({ start: m.index, end: m.index + m[0].length, phrase: this.phrases[group - 1] ?? m[0] });
+    }
+    return out;
+  }
+
+  test(text: string): boolean {
+    return this.matches(text).length > 0;
+  }
+}
+
+function phraseSource(phrase: string): string {
+  const p = phrase;
+  // A phrase that starts or ends with punctuation ("n't", "/10", "4+/5") sets its own boundary there.
+  const lead = /^[a-z0-9*]/.test(p) && !p.startsWith("n'") ? '(?<![a-z0-9])' : '';
+  const tail = /[a-z0-9*]$/.test(p) ? '(?![a-z0-9])' : '';
+  const body = p
+    .split('')
+    .map((c) => (c === '*' ? '[a-z0-9]*' : c === ' ' ? '[\\s-]+' : c === '-' ? '[\\s-]?' : c.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')))
+    .join('')
+    .replace(/(\[\\s-\]\+)+/g, '[\\s-]+');
+  return `${lead}${body}${tail}`;
+}
+
+/** Number of words in `text` (letters/digits runs). */
+export function wordCount(text: string): number {
+  return (text.match(/[a-z0-9]+(?:'[a-z]+)?/gi) ?? []).length;
+}
