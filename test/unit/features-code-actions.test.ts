@@ -169,3 +169,12 @@ test('code actions never throw, on garbage input or from a broken contributor', 
   assert.deepEqual(actions.map((a) => a.title), ['contributed']);
   assert.equal(seen, 1);
 });
+
+test('a missing part goes above the comments written over the next part; a field of an empty part under its keyword', () => {
+  const text = 'case CM15-0201234\n  organization: X\n\n-- the worker, from the application\nworker\n  age: 55\n';
+  const { fixed } = fixFirst(text, 'missing-section', (d) => d.data?.section === 'reviewer');
+  assert.ok(fixed.startsWith('case CM15-0201234\n  organization: X\n\nreviewer\n  licensure: California\n  specialty: Occupational Medicine\n\n-- the worker, from the application\nworker\n'), fixed);
+  const bare = 'reviewer\n\nworker\n  age: 55\n';
+  const { fixed: f2 } = fixFirst(bare, 'missing-field', (d) => d.data?.key === 'specialty');
+  assert.equal(f2, 'reviewer\n  specialty: Occupational Medicine\n\nworker\n  age: 55\n');
+});
