@@ -1,0 +1,6 @@
+// What the benchmark scripts need from the TypeScript sources, bundled by
+// bench/run.mjs into bench/.work/service.cjs (the same code dist/ ships).
+export { parseCase } from '../server/src/service/syntax/parser';
+export { buildCaseModel } from '../server/src/service/model/caseModel';
+export { LanguageService } from '../server/src/service/languageService';
+export { synthCase, asMarkdown, DEFAULT_SETS, type CriteriaSet } from './synth';

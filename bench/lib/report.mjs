@@ -1,0 +1,77 @@
+// Turns the results into the targets table and docs/benchmarks.md.
+
+/** The targets from issue 7, evaluated against a results object. */
+export function evaluateTargets(r) {
+  const size = (n) => r.inProcess?.find((x) => x.name === `synthetic-${n}`);
+  const lat = r.server?.latency.find((x) => x.name === 'synthetic-2000');
+  const mem = r.server?.memory ?? {};
+  const t = [];
+  t.push(target('2,000-line case analysed (full diagnostics), median', '< 5 ms', size(2000)?.diagnostics.median, (v) => v < 5, 'ms'));
+  t.push(target('20,000-line case analysed (full diagnostics), median', '< 60 ms', size(20000)?.diagnostics.median, (v) => v < 60, 'ms'));
+  t.push(target('didChange -> publishDiagnostics p95, 2,000-line case', '< 25 ms', lat?.p95, (v) => v < 25, 'ms'));
+  t.push(target(`server RSS with ${mem.cases} cases open`, '< 150 MB', mem.openMb, (v) => v < 150, 'MB'));
+  const back = mem.closedMb / mem.baselineMb - 1;
+  t.push(target('server RSS after closing them, over baseline', '<= 10%', Math.round(back * 1000) / 10, (v) => v <= 10, '%'));
+  t.push(target('batch throughput, one core', '> 2,000 cases/s', r.batch?.oneCore.casesPerSecond, (v) => v > 2000, 'cases/s'));
+  const ratios = [...(r.markdownlint?.inProcess ?? []).map((x) => x.ratio), r.markdownlint?.cli?.ratio].filter((x) => typeof x === 'number');
+  const worst = ratios.length ? Math.max(...ratios) : undefined;
+  t.push(target('time per byte, ours / markdownlint (worst of all sizes and the CLI run)', '<= 1', worst, (v) => v <= 1, '×'));
+  return t;
+}
+
+function target(name, goal, value, ok, unit) {
+  return { name, goal, value: value ?? null, unit, met: value === undefined || value === null || Number.isNaN(value) ? null : ok(value) };
+}
+
+const fmt = (x) => (x === null || x === undefined ? '–' : typeof x === 'number' ? String(x) : String(x));
+
+export function markdownReport(r) {
+  const m = r.machine;
+  const out = [];
+  out.push('# Benchmarks', '');
+  out.push('Measured by `npm run bench` (bench/run.mjs). Synthetic cases come from a fixed-seed generator');
+  out.push('(bench/synth.ts), so every run measures the same texts. Times are milliseconds; medians and 95th');
+  out.push('percentiles over repeated runs. Raw numbers: bench/results.json.', '');
+  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, Node ${m.node}, ${m.os}. Run at ${r.date}${r.quick ? ' (quick run: fewer repetitions)' : ''}.`, '');
+  out.push('## Targets', '');
+  out.push('| Target | Goal | Measured | Met |', '| --- | --- | --- | --- |');
+  for (const t of r.targets) out.push(`| ${t.name} | ${t.goal} | ${fmt(t.value)} ${t.unit} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} |`);
+  if (r.inProcess) {
+  out.push('', '## Language service, in process', '');
+  out.push('| Case | Lines | KB | Parse median / p95 | Analysis median / p95 | Diagnostics median / p95 | Findings | Letter text | Letter HTML | Letter PDF |');
+  out.push('| --- | ---: | ---: | --- | --- | --- | ---: | --- | --- | --- |');
+  for (const x of r.inProcess) {
+    const rd = (k) => (x.render?.[k]?.median !== undefined ? `${x.render[k].median} / ${x.render[k].p95}` : x.render?.[k]?.error ? 'error' : '–');
+    out.push(`| ${x.name} | ${x.lines} | ${x.kb} | ${x.parse.median} / ${x.parse.p95} | ${x.analysis.median} / ${x.analysis.p95} | ${x.diagnostics.median} / ${x.diagnostics.p95} | ${x.diagnosticCount} | ${rd('text')} | ${rd('html')} | ${rd('pdf')} |`);
+  }
+  out.push('', 'Analysis is parse plus the case model; diagnostics is analysis plus every rule (what the editor waits for).');
+  }
+  if (r.server) {
+  out.push('');
+  out.push('## Language server (dist/server.js over stdio)', '');
+  out.push('| Case | Edits | Interval | Latency median | p95 | max | Unanswered |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const x of r.server.latency) out.push(`| ${x.name} | ${x.edits} | ${x.intervalMs} ms | ${x.median} | ${x.p95} | ${x.max} | ${x.unanswered} |`);
+  out.push('', 'Latency is from sending a one-character didChange to the first publishDiagnostics for that version or a later one.', '');
+  const mem = r.server.memory;
+  out.push(`Memory (VmRSS of the server process): ${mem.baselineMb} MB at rest, ${mem.openMb} MB with ${mem.cases} cases of ~${mem.linesPerCase} lines open, ${mem.closedMb} MB ten seconds after closing them.`);
+  }
+  if (r.batch) {
+  out.push('', '## Batch: `imr check` on a folder', '');
+  out.push('| Cases | Lines each | Threads | Wall time median (ms) | Cases/s |', '| ---: | ---: | --- | ---: | ---: |');
+  for (const k of ['oneCore', 'allCores']) {
+    const b = r.batch[k];
+    out.push(`| ${r.batch.cases} | ~${r.batch.linesPerCase} | ${b.label} | ${b.median} | ${b.casesPerSecond} |`);
+  }
+  out.push('', 'Wall time includes starting Node and reading the files.');
+  }
+  if (r.markdownlint) {
+  out.push('', `## Against markdownlint (${r.markdownlint.version})`, '');
+  out.push('The same texts saved as Markdown (sections as headings, fields as list items). Ratio: our time per byte over theirs; below 1 means we are faster.', '');
+  out.push('| Text | Our diagnostics median (ms) | markdownlint median (ms) | Ratio per byte |', '| --- | ---: | ---: | ---: |');
+  for (const x of r.markdownlint.inProcess) out.push(`| ${x.name} | ${x.ours} | ${x.theirs} | ${x.ratio} |`);
+  const c = r.markdownlint.cli;
+  if (c) out.push(`| ${c.files} files, CLI to CLI (imr check --jobs 1 vs markdownlint-cli2) | ${c.oursMs} | ${c.theirsMs} | ${c.ratio} |`);
+  }
+  if (r.notes?.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,169 @@
+// `npm run bench`: measures the language service, the language server and the
+// CLI on deterministic synthetic cases and the project's examples, compares
+// with markdownlint on the same texts, and writes bench/results.json and
+// docs/benchmarks.md. Not a test: numbers depend on the machine.
+//   node bench/run.mjs [--quick]     (npm run bench builds dist/ first)
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { measureService } from './lib/inprocess.mjs';
+import { markdownlintInProcess, markdownlintCliOnFolder, markdownlintCliVersion } from './lib/markdownlint.mjs';
+import { startServer, typingLatency, memoryProfile } from './lib/server.mjs';
+import { runCheck } from './lib/batch.mjs';
+import { summarize, round } from './lib/stats.mjs';
+import { evaluateTargets, markdownReport } from './lib/report.mjs';
+import { loadCriteriaSets } from './lib/criteriaSets.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WORK = path.join(ROOT, 'bench', '.work');
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (section) => !only || only.includes(section);
+const log = (s) => process.stderr.write(s + '\n');
+
+fs.mkdirSync(WORK, { recursive: true });
+for (const f of ['server.js', 'cli.js']) {
+  if (!fs.existsSync(path.join(ROOT, 'dist', f))) {
+    log(`dist/${f} is missing: run \`npm run build\` first (npm run bench does).`);
+    process.exit(2);
+  }
+}
+await esbuild.build({
+  entryPoints: [path.join(ROOT, 'bench', 'entry.ts')],
+  outfile: path.join(WORK, 'service.cjs'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  loader: { '.json': 'json' },
+  // node_modules is at hand when benchmarking; pdfkit in particular must load its own data files.
+  packages: 'external',
+  logLevel: 'warning',
+});
+const svc = createRequire(import.meta.url)(path.join(WORK, 'service.cjs'));
+const sets = loadCriteriaSets(ROOT, svc.DEFAULT_SETS);
+
+const texts = [200, 2000, 20000].map((n, i) => {
+  const text = svc.synthCase(n, 1000 + i, sets);
+  return { name: `synthetic-${n}`, text };
+});
+for (const f of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.imr')).sort()) {
+  texts.push({ name: `examples/${f}`, text: fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8').replace(/^\ufeff/, '') });
+}
+const runsFor = (lines) => (quick ? 10 : lines > 10000 ? 40 : lines > 1000 ? 200 : 400);
+
+const previous = fs.existsSync(path.join(ROOT, 'bench', 'results.json')) ? JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) : {};
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  machine: {
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    cores: os.availableParallelism?.() ?? os.cpus().length,
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  },
+  criteriaSets: sets.map((s) => s.id),
+  inProcess: previous.inProcess,
+  markdownlint: previous.markdownlint,
+  server: previous.server,
+  batch: previous.batch,
+};
+
+if (want('service')) {
+  results.inProcess = [];
+  results.markdownlint = { version: markdownlintCliVersion(), inProcess: [], cli: previous.markdownlint?.cli };
+  for (const { name, text } of texts) {
+    const lines = text.split('\n').length;
+    log(`service: ${name} (${lines} lines)`);
+    const m = await measureService(svc, text, runsFor(lines));
+    results.inProcess.push({ name, lines, kb: round(Buffer.byteLength(text) / 1024, 1), ...m });
+    const md = svc.asMarkdown(text);
+    // markdownlint takes seconds on the largest text; fewer repetitions keep the run short.
+    const theirs = await markdownlintInProcess(md, Math.min(runsFor(lines), lines > 10000 ? 5 : lines > 1000 ? 20 : 60));
+    const ratio = m.diagnostics.median / Buffer.byteLength(text) / (theirs.median / Buffer.byteLength(md));
+    results.markdownlint.inProcess.push({ name, ours: m.diagnostics.median, theirs: theirs.median, markdownBytes: Buffer.byteLength(md), ratio: round(ratio, 3) });
+  }
+}
+
+if (want('server')) {
+  log('server: typing latency and memory');
+  const server = await startServer(ROOT);
+  try {
+    const latency = [];
+    for (const { name, text } of texts.filter((t) => t.name.startsWith('synthetic'))) {
+      const big = name.endsWith('20000');
+      const edits = quick ? 50 : big ? 100 : 500;
+      log(`server: ${edits} keystrokes into ${name}`);
+      latency.push({ name, ...(await typingLatency(server, text, { edits, intervalMs: big ? 100 : 20, uri: `file:///bench/${name}.imr` })) });
+    }
+    const memCases = Array.from({ length: 200 }, (_, i) => svc.synthCase(200, 5000 + i, sets));
+    log('server: memory with 200 cases open');
+    const memory = await memoryProfile(server, memCases);
+    results.server = { latency, memory: { ...memory, linesPerCase: 200 } };
+  } finally {
+    await server.stop();
+  }
+}
+
+if (want('batch')) {
+  const count = quick ? 1000 : 10000;
+  const dir = path.join(WORK, `batch-${count}`);
+  const marker = path.join(dir, '.complete');
+  if (!fs.existsSync(marker)) {
+    log(`batch: writing ${count} cases to ${path.relative(ROOT, dir)}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `case-${String(i).padStart(5, '0')}.imr`), svc.synthCase(200, 10000 + i, sets));
+    fs.writeFileSync(marker, '');
+  }
+  const cores = results.machine.cores;
+  const reps = quick ? 1 : 3;
+  const measure = (jobs) => {
+    const samples = [];
+    for (let i = 0; i < reps; i++) samples.push(runCheck(ROOT, [path.relative(ROOT, dir), '--format', 'json', '-o', '/dev/null', '--jobs', String(jobs)]));
+    const s = summarize(samples);
+    return { jobs, median: round(s.median, 0), casesPerSecond: Math.round(count / (s.median / 1000)), label: jobs === 1 ? '1 (main thread)' : `${jobs} workers` };
+  };
+  log('batch: one thread');
+  const oneCore = measure(1);
+  log(`batch: ${cores} workers`);
+  const allCores = measure(cores);
+  results.batch = { cases: count, linesPerCase: 200, oneCore, allCores };
+
+  // CLI to CLI against markdownlint-cli2 on the first 1,000 of the same cases, saved as Markdown.
+  const n = Math.min(1000, count);
+  const mdDir = path.join(WORK, `markdown-${n}`);
+  const imrDir = path.join(WORK, `imr-${n}`);
+  if (!fs.existsSync(path.join(mdDir, '.complete'))) {
+    fs.rmSync(mdDir, { recursive: true, force: true });
+    fs.rmSync(imrDir, { recursive: true, force: true });
+    fs.mkdirSync(mdDir, { recursive: true });
+    fs.mkdirSync(imrDir, { recursive: true });
+    for (let i = 0; i < n; i++) {
+      const name = `case-${String(i).padStart(5, '0')}`;
+      const text = fs.readFileSync(path.join(dir, `${name}.imr`), 'utf8');
+      fs.writeFileSync(path.join(imrDir, `${name}.imr`), text);
+      fs.writeFileSync(path.join(mdDir, `${name}.md`), svc.asMarkdown(text));
+    }
+    fs.writeFileSync(path.join(mdDir, '.complete'), '');
+  }
+  const bytes = (d) => fs.readdirSync(d).reduce((s, f) => s + fs.statSync(path.join(d, f)).size, 0);
+  log('markdownlint-cli2 on the same cases as Markdown');
+  const oursMs = summarize(Array.from({ length: reps }, () => runCheck(ROOT, [path.relative(ROOT, imrDir), '--format', 'json', '-o', '/dev/null', '--jobs', '1']))).median;
+  const theirsMs = summarize(Array.from({ length: reps }, () => markdownlintCliOnFolder(ROOT, path.relative(ROOT, mdDir)))).median;
+  results.markdownlint = results.markdownlint ?? { version: markdownlintCliVersion(), inProcess: [] };
+  results.markdownlint.cli = { files: n, oursMs: round(oursMs, 0), theirsMs: round(theirsMs, 0), ratio: round(oursMs / bytes(imrDir) / (theirsMs / bytes(mdDir)), 3) };
+}
+
+results.targets = evaluateTargets(results);
+const notesFile = path.join(ROOT, 'bench', 'notes.md');
+results.notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8').split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2)) : [];
+fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), markdownReport(results));
+for (const t of results.targets) log(`${t.met === null ? '?' : t.met ? 'met   ' : 'MISSED'} ${t.name}: ${t.value} ${t.unit} (goal ${t.goal})`);
+log('wrote bench/results.json and docs/benchmarks.md');
