@@ -59,3 +59,18 @@ test('no hover on prose, values without meaning, blank lines, comments or unknow
   assert.equal(service.getHover(doc(SEED), { line: 3, character: 0 }), undefined);
   assert.equal(service.getHover(doc(''), { line: 5, character: 5 }), undefined);
 });
+
+test('a registered contributor answers where the built-in hover has nothing, and cannot break it', async () => {
+  const { registerHoverContributor } = await import('../../server/src/service/features/hover');
+  registerHoverContributor(() => {
+    throw new Error('contributor bug');
+  });
+  registerHoverContributor(({ file }, p) => {
+    const entry = file.items[0]?.criteria?.entries.find((e) => e.id.range.start.line === p.line);
+    return entry ? { contents: { kind: 'markdown', value: `criterion ${entry.id.value}` }, range: entry.id.range } : undefined;
+  });
+  assert.equal(hoverAt(SEED, 'LMRI-03')!.contents.value, 'criterion LMRI-03');
+  // Built-in answers come first.
+  assert.ok(hoverAt(SEED, 'decision: upheld', 12)!.contents.value.includes('Upheld'));
+  assert.equal(hoverAt(SEED, 'MAXIMUS Federal'), undefined);
+});

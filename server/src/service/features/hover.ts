@@ -9,7 +9,30 @@ import type { FeatureContext } from './context';
 import { labelAt } from './labels';
 import decisionValues from './decisionValues.json';
 
+/** Hover from another module for what this one does not know (e.g. a criterion id's text, from the necessity analysis). */
+export type HoverContributor = (ctx: FeatureContext, position: Position) => Hover | undefined;
+
+const CONTRIBUTORS: HoverContributor[] = [];
+
+export function registerHoverContributor(contributor: HoverContributor): void {
+  if (!CONTRIBUTORS.includes(contributor)) CONTRIBUTORS.push(contributor);
+}
+
 export function hover(ctx: FeatureContext, position: Position): Hover | undefined {
+  const own = ownHover(ctx, position);
+  if (own) return own;
+  for (const contribute of CONTRIBUTORS) {
+    try {
+      const h = contribute(ctx, position);
+      if (h) return h;
+    } catch {
+      // A contributor's bug costs only its own hover.
+    }
+  }
+  return undefined;
+}
+
+function ownHover(ctx: FeatureContext, position: Position): Hover | undefined {
   const { file, model } = ctx;
   const label = labelAt(file, position);
   if (label) {
