@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { codeActionMiddleware } from './snippetCodeActions';
 import { ProblemsStatusItem } from './statusBar';
+import { registerPreview } from './preview/index';
+import { registerExport } from './export';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('imr', 'IMR Author', serverOptions, clientOptions);
   context.subscriptions.push(new ProblemsStatusItem());
+  registerExport(context, registerPreview(context));
   await client.start();
 }
 

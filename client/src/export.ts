@@ -1,0 +1,93 @@
+// "IMR: Export Letter…": writes the final determination letter of a case as
+// PDF, HTML or plain text. The file name comes from VS Code's save dialog,
+// which itself asks before replacing an existing file; nothing is written
+// anywhere else. The letter is rendered in the extension host with the same
+// language service the preview uses, so the export is exactly what the
+// preview shows (without the preview's draft-only criteria table).
+import * as vscode from 'vscode';
+import { LanguageService } from '../../server/src/service/languageService';
+import type { LetterPreview } from './preview/letterPreview';
+
+type Format = 'pdf' | 'html' | 'text';
+
+const FORMATS: { format: Format; label: string; detail: string; ext: string; filter: string }[] = [
+  { format: 'pdf', label: 'PDF', detail: 'US letter, page numbers and the case number in the footer', ext: 'pdf', filter: 'PDF' },
+  { format: 'html', label: 'HTML', detail: 'one self-contained page, black on white, ready to print', ext: 'html', filter: 'HTML' },
+  { format: 'text', label: 'Plain text', detail: 'laid out like the letter, for pasting into other systems', ext: 'txt', filter: 'Text' },
+];
+
+async function caseDocument(preview: LetterPreview | undefined, uri: unknown): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  if (preview?.isActive && preview.previewedDocument) return preview.previewedDocument;
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.languageId === 'imr') return active;
+  return preview?.previewedDocument;
+}
+
+/** Where the save dialog starts: next to the case, named after it. */
+function defaultTarget(doc: vscode.TextDocument, ext: string): vscode.Uri | undefined {
+  if (doc.isUntitled) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return folder ? vscode.Uri.joinPath(folder, `letter.${ext}`) : undefined;
+  }
+  return doc.uri.with({ path: doc.uri.path.replace(/(\.[^./]*)?$/, `.${ext}`) });
+}
+
+export async function exportLetter(service: LanguageService, preview: LetterPreview | undefined, uri?: unknown): Promise<void> {
+  const doc = await caseDocument(preview, uri);
+  if (!doc) {
+    void vscode.window.showInformationMessage('Open an IMR case file (.imr) to export its letter.');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    FORMATS.map((f) => ({ ...f, description: `.${f.ext}` })),
+    { title: 'Export Letter', placeHolder: 'Export the letter as' },
+  );
+  if (!picked) return;
+
+  const errors = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'imr' && d.severity === vscode.DiagnosticSeverity.Error).length;
+  if (errors > 0) {
+    const go = await vscode.window.showWarningMessage(
+      `The case has ${errors} error${errors === 1 ? '' : 's'}, so the letter may be incomplete (missing parts show as [placeholders]). Export anyway?`,
+      { modal: true },
+      'Export Anyway',
+    );
+    if (go !== 'Export Anyway') return;
+  }
+
+  const target = await vscode.window.showSaveDialog({
+    title: `Export Letter as ${picked.label}`,
+    defaultUri: defaultTarget(doc, picked.ext),
+    filters: { [picked.filter]: [picked.ext] },
+    saveLabel: 'Export',
+  });
+  if (!target) return;
+
+  const text = { uri: doc.uri.toString(), version: doc.version, text: doc.getText() };
+  let bytes: Uint8Array;
+  if (picked.format === 'pdf') {
+    bytes = await service.renderLetter(text, 'pdf');
+    if (bytes.length === 0) {
+      void vscode.window.showErrorMessage('IMR Author could not make the PDF. Export the letter as HTML and print it to PDF instead.');
+      return;
+    }
+  } else {
+    bytes = new TextEncoder().encode(service.renderLetter(text, picked.format));
+  }
+  try {
+    await vscode.workspace.fs.writeFile(target, bytes);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Could not write ${vscode.workspace.asRelativePath(target)}: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const open = await vscode.window.showInformationMessage(`Letter exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open');
+  if (open === 'Open') {
+    if (picked.format === 'text') await vscode.window.showTextDocument(target);
+    else await vscode.env.openExternal(target);
+  }
+}
+
+export function registerExport(context: vscode.ExtensionContext, preview?: LetterPreview): void {
+  const service = new LanguageService();
+  context.subscriptions.push(vscode.commands.registerCommand('imr.exportLetter', (uri?: unknown) => exportLetter(service, preview, uri)));
+}

@@ -1,0 +1,226 @@
+// The live letter preview: one webview panel that shows the final
+// determination letter of the active .imr editor, like VS Code's Markdown
+// preview. It follows the active editor, re-renders as the author types
+// (debounced, sent by postMessage so the page keeps its scroll and does not
+// flash), keeps editor and preview scrolled together, and jumps to the source
+// on double-click or from the banner of errors and warnings.
+//
+// The letter is rendered here, in the extension host, with the same pure
+// LanguageService the server uses (server/src/service, bundled into the
+// client): no round trip per keystroke, and the preview always matches the
+// exact text in the editor. The banner reads the diagnostics VS Code already
+// holds from the server (vscode.languages.getDiagnostics), so it counts exactly
+// what the Problems panel shows, with the user's rule settings, and nothing is
+// computed twice.
+import * as vscode from 'vscode';
+import { LanguageService } from '../../../server/src/service/languageService';
+import { bannerHtml, makeNonce, webviewPage, type BannerProblem } from './webviewHtml';
+
+export const PREVIEW_VIEW_TYPE = 'imr.preview';
+
+interface PreviewSettings {
+  scrollPreviewWithEditor: boolean;
+  scrollEditorWithPreview: boolean;
+  doubleClickToSwitchToEditor: boolean;
+  showCriteria: boolean;
+  updateDelay: number;
+}
+
+function readSettings(): PreviewSettings {
+  const c = vscode.workspace.getConfiguration('imr.preview');
+  return {
+    scrollPreviewWithEditor: c.get('scrollPreviewWithEditor', true),
+    scrollEditorWithPreview: c.get('scrollEditorWithPreview', true),
+    doubleClickToSwitchToEditor: c.get('doubleClickToSwitchToEditor', true),
+    showCriteria: c.get('showCriteria', false),
+    updateDelay: Math.max(0, c.get('updateDelay', 300)),
+  };
+}
+
+type FromPage = { type: 'revealLine'; line: number } | { type: 'openLine'; line: number; character?: number };
+
+export class LetterPreview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private document: vscode.TextDocument | undefined;
+  private readonly service = new LanguageService();
+  private readonly disposables: vscode.Disposable[] = [];
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The editor scrolled because the preview asked; don't echo it back. */
+  private ignoreEditorScrollUntil = 0;
+  /** The page content is behind the document (it changed while the panel was hidden). */
+  private stale = false;
+  private settings = readSettings();
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.panel && editor && editor.document.languageId === 'imr' && editor.document !== this.document) this.show(editor.document);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === this.document) this.scheduleUpdate();
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const uri = this.document?.uri.toString();
+        if (uri && e.uris.some((u) => u.toString() === uri)) this.post({ type: 'banner', banner: this.banner() });
+      }),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.editorScrolled(e)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('imr.preview')) {
+          this.settings = readSettings();
+          if (this.panel && this.document) this.setPage();
+        }
+      }),
+    );
+  }
+
+  /** The case the preview shows, for commands such as Export that act on it. */
+  get previewedDocument(): vscode.TextDocument | undefined {
+    return this.panel ? this.document : undefined;
+  }
+
+  get isActive(): boolean {
+    return !!this.panel?.active;
+  }
+
+  /** Opens (or reveals) the preview for `document`. */
+  open(document: vscode.TextDocument, column: vscode.ViewColumn, preserveFocus: boolean): void {
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(
+        PREVIEW_VIEW_TYPE,
+        this.title(document),
+        { viewColumn: column, preserveFocus },
+        {
+          enableScripts: true,
+          enableFindWidget: true,
+          // The page loads nothing but our own script and stylesheet.
+          localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+        },
+      );
+      this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview-icon.svg');
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.document = undefined;
+      }, undefined, this.disposables);
+      this.panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible && this.stale) this.setPage();
+      }, undefined, this.disposables);
+      this.panel.webview.onDidReceiveMessage((m: FromPage) => this.fromPage(m), undefined, this.disposables);
+      this.document = document;
+      this.setPage();
+    } else {
+      this.panel.reveal(column, preserveFocus);
+      this.show(document);
+    }
+  }
+
+  private show(document: vscode.TextDocument): void {
+    if (!this.panel) return;
+    if (document === this.document) return;
+    this.document = document;
+    this.panel.title = this.title(document);
+    // A different case: a fresh page, scrolled to where its editor is.
+    this.setPage();
+  }
+
+  private title(document: vscode.TextDocument): string {
+    const name = document.uri.path.split('/').pop() ?? 'case';
+    return `Letter: ${name}`;
+  }
+
+  private render(): string {
+    const doc = this.document;
+    if (!doc) return '';
+    return this.service.renderLetter({ uri: doc.uri.toString(), version: doc.version, text: doc.getText() }, 'html', {
+      html: 'body',
+      showCriteria: this.settings.showCriteria,
+    });
+  }
+
+  private banner(): string {
+    const doc = this.document;
+    if (!doc) return '';
+    const problems: BannerProblem[] = [];
+    for (const d of vscode.languages.getDiagnostics(doc.uri)) {
+      if (d.source !== 'imr') continue;
+      const severity = d.severity === vscode.DiagnosticSeverity.Error ? 'error' : d.severity === vscode.DiagnosticSeverity.Warning ? 'warning' : undefined;
+      if (!severity) continue;
+      const code = typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+      problems.push({ severity, message: d.message, code, line: d.range.start.line, character: d.range.start.character });
+    }
+    problems.sort((a, b) => a.line - b.line || a.character - b.character);
+    return bannerHtml(problems);
+  }
+
+  /** Sets the whole page: on open, when the case changes, or after the panel was hidden. */
+  private setPage(): void {
+    if (!this.panel || !this.document) return;
+    const webview = this.panel.webview;
+    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
+    const editor = this.editorFor(this.document);
+    webview.html = webviewPage({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: media('preview.js'),
+      styleUri: media('preview.css'),
+      body: this.render(),
+      banner: this.banner(),
+      initialLine: editor?.visibleRanges[0]?.start.line,
+      settings: this.settings,
+    });
+    this.stale = false;
+  }
+
+  private scheduleUpdate(): void {
+    clearTimeout(this.updateTimer);
+    this.updateTimer = setTimeout(() => this.update(), this.settings.updateDelay);
+  }
+
+  private update(): void {
+    if (!this.panel || !this.document) return;
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    this.post({ type: 'update', body: this.render(), banner: this.banner() });
+  }
+
+  private post(message: unknown): void {
+    if (this.panel?.visible) void this.panel.webview.postMessage(message);
+  }
+
+  private editorFor(document: vscode.TextDocument): vscode.TextEditor | undefined {
+    return vscode.window.visibleTextEditors.find((e) => e.document === document);
+  }
+
+  private editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
+    if (!this.settings.scrollPreviewWithEditor || e.textEditor.document !== this.document) return;
+    if (Date.now() < this.ignoreEditorScrollUntil) return;
+    const first = e.visibleRanges[0];
+    if (first) this.post({ type: 'scrollTo', line: first.start.line });
+  }
+
+  private fromPage(message: FromPage): void {
+    const doc = this.document;
+    if (!doc || !message || typeof message.line !== 'number' || !Number.isFinite(message.line)) return;
+    const line = Math.max(0, Math.min(doc.lineCount - 1, Math.floor(message.line)));
+    if (message.type === 'revealLine') {
+      const editor = this.editorFor(doc);
+      if (!editor) return;
+      this.ignoreEditorScrollUntil = Date.now() + 150;
+      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
+    } else if (message.type === 'openLine') {
+      const character = Math.max(0, Math.floor(message.character ?? 0));
+      const position = new vscode.Position(line, character);
+      const editor = this.editorFor(doc);
+      void vscode.window
+        .showTextDocument(doc, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(position, position), preserveFocus: false })
+        .then((ed) => ed.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport));
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.updateTimer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

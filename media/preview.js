@@ -1,0 +1,131 @@
+// The IMR letter preview's page script. It runs inside the webview under a
+// strict CSP (loaded from media/ with a nonce) and talks to the extension only
+// through postMessage:
+//   in:  {type: 'update', body, banner}  new letter and banner (scroll is kept)
+//        {type: 'banner', banner}        new banner only (diagnostics changed)
+//        {type: 'scrollTo', line}        the editor scrolled: show that source line
+//   out: {type: 'revealLine', line}      the preview scrolled: scroll the editor
+//        {type: 'openLine', line, character}  double-click or banner link: go there
+// Source lines come from the `data-line` attributes the renderer writes; the
+// mapping between scroll offset and line interpolates between those blocks,
+// as VS Code's Markdown preview does.
+(function () {
+  'use strict';
+  const vscode = acquireVsCodeApi();
+  const settings = JSON.parse(document.body.dataset.settings || '{}');
+  const letter = document.getElementById('imr-letter');
+  const banner = document.getElementById('imr-banner');
+
+  /** Blocks with a source line, in page order. */
+  function blocks() {
+    const out = [];
+    for (const el of letter.querySelectorAll('[data-line]')) {
+      const line = Number(el.getAttribute('data-line'));
+      if (Number.isFinite(line)) out.push({ el, line });
+    }
+    return out;
+  }
+
+  function top(el) {
+    return el.getBoundingClientRect().top + window.scrollY;
+  }
+
+  /** The blocks around a source line: the last one at or before it and the first one after it. */
+  function around(line) {
+    const all = blocks();
+    let previous;
+    let next;
+    for (const b of all) {
+      if (b.line <= line) previous = b;
+      else if (!next && b.line > line) next = b;
+    }
+    return { previous, next };
+  }
+
+  let ignoreScrollUntil = 0;
+
+  function scrollToLine(line) {
+    const { previous, next } = around(line);
+    if (!previous && !next) return;
+    let y;
+    if (!previous) y = top(next.el);
+    else if (!next || next.line === previous.line) y = top(previous.el);
+    else {
+      const fraction = (line - previous.line) / (next.line - previous.line);
+      y = top(previous.el) + fraction * Math.max(0, top(next.el) - top(previous.el));
+    }
+    ignoreScrollUntil = Date.now() + 80;
+    window.scrollTo(0, Math.max(0, y - 8));
+  }
+
+  /** The source line at the top of the viewport, interpolated between blocks. */
+  function lineAtTop() {
+    const all = blocks();
+    if (all.length === 0) return undefined;
+    const y = window.scrollY + 8;
+    let i = 0;
+    while (i + 1 < all.length && top(all[i + 1].el) <= y) i++;
+    const current = all[i];
+    const next = all[i + 1];
+    const start = top(current.el);
+    if (!next || y < start) return current.line;
+    const span = top(next.el) - start;
+    const fraction = span > 0 ? Math.min(1, Math.max(0, (y - start) / span)) : 0;
+    return current.line + fraction * (next.line - current.line);
+  }
+
+  let scrollTimer;
+  window.addEventListener(
+    'scroll',
+    () => {
+      const line = lineAtTop();
+      if (line !== undefined) vscode.setState({ line });
+      if (Date.now() < ignoreScrollUntil || !settings.scrollEditorWithPreview) return;
+      clearTimeout(scrollTimer);
+      scrollTimer = setTimeout(() => {
+        const l = lineAtTop();
+        if (l !== undefined) vscode.postMessage({ type: 'revealLine', line: l });
+      }, 50);
+    },
+    { passive: true },
+  );
+
+  document.addEventListener('dblclick', (event) => {
+    if (!settings.doubleClickToSwitchToEditor) return;
+    const target = event.target instanceof Element ? event.target.closest('[data-line]') : null;
+    if (!target || !letter.contains(target)) return;
+    vscode.postMessage({ type: 'openLine', line: Number(target.getAttribute('data-line')), character: 0 });
+  });
+
+  banner.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a.reveal') : null;
+    if (!link) return;
+    event.preventDefault();
+    vscode.postMessage({ type: 'openLine', line: Number(link.getAttribute('data-line')), character: Number(link.getAttribute('data-character')) || 0 });
+  });
+
+  window.addEventListener('message', (event) => {
+    const msg = event.data;
+    if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'update') {
+      // Swap the content in one go and put the reader back where they were.
+      const open = banner.querySelector('details')?.open;
+      const y = window.scrollY;
+      letter.innerHTML = msg.body;
+      banner.innerHTML = msg.banner;
+      if (open) banner.querySelector('details')?.setAttribute('open', '');
+      ignoreScrollUntil = Date.now() + 80;
+      window.scrollTo(0, y);
+    } else if (msg.type === 'banner') {
+      const open = banner.querySelector('details')?.open;
+      banner.innerHTML = msg.banner;
+      if (open) banner.querySelector('details')?.setAttribute('open', '');
+    } else if (msg.type === 'scrollTo' && settings.scrollPreviewWithEditor) {
+      scrollToLine(msg.line);
+    }
+  });
+
+  const state = vscode.getState();
+  const initial = state && typeof state.line === 'number' ? state.line : settings.initialLine;
+  if (typeof initial === 'number') window.requestAnimationFrame(() => scrollToLine(initial));
+})();
