@@ -69,37 +69,32 @@ function previousContent(lines: LetterLine[], i: number): number {
   return j;
 }
 
-/** First line of the heading that ends at `end`, not before `floor` (`floor` 0 is the block start). */
+/**
+ * First line of the heading that ends at `end`, not before `floor` (`floor` 0
+ * is the block start). Walks up from the decision line and stops at a blank
+ * line, a label line, or a line that ends a sentence: rationale text above a
+ * heading ends with a full stop, heading lines do not. A heading that so far
+ * starts in lower case, or holds the end of a partly authorized request
+ * without its start ("... was the original request."), goes on upward, across
+ * a page break's blank line too.
+ */
 function headingStart(lines: LetterLine[], end: number, floor: number): number {
   const last = DECISION_ALONE.test(lines[end].text) ? previousContent(lines, end) : end;
   if (last < floor) return end;
-  // With a blank line above it, the heading is its paragraph. A page break
-  // inside the heading also leaves a blank line: a heading that so far starts
-  // in lower case or lacks the start of a partly authorized request goes on above it.
   let j = last;
-  for (;;) {
-    while (j > floor && !lines[j - 1].blank && last - j < 16) j--;
-    if (j > floor && lines[j - 1].blank) {
+  while (j > floor && last - j < 16) {
+    const prev = lines[j - 1];
+    if (isLabel(prev)) break;
+    const more = needsMore(joinLines(lines.slice(j, last + 1).filter((l) => !l.blank)));
+    if (prev.blank) {
+      if (!more) break;
       let k = j - 1;
       while (k > floor && lines[k].blank) k--;
-      if (!lines[k].blank && !isLabel(lines[k]) && needsMore(joinLines(lines.slice(j, last + 1).filter((l) => !l.blank))) && last - k < 16) {
-        j = k;
-        continue;
-      }
-      return j;
+      if (lines[k].blank || isLabel(lines[k])) break;
+      j = k;
+      continue;
     }
-    if (j === floor && floor === 0) return j;
-    break;
-  }
-  // No blank line: walk back while the line before does not end a sentence,
-  // keeping a partly authorized heading ("... was the original request. ...") whole.
-  j = last;
-  while (j > floor) {
-    const prev = lines[j - 1];
-    if (prev.blank || isLabel(prev)) break;
-    const sofar = joinLines(lines.slice(j, last + 1));
-    const partial = /remaining IMR eligible|was authorized by/i.test(sofar) && !/was the original request/i.test(sofar);
-    if (/[.:]\s*$/.test(prev.text) && !partial) break;
+    if (/\.["')\]]*\s*$/.test(prev.text) && !more) break;
     j--;
   }
   return j;

@@ -1,0 +1,161 @@
+// The text of a PDF letter, laid out the way the importer reads a text letter:
+// one line per printed line, a line holding a single blank between
+// paragraphs, and page headers, footers and page numbers removed. Uses
+// pdfjs-dist (bundled; no worker thread, no fonts, nothing fetched): the PDF
+// bytes never leave the process. Loaded only when a PDF is imported, so the
+// language server does not carry it.
+
+export interface PdfText {
+  text: string;
+  pages: number;
+  /** Header, footer and page-number lines removed (count only). */
+  furnitureRemoved: number;
+}
+
+interface Piece {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface PageLine {
+  y: number;
+  height: number;
+  text: string;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let loading: Promise<PdfJs> | undefined;
+
+/** Loads pdfjs once, with its worker code in this thread, keeping its load-time canvas warnings off the console (they would end up in `imr import` output). */
+function loadPdfJs(): Promise<PdfJs> {
+  loading ??= (async () => {
+    const saved = { log: console.log, warn: console.warn };
+    console.log = () => undefined;
+    console.warn = () => undefined;
+    try {
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+      return pdfjs;
+    } finally {
+      console.log = saved.log;
+      console.warn = saved.warn;
+    }
+  })();
+  return loading;
+}
+
+/** Extracts the letter text. Rejects with a plain message for a file that is not a readable PDF. */
+export async function pdfToText(data: Uint8Array): Promise<PdfText> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(data),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    const name = err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
+    throw new Error(name === 'PasswordException' ? 'The PDF is password-protected; open it and save an unprotected copy first.' : 'The file is not a readable PDF.');
+  }
+  try {
+    const pages: { lines: PageLine[]; height: number }[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const pieces: Piece[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str === '') continue;
+        pieces.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]) || 10 });
+      }
+      pages.push({ lines: toLines(pieces), height: viewport.height });
+      page.cleanup();
+    }
+    const { kept, removed } = removeFurniture(pages);
+    return { text: layOut(kept), pages: doc.numPages, furnitureRemoved: removed };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Groups text pieces into printed lines (same baseline, within a point or two), left to right. */
+function toLines(pieces: Piece[]): PageLine[] {
+  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: { y: number; height: number; pieces: Piece[] }[] = [];
+  for (const p of sorted) {
+    const line = lines.find((l) => Math.abs(l.y - p.y) <= Math.max(2, p.height * 0.3));
+    if (line) {
+      line.pieces.push(p);
+      line.height = Math.max(line.height, p.height);
+    } else lines.push({ y: p.y, height: p.height, pieces: [p] });
+  }
+  lines.sort((a, b) => b.y - a.y);
+  return lines.map((l) => {
+    const ps = l.pieces.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    for (const p of ps) {
+      // A gap wider than a fraction of the font size is a space the PDF did not spell out.
+      const gap = p.x - end;
+      if (text && gap > p.height * 0.2 && !/\s$/.test(text) && !/^\s/.test(p.str)) text += ' ';
+      text += p.str;
+      end = p.x + p.width;
+    }
+    return { y: l.y, height: l.height, text: text.replace(/\s+$/, '') };
+  }).filter((l) => l.text.trim() !== '');
+}
+
+const PAGE_NUMBER = /^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$|^-\s*\d{1,3}\s*-$/i;
+
+/**
+ * Lines in the top or bottom margin band that are page numbers, or that
+ * repeat (digits aside) on several pages, are page furniture.
+ */
+function removeFurniture(pages: { lines: PageLine[]; height: number }[]): { kept: PageLine[][]; removed: number } {
+  const band = (line: PageLine, height: number) => line.y > height * 0.92 || line.y < height * 0.08;
+  const shape = (t: string) => t.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+  const seen = new Map<string, number>();
+  for (const page of pages) {
+    const shapes = new Set(page.lines.filter((l) => band(l, page.height)).map((l) => shape(l.text)));
+    for (const s of shapes) seen.set(s, (seen.get(s) ?? 0) + 1);
+  }
+  let removed = 0;
+  const kept = pages.map((page) =>
+    page.lines.filter((l) => {
+      if (!band(l, page.height)) return true;
+      const furniture = PAGE_NUMBER.test(l.text.trim()) || (pages.length >= 2 && (seen.get(shape(l.text)) ?? 0) >= 2);
+      if (furniture) removed++;
+      return !furniture;
+    }),
+  );
+  return { kept, removed };
+}
+
+/** Joins pages into text: a blank-space line where the vertical gap is wider than ordinary line spacing. */
+function layOut(pages: PageLine[][]): string {
+  const out: string[] = [];
+  for (const lines of pages) {
+    const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0);
+    const spacing = median(gaps) || 14;
+    lines.forEach((l, i) => {
+      if (i > 0 && lines[i - 1].y - l.y > spacing * 1.6) out.push(' ');
+      out.push(l.text);
+    });
+  }
+  return out.join('\n') + '\n';
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
