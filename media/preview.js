@@ -26,6 +26,11 @@
     return out;
   }
 
+  /** The banner sticks to the top of the page; the letter's visible top is just below it. */
+  function headerOffset() {
+    return banner.getBoundingClientRect().height + 4;
+  }
+
   function top(el) {
     return el.getBoundingClientRect().top + window.scrollY;
   }
@@ -55,14 +60,14 @@
       y = top(previous.el) + fraction * Math.max(0, top(next.el) - top(previous.el));
     }
     ignoreScrollUntil = Date.now() + 80;
-    window.scrollTo(0, Math.max(0, y - 8));
+    window.scrollTo(0, Math.max(0, y - headerOffset()));
   }
 
   /** The source line at the top of the viewport, interpolated between blocks. */
   function lineAtTop() {
     const all = blocks();
     if (all.length === 0) return undefined;
-    const y = window.scrollY + 8;
+    const y = window.scrollY + headerOffset();
     let i = 0;
     while (i + 1 < all.length && top(all[i + 1].el) <= y) i++;
     const current = all[i];
