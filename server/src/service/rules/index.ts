@@ -5,8 +5,9 @@ import type { ImrDiagnostic, ServiceSettings } from '../types';
 import type { CaseModel } from '../model/caseModel';
 import type { Rule } from './rule';
 import { structureRules } from './structure';
+import { necessityRules } from '../necessity/rules/index';
 
-const RULES: Rule[] = [...structureRules];
+const RULES: Rule[] = [...structureRules, ...necessityRules];
 
 /** Lets a rule module (the necessity analysis) register itself without this file knowing it. */
 export function registerRules(rules: Rule[]): void {

@@ -1,0 +1,59 @@
+// evidence-hierarchy and deadline: the decision must rest on the MTUS where
+// the MTUS covers the service (8 CCR 9792.21.1, 9792.25.1), and must be made
+// within the statutory time for its priority (Labor Code 4610.6(d)).
+import type { ImrDiagnostic } from '../../types';
+import type { Rule } from '../../rules/rule';
+import { getField } from '../../model/caseModel';
+import { daysBetween, formatUs } from '../../syntax/dates';
+import { activeLibrary } from '../library';
+import { viewItem } from '../itemView';
+import { CONCLUSIONS } from '../terms';
+import deadlines from '../../data/terms/deadlines.json';
+
+export const evidenceHierarchy: Rule = ({ model }) => {
+  const out: ImrDiagnostic[] = [];
+  const library = activeLibrary();
+  for (const item of model.items) {
+    const v = viewItem(item, library);
+    const guideline = item.guideline;
+    if (!guideline) continue;
+    const citedNonMtus = v.guideline === 'non-mtus' || (v.guideline !== 'mtus' && v.librarySection && !v.librarySection.source.mtus && !!v.criteria?.section);
+    if (!citedNonMtus) continue;
+    const mtus = v.serviceMatches.find((s) => s.source.mtus);
+    if (!mtus) continue;
+    if (getField(item.section, 'non-mtus-reason')?.value.trim()) continue;
+    if (CONCLUSIONS.mtusReasons.test(item.section.rationale?.prose.text ?? '')) continue;
+    out.push({
+      code: 'evidence-hierarchy',
+      severity: 'warning',
+      message: `This decision rests on a guideline outside the MTUS, but the MTUS covers ${mtus.title.toLowerCase()} (${mtus.source.document}). Base the decision on the MTUS, or say why it does not apply with \`non-mtus-reason:\` (8 CCR 9792.21.1 and 9792.25.1).`,
+      range: guideline.valueRange,
+      data: { section: mtus.id, citation: mtus.source.citation, line: guideline.range.start.line, indent: ' '.repeat(guideline.keyRange.start.character) },
+    });
+  }
+  return out;
+};
+
+export const deadline: Rule = ({ file, model }) => {
+  const { received, decisionDate } = model.dates;
+  if (!received || !decisionDate) return [];
+  const priorityField = getField(file.header, 'priority');
+  const priority = (priorityField?.value.trim().toLowerCase() ?? 'standard') as keyof typeof deadlines.days;
+  const limit = deadlines.days[priority];
+  if (limit === undefined) return [];
+  const elapsed = daysBetween(received.date, decisionDate.date);
+  if (elapsed <= limit) return [];
+  return [
+    {
+      code: 'deadline',
+      severity: 'warning',
+      message: `The determination is dated ${formatUs(decisionDate.date)}, ${elapsed} days after the application was received (${formatUs(received.date)}); a ${priority} review is due within ${limit} days. Check the dates, or record why the review took longer.`,
+      range: decisionDate.field.valueRange,
+      relatedInformation: [
+        { range: received.field.valueRange, message: 'Application received' },
+        ...(priorityField ? [{ range: priorityField.valueRange, message: `Priority: ${priority}` }] : []),
+      ],
+      data: { elapsed, limit, priority },
+    },
+  ];
+};
