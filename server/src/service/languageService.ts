@@ -15,6 +15,7 @@ import { completions } from './features/completion';
 import { hover } from './features/hover';
 import { definition, references, prepareRename, rename, renameProblem } from './features/labels';
 import { codeActions } from './features/codeActions';
+import { applyWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
 import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
 
 export interface AnalysedCase {
@@ -90,6 +91,15 @@ export class LanguageService {
   /** Why `newName` cannot be used (to show the author), or undefined when rename will succeed. */
   validateRename(doc: ImrDocument, position: Position, newName: string): string | undefined {
     return safely(() => renameProblem(this.features(doc), position, newName), undefined);
+  }
+
+  /**
+   * Validate the workspace's criteria files (.imr/criteria/*.json) and merge
+   * them into the criteria library. Returns every file's problems (empty
+   * lists clear old ones); invalid files are left out of the library.
+   */
+  setWorkspaceCriteria(files: WorkspaceFile[]): Map<string, ImrDiagnostic[]> {
+    return safely(() => applyWorkspaceCriteria(files), new Map(files.map((f) => [f.uri, []])));
   }
 
   /** Quick-fixes for the given diagnostics (as the editor sends them back, `data` included). */
