@@ -49,7 +49,7 @@ export function importNotice2013(lines: LetterLine[], w: CaseWriter, rec: Import
   rec.credentials = !!(specialty && licensure);
 
   w.blank();
-  const layoutNote = w.comment(0, ['The letter as written, apart from its case summary (kept for reference; the rendered letter uses the current layout):', ...before.filter((l) => !l.blank).map((l) => l.text.trim())]);
+  const layoutNote = w.comment(0, ['The letter as written, apart from its case summary (kept for reference; the rendered letter uses the current layout):', ...lines.slice(0, summaryAt >= 0 ? summaryAt + 1 : lines.length).filter((l) => !l.blank).map((l) => l.text.trim())]);
   rec.unplaced++;
   w.note('import-older-layout', 'information', 'This is a 2013 "Notice of Independent Medical Review Determination". Its dates, findings, reviewer qualifications and case summary were imported; its other text is kept here as comments. The rendered letter uses the current layout, so it will read differently.', layoutNote);
 
