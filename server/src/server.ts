@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from './service/languageService';
 import type { ImrDocument, ServiceSettings, SeveritySetting } from './service/types';
-import { fromLspDiagnostic, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
+import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
 import { checkReadable } from './service/input/limits';
 import { WorkspaceCriteria } from './workspaceCriteria';
 
@@ -23,6 +23,7 @@ const documents = new TextDocuments(TextDocument);
 const service = new LanguageService();
 const workspaceCriteria = new WorkspaceCriteria(connection, service, documents);
 let hasConfigurationPull = false;
+let snippetSupport = false;
 let settings: ServiceSettings = { rules: {} };
 
 /** Runs a handler; on any exception logs only the error's kind and answers `fallback`. */
@@ -50,6 +51,7 @@ function isCase(uri: string, languageId: string): boolean {
 connection.onInitialize(
   safely('initialize', {} as InitializeResult, (params) => {
     hasConfigurationPull = !!params.capabilities.workspace?.configuration;
+    snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     workspaceCriteria.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
@@ -175,7 +177,12 @@ connection.onFoldingRanges(safely('folding', [], (p) => {
 
 connection.onCompletion(safely('completion', [], (p) => {
   const doc = caseFor(p.textDocument.uri);
-  return doc ? service.getCompletions(doc, p.position) : [];
+  if (!doc) return [];
+  const items = service.getCompletions(doc, p.position);
+  // Clients without snippet support get the placeholders' default text.
+  return snippetSupport
+    ? items
+    : items.map((i) => (i.insertTextFormat === 2 && i.textEdit ? { ...i, textEdit: { ...i.textEdit, newText: snippetToPlain(i.textEdit.newText) }, insertTextFormat: 1 as const } : i));
 }));
 
 connection.onHover(safely('hover', null, (p) => {

@@ -107,8 +107,9 @@ function parse(text: string): CaseFile {
     if (item.rationale) {
       const built = buildProse(rationaleLines, item.rationale.keywordRange);
       item.rationale.prose = built.prose;
-      item.rationale.range = { start: item.rationale.keywordRange.start, end: built.prose.range.end };
-      if (rationaleLines.length === 0) item.rationale.range = item.rationale.keywordRange;
+      item.rationale.range = built.prose.segments.length
+        ? { start: item.rationale.keywordRange.start, end: built.prose.range.end }
+        : item.rationale.keywordRange;
       for (const r of built.malformedLabels) problems.push(malformedLabel(r));
     }
     rationaleLines = [];

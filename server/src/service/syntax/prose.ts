@@ -27,6 +27,10 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   const malformedLabels: Range[] = [];
   const paragraphBounds: { start: number; end: number }[] = [];
   let text = '';
+  // Whether `text` ends with the blank joining two lines. Tracked rather than
+  // asked (text.endsWith) because asking flattens the growing string on every
+  // line, which made long summaries quadratic.
+  let endsWithSpace = false;
   let paraStart = -1;
 
   const closeParagraph = () => {
@@ -43,9 +47,11 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
     }
     if (paraStart < 0) {
       if (text.length > 0) text += '\n\n';
+      endsWithSpace = false;
       paraStart = text.length;
     } else {
       text += ' ';
+      endsWithSpace = true;
     }
     // Cut the line into clean pieces around label markers.
     let cursor = 0;
@@ -80,11 +86,12 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
     }
     for (const p of pieces) {
       // "extremities\n[#x]." must read "extremities." in the letter: no blank before punctuation.
-      if (p === pieces[0] && paraStart < text.length && text.endsWith(' ') && /^[.,;:!?)]/.test(content.slice(p.from, p.to))) {
+      if (p === pieces[0] && paraStart < text.length && endsWithSpace && /^[.,;:!?)]/.test(content.slice(p.from, p.to))) {
         text = text.slice(0, -1);
       }
       segments.push({ offset: text.length, length: p.to - p.from, line: input.line, character: input.character + p.from });
       text += content.slice(p.from, p.to);
+      endsWithSpace = content.charCodeAt(p.to - 1) === 32;
     }
   }
   closeParagraph();
@@ -95,9 +102,10 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   );
   prose.sentences = splitSentences(prose);
   attachLabels(prose, labelOffsets);
-  if (lines.length > 0) {
-    const first = lines.find((l) => l.text.trim() !== '') ?? lines[0];
-    const last = [...lines].reverse().find((l) => l.text.trim() !== '') ?? lines[lines.length - 1];
+  const first = lines.find((l) => l.text.trim() !== '');
+  const last = [...lines].reverse().find((l) => l.text.trim() !== '');
+  // Blank lines alone are no prose: the range stays the fallback (the keyword).
+  if (first && last) {
     prose.range = {
       start: { line: first.line, character: first.character },
       end: { line: last.line, character: last.character + last.text.trimEnd().length },
@@ -182,9 +190,21 @@ function pushSentence(prose: Prose, out: Sentence[], start: number, end: number,
 function attachLabels(prose: Prose, offsets: number[]) {
   prose.labels.forEach((label, i) => {
     const off = offsets[i];
-    let target = prose.sentences.find((s) => s.start <= off && off <= s.end);
-    if (!target) target = [...prose.sentences].reverse().find((s) => s.end <= off);
-    if (!target) target = prose.sentences[0];
+    // Sentences are in order and do not overlap, so the last one starting at or
+    // before the marker either holds it or is the nearest one before it (a
+    // linear search per label was quadratic on long summaries).
+    const sentences = prose.sentences;
+    let lo = 0;
+    let hi = sentences.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].start <= off) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const target = at >= 0 ? sentences[at] : sentences[0];
     target?.labels.push(label);
   });
 }
