@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
-import { EXAMPLES, ROOT, readExample } from '../helpers/fixtures';
+import { EXAMPLES, ROOT, diagnose, readExample } from '../helpers/fixtures';
+import { parseCase } from '../../server/src/service/syntax/parser';
+import { SECTION_SPECS } from '../../server/src/service/schema/fields';
 
 const GRAMMAR_PATH = path.join(ROOT, 'syntaxes', 'imr.tmLanguage.json');
 let grammar: vsctm.IGrammar;
@@ -211,4 +213,121 @@ test('every regex in the grammar compiles with Oniguruma', () => {
   }
   // And a broken one would be caught.
   assert.throws(() => new oniguruma.OnigScanner(['(unclosed']));
+});
+
+// ---- the other editor support files: language configuration and snippets ----
+
+const languageConfiguration = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'language-configuration.json'), 'utf8'));
+
+test('language configuration: -- comments, [ ] brackets, offSide folding', () => {
+  const conf = languageConfiguration();
+  assert.equal(conf.comments.lineComment, '--');
+  assert.ok(conf.brackets.some((b: string[]) => b[0] === '[' && b[1] === ']'));
+  assert.ok(conf.autoClosingPairs.some((p: { open: string; close: string }) => p.open === '[' && p.close === ']'));
+  assert.equal(conf.folding.offSide, true);
+});
+
+test('the word pattern keeps labels, criterion ids, section ids and dates whole', () => {
+  const word = new RegExp(languageConfiguration().wordPattern, 'g');
+  const words = (s: string) => s.match(word) ?? [];
+  assert.deepEqual(words('    LMRI-01: not met [#neuro-findings].'), ['LMRI-01', 'not', 'met', 'neuro-findings']);
+  assert.deepEqual(words('  criteria: low-back-mri'), ['criteria', 'low-back-mri']);
+  assert.deepEqual(words('on 1-30-2014, then 10/02/2015.'), ['on', '1-30-2014', 'then', '10', '02', '2015']);
+  assert.deepEqual(words('[#exam.v2] e.g. this'), ['exam.v2', 'e.g', 'this']);
+});
+
+test('Enter indents after a section keyword line, `criteria:` and a bare `rationale`, and nowhere else', () => {
+  const rules: { beforeText: string; action: { indent: string } }[] = languageConfiguration().onEnterRules;
+  const indents = (line: string) => rules.some((r) => r.action.indent === 'indent' && new RegExp(r.beforeText).test(line));
+  for (const line of ['case CM16-0221706', 'reviewer', 'Worker', 'summary', 'summary:', 'item MRI of the knee', '  criteria: knee-mri', '  criteria:', '  rationale', '\trationale:']) {
+    assert.ok(indents(line), `Enter after ${JSON.stringify(line)} should indent`);
+  }
+  for (const line of ['items to do', 'cases', '  decision: upheld', '  rationale The guideline says', '    LMRI-01: met', '  The injured worker is', '-- case']) {
+    assert.ok(!indents(line), `Enter after ${JSON.stringify(line)} should keep the indentation`);
+  }
+});
+
+/** The codes of the structural rules: a snippet's skeleton must never trip them. */
+const STRUCTURAL = ['syntax', 'indentation', 'unknown-field', 'missing-section', 'missing-field', 'invalid-value', 'duplicate', 'date-order', 'unknown-reference', 'unused-label'];
+const PLACEHOLDER = /MM\/DD\/YYYY|section-id|CRITERION-0/;
+
+type Snippet = { prefix: string | string[]; body: string[]; description: string };
+const snippets = (): Record<string, Snippet> => JSON.parse(fs.readFileSync(path.join(ROOT, 'snippets', 'imr.code-snippets'), 'utf8'));
+
+/** Expands a snippet the way accepting every default would: first choice, placeholder text, mirrors. */
+function expand(snippet: Snippet, indent = ''): string {
+  const values = new Map<string, string>();
+  const body = snippet.body.map((l, i) => (i === 0 ? l : indent + l)).join('\n');
+  const out = body.replace(/\$\{(\d+)(?:\|((?:[^|\\]|\\.)*)\||:([^}]*))?\}|\$(\d+)/g, (_m, n: string, choices?: string, def?: string, bare?: string) => {
+    if (bare !== undefined) return values.get(bare) ?? '';
+    let v: string;
+    if (choices !== undefined) v = choices.split(/(?<!\\),/)[0].replace(/\\(.)/g, '$1');
+    else if (def !== undefined) v = def;
+    else v = values.get(n) ?? '';
+    if (!values.has(n)) values.set(n, v);
+    return v;
+  });
+  return out;
+}
+
+test('the new-case snippet expands to a case with every part and field and no structural errors', () => {
+  const all = snippets();
+  const text = expand(all['New case']);
+  const file = parseCase(text);
+  assert.deepEqual(file.problems, []);
+  assert.deepEqual(file.sections.map((s) => s.kind), ['case', 'reviewer', 'worker', 'summary', 'item']);
+  const diags = diagnose(text);
+  // Only placeholders still to be filled in (dates, the criteria section and
+  // criterion ids) may be reported, on their own lines.
+  for (const d of diags) {
+    assert.ok(!STRUCTURAL.includes(d.code) || d.code === 'invalid-value', `${d.code}: ${d.message}`);
+    assert.match(text.split('\n')[d.range.start.line], PLACEHOLDER, `${d.code}: ${d.message}`);
+  }
+  assert.ok(diags.some((d) => d.code === 'invalid-value'), 'the date placeholders are flagged until filled in');
+});
+
+test('item, partial item, dependent item, criteria and rationale snippets fit into a case', () => {
+  const all = snippets();
+  const seed = readExample('lumbar-mri-upheld.imr');
+  for (const name of ['Disputed item', 'Partly authorized item', 'Dependent item']) {
+    const text = `${seed.trimEnd()}\n\n${expand(all[name])}\n`;
+    const file = parseCase(text);
+    assert.deepEqual(file.problems, [], name);
+    assert.equal(file.items.length, 2, name);
+    const lines = text.split('\n');
+    const added = diagnose(text).filter((d) => d.severity !== 'hint' && d.range.start.line >= seed.trimEnd().split('\n').length);
+    for (const d of added) {
+      assert.ok(!STRUCTURAL.includes(d.code), `${name}: ${d.code}: ${d.message}`);
+      assert.match(lines[d.range.start.line], PLACEHOLDER, `${name}: ${d.code}: ${d.message}`);
+    }
+  }
+  const item = 'item Knee MRI\n  decision: upheld\n  ';
+  const withBlocks = parseCase(`${item}${expand(all['Criteria block'], '  ')}\n  ${expand(all['Rationale'], '  ')}\n`);
+  assert.deepEqual(withBlocks.problems, []);
+  assert.equal(withBlocks.items[0].criteria?.entries.length, 2);
+  assert.deepEqual(withBlocks.items[0].criteria?.entries.map((e) => e.status), ['met', 'met']);
+  assert.match(withBlocks.items[0].rationale!.prose.text, /is not medically necessary\.$/);
+});
+
+test('every field snippet writes a field the case language knows, in its section', () => {
+  const all = snippets();
+  const known = new Map<string, string>();
+  for (const s of SECTION_SPECS) for (const f of s.fields) known.set(f.key, s.keyword);
+  let count = 0;
+  for (const [name, snip] of Object.entries(all)) {
+    if (!name.startsWith('Field ')) continue;
+    count++;
+    const line = expand(snip);
+    const key = /^([a-z-]+):/.exec(line)?.[1];
+    assert.ok(key && known.has(key), `${name} writes ${JSON.stringify(line)}`);
+    assert.equal(snip.prefix, key);
+    const section = known.get(key)!;
+    const text = section === 'item' ? `item X\n  ${line}\n` : `${section}\n  ${line}\n`;
+    const file = parseCase(text);
+    assert.deepEqual(file.problems, [], name);
+    assert.equal(file.sections[0].fields[0]?.key, key);
+  }
+  // Every field in fields.json except the blocks has a snippet.
+  const fieldKeys = SECTION_SPECS.flatMap((s) => s.fields.filter((f) => f.type !== 'block').map((f) => f.key));
+  assert.equal(count, fieldKeys.length);
 });
