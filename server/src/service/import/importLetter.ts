@@ -78,7 +78,7 @@ function unplaced(w: CaseWriter, rec: ImportRecognition, depth: number, lines: L
   if (content.length === 0) return;
   const r = w.comment(depth, content.map((l) => l.text.trim()));
   rec.unplaced++;
-  w.note('import-unplaced', 'warning', `This text from the letter (${where}) has no place in the case file, so it is kept here as a comment and the rendered letter will not show it. Move it into the part it belongs to, or delete it.`, r);
+  w.note('import-unplaced', 'warning', `This text from the letter (${where}) has no place in the case file, so it is kept here as a comment and the rendered letter will not show it. Move it into the part it belongs to, or delete it.`, r, difference(joinLines(content), ''));
 }
 
 function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognition) {
@@ -109,7 +109,7 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
     }
     for (const r of header.rewritten) {
       const where = r.key === 'injury-date' ? undefined : fieldLines[r.key];
-      if (where) w.note('import-date-normalized', 'information', `The letter writes the ${headerName(r.key)} as ${r.from}; the case file and the rendered letter write it ${r.to}.`, where);
+      if (where) w.note('import-date-normalized', 'information', `The letter writes the ${headerName(r.key)} as ${r.from}; the case file and the rendered letter write it ${r.to}.`, where, difference(r.from, r.to));
     }
     if (header.leftover) unplaced(w, rec, 1, [{ index: -1, text: header.leftover, blank: false }], 'in the header block');
   }
@@ -121,7 +121,7 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
     if (!how.standard && how.paragraph.length) {
       const r = w.comment(1, how.paragraph.map((l) => l.text.trim()));
       rec.unplaced++;
-      w.note('import-boilerplate', 'warning', `The letter describes how the determination was made in words that differ from the standard paragraph (from "${how.departsAt}"). The rendered letter prints the standard paragraph; the letter's own wording is kept here as a comment.`, r);
+      w.note('import-boilerplate', 'warning', `The letter describes how the determination was made in words that differ from the standard paragraph (from "${how.departsAt}"). The rendered letter prints the standard paragraph; the letter's own wording is kept here as a comment.`, r, difference(joinLines(how.paragraph), LETTER_TEXT.howMade.replace('{organization}', how.organization ?? LETTER_TEXT.missing.organization)));
     }
   } else {
     w.note('import-missing-part', 'warning', 'The letter has no part HOW THE IMR FINAL DETERMINATION WAS MADE, so neither the review organization nor the reviewer\'s credentials could be read. The rendered letter prints that part from the case file.', caseLine, { part: 'howMade' });
@@ -217,7 +217,7 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
   if (title.authorized) w.field(1, 'authorized', title.authorized);
   if (item.decision) w.field(1, 'decision', item.decision);
   if (/\s:\s*(Upheld|Overturned)\b[^:]*$/i.test(joinLines(item.headingLines))) {
-    w.note('import-spacing', 'information', `The letter puts a space before the colon ("${shortText(title.service, 30)} : ${item.decisionText ?? ''}"); the rendered letter writes "${shortText(title.service, 30)}: ${item.decisionText ?? ''}".`, line);
+    w.note('import-spacing', 'information', `The letter puts a space before the colon ("${shortText(title.service, 30)} : ${item.decisionText ?? ''}"); the rendered letter writes "${shortText(title.service, 30)}: ${item.decisionText ?? ''}".`, line, difference(`${title.service} : ${item.decisionText ?? ''}`, `${title.service}: ${item.decisionText ?? ''}`));
   }
   const missing: string[] = [];
   if (!item.decision) missing.push('its decision (Upheld or Overturned)');
@@ -234,14 +234,14 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
     const g = guidelineValue(text, subject);
     const r = w.field(1, key, g.value);
     if (!g.faithful) {
-      w.note('import-guideline-form', 'information', `The rendered letter will print this line as "${g.rendered ?? ''}", not exactly as the letter has it ("${text}").`, r);
+      w.note('import-guideline-form', 'information', `The rendered letter will print this line as "${g.rendered ?? ''}", not exactly as the letter has it ("${text}").`, r, difference(text, g.rendered ?? ''));
     }
   };
   guideline(item.claimsAdministrator, 'claims-administrator', LETTER_TEXT.guidelineSubjects.claimsAdministrator, LETTER_TEXT.claimsAdministratorLabel);
   guideline(item.guideline, 'guideline', LETTER_TEXT.guidelineSubjects.reviewer, `${shortName} guideline:`);
   if (item.guideline && normalizeSpace(item.guideline.label).toLowerCase() !== `${shortName} guideline:`.toLowerCase()) {
     const r = w.comment(1, [`The letter labels this line "${item.guideline.label}".`]);
-    w.note('import-label-differs', 'information', `The letter labels the reviewer's guideline line "${item.guideline.label}"; the rendered letter labels it "${shortName} guideline:" after the organization.`, r);
+    w.note('import-label-differs', 'information', `The letter labels the reviewer's guideline line "${item.guideline.label}"; the rendered letter labels it "${shortName} guideline:" after the organization.`, r, difference(item.guideline.label, `${shortName} guideline:`));
   }
   for (const group of item.unplaced) unplaced(w, rec, 1, group, `in the item "${shortText(title.service)}"`);
   if (item.rationale) {
@@ -273,6 +273,15 @@ export function itemTitle(heading: string): { service: string; request?: string;
     if (normalizeSpace(back) === h) return { service, request, authorized };
   }
   return { service: h };
+}
+
+/**
+ * What a diagnostic tells about the rendered letter: the letter's words and
+ * the words the rendered letter has instead (white space collapsed). The
+ * round-trip test applies these to the letter to explain every difference.
+ */
+function difference(letter: string, rendered: string): Record<string, unknown> {
+  return { letterText: normalizeSpace(letter), renderedText: normalizeSpace(rendered) };
 }
 
 function headerName(key: string): string {

@@ -14,6 +14,8 @@ export interface PdfText {
 
 interface Piece {
   str: string;
+  /** The PDF ends the line after this piece. */
+  eol: boolean;
   x: number;
   y: number;
   width: number;
@@ -74,8 +76,12 @@ export async function pdfToText(data: Uint8Array): Promise<PdfText> {
       const content = await page.getTextContent();
       const pieces: Piece[] = [];
       for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
-        pieces.push({ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]) || 10 });
+        if (!('str' in item)) continue;
+        if (item.str === '') {
+          if (item.hasEOL && pieces.length) pieces[pieces.length - 1].eol = true;
+          continue;
+        }
+        pieces.push({ eol: item.hasEOL, str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]) || 10 });
       }
       pages.push({ lines: toLines(pieces), height: viewport.height });
       page.cleanup();
@@ -87,31 +93,40 @@ export async function pdfToText(data: Uint8Array): Promise<PdfText> {
   }
 }
 
-/** Groups text pieces into printed lines (same baseline, within a point or two), left to right. */
+/**
+ * Groups text pieces into printed lines in the order the PDF draws them (the
+ * order a reader follows, and the one other extractors use: the header's
+ * two-line "Application / Received:" cell comes before its date). A new line
+ * starts where the PDF ends one or the baseline moves.
+ */
 function toLines(pieces: Piece[]): PageLine[] {
-  const sorted = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; height: number; pieces: Piece[] }[] = [];
-  for (const p of sorted) {
-    const line = lines.find((l) => Math.abs(l.y - p.y) <= Math.max(2, p.height * 0.3));
-    if (line) {
-      line.pieces.push(p);
-      line.height = Math.max(line.height, p.height);
-    } else lines.push({ y: p.y, height: p.height, pieces: [p] });
-  }
-  lines.sort((a, b) => b.y - a.y);
-  return lines.map((l) => {
-    const ps = l.pieces.sort((a, b) => a.x - b.x);
-    let text = '';
-    let end = -Infinity;
-    for (const p of ps) {
-      // A gap wider than a fraction of the font size is a space the PDF did not spell out.
-      const gap = p.x - end;
-      if (text && gap > p.height * 0.2 && !/\s$/.test(text) && !/^\s/.test(p.str)) text += ' ';
-      text += p.str;
-      end = p.x + p.width;
+  let current: { y: number; height: number; pieces: Piece[] } | undefined;
+  let endOfLine = false;
+  for (const p of pieces) {
+    const moved = current && Math.abs(current.y - p.y) > Math.max(2, p.height * 0.3);
+    if (!current || endOfLine || moved) {
+      current = { y: p.y, height: p.height, pieces: [] };
+      lines.push(current);
     }
-    return { y: l.y, height: l.height, text: text.replace(/\s+$/, '') };
-  }).filter((l) => l.text.trim() !== '');
+    current.pieces.push(p);
+    current.height = Math.max(current.height, p.height);
+    endOfLine = p.eol;
+  }
+  return lines
+    .map((l) => {
+      let text = '';
+      let end = -Infinity;
+      for (const p of l.pieces) {
+        // A gap wider than a fraction of the font size (or a step back) is a space the PDF did not spell out.
+        const gap = p.x - end;
+        if (text && (gap > p.height * 0.2 || gap < -p.height) && !/\s$/.test(text) && !/^\s/.test(p.str)) text += ' ';
+        text += p.str;
+        end = p.x + p.width;
+      }
+      return { y: l.y, height: l.height, text: text.replace(/\s+$/, '') };
+    })
+    .filter((l) => l.text.trim() !== '');
 }
 
 const PAGE_NUMBER = /^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$|^-\s*\d{1,3}\s*-$/i;
