@@ -270,7 +270,7 @@ export const labelReferences: Rule = ({ file, model }) => {
       out.push({
         code: 'unknown-reference',
         severity: 'error',
-        message: `[#${ref.name}] names no fact in the clinical case summary${near ? `; did you mean [#${near}]?` : ''}. Put [#${ref.name}] after the summary sentence that documents it.`,
+        message: `[#${ref.name}] names no fact in the clinical case summary${near ? `; did you mean [#${near}]?` : '.'} Put [#${ref.name}] after the summary sentence that documents it.`,
         range: ref.range,
         data: near ? { replacement: near } : undefined,
       });
