@@ -3,8 +3,10 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './check';
 import { renderCommand } from './render';
+import { importCommand } from './import';
 
 export const COMMANDS: CliCommand[] = [
   checkCommand,
   renderCommand,
+  importCommand,
 ];

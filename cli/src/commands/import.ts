@@ -1,0 +1,242 @@
+// `imr import`: determination letters (plain text or PDF) into case files.
+// One letter goes to stdout or -o FILE, with the importer's notes on stderr;
+// a directory of letters goes to an output directory, one .imr per letter,
+// with a summary of what was recognised. Messages name files and counts,
+// never the letters' text.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
+import { importLetter } from '../../../server/src/service/import/index';
+import type { ImportResult, LetterLayout } from '../../../server/src/service/import/types';
+
+const HELP = `Usage: imr import LETTER [-o FILE] [--force]
+       imr import DIR -o OUTDIR [--force]
+
+Imports determination letters (.txt as a PDF text extractor gives it, or
+.pdf) into IMR case files. Prose is kept word for word, header dates are
+normalized, summary sentences with findings get [#labels], and text that has
+no place in the case file is kept in -- comments. What the importer could not
+place or find is listed as notes (file:line:column in the case file).
+
+Options:
+  -o, --output PATH   LETTER: write the case file to PATH instead of stdout
+                      DIR: write one CASE.imr per letter into the directory PATH
+      --force         replace case files that already exist
+  -q, --quiet         DIR: print only the summary, not a line per letter
+  -h, --help          show this help
+
+Exit codes: 0 imported; 1 some letter could not be divided into parts (its
+text is kept as comments); 2 usage error or a file that could not be read
+or written.
+
+Examples:
+  imr import letter.pdf -o case.imr
+  imr import letters/ -o cases/
+`;
+
+/** A letter is a few pages; anything far larger is not one. */
+const MAX_LETTER_BYTES = 20 * 1024 * 1024;
+const LETTER_EXTENSIONS = new Set(['.txt', '.pdf']);
+const LAYOUT_ORDER: LetterLayout[] = ['current', 'notice-2013', 'medical-professional-review', 'unknown'];
+
+type Loaded = { ok: true; text: string; pdf: boolean } | { ok: false; reason: string };
+
+/** Reads a letter: a PDF through pdfjs, text as UTF-8 (or Windows-1252 when it is not valid UTF-8). */
+export async function loadLetter(file: string): Promise<Loaded> {
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (st.size > MAX_LETTER_BYTES) return { ok: false, reason: `too large to be a letter (${(st.size / 1024 / 1024).toFixed(1)} MB)` };
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    return { ok: false, reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? 'error'})` };
+  }
+  const isPdf = bytes.subarray(0, 1024).includes('%PDF-');
+  if (isPdf) {
+    try {
+      const { pdfToText } = await import('../../../server/src/service/import/pdfText');
+      const extracted = await pdfToText(new Uint8Array(bytes));
+      return { ok: true, text: extracted.text, pdf: true };
+    } catch (err) {
+      return { ok: false, reason: err instanceof Error ? err.message : 'not a readable PDF' };
+    }
+  }
+  if (path.extname(file).toLowerCase() === '.pdf') return { ok: false, reason: 'named .pdf but not a PDF' };
+  if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'binary file (contains NUL bytes), neither a text letter nor a PDF' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return { ok: true, text: text.replace(/^\uFEFF/, ''), pdf: false };
+}
+
+function notes(r: ImportResult, caseName: string): string[] {
+  return r.diagnostics.map((d) => `${caseName}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+}
+
+function write(target: string, text: string, force: boolean): string | undefined {
+  try {
+    fs.writeFileSync(target, text, { flag: force ? 'w' : 'wx' });
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'EEXIST' ? 'already exists; use --force to replace it' : `cannot write (${code ?? 'error'})`;
+  }
+}
+
+function hasErrors(r: ImportResult): boolean {
+  return r.diagnostics.some((d) => d.severity === 'error');
+}
+
+async function importOne(input: string, shown: string, output: string | undefined, force: boolean, io: CliIO): Promise<number> {
+  const loaded = await loadLetter(input);
+  if (!loaded.ok) {
+    io.stderr.write(`imr import: ${shown}: ${loaded.reason}\n`);
+    return 2;
+  }
+  const r = importLetter(loaded.text, { sourceName: path.basename(input) });
+  const caseName = output ?? `${path.basename(input).replace(/\.[^.]+$/, '')}.imr`;
+  if (output) {
+    const problem = write(path.resolve(io.cwd, output), r.text, force);
+    if (problem) {
+      io.stderr.write(`imr import: ${output}: ${problem}\n`);
+      return 2;
+    }
+  } else io.stdout.write(r.text);
+  for (const line of notes(r, caseName)) io.stderr.write(line + '\n');
+  return hasErrors(r) ? 1 : 0;
+}
+
+interface Tally {
+  letters: number;
+  pdfs: number;
+  layouts: Record<string, number>;
+  items: number;
+  completeItems: number;
+  facts: number;
+  withNotes: number;
+  unplaced: number;
+  failed: number;
+  unreadable: number;
+}
+
+async function importDir(dir: string, shownDir: string, outDir: string, force: boolean, quiet: boolean, io: CliIO): Promise<number> {
+  let names: string[];
+  try {
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => LETTER_EXTENSIONS.has(path.extname(n).toLowerCase()))
+      .sort();
+  } catch {
+    io.stderr.write(`imr import: ${shownDir}: cannot read the directory\n`);
+    return 2;
+  }
+  if (names.length === 0) {
+    io.stderr.write(`imr import: ${shownDir}: no .txt or .pdf letters in it\n`);
+    return 2;
+  }
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch {
+    io.stderr.write(`imr import: cannot create the output directory ${path.relative(io.cwd, outDir) || outDir}\n`);
+    return 2;
+  }
+  // Two letters with the same name (a.txt, a.pdf) would write one case file: the PDF wins, the text is reported.
+  const byCase = new Map<string, string>();
+  for (const n of names) {
+    const base = n.replace(/\.[^.]+$/, '');
+    const prior = byCase.get(base);
+    if (!prior || n.toLowerCase().endsWith('.pdf')) byCase.set(base, n);
+  }
+  const tally: Tally = { letters: 0, pdfs: 0, layouts: {}, items: 0, completeItems: 0, facts: 0, withNotes: 0, unplaced: 0, failed: 0, unreadable: 0 };
+  let ioTrouble = false;
+  for (const n of names) {
+    const base = n.replace(/\.[^.]+$/, '');
+    if (byCase.get(base) !== n) {
+      io.stderr.write(`imr import: ${path.join(shownDir, n)}: skipped, ${byCase.get(base)} has the same name\n`);
+      continue;
+    }
+    const loaded = await loadLetter(path.join(dir, n));
+    if (!loaded.ok) {
+      io.stderr.write(`imr import: ${path.join(shownDir, n)}: ${loaded.reason}\n`);
+      tally.unreadable++;
+      ioTrouble = true;
+      continue;
+    }
+    const r = importLetter(loaded.text, { sourceName: n });
+    const caseFile = `${base}.imr`;
+    const problem = write(path.join(outDir, caseFile), r.text, force);
+    if (problem) {
+      io.stderr.write(`imr import: ${caseFile}: ${problem}\n`);
+      ioTrouble = true;
+      continue;
+    }
+    tally.letters++;
+    if (loaded.pdf) tally.pdfs++;
+    const rec = r.recognized;
+    tally.layouts[rec.layout] = (tally.layouts[rec.layout] ?? 0) + 1;
+    tally.items += rec.items;
+    tally.completeItems += rec.completeItems;
+    tally.facts += rec.facts;
+    tally.unplaced += rec.unplaced;
+    const warnings = r.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+    if (warnings.length) tally.withNotes++;
+    if (hasErrors(r)) tally.failed++;
+    if (!quiet) {
+      const parts = [
+        rec.layout,
+        `header ${rec.headerFields.length}/7`,
+        `${rec.completeItems}/${rec.items} item${rec.items === 1 ? '' : 's'} complete`,
+        `${rec.facts} fact${rec.facts === 1 ? '' : 's'}`,
+        warnings.length ? `${warnings.length} note${warnings.length === 1 ? '' : 's'}: ${[...new Set(warnings.map((d) => d.code))].join(', ')}` : 'no notes',
+      ];
+      io.stdout.write(`${n} -> ${caseFile}: ${parts.join('; ')}\n`);
+    }
+  }
+  const layouts = LAYOUT_ORDER.filter((k) => tally.layouts[k])
+    .map((k) => `${tally.layouts[k]} ${k}`)
+    .join(', ');
+  const rel = path.relative(io.cwd, outDir);
+  const shownOut = !rel ? '.' : rel.startsWith('..') ? outDir : rel;
+  io.stdout.write(
+    `Imported ${tally.letters} letter${tally.letters === 1 ? '' : 's'} (${tally.pdfs} PDF) into ${shownOut}: ${layouts || 'none'}; ` +
+      `${tally.completeItems} of ${tally.items} items complete; ${tally.facts} facts labelled; ` +
+      `${tally.withNotes} with notes to review${tally.unplaced ? ` (${tally.unplaced} passage${tally.unplaced === 1 ? '' : 's'} kept as comments)` : ''}` +
+      `${tally.failed ? `; ${tally.failed} not divided into parts` : ''}${tally.unreadable ? `; ${tally.unreadable} unreadable` : ''}.\n`,
+  );
+  return ioTrouble ? 2 : tally.failed ? 1 : 0;
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import one letter or one directory at a time' : 'name the letter (or directory of letters) to import');
+  const input = path.resolve(io.cwd, positionals[0]);
+  const output = values.output as string | undefined;
+  const force = values.force === true;
+  let isDir = false;
+  try {
+    isDir = fs.statSync(input).isDirectory();
+  } catch {
+    // Reported by the reader below as "no such file".
+  }
+  if (isDir) {
+    if (!output) throw new UsageError('importing a directory needs -o OUTDIR for the case files');
+    return importDir(input, positionals[0], path.resolve(io.cwd, output), force, values.quiet === true, io);
+  }
+  return importOne(input, positionals[0], output, force, io);
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'import determination letters (.txt or .pdf) into case files',
+  help: HELP,
+  run,
+};
