@@ -2,7 +2,7 @@
 // ("no focal neurologic deficit", "negative SLR", "sensation intact"), and
 // does the summary document it as a finding. Term lists and negation cues are
 // data (terms/*.json); this module only applies them.
-import { NEGATION, RECORDS, type Concept, type Negation, type RecordClass } from './terms';
+import { NEGATION, RECORDS, SENTENCE_KINDS, type Concept, type Negation, type RecordClass } from './terms';
 import { wordCount, type PhraseMatch } from './phrases';
 
 /** Start of the clause holding `at`: after the last scope breaker before it. */
@@ -23,7 +23,11 @@ export function negationOf(text: string, start: number, end: number, neg: Negati
   const before = neg.before.matches(text, from, start).filter((c) => c.end <= start);
   for (let i = before.length - 1; i >= 0; i--) {
     const c = before[i];
-    if (wordCount(text.slice(c.end, start)) <= neg.window) return c;
+    const between = text.slice(c.end, start);
+    const words = wordCount(between);
+    if (words <= neg.window) return c;
+    // "no red flags noted by the physician or neurological deficits": a list keeps the negation.
+    if (words <= neg.coordinationWindow && /\b(or|nor|such as)\b/i.test(between)) return c;
   }
   const to = clauseEnd(text, end, neg);
   const after = neg.after.matches(text, end, to);
@@ -38,25 +42,44 @@ export interface Mention extends PhraseMatch {
 /** Affirmative findings of a concept in a summary sentence. */
 export function findingsIn(sentence: string, concept: Concept, neg: Negation = NEGATION): Mention[] {
   const out: Mention[] = [];
+  const excluded = concept.exclude.matches(sentence);
+  const isExcluded = (m: PhraseMatch) => excluded.some((x) => x.start <= m.start && m.end <= x.end);
   for (const m of concept.finding.matches(sentence)) {
-    if (!negationOf(sentence, m.start, m.end, neg)) out.push(m);
+    if (!isExcluded(m) && !negationOf(sentence, m.start, m.end, neg)) out.push(m);
   }
   // "strength", "sensation": a finding only next to an abnormal qualifier.
   for (const m of concept.attribute.matches(sentence)) {
-    if (out.some((o) => o.start < m.end && m.start < o.end)) continue;
+    if (out.some((o) => o.start < m.end && m.start < o.end) || isExcluded(m)) continue;
     const from = clauseStart(sentence, m.start, neg);
     const to = clauseEnd(sentence, m.end, neg);
     const qualified = concept.abnormal
       .matches(sentence, from, to)
-      .some((q) => (q.end <= m.start ? wordCount(sentence.slice(q.end, m.start)) <= 5 : q.start >= m.end && wordCount(sentence.slice(m.end, q.start)) <= 4));
+      .some(
+        (q) =>
+          (q.end <= m.start ? wordCount(sentence.slice(q.end, m.start)) <= 5 : q.start >= m.end && wordCount(sentence.slice(m.end, q.start)) <= 4) &&
+          // "no focal deficits": a negated qualifier documents absence.
+          !negationOf(sentence, q.start, q.end, neg),
+      );
     if (qualified && !negationOf(sentence, m.start, m.end, neg)) out.push(m);
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Mentions of a concept's claim terms in a rationale sentence, each with its negation if any. */
+/**
+ * Mentions of a concept's claim terms in a rationale sentence, each with its
+ * negation if it denies the finding. A negation that weighs the findings
+ * ("no significant deficit") or denies a study ("no MRI or EMG supporting
+ * radiculopathy") is not a denial of the record's findings.
+ */
 export function claimsIn(sentence: string, concept: Concept, neg: Negation = NEGATION): Mention[] {
-  return concept.claim.matches(sentence).map((m) => ({ ...m, negatedBy: negationOf(sentence, m.start, m.end, neg) }));
+  return concept.claim.matches(sentence).map((m) => {
+    const cue = negationOf(sentence, m.start, m.end, neg);
+    if (!cue || cue.end > m.start) return { ...m, negatedBy: cue };
+    const between = sentence.slice(cue.start, m.start);
+    const weighs = neg.judgment.test(between);
+    const aboutStudy = /\bstud(y|ies)\b/i.test(between) || RECORDS.classes.some((c) => (c.id === 'imaging' || c.id === 'electrodiagnostics') && c.terms.test(between));
+    return { ...m, negatedBy: weighs || aboutStudy ? undefined : cue };
+  });
 }
 
 /** True when a sentence restates the guideline ("ACOEM recommends ... if ...") rather than the case. */
@@ -83,7 +106,7 @@ function commaClause(text: string, at: number): { from: number; to: number } {
 
 /** Records a rationale sentence says exist ("had an MRI", "prior EMG showed"), not negated, not guideline text. */
 export function recordClaimsIn(sentence: string, neg: Negation = NEGATION): RecordMention[] {
-  if (isGuidelineStatement(sentence, neg)) return [];
+  if (isGuidelineStatement(sentence, neg) || RECORDS.hedgeCues.test(sentence)) return [];
   const out: RecordMention[] = [];
   for (const recordClass of RECORDS.classes) {
     for (const m of recordClass.terms.matches(sentence)) {
@@ -103,7 +126,9 @@ export function recordsDocumentedIn(sentence: string, neg: Negation = NEGATION):
   const found = new Set<string>();
   for (const recordClass of RECORDS.classes) {
     for (const m of recordClass.terms.matches(sentence)) {
-      if (negationOf(sentence, m.start, m.end, neg)) continue;
+      // "no outcomes documented from the prior chiropractic care" still records the care.
+      const presupposed = /\b(from|after|following|since|with)\s+(?:(?:the|her|his|their)\s+)?(?:prior|previous|recent)\s+(?:[a-z-]+\s+)?$/i.test(sentence.slice(0, m.start));
+      if (!presupposed && negationOf(sentence, m.start, m.end, neg)) continue;
       const { from, to } = commaClause(sentence, m.start);
       const clause = sentence.slice(from, to);
       if (RECORDS.requestCues.test(clause) && !RECORDS.pastCues.test(clause)) continue;
@@ -111,4 +136,28 @@ export function recordsDocumentedIn(sentence: string, neg: Negation = NEGATION):
     }
   }
   return found;
+}
+
+// ---- what a summary sentence is about ----
+
+export type SentenceKind = 'review' | 'exam' | 'history' | 'diagnosis' | 'neutral';
+
+/** The utilization review, examination/study findings, complaints only, a diagnosis label, or none of these. */
+export function sentenceKind(sentence: string): SentenceKind {
+  if (SENTENCE_KINDS.review.test(sentence)) return 'review';
+  if (SENTENCE_KINDS.exam.test(sentence)) return 'exam';
+  if (SENTENCE_KINDS.diagnosis.test(sentence)) return 'diagnosis';
+  if (SENTENCE_KINDS.history.test(sentence)) return 'history';
+  return 'neutral';
+}
+
+/** Body regions (upper, lower) a sentence names. */
+export function regionsOf(text: string): Set<string> {
+  return new Set(SENTENCE_KINDS.regions.filter((r) => r.terms.test(text)).map((r) => r.id));
+}
+
+export function regionsCompatible(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  for (const r of a) if (b.has(r)) return true;
+  return false;
 }

@@ -8,6 +8,7 @@ import redFlags from '../data/terms/red-flags.json';
 import functional from '../data/terms/functional-improvement.json';
 import conservative from '../data/terms/conservative-care.json';
 import indications from '../data/terms/clinical-indications.json';
+import sentenceKinds from '../data/terms/sentence-kinds.json';
 import { PhraseSet } from './phrases';
 
 export interface ConceptData {
@@ -18,6 +19,8 @@ export interface ConceptData {
   findingTerms: string[];
   attributeTerms?: string[];
   abnormalQualifiers?: string[];
+  objectiveClaimCues?: string[];
+  excludeTerms?: string[];
 }
 
 export interface Concept {
@@ -28,15 +31,21 @@ export interface Concept {
   finding: PhraseSet;
   attribute: PhraseSet;
   abnormal: PhraseSet;
+  /** A claim with one of these ("no exam evidence") is about objective findings. */
+  objectiveClaim: PhraseSet;
+  /** Phrases that contain a finding term without documenting the finding ("rotator cuff weakness"). */
+  exclude: PhraseSet;
 }
 
 export interface Negation {
   window: number;
+  coordinationWindow: number;
   afterWindow: number;
   before: PhraseSet;
   after: PhraseSet;
   breakers: PhraseSet;
   guidelineMarkers: PhraseSet;
+  judgment: PhraseSet;
 }
 
 export interface ConclusionTerms {
@@ -61,6 +70,15 @@ export interface RecordTerms {
   classes: RecordClass[];
   pastCues: PhraseSet;
   requestCues: PhraseSet;
+  hedgeCues: PhraseSet;
+}
+
+export interface SentenceKinds {
+  exam: PhraseSet;
+  history: PhraseSet;
+  diagnosis: PhraseSet;
+  review: PhraseSet;
+  regions: { id: string; terms: PhraseSet }[];
 }
 
 /** The raw JSON of every term file, for the data validation test. */
@@ -73,6 +91,7 @@ export const TERM_FILES: Record<string, unknown> = {
   'functional-improvement.json': functional,
   'conservative-care.json': conservative,
   'clinical-indications.json': indications,
+  'sentence-kinds.json': sentenceKinds,
 };
 
 function compileConcept(c: ConceptData): Concept {
@@ -84,6 +103,8 @@ function compileConcept(c: ConceptData): Concept {
     finding: new PhraseSet(c.findingTerms),
     attribute: new PhraseSet(c.attributeTerms ?? []),
     abnormal: new PhraseSet(c.abnormalQualifiers ?? []),
+    objectiveClaim: new PhraseSet(c.objectiveClaimCues ?? []),
+    exclude: new PhraseSet(c.excludeTerms ?? []),
   };
 }
 
@@ -93,11 +114,13 @@ export const CONCEPTS: ReadonlyMap<string, Concept> = new Map(
 
 export const NEGATION: Negation = {
   window: negationData.window,
+  coordinationWindow: negationData.coordinationWindow,
   afterWindow: negationData.afterWindow,
   before: new PhraseSet(negationData.before),
   after: new PhraseSet(negationData.after),
   breakers: new PhraseSet(negationData.scopeBreakers),
   guidelineMarkers: new PhraseSet(negationData.guidelineMarkers),
+  judgment: new PhraseSet(negationData.judgmentQualifiers),
 };
 
 export const CONCLUSIONS: ConclusionTerms = {
@@ -116,4 +139,13 @@ export const RECORDS: RecordTerms = {
   classes: recordsData.classes.map((c) => ({ id: c.id, title: c.title, terms: new PhraseSet(c.terms) })),
   pastCues: new PhraseSet(recordsData.pastCues),
   requestCues: new PhraseSet(recordsData.requestCues),
+  hedgeCues: new PhraseSet(recordsData.hedgeCues),
+};
+
+export const SENTENCE_KINDS: SentenceKinds = {
+  exam: new PhraseSet(sentenceKinds.exam),
+  history: new PhraseSet(sentenceKinds.history),
+  diagnosis: new PhraseSet(sentenceKinds.diagnosis),
+  review: new PhraseSet(sentenceKinds.review),
+  regions: sentenceKinds.regions.map((r) => ({ id: r.id, terms: new PhraseSet(r.terms) })),
 };

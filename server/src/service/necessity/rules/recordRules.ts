@@ -7,13 +7,24 @@ import type { CaseFile, Sentence } from '../../syntax/ast';
 import { activeLibrary } from '../library';
 import { viewItem, sentenceSpan } from '../itemView';
 import { CONCEPTS, type Concept } from '../terms';
-import { claimsIn, findingsIn, isGuidelineStatement, recordClaimsIn, recordsDocumentedIn } from '../mentions';
+import { claimsIn, findingsIn, isGuidelineStatement, recordClaimsIn, recordsDocumentedIn, regionsCompatible, regionsOf, sentenceKind } from '../mentions';
 
 const MAX_RELATED = 3;
 
-/** Summary sentences that document a finding of the concept. */
+/** Summary sentences that document a finding of the concept (a diagnosis label is not a finding). */
 function documentedFindings(file: CaseFile, concept: Concept): Sentence[] {
-  return (file.summary?.prose.sentences ?? []).filter((s) => findingsIn(s.text, concept).length > 0);
+  return (file.summary?.prose.sentences ?? []).filter((s) => !['diagnosis', 'review'].includes(sentenceKind(s.text)) && findingsIn(s.text, concept).length > 0);
+}
+
+/**
+ * The findings a denial actually contradicts: in the same body region as the
+ * claim (or the service), and, when the claim is about examination findings,
+ * not complaints alone.
+ */
+function contradicted(evidence: Sentence[], concept: Concept, claim: string, service: string): Sentence[] {
+  const claimRegions = regionsOf(claim).size ? regionsOf(claim) : regionsOf(service);
+  const objective = concept.objectiveClaim.test(claim);
+  return evidence.filter((s) => regionsCompatible(claimRegions, regionsOf(s.text)) && !(objective && sentenceKind(s.text) === 'history'));
 }
 
 function related(file: CaseFile, sentences: Sentence[], concept: Concept): RelatedInformation[] {
@@ -38,10 +49,10 @@ export const contradictsRecord: Rule = ({ file, model }) => {
     for (const sentence of rationale?.prose.sentences ?? []) {
       if (isGuidelineStatement(sentence.text)) continue;
       for (const concept of checked) {
-        const evidence = documented.get(concept.id)!;
-        if (!evidence.length) continue;
         const denial = claimsIn(sentence.text, concept).find((m) => m.negatedBy);
         if (!denial) continue;
+        const evidence = contradicted(documented.get(concept.id)!, concept, sentence.text, item.service);
+        if (!evidence.length) continue;
         out.push({
           code: 'contradicts-record',
           severity: 'warning',
@@ -60,8 +71,9 @@ export const contradictsRecord: Rule = ({ file, model }) => {
       const criterion = v.librarySection?.criteria.find((c) => c.id.toUpperCase() === entry.id.value.toUpperCase());
       for (const conceptId of criterion?.requires ?? []) {
         const concept = CONCEPTS.get(conceptId);
-        const evidence = concept && documented.get(concept.id);
-        if (!concept || !evidence?.length) continue;
+        if (!concept) continue;
+        const evidence = contradicted(documented.get(concept.id) ?? [], concept, '', item.service);
+        if (!evidence.length) continue;
         out.push({
           code: 'contradicts-record',
           severity: 'warning',
