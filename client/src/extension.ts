@@ -7,6 +7,7 @@ import { codeActionMiddleware } from './snippetCodeActions';
 import { ProblemsStatusItem } from './statusBar';
 import { registerPreview } from './preview/index';
 import { registerExport } from './export';
+import { registerImport } from './import';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('imr', 'IMR Author', serverOptions, clientOptions);
   context.subscriptions.push(new ProblemsStatusItem());
   registerExport(context, registerPreview(context));
+  registerImport(context);
   await client.start();
 }
 
