@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCase } from '../../server/src/service/syntax/parser';
 import type { CaseFile, Range } from '../../server/src/service/syntax/ast';
-import { readExample } from '../helpers/fixtures';
+import * as fs from 'fs';
+import * as path from 'path';
+import { SECTION_SPECS } from '../../server/src/service/schema/fields';
+import { ROOT, diagnose, readExample } from '../helpers/fixtures';
 
 const r = (line: number, start: number, end: number, endLine = line): Range => ({
   start: { line, character: start },
@@ -246,4 +249,26 @@ test('a file indented with tabs parses like one indented with spaces, without a 
   assert.deepEqual(b.items[0].criteria!.entries.map((e) => [e.id.value, e.status]), a.items[0].criteria!.entries.map((e) => [e.id.value, e.status]));
   assert.equal(b.items[0].rationale!.prose.text, a.items[0].rationale!.prose.text);
   assert.equal(b.summary!.prose.text, a.summary!.prose.text);
+});
+
+test('the case language page: its examples parse cleanly and its complete example is the example file', () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs', 'language.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```imr\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.equal(blocks.length, 2);
+  for (const block of blocks) {
+    assert.deepEqual(parseCase(block).problems, []);
+    const structural = diagnose(block).filter((d) => ['syntax', 'missing-section', 'missing-field', 'unknown-field', 'invalid-value', 'unknown-reference', 'duplicate', 'date-order'].includes(d.code));
+    assert.deepEqual(structural.map((d) => d.message), []);
+  }
+  const file = readExample('physical-therapy-overturned.imr').replace(/\r\n?/g, '\n');
+  const withoutHeaderComments = file.replace(/^(--.*\n)+\n/, '');
+  assert.equal(blocks[1], withoutHeaderComments);
+});
+
+test('the case language page names every field of fields.json', () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs', 'language.md'), 'utf8');
+  for (const section of SECTION_SPECS) {
+    assert.ok(doc.includes(`\`${section.keyword}`), `section ${section.keyword}`);
+    for (const f of section.fields) assert.ok(doc.includes(`| \`${f.key}\` |`), `field ${f.key} has a row in the ${section.keyword} table`);
+  }
 });
