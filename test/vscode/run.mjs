@@ -36,7 +36,7 @@ function makeWorkspace(base) {
   for (const dir of [join(ROOT, 'examples'), join(ROOT, 'test', 'vscode', 'fixtures')]) {
     for (const name of readdirSync(dir)) cpSync(join(dir, name), join(ws, name), { recursive: true });
   }
-  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'files.autoSave': 'off' }, null, 2));
+  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'files.autoSave': 'off', 'editor.wordBasedSuggestions': 'off' }, null, 2));
   return ws;
 }
 
