@@ -346,3 +346,22 @@ test('input that is not a letter never throws and always gives a case file that 
   }
   assert.ok(codesOf(importLetter('')).includes('import-empty'));
 });
+
+// ---- end to end: import, then check ----
+
+test('importing then checking the seed letter flags the rationale sentence that denies the documented neurologic findings', () => {
+  const r = importLetter(fs.readFileSync(SEED, 'utf8'));
+  const diagnostics = new LanguageService().getDiagnostics({ uri: 'file:///seed-imported.imr', version: 1, text: r.text });
+  const found = diagnostics.filter((d) => d.code === 'contradicts-record');
+  assert.equal(found.length, 1, JSON.stringify(diagnostics.map((d) => d.code)));
+  const lines = r.text.split('\n');
+  const slice = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+    norm(lines.slice(range.start.line, range.end.line + 1).map((l, i, all) => (i === all.length - 1 ? l.slice(0, range.end.character) : l)).map((l, i) => (i === 0 ? l.slice(range.start.character) : l)).join(' '));
+  // The diagnostic sits on the rationale's sentence, which the import kept whole...
+  assert.equal(slice(found[0].range), 'There is no noted new neurologic or motor dysfunction.');
+  assert.ok(found[0].range.start.line > lines.indexOf('  rationale'));
+  // ...and points at the summary sentence the import labelled as the neurologic finding.
+  const related = found[0].relatedInformation?.[0];
+  assert.ok(related);
+  assert.match(slice(related.range), /^There were abnormalities noted in strength and-or sensation of the lower extremities \[#neuro-findings\]\.$/);
+});
