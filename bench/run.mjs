@@ -53,6 +53,8 @@ const texts = [200, 2000, 20000].map((n, i) => {
 for (const f of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.imr')).sort()) {
   texts.push({ name: `examples/${f}`, text: fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8').replace(/^\ufeff/, '') });
 }
+// Batch and memory runs use letter-sized cases: the examples are 60-70 lines, real letters 1-3 items.
+const LETTER_LINES = 80;
 const runsFor = (lines) => (quick ? 10 : lines > 10000 ? 40 : lines > 1000 ? 200 : 400);
 
 const previous = fs.existsSync(path.join(ROOT, 'bench', 'results.json')) ? JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) : {};
@@ -90,7 +92,15 @@ if (want('service')) {
 }
 
 if (want('server')) {
-  log('server: typing latency and memory');
+  // Memory first, on a fresh server, so the baseline is a server at rest and not one that just held a 20,000-line case.
+  log(`server: memory with 200 cases of ~${LETTER_LINES} lines open`);
+  let memory;
+  const fresh = await startServer(ROOT);
+  try {
+    memory = await memoryProfile(fresh, Array.from({ length: 200 }, (_, i) => svc.synthCase(LETTER_LINES, 5000 + i, sets)));
+  } finally {
+    await fresh.stop();
+  }
   const server = await startServer(ROOT);
   try {
     const latency = [];
@@ -100,10 +110,7 @@ if (want('server')) {
       log(`server: ${edits} keystrokes into ${name}`);
       latency.push({ name, ...(await typingLatency(server, text, { edits, intervalMs: big ? 100 : 20, uri: `file:///bench/${name}.imr` })) });
     }
-    const memCases = Array.from({ length: 200 }, (_, i) => svc.synthCase(200, 5000 + i, sets));
-    log('server: memory with 200 cases open');
-    const memory = await memoryProfile(server, memCases);
-    results.server = { latency, memory: { ...memory, linesPerCase: 200 } };
+    results.server = { latency, memory: { ...memory, linesPerCase: LETTER_LINES } };
   } finally {
     await server.stop();
   }
@@ -111,13 +118,13 @@ if (want('server')) {
 
 if (want('batch')) {
   const count = quick ? 1000 : 10000;
-  const dir = path.join(WORK, `batch-${count}`);
+  const dir = path.join(WORK, `batch-${count}x${LETTER_LINES}`);
   const marker = path.join(dir, '.complete');
   if (!fs.existsSync(marker)) {
     log(`batch: writing ${count} cases to ${path.relative(ROOT, dir)}`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `case-${String(i).padStart(5, '0')}.imr`), svc.synthCase(200, 10000 + i, sets));
+    for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `case-${String(i).padStart(5, '0')}.imr`), svc.synthCase(LETTER_LINES, 10000 + i, sets));
     fs.writeFileSync(marker, '');
   }
   const cores = results.machine.cores;
@@ -132,12 +139,12 @@ if (want('batch')) {
   const oneCore = measure(1);
   log(`batch: ${cores} workers`);
   const allCores = measure(cores);
-  results.batch = { cases: count, linesPerCase: 200, oneCore, allCores };
+  results.batch = { cases: count, linesPerCase: LETTER_LINES, oneCore, allCores };
 
   // CLI to CLI against markdownlint-cli2 on the first 1,000 of the same cases, saved as Markdown.
   const n = Math.min(1000, count);
-  const mdDir = path.join(WORK, `markdown-${n}`);
-  const imrDir = path.join(WORK, `imr-${n}`);
+  const mdDir = path.join(WORK, `markdown-${n}x${LETTER_LINES}`);
+  const imrDir = path.join(WORK, `imr-${n}x${LETTER_LINES}`);
   if (!fs.existsSync(path.join(mdDir, '.complete'))) {
     fs.rmSync(mdDir, { recursive: true, force: true });
     fs.rmSync(imrDir, { recursive: true, force: true });

@@ -146,20 +146,23 @@ export function synthCase(targetLines: number, seed: number, sets: CriteriaSet[]
     item++;
     const set = sets[item % sets.length];
     lines.push(`item ${set.service} (request ${item})`);
-    lines.push(`  decision: ${pick(DECISIONS)}`);
+    const decision = pick(DECISIONS);
+    lines.push(`  decision: ${decision}`);
     lines.push('  claims-administrator: The Claims Administrator based its decision on the MTUS.');
     lines.push(`  guideline: ${set.guideline}`);
     lines.push(`  criteria: ${set.id}`);
-    for (const c of set.criteria) {
-      const status = pick(STATUSES);
+    set.criteria.forEach((c, ci) => {
+      // Statuses agree with the decision: an upheld denial has a criterion not met, an overturn has none.
+      const status = decision === 'upheld' ? (ci === 0 ? 'not met' : pick(STATUSES)) : pick(['met', 'not applicable']);
       const cite = status === 'met' || status === 'not met' ? ` [#${pick(labels)}]` : '';
       lines.push(`    ${c}: ${status}${cite}`);
-    }
+    });
     lines.push('  rationale');
     const sentences: string[] = [];
     const n = 8 + Math.floor(rnd() * 10);
     for (let i = 0; i < n; i++) sentences.push(pick(RATIONALE));
-    sentences.push(`The requested service is ${rnd() < 0.5 ? 'not ' : ''}medically necessary.`);
+    // The conclusion agrees with the decision, as in a sound letter.
+    sentences.push(`The requested service is ${decision === 'upheld' ? 'not ' : ''}medically necessary.`);
     lines.push(...wrap(sentences.join(' '), '    '));
     lines.push('');
   }

@@ -20,14 +20,15 @@ export function loadCriteriaSets(root, fallback) {
     } catch {
       continue;
     }
-    for (const s of Array.isArray(data) ? data : Array.isArray(data?.sets) ? data.sets : [data]) {
+    for (const s of Array.isArray(data) ? data : Array.isArray(data?.sections) ? data.sections : Array.isArray(data?.sets) ? data.sets : [data]) {
       const id = s?.id ?? s?.name;
       const list = s?.criteria ?? s?.items;
       if (typeof id !== 'string' || !Array.isArray(list)) continue;
       const criteria = list.map((c) => (typeof c === 'string' ? c : c?.id)).filter((c) => typeof c === 'string');
       if (!criteria.length) continue;
       const service = typeof s.service === 'string' ? s.service : typeof s.title === 'string' ? s.title : fallback[0].service;
-      const guideline = typeof s.guideline === 'string' ? s.guideline : typeof s.source === 'string' ? s.source : fallback[0].guideline;
+      const citation = s.source?.citation ?? s.guideline ?? s.source;
+      const guideline = typeof citation === 'string' ? citation : fallback[0].guideline;
       sets.push({ id, criteria, service, guideline });
     }
   }

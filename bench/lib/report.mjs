@@ -6,8 +6,12 @@ export function evaluateTargets(r) {
   const lat = r.server?.latency.find((x) => x.name === 'synthetic-2000');
   const mem = r.server?.memory ?? {};
   const t = [];
-  t.push(target('2,000-line case analysed (full diagnostics), median', '< 5 ms', size(2000)?.diagnostics.median, (v) => v < 5, 'ms'));
-  t.push(target('20,000-line case analysed (full diagnostics), median', '< 60 ms', size(20000)?.diagnostics.median, (v) => v < 60, 'ms'));
+  // "Analysed" is parse + case model; the full diagnostics (every rule) are held to the same goal as well,
+  // since they are what the author waits for.
+  t.push(target('2,000-line case analysed (parse + model), median', '< 5 ms', size(2000)?.analysis.median, (v) => v < 5, 'ms'));
+  t.push(target('2,000-line case, full diagnostics, median', '< 5 ms', size(2000)?.diagnostics.median, (v) => v < 5, 'ms'));
+  t.push(target('20,000-line case analysed (parse + model), median', '< 60 ms', size(20000)?.analysis.median, (v) => v < 60, 'ms'));
+  t.push(target('20,000-line case, full diagnostics, median', '< 60 ms', size(20000)?.diagnostics.median, (v) => v < 60, 'ms'));
   t.push(target('didChange -> publishDiagnostics p95, 2,000-line case', '< 25 ms', lat?.p95, (v) => v < 25, 'ms'));
   t.push(target(`server RSS with ${mem.cases} cases open`, '< 150 MB', mem.openMb, (v) => v < 150, 'MB'));
   const back = mem.closedMb / mem.baselineMb - 1;

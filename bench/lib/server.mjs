@@ -12,8 +12,9 @@ import { summarize, round } from './stats.mjs';
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 
-export async function startServer(root) {
-  const proc = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** `nodeArgs` lets a profiling run pass e.g. --cpu-prof to the server process. */
+export async function startServer(root, nodeArgs = []) {
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   const listeners = new Set();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
