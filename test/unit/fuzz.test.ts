@@ -9,6 +9,7 @@ import { parseCase } from '../../server/src/service/syntax/parser';
 import { computeLineStarts } from '../../server/src/service/syntax/positions';
 import type { Range } from '../../server/src/service/syntax/ast';
 import { LanguageService } from '../../server/src/service/languageService';
+import { onRuleError } from '../../server/src/service/rules/index';
 import { EXAMPLES, readExample } from '../helpers/fixtures';
 
 const SEED = 20240611;
@@ -107,6 +108,9 @@ test(`${ROUNDS} mutated examples: no throw, no catch-all, every range inside the
   const sources = names.map((n) => readExample(n));
   const next = rng(SEED);
   const service = new LanguageService();
+  // Rules' exceptions are contained in production; here they must fail the test.
+  const ruleErrors: string[] = [];
+  onRuleError((err, rule) => ruleErrors.push(`${rule}: ${err instanceof Error ? err.stack : String(err)}`));
   for (let round = 0; round < ROUNDS; round++) {
     const which = round % sources.length;
     let text = sources[which];
@@ -119,5 +123,7 @@ test(`${ROUNDS} mutated examples: no throw, no catch-all, every range inside the
     const diags = service.getDiagnostics({ uri: `file:///fuzz/${round}.imr`, version: 1, text });
     checkRanges(text, diags.map((d) => d.range), () => `${what()} diagnostics`);
     service.forget(`file:///fuzz/${round}.imr`);
+    if (ruleErrors.length) assert.fail(`${what()}: a rule threw: ${ruleErrors[0]}`);
   }
+  onRuleError(undefined);
 });

@@ -7,6 +7,13 @@ import type { Rule } from './rule';
 import { structureRules } from './structure';
 import { necessityRules } from '../necessity/rules/index';
 
+let ruleErrorHandler: ((err: unknown, rule: string) => void) | undefined;
+
+/** Observe exceptions that rules throw (they are otherwise contained). */
+export function onRuleError(handler: ((err: unknown, rule: string) => void) | undefined): void {
+  ruleErrorHandler = handler;
+}
+
 const RULES: Rule[] = [...structureRules, ...necessityRules];
 
 /** Lets a rule module (the necessity analysis) register itself without this file knowing it. */
@@ -19,9 +26,10 @@ export function runRules(file: CaseFile, model: CaseModel, settings: ServiceSett
   for (const rule of RULES) {
     try {
       out.push(...rule({ file, model }));
-    } catch {
-      // A rule bug must not cost the author the other diagnostics; the rule's
-      // silence shows up in its own tests.
+    } catch (err) {
+      // A rule bug must not cost the author the other diagnostics. Tests (the
+      // fuzz test) install a handler so a crashing rule still fails them.
+      ruleErrorHandler?.(err, rule.name);
     }
   }
   return applySettings(file, out, settings);

@@ -167,7 +167,7 @@ function parse(text: string): CaseFile {
         range: range(ln.line, 0, ln.text.length),
         message:
           where && (current?.kind === 'summary' || (current?.kind === 'item' && itemMode === 'rationale'))
-            ? `This line starts at the left margin, so it ends ${where}. Indent it to keep it in the text, or start it with case, reviewer, worker, summary or item to begin a new part of the letter.`
+            ? `This line starts at the left margin, so it is left out of the text of ${where}. Indent it like the lines around it, or start it with case, reviewer, worker, summary or item to begin a new part of the letter.`
             : `A part of the letter starts with one of the words case, reviewer, worker, summary or item at the left margin; "${truncate(ln.content)}" is none of them. Indent it if it belongs to ${where ?? 'a section above'}.`,
       });
       continue;
