@@ -365,3 +365,14 @@ test('importing then checking the seed letter flags the rationale sentence that 
   assert.ok(related);
   assert.match(slice(related.range), /^There were abnormalities noted in strength and-or sensation of the lower extremities \[#neuro-findings\]\.$/);
 });
+
+test('summary sentences are labelled by what they document, negated findings apart', async () => {
+  const { classifySentence } = await import('../../server/src/service/import/facts');
+  assert.deepEqual(classifySentence('There was decreased sensation in the left L5 dermatome.'), ['neuro-findings']);
+  assert.deepEqual(classifySentence('Sensation was intact and reflexes were symmetric.'), ['neuro-exam-normal']);
+  assert.deepEqual(classifySentence('She reported pain radiating down the right leg.'), ['radiating-pain']);
+  assert.deepEqual(classifySentence('An MRI of the lumbar spine dated 3-1-2016 showed a disc protrusion at L4-5.'), ['imaging']);
+  assert.deepEqual(classifySentence('The plan of care included a request for an MRI.'), []);
+  assert.deepEqual(classifySentence('The injured worker is a 40 year old male.'), []);
+  assert.ok(classifySentence('Treatment to date has included physical therapy and medications.').includes('conservative-care'));
+});

@@ -4,9 +4,13 @@
 // clinical editor can read and change them. Labels are a convenience for the
 // author, never a judgement: the checks decide what the facts mean.
 import terms from './factTerms.json';
+import { CONCEPTS, type Concept } from '../necessity/terms';
+import { findingsIn, negationOf } from '../necessity/mentions';
 
 interface Category {
   label: string;
+  /** A concept of data/terms/ whose findings decide this label. */
+  concept?: string;
   negatedLabel?: string;
   terms: string[];
   requiresAny?: string[];
@@ -39,6 +43,7 @@ function anyOf(list: string[]): RegExp {
 
 const COMPILED = DATA.categories.map((c) => ({
   ...c,
+  shared: c.concept ? CONCEPTS.get(c.concept) : undefined,
   re: anyOf(c.terms),
   requires: c.requiresAny ? anyOf(c.requiresAny) : undefined,
 }));
@@ -70,6 +75,12 @@ export function classifySentence(sentence: string): string[] {
       c.requires.lastIndex = 0;
       if (!c.requires.test(sentence)) continue;
     }
+    if (c.shared) {
+      const verdict = conceptVerdict(sentence, c.shared);
+      if (verdict === 'finding') out.push(c.label);
+      else if (verdict === 'negated' && c.negatedLabel) out.push(c.negatedLabel);
+      continue;
+    }
     c.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let positive = false;
@@ -83,6 +94,13 @@ export function classifySentence(sentence: string): string[] {
     else if (negative && c.negatedLabel) out.push(c.negatedLabel);
   }
   return out;
+}
+
+/** What the necessity checks read in a sentence for a concept: a finding, only negated mentions, or nothing. */
+function conceptVerdict(sentence: string, concept: Concept): 'finding' | 'negated' | undefined {
+  if (findingsIn(sentence, concept).length > 0) return 'finding';
+  const mentions = [...concept.finding.matches(sentence), ...concept.attribute.matches(sentence)];
+  return mentions.some((m) => negationOf(sentence, m.start, m.end)) ? 'negated' : undefined;
 }
 
 /** Gives each label a unique name in the summary: neuro-findings, neuro-findings-2, ... */
