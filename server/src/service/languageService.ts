@@ -16,6 +16,7 @@ import { hover } from './features/hover';
 import { definition, references, prepareRename, rename, renameProblem } from './features/labels';
 import { codeActions } from './features/codeActions';
 import { applyWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
+import './necessity/editorFeatures'; // registers criterion hover, completion and quick-fixes
 import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
 
 export interface AnalysedCase {

@@ -33,7 +33,21 @@ export interface ItemView {
   dependsOn: boolean;
 }
 
+// Several rules view the same item on every keystroke; the view depends only on
+// the item (a new object for each analysis) and the library, so it is computed
+// once per analysis. Matching the service name and finding the conclusion are
+// the costly parts.
+const views = new WeakMap<ItemModel, { library: CriteriaLibrary; view: ItemView }>();
+
 export function viewItem(item: ItemModel, library: CriteriaLibrary = activeLibrary()): ItemView {
+  const hit = views.get(item);
+  if (hit && hit.library === library) return hit.view;
+  const view = computeView(item, library);
+  views.set(item, { library, view });
+  return view;
+}
+
+function computeView(item: ItemModel, library: CriteriaLibrary): ItemView {
   const section = item.section;
   const serviceMatches = library.matchService(item.service);
   const named = library.section(section.criteria?.section?.value);

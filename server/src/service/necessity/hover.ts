@@ -1,0 +1,68 @@
+// Hover on a criterion id (in a criteria block) and on the guideline section
+// id after `criteria:`: the criterion's text, source, limits, whether it
+// decides the request, and a warning when it is not yet verified.
+import type { Position } from '../syntax/ast';
+import { containsPosition } from '../syntax/positions';
+import type { Hover } from '../types';
+import type { FeatureContext } from '../features/context';
+import { activeLibrary, type Criterion, type LibrarySection, type Limit } from './library';
+
+const LIMIT_UNITS: Record<Limit['what'], string> = {
+  visits: 'visits',
+  sessions: 'sessions',
+  treatments: 'treatments',
+  'times-per-week': 'times a week',
+  weeks: 'weeks',
+  months: 'months',
+  days: 'days',
+  'per-year': 'times a year',
+  'mg-med-per-day': 'mg a day morphine equivalent (MED)',
+  levels: 'levels',
+  'years-of-age': 'years of age',
+};
+
+export function formatLimit(l: Limit): string {
+  const amount = l.min !== undefined && l.max !== undefined ? (l.min === l.max ? `${l.min}` : `${l.min} to ${l.max}`) : l.max !== undefined ? `at most ${l.max}` : `at least ${l.min}`;
+  return `${amount} ${LIMIT_UNITS[l.what]}${l.overWeeks ? ` over ${l.overWeeks} weeks` : ''}${l.when ? ` (${l.when})` : ''}`;
+}
+
+export function criterionMarkdown(section: LibrarySection, c: Criterion): string {
+  const parts = [`**${c.id}** — ${c.text}`];
+  parts.push(`Guideline: ${c.source ?? `${section.source.document}${section.source.sections?.length ? `, ${section.source.sections.join(', ')}` : ''}`} (section \`${section.id}\`, ${section.source.mtus ? 'MTUS' : 'not part of the MTUS'}).`);
+  if (c.limits?.length) parts.push(`Limits: ${c.limits.map(formatLimit).join('; ')}.`);
+  if (c.decisive) {
+    const alternatives = c.anyOf ? section.criteria.filter((x) => x.anyOf === c.anyOf && x.id !== c.id).map((x) => x.id) : [];
+    parts.push(alternatives.length ? `Decides the request together with its alternatives ${alternatives.join(', ')}: if none of them is met, the service is not medically necessary.` : 'Decides the request: if it is not met, the service is not medically necessary.');
+  }
+  if (c.unverified) parts.push(`⚠ **Unverified**: this criterion has not been checked against a stored copy of the guideline. ${c.sourceNote}`);
+  else parts.push(`Checked against: ${c.sourceNote}`);
+  return parts.join('\n\n');
+}
+
+export function sectionMarkdown(section: LibrarySection): string {
+  return [
+    `**${section.title}** (\`${section.id}\`)`,
+    `${section.source.document}${section.source.sections?.length ? `, Section(s): ${section.source.sections.join(', ')}` : ''}. ${section.source.mtus ? 'Part of the MTUS.' : 'Not part of the MTUS: the decision must say why the MTUS does not apply.'}`,
+    `Criteria: ${section.criteria.map((c) => `${c.id}${c.unverified ? ' (unverified)' : ''}`).join(', ')}.`,
+  ].join('\n\n');
+}
+
+export function criterionHover(ctx: FeatureContext, position: Position): Hover | undefined {
+  const library = activeLibrary();
+  for (const item of ctx.file.items) {
+    const block = item.criteria;
+    if (!block || !containsPosition(block.range, position)) continue;
+    if (block.section && containsPosition(block.section.range, position)) {
+      const section = library.section(block.section.value);
+      return section ? { contents: { kind: 'markdown', value: sectionMarkdown(section) }, range: block.section.range } : undefined;
+    }
+    for (const entry of block.entries) {
+      if (!containsPosition(entry.id.range, position)) continue;
+      const inSection = library.section(block.section?.value)?.criteria.find((c) => c.id.toUpperCase() === entry.id.value.toUpperCase());
+      const found = inSection ? { section: library.section(block.section?.value)!, criterion: inSection } : library.criterion(entry.id.value);
+      if (!found) return undefined;
+      return { contents: { kind: 'markdown', value: criterionMarkdown(found.section, found.criterion) }, range: entry.id.range };
+    }
+  }
+  return undefined;
+}
