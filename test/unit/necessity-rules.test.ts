@@ -223,3 +223,16 @@ test('every necessity code can be silenced by imr-disable-next-line and by setti
     assert.ok(hint.filter((d) => d.code === code).every((d) => d.severity === 'hint') && hint.some((d) => d.code === code), `${code}: hint`);
   }
 });
+
+test('the clean examples give no necessity diagnostics', async () => {
+  const fs = await import('fs');
+  const path = await import('path');
+  const { EXAMPLES } = await import('../helpers/fixtures');
+  // The seed letter keeps its real defects (tested above); *mistakes* files show the rules at work.
+  const clean = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.imr') && !/mistakes/.test(f) && f !== 'lumbar-mri-upheld.imr');
+  assert.ok(clean.length >= 1);
+  for (const f of clean) {
+    const diags = necessityDiagnostics(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'));
+    assert.deepEqual(diags.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`), [], f);
+  }
+});
