@@ -95,7 +95,7 @@ if (want('server')) {
   // Memory first, on a fresh server, so the baseline is a server at rest and not one that just held a 20,000-line case.
   log(`server: memory with 200 cases of ~${LETTER_LINES} lines open`);
   let memory;
-  const fresh = await startServer(ROOT);
+  const fresh = await startServer(ROOT, ['--expose-gc', '-r', path.join(ROOT, 'bench', 'lib', 'gc-on-signal.cjs')]);
   try {
     memory = await memoryProfile(fresh, Array.from({ length: 200 }, (_, i) => svc.synthCase(LETTER_LINES, 5000 + i, sets)));
   } finally {
@@ -104,11 +104,19 @@ if (want('server')) {
   const server = await startServer(ROOT);
   try {
     const latency = [];
-    for (const { name, text } of texts.filter((t) => t.name.startsWith('synthetic'))) {
-      const big = name.endsWith('20000');
-      const edits = quick ? 50 : big ? 100 : 500;
-      log(`server: ${edits} keystrokes into ${name}`);
-      latency.push({ name, ...(await typingLatency(server, text, { edits, intervalMs: big ? 100 : 20, uri: `file:///bench/${name}.imr` })) });
+    // A burst at 20 ms a key (faster than anyone types: the stress case the target is judged on), and the
+    // 2,000-line case again at 100 ms a key (a fast typist). The 20,000-line case gets fewer, slower keys.
+    const plan = [
+      ['synthetic-200', 20],
+      ['synthetic-2000', 20],
+      ['synthetic-2000', 100],
+      ['synthetic-20000', 100],
+    ];
+    for (const [name, intervalMs] of plan) {
+      const { text } = texts.find((t) => t.name === name);
+      const edits = quick ? 50 : name.endsWith('20000') ? 100 : 500;
+      log(`server: ${edits} keystrokes into ${name}, one every ${intervalMs} ms`);
+      latency.push({ name, ...(await typingLatency(server, text, { edits, intervalMs, uri: `file:///bench/${name}-${intervalMs}.imr` })) });
     }
     results.server = { latency, memory: { ...memory, linesPerCase: LETTER_LINES } };
   } finally {

@@ -3,7 +3,7 @@
 /** The targets from issue 7, evaluated against a results object. */
 export function evaluateTargets(r) {
   const size = (n) => r.inProcess?.find((x) => x.name === `synthetic-${n}`);
-  const lat = r.server?.latency.find((x) => x.name === 'synthetic-2000');
+  const lat = r.server?.latency.find((x) => x.name === 'synthetic-2000' && x.intervalMs === 20);
   const mem = r.server?.memory ?? {};
   const t = [];
   // "Analysed" is parse + case model; the full diagnostics (every rule) are held to the same goal as well,
@@ -12,7 +12,9 @@ export function evaluateTargets(r) {
   t.push(target('2,000-line case, full diagnostics, median', '< 5 ms', size(2000)?.diagnostics.median, (v) => v < 5, 'ms'));
   t.push(target('20,000-line case analysed (parse + model), median', '< 60 ms', size(20000)?.analysis.median, (v) => v < 60, 'ms'));
   t.push(target('20,000-line case, full diagnostics, median', '< 60 ms', size(20000)?.diagnostics.median, (v) => v < 60, 'ms'));
-  t.push(target('didChange -> publishDiagnostics p95, 2,000-line case', '< 25 ms', lat?.p95, (v) => v < 25, 'ms'));
+  t.push(target('didChange -> publishDiagnostics p95, 2,000-line case, a key every 20 ms', '< 25 ms', lat?.p95, (v) => v < 25, 'ms'));
+  const typist = r.server?.latency.find((x) => x.name === 'synthetic-2000' && x.intervalMs === 100);
+  t.push(target('the same at a fast typist\'s pace (a key every 100 ms)', '< 25 ms', typist?.p95, (v) => v < 25, 'ms'));
   t.push(target(`server RSS with ${mem.cases} cases open`, '< 150 MB', mem.openMb, (v) => v < 150, 'MB'));
   const back = mem.closedMb / mem.baselineMb - 1;
   t.push(target('server RSS after closing them, over baseline', '<= 10%', Math.round(back * 1000) / 10, (v) => v <= 10, '%'));
@@ -57,7 +59,7 @@ export function markdownReport(r) {
   for (const x of r.server.latency) out.push(`| ${x.name} | ${x.edits} | ${x.intervalMs} ms | ${x.median} | ${x.p95} | ${x.max} | ${x.unanswered} |`);
   out.push('', 'Latency is from sending a one-character didChange to the first publishDiagnostics for that version or a later one.', '');
   const mem = r.server.memory;
-  out.push(`Memory (VmRSS of the server process): ${mem.baselineMb} MB at rest, ${mem.openMb} MB with ${mem.cases} cases of ~${mem.linesPerCase} lines open, ${mem.closedMb} MB ten seconds after closing them.`);
+  out.push(`Memory (VmRSS of the server process): ${mem.baselineMb} MB at rest, ${mem.openMb} MB with ${mem.cases} cases of ~${mem.linesPerCase} lines open, ${mem.closedMb} MB ten seconds after closing them, ${mem.closedAfterGcMb ?? '–'} MB after a forced full garbage collection (SIGUSR2 with bench/lib/gc-on-signal.cjs preloaded; the server itself never forces one).`);
   }
   if (r.batch) {
   out.push('', '## Batch: `imr check` on a folder', '');

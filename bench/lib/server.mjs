@@ -123,7 +123,15 @@ export async function typingLatency(server, text, { edits = 500, intervalMs = 20
 
 /** RSS at rest, with `cases` open (all diagnosed), and again after closing them all. */
 export async function memoryProfile(server, cases) {
-  await sleep(500);
+  // The baseline is a server that has checked one case (term tables compiled, code warmed up), at rest.
+  const warm = 'file:///bench/warm-up.imr';
+  const warmed = waitForVersion(server, warm, 1, 30000);
+  server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: warm, languageId: 'imr', version: 1, text: cases[0] } });
+  await warmed;
+  const warmClosed = waitForVersion(server, warm, 0, 30000);
+  server.conn.sendNotification('textDocument/didClose', { textDocument: { uri: warm } });
+  await warmClosed;
+  await sleep(1000);
   const baseline = rssMb(server.proc.pid);
   const uris = cases.map((_, i) => `file:///bench/open-${i}.imr`);
   const diagnosed = uris.map((u) => waitForVersion(server, u, 1, 30000));
@@ -141,5 +149,9 @@ export async function memoryProfile(server, cases) {
     samples.push(rssMb(server.proc.pid));
   }
   const closed = samples[samples.length - 1];
-  return { cases: cases.length, baselineMb: baseline, openMb: open, closedMb: closed, closedSamplesMb: samples };
+  // If the server was started with bench/lib/gc-on-signal.cjs, also measure after a full collection.
+  server.proc.kill('SIGUSR2');
+  await sleep(1000);
+  const afterGc = rssMb(server.proc.pid);
+  return { cases: cases.length, baselineMb: baseline, openMb: open, closedMb: closed, closedAfterGcMb: afterGc, closedSamplesMb: samples };
 }
