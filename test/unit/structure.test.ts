@@ -163,7 +163,7 @@ test('duplicate: sections, fields, criteria, labels and items given twice', () =
   assert.deepEqual(only(BASE, 'duplicate'), []);
 });
 
-test('date-order: an injury after the UR date, and a summary visit after it', () => {
+test('date-order: an injury after the UR date, and a summary visit after the decision', () => {
   const d = only(edit({ 14: '  injury-date: 1-30-2017' }), 'date-order');
   // injury after UR (10/02/2016) and after received (10/14/2016): both on the injury date
   assert.deepEqual(d.map((x) => [x.severity, x.range]), [
@@ -174,9 +174,12 @@ test('date-order: an injury after the UR date, and a summary visit after it', ()
   const received = only(edit({ 3: '  received: 09/30/2016' }), 'date-order');
   assert.deepEqual(received.map((x) => x.range), [r(4, 11, 21)]);
   assert.deepEqual(received[0].relatedInformation?.[0].range, r(3, 12, 22));
-  // "  Seen again on 10-20-2016." : the date sits at 16..26
-  const visit = only(edit({ 18: ['  Seen again on 10-20-2016.'] }), 'date-order');
-  assert.deepEqual(visit.map((x) => [x.severity, x.range]), [['warning', r(19, 16, 26)]]);
+  // "  Seen again on 11-20-2016." : after the Decision Date (11/06/2016); the date sits at 16..26
+  const visit = only(edit({ 18: ['  Seen again on 11-20-2016.'] }), 'date-order');
+  assert.deepEqual(visit.map((x) => [x.severity, x.range]), [['error', r(19, 16, 26)]]);
+  assert.deepEqual(visit[0].relatedInformation?.[0].range, r(5, 17, 27));
+  // Records after the UR date but before the decision are weighed routinely (19 of the 150 real letters).
+  assert.deepEqual(only(edit({ 18: ['  Seen again on 10-20-2016.'] }), 'date-order'), []);
   assert.deepEqual(only(edit({ 18: ['  Seen before on 10-01-2016.'] }), 'date-order'), []);
   assert.deepEqual(only(BASE, 'date-order'), []);
 });
