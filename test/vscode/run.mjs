@@ -12,16 +12,20 @@ import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT, ensureCodeServer } from './runtime.mjs';
 
 const args = process.argv.slice(2);
 const requested = args.includes('--code-server') ? 'code-server' : args.includes('--desktop') ? 'desktop' : process.env.IMR_TEST_EDITOR || 'auto';
 const skipNvim = args.includes('--no-nvim');
 const LAUNCHER = join(ROOT, 'test', 'vscode', 'launcher', 'code.mjs');
-const TESTS = join(ROOT, 'out', 'vscode-test', 'suite', 'index.js');
+// IMR_EXTENSION_DIR runs the suite against another copy of the extension (its
+// package.json, dist/, media/ and out/vscode-test/), e.g. one with a
+// deliberately broken dist/server.js, to see the suite fail.
+const EXTENSION = process.env.IMR_EXTENSION_DIR ? resolve(process.env.IMR_EXTENSION_DIR) : ROOT;
+const TESTS = join(EXTENSION, 'out', 'vscode-test', 'suite', 'index.js');
 
-for (const f of [join(ROOT, 'dist', 'client.js'), join(ROOT, 'dist', 'server.js'), TESTS]) {
+for (const f of [join(EXTENSION, 'dist', 'client.js'), join(EXTENSION, 'dist', 'server.js'), TESTS]) {
   if (!existsSync(f)) {
     console.error(`${f} is missing: run \`npm run test:vscode\` (it builds and compiles first).`);
     console.log('0 passed, 1 failed');
@@ -67,7 +71,7 @@ async function runExtensionHost() {
     const workspace = makeWorkspace(base);
     await runTests({
       vscodeExecutablePath: exe.path,
-      extensionDevelopmentPath: ROOT,
+      extensionDevelopmentPath: EXTENSION,
       extensionTestsPath: TESTS,
       launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${join(base, 'user-data')}`, `--extensions-dir=${join(base, 'extensions')}`],
       extensionTestsEnv: { IMR_TEST_HOOKS: '1', IMR_TEST_RESULTS: results },

@@ -19,7 +19,7 @@ describe('missing-criteria quick-fix', () => {
     assert.match(diag.message, /LMRI-05/);
 
     const fixes = await quickFixesFor(uri, diag);
-    const fix = fixes.find((a) => /criteri/i.test(a.title));
+    const fix = fixes.find((a) => a.title.includes('LMRI-03') && a.title.includes('LMRI-05'));
     assert.ok(fix, `a quick-fix should add the missing criteria; offered: ${fixes.map((a) => a.title).join(' | ') || 'nothing'}`);
     await applyAction(fix);
 
