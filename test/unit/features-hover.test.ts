@@ -69,7 +69,9 @@ test('a registered contributor answers where the built-in hover has nothing, and
     const entry = file.items[0]?.criteria?.entries.find((e) => e.id.range.start.line === p.line);
     return entry ? { contents: { kind: 'markdown', value: `criterion ${entry.id.value}` }, range: entry.id.range } : undefined;
   });
-  assert.equal(hoverAt(SEED, 'LMRI-03')!.contents.value, 'criterion LMRI-03');
+  // An id the criteria library does not know, so only this test's contributor answers for it.
+  const unknownId = SEED.replace('LMRI-03: unknown', 'ZZ-99: unknown');
+  assert.equal(hoverAt(unknownId, 'ZZ-99')!.contents.value, 'criterion ZZ-99');
   // Built-in answers come first.
   assert.ok(hoverAt(SEED, 'decision: upheld', 12)!.contents.value.includes('Upheld'));
   assert.equal(hoverAt(SEED, 'MAXIMUS Federal'), undefined);

@@ -185,15 +185,21 @@ test('evidence-hierarchy: a non-MTUS decision for a service the MTUS covers need
   assert.equal(only(necessityDiagnostics(gym), 'evidence-hierarchy').length, 0);
 });
 
-test('deadline: 30 days for standard review, 3 for expedited, counted from receipt', () => {
-  const late = variant(['decision-date: 11/06/2016', 'decision-date: 11/14/2016']);
+test('deadline: 30 days for standard review, 3 for expedited, counted from receipt of the records', () => {
+  // received 10/14/2016, no records-received: 15 days allowed for the records, then 30.
+  const late = variant(['decision-date: 11/06/2016', 'decision-date: 11/29/2016']);
   const d = only(necessityDiagnostics(late), 'deadline');
   assert.equal(d.length, 1);
-  assert.equal(textAt(late, d[0].range), '11/14/2016');
-  assert.equal(only(necessityDiagnostics(variant(['decision-date: 11/06/2016', 'decision-date: 11/13/2016'])), 'deadline').length, 0);
+  assert.equal(textAt(late, d[0].range), '11/29/2016');
+  assert.match(d[0].message, /records-received/);
+  assert.equal(only(necessityDiagnostics(variant(['decision-date: 11/06/2016', 'decision-date: 11/28/2016'])), 'deadline').length, 0);
+  // With the records' date given, the 30 days count from it.
+  const withRecords = (date: string) => variant(['decision-date: 11/06/2016', `decision-date: ${date}\n  records-received: 10/20/2016`]);
+  assert.equal(only(necessityDiagnostics(withRecords('11/20/2016')), 'deadline').length, 1);
+  assert.equal(only(necessityDiagnostics(withRecords('11/19/2016')), 'deadline').length, 0);
   const expedited = (date: string) => variant(['priority: standard', 'priority: expedited'], ['decision-date: 11/06/2016', `decision-date: ${date}`]);
-  assert.equal(only(necessityDiagnostics(expedited('10/18/2016')), 'deadline').length, 1);
-  assert.equal(only(necessityDiagnostics(expedited('10/17/2016')), 'deadline').length, 0);
+  assert.equal(only(necessityDiagnostics(expedited('10/19/2016')), 'deadline').length, 1);
+  assert.equal(only(necessityDiagnostics(expedited('10/18/2016')), 'deadline').length, 0);
 });
 
 test('every necessity code can be silenced by imr-disable-next-line and by settings', () => {

@@ -9,6 +9,7 @@ import { activeLibrary } from '../library';
 import { viewItem } from '../itemView';
 import { CONCLUSIONS } from '../terms';
 import deadlines from '../../data/terms/deadlines.json';
+import { parseDate } from '../../syntax/dates';
 
 export const evidenceHierarchy: Rule = ({ model }) => {
   const out: ImrDiagnostic[] = [];
@@ -36,24 +37,34 @@ export const evidenceHierarchy: Rule = ({ model }) => {
 
 export const deadline: Rule = ({ file, model }) => {
   const { received, decisionDate } = model.dates;
-  if (!received || !decisionDate) return [];
+  if (!decisionDate) return [];
   const priorityField = getField(file.header, 'priority');
-  const priority = (priorityField?.value.trim().toLowerCase() ?? 'standard') as keyof typeof deadlines.days;
+  const priority = (priorityField?.value.trim().toLowerCase() || 'standard') as keyof typeof deadlines.days;
   const limit = deadlines.days[priority];
   if (limit === undefined) return [];
-  const elapsed = daysBetween(received.date, decisionDate.date);
-  if (elapsed <= limit) return [];
+  // The clock starts when the records arrive. Without that date, allow the
+  // time the claims administrator has to send them after the application.
+  const recordsField = getField(file.header, 'records-received');
+  const records = recordsField && parseDate(recordsField.value);
+  const start = records ? { date: records, field: recordsField! } : received;
+  if (!start) return [];
+  const allowance = records ? 0 : deadlines.recordsAllowance[priority];
+  const elapsed = daysBetween(start.date, decisionDate.date);
+  if (elapsed <= limit + allowance) return [];
+  const from = records
+    ? `after the records were received (${formatUs(start.date)})`
+    : `after the application was received (${formatUs(start.date)}), allowing ${allowance} day${allowance === 1 ? '' : 's'} for the records to arrive`;
   return [
     {
       code: 'deadline',
       severity: 'warning',
-      message: `The determination is dated ${formatUs(decisionDate.date)}, ${elapsed} days after the application was received (${formatUs(received.date)}); a ${priority} review is due within ${limit} days. Check the dates, or record why the review took longer.`,
+      message: `The determination is dated ${formatUs(decisionDate.date)}, ${elapsed} days ${from}; a ${priority} review is due within ${limit} days of receiving the records. ${records ? 'Check the dates' : 'Add `records-received:` with the date the records arrived, check the dates'}, or record why the review took longer.`,
       range: decisionDate.field.valueRange,
       relatedInformation: [
-        { range: received.field.valueRange, message: 'Application received' },
+        { range: start.field.valueRange, message: records ? 'Records received' : 'Application received' },
         ...(priorityField ? [{ range: priorityField.valueRange, message: `Priority: ${priority}` }] : []),
       ],
-      data: { elapsed, limit, priority },
+      data: { elapsed, limit, allowance, priority },
     },
   ];
 };
