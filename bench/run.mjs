@@ -95,9 +95,10 @@ if (want('server')) {
   // Memory first, on a fresh server, so the baseline is a server at rest and not one that just held a 20,000-line case.
   log(`server: memory with 200 cases of ~${LETTER_LINES} lines open`);
   let memory;
-  const fresh = await startServer(ROOT, ['--expose-gc', '-r', path.join(ROOT, 'bench', 'lib', 'gc-on-signal.cjs')]);
+  const memFile = path.join(WORK, 'server-memory.json');
+  const fresh = await startServer(ROOT, ['--expose-gc', '-r', path.join(ROOT, 'bench', 'lib', 'gc-on-signal.cjs')], { IMR_BENCH_MEMFILE: memFile });
   try {
-    memory = await memoryProfile(fresh, Array.from({ length: 200 }, (_, i) => svc.synthCase(LETTER_LINES, 5000 + i, sets)));
+    memory = await memoryProfile(fresh, Array.from({ length: 200 }, (_, i) => svc.synthCase(LETTER_LINES, 5000 + i, sets)), memFile);
   } finally {
     await fresh.stop();
   }

@@ -18,6 +18,9 @@ export function evaluateTargets(r) {
   t.push(target(`server RSS with ${mem.cases} cases open`, '< 150 MB', mem.openMb, (v) => v < 150, 'MB'));
   const back = mem.closedMb / mem.baselineMb - 1;
   t.push(target('server RSS after closing them, over baseline', '<= 10%', Math.round(back * 1000) / 10, (v) => v <= 10, '%'));
+  const heap = mem.heapAfterGc;
+  const heapBack = heap?.closed && heap?.baseline ? Math.round((heap.closed.heapUsedMb / heap.baseline.heapUsedMb - 1) * 1000) / 10 : undefined;
+  t.push(target('V8 heap in use after closing them (after a full collection), over baseline', '<= 10%', heapBack, (v) => v <= 10, '%'));
   t.push(target('batch throughput, one core', '> 2,000 cases/s', r.batch?.oneCore.casesPerSecond, (v) => v > 2000, 'cases/s'));
   const ratios = [...(r.markdownlint?.inProcess ?? []).map((x) => x.ratio), r.markdownlint?.cli?.ratio].filter((x) => typeof x === 'number');
   const worst = ratios.length ? Math.max(...ratios) : undefined;
@@ -60,6 +63,8 @@ export function markdownReport(r) {
   out.push('', 'Latency is from sending a one-character didChange to the first publishDiagnostics for that version or a later one.', '');
   const mem = r.server.memory;
   out.push(`Memory (VmRSS of the server process): ${mem.baselineMb} MB at rest, ${mem.openMb} MB with ${mem.cases} cases of ~${mem.linesPerCase} lines open, ${mem.closedMb} MB ten seconds after closing them, ${mem.closedAfterGcMb ?? '–'} MB after a forced full garbage collection (SIGUSR2 with bench/lib/gc-on-signal.cjs preloaded; the server itself never forces one).`);
+  const h = mem.heapAfterGc;
+  if (h?.baseline && h.open && h.closed) out.push('', `V8 heap in use after a full collection: ${h.baseline.heapUsedMb} MB at rest, ${h.open.heapUsedMb} MB with the cases open, ${h.closed.heapUsedMb} MB after closing them.`);
   }
   if (r.batch) {
   out.push('', '## Batch: `imr check` on a folder', '');

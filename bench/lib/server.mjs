@@ -13,8 +13,8 @@ const require = createRequire(import.meta.url);
 const rpc = require('vscode-jsonrpc/node');
 
 /** `nodeArgs` lets a profiling run pass e.g. --cpu-prof to the server process. */
-export async function startServer(root, nodeArgs = []) {
-  const proc = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startServer(root, nodeArgs = [], env = {}) {
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   const listeners = new Set();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -122,7 +122,18 @@ export async function typingLatency(server, text, { edits = 500, intervalMs = 20
 }
 
 /** RSS at rest, with `cases` open (all diagnosed), and again after closing them all. */
-export async function memoryProfile(server, cases) {
+/** Heap figures (MB) after a forced collection, when the server runs with gc-on-signal.cjs and $IMR_BENCH_MEMFILE. */
+async function heapAfterGc(server, memFile) {
+  if (!memFile) return undefined;
+  fs.rmSync(memFile, { force: true });
+  server.proc.kill('SIGUSR2');
+  for (let i = 0; i < 50 && !fs.existsSync(memFile); i++) await sleep(100);
+  if (!fs.existsSync(memFile)) return undefined;
+  const m = JSON.parse(fs.readFileSync(memFile, 'utf8'));
+  return { heapUsedMb: round(m.heapUsed / 1048576, 1), heapTotalMb: round(m.heapTotal / 1048576, 1), externalMb: round(m.external / 1048576, 1), rssMb: round(m.rss / 1048576, 1) };
+}
+
+export async function memoryProfile(server, cases, memFile) {
   // The baseline is a server that has checked one case (term tables compiled, code warmed up), at rest.
   const warm = 'file:///bench/warm-up.imr';
   const warmed = waitForVersion(server, warm, 1, 30000);
@@ -133,12 +144,14 @@ export async function memoryProfile(server, cases) {
   await warmClosed;
   await sleep(1000);
   const baseline = rssMb(server.proc.pid);
+  const baselineHeap = await heapAfterGc(server, memFile);
   const uris = cases.map((_, i) => `file:///bench/open-${i}.imr`);
   const diagnosed = uris.map((u) => waitForVersion(server, u, 1, 30000));
   cases.forEach((text, i) => server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uris[i], languageId: 'imr', version: 1, text } }));
   await Promise.all(diagnosed);
   await sleep(500);
   const open = rssMb(server.proc.pid);
+  const openHeap = await heapAfterGc(server, memFile);
   const cleared = uris.map((u) => waitForVersion(server, u, 0, 30000));
   for (const uri of uris) server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   await Promise.all(cleared);
@@ -149,9 +162,7 @@ export async function memoryProfile(server, cases) {
     samples.push(rssMb(server.proc.pid));
   }
   const closed = samples[samples.length - 1];
-  // If the server was started with bench/lib/gc-on-signal.cjs, also measure after a full collection.
-  server.proc.kill('SIGUSR2');
-  await sleep(1000);
+  const closedHeap = await heapAfterGc(server, memFile);
   const afterGc = rssMb(server.proc.pid);
-  return { cases: cases.length, baselineMb: baseline, openMb: open, closedMb: closed, closedAfterGcMb: afterGc, closedSamplesMb: samples };
+  return { cases: cases.length, baselineMb: baseline, openMb: open, closedMb: closed, closedAfterGcMb: afterGc, closedSamplesMb: samples, heapAfterGc: { baseline: baselineHeap, open: openHeap, closed: closedHeap } };
 }
