@@ -161,3 +161,10 @@ test('toPlainText reduces snippets to their default text', () => {
   assert.equal(toPlainText('${1:outer ${2:inner}} ${3} \\$4 a\\}b'), 'outer inner  $4 a}b');
   assert.equal(toPlainText('no placeholders: $ and }'), 'no placeholders: $ and }');
 });
+
+test('after [# in a criterion line each fact label is offered once, whoever offers it', () => {
+  const { items } = at(SEED.replace('    LMRI-01: not met\n', '    LMRI-01: not met [#|\n'));
+  const names = labels(items);
+  assert.ok(names.length >= 4, `expected the seed's fact labels, got ${names.join(', ')}`);
+  assert.deepEqual(names, [...new Set(names)]);
+});

@@ -7,6 +7,7 @@ import {
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import type { ImrDiagnostic, Severity, TextEdit } from '../service/types';
+import { toPlainText } from '../service/features/snippets';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -40,20 +41,8 @@ export function fromLspDiagnostic(d: Diagnostic): ImrDiagnostic {
   };
 }
 
-/** Snippet placeholders (${1:text}, ${2|a,b|}, $0) reduced to their default text, for plain edits. */
-export function snippetToPlain(snippet: string): string {
-  let out = snippet;
-  let prev: string;
-  do {
-    prev = out;
-    out = out
-      .replace(/(?<!\\)\$\{\d+:([^{}$]*)\}/g, '$1')
-      .replace(/(?<!\\)\$\{\d+\|([^,|}]*)[^}]*\|\}/g, '$1')
-      .replace(/(?<!\\)\$\{\d+\}/g, '')
-      .replace(/(?<!\\)\$\d+/g, '');
-  } while (out !== prev);
-  return out.replace(/\\([$}\\])/g, '$1');
-}
+/** Snippet placeholders reduced to their default text, for clients without snippet support. */
+export const snippetToPlain = toPlainText;
 
 export function toLspEdit(e: TextEdit): LspTextEdit {
   return { range: e.range, newText: e.snippet ? snippetToPlain(e.newText) : e.newText };

@@ -30,15 +30,18 @@ const DATE_FORMS = 'Dates may be written 10/02/2015, 10-2-15 or 2015-10-02 (ISO)
 export function completions(ctx: FeatureContext, position: Position, today: Date = new Date()): CompletionItem[] {
   const place = completionPlace(ctx.file, position);
   if (!place) return [];
-  const items = ownItems(ctx.file, place, today);
+  const contributed: CompletionItem[] = [];
   for (const contribute of CONTRIBUTORS) {
     try {
-      items.push(...contribute(ctx, place));
+      contributed.push(...contribute(ctx, place));
     } catch {
       // A contributor's bug costs only its own items.
     }
   }
-  return items;
+  // A contributor that knows more (the criteria library ranks the facts that
+  // match a criterion) replaces our plain item of the same label.
+  const taken = new Set(contributed.map((i) => i.label));
+  return [...ownItems(ctx.file, place, today).filter((i) => !taken.has(i.label)), ...contributed];
 }
 
 function ownItems(file: CaseFile, place: CompletionPlace, today: Date): CompletionItem[] {
