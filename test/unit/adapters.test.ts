@@ -1,14 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { snippetToPlain, toLspDiagnostic, fromLspDiagnostic } from '../../server/src/adapters/lspConvert';
+import { toLspDiagnostic, fromLspDiagnostic } from '../../server/src/adapters/lspConvert';
 import { checkReadable, MAX_CASE_CHARS } from '../../server/src/service/input/limits';
-
-test('snippet placeholders reduce to their default text for clients without snippets', () => {
-  assert.equal(snippetToPlain('licensure: ${1:California}'), 'licensure: California');
-  assert.equal(snippetToPlain('priority: ${1|standard,expedited|}'), 'priority: standard');
-  assert.equal(snippetToPlain('a ${1:b ${2:c}} d$0'), 'a b c d');
-  assert.equal(snippetToPlain('cost \\$5'), 'cost $5');
-});
 
 test('diagnostics keep code, range, tags and related information across the LSP conversion', () => {
   const range = { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } };

@@ -40,43 +40,26 @@ interface RawLine {
 export function parseCase(text: string): CaseFile {
   try {
     return parse(text);
-  } catch (err) {
-    const lineStarts = computeLineStarts(text);
-    return {
-      text,
-      lineCount: lineStarts.length,
-      sections: [],
-      items: [],
-      comments: [],
-      suppressions: [],
-      facts: [],
-      lineStarts,
-      problems: [
-        {
-          code: 'syntax',
-          severity: 'error',
-          message: 'IMR Author could not read this case file. Please report this with a copy of the file (without patient details).',
-          range: range(0, 0, 0),
-        },
-      ],
-    };
+  } catch {
+    const file = emptyCaseFile(text);
+    file.problems.push({
+      code: 'syntax',
+      severity: 'error',
+      message: 'IMR Author could not read this case file. Please report this with a copy of the file (without patient details).',
+      range: range(0, 0, 0),
+    });
+    return file;
   }
 }
 
-function parse(text: string): CaseFile {
+function emptyCaseFile(text: string): CaseFile {
   const lineStarts = computeLineStarts(text);
-  const problems: SyntaxProblem[] = [];
-  const file: CaseFile = {
-    text,
-    lineCount: lineStarts.length,
-    sections: [],
-    items: [],
-    comments: [],
-    suppressions: [],
-    problems,
-    facts: [],
-    lineStarts,
-  };
+  return { text, lineCount: lineStarts.length, sections: [], items: [], comments: [], suppressions: [], problems: [], facts: [], lineStarts };
+}
+
+function parse(text: string): CaseFile {
+  const file = emptyCaseFile(text);
+  const { lineStarts, problems } = file;
   const lines = splitLines(text, lineStarts, problems);
 
   let current: Section | undefined;
