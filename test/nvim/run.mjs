@@ -1,6 +1,7 @@
 // Runs the Neovim client test (installing Debian's neovim when missing) and
-// prints `N passed, N failed` last. Needs dist/server.js (npm run build).
-import { spawnSync } from 'node:child_process';
+// prints `N passed, N failed` last. Builds dist/ first unless given --no-build
+// (test/vscode/run.mjs, which has just built, passes it).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 let summary = { passed: 0, failed: 1 };
 try {
-  if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  if (!process.argv.includes('--no-build')) execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: `npm run build` makes it');
   ensureDebPackages(['neovim']);
   const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', join(HERE, 'nvim.test.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   process.stdout.write(r.stdout);

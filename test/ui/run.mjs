@@ -1,10 +1,10 @@
 // The UI walk-through: a person's session in the VS Code server of
-// code-server, driven through headless Chromium with Playwright. It packages
-// the extension, installs the .vsix with `--install-extension` into a fresh
+// code-server, driven through headless Chromium with Playwright. It installs
+// the packaged .vsix with `--install-extension` into a fresh
 // extensions folder, opens a workspace of the examples, and walks through
 // test/ui/walkthrough.mjs, saving a screenshot after each step into a folder it
-// prints. Prints `N passed, N failed` last. Expects `npm run build` first
-// (npm run test:ui does it).
+// prints. Prints `N passed, N failed` last. It runs `npm run package` first,
+// so the .vsix tested is the one users get.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const base = mkdtempSync(join(tmpdir(), 'imr-ui-'));
 try {
   ensureCodeServer();
   mkdirSync(shots, { recursive: true });
-  const vsix = packageExtension();
+  const vsix = packagedExtension();
   const extensionsDir = join(base, 'extensions');
   const userDataDir = join(base, 'user-data');
   // Installed as a user would: the packaged .vsix, by code-server's own CLI.
@@ -88,11 +88,12 @@ try {
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
 
-/** A .vsix of the current build (dist/ must be built), in test/ui/.runtime. */
-function packageExtension() {
-  for (const f of ['dist/client.js', 'dist/server.js']) if (!existsSync(join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
-  const out = join(RUNTIME, 'imr-author.vsix');
-  // The flags of `npm run package`, minus the README link rewriting (which needs a public repository URL).
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: ROOT, stdio: 'inherit' });
-  return out;
+/** The .vsix users get: `npm run package` (unless --no-package, then the last one made). */
+function packagedExtension() {
+  if (!process.argv.includes('--no-package')) {
+    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'package'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const vsix = join(ROOT, 'dist', 'imr-author.vsix');
+  if (!existsSync(vsix)) throw new Error('dist/imr-author.vsix is missing: `npm run package` makes it');
+  return vsix;
 }

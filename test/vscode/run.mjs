@@ -7,9 +7,11 @@
 //   IMR_TEST_EDITOR=desktop, or --desktop: desktop VS Code, downloaded by
 //     runTests as usual (needs internet, and a display or xvfb-run);
 //   otherwise desktop when it can be downloaded, else code-server.
-// Expects `npm run build` and `tsc -p test/vscode` to have run (npm run test:vscode does both).
+// It first builds dist/ (npm run build) and compiles the suite (tsc -p
+// test/vscode), unless given --no-build, so a build failure still ends in the
+// summary line.
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,12 +27,19 @@ const LAUNCHER = join(ROOT, 'test', 'vscode', 'launcher', 'code.mjs');
 const EXTENSION = process.env.IMR_EXTENSION_DIR ? resolve(process.env.IMR_EXTENSION_DIR) : ROOT;
 const TESTS = join(EXTENSION, 'out', 'vscode-test', 'suite', 'index.js');
 
-for (const f of [join(EXTENSION, 'dist', 'client.js'), join(EXTENSION, 'dist', 'server.js'), TESTS]) {
-  if (!existsSync(f)) {
-    console.error(`${f} is missing: run \`npm run test:vscode\` (it builds and compiles first).`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+try {
+  if (!args.includes('--no-build')) {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    execFileSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'test', 'vscode')], { cwd: ROOT, stdio: 'inherit' });
   }
+  for (const f of [join(EXTENSION, 'dist', 'client.js'), join(EXTENSION, 'dist', 'server.js'), TESTS]) {
+    if (!existsSync(f)) throw new Error(`${f} is missing`);
+  }
+} catch (err) {
+  console.error(`Could not build the extension or compile the suite: ${err instanceof Error ? err.message : err}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
 }
 
 /** A throwaway workspace: the examples and the test fixtures, with settings that keep the welcome page away. */
@@ -90,7 +99,7 @@ async function runExtensionHost() {
 }
 
 function runNvim() {
-  const r = spawnSync(process.execPath, [join(ROOT, 'test', 'nvim', 'run.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(ROOT, 'test', 'nvim', 'run.mjs'), '--no-build'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   process.stdout.write(r.stdout);
   const m = /(\d+) passed, (\d+) failed\s*$/.exec(r.stdout ?? '');
   return m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 1 };
