@@ -10,6 +10,7 @@ import {
   TextDocumentSyncKind,
   type CodeAction as LspCodeAction,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from './service/languageService';
@@ -222,13 +223,24 @@ connection.onCodeAction(safely('code actions', [], (p) => {
       title: a.title,
       kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : a.kind,
       isPreferred: a.isPreferred,
-      diagnostics: p.context.diagnostics.filter((d) => a.diagnostics?.some((x) => x.code === d.code && x.range.start.line === d.range.start.line)),
+      diagnostics: p.context.diagnostics.filter((d) => a.diagnostics?.some((x) => sameDiagnostic(x, d))),
       edit: { changes: { [doc.uri]: a.edits.map(toLspEdit) } },
       // Clients that can (our VS Code client) swap the plain edit for this snippet.
       data: snippet ? { imrSnippetEdits: a.edits } : undefined,
     };
   });
 }));
+
+function sameDiagnostic(a: { code: string; message: string; range: Range }, b: { code?: unknown; message: string; range: Range }): boolean {
+  return (
+    a.code === b.code &&
+    a.message === b.message &&
+    a.range.start.line === b.range.start.line &&
+    a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line &&
+    a.range.end.character === b.range.end.character
+  );
+}
 
 documents.listen(connection);
 connection.listen();

@@ -135,3 +135,21 @@ test('a binary document gets one clear diagnostic and the server keeps answering
   const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols, []);
 });
+
+test('each quick-fix names only the diagnostic it mends, when two share a line', async () => {
+  const uri = 'file:///cases/two-missing.imr';
+  const broken = seed.replace(/^  licensure: California\r?\n/m, '').replace(/^  specialty: Emergency Medicine\r?\n/m, '');
+  await client.open(uri, broken, 1);
+  const published = await client.diagnostics(uri, (p) => p.version === 1);
+  const missing = published.diagnostics.filter((d) => d.code === 'missing-field' && /Licensure|Specialty/.test(d.message));
+  assert.equal(missing.length, 2);
+  const actions: any[] = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: missing[0].range,
+    context: { diagnostics: missing.map((d) => ({ ...d, source: 'imr' })) },
+  });
+  const licensure = actions.find((a) => /licensure/i.test(a.title));
+  assert.ok(licensure);
+  assert.equal(licensure.diagnostics.length, 1);
+  assert.match(licensure.diagnostics[0].message, /Licensure/);
+});
