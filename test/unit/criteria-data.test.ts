@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SHARED } from '../helpers/fixtures';
+import { corpusSkip, SHARED } from '../helpers/fixtures';
 import { BUILT_IN_FILES, BUILT_IN_LIBRARY, validateCriteriaData } from '../../server/src/service/necessity/library';
 import { TERM_FILES } from '../../server/src/service/necessity/terms';
 import { validateAgainstSchema } from '../../server/src/service/necessity/jsonSchema';
@@ -42,7 +42,7 @@ test('the library covers at least 20 disputed services, MTUS and non-MTUS', () =
   assert.ok(sections.some((s) => s.source.mtus) && sections.some((s) => !s.source.mtus));
 });
 
-test('criterion ids of the draft are kept, reworded, and its (?) items marked unverified', () => {
+test('criterion ids of the draft are kept, reworded, and its (?) items marked unverified', { skip: corpusSkip }, () => {
   const draft = JSON.parse(fs.readFileSync(path.join(SHARED, 'design', 'criteria-draft.json'), 'utf8')) as { id: string; text: string; unverified: boolean }[];
   const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   for (const d of draft) {

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { LanguageService } from '../../server/src/service/languageService';
 import { guidelineSentence } from '../../server/src/service/render/guidelineLine';
 import { checkLetterText } from '../../server/src/service/render/letterText';
-import { readExample, SHARED } from '../helpers/fixtures';
+import { readExample, SEED_LETTER } from '../helpers/fixtures';
 
 let version = 0;
 const doc = (text: string) => ({ uri: `file:///test/render-${++version}.imr`, version: 1, text });
@@ -17,7 +17,7 @@ test('the letter wording file is complete', () => {
 });
 
 test('the seed case renders the seed letter word for word', () => {
-  const seed = fs.readFileSync(path.join(SHARED, 'seed', 'imr-final-determination-lumbar-mri.txt'), 'utf8');
+  const seed = fs.readFileSync(SEED_LETTER, 'utf8');
   const text = new LanguageService().renderLetter(doc(readExample('lumbar-mri-upheld.imr')), 'text');
   // The seed is a 2015 letter: it has no header block, while the case gives the
   // header fields the 2016 layout prints (Case Number ... Application Received).
