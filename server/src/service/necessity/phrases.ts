@@ -11,9 +11,13 @@ export interface PhraseMatch {
   phrase: string;
 }
 
+/** Distinct texts remembered per phrase set; a bound, not a tuning knob (a long case has a few thousand sentences). */
+const MEMO_LIMIT = 4096;
+
 export class PhraseSet {
   private readonly re: RegExp | undefined;
   private readonly phrases: string[];
+  private readonly memo = new Map<string, PhraseMatch[]>();
 
   constructor(phrases: readonly string[]) {
     // Longer phrases first so "no evidence of" wins over "no".
@@ -25,8 +29,25 @@ export class PhraseSet {
     return this.phrases.length;
   }
 
-  /** Every non-overlapping match in `text`, left to right. */
+  /**
+   * Every non-overlapping match in `text`, left to right. Whole-text results
+   * are remembered: each item's rules read the same summary sentences again,
+   * so a case with many items would otherwise scan its summary once per item.
+   */
   matches(text: string, from = 0, to = text.length): PhraseMatch[] {
+    if (!this.re) return [];
+    if (from !== 0 || to !== text.length) return this.scan(text, from, to);
+    let hit = this.memo.get(text);
+    if (!hit) {
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      // Frozen: a caller that sorted or pushed into a shared result would corrupt it for the next.
+      hit = Object.freeze(this.scan(text, 0, text.length)) as PhraseMatch[];
+      this.memo.set(text, hit);
+    }
+    return hit;
+  }
+
+  private scan(text: string, from: number, to: number): PhraseMatch[] {
     if (!this.re) return [];
     const out: PhraseMatch[] = [];
     const slice = text.slice(0, to);
