@@ -107,19 +107,31 @@ function readSettings(imr: any): ServiceSettings {
   return { rules, showCriteriaInLetter: !!imr?.preview?.showCriteria };
 }
 
-// Diagnostics are computed on the next turn of the event loop after a change,
-// so a burst of edits arriving together costs one analysis, not one each.
-const pending = new Map<string, NodeJS.Immediate>();
-function schedule(uri: string) {
+// Diagnostics are computed after a change, coalescing a burst of edits into
+// one analysis. A short case is analysed on the next turn of the event loop;
+// a long one waits as long as its last analysis took (at most 150 ms), so
+// keys typed faster than it can be analysed do not queue one analysis each.
+const pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+const lastDuration = new Map<string, number>();
+
+function cancel(uri: string) {
   const old = pending.get(uri);
-  if (old) clearImmediate(old);
-  pending.set(
-    uri,
-    setImmediate(() => {
-      pending.delete(uri);
-      void validate(uri);
-    }),
-  );
+  if (old) {
+    clearTimeout(old as NodeJS.Timeout);
+    clearImmediate(old as NodeJS.Immediate);
+  }
+  pending.delete(uri);
+}
+
+function schedule(uri: string) {
+  cancel(uri);
+  const run = () => {
+    pending.delete(uri);
+    const started = performance.now();
+    void validate(uri).finally(() => lastDuration.set(uri, performance.now() - started));
+  };
+  const delay = Math.min(lastDuration.get(uri) ?? 0, 150);
+  pending.set(uri, delay < 4 ? setImmediate(run) : setTimeout(run, delay));
 }
 
 const validate = safely('diagnostics', undefined, async (uri: string) => {
@@ -144,9 +156,8 @@ const validate = safely('diagnostics', undefined, async (uri: string) => {
 documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose(
   safely('close', undefined, (e) => {
-    const old = pending.get(e.document.uri);
-    if (old) clearImmediate(old);
-    pending.delete(e.document.uri);
+    cancel(e.document.uri);
+    lastDuration.delete(e.document.uri);
     service.forget(e.document.uri);
     if (workspaceCriteria.handles(e.document.uri)) workspaceCriteria.update();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
