@@ -108,9 +108,10 @@ function readSettings(imr: any): ServiceSettings {
 }
 
 // Diagnostics are computed after a change, coalescing a burst of edits into
-// one analysis. A short case is analysed on the next turn of the event loop;
-// a long one waits as long as its last analysis took (at most 150 ms), so
-// keys typed faster than it can be analysed do not queue one analysis each.
+// one analysis of the latest text. A short case is analysed on the next turn
+// of the event loop; a long one at most once per its last analysis time
+// (capped at 150 ms). This is a throttle, not a debounce: a pending analysis
+// is never pushed back by further keys, so fast typing still sees results.
 const pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
 const lastDuration = new Map<string, number>();
 
@@ -124,7 +125,7 @@ function cancel(uri: string) {
 }
 
 function schedule(uri: string) {
-  cancel(uri);
+  if (pending.has(uri)) return; // the pending analysis will read the latest text
   const run = () => {
     pending.delete(uri);
     const started = performance.now();
