@@ -244,3 +244,34 @@ test('no progress bar when stderr is piped or CI is set', () => {
     assert.equal(r.stderr, '');
   }
 });
+
+test('workspace criteria in .imr/criteria apply to the check, and their own problems are reported', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, '.imr', 'criteria'), { recursive: true });
+  const section = {
+    sections: [
+      {
+        id: 'work-hardening',
+        title: 'Work hardening',
+        source: { guideline: 'MTUS', mtus: true, document: 'CPMTG 2016', citation: 'MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): Work hardening' },
+        match: [['work hardening']],
+        criteria: [{ id: 'WH-01', text: 'A defined return-to-work goal.', sourceNote: 'workspace', decisive: true }],
+      },
+    ],
+  };
+  const caseText = readExample('lumbar-mri-upheld.imr').replace(/criteria: low-back-mri\n( {4}LMRI.*\n)+/, 'criteria: work-hardening\n    WH-01: not met [#conservative-care]\n');
+  fs.writeFileSync(path.join(dir, 'case.imr'), caseText);
+  // Without the workspace file the section is unknown to the library.
+  const before = JSON.parse(imr(['check', 'case.imr', '--format', 'json'], dir).stdout);
+  assert.ok(before[0].diagnostics.some((d: { message: string }) => /work-hardening/.test(d.message)), 'the built-in library does not know work-hardening');
+  fs.writeFileSync(path.join(dir, '.imr', 'criteria', 'work.json'), JSON.stringify(section, null, 2));
+  const after = JSON.parse(imr(['check', 'case.imr', '--format', 'json'], dir).stdout);
+  assert.ok(!after[0].diagnostics.some((d: { message: string }) => /work-hardening/.test(d.message)));
+  // A broken criteria file is an error in that file, and the run fails.
+  fs.writeFileSync(path.join(dir, '.imr', 'criteria', 'broken.json'), '{ "sections": [ { "id": "x", } ] }');
+  const broken = imr(['check', 'case.imr', '--format', 'json'], dir);
+  assert.equal(broken.status, 1);
+  const report = JSON.parse(broken.stdout);
+  const file = report.find((r: { file: string }) => r.file.endsWith('broken.json'));
+  assert.equal(file.diagnostics[0].code, 'criteria-data');
+});

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { checkFile, type FileResult } from './checkFile';
+import { applyWorkspaceCriteria, type CriteriaFile } from './workspaceCriteria';
 import { WORKER_TAG, type FromWorker, type ToWorker, type WorkerInit } from './worker';
 
 /** The script a worker runs: the CLI bundle itself. main.ts sets it to its own file. */
@@ -26,6 +27,8 @@ export function autoJobs(fileCount: number): number {
 export interface RunOptions {
   jobs: number;
   cwd: string;
+  /** Workspace criteria every thread installs before checking. */
+  criteria: CriteriaFile[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -36,6 +39,7 @@ export async function checkFiles(files: string[], opts: RunOptions): Promise<Fil
 
 function checkOnThisThread(files: string[], opts: RunOptions): FileResult[] {
   const service = new LanguageService();
+  applyWorkspaceCriteria(service, opts.criteria);
   const results: FileResult[] = [];
   for (const f of files) {
     results.push(checkFile(service, f, opts.cwd));
@@ -68,7 +72,7 @@ function checkOnWorkers(files: string[], opts: RunOptions): Promise<FileResult[]
       w.postMessage({ type: 'batch', items } satisfies ToWorker);
     };
     for (let i = 0; i < count; i++) {
-      const init: WorkerInit = { [WORKER_TAG]: true, cwd: opts.cwd };
+      const init: WorkerInit = { [WORKER_TAG]: true, cwd: opts.cwd, criteria: opts.criteria };
       const w = new Worker(workerEntry.script, { workerData: init });
       workers.push(w);
       w.on('message', (msg: FromWorker) => {

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { checkFile, type FileResult } from './checkFile';
+import { applyWorkspaceCriteria, type CriteriaFile } from './workspaceCriteria';
 
 /** Marks workerData as ours, so the bundle knows it was started as a check worker. */
 export const WORKER_TAG = '__imrCheckWorker';
@@ -11,6 +12,7 @@ export const WORKER_TAG = '__imrCheckWorker';
 export interface WorkerInit {
   [WORKER_TAG]: true;
   cwd: string;
+  criteria: CriteriaFile[];
 }
 
 export type ToWorker = { type: 'batch'; items: { index: number; file: string }[] } | { type: 'stop' };
@@ -19,8 +21,9 @@ export type FromWorker = { type: 'results'; items: { index: number; result: File
 export function runWorker(): void {
   const port = parentPort;
   if (!port) return;
-  const { cwd } = workerData as WorkerInit;
+  const { cwd, criteria } = workerData as WorkerInit;
   const service = new LanguageService();
+  applyWorkspaceCriteria(service, criteria);
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'stop') {
       port.close();

@@ -12,6 +12,8 @@ import { formatJson } from '../check/format/json';
 import { formatSarif } from '../check/format/sarif';
 import { summaryLine, totals } from '../check/format/summary';
 import { VERSION } from '../version';
+import { LanguageService } from '../../../server/src/service/languageService';
+import { applyWorkspaceCriteria, readWorkspaceCriteria } from '../check/workspaceCriteria';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -31,6 +33,9 @@ Options:
   -o, --output FILE             write the report to FILE instead of stdout
   -j, --jobs N|auto             worker threads for large batches (default: auto)
   -h, --help                    show this help
+
+Criteria in .imr/criteria/*.json under the working directory add to or
+override the built-in criteria library, as in a VS Code workspace.
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage error or a file
 that could not be read (binary, not UTF-8, over 5 MB, missing).
@@ -72,13 +77,19 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const { files, problems } = resolveTargets(positionals, io.cwd);
   for (const p of problems) io.stderr.write(`imr check: ${p.target}: ${p.reason}\n`);
 
+  // Workspace criteria (.imr/criteria/*.json here) apply to every case, as in
+  // the editor; their own problems are reported with the cases'.
+  const criteria = readWorkspaceCriteria(io.cwd);
+  const criteriaResults = applyWorkspaceCriteria(new LanguageService(), criteria).filter((r) => r.diagnostics.length > 0);
   const progress = createProgress(io.stderr, io.env);
-  const results = await checkFiles(files, {
+  const caseResults = await checkFiles(files, {
     jobs: jobsArg ?? autoJobs(files.length),
     cwd: io.cwd,
+    criteria,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.clear();
+  const results = [...criteriaResults, ...caseResults];
   for (const r of results) if (r.skipped) io.stderr.write(`imr check: skipped ${r.file}: ${r.skipped}\n`);
 
   const report =
