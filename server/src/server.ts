@@ -5,6 +5,8 @@
 import {
   CodeActionKind,
   createConnection,
+  LSPErrorCodes,
+  ResponseError,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -108,12 +110,14 @@ function readSettings(imr: any): ServiceSettings {
 }
 
 // Diagnostics are computed after a change, coalescing a burst of edits into
-// one analysis of the latest text. A short case is analysed on the next turn
-// of the event loop; a long one at most once per its last analysis time
-// (capped at 150 ms). This is a throttle, not a debounce: a pending analysis
-// is never pushed back by further keys, so fast typing still sees results.
+// one analysis of the latest text. An analysis starts on the next turn of the
+// event loop, unless the last one ended less than its own duration ago (capped
+// at 150 ms): then it waits out the rest, so the server spends at most about
+// half its time analysing a long case while keys arrive faster than it can
+// keep up. This is a throttle, not a debounce: a pending analysis is never
+// pushed back by further keys, so fast typing still sees results.
 const pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
-const lastDuration = new Map<string, number>();
+const lastRun = new Map<string, { end: number; duration: number }>();
 
 function cancel(uri: string) {
   const old = pending.get(uri);
@@ -129,10 +133,14 @@ function schedule(uri: string) {
   const run = () => {
     pending.delete(uri);
     const started = performance.now();
-    void validate(uri).finally(() => lastDuration.set(uri, performance.now() - started));
+    void validate(uri).finally(() => {
+      const end = performance.now();
+      lastRun.set(uri, { end, duration: end - started });
+    });
   };
-  const delay = Math.min(lastDuration.get(uri) ?? 0, 150);
-  pending.set(uri, delay < 4 ? setImmediate(run) : setTimeout(run, delay));
+  const last = lastRun.get(uri);
+  const wait = last ? Math.min(last.duration, 150) - (performance.now() - last.end) : 0;
+  pending.set(uri, wait < 1 ? setImmediate(run) : setTimeout(run, wait));
 }
 
 const validate = safely('diagnostics', undefined, async (uri: string) => {
@@ -158,7 +166,7 @@ documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose(
   safely('close', undefined, (e) => {
     cancel(e.document.uri);
-    lastDuration.delete(e.document.uri);
+    lastRun.delete(e.document.uri);
     service.forget(e.document.uri);
     if (workspaceCriteria.handles(e.document.uri)) workspaceCriteria.update();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -222,7 +230,11 @@ connection.onRenameRequest(safely('rename', null, (p) => {
   const doc = caseFor(p.textDocument.uri);
   if (!doc) return null;
   const edits = service.rename(doc, p.position, p.newName);
-  return edits ? { changes: { [doc.uri]: edits.map(toLspEdit) } } : null;
+  if (edits) return { changes: { [doc.uri]: edits.map(toLspEdit) } };
+  // A refused name (taken, or not a label name) answers with the reason, which
+  // the editor shows; a silent null would leave the author guessing.
+  const why = service.validateRename(doc, p.position, p.newName);
+  return why ? new ResponseError(LSPErrorCodes.RequestFailed, why) : null;
 }));
 
 connection.onCodeAction(safely('code actions', [], (p) => {
