@@ -128,6 +128,15 @@ test('quick-fix: cite the matching fact as evidence', () => {
   assert.ok(!codesOf(fixed).includes('criterion-without-evidence'));
 });
 
+test('a criterion marked not met is never offered the fact that documents what it requires', () => {
+  // The summary documents the nerve deficit [#neuro-deficit]: it shows LMRI-01 met, not its absence.
+  const text = variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met'], ['decision: overturned', 'decision: upheld']);
+  const { diag, actions } = actionsFor(text, 'criterion-without-evidence');
+  assert.equal(diag.range.start.line, text.split('\n').findIndex((l) => l.includes('LMRI-01: not met')));
+  assert.doesNotMatch(diag.message, /neuro-deficit/);
+  assert.deepEqual(actions.map((a) => a.title).filter((t) => /neuro-deficit/.test(t)), []);
+});
+
 test('quick-fix: cite the guideline and add the criteria block for the matched service', () => {
   const noGuideline = variant(['guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies', 'guideline: did not cite any medical evidence']);
   const g = actionsFor(noGuideline, 'unsupported-necessity-claim').actions.find((a) => /^Cite/.test(a.title))!;
