@@ -47,8 +47,8 @@ export class LetterPreview implements vscode.Disposable {
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   /** The editor scrolled because the preview asked; don't echo it back. */
   private ignoreEditorScrollUntil = 0;
-  /** The page content is behind the document (it changed while the panel was hidden). */
-  private stale = false;
+  /** The panel's visibility and column when the page was last set or the view state last changed. */
+  private shownIn: vscode.ViewColumn | undefined;
   private settings = readSettings();
 
   constructor(private readonly extensionUri: vscode.Uri) {
@@ -101,8 +101,15 @@ export class LetterPreview implements vscode.Disposable {
         this.panel = undefined;
         this.document = undefined;
       }, undefined, this.disposables);
+      // A hidden webview is torn down, and showing it again reloads the page
+      // from `webview.html`, which holds the letter as of the last setPage,
+      // without the updates posted since; so does moving it to another group.
+      // So the page is set afresh each time the panel comes back into view or
+      // moves (the page script restores the scroll).
       this.panel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.visible && this.stale) this.setPage();
+        const shownIn = e.webviewPanel.visible ? e.webviewPanel.viewColumn : undefined;
+        if (shownIn !== undefined && shownIn !== this.shownIn) this.setPage();
+        this.shownIn = shownIn;
       }, undefined, this.disposables);
       this.panel.webview.onDidReceiveMessage((m: FromPage) => this.fromPage(m), undefined, this.disposables);
       this.document = document;
@@ -167,7 +174,7 @@ export class LetterPreview implements vscode.Disposable {
       initialLine: editor?.visibleRanges[0]?.start.line,
       settings: this.settings,
     });
-    this.stale = false;
+    this.shownIn = this.panel.visible ? this.panel.viewColumn : undefined;
   }
 
   private scheduleUpdate(): void {
@@ -176,11 +183,8 @@ export class LetterPreview implements vscode.Disposable {
   }
 
   private update(): void {
-    if (!this.panel || !this.document) return;
-    if (!this.panel.visible) {
-      this.stale = true;
-      return;
-    }
+    // A hidden panel gets the whole page when it is shown again.
+    if (!this.panel?.visible || !this.document) return;
     this.post({ type: 'update', body: this.render(), banner: this.banner() });
   }
 

@@ -7,8 +7,10 @@
 // the panel the extension creates; its `webview.html` is the page it set and
 // `postMessage` carries its updates. No test hook in the extension is needed.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent } from './helpers';
+import { closeAllEditors, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent, workspaceRoot } from './helpers';
 
 describe('letter preview', () => {
   const created: vscode.WebviewPanel[] = [];
@@ -74,5 +76,29 @@ describe('letter preview', () => {
     const end = editor.document.lineAt(line).range.end;
     await editor.edit((e) => e.insert(end, ', Occupational Medicine'));
     await waitForEvent(posted.event, () => (messages.some((m) => JSON.stringify(m).includes('Emergency Medicine, Occupational Medicine')) ? true : undefined), 'the preview to receive the edited letter');
+  });
+
+  it('a preview hidden behind another tab and shown again shows the letter as typed, not as first opened', async () => {
+    await closeAllEditors();
+    const uri = freshCopy('lumbar-mri-upheld.imr');
+    const editor = await openCase(uri);
+    await waitForAnyDiagnostics(uri);
+    const before = created.length;
+    await vscode.commands.executeCommand('imr.showPreviewToSide');
+    const panel = await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => created[before], 'a new preview panel');
+    await waitForEvent(panel.onDidChangeViewState, () => (panel.visible ? true : undefined), 'the preview to be visible');
+
+    const line = editor.document.getText().split('\n').findIndex((l) => l.trimStart().startsWith('specialty:'));
+    await editor.edit((e) => e.insert(editor.document.lineAt(line).range.end, ', Physical Medicine'));
+    await waitForEvent(posted.event, () => (messages.some((m) => JSON.stringify(m).includes('Emergency Medicine, Physical Medicine')) ? true : undefined), 'the preview to receive the edited letter');
+
+    // Another (non-case) file in the preview's group hides the panel; revealing it shows it again.
+    const other = path.join(workspaceRoot(), 'scratch', 'notes.txt');
+    fs.writeFileSync(other, 'notes\n');
+    await vscode.window.showTextDocument(vscode.Uri.file(other), { viewColumn: panel.viewColumn, preview: false });
+    await waitForEvent(panel.onDidChangeViewState, () => (panel.visible ? undefined : true), 'the preview to be hidden');
+    panel.reveal(undefined, true);
+    await waitForEvent(panel.onDidChangeViewState, () => (panel.visible ? true : undefined), 'the preview to be shown again');
+    assert.ok(panel.webview.html.includes('Emergency Medicine, Physical Medicine'), 'the page the webview reloads holds the letter as typed');
   });
 });
