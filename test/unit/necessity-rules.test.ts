@@ -125,6 +125,20 @@ test('contradicts-record: a denial in the rationale against a documented finding
   assert.match(textAt(text, d[0].relatedInformation![0].range), /^On examination there was decreased sensation/);
 });
 
+test('contradicts-record: a sentence that names the documented finding itself weighs it, it does not deny it', () => {
+  const weighs = variant(['He would consider surgery.', 'There is no evidence of radiculopathy but decreased sensation is noted. He would consider surgery.']);
+  assert.equal(only(necessityDiagnostics(weighs), 'contradicts-record').length, 0);
+  // The same denial without the acknowledgement still contradicts the record.
+  const denies = variant(['He would consider surgery.', 'There is no evidence of radiculopathy. He would consider surgery.']);
+  assert.equal(only(necessityDiagnostics(denies), 'contradicts-record').length, 1);
+  // docs/rules.md's "right" example: citing the finding's fact acknowledges it.
+  const cites = variant(['He would consider surgery.', 'The strength and sensation changes [#neuro-deficit] are unchanged from the 2014 examination, so there is no new neurologic dysfunction.']);
+  assert.equal(only(necessityDiagnostics(cites), 'contradicts-record').length, 0);
+  // Citing an unrelated fact does not.
+  const other = variant(['He would consider surgery.', 'After therapy [#pt-failed] there is no new neurologic dysfunction.']);
+  assert.equal(only(necessityDiagnostics(other), 'contradicts-record').length, 1);
+});
+
 test('contradicts-record: findings the summary documents as absent do not count', () => {
   const text = variant(
     ['On examination there was\n  decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus [#neuro-deficit].', 'On examination sensation was\n  intact, straight leg raise was negative and there was no focal neurologic\n  deficit [#neuro-deficit].'],

@@ -34,6 +34,12 @@ function related(file: CaseFile, sentences: Sentence[], concept: Concept): Relat
   });
 }
 
+/** Does the sentence cite ([#label]) one of these summary sentences? */
+function citesAny(file: CaseFile, sentence: Sentence, summarySentences: Sentence[]): boolean {
+  const cited = new Set(sentence.labels.map((l) => l.name));
+  return file.facts.some((f) => cited.has(f.label.name) && summarySentences.includes(f.sentence));
+}
+
 function clip(t: string, n = 90): string {
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
@@ -51,8 +57,14 @@ export const contradictsRecord: Rule = ({ file, model }) => {
       for (const concept of checked) {
         const denial = claimsIn(sentence.text, concept).find((m) => m.negatedBy);
         if (!denial) continue;
+        // "no evidence of radiculopathy but decreased sensation is noted": the
+        // sentence names the finding itself, so it weighs the record rather than denying it.
+        if (findingsIn(sentence.text, concept).length) continue;
         const evidence = contradicted(documented.get(concept.id)!, concept, sentence.text, item.service);
         if (!evidence.length) continue;
+        // "The strength and sensation changes [#neuro-findings] are unchanged ..., so there is
+        // no new neurologic dysfunction": citing the finding's fact weighs it too.
+        if (citesAny(file, sentence, evidence)) continue;
         out.push({
           code: 'contradicts-record',
           severity: 'warning',
