@@ -13,6 +13,9 @@
   'use strict';
   const vscode = acquireVsCodeApi();
   const settings = JSON.parse(document.body.dataset.settings || '{}');
+  // The state (kept across hide/show and window reloads) names its case, so a
+  // line saved for one case never scrolls another.
+  const resource = settings.resource;
   const letter = document.getElementById('imr-letter');
   const banner = document.getElementById('imr-banner');
 
@@ -84,7 +87,7 @@
     'scroll',
     () => {
       const line = lineAtTop();
-      if (line !== undefined) vscode.setState({ line });
+      if (line !== undefined) vscode.setState({ resource, line });
       if (Date.now() < ignoreScrollUntil || !settings.scrollEditorWithPreview) return;
       clearTimeout(scrollTimer);
       scrollTimer = setTimeout(() => {
@@ -131,6 +134,7 @@
   });
 
   const state = vscode.getState();
-  const initial = state && typeof state.line === 'number' ? state.line : settings.initialLine;
+  const initial = state && state.resource === resource && typeof state.line === 'number' ? state.line : settings.initialLine;
+  vscode.setState({ resource, line: typeof initial === 'number' ? initial : undefined });
   if (typeof initial === 'number') window.requestAnimationFrame(() => scrollToLine(initial));
 })();

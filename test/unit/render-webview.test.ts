@@ -3,16 +3,17 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LanguageService } from '../../server/src/service/languageService';
-import { bannerHtml, contentSecurityPolicy, makeNonce, webviewPage } from '../../client/src/preview/webviewHtml';
+import { bannerHtml, contentSecurityPolicy, makeNonce, previewState, webviewPage } from '../../client/src/preview/webviewHtml';
 import { readExample, ROOT } from '../helpers/fixtures';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 const settings = { scrollPreviewWithEditor: true, scrollEditorWithPreview: true, doubleClickToSwitchToEditor: true };
 
-function page(body: string, banner = '', nonce = makeNonce()) {
+function page(body: string, banner = '', nonce = makeNonce(), resource = 'file:///cases/seed.imr') {
   return webviewPage({
     cspSource: CSP_SOURCE,
     nonce,
+    resource,
     scriptUri: `${CSP_SOURCE}/ext/media/preview.js`,
     styleUri: `${CSP_SOURCE}/ext/media/preview.css`,
     body,
@@ -76,4 +77,22 @@ test('the page script and stylesheet load nothing from elsewhere', () => {
   assert.doesNotMatch(js, /https?:|fetch\(|XMLHttpRequest|eval\(|new Function/);
   assert.doesNotMatch(css, /https?:|@import|url\(/);
   assert.match(css, /var\(--vscode-editor-foreground\)/, 'the preview follows the editor theme');
+});
+
+test('the page names its case for the state a reloaded window restores the preview from', () => {
+  const html = page('', '', makeNonce(), 'file:///cases/a "quoted" & <odd>.imr');
+  const attr = /<body data-settings="([^"]*)">/.exec(html)?.[1];
+  assert.ok(attr, 'the settings sit in one double-quoted attribute');
+  assert.doesNotMatch(attr!, /[<>"]/, 'the case URI is escaped in the attribute');
+  const unescaped = attr!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  assert.equal(JSON.parse(unescaped).resource, 'file:///cases/a "quoted" & <odd>.imr');
+
+  assert.deepEqual(previewState({ resource: 'file:///cases/seed.imr', line: 12.5 }), { resource: 'file:///cases/seed.imr', line: 12.5 });
+  assert.deepEqual(previewState({ resource: 'untitled:Untitled-1' }), { resource: 'untitled:Untitled-1' });
+  assert.deepEqual(previewState({ resource: 'file:///x.imr', line: 'top' }), { resource: 'file:///x.imr' }, 'a line that is not a number is dropped');
+  for (const junk of [undefined, null, 'file:///x.imr', {}, { line: 3 }, { resource: '' }, { resource: 7 }]) {
+    assert.equal(previewState(junk), undefined, `not a preview state: ${JSON.stringify(junk)}`);
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  assert.ok(manifest.activationEvents.includes('onWebviewPanel:imr.preview'), 'VS Code wakes the extension to restore its preview');
 });

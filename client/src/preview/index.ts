@@ -3,7 +3,7 @@
 // and the editor-title button). Commands, keys and menus are declared in
 // package.json.
 import * as vscode from 'vscode';
-import { LetterPreview } from './letterPreview';
+import { LetterPreview, PREVIEW_VIEW_TYPE } from './letterPreview';
 
 export { LetterPreview };
 
@@ -30,6 +30,8 @@ export function registerPreview(context: vscode.ExtensionContext): LetterPreview
     preview,
     vscode.commands.registerCommand('imr.showPreview', (uri?: unknown) => open(uri, false)),
     vscode.commands.registerCommand('imr.showPreviewToSide', (uri?: unknown) => open(uri, true)),
+    // After a window reload VS Code brings the preview back (onWebviewPanel:imr.preview activates us).
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
   );
   return preview;
 }

@@ -14,7 +14,7 @@
 // computed twice.
 import * as vscode from 'vscode';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { bannerHtml, makeNonce, webviewPage, type BannerProblem } from './webviewHtml';
+import { bannerHtml, makeNonce, previewState, webviewPage, type BannerProblem } from './webviewHtml';
 
 export const PREVIEW_VIEW_TYPE = 'imr.preview';
 
@@ -84,40 +84,65 @@ export class LetterPreview implements vscode.Disposable {
 
   /** Opens (or reveals) the preview for `document`. */
   open(document: vscode.TextDocument, column: vscode.ViewColumn, preserveFocus: boolean): void {
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(
-        PREVIEW_VIEW_TYPE,
-        this.title(document),
-        { viewColumn: column, preserveFocus },
-        {
-          enableScripts: true,
-          enableFindWidget: true,
-          // The page loads nothing but our own script and stylesheet.
-          localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
-        },
-      );
-      this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview-icon.svg');
-      this.panel.onDidDispose(() => {
-        this.panel = undefined;
-        this.document = undefined;
-      }, undefined, this.disposables);
-      // A hidden webview is torn down, and showing it again reloads the page
-      // from `webview.html`, which holds the letter as of the last setPage,
-      // without the updates posted since; so does moving it to another group.
-      // So the page is set afresh each time the panel comes back into view or
-      // moves (the page script restores the scroll).
-      this.panel.onDidChangeViewState((e) => {
-        const shownIn = e.webviewPanel.visible ? e.webviewPanel.viewColumn : undefined;
-        if (shownIn !== undefined && shownIn !== this.shownIn) this.setPage();
-        this.shownIn = shownIn;
-      }, undefined, this.disposables);
-      this.panel.webview.onDidReceiveMessage((m: FromPage) => this.fromPage(m), undefined, this.disposables);
-      this.document = document;
-      this.setPage();
-    } else {
+    if (this.panel) {
       this.panel.reveal(column, preserveFocus);
       this.show(document);
+      return;
     }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(document), { viewColumn: column, preserveFocus }, {
+      ...this.webviewOptions(),
+      enableFindWidget: true,
+    });
+    this.adopt(panel, document);
+  }
+
+  /**
+   * Takes over the panel VS Code restores after a window reload (the
+   * WebviewPanelSerializer of package.json's `onWebviewPanel:imr.preview`):
+   * the page's state names the case. Without a case to show, the panel closes.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = previewState(state);
+    let document: vscode.TextDocument | undefined;
+    try {
+      if (saved) document = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.resource));
+    } catch {
+      // The case was moved or deleted since: nothing to restore.
+    }
+    if (!document || this.panel) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    panel.title = this.title(document);
+    this.adopt(panel, document);
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    // The page loads nothing but our own script and stylesheet.
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview-icon.svg');
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.document = undefined;
+    }, undefined, this.disposables);
+    // A hidden webview is torn down, and showing it again reloads the page
+    // from `webview.html`, which holds the letter as of the last setPage,
+    // without the updates posted since; so does moving it to another group.
+    // So the page is set afresh each time the panel comes back into view or
+    // moves (the page script restores the scroll).
+    panel.onDidChangeViewState((e) => {
+      const shownIn = e.webviewPanel.visible ? e.webviewPanel.viewColumn : undefined;
+      if (shownIn !== undefined && shownIn !== this.shownIn) this.setPage();
+      this.shownIn = shownIn;
+    }, undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((m: FromPage) => this.fromPage(m), undefined, this.disposables);
+    this.document = document;
+    this.setPage();
   }
 
   private show(document: vscode.TextDocument): void {
@@ -169,6 +194,7 @@ export class LetterPreview implements vscode.Disposable {
       nonce: makeNonce(),
       scriptUri: media('preview.js'),
       styleUri: media('preview.css'),
+      resource: this.document.uri.toString(),
       body: this.render(),
       banner: this.banner(),
       initialLine: editor?.visibleRanges[0]?.start.line,

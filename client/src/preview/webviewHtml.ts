@@ -15,6 +15,8 @@ export interface WebviewPageInput {
   /** The letter body (renderLetter(..., 'html', { html: 'body' })). */
   body: string;
   banner: string;
+  /** The case's URI. The page keeps it in its state, so a reloaded window can restore the preview, and a saved scroll line is used only for its own case. */
+  resource: string;
   /** Source line to scroll to when the page loads (restored state or the editor's top line). */
   initialLine?: number;
   /** Settings the page script needs. */
@@ -41,7 +43,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function webviewPage(input: WebviewPageInput): string {
   const { cspSource, nonce } = input;
-  const settings = escapeHtml(JSON.stringify({ ...input.settings, initialLine: input.initialLine ?? null }));
+  const settings = escapeHtml(JSON.stringify({ ...input.settings, resource: input.resource, initialLine: input.initialLine ?? null }));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -61,6 +63,20 @@ export function webviewPage(input: WebviewPageInput): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** What the page script keeps with vscode.setState: the case it shows and the source line at its top. */
+export interface PreviewState {
+  resource: string;
+  line?: number;
+}
+
+/** The state VS Code hands back when it restores the preview after a reload; undefined when it is not one of ours. */
+export function previewState(state: unknown): PreviewState | undefined {
+  if (!state || typeof state !== 'object') return undefined;
+  const { resource, line } = state as Record<string, unknown>;
+  if (typeof resource !== 'string' || resource === '') return undefined;
+  return typeof line === 'number' && Number.isFinite(line) ? { resource, line } : { resource };
 }
 
 export interface BannerProblem {
