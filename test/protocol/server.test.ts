@@ -113,6 +113,24 @@ test('rename of a fact label edits its definition and every citation', async () 
   assert.ok(!renamed.includes('[#neuro-findings]'));
 });
 
+test('a refused rename answers with the reason the author reads, not a silent nothing', async () => {
+  const uri = 'file:///cases/rename-refused.imr';
+  await client.open(uri, seed);
+  const lines = seed.split(/\r?\n/);
+  const line = lines.findIndex((l) => /^\s+LMRI-\S+:.*\[#/.test(l));
+  assert.ok(line > 0, 'the seed cites a fact in its criteria');
+  const character = lines[line].indexOf('[#') + 3;
+  const taken = [...seed.matchAll(/\[#([\w.-]+)\]/g)].map((m) => m[1]).find((n) => !lines[line].includes(`[#${n}]`));
+  assert.ok(taken, 'the seed has a second label');
+  for (const [newName, reason] of [[taken, /already used/], ['two words', /cannot name a fact/]] as const) {
+    await assert.rejects(
+      client.request('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName }),
+      (err: any) => reason.test(err.message),
+      newName,
+    );
+  }
+});
+
 test('a request on a document the server never saw answers empty, not an error', async () => {
   const result = await client.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.imr' }, position: { line: 0, character: 0 } });
   assert.equal(result, null);
