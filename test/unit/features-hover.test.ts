@@ -76,3 +76,15 @@ test('a registered contributor answers where the built-in hover has nothing, and
   assert.ok(hoverAt(SEED, 'decision: upheld', 12)!.contents.value.includes('Upheld'));
   assert.equal(hoverAt(SEED, 'MAXIMUS Federal'), undefined);
 });
+
+test('on a [#label]: the summary sentence is quoted as text, so Markdown in it loads nothing and loses nothing', () => {
+  const sentence = 'The MRI ![scan](https://example.org/p.png) and <img src="https://example.org/q.png"> showed L4_5 *narrowing*';
+  const text = SEED.replace('lower extremities [#neuro-findings].', `lower extremities. ${sentence} [#neuro-findings].`);
+  assert.notEqual(text, SEED);
+  const value = hoverAt(text, 'narrowing* [#neuro', 'narrowing* [#neuro'.length - 2)!.contents.value;
+  const quoted = value.slice(value.indexOf('> ') + 2);
+  // No image, HTML or emphasis survives: every such character is backslash-escaped ...
+  assert.doesNotMatch(quoted, /(^|[^\\])(!\[|<img|\*narrowing|_5)/);
+  // ... and removing the escapes gives back the sentence as written.
+  assert.equal(quoted.replace(/\\(.)/g, '$1'), `${sentence}.`);
+});

@@ -12,6 +12,7 @@ import { CompletionItemKind, type CompletionItem } from '../types';
 import type { FeatureContext } from './context';
 import { completionPlace, type CompletionPlace } from './completionPlace';
 import { eolOf, fieldIndent, indentUnit, reindent } from './layout';
+import { markdownText } from './markdown';
 import decisionValues from './decisionValues.json';
 
 export type { CompletionPlace };
@@ -169,7 +170,7 @@ function factLabels(file: CaseFile, place: Extract<CompletionPlace, { kind: 'lab
       label: name,
       kind: CompletionItemKind.Reference,
       detail: preview(fact.sentence.text),
-      documentation: { kind: 'markdown', value: `The summary documents:\n\n> ${fact.sentence.text}` },
+      documentation: { kind: 'markdown', value: `The summary documents:\n\n> ${markdownText(fact.sentence.text)}` },
       textEdit: { range: place.replace, newText: place.closed ? name : `${name}]` },
       sortText: String(out.length).padStart(3, '0'),
     });

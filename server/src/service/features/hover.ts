@@ -7,6 +7,7 @@ import { fieldSpec, sectionSpec, type FieldSpec } from '../schema/fields';
 import type { Hover } from '../types';
 import type { FeatureContext } from './context';
 import { labelAt } from './labels';
+import { markdownText } from './markdown';
 import decisionValues from './decisionValues.json';
 
 /** Hover from another module for what this one does not know (e.g. a criterion id's text, from the necessity analysis). */
@@ -39,7 +40,7 @@ function ownHover(ctx: FeatureContext, position: Position): Hover | undefined {
     const name = label.ref.name;
     const fact = model.facts.get(name)?.[0];
     const value = fact
-      ? `**[#${name}]** — the summary documents:\n\n> ${fact.sentence.text}`
+      ? `**[#${name}]** — the summary documents:\n\n> ${markdownText(fact.sentence.text)}`
       : `**[#${name}]** names no fact: no summary sentence carries this label. Put [#${name}] after the sentence that documents it.`;
     return markdown(value, label.ref.range);
   }
