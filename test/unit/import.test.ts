@@ -236,6 +236,30 @@ test('a letter without its summary heading imports with a diagnostic, not an exc
   assert.equal(r.recognized.items, 1);
 });
 
+test('a letter whose headings were all lost still gives its items, and keeps the rest as comments', () => {
+  const headings = new Set(Object.values(LETTER_TEXT.headings).map((h) => h + ' '));
+  const text = letter([header(), howMade(), summary(), issues([ITEM_MRI, ITEM_PT])].map((part) => part.filter((l) => !headings.has(l))));
+  const r = importLetter(text);
+  noSyntaxProblems(r);
+  assert.equal(r.recognized.layout, 'current');
+  assert.equal(r.recognized.items, 2);
+  assert.equal(r.recognized.completeItems, 2);
+  const kept = norm(r.text + ' ' + render(r.text));
+  for (const word of norm(text).split(' ')) assert.ok(kept.includes(word), `the word "${word}" is kept`);
+});
+
+test('lines above the first heading that are no header (a letter cut at the top) are kept as comments', () => {
+  const text = letter([['which the treating physician documented on 10-18-2016.', 'No further notes were available.'], summary(), issues([ITEM_MRI])]);
+  const r = importLetter(text);
+  noSyntaxProblems(r);
+  assert.ok(r.diagnostics.some((d) => d.code === 'import-missing-part' && /no header block/.test(d.message)));
+  const d = r.diagnostics.find((x) => x.code === 'import-unplaced');
+  assert.ok(d, JSON.stringify(codesOf(r)));
+  const commented = r.text.split('\n').slice(d!.range.start.line, d!.range.end.line + 1).join('\n');
+  assert.match(commented, /-- which the treating physician documented on 10-18-2016\./);
+  assert.match(commented, /-- No further notes were available\./);
+});
+
 test('text the importer cannot place is kept in a comment and reported there', () => {
   const lines = issues([ITEM_MRI]);
   lines.splice(2, 0, 'DOCUMENTS REVIEWED ', 'Progress notes from the treating physician. ');

@@ -102,6 +102,8 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
   }
   if (!header || !rec.header) {
     w.note('import-missing-part', 'warning', 'The letter has no header block (Case Number, Date Assigned, Date of Injury, Decision Date, UR Denial Date, Priority, Application Received). Add the case number after `case` and the dates from the case file; the rendered letter prints a header only for what is filled in.', caseLine, { part: 'header' });
+    // Lines before the first heading that are not a header (a letter cut at the top) are still the letter's text.
+    unplaced(w, rec, 1, headerLines, 'before the first heading');
   } else {
     const missing = (['case-number', 'assigned', 'injury-date', 'decision-date', 'ur-date', 'priority', 'received'] as const).filter((k) => !hv[k]);
     if (missing.length) {

@@ -40,7 +40,11 @@ export function findHeadings(lines: LetterLine[]): { key: HeadingKey; at: number
 
 export function splitCurrentLayout(lines: LetterLine[]): CurrentLayoutBlocks {
   const found = findHeadings(lines);
-  const result: CurrentLayoutBlocks = { header: lines.slice(0, found[0]?.at ?? 0), blocks: {}, headingLines: {} };
+  // No heading at all: the layout was recognised by its items (detectLayout),
+  // so the whole letter is read as the decisions part. Its items are found
+  // and the text before them is kept, rather than nothing being imported.
+  if (found.length === 0) return { header: [], blocks: { issues: lines }, headingLines: {} };
+  const result: CurrentLayoutBlocks = { header: lines.slice(0, found[0].at), blocks: {}, headingLines: {} };
   found.forEach((f, k) => {
     const end = k + 1 < found.length ? found[k + 1].at : lines.length;
     result.blocks[f.key] = lines.slice(f.at + 1, end);
