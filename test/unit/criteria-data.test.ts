@@ -121,3 +121,24 @@ test('workspace criteria: problems are diagnostics at the exact place in the fil
     service.setWorkspaceCriteria([]);
   }
 });
+
+test('workspace criteria: a "__proto__" or "constructor" key is an unknown property, never a way past validation', () => {
+  const service = new LanguageService();
+  const valid = {
+    uri: 'file:///ws/.imr/criteria/a-valid.json',
+    text: JSON.stringify({ sections: [{ id: 'my-scan', title: 't', source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' }, match: [['scan']], criteria: [{ id: 'SCAN-01', text: 't', sourceNote: 'n' }] }] }),
+  };
+  try {
+    for (const text of ['{"__proto__": {"sections": 5}}', '{"__proto__": {"sections": [{"id": "x"}]}}', '{"sections": [], "constructor": 1}']) {
+      const hostile = { uri: 'file:///ws/.imr/criteria/b-hostile.json', text };
+      const result = service.setWorkspaceCriteria([valid, hostile]);
+      const problems = result.get(hostile.uri)!.map((d) => d.message);
+      assert.ok(problems.some((m) => /is not a known property/.test(m)), `${text}: ${JSON.stringify(problems)}`);
+      // The valid file beside it still loads.
+      assert.deepEqual(result.get(valid.uri), []);
+      assert.ok(!necessityDiagnostics(CLEAN_CASE.replace('criteria: low-back-mri', 'criteria: my-scan')).some((d) => /"my-scan" is not a guideline section/.test(d.message)), text);
+    }
+  } finally {
+    service.setWorkspaceCriteria([]);
+  }
+});

@@ -47,7 +47,9 @@ export function parseJsonLocated(text: string): Located {
           ws();
           if (text[i] !== ':') fail(`Expected ":" after "${key}".`);
           i++;
-          obj[key] = value(`${path}/${key}`);
+          // An own property even for "__proto__": assignment would set the object's
+          // prototype instead, hiding the value from validation while reads still see it.
+          Object.defineProperty(obj, key, { value: value(`${path}/${key}`), enumerable: true, writable: true, configurable: true });
           ws();
           if (text[i] === ',') {
             i++;

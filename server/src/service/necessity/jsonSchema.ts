@@ -86,11 +86,12 @@ function check(value: unknown, raw: Schema, root: Schema, path: (string | number
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
     for (const key of schema.required ?? []) {
-      if (!(key in obj)) errors.push({ path, message: `${where(path)} needs "${key}".` });
+      if (!Object.hasOwn(obj, key)) errors.push({ path, message: `${where(path)} needs "${key}".` });
     }
     const props: Schema = schema.properties ?? {};
     for (const [key, v] of Object.entries(obj)) {
-      if (props[key]) check(v, props[key], root, [...path, key], errors);
+      // Own properties only: "constructor" or "toString" are not schemas.
+      if (Object.hasOwn(props, key)) check(v, props[key], root, [...path, key], errors);
       else if (schema.additionalProperties === false) {
         errors.push({ path: [...path, key], message: `"${key}" is not a known property here; known: ${Object.keys(props).filter((k) => !k.startsWith('$')).join(', ')}.` });
       }
