@@ -75,6 +75,13 @@ test('decision-contradicts-rationale: overturned with a conclusion of non-necess
   assert.equal(only(necessityDiagnostics(established), 'decision-contradicts-rationale').length, 1);
 });
 
+test('decision-contradicts-rationale: "not only medically necessary" affirms necessity', () => {
+  const text = variant(['MRI of the lumbar spine is medically necessary.', 'MRI of the lumbar spine is not only medically necessary but urgent.']);
+  assert.deepEqual(only(necessityDiagnostics(text), 'decision-contradicts-rationale'), []);
+  const upheld = text.replace('decision: overturned', 'decision: upheld');
+  assert.ok(only(necessityDiagnostics(upheld), 'decision-contradicts-rationale').some((d) => d.data?.kind === 'conclusion' && d.data?.polarity === 'necessary'));
+});
+
 test('decision-contradicts-rationale: a decisive criterion group not met yet overturned; an alternative met is enough', () => {
   const both = variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met no objective deficit'], ['LMRI-05: met [#neuro-deficit]', 'LMRI-05: not met no red flag']);
   const d = only(necessityDiagnostics(both), 'decision-contradicts-rationale');

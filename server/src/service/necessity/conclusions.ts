@@ -50,7 +50,8 @@ function classify(sentence: string, m: PhraseMatch, strength: 'strong' | 'weak',
   const base = { start: m.start, end: m.end, strength, phrase: m.phrase };
   // "not-medically necessary": the hyphen glues the cue to the phrase.
   const windowStart = backwardWindow(sentence, m.start, terms);
-  const before = terms.before.matches(sentence, windowStart, m.start);
+  // "is not only medically necessary but urgent" affirms: "not only" is no negation.
+  const before = terms.before.matches(sentence, windowStart, m.start).filter((c) => !/^[\s-]+only\b/i.test(sentence.slice(c.end, m.start)));
   if (before.length) {
     const c = before[before.length - 1];
     return { ...base, polarity: 'not-necessary', cue: { start: c.start, end: c.end, text: sentence.slice(c.start, c.end) } };
