@@ -307,6 +307,21 @@ test('header dates written another way are normalized and the change is reported
   assert.match(d!.message, /11-23-16/);
 });
 
+test('a header label whose value cannot be read is kept with that value in the comment', () => {
+  const h = header();
+  h[0] = 'Case Number: 2016-000001  ';
+  h[1] = 'Date Assigned: pending Date of Injury:  10/16/2016 ';
+  const r = importLetter(letter([h, howMade(), summary(), issues([ITEM_MRI])]));
+  noSyntaxProblems(r);
+  assert.match(r.text, /^ {2}-- Case Number: 2016-000001 Date Assigned: pending$/m);
+  assert.match(r.text, /^ {2}injury-date: 10\/16\/2016$/m);
+  // The unreadable Date Assigned does not take the next field's date, so no date shifts.
+  const fields = Object.fromEntries(parseCase(r.text).header!.fields.map((f) => [f.key, f.value]));
+  assert.deepEqual(fields, { organization: 'MAXIMUS Federal Services', priority: 'standard', received: '11/15/2016', 'ur-date': '10/20/2016', 'decision-date': '12/21/2016' });
+  const d = r.diagnostics.find((x) => x.code === 'import-missing-part' && /Case Number, Date Assigned/.test(x.message));
+  assert.ok(d, JSON.stringify(r.diagnostics.map((x) => x.message)));
+});
+
 test('page numbers are removed and counted', () => {
   const text = letter([header(), howMade(), ['Page 1 of 2'], summary(), issues([ITEM_MRI]), ['Page 2 of 2']]);
   const r = importLetter(text);

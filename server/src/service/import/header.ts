@@ -38,12 +38,19 @@ export function readHeader(block: string): HeaderFields {
     for (let i = start; i < end; i++) used[i] = true;
   };
   const labelAt = new Map<HeaderKey, number>();
+  // A label leaves the leftover text only with its value: a label whose value
+  // cannot be read stays beside the text that follows it, so nothing reads
+  // "12345" in the kept comment without saying it was the Case Number.
+  const labelSpans = new Map<HeaderKey, [number, number][]>();
+  const readValue = (key: HeaderKey) => {
+    for (const [start, end] of labelSpans.get(key) ?? []) mark(start, end);
+  };
   for (const { key, re } of LABELS) {
     re.lastIndex = 0;
     const m = re.exec(text);
     if (m) {
       labelAt.set(key, m.index);
-      mark(m.index, m.index + m[0].length);
+      labelSpans.set(key, [[m.index, m.index + m[0].length]]);
     }
   }
   // The split form: "Application" in one column cell, "Received:" below it.
@@ -52,15 +59,19 @@ export function readHeader(block: string): HeaderFields {
     const r = /\bReceived\s*:/i.exec(text);
     if (a && r) {
       labelAt.set('received', a.index);
-      mark(a.index, a.index + a[0].length);
-      mark(r.index, r.index + r[0].length);
+      labelSpans.set('received', [
+        [a.index, a.index + a[0].length],
+        [r.index, r.index + r[0].length],
+      ]);
     }
   }
+  const isLabel = new Array<boolean>(text.length).fill(false);
+  for (const spans of labelSpans.values()) for (const [start, end] of spans) isLabel.fill(true, start, end);
 
   const values: HeaderFields['values'] = {};
   const rewritten: HeaderFields['rewritten'] = [];
   const unreadable: HeaderKey[] = [];
-  const free = (start: number, end: number) => !used.slice(start, end).some(Boolean);
+  const free = (start: number, end: number) => !used.slice(start, end).some(Boolean) && !isLabel.slice(start, end).some(Boolean);
 
   const caseAt = labelAt.get('case-number');
   if (caseAt !== undefined) {
@@ -72,6 +83,7 @@ export function readHeader(block: string): HeaderFields {
       if (m[1]) {
         values['case-number'] = m[1].replace(/\s+/g, '');
         mark(m.index, m.index + m[0].length);
+        readValue('case-number');
       } else unreadable.push('case-number');
       break;
     }
@@ -84,17 +96,28 @@ export function readHeader(block: string): HeaderFields {
     if (m) {
       values.priority = m[1].toLowerCase();
       mark(m.index, m.index + m[0].length);
+      readValue('priority');
     } else unreadable.push('priority');
   }
   // Dates, in the order their labels appear, each taking the next free date.
+  // A label followed by words of its own ("Date Assigned: pending Date of
+  // Injury: ...") looks no further than the next label: taking the next free
+  // date there would give it the next field's date and shift every date after
+  // it into the wrong field. Only a label stacked right on the next one (the
+  // extractor read a column of labels, then their values) looks further.
+  const labelStarts = [...labelAt.values()].sort((a, b) => a - b);
   const dateKeys = (['assigned', 'injury-date', 'decision-date', 'ur-date', 'received'] as HeaderKey[])
     .filter((k) => labelAt.has(k))
     .sort((a, b) => labelAt.get(a)! - labelAt.get(b)!);
   for (const key of dateKeys) {
+    const labelEnd = labelSpans.get(key)![0][1];
+    const nextLabel = labelStarts.find((at) => at >= labelEnd) ?? text.length;
+    const stacked = text.slice(labelEnd, nextLabel).trim() === '';
     DATE_TOKEN.lastIndex = labelAt.get(key)!;
     let m: RegExpExecArray | null;
     let found = false;
     while ((m = DATE_TOKEN.exec(text))) {
+      if (!stacked && m.index >= nextLabel) break;
       if (!free(m.index, m.index + m[0].length)) continue;
       const date = parseDate(m[1]);
       if (!date) continue;
@@ -102,6 +125,7 @@ export function readHeader(block: string): HeaderFields {
       values[key] = normalized;
       if (normalized !== m[1]) rewritten.push({ key, from: m[1], to: normalized });
       mark(m.index, m.index + m[0].length);
+      readValue(key);
       found = true;
       break;
     }
