@@ -115,4 +115,9 @@ test('a broken case renders what it can and never throws', () => {
   assert.match(out, /Priority: urgent/, 'a value that is not a priority word is shown as written');
   assert.match(out, /UR Denial Date: 13\/45\/2016/, 'a date that does not parse is shown as written');
   assert.match(out, /\[disputed service\]: \[decision\]/, 'what is missing shows as a placeholder');
+  // The credentials and the summary too: an empty label would read as if the letter meant to say nothing.
+  const bare = service.renderLetter(doc('case CM16-0000001\n'), 'text');
+  assert.match(bare, /^State\(s\) of Licensure: \[state of licensure\]$/m);
+  assert.match(bare, /^Certification\(s\)\/Specialty: \[specialty\]$/m);
+  assert.match(normalize(bare), /including all medical records: \[clinical case summary\] IMR ISSUES/);
 });

@@ -126,7 +126,7 @@ function build({ file, model }: AnalysedCase, options: LetterOptions): LetterMod
     howMade.push({
       kind: 'credential',
       lead: label,
-      runs: [{ text: fields.map((f) => f.value.trim()).join(', ') }],
+      runs: [fields.length ? { text: fields.map((f) => f.value.trim()).join(', ') } : { text: T.missing[key], missing: true }],
       line: fields[0]?.range.start.line ?? reviewer?.keywordRange.start.line,
       tight: true,
     });
@@ -139,6 +139,7 @@ function build({ file, model }: AnalysedCase, options: LetterOptions): LetterMod
   for (const p of summary?.prose?.paragraphs ?? []) {
     summaryParas.push({ kind: 'summary', runs: [{ text: p.text }], line: p.range.start.line });
   }
+  if (summaryParas.length === 1) summaryParas.push({ kind: 'summary', runs: [{ text: T.missing.summary, missing: true }], line: summary?.keywordRange.start.line });
   sections.push({ heading: T.headings.summary, line: summary?.keywordRange.start.line, paragraphs: summaryParas });
 
   // IMR ISSUES, DECISIONS AND RATIONALES: one block per disputed item.
