@@ -77,6 +77,9 @@ connection.onInitialized(
   safely('initialized', undefined, async () => {
     await refreshSettings();
     await workspaceCriteria.loadFromDisk();
+    // Cases opened before the settings and workspace criteria arrived were
+    // checked without them (the editor reopens the last session's files at once).
+    for (const d of documents.all()) schedule(d.uri);
   }),
 );
 

@@ -171,3 +171,27 @@ test('each quick-fix names only the diagnostic it mends, when two share a line',
   assert.equal(licensure.diagnostics.length, 1);
   assert.match(licensure.diagnostics[0].message, /Licensure/);
 });
+
+test('a case opened while the settings are still on their way is checked again with them', async () => {
+  // VS Code opens the files of the last session right after `initialized`,
+  // before the server's request for the settings has been answered.
+  const slow = new TestLspClient();
+  try {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    slow.connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      await answered;
+      return params.items.map(() => ({ rules: { 'unused-label': 'off' } }));
+    });
+    await slow.initialize();
+    const uri = 'file:///cases/early.imr';
+    await slow.open(uri, seed.replace('[#no-prior-imaging]', '[#never-cited]'));
+    const early = await slow.diagnostics(uri);
+    assert.ok(early.diagnostics.some((d) => d.code === 'unused-label'), 'checked with the defaults before the settings arrive');
+    answer();
+    const later = await slow.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'unused-label'), 5000);
+    assert.ok(later.diagnostics.length > 0, 'the other diagnostics stay');
+  } finally {
+    await slow.shutdown();
+  }
+});
