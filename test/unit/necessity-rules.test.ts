@@ -82,6 +82,18 @@ test('decision-contradicts-rationale: "not only medically necessary" affirms nec
   assert.ok(only(necessityDiagnostics(upheld), 'decision-contradicts-rationale').some((d) => d.data?.kind === 'conclusion' && d.data?.polarity === 'necessary'));
 });
 
+test('decision-contradicts-rationale: a conclusion in quotation marks is the guideline\'s words, not the reviewer\'s', () => {
+  const R = 'MRI of the lumbar spine is medically necessary.';
+  for (const rationale of [
+    'The MRI is warranted. ACOEM states that "imaging is not medically necessary without red flags," but they are present here.',
+    'The MRI is warranted. The guideline says “repeat imaging is not recommended” after a recent study.',
+  ]) {
+    assert.deepEqual(only(necessityDiagnostics(variant([R, rationale])), 'decision-contradicts-rationale'), [], rationale);
+  }
+  // The same words outside quotation marks are the reviewer's conclusion.
+  assert.equal(only(necessityDiagnostics(variant([R, 'The MRI is warranted. Imaging is not medically necessary without red flags.'])), 'decision-contradicts-rationale').length, 1);
+});
+
 test('decision-contradicts-rationale: a decisive criterion group not met yet overturned; an alternative met is enough', () => {
   const both = variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met no objective deficit'], ['LMRI-05: met [#neuro-deficit]', 'LMRI-05: not met no red flag']);
   const d = only(necessityDiagnostics(both), 'decision-contradicts-rationale');

@@ -19,9 +19,18 @@ export interface ConclusionMatch {
   phrase: string;
 }
 
+/** Spans inside quotation marks: quoted text is the guideline's or the record's words, not the reviewer's conclusion. */
+function quotedSpans(sentence: string): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  const re = /"[^"]*"|“[^”]*”/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sentence))) out.push({ start: m.index, end: m.index + m[0].length, phrase: m[0] });
+  return out;
+}
+
 /** Every necessity statement in one sentence, strong ones first where they overlap weak ones. */
 export function conclusionsInSentence(sentence: string, terms: ConclusionTerms = CONCLUSIONS): ConclusionMatch[] {
-  const excluded = terms.notConclusion.matches(sentence);
+  const excluded = [...terms.notConclusion.matches(sentence), ...quotedSpans(sentence)];
   const strong = terms.strong.matches(sentence).filter((s) => !excluded.some((x) => overlaps(x, s)));
   const weak = terms.weak
     .matches(sentence)
