@@ -233,6 +233,12 @@ test('deadline: 30 days for standard review, 3 for expedited, counted from recei
   const expedited = (date: string) => variant(['priority: standard', 'priority: expedited'], ['decision-date: 11/06/2016', `decision-date: ${date}`]);
   assert.equal(only(necessityDiagnostics(expedited('10/19/2016')), 'deadline').length, 1);
   assert.equal(only(necessityDiagnostics(expedited('10/18/2016')), 'deadline').length, 0);
+  assert.match(only(necessityDiagnostics(expedited('10/19/2016')), 'deadline')[0].message, /an expedited review is due within 3 days/);
+  // A priority that is neither (invalid-value reports it) has no deadline, not Object's properties for one.
+  for (const priority of ['constructor', '__proto__', 'routine']) {
+    const text = variant(['priority: standard', `priority: ${priority}`], ['decision-date: 11/06/2016', 'decision-date: 12/30/2016']);
+    assert.deepEqual(only(necessityDiagnostics(text), 'deadline').map((x) => x.message), [], priority);
+  }
 });
 
 test('every necessity code can be silenced by imr-disable-next-line and by settings', () => {

@@ -40,8 +40,9 @@ export const deadline: Rule = ({ file, model }) => {
   if (!decisionDate) return [];
   const priorityField = getField(file.header, 'priority');
   const priority = (priorityField?.value.trim().toLowerCase() || 'standard') as keyof typeof deadlines.days;
+  // An unknown priority is invalid-value's to report; "constructor" must not find Object's.
+  if (!Object.hasOwn(deadlines.days, priority)) return [];
   const limit = deadlines.days[priority];
-  if (limit === undefined) return [];
   // The clock starts when the records arrive. Without that date, allow the
   // time the claims administrator has to send them after the application.
   const recordsField = getField(file.header, 'records-received');
@@ -58,7 +59,7 @@ export const deadline: Rule = ({ file, model }) => {
     {
       code: 'deadline',
       severity: 'warning',
-      message: `The determination is dated ${formatUs(decisionDate.date)}, ${elapsed} days ${from}; a ${priority} review is due within ${limit} days of receiving the records. ${records ? 'Check the dates' : 'Add `records-received:` with the date the records arrived, check the dates'}, or record why the review took longer.`,
+      message: `The determination is dated ${formatUs(decisionDate.date)}, ${elapsed} days ${from}; ${priority === 'expedited' ? 'an' : 'a'} ${priority} review is due within ${limit} days of receiving the records. ${records ? 'Check the dates' : 'Add `records-received:` with the date the records arrived, check the dates'}, or record why the review took longer.`,
       range: decisionDate.field.valueRange,
       relatedInformation: [
         { range: start.field.valueRange, message: records ? 'Records received' : 'Application received' },
