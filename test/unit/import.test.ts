@@ -415,3 +415,13 @@ test('summary sentences are labelled by what they document, negated findings apa
   assert.deepEqual(classifySentence('The injured worker is a 40 year old male.'), []);
   assert.ok(classifySentence('Treatment to date has included physical therapy and medications.').includes('conservative-care'));
 });
+
+test('a radiating complaint the summary says is absent is not labelled as a finding', async () => {
+  const { classifySentence } = await import('../../server/src/service/import/facts');
+  for (const s of ['Radicular symptoms were absent.', 'Radiating pain was not present.', 'Radiating pain was not noted on this visit.']) {
+    const labels = classifySentence(s);
+    assert.ok(!labels.includes('radiating-pain'), `${s} -> ${labels.join(', ')}`);
+    assert.ok(labels.includes('no-radiating-pain'), `${s} -> ${labels.join(', ')}`);
+  }
+  assert.deepEqual(classifySentence('Pain radiates down the left leg.'), ['radiating-pain']);
+});
