@@ -63,3 +63,14 @@ test('a broken case still gives a readable PDF', async () => {
   assert.match(normalize(text), /IMR ISSUES, DECISIONS AND RATIONALES/);
   assert.match(normalize(text), /Page 1 of 1/);
 });
+
+test('characters the PDF fonts lack are spelled out, not printed as other letters', async () => {
+  const seed = readExample('lumbar-mri-upheld.imr');
+  const sentence = 'Diagnoses include lumbar sprain-strain.';
+  assert.ok(seed.includes(sentence), 'the seed case has the sentence this test edits');
+  const text = seed.replace(sentence, 'Pain ≥ 6 weeks, 7→5 on the scale, 10 μg, α-blocker, Dr. Łukasz, 38°C, “quoted”, 中.');
+  const { text: pdf } = await pdfText(await new LanguageService().renderLetter(doc(text), 'pdf'));
+  assert.match(normalize(pdf), /Pain >= 6 weeks, 7->5 on the scale, 10 [µμ]g, alpha-blocker, Dr\. Lukasz, 38°C, “quoted”, \?\./);
+  const html = new LanguageService().renderLetter(doc(text), 'html');
+  assert.ok(html.includes('Pain ≥ 6 weeks, 7→5 on the scale, 10 μg, α-blocker, Dr. Łukasz'), 'the HTML letter keeps every character as written');
+});

@@ -1,10 +1,12 @@
 // The letter as a PDF: US letter, one-inch margins, selectable text in the
-// standard Helvetica fonts (no font files embedded, nothing fetched), and a
+// standard Helvetica fonts (no font files embedded, nothing fetched; text
+// passes through pdfText, as those fonts draw only WinAnsi characters), and a
 // footer on every page with the case number and "Page n of m". pdfkit reads
 // the fonts' metric files from its data/ folder; esbuild.mjs copies that
 // folder next to the bundles so dist/*.js finds it too.
 import PDFDocument = require('pdfkit');
 import { paragraphText, type LetterModel, type LetterParagraph } from './letterModel';
+import { pdfText } from './pdfCharacters';
 
 const INCH = 72;
 const MARGIN = INCH;
@@ -57,7 +59,7 @@ function draw(doc: Doc, letter: LetterModel): void {
     const y = doc.y;
     let maxY = y;
     row.forEach((f, i) => {
-      doc.font(BOLD).text(`${f.label} `, left + i * column, y, { continued: true, width: column - 6 }).font(REGULAR).text(f.value);
+      doc.font(BOLD).text(pdfText(`${f.label} `), left + i * column, y, { continued: true, width: column - 6 }).font(REGULAR).text(pdfText(f.value));
       maxY = Math.max(maxY, doc.y);
     });
     doc.x = left;
@@ -66,7 +68,7 @@ function draw(doc: Doc, letter: LetterModel): void {
   for (const section of letter.sections) {
     doc.moveDown(1);
     keepWithNext(doc, 4);
-    doc.font(BOLD).fontSize(BODY_SIZE + 0.5).text(section.heading, left, doc.y, { width: width(doc) });
+    doc.font(BOLD).fontSize(BODY_SIZE + 0.5).text(pdfText(section.heading), left, doc.y, { width: width(doc) });
     doc.font(REGULAR).fontSize(BODY_SIZE).moveDown(0.6);
     section.paragraphs.forEach((p, i) => {
       if (i > 0 && !p.tight) doc.moveDown(0.6);
@@ -88,12 +90,12 @@ function paragraph(doc: Doc, p: LetterParagraph): void {
   if (p.kind === 'item-title') {
     doc.moveDown(0.4);
     keepWithNext(doc, 4);
-    doc.font(BOLD).text(paragraphText(p), left, doc.y, { width: w }).font(REGULAR);
+    doc.font(BOLD).text(pdfText(paragraphText(p)), left, doc.y, { width: w }).font(REGULAR);
     return;
   }
   const pieces: { text: string; bold: boolean }[] = [];
-  if (p.lead) pieces.push({ text: `${p.lead} `, bold: true });
-  for (const r of p.runs) pieces.push({ text: r.missing ? `[${r.text}]` : r.text, bold: !!r.strong });
+  if (p.lead) pieces.push({ text: pdfText(`${p.lead} `), bold: true });
+  for (const r of p.runs) pieces.push({ text: pdfText(r.missing ? `[${r.text}]` : r.text), bold: !!r.strong });
   const merged = pieces.filter((x) => x.text !== '');
   if (merged.length === 0) return;
   merged.forEach((piece, i) => {
@@ -110,12 +112,12 @@ function criteria(doc: Doc, p: LetterParagraph): void {
   const left = doc.page.margins.left;
   const w = width(doc);
   doc.moveDown(0.4);
-  doc.font(BOLD).fontSize(BODY_SIZE - 1).text(paragraphText(p), left, doc.y, { width: w });
+  doc.font(BOLD).fontSize(BODY_SIZE - 1).text(pdfText(paragraphText(p)), left, doc.y, { width: w });
   doc.font(REGULAR);
   for (const r of p.rows ?? []) {
     const evidence = r.evidence.length ? ` Evidence: ${r.evidence.join(' ')}` : '';
     const note = r.note ? ` Note: ${r.note}` : '';
-    doc.font(BOLD).text(`${r.id}: `, left + 12, doc.y, { width: w - 12, continued: true }).font(REGULAR).text(`${r.status}.${evidence}${note}`);
+    doc.font(BOLD).text(pdfText(`${r.id}: `), left + 12, doc.y, { width: w - 12, continued: true }).font(REGULAR).text(pdfText(`${r.status}.${evidence}${note}`));
   }
   doc.fontSize(BODY_SIZE);
 }
@@ -130,7 +132,7 @@ function footers(doc: Doc, letter: LetterModel): void {
     const y = doc.page.height - MARGIN + FOOTER_GAP / 2 - 4;
     const w = width(doc);
     doc.font(REGULAR).fontSize(8.5).fillColor('black');
-    if (letter.caseNumber) doc.text(`Case Number: ${letter.caseNumber}`, doc.page.margins.left, y, { width: w, align: 'left', lineBreak: false });
+    if (letter.caseNumber) doc.text(pdfText(`Case Number: ${letter.caseNumber}`), doc.page.margins.left, y, { width: w, align: 'left', lineBreak: false });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.margins.left, y, { width: w, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }

@@ -1,0 +1,39 @@
+// The PDF is set in the standard Helvetica fonts, which draw only the
+// WinAnsi characters (Latin-1 and a few typographic ones). pdfkit writes any
+// other character as bytes those fonts read as other letters: "≥ 6 weeks"
+// came out as '"e 6 weeks'. So before text reaches the PDF, a character the
+// fonts lack is spelled out in ones they have (≥ as >=, → as ->, α as alpha,
+// ł as l); one with no spelling prints as "?", never as another letter. The
+// HTML and text letters keep every character as written.
+
+/** The non-Latin-1 characters of WinAnsiEncoding (pdfkit's WIN_ANSI_MAP). */
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+/** Spellings for characters clinical text uses that WinAnsi lacks. */
+const SPELLED: Record<string, string> = {
+  '≥': '>=', '≤': '<=', '≠': '!=', '≈': '~', '∼': '~', '→': '->', '←': '<-', '↔': '<->', '↑': '^', '↓': 'v',
+  '−': '-', '‐': '-', '‑': '-', '‒': '-', '⁄': '/', '′': "'", '″': '"', '✓': 'v', '✔': 'v',
+  'μ': 'µ', 'α': 'alpha', 'β': 'beta', 'γ': 'gamma', 'δ': 'delta', 'κ': 'kappa', 'Δ': 'delta',
+  'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D', 'ı': 'i', 'ŀ': 'l', 'Ŀ': 'L',
+};
+
+const DRAWABLE = /^[\t\n\r\x20-\x7e\xa0-\xff]$/;
+
+function drawable(c: string): boolean {
+  return DRAWABLE.test(c) || WIN_ANSI_EXTRA.has(c);
+}
+
+/** `text` in characters the standard PDF fonts draw. */
+export function pdfText(text: string): string {
+  let out = '';
+  for (const c of text) {
+    if (drawable(c)) out += c;
+    else if (SPELLED[c] !== undefined) out += SPELLED[c];
+    else {
+      // Accented letters outside Latin-1 (ą, ő, ş): the letter without its accent; ⅓ as 1/3.
+      const base = [...c.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')].map((b) => (drawable(b) ? b : SPELLED[b]));
+      out += base.length && base.every((b) => b !== undefined) ? base.join('') : '?';
+    }
+  }
+  return out;
+}
