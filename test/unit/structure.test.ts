@@ -142,6 +142,11 @@ test('invalid-value: enum, date, age, list and case-number values, at the value'
     assert.deepEqual(only(edit({ 3: `  received: ${date}` }), 'invalid-value'), [], date);
   }
   assert.deepEqual(only(edit({ 2: '  priority: Expedited' }), 'invalid-value'), []);
+  // an age is written in digits, as the letter prints it
+  for (const age of ['0x37', '5.5e1', '55.0', '+55', '13', '111']) {
+    assert.match(only(edit({ 12: `  age: ${age}` }), 'invalid-value')[0]?.message ?? '', /whole number of years/, age);
+  }
+  for (const age of ['14', '55', '110']) assert.deepEqual(only(edit({ 12: `  age: ${age}` }), 'invalid-value'), [], age);
   assert.deepEqual(only(BASE, 'invalid-value'), []);
 });
 

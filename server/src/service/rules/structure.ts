@@ -136,8 +136,9 @@ function checkValue(spec: FieldSpec, raw: string): string | undefined {
     case 'date':
       return parseDate(value) ? undefined : `"${value}" is not a date. Write ${spec.letter} as 10/02/2015, 10-2-15 or 2015-10-02.`;
     case 'age': {
-      const n = Number(value);
-      return Number.isInteger(n) && n >= 14 && n <= 110 ? undefined : `The worker's age is a whole number of years (14 to 110); "${value}" is not.`;
+      // Digits only: Number() would also take 0x2D, 4.5e1 or 45.0, which the letter would print as written.
+      const n = /^\d+$/.test(value) ? Number(value) : NaN;
+      return n >= 14 && n <= 110 ? undefined : `The worker's age is a whole number of years (14 to 110); "${value}" is not.`;
     }
     case 'list':
       return value.split(',').every((s) => s.trim()) ? undefined : `Separate each entry of ${spec.letter} with one comma; "${value}" has an empty entry.`;
