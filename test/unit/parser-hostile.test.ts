@@ -156,3 +156,17 @@ test('consistent indentation gives no indentation warning', () => {
   assert.deepEqual(parseCase(SEED).problems, []);
   assert.deepEqual(parseCase('reviewer\n\tlicensure: California\n\tspecialty: Surgery\n').problems, []);
 });
+
+test('a line that begins with a non-breaking space (pasted text) is reported as such, not as text at the left margin', () => {
+  for (const space of ['\u00a0', '\u2003', '\ufeff']) {
+    const file = parseCase(`summary\n  She had therapy.\n${space} Exam showed weakness.\n  MRI was requested.\n`);
+    assert.equal(file.problems.length, 1, JSON.stringify(space));
+    const p = file.problems[0];
+    assert.equal(p.code, 'syntax');
+    assert.deepEqual(p.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } });
+    assert.match(p.message, /non-breaking or other special space.*ordinary spaces so the line belongs to the clinical case summary/);
+    assert.doesNotMatch(p.message, /left margin/);
+    // The lines around it still belong to the summary.
+    assert.equal(file.summary!.prose.text, 'She had therapy. MRI was requested.');
+  }
+});

@@ -144,6 +144,18 @@ function parse(text: string): CaseFile {
         continue;
       }
       const where = current ? describeSection(current) : undefined;
+      // Text pasted from a PDF or a word processor can begin with a non-breaking
+      // (or other special) space: it looks indented but is not, so say so.
+      const odd = /^[^\S \t]+/.exec(ln.content)?.[0];
+      if (odd) {
+        problems.push({
+          code: 'syntax',
+          severity: 'error',
+          range: range(ln.line, ln.start, ln.start + odd.length),
+          message: `This line begins with a non-breaking or other special space, which does not count as indentation. Replace it with ordinary spaces so the line belongs to ${where ?? 'a part of the letter'}.`,
+        });
+        continue;
+      }
       problems.push({
         code: 'syntax',
         severity: 'error',
