@@ -131,6 +131,20 @@ test('-o writes the report to a file', () => {
   assert.ok(report[0].diagnostics.some((d: { code: string }) => d.code === 'missing-field'));
 });
 
+test('-o never replaces an existing file without --force: a case file named by mistake survives', () => {
+  const dir = tempDir();
+  const text = withoutLicensure();
+  fs.writeFileSync(path.join(dir, 'case.imr'), text);
+  const r = imr(['check', 'case.imr', '-o', 'case.imr'], dir);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /case\.imr already exists; use --force to replace it/);
+  assert.equal(fs.readFileSync(path.join(dir, 'case.imr'), 'utf8'), text);
+  fs.writeFileSync(path.join(dir, 'report.json'), 'old');
+  const forced = imr(['check', 'case.imr', '-f', 'json', '-o', 'report.json', '--force'], dir);
+  assert.equal(forced.status, 1);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'))[0].file, 'case.imr');
+});
+
 test('--max-warnings: warnings pass by default and fail past the limit', () => {
   const dir = tempDir();
   const text = withWarning();

@@ -31,6 +31,7 @@ Options:
                                 sarif: SARIF 2.1.0 for code-scanning tools
       --max-warnings N          exit 1 when there are more than N warnings
   -o, --output FILE             write the report to FILE instead of stdout
+      --force                   replace FILE if it already exists
   -j, --jobs N|auto             worker threads for large batches (default: auto)
   -h, --help                    show this help
 
@@ -65,6 +66,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     'max-warnings': { type: 'string' },
     output: { type: 'string', short: 'o' },
     jobs: { type: 'string', short: 'j' },
+    force: { type: 'boolean' },
   });
   const format = parseFormat(values.format);
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
@@ -72,6 +74,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (jobsArg === 0) throw new UsageError('--jobs needs at least 1');
   if (positionals.length === 0) throw new UsageError('name at least one case file, directory or glob to check');
   const output = values.output as string | undefined;
+  // As with render and import: an existing file (a case file named by mistake,
+  // or last week's report) is replaced only on request. Devices such as
+  // /dev/null are not files anyone keeps.
+  const replace = values.force === true || !output || !isRegularFile(path.resolve(io.cwd, output));
+  if (!replace) {
+    io.stderr.write(`imr check: ${output} already exists; use --force to replace it\n`);
+    return 2;
+  }
 
   const started = performance.now();
   const { files, problems } = resolveTargets(positionals, io.cwd);
@@ -102,9 +112,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const summary = summaryLine(t, performance.now() - started) + '\n';
   if (output) {
     try {
-      fs.writeFileSync(path.resolve(io.cwd, output), report);
+      fs.writeFileSync(path.resolve(io.cwd, output), report, { flag: values.force === true || !isRegularFile(path.resolve(io.cwd, output)) ? 'w' : 'wx' });
     } catch (err) {
-      io.stderr.write(`imr check: cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+      const code = (err as NodeJS.ErrnoException).code;
+      io.stderr.write(`imr check: ${code === 'EEXIST' ? `${output} already exists; use --force to replace it` : `cannot write ${output}: ${code ?? String(err)}`}\n`);
       return 2;
     }
     io.stderr.write(summary);
@@ -132,6 +143,14 @@ function rulesDocPath(): string {
     dir = path.dirname(dir);
   }
   return path.resolve(__dirname, '..', 'docs', 'rules.md');
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function safeRead(file: string): string {
