@@ -32,7 +32,13 @@ export function criterionMarkdown(section: LibrarySection, c: Criterion): string
   if (c.limits?.length) parts.push(`Limits: ${c.limits.map(formatLimit).join('; ')}.`);
   if (c.decisive) {
     const alternatives = c.anyOf ? section.criteria.filter((x) => x.anyOf === c.anyOf && x.id !== c.id).map((x) => x.id) : [];
-    parts.push(alternatives.length ? `Decides the request together with its alternatives ${alternatives.join(', ')}: if none of them is met, the service is not medically necessary.` : 'Decides the request: if it is not met, the service is not medically necessary.');
+    parts.push(
+      alternatives.length === 1
+        ? `Decides the request together with its alternative ${alternatives[0]}: if neither is met, the service is not medically necessary.`
+        : alternatives.length
+          ? `Decides the request together with its alternatives ${alternatives.join(', ')}: if none of them is met, the service is not medically necessary.`
+          : 'Decides the request: if it is not met, the service is not medically necessary.',
+    );
   }
   if (c.unverified) parts.push(`⚠ **Unverified**: this criterion has not been checked against a stored copy of the guideline. ${c.sourceNote}`);
   else parts.push(`Checked against: ${c.sourceNote}`);

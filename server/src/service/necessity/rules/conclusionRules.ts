@@ -121,10 +121,11 @@ function contradiction(v: ItemView): ImrDiagnostic[] {
       const members = section.criteria.filter((c) => (c.anyOf ?? c.id) === key);
       if (members.some((c) => !status.has(c.id.toUpperCase()) || status.get(c.id.toUpperCase())?.status === 'unknown')) continue;
       for (const e of g.notMet) {
+        const others = members.map((m) => m.id).filter((id) => id !== e.id.value.toUpperCase());
         out.push({
           code: 'decision-contradicts-rationale',
           severity: 'error',
-          message: `${e.id.value} decides the request and is marked not met${members.length > 1 ? ` (as are its alternatives ${members.map((m) => m.id).filter((id) => id !== e.id.value.toUpperCase()).join(', ')})` : ''}, yet the decision is Overturned (medically necessary). Correct the criterion's status or uphold the decision.`,
+          message: `${e.id.value} decides the request and is marked not met${others.length ? ` (as ${others.length === 1 ? 'is its alternative' : 'are its alternatives'} ${others.join(', ')})` : ''}, yet the decision is Overturned (medically necessary). Correct the criterion's status or uphold the decision.`,
           range: e.statusText?.range ?? e.id.range,
           relatedInformation: [{ range: decisionField.valueRange, message: 'Decision: overturned' }],
           data: { kind: 'decisive-not-met', decision, decisionRange: decisionField.valueRange, polarity: 'not-necessary' },
