@@ -175,6 +175,10 @@ test('section keywords are coloured in any case and with a colon, as the parser 
   hasScope(t, 'Reviewer', 'Reviewer', 'keyword.control.section.reviewer.imr');
   const notKeyword = tokenize('cases CM16\n');
   lacksScope(notKeyword, 'cases', 'cases', 'keyword.control');
+  // The parser reads these as broken lines, not sections (a dash or dot glued on), so they are not coloured as one.
+  for (const line of ['case-number: CM16-0221706', 'item-partial', 'summary.', 'worker-age: 40']) {
+    lacksScope(tokenize(`${line}\n`), line, line.split(/[-.]/)[0], 'keyword.control');
+  }
 });
 
 test('every example tokenizes to the end with every line inside a section or a comment', () => {
