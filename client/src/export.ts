@@ -34,7 +34,15 @@ function defaultTarget(doc: vscode.TextDocument, ext: string): vscode.Uri | unde
 }
 
 export async function exportLetter(service: LanguageService, preview: LetterPreview | undefined, uri?: unknown): Promise<void> {
-  const doc = await caseDocument(preview, uri);
+  let doc: vscode.TextDocument | undefined;
+  try {
+    doc = await caseDocument(preview, uri);
+  } catch (err) {
+    // From the explorer: a file that is gone, or binary, cannot be opened as a case.
+    const name = uri instanceof vscode.Uri ? vscode.workspace.asRelativePath(uri) : 'the case';
+    void vscode.window.showErrorMessage(`Could not open ${name} to export its letter: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
   if (!doc) {
     void vscode.window.showInformationMessage('Open an IMR case file (.imr) to export its letter.');
     return;

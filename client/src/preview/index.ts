@@ -18,7 +18,15 @@ async function targetDocument(preview: LetterPreview, uri?: vscode.Uri): Promise
 export function registerPreview(context: vscode.ExtensionContext): LetterPreview {
   const preview = new LetterPreview(context.extensionUri);
   const open = async (uri: unknown, toSide: boolean) => {
-    const doc = await targetDocument(preview, uri instanceof vscode.Uri ? uri : undefined);
+    let doc: vscode.TextDocument | undefined;
+    try {
+      doc = await targetDocument(preview, uri instanceof vscode.Uri ? uri : undefined);
+    } catch (err) {
+      // From the explorer: a file that is gone, or binary, cannot be opened as a case.
+      const name = uri instanceof vscode.Uri ? vscode.workspace.asRelativePath(uri) : 'the case';
+      void vscode.window.showErrorMessage(`Could not open ${name} to preview its letter: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
     if (!doc) {
       void vscode.window.showInformationMessage('Open an IMR case file (.imr) to preview its letter.');
       return;

@@ -60,6 +60,23 @@ describe('export', () => {
     assert.ok(pdf.length > 2000, `a letter's PDF is more than a few bytes (${pdf.length})`);
   });
 
+  it('says so when the case it is given cannot be opened', async () => {
+    const w = vscode.window as unknown as Window;
+    const saved = w.showErrorMessage;
+    const errors: string[] = [];
+    w.showErrorMessage = async (message: string) => {
+      errors.push(message);
+      return undefined;
+    };
+    try {
+      await vscode.commands.executeCommand('imr.exportLetter', vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'no-such-case.imr')));
+    } finally {
+      w.showErrorMessage = saved;
+    }
+    assert.equal(errors.length, 1, 'one error message');
+    assert.match(errors[0], /^Could not open .*no-such-case\.imr to export its letter: /);
+  });
+
   it('writes the plain-text letter', async () => {
     const text = (await exportAs('text', 'txt')).toString('utf8');
     for (const part of ['Case Number: CM15-0201234', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'Certification(s)/Specialty: Emergency Medicine']) {

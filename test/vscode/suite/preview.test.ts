@@ -78,6 +78,23 @@ describe('letter preview', () => {
     await waitForEvent(posted.event, () => (messages.some((m) => JSON.stringify(m).includes('Emergency Medicine, Occupational Medicine')) ? true : undefined), 'the preview to receive the edited letter');
   });
 
+  it('says so when the case it is given cannot be opened', async () => {
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const saved = w.showErrorMessage;
+    const errors: string[] = [];
+    w.showErrorMessage = async (message: string) => {
+      errors.push(message);
+      return undefined;
+    };
+    try {
+      await vscode.commands.executeCommand('imr.showPreviewToSide', vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'no-such-case.imr')));
+    } finally {
+      w.showErrorMessage = saved;
+    }
+    assert.equal(errors.length, 1, 'one error message');
+    assert.match(errors[0], /^Could not open .*no-such-case\.imr to preview its letter: /);
+  });
+
   it('a preview hidden behind another tab and shown again shows the letter as typed, not as first opened', async () => {
     await closeAllEditors();
     const uri = freshCopy('lumbar-mri-upheld.imr');
