@@ -92,6 +92,35 @@ test('completion after [# in a criterion line ranks the facts that bear on the c
   assert.equal(ranked[0]?.label, 'surgery');
 });
 
+test('hover and completion show criteria and case text literally: no link or remote image from a workspace file or the summary', () => {
+  const service = new LanguageService();
+  const image = '![x](https://example.invalid/t.png)';
+  const criteria = {
+    uri: 'file:///ws/.imr/criteria/hostile.json',
+    text: JSON.stringify({
+      sections: [{ id: 'my-scan', title: `Scan ${image}`, source: { guideline: 'MTUS', mtus: true, document: `Doc <img src="https://example.invalid/d.png">`, citation: 'c' }, match: [['scan']], criteria: [{ id: 'SCAN-01', text: `Text ${image}`, sourceNote: `[note](command:workbench.action.quit)` }] }],
+    }),
+  };
+  try {
+    assert.deepEqual(service.setWorkspaceCriteria([criteria]).get(criteria.uri), []);
+    const text = CLEAN_CASE.replace('criteria: low-back-mri\n    LMRI-01: met [#neuro-deficit]', 'criteria: my-scan\n    SCAN-01: met [#neuro-deficit]');
+    const markdown = [
+      service.getHover(doc(text), positionOf(text, 'SCAN-01: met', 2))!.contents.value,
+      service.getHover(doc(text), positionOf(text, 'my-scan', 2))!.contents.value,
+    ];
+    for (const m of markdown) {
+      assert.doesNotMatch(m, /(?<!\\)\]\(|(?<!\\)<img/, m);
+    }
+    assert.match(markdown[0], /Text \\!\\\[x\\\]\(https:/);
+    const withLink = variant(['extensor hallucis longus [#neuro-deficit]', `extensor hallucis longus ${image} [#neuro-deficit]`], ['LMRI-01: met [#neuro-deficit]', 'LMRI-01: met [#']);
+    const items = service.getCompletions(doc(withLink), positionOf(withLink, 'LMRI-01: met [#', 15)).filter((i) => i.label === 'neuro-deficit');
+    const docs = items.map((i) => (typeof i.documentation === 'string' ? i.documentation : i.documentation?.value ?? ''));
+    assert.ok(docs.length && docs.every((d) => d.includes('example.invalid') && !/(?<!\\)\]\(/.test(d)), JSON.stringify(docs));
+  } finally {
+    service.setWorkspaceCriteria([]);
+  }
+});
+
 test('quick-fix: add the missing criteria with status unknown', () => {
   const text = variant(['    LMRI-06: not applicable\n', '']);
   const { actions } = actionsFor(text, 'missing-criteria');

@@ -7,6 +7,7 @@ import type { FeatureContext } from '../features/context';
 import type { CompletionPlace } from '../features/completionPlace';
 import { activeLibrary } from './library';
 import { criterionMarkdown, sectionMarkdown } from './hover';
+import { markdownText } from '../features/markdown';
 import { factsForCriterion } from './evidence';
 
 export function criteriaCompletions(ctx: FeatureContext, place: CompletionPlace): CompletionItem[] {
@@ -49,7 +50,7 @@ export function criteriaCompletions(ctx: FeatureContext, place: CompletionPlace)
       label: fact.label.name,
       kind: CompletionItemKind.Reference,
       detail: `bears on ${found.id}`,
-      documentation: { kind: 'markdown', value: `The summary documents:\n\n> ${fact.sentence.text}` },
+      documentation: { kind: 'markdown', value: `The summary documents:\n\n> ${markdownText(fact.sentence.text)}` },
       textEdit: { range: place.replace, newText: place.closed ? fact.label.name : `${fact.label.name}]` },
       // Before the plain list of every label.
       sortText: `!${String(i).padStart(3, '0')}`,

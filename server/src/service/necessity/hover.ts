@@ -5,6 +5,8 @@ import type { Position } from '../syntax/ast';
 import { containsPosition } from '../syntax/positions';
 import type { Hover } from '../types';
 import type { FeatureContext } from '../features/context';
+// Criteria text may come from a workspace file (a cloned repository): shown literally, it loads nothing.
+import { markdownText } from '../features/markdown';
 import { activeLibrary, type Criterion, type LibrarySection, type Limit } from './library';
 
 const LIMIT_UNITS: Record<Limit['what'], string> = {
@@ -23,12 +25,12 @@ const LIMIT_UNITS: Record<Limit['what'], string> = {
 
 export function formatLimit(l: Limit): string {
   const amount = l.min !== undefined && l.max !== undefined ? (l.min === l.max ? `${l.min}` : `${l.min} to ${l.max}`) : l.max !== undefined ? `at most ${l.max}` : `at least ${l.min}`;
-  return `${amount} ${LIMIT_UNITS[l.what]}${l.overWeeks ? ` over ${l.overWeeks} weeks` : ''}${l.when ? ` (${l.when})` : ''}`;
+  return `${amount} ${LIMIT_UNITS[l.what]}${l.overWeeks ? ` over ${l.overWeeks} weeks` : ''}${l.when ? ` (${markdownText(l.when)})` : ''}`;
 }
 
 export function criterionMarkdown(section: LibrarySection, c: Criterion): string {
-  const parts = [`**${c.id}** — ${c.text}`];
-  parts.push(`Guideline: ${c.source ?? `${section.source.document}${section.source.sections?.length ? `, ${section.source.sections.join(', ')}` : ''}`} (section \`${section.id}\`, ${section.source.mtus ? 'MTUS' : 'not part of the MTUS'}).`);
+  const parts = [`**${c.id}** — ${markdownText(c.text)}`];
+  parts.push(`Guideline: ${markdownText(c.source ?? `${section.source.document}${section.source.sections?.length ? `, ${section.source.sections.join(', ')}` : ''}`)} (section \`${section.id}\`, ${section.source.mtus ? 'MTUS' : 'not part of the MTUS'}).`);
   if (c.limits?.length) parts.push(`Limits: ${c.limits.map(formatLimit).join('; ')}.`);
   if (c.decisive) {
     const alternatives = c.anyOf ? section.criteria.filter((x) => x.anyOf === c.anyOf && x.id !== c.id).map((x) => x.id) : [];
@@ -40,15 +42,15 @@ export function criterionMarkdown(section: LibrarySection, c: Criterion): string
           : 'Decides the request: if it is not met, the service is not medically necessary.',
     );
   }
-  if (c.unverified) parts.push(`⚠ **Unverified**: this criterion has not been checked against a stored copy of the guideline. ${c.sourceNote}`);
-  else parts.push(`Checked against: ${c.sourceNote}`);
+  if (c.unverified) parts.push(`⚠ **Unverified**: this criterion has not been checked against a stored copy of the guideline. ${markdownText(c.sourceNote)}`);
+  else parts.push(`Checked against: ${markdownText(c.sourceNote)}`);
   return parts.join('\n\n');
 }
 
 export function sectionMarkdown(section: LibrarySection): string {
   return [
-    `**${section.title}** (\`${section.id}\`)`,
-    `${section.source.document}${section.source.sections?.length ? `, Section(s): ${section.source.sections.join(', ')}` : ''}. ${section.source.mtus ? 'Part of the MTUS.' : 'Not part of the MTUS: the decision must say why the MTUS does not apply.'}`,
+    `**${markdownText(section.title)}** (\`${section.id}\`)`,
+    `${markdownText(`${section.source.document}${section.source.sections?.length ? `, Section(s): ${section.source.sections.join(', ')}` : ''}`)}. ${section.source.mtus ? 'Part of the MTUS.' : 'Not part of the MTUS: the decision must say why the MTUS does not apply.'}`,
     `Criteria: ${section.criteria.map((c) => `${c.id}${c.unverified ? ' (unverified)' : ''}`).join(', ')}.`,
   ].join('\n\n');
 }
