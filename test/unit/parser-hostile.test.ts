@@ -170,3 +170,21 @@ test('a line that begins with a non-breaking space (pasted text) is reported as 
     assert.equal(file.summary!.prose.text, 'She had therapy. MRI was requested.');
   }
 });
+
+test('a broken label in a criterion line is a syntax error, as in prose, not a silent note', () => {
+  const text = 'item MRI\n  criteria: low-back-mri\n    LMRI-01: not met [#neuro findings]\n    LMRI-02: met [#care] [#therapy\n    LMRI-03: met [#care] tried for six weeks\n';
+  const file = parseCase(text);
+  const broken = file.problems.filter((p) => /A fact label is written `\[#name\]`/.test(p.message));
+  assert.deepEqual(
+    broken.map((p) => [p.code, p.range]),
+    [
+      ['syntax', { start: { line: 2, character: 21 }, end: { line: 2, character: 38 } }],
+      ['syntax', { start: { line: 3, character: 25 }, end: { line: 3, character: 34 } }],
+    ],
+  );
+  // The well-formed ones are still evidence, and the note of the third line is kept.
+  const entries = file.items[0].criteria!.entries;
+  assert.deepEqual(entries.map((e) => e.evidence.map((l) => l.name)), [[], ['care'], ['care']]);
+  assert.equal(entries[2].note?.value, 'tried for six weeks');
+  assert.equal(file.problems.length, 2);
+});

@@ -17,7 +17,7 @@ import type {
   SummarySection,
   SyntaxProblem,
 } from './ast';
-import { buildProse, LABEL_PATTERN, type ProseLineInput } from './prose';
+import { buildProse, LABEL_PATTERN, strayLabelStarts, type ProseLineInput } from './prose';
 import { computeLineStarts, range } from './positions';
 
 export const SECTION_KEYWORDS: readonly SectionKind[] = ['case', 'reviewer', 'worker', 'summary', 'item'];
@@ -429,6 +429,8 @@ function parseCriterion(ln: RawLine, problems: SyntaxProblem[]): CriterionEntry 
   if (note) {
     const s = col + noteLead;
     entry.note = { value: note, range: range(ln.line, s, s + note.length) };
+    // `[#neuro findings]` or `[#neuro` is meant as evidence: say so rather than keep it as a note.
+    for (const at of strayLabelStarts(note)) problems.push(malformedLabel(range(ln.line, s + at, s + note.length)));
     LABEL_PATTERN.lastIndex = 0;
     let lm: RegExpExecArray | null;
     while ((lm = LABEL_PATTERN.exec(note))) {

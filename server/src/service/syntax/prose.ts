@@ -14,6 +14,15 @@ export interface ProseLineInput {
 
 export const LABEL_PATTERN = /\[#([A-Za-z0-9][A-Za-z0-9_.-]*)\]/g;
 
+/** Where `[#` starts something that is not a well-formed `[#name]` (a missing `]`, a blank in the name). */
+export function strayLabelStarts(text: string): number[] {
+  const out: number[] = [];
+  const stray = /\[#(?![A-Za-z0-9][A-Za-z0-9_.-]*\])/g;
+  let m: RegExpExecArray | null;
+  while ((m = stray.exec(text))) out.push(m.index);
+  return out;
+}
+
 export interface ProseBuildResult {
   prose: Prose;
   /** `[#` with no closing `]` or an empty name: reported by the parser. */
@@ -80,9 +89,8 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
     }
     if (cursor < content.length) pieces.push({ from: cursor, to: content.length });
     // Report stray `[#` that did not form a marker.
-    const stray = /\[#(?![A-Za-z0-9][A-Za-z0-9_.-]*\])/g;
-    while ((m = stray.exec(content))) {
-      malformedLabels.push(mkRange(input.line, input.character + m.index, input.character + content.length));
+    for (const at of strayLabelStarts(content)) {
+      malformedLabels.push(mkRange(input.line, input.character + at, input.character + content.length));
     }
     for (const p of pieces) {
       // "extremities\n[#x]." must read "extremities." in the letter: no blank before punctuation.
