@@ -93,6 +93,19 @@ test('imr import refuses what it cannot read, with exit code 2', async () => {
   assert.match(noOut.stderr, /needs -o OUTDIR/);
 });
 
+test('a letter saved as Windows "Unicode" (UTF-16 with a byte order mark) imports like its UTF-8 copy', async () => {
+  const dir = tempDir();
+  const text = fs.readFileSync(SEED, 'utf8');
+  fs.writeFileSync(path.join(dir, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  fs.writeFileSync(path.join(dir, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+  const utf8 = await imr([SEED]);
+  for (const name of ['le.txt', 'be.txt']) {
+    const r = await imr([path.join(dir, name)]);
+    assert.equal(r.status, utf8.status, r.stderr);
+    assert.equal(r.stdout, utf8.stdout.replace(/imr-final-determination-lumbar-mri\.txt/, name));
+  }
+});
+
 test('the built imr imports a PDF letter (pdfjs bundled), with nothing but the case on stdout', { skip: corpusSkip }, () => {
   const bin = path.join(ROOT, 'bin', 'imr.js');
   assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'cli.js')), 'npm test builds dist/cli.js first');

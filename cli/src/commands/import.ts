@@ -41,7 +41,7 @@ const LAYOUT_ORDER: LetterLayout[] = ['current', 'notice-2013', 'medical-profess
 
 type Loaded = { ok: true; text: string; pdf: boolean } | { ok: false; reason: string };
 
-/** Reads a letter: a PDF through pdfjs, text as UTF-8 (or Windows-1252 when it is not valid UTF-8). */
+/** Reads a letter: a PDF through pdfjs, text as UTF-16 when it starts with a byte order mark, else UTF-8 (or Windows-1252 when it is not valid UTF-8). */
 export async function loadLetter(file: string): Promise<Loaded> {
   let bytes: Buffer;
   try {
@@ -64,6 +64,10 @@ export async function loadLetter(file: string): Promise<Loaded> {
     }
   }
   if (path.extname(file).toLowerCase() === '.pdf') return { ok: false, reason: 'named .pdf but not a PDF' };
+  // Windows "Unicode" text (UTF-16 with its byte order mark) is full of NUL
+  // bytes but is a text letter all the same.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) return { ok: true, text: new TextDecoder(utf16).decode(bytes), pdf: false };
   if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'binary file (contains NUL bytes), neither a text letter nor a PDF' };
   let text: string;
   try {
