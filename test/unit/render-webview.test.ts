@@ -27,6 +27,13 @@ test('the webview page carries a strict CSP with a nonce on its only script and 
   const nonce = makeNonce();
   assert.match(nonce, /^[A-Za-z0-9]{32}$/);
   assert.notEqual(makeNonce(), nonce, 'a fresh nonce each time');
+  const random = Math.random;
+  Math.random = () => 0.5;
+  try {
+    assert.notEqual(makeNonce(), makeNonce(), 'the nonce does not come from Math.random, which is predictable');
+  } finally {
+    Math.random = random;
+  }
   const body = new LanguageService().renderLetter({ uri: 'file:///seed.imr', version: 1, text: readExample('lumbar-mri-upheld.imr') }, 'html', { html: 'body' });
   const html = page(body, '', nonce);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];

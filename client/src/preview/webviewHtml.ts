@@ -4,6 +4,7 @@
 // the renderer, and the banner of the case's errors and warnings. Every piece
 // of case text in here has already been escaped (the letter by the renderer,
 // the banner by `bannerHtml`).
+import { randomBytes } from 'crypto';
 import { escapeHtml } from '../../../server/src/service/render/html';
 
 export interface WebviewPageInput {
@@ -23,11 +24,15 @@ export interface WebviewPageInput {
   settings: { scrollPreviewWithEditor: boolean; scrollEditorWithPreview: boolean; doubleClickToSwitchToEditor: boolean };
 }
 
-/** A random token for the CSP nonce: 32 characters from [A-Za-z0-9]. */
-export function makeNonce(random: () => number = Math.random): string {
+/**
+ * A token for the CSP nonce: 32 characters from [A-Za-z0-9], from the
+ * system's secure random source (Math.random is predictable, and a guessable
+ * nonce would let injected markup run a script).
+ */
+export function makeNonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(random() * chars.length)];
+  for (const byte of randomBytes(32)) s += chars[byte % chars.length];
   return s;
 }
 
