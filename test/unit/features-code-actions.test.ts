@@ -105,6 +105,10 @@ test('missing parts and fields follow the file\'s own indentation and line endin
   const { fixed } = fixFirst(text, 'missing-section', (d) => d.data?.section === 'reviewer');
   assert.match(fixed, /\r\nreviewer\r\n {4}licensure: California\r\n {4}specialty: Occupational Medicine\r\n/);
   assert.ok(!/[^\r]\n/.test(fixed), 'only CRLF line breaks');
+  // A file with lone CR line ends (old Mac editors; the parser reads them) keeps them.
+  const { fixed: cr } = fixFirst(text.replace(/\r\n/g, '\r'), 'missing-section', (d) => d.data?.section === 'reviewer');
+  assert.match(cr, /\rreviewer\r {4}licensure: California\r {4}specialty: Occupational Medicine\r/);
+  assert.ok(!cr.includes('\n'), 'only CR line breaks');
   const tabbed = 'reviewer\n\tspecialty: Emergency Medicine\n';
   const { fixed: f2 } = fixFirst(tabbed, 'missing-field', (d) => d.data?.key === 'licensure');
   assert.equal(f2, 'reviewer\n\tspecialty: Emergency Medicine\n\tlicensure: California\n');

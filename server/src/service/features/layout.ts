@@ -10,8 +10,9 @@ export function lineText(file: CaseFile, line: number): string {
   return file.text.slice(start, end).replace(/\r?\n$|\r$/, '');
 }
 
+/** The file's first line break (LF, CRLF or a lone CR, all of which the parser reads), else LF. */
 export function eolOf(file: CaseFile): string {
-  return /\r\n/.test(file.text) ? '\r\n' : '\n';
+  return /\r\n?|\n/.exec(file.text)?.[0] ?? '\n';
 }
 
 /** The indentation of one level: the first indented content line's whitespace, else two spaces. */
