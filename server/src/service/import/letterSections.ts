@@ -12,8 +12,6 @@ export interface CurrentLayoutBlocks {
   header: LetterLine[];
   /** Lines under each heading (heading line excluded); undefined when the heading is missing. */
   blocks: Partial<Record<HeadingKey, LetterLine[]>>;
-  /** The heading lines found, for diagnostics. */
-  headingLines: Partial<Record<HeadingKey, LetterLine>>;
 }
 
 // The renderer's own wording: what it writes is what the importer recognises.
@@ -43,12 +41,11 @@ export function splitCurrentLayout(lines: LetterLine[]): CurrentLayoutBlocks {
   // No heading at all: the layout was recognised by its items (detectLayout),
   // so the whole letter is read as the decisions part. Its items are found
   // and the text before them is kept, rather than nothing being imported.
-  if (found.length === 0) return { header: [], blocks: { issues: lines }, headingLines: {} };
-  const result: CurrentLayoutBlocks = { header: lines.slice(0, found[0].at), blocks: {}, headingLines: {} };
+  if (found.length === 0) return { header: [], blocks: { issues: lines } };
+  const result: CurrentLayoutBlocks = { header: lines.slice(0, found[0].at), blocks: {} };
   found.forEach((f, k) => {
     const end = k + 1 < found.length ? found[k + 1].at : lines.length;
     result.blocks[f.key] = lines.slice(f.at + 1, end);
-    result.headingLines[f.key] = lines[f.at];
   });
   return result;
 }

@@ -32,7 +32,7 @@ export function labelSummary(w: CaseWriter, lineNumbers: number[]): number {
     const closing = /[.!?]+$/.exec(sentence.text);
     const offset = closing ? sentence.end - closing[0].length : sentence.end;
     const at = prosePosition(prose, offset);
-    inserts.push({ line: at.line, character: at.character, text: closing ? ` ${marker}` : ` ${marker}` });
+    inserts.push({ line: at.line, character: at.character, text: ` ${marker}` });
   }
   // Right to left, so earlier positions on a line stay valid.
   inserts.sort((a, b) => b.line - a.line || b.character - a.character);
