@@ -22,9 +22,8 @@ export async function codeActionMiddleware(
   if (!actions) return actions;
   for (const action of actions) {
     if (!(action instanceof vscode.CodeAction)) continue;
-    const edits = (action as unknown as { data?: { imrSnippetEdits?: SnippetEdit[] } }).data?.imrSnippetEdits;
-    // The languageclient keeps `data` on its own CodeAction subclass; read it defensively.
-    const snippetEdits = edits ?? readData(action);
+    // The languageclient keeps the server's `data` on its own CodeAction subclass.
+    const snippetEdits = (action as unknown as { data?: { imrSnippetEdits?: SnippetEdit[] } }).data?.imrSnippetEdits;
     if (!snippetEdits) continue;
     const edit = new vscode.WorkspaceEdit();
     edit.set(
@@ -37,9 +36,4 @@ export async function codeActionMiddleware(
     action.edit = edit;
   }
   return actions;
-}
-
-function readData(action: vscode.CodeAction): SnippetEdit[] | undefined {
-  const data = (action as unknown as { data?: unknown }).data as { imrSnippetEdits?: SnippetEdit[] } | undefined;
-  return data?.imrSnippetEdits;
 }
