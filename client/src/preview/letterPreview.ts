@@ -125,11 +125,13 @@ export class LetterPreview implements vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument): void {
     this.panel = panel;
+    // The panel's own events end with the panel, so these listeners are not
+    // kept in `disposables`, which would grow with every preview opened.
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview-icon.svg');
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.document = undefined;
-    }, undefined, this.disposables);
+    });
     // A hidden webview is torn down, and showing it again reloads the page
     // from `webview.html`, which holds the letter as of the last setPage,
     // without the updates posted since; so does moving it to another group.
@@ -139,8 +141,8 @@ export class LetterPreview implements vscode.Disposable {
       const shownIn = e.webviewPanel.visible ? e.webviewPanel.viewColumn : undefined;
       if (shownIn !== undefined && shownIn !== this.shownIn) this.setPage();
       this.shownIn = shownIn;
-    }, undefined, this.disposables);
-    panel.webview.onDidReceiveMessage((m: FromPage) => this.fromPage(m), undefined, this.disposables);
+    });
+    panel.webview.onDidReceiveMessage((m: FromPage) => this.fromPage(m));
     this.document = document;
     this.setPage();
   }
