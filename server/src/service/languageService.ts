@@ -2,6 +2,7 @@
 // case file, with no dependency on VS Code or LSP. Parses are cached per
 // document version so that diagnostics, symbols and completion triggered by
 // the same keystroke share one parse.
+import { clearPhraseMemos } from './necessity/phrases';
 import type { CaseFile } from './syntax/ast';
 import { parseCase } from './syntax/parser';
 import { buildCaseModel, type CaseModel } from './model/caseModel';
@@ -41,6 +42,8 @@ export class LanguageService {
   /** Forget a closed document so memory goes back down. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    // With no case left open, no case text stays behind in the rules' memo either.
+    if (this.cache.size === 0) clearPhraseMemos();
   }
 
   getDiagnostics(doc: ImrDocument, settings: ServiceSettings = this.settings): ImrDiagnostic[] {

@@ -14,10 +14,49 @@ export interface PhraseMatch {
 /** Distinct texts remembered per phrase set; a bound, not a tuning knob (a long case has a few thousand sentences). */
 const MEMO_LIMIT = 4096;
 
+/**
+ * Remembered matches are kept for the texts of the latest analysis only. The
+ * rules of one run share them (each item reads the same summary sentences),
+ * the next keystroke's run reuses those of unchanged sentences, and anything
+ * the latest run did not read is dropped, so a closed case's text does not
+ * linger. `runRules` brackets each run with `withPhraseMemo`.
+ */
+const memos = new Set<Map<string, Remembered>>();
+let generation = 0;
+let remembering = false;
+
+interface Remembered {
+  matches: PhraseMatch[];
+  generation: number;
+}
+
+export function withPhraseMemo<T>(run: () => T): T {
+  generation++;
+  remembering = true;
+  try {
+    return run();
+  } finally {
+    remembering = false;
+    for (const memo of memos) for (const [text, r] of memo) if (r.generation !== generation) memo.delete(text);
+  }
+}
+
+/** How many texts are remembered across all phrase sets (for tests: nothing of a closed case stays). */
+export function rememberedTexts(): number {
+  let n = 0;
+  for (const memo of memos) n += memo.size;
+  return n;
+}
+
+/** Drops every remembered match (the service calls it when no case is open). */
+export function clearPhraseMemos(): void {
+  for (const memo of memos) memo.clear();
+}
+
 export class PhraseSet {
   private readonly re: RegExp | undefined;
   private readonly phrases: string[];
-  private readonly memo = new Map<string, PhraseMatch[]>();
+  private readonly memo = new Map<string, Remembered>();
 
   constructor(phrases: readonly string[]) {
     // Longer phrases first so "no evidence of" wins over "no".
@@ -37,14 +76,17 @@ export class PhraseSet {
   matches(text: string, from = 0, to = text.length): PhraseMatch[] {
     if (!this.re) return [];
     if (from !== 0 || to !== text.length) return this.scan(text, from, to);
+    if (!remembering) return this.scan(text, 0, text.length);
     let hit = this.memo.get(text);
     if (!hit) {
       if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
       // Frozen: a caller that sorted or pushed into a shared result would corrupt it for the next.
-      hit = Object.freeze(this.scan(text, 0, text.length)) as PhraseMatch[];
+      hit = { matches: Object.freeze(this.scan(text, 0, text.length)) as PhraseMatch[], generation };
       this.memo.set(text, hit);
+      memos.add(this.memo);
     }
-    return hit;
+    hit.generation = generation;
+    return hit.matches;
   }
 
   private scan(text: string, from: number, to: number): PhraseMatch[] {

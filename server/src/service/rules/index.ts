@@ -6,6 +6,7 @@ import type { CaseModel } from '../model/caseModel';
 import type { Rule } from './rule';
 import { structureRules } from './structure';
 import { necessityRules } from '../necessity/rules/index';
+import { withPhraseMemo } from '../necessity/phrases';
 
 let ruleErrorHandler: ((err: unknown, rule: string) => void) | undefined;
 
@@ -14,14 +15,14 @@ export function onRuleError(handler: ((err: unknown, rule: string) => void) | un
   ruleErrorHandler = handler;
 }
 
-const RULES: Rule[] = [...structureRules, ...necessityRules];
-
-/** Lets a rule module (the necessity analysis) register itself without this file knowing it. */
-export function registerRules(rules: Rule[]): void {
-  for (const r of rules) if (!RULES.includes(r)) RULES.push(r);
-}
+const RULES: readonly Rule[] = [...structureRules, ...necessityRules];
 
 export function runRules(file: CaseFile, model: CaseModel, settings: ServiceSettings): ImrDiagnostic[] {
+  // The rules of one run share their phrase matches (each item reads the same summary).
+  return withPhraseMemo(() => runAll(file, model, settings));
+}
+
+function runAll(file: CaseFile, model: CaseModel, settings: ServiceSettings): ImrDiagnostic[] {
   const out: ImrDiagnostic[] = file.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
   for (const rule of RULES) {
     try {

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PhraseSet, rememberedTexts, withPhraseMemo } from '../../server/src/service/necessity/phrases';
+import { LanguageService } from '../../server/src/service/languageService';
+import { readExample } from '../helpers/fixtures';
+
+test('remembered matches equal fresh ones, and only the latest run keeps its texts', () => {
+  const set = new PhraseSet(['straight leg raise', 'radicul*', 'x-ray']);
+  const a = 'Positive straight leg raise with radicular pain; an x ray was normal.';
+  const b = 'No radiculopathy.';
+  const fresh = set.matches(a);
+  const inRun = withPhraseMemo(() => [set.matches(a), set.matches(a), set.matches(b)]);
+  assert.deepEqual(inRun[0], fresh);
+  assert.equal(inRun[0], inRun[1], 'the second read of the same text is the remembered result');
+  assert.deepEqual(fresh.map((m) => m.phrase), ['straight leg raise', 'radicul*', 'x-ray']);
+  // A later run that reads only `b` keeps only `b`.
+  withPhraseMemo(() => set.matches(b));
+  assert.equal(rememberedTexts(), 1);
+});
+
+test('closing the last case leaves none of its text in the rules memo', () => {
+  const service = new LanguageService();
+  const uri = 'file:///memo/case.imr';
+  service.getDiagnostics({ uri, version: 1, text: readExample('lumbar-mri-upheld.imr') });
+  assert.ok(rememberedTexts() > 0);
+  service.forget(uri);
+  assert.equal(rememberedTexts(), 0);
+});
