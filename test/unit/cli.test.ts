@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT, readExample, diagnose } from '../helpers/fixtures';
+import type { ImrDiagnostic } from '../../server/src/service/types';
 
 const BIN = path.join(ROOT, 'bin', 'imr.js');
 const EXAMPLE = 'examples/lumbar-mri-upheld.imr';
@@ -21,6 +22,17 @@ interface Run {
 function imr(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A diagnostic as the JSON report gives it: what the service said, related places included. */
+function asReported(d: ImrDiagnostic) {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    range: d.range,
+    ...(d.relatedInformation?.length ? { relatedInformation: d.relatedInformation.map((r) => ({ message: r.message, range: r.range })) } : {}),
+  };
 }
 
 function tempDir(): string {
@@ -84,7 +96,7 @@ test('--format json gives zero-based LSP ranges equal to the language service', 
   const r = imr(['check', 'case.imr', '--format', 'json'], dir);
   assert.equal(r.status, 1);
   const report = JSON.parse(r.stdout);
-  const expected = diagnose(text).map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range }));
+  const expected = diagnose(text).map(asReported);
   assert.deepEqual(report, [{ file: 'case.imr', diagnostics: expected }]);
   // The summary stays off stdout so the JSON parses.
   assert.match(r.stderr, /Checked 1 file/);
@@ -194,7 +206,7 @@ test('a UTF-8 byte order mark is not part of the case', () => {
   const r = imr(['check', 'bom.imr', '-f', 'json'], dir);
   assert.deepEqual(
     JSON.parse(r.stdout)[0].diagnostics,
-    diagnose(text).map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+    diagnose(text).map(asReported),
   );
 });
 
@@ -288,4 +300,16 @@ test('workspace criteria in .imr/criteria apply to the check, and their own prob
   const report = JSON.parse(broken.stdout);
   const file = report.find((r: { file: string }) => r.file.endsWith('broken.json'));
   assert.equal(file.diagnostics[0].code, 'criteria-data');
+});
+
+test('JSON and SARIF carry contradicts-record with the summary sentence it contradicts', () => {
+  const json = JSON.parse(imr(['check', EXAMPLE, '--format', 'json']).stdout);
+  const hits = json[0].diagnostics.filter((d: { code: string }) => d.code === 'contradicts-record');
+  assert.ok(hits.length > 0, 'the seed case lists contradicts-record');
+  const lines = readExample('lumbar-mri-upheld.imr').split('\n');
+  const related = hits[0].relatedInformation[0];
+  assert.match(lines[related.range.start.line].slice(related.range.start.character), /^There were abnormalities noted in strength/);
+  const sarif = JSON.parse(imr(['check', EXAMPLE, '--format', 'sarif']).stdout);
+  const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'contradicts-record');
+  assert.equal(result.relatedLocations[0].physicalLocation.region.startLine, related.range.start.line + 1);
 });

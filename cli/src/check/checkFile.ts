@@ -34,10 +34,12 @@ export function checkFile(service: LanguageService, displayPath: string, cwd: st
 
 /** Only what the formats print: keeps worker messages small and output stable. */
 function plainDiagnostic(d: ImrDiagnostic): ImrDiagnostic {
-  return {
-    code: d.code,
-    severity: d.severity,
-    message: d.message,
-    range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
-  };
+  const plain: ImrDiagnostic = { code: d.code, severity: d.severity, message: d.message, range: plainRange(d.range) };
+  // Where else the finding points (the summary sentence a rationale contradicts): same file.
+  if (d.relatedInformation?.length) plain.relatedInformation = d.relatedInformation.map((r) => ({ message: r.message, range: plainRange(r.range) }));
+  return plain;
+}
+
+function plainRange(r: ImrDiagnostic['range']): ImrDiagnostic['range'] {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }

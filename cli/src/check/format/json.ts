@@ -6,7 +6,13 @@ export function formatJson(results: FileResult[]): string {
   const out = results.map((r) => ({
     file: r.file,
     ...(r.skipped ? { skipped: r.skipped } : {}),
-    diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+    diagnostics: r.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: d.range,
+      ...(d.relatedInformation ? { relatedInformation: d.relatedInformation } : {}),
+    })),
   }));
   return JSON.stringify(out, null, 2) + '\n';
 }

@@ -39,27 +39,32 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
       help: { text: `${text} See docs/rules.md#${code} for what the rule checks and how to fix it.` },
     };
   });
-  const sarifResults = results.flatMap((r) =>
-    r.diagnostics.map((d) => ({
+  const sarifResults = results.flatMap((r) => {
+    const artifactLocation = { uri: uriFor(r.file), ...(path.isAbsolute(r.file) ? {} : { uriBaseId: '%SRCROOT%' }) };
+    const region = (range: (typeof r.diagnostics)[number]['range']) => ({
+      startLine: range.start.line + 1,
+      startColumn: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1,
+    });
+    return r.diagnostics.map((d) => ({
       ruleId: d.code,
       ruleIndex: ruleIndex.get(d.code),
       level: level(d.severity),
       message: { text: d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: uriFor(r.file), ...(path.isAbsolute(r.file) ? {} : { uriBaseId: '%SRCROOT%' }) },
-            region: {
-              startLine: d.range.start.line + 1,
-              startColumn: d.range.start.character + 1,
-              endLine: d.range.end.line + 1,
-              endColumn: d.range.end.character + 1,
-            },
-          },
-        },
-      ],
-    })),
-  );
+      locations: [{ physicalLocation: { artifactLocation, region: region(d.range) } }],
+      // The other places a finding points to, such as the summary sentence a rationale contradicts.
+      ...(d.relatedInformation?.length
+        ? {
+            relatedLocations: d.relatedInformation.map((rel, id) => ({
+              id,
+              message: { text: rel.message },
+              physicalLocation: { artifactLocation, region: region(rel.range) },
+            })),
+          }
+        : {}),
+    }));
+  });
   // Files that could not be checked are tool notifications, not findings.
   const notifications = results
     .filter((r) => r.skipped)
