@@ -4,17 +4,8 @@
 // measures the same texts and sizes can be scaled without copying a letter.
 // No text here comes from the corpus letters.
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../test/helpers/random';
+import { prng } from '../test/helpers/random';
 
 export interface CriteriaSet {
   id: string;

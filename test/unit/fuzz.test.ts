@@ -11,20 +11,11 @@ import type { Range } from '../../server/src/service/syntax/ast';
 import { LanguageService } from '../../server/src/service/languageService';
 import { onRuleError } from '../../server/src/service/rules/index';
 import { EXAMPLES, readExample } from '../helpers/fixtures';
+import { prng as rng } from '../helpers/random';
 
 const SEED = 20240611;
 const ROUNDS = 2500;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces that matter to the language: separators, markup, keywords, dates, odd characters.
 const PIECES = [

@@ -7,6 +7,7 @@ import { parseCase } from '../../server/src/service/syntax/parser';
 import { computeLineStarts } from '../../server/src/service/syntax/positions';
 import type { CaseFile, Position, Range } from '../../server/src/service/syntax/ast';
 import { diagnose, readExample } from '../helpers/fixtures';
+import { prng as rng } from '../helpers/random';
 
 const SEED = readExample('lumbar-mri-upheld.imr');
 
@@ -52,17 +53,6 @@ function checkHostile(text: string, what: string): CaseFile {
   return file;
 }
 
-/** A small deterministic generator (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('random bytes and binary content neither throw nor leave the document', () => {
   const next = rng(42);
