@@ -19,6 +19,7 @@ import { LanguageService } from './service/languageService';
 import type { ImrDocument, ServiceSettings, SeveritySetting } from './service/types';
 import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
 import { checkReadable } from './service/input/limits';
+import { describeError } from './adapters/errors';
 import { WorkspaceCriteria } from './workspaceCriteria';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -29,13 +30,13 @@ let hasConfigurationPull = false;
 let snippetSupport = false;
 let settings: ServiceSettings = { rules: {} };
 
-/** Runs a handler; on any exception logs only the error's kind and answers `fallback`. */
+/** Runs a handler; on any exception logs only the error's kind and place (see describeError) and answers `fallback`. */
 function safely<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) {
   return async (...args: A): Promise<R> => {
     try {
       return await fn(...args);
     } catch (err) {
-      connection.console.error(`imr: ${name} failed: ${err instanceof Error ? err.name + ': ' + err.message.slice(0, 200) : 'unknown error'}`);
+      connection.console.error(`imr: ${name} failed: ${describeError(err)}`);
       return fallback;
     }
   };

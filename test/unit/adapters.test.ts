@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toLspDiagnostic, fromLspDiagnostic } from '../../server/src/adapters/lspConvert';
 import { checkReadable, MAX_CASE_CHARS } from '../../server/src/service/input/limits';
+import { describeError } from '../../server/src/adapters/errors';
 
 test('diagnostics keep code, range, tags and related information across the LSP conversion', () => {
   const range = { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } };
@@ -22,4 +23,18 @@ test('binary and oversized text get one clear diagnostic; a case does not', () =
   assert.equal(checkReadable('case CM16-0000001\n'), undefined);
   assert.equal(checkReadable('x\u0000y')?.code, 'binary-file');
   assert.equal(checkReadable('a'.repeat(MAX_CASE_CHARS + 1))?.code, 'file-too-large');
+});
+
+test('a failed handler is logged by kind and place, never by a message that may quote case text', () => {
+  let err: unknown;
+  try {
+    JSON.parse('The injured worker is a 55 year old female');
+  } catch (e) {
+    err = e;
+  }
+  assert.match(String((err as Error).message), /The injure/, 'the premise: this message quotes its input');
+  const logged = describeError(err);
+  assert.match(logged, /^SyntaxError at /);
+  assert.doesNotMatch(logged, /injure/);
+  assert.equal(describeError('a string'), 'unknown error');
 });
