@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, freshCopy, openCase, waitForAnyDiagnostics, workspaceRoot } from './helpers';
+import { closeAllEditors, freshCopy, openCase, waitForAnyDiagnostics, workspaceRoot, errorMessagesDuring } from './helpers';
 
 type Window = Record<string, unknown>;
 
@@ -61,18 +61,8 @@ describe('export', () => {
   });
 
   it('says so when the case it is given cannot be opened', async () => {
-    const w = vscode.window as unknown as Window;
-    const saved = w.showErrorMessage;
-    const errors: string[] = [];
-    w.showErrorMessage = async (message: string) => {
-      errors.push(message);
-      return undefined;
-    };
-    try {
-      await vscode.commands.executeCommand('imr.exportLetter', vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'no-such-case.imr')));
-    } finally {
-      w.showErrorMessage = saved;
-    }
+    const missing = vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'no-such-case.imr'));
+    const errors = await errorMessagesDuring(() => vscode.commands.executeCommand('imr.exportLetter', missing));
     assert.equal(errors.length, 1, 'one error message');
     assert.match(errors[0], /^Could not open .*no-such-case\.imr to export its letter: /);
   });

@@ -130,3 +130,20 @@ export async function applyAction(action: vscode.CodeAction): Promise<void> {
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The error messages VS Code is asked to show while `run` runs (the real ones are put back after). */
+export async function errorMessagesDuring(run: () => Thenable<unknown>): Promise<string[]> {
+  const w = vscode.window as unknown as Record<string, unknown>;
+  const saved = w.showErrorMessage;
+  const errors: string[] = [];
+  w.showErrorMessage = async (message: string) => {
+    errors.push(message);
+    return undefined;
+  };
+  try {
+    await run();
+  } finally {
+    w.showErrorMessage = saved;
+  }
+  return errors;
+}

@@ -10,7 +10,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent, workspaceRoot } from './helpers';
+import { closeAllEditors, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent, workspaceRoot, errorMessagesDuring } from './helpers';
 
 describe('letter preview', () => {
   const created: vscode.WebviewPanel[] = [];
@@ -79,18 +79,8 @@ describe('letter preview', () => {
   });
 
   it('says so when the case it is given cannot be opened', async () => {
-    const w = vscode.window as unknown as Record<string, unknown>;
-    const saved = w.showErrorMessage;
-    const errors: string[] = [];
-    w.showErrorMessage = async (message: string) => {
-      errors.push(message);
-      return undefined;
-    };
-    try {
-      await vscode.commands.executeCommand('imr.showPreviewToSide', vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'no-such-case.imr')));
-    } finally {
-      w.showErrorMessage = saved;
-    }
+    const missing = vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'no-such-case.imr'));
+    const errors = await errorMessagesDuring(() => vscode.commands.executeCommand('imr.showPreviewToSide', missing));
     assert.equal(errors.length, 1, 'one error message');
     assert.match(errors[0], /^Could not open .*no-such-case\.imr to preview its letter: /);
   });
