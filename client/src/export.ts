@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageService } from '../../server/src/service/languageService';
 import type { LetterPreview } from './preview/letterPreview';
+import { caseForCommand } from './caseForCommand';
 
 type Format = 'pdf' | 'html' | 'text';
 
@@ -34,19 +35,8 @@ function defaultTarget(doc: vscode.TextDocument, ext: string): vscode.Uri | unde
 }
 
 export async function exportLetter(service: LanguageService, preview: LetterPreview | undefined, uri?: unknown): Promise<void> {
-  let doc: vscode.TextDocument | undefined;
-  try {
-    doc = await caseDocument(preview, uri);
-  } catch (err) {
-    // From the explorer: a file that is gone, or binary, cannot be opened as a case.
-    const name = uri instanceof vscode.Uri ? vscode.workspace.asRelativePath(uri) : 'the case';
-    void vscode.window.showErrorMessage(`Could not open ${name} to export its letter: ${err instanceof Error ? err.message : String(err)}`);
-    return;
-  }
-  if (!doc) {
-    void vscode.window.showInformationMessage('Open an IMR case file (.imr) to export its letter.');
-    return;
-  }
+  const doc = await caseForCommand(() => caseDocument(preview, uri), uri, 'export');
+  if (!doc) return;
   const picked = await vscode.window.showQuickPick(
     FORMATS.map((f) => ({ ...f, description: `.${f.ext}` })),
     { title: 'Export Letter', placeHolder: 'Export the letter as' },

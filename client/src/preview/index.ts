@@ -4,6 +4,7 @@
 // package.json.
 import * as vscode from 'vscode';
 import { LetterPreview, PREVIEW_VIEW_TYPE } from './letterPreview';
+import { caseForCommand } from '../caseForCommand';
 
 export { LetterPreview };
 
@@ -18,19 +19,8 @@ async function targetDocument(preview: LetterPreview, uri?: vscode.Uri): Promise
 export function registerPreview(context: vscode.ExtensionContext): LetterPreview {
   const preview = new LetterPreview(context.extensionUri);
   const open = async (uri: unknown, toSide: boolean) => {
-    let doc: vscode.TextDocument | undefined;
-    try {
-      doc = await targetDocument(preview, uri instanceof vscode.Uri ? uri : undefined);
-    } catch (err) {
-      // From the explorer: a file that is gone, or binary, cannot be opened as a case.
-      const name = uri instanceof vscode.Uri ? vscode.workspace.asRelativePath(uri) : 'the case';
-      void vscode.window.showErrorMessage(`Could not open ${name} to preview its letter: ${err instanceof Error ? err.message : String(err)}`);
-      return;
-    }
-    if (!doc) {
-      void vscode.window.showInformationMessage('Open an IMR case file (.imr) to preview its letter.');
-      return;
-    }
+    const doc = await caseForCommand(() => targetDocument(preview, uri instanceof vscode.Uri ? uri : undefined), uri, 'preview');
+    if (!doc) return;
     if (toSide) preview.open(doc, vscode.ViewColumn.Beside, true);
     else preview.open(doc, vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active, false);
   };

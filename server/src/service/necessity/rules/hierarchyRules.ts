@@ -4,12 +4,11 @@
 import type { ImrDiagnostic } from '../../types';
 import type { Rule } from '../../rules/rule';
 import { getField } from '../../model/caseModel';
-import { daysBetween, formatUs } from '../../syntax/dates';
+import { daysBetween, formatUs, parseDate } from '../../syntax/dates';
 import { activeLibrary } from '../library';
 import { viewItem } from '../itemView';
 import { CONCLUSIONS } from '../terms';
 import deadlines from '../../data/terms/deadlines.json';
-import { parseDate } from '../../syntax/dates';
 
 export const evidenceHierarchy: Rule = ({ model }) => {
   const out: ImrDiagnostic[] = [];
