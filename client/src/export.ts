@@ -1,7 +1,9 @@
 // "IMR: Export Letter…": writes the final determination letter of a case as
 // PDF, HTML or plain text. The file name comes from VS Code's save dialog,
 // which itself asks before replacing an existing file; nothing is written
-// anywhere else. The letter is rendered in the extension host with the same
+// anywhere else. Even a chosen file is refused when it is the case itself or
+// a document open with unsaved changes: writing there would lose the case or
+// the author's edits. The letter is rendered in the extension host with the same
 // language service the preview uses, so the export is exactly what the
 // preview shows (without the preview's draft-only criteria table).
 import * as vscode from 'vscode';
@@ -34,6 +36,15 @@ function defaultTarget(doc: vscode.TextDocument, ext: string): vscode.Uri | unde
   return doc.uri.with({ path: doc.uri.path.replace(/(\.[^./]*)?$/, `.${ext}`) });
 }
 
+/** Why the letter may not be written to `target`, or undefined when it may. */
+function targetProblem(target: vscode.Uri, doc: vscode.TextDocument): string | undefined {
+  const name = vscode.workspace.asRelativePath(target);
+  if (target.toString() === doc.uri.toString()) return `The letter was not exported: ${name} is the case file itself. Choose another file name.`;
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+  if (open?.isDirty) return `The letter was not exported: ${name} is open with unsaved changes. Save or close it first, or choose another file name.`;
+  return undefined;
+}
+
 export async function exportLetter(service: LanguageService, preview: LetterPreview | undefined, uri?: unknown): Promise<void> {
   const doc = await caseForCommand(() => caseDocument(preview, uri), uri, 'export');
   if (!doc) return;
@@ -60,6 +71,11 @@ export async function exportLetter(service: LanguageService, preview: LetterPrev
     saveLabel: 'Export',
   });
   if (!target) return;
+  const problem = targetProblem(target, doc);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
+    return;
+  }
 
   const text = { uri: doc.uri.toString(), version: doc.version, text: doc.getText() };
   let bytes: Uint8Array;

@@ -8,10 +8,14 @@ import { ProblemsStatusItem } from './statusBar';
 import { registerPreview } from './preview/index';
 import { registerExport } from './export';
 import { registerImport } from './import';
+import { ServerSupervisor } from './server/supervisor';
 
 let client: LanguageClient | undefined;
+let supervisor: ServerSupervisor | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  supervisor = new ServerSupervisor();
+  context.subscriptions.push(supervisor);
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -31,15 +35,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Case files hold health information: the server's output channel carries
     // errors only, never document text.
     outputChannelName: 'IMR Author',
+    // Restarts the server after a crash, within a budget, and tells the author what is going on.
+    errorHandler: supervisor.errorHandler,
   };
   client = new LanguageClient('imr', 'IMR Author', serverOptions, clientOptions);
-  context.subscriptions.push(new ProblemsStatusItem());
-  registerExport(context, registerPreview(context));
+  supervisor.attach(client);
+  context.subscriptions.push(new ProblemsStatusItem(supervisor));
+  registerExport(context, registerPreview(context, supervisor));
   registerImport(context);
   await client.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await supervisor?.stop();
   client = undefined;
+  supervisor = undefined;
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LetterPreview, PREVIEW_VIEW_TYPE } from './letterPreview';
 import { caseForCommand } from '../caseForCommand';
+import type { ServerPhaseSource } from '../server/supervisor';
 
 export { LetterPreview };
 
@@ -16,8 +17,8 @@ async function targetDocument(preview: LetterPreview, uri?: vscode.Uri): Promise
   return preview.previewedDocument;
 }
 
-export function registerPreview(context: vscode.ExtensionContext): LetterPreview {
-  const preview = new LetterPreview(context.extensionUri);
+export function registerPreview(context: vscode.ExtensionContext, server: ServerPhaseSource): LetterPreview {
+  const preview = new LetterPreview(context.extensionUri, server);
   const open = async (uri: unknown, toSide: boolean) => {
     const doc = await caseForCommand(() => targetDocument(preview, uri instanceof vscode.Uri ? uri : undefined), uri, 'preview');
     if (!doc) return;

@@ -11,10 +11,14 @@
 // exact text in the editor. The banner reads the diagnostics VS Code already
 // holds from the server (vscode.languages.getDiagnostics), so it counts exactly
 // what the Problems panel shows, with the user's rule settings, and nothing is
-// computed twice.
+// computed twice. While the server restarts after a crash, or once it has
+// stopped, a note above the banner says so, and the page is refreshed when the
+// server is back.
 import * as vscode from 'vscode';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { bannerHtml, makeNonce, previewState, webviewPage, type BannerProblem } from './webviewHtml';
+import { makeNonce, previewState, webviewPage, type BannerProblem } from './webviewHtml';
+import { previewBannerHtml } from './serverNote';
+import type { ServerPhaseSource } from '../server/supervisor';
 
 export const PREVIEW_VIEW_TYPE = 'imr.preview';
 
@@ -51,8 +55,14 @@ export class LetterPreview implements vscode.Disposable {
   private shownIn: vscode.ViewColumn | undefined;
   private settings = readSettings();
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly server: ServerPhaseSource,
+  ) {
     this.disposables.push(
+      // Restarting, stopped or back: the note changes, and the letter is sent
+      // afresh so the page shows the case as it is now.
+      server.onDidChangePhase(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (this.panel && editor && editor.document.languageId === 'imr' && editor.document !== this.document) this.show(editor.document);
       }),
@@ -182,7 +192,7 @@ export class LetterPreview implements vscode.Disposable {
       problems.push({ severity, message: d.message, code, line: d.range.start.line, character: d.range.start.character });
     }
     problems.sort((a, b) => a.line - b.line || a.character - b.character);
-    return bannerHtml(problems);
+    return previewBannerHtml(this.server.phase, problems);
   }
 
   /** Sets the whole page: on open, when the case changes, or after the panel was hidden. */
