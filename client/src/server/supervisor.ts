@@ -45,8 +45,12 @@ export class ServerSupervisor implements ServerPhaseSource, vscode.Disposable {
 
   /** The language client's error handler (pass as `clientOptions.errorHandler`). */
   readonly errorHandler: ErrorHandler = {
-    // Same as the client's default: a few write/read errors are tolerated, then the connection is shut down.
-    error: (_error, _message, count): ErrorHandlerResult => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    // A server that dies leaves writes failing (EPIPE) before its channel
+    // reports closed. The client's default would pop up "connection to server
+    // is erroring" for each, and after three would shut the client down, which
+    // races with `closed` and can leave the server stopped without a restart.
+    // So errors are only logged, and the close decides.
+    error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue, handled: true }),
     closed: (): CloseHandlerResult => {
       const decision = this.budget.crashed(Date.now());
       this.apply({ kind: 'crash', decision });
