@@ -18,6 +18,7 @@ import { definition, references, prepareRename, rename, renameProblem } from './
 import { codeActions } from './features/codeActions';
 import { applyWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
 import './necessity/editorFeatures'; // registers criterion hover, completion and quick-fixes
+import './phi/codeActions'; // registers the phi quick-fix
 import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
 
 export interface AnalysedCase {

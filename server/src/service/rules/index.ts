@@ -7,6 +7,7 @@ import type { Rule } from './rule';
 import { structureRules } from './structure';
 import { necessityRules } from '../necessity/rules/index';
 import { withPhraseMemo } from '../necessity/phrases';
+import { phi } from '../phi/rule';
 
 let ruleErrorHandler: ((err: unknown, rule: string) => void) | undefined;
 
@@ -15,7 +16,7 @@ export function onRuleError(handler: ((err: unknown, rule: string) => void) | un
   ruleErrorHandler = handler;
 }
 
-const RULES: readonly Rule[] = [...structureRules, ...necessityRules];
+const RULES: readonly Rule[] = [...structureRules, ...necessityRules, phi];
 
 export function runRules(file: CaseFile, model: CaseModel, settings: ServiceSettings): ImrDiagnostic[] {
   // The rules of one run share their phrase matches (each item reads the same summary).
