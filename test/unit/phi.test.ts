@@ -105,6 +105,11 @@ test('the quick-fix replaces exactly the match, capitalised at the start of a se
   assert.deepEqual(drFixes.map((a) => [a.title, a.isPreferred]), [['Replace with "The treating physician"', true], ['Replace with "The provider"', false]]);
   for (const a of drFixes) assert.deepEqual(phi(applyEdits(dr, a.edits)), []);
 
+  // The disputed service opens its line in the letter.
+  const title = variant(['item MRI of the lumbar spine', "item Mr. Smith's MRI of the lumbar spine"]);
+  const [sv] = phi(title);
+  assert.equal(applyEdits(title, fixes(title, sv)[0].edits), variant(['item MRI of the lumbar spine', "item The injured worker's MRI of the lumbar spine"]));
+
   // Numbers become [redacted].
   const phone = inSummary('Her phone is 916-555-0142.');
   const [ph] = phi(phone);
@@ -202,4 +207,45 @@ test("docs/rules.md's phi examples: the wrong summary draws three warnings, the 
   const scholl = variant(['    He would consider surgery.', "    -- imr-disable-next-line phi\n    The worker tried Dr. Scholl's orthotics without relief."]);
   assert.deepEqual(phi(scholl), []);
   assert.equal(phi(scholl.replace('    -- imr-disable-next-line phi\n', '')).length, 1);
+});
+
+test('property: any pattern example written between two words of any example prose line is found exactly, and every fix removes it', async () => {
+  const fc = await import('fast-check');
+  const { parseCase } = await import('../../server/src/service/syntax/parser');
+  const { readExample, EXAMPLES } = await import('../helpers/fixtures');
+  const fs = await import('fs');
+  // Places between two words of the summary and the rationales of the clean examples.
+  const places: { text: string; offset: number }[] = [];
+  for (const name of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.imr') && !/mistakes/.test(f))) {
+    const text = readExample(name);
+    const file = parseCase(text);
+    const proses = [file.summary?.prose, ...file.items.map((i) => i.rationale?.prose)].filter((p) => p !== undefined);
+    for (const prose of proses) {
+      for (const seg of prose.segments) {
+        const lineStart = file.lineStarts[seg.line] + seg.character;
+        for (let i = 1; i < seg.length; i++) if (text[lineStart + i] === ' ') places.push({ text, offset: lineStart + i });
+      }
+    }
+  }
+  const examples = PHI_PATTERNS.flatMap((p) => p.matches.map((ex) => ({ id: p.id, ...ex })));
+  assert.ok(places.length > 100 && examples.length > 20);
+  fc.assert(
+    fc.property(fc.constantFrom(...places), fc.constantFrom(...examples), (place, ex) => {
+      // Semicolons keep the neighbouring words out of the example's match.
+      const text = `${place.text.slice(0, place.offset)} ${ex.text.replace(/[.]$/, '')};${place.text.slice(place.offset)}`;
+      const ds = phi(text);
+      assert.equal(ds.length, 1, ex.text);
+      assert.equal(textAt(text, ds[0].range), ex.hit);
+      assert.equal(ds[0].data?.pattern, ex.id);
+      const actions = fixes(text, ds[0]);
+      assert.ok(actions.length >= 1);
+      const syntaxBefore = service.getDiagnostics(doc(text)).filter((d) => d.code === 'syntax').length;
+      for (const a of actions) {
+        const fixed = applyEdits(text, a.edits);
+        assert.deepEqual(phi(fixed), [], `${a.title} in ${ex.text}`);
+        assert.equal(service.getDiagnostics(doc(fixed)).filter((d) => d.code === 'syntax').length, syntaxBefore);
+      }
+    }),
+    { seed: 8, numRuns: 80 },
+  );
 });

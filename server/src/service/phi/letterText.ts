@@ -27,6 +27,7 @@ export interface LetterText {
 }
 
 const NO_STARTS: ReadonlySet<number> = new Set();
+const LINE_START: ReadonlySet<number> = new Set([0]);
 
 function proseText(prose: Prose): LetterText {
   return {
@@ -36,10 +37,10 @@ function proseText(prose: Prose): LetterText {
   };
 }
 
-/** A one-line value written at `at`. */
-function lineText(value: string, at: Range): LetterText {
+/** A one-line value written at `at`; `opensLine` when the letter starts a line with it (the item's title). */
+function lineText(value: string, at: Range, opensLine = false): LetterText {
   const { line, character } = at.start;
-  return { text: value, range: (start, end) => ({ start: { line, character: character + start }, end: { line, character: character + end } }), sentenceStarts: NO_STARTS };
+  return { text: value, range: (start, end) => ({ start: { line, character: character + start }, end: { line, character: character + end } }), sentenceStarts: opensLine ? LINE_START : NO_STARTS };
 }
 
 function printedFields(section: Section): Field[] {
@@ -51,7 +52,7 @@ function printedFields(section: Section): Field[] {
 export function letterTexts(file: CaseFile): LetterText[] {
   const out: LetterText[] = [];
   for (const section of file.sections) {
-    if (section.kind === 'item' && section.service) out.push(lineText(section.service.value, section.service.range));
+    if (section.kind === 'item' && section.service) out.push(lineText(section.service.value, section.service.range, true));
     for (const f of printedFields(section)) out.push(lineText(f.value, f.valueRange));
     if (section.kind === 'summary') out.push(proseText(section.prose));
     if (section.kind === 'item' && section.rationale) out.push(proseText(section.rationale.prose));
