@@ -48,6 +48,7 @@ test('the data checks report a broken pattern, a wrong example and an over-eager
       { ...base, id: 'c', matches: [{ text: 'mail a@example.com', hit: 'example.com' }] },
       { ...base, id: 'd', regex: 'Tramadol', matches: [{ text: 'Tramadol', hit: 'Tramadol' }] },
       { ...base, id: 'd' },
+      { ...base, id: 'e', flags: 'i', requires: 'ADJ' },
     ],
   };
   const problems = checkPhiData(broken);
@@ -56,6 +57,10 @@ test('the data checks report a broken pattern, a wrong example and an over-eager
   assert.ok(problems.some((p) => p.startsWith('c: in "mail a@example.com" expected only c: "example.com"')), problems.join('\n'));
   assert.ok(problems.includes('d: "Tramadol 50mg @ bedtime" must not match, but d: "Tramadol" did.'), problems.join('\n'));
   assert.ok(problems.some((p) => p === 'd: the id is used twice.'), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('e: "requires" is compared letter case and all')), problems.join('\n'));
+  // A literal no example contains silences the pattern, and the examples say so.
+  const silenced = checkPhiData({ fragments: PHI_DATA.fragments, patterns: [{ ...base, requires: '#' }] });
+  assert.ok(silenced.some((p) => p.startsWith('email: in "wrote to j.smith+work@example.com about it" expected only email')), silenced.join('\n'));
 });
 
 test('every example of every pattern raises phi on exactly its hit in the summary, and every non-example raises nothing', () => {

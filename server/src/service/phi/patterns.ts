@@ -8,6 +8,8 @@ export interface PhiPatternData {
   advice: string;
   description: string;
   regex: string;
+  /** A literal every match contains; the pattern is skipped on text without it. */
+  requires?: string;
   flags?: string;
   replacements: string[];
   matches: { text: string; hit: string }[];
@@ -60,6 +62,9 @@ export function checkPhiData(data: { fragments: { name: string; regex: string }[
     if (ids.has(p.id)) problems.push(`${p.id}: the id is used twice.`);
     ids.add(p.id);
     const source = expandFragments(p.regex, data.fragments);
+    if (p.requires && p.flags?.includes('i') && p.requires.toLowerCase() !== p.requires.toUpperCase()) {
+      problems.push(`${p.id}: "requires" is compared letter case and all, so it cannot go with the case-insensitive flag i.`);
+    }
     const unknown = /\{([a-z]+)\}/.exec(source);
     if (unknown) problems.push(`${p.id}: no fragment is named "${unknown[1]}".`);
     try {
@@ -91,6 +96,8 @@ export function checkPhiData(data: { fragments: { name: string; regex: string }[
 export function findPhi(text: string, patterns: readonly PhiPattern[] = PHI_PATTERNS): PhiMatch[] {
   const found: PhiMatch[] = [];
   for (const pattern of patterns) {
+    // An e-mail address needs an @: skip the scan of a long text that has none.
+    if (pattern.requires && !text.includes(pattern.requires)) continue;
     const re = pattern.compiled;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
