@@ -4,6 +4,7 @@
 // nothing here logs case text.
 import {
   CodeActionKind,
+  combineFeatures,
   createConnection,
   LSPErrorCodes,
   ResponseError,
@@ -20,9 +21,11 @@ import type { ImrDocument, ServiceSettings, SeveritySetting } from './service/ty
 import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
 import { checkReadable } from './service/input/limits';
 import { describeError } from './adapters/errors';
+import { guardedConsole } from './adapters/logGuard';
 import { WorkspaceCriteria } from './workspaceCriteria';
 
-const connection = createConnection(ProposedFeatures.all);
+// Every log line, ours or the JSON-RPC library's, passes the guard (see logGuard.ts).
+const connection = createConnection(combineFeatures(ProposedFeatures.all, { __brand: 'features', console: guardedConsole }));
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService();
 const workspaceCriteria = new WorkspaceCriteria(connection, service, documents);
