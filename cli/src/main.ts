@@ -7,6 +7,7 @@ import { UsageError, type CliCommand, type CliIO } from './command';
 import { runWorker, WORKER_TAG } from './check/worker';
 import { workerEntry } from './check/pool';
 import { VERSION } from './version';
+import { describeError } from '../../server/src/adapters/errors';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -55,8 +56,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr.write(`imr ${cmd.name}: ${err.message}\nSee \`imr ${cmd.name} --help\`.\n`);
       return 2;
     }
-    // An unexpected failure: say what happened without dumping case text.
-    io.stderr.write(`imr ${cmd.name}: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    // An unexpected failure: its kind and place only, since an error's message
+    // can quote the case or letter it failed on (see describeError).
+    io.stderr.write(`imr ${cmd.name}: internal error: ${describeError(err)}\n`);
     return 2;
   }
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { LanguageService } from '../../../server/src/service/languageService';
 import type { ImrDiagnostic } from '../../../server/src/service/types';
 import { readCase } from './readCase';
+import { describeError } from '../../../server/src/adapters/errors';
 
 export interface FileResult {
   /** The path as shown to the user (relative to the working directory when inside it). */
@@ -24,7 +25,8 @@ export function checkFile(service: LanguageService, displayPath: string, cwd: st
     diagnostics = service.getDiagnostics({ uri, version: 1, text: read.text });
   } catch (err) {
     // The service promises not to throw; if it does, report the file rather than abort the batch.
-    return { file: displayPath, diagnostics: [], skipped: `internal error while checking: ${err instanceof Error ? err.message : String(err)}` };
+    // Its kind and place only: the message could quote the case (see describeError).
+    return { file: displayPath, diagnostics: [], skipped: `internal error while checking: ${describeError(err)}` };
   } finally {
     // A batch must not keep every parse alive.
     service.forget(uri);

@@ -88,6 +88,10 @@ export async function pdfToText(data: Uint8Array): Promise<PdfText> {
     }
     const { kept, removed } = removeFurniture(pages);
     return { text: layOut(kept), pages: doc.numPages, furnitureRemoved: removed };
+  } catch {
+    // pdfjs's own message may quote what it choked on, and callers show the
+    // message: a damaged page gets the same plain words as a damaged file.
+    throw new Error('The file is not a readable PDF.');
   } finally {
     await doc.destroy();
   }
