@@ -24,7 +24,7 @@ const LIBRARY_FORMS: RegExp[] = [
   /^(Received response message without id)[:.]/,
   /^(Received message which is neither a response nor a notification message):/,
   /^((?:Response|Notification) handler '[\w$/.-]{1,80}' failed(?: unexpectedly\.)?)(?: with message:|$)/,
-  /^(Notification [\w$/.-]{1,80} defines (?:\d+ params but received (?:none|\d+ arguments)|parameters by (?:name|position) but received parameters by (?:name|position)))\.?$/,
+  /^(Notification [\w$/.-]{1,80} defines (?:\d+ params but received (?:none|\d+ arguments)|parameters by (?:name|position) but received parameters by (?:name|position))\.?)$/,
   /^((?:Received no promise from cancellation strategy when cancelling id|Sending cancellation messages for id) [\w-]{1,40}(?: failed)?)$/,
   /^((?:Bulk (?:un)?registration|(?:Un-r|R)egistering (?:request handler|capability)(?: with id)? (?:for )?[\w$/.-]{1,80}) failed)\.$/,
   /^(Assertion failed)\b/,
