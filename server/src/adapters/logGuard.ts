@@ -26,7 +26,7 @@ const LIBRARY_FORMS: RegExp[] = [
   /^((?:Response|Notification) handler '[\w$/.-]{1,80}' failed(?: unexpectedly\.)?)(?: with message:|$)/,
   /^(Notification [\w$/.-]{1,80} defines (?:\d+ params but received (?:none|\d+ arguments)|parameters by (?:name|position) but received parameters by (?:name|position))\.?)$/,
   /^((?:Received no promise from cancellation strategy when cancelling id|Sending cancellation messages for id) [\w-]{1,40}(?: failed)?)$/,
-  /^((?:Bulk (?:un)?registration|(?:Un-r|R)egistering (?:request handler|capability)(?: with id)? (?:for )?[\w$/.-]{1,80}) failed)\.$/,
+  /^((?:Bulk (?:un)?registration|(?:Un-r|R)egistering (?:request handler|capability)(?: with id)? (?:for )?[\w$/.-]{1,80}) failed\.)$/,
   /^(Assertion failed)\b/,
 ];
 
