@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Trace } from 'vscode-jsonrpc/node';
 import { readExample } from '../helpers/fixtures';
 import { WatchedServer } from '../helpers/watchedServer';
 import { networkLog, describeAttempts, type NetworkLog } from '../helpers/networkGuard';
@@ -43,7 +44,12 @@ after(async () => {
   fs.rmSync(workspace, { recursive: true, force: true });
 });
 
+/** The client side of the trace, as vscode-languageclient writes it for imr.trace.server (same JSON-RPC library). */
+const trace: { level: string; line: string }[] = [];
+let traceLevel = 'messages';
+
 test('every server feature answers with the network made to throw', async () => {
+  server.connection.trace(Trace.Messages, { log: (message: string, data?: string) => trace.push({ level: traceLevel, line: `${message}\n${data ?? ''}` }) }, false);
   const init = await server.request('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
@@ -80,7 +86,12 @@ test('every server feature answers with the network made to throw', async () => 
   assert.ok(await server.request('textDocument/prepareRename', { ...doc, position: cite }), 'prepare rename');
   const rename = await server.request('textDocument/rename', { ...doc, position: cite, newName: 'prior-care' });
   assert.ok(rename.changes[caseUri].length >= 2, 'rename edits the definition and the citation');
-  await assert.rejects(server.request('textDocument/rename', { ...doc, position: cite, newName: 'two words' }), 'a refused rename answers with its reason');
+  // VS Code's client logs a refused request's reason: it must not repeat the name typed (here a person's).
+  await assert.rejects(
+    server.request('textDocument/rename', { ...doc, position: cite, newName: `Ms ${MARKER}` }),
+    (err: Error) => /cannot name a fact/.test(err.message) && !err.message.includes(MARKER),
+    'a refused rename answers with its reason, without the name',
+  );
   const actions = await server.request<any[]>('textDocument/codeAction', { ...doc, range: missing.range, context: { diagnostics: [{ ...missing, source: 'imr' }] } });
   assert.ok(actions.some((a) => /licensure/i.test(a.title)), 'a quick-fix');
 
@@ -95,6 +106,19 @@ test('every server feature answers with the network made to throw', async () => 
   await server.notify('textDocument/didClose', { textDocument: { uri: caseUri } });
   const closed = await server.diagnostics(caseUri, (p) => p.diagnostics.length === 0);
   assert.equal(closed.diagnostics.length, 0, 'closing clears the diagnostics');
+});
+
+test('imr.trace.server "messages" traces no case text; "verbose" does, as its description warns', async () => {
+  const messages = trace.filter((t) => t.level === 'messages');
+  assert.ok(messages.some((t) => /textDocument\/hover/.test(t.line)) && messages.some((t) => /Request failed: The new name cannot name a fact/.test(t.line)), 'the trace saw the exchange, refusals included');
+  assert.equal(messages.some((t) => t.line.includes(MARKER)), false, messages.filter((t) => t.line.includes(MARKER)).map((t) => t.line).join('\n'));
+  traceLevel = 'verbose';
+  server.connection.trace(Trace.Verbose, { log: (message: string, data?: string) => trace.push({ level: traceLevel, line: `${message}\n${data ?? ''}` }) }, false);
+  await server.notify('textDocument/didOpen', { textDocument: { uri: 'file:///cases/traced.imr', languageId: 'imr', version: 1, text: markerCase } });
+  await server.diagnostics('file:///cases/traced.imr');
+  await server.notify('textDocument/didClose', { textDocument: { uri: 'file:///cases/traced.imr' } });
+  server.connection.trace(Trace.Off, { log: () => undefined }, false);
+  assert.ok(trace.some((t) => t.level === 'verbose' && t.line.includes(MARKER)), 'a verbose trace carries the case text (the search above would have found it)');
 });
 
 test('every handler\'s failure path answers its fallback and logs only the error kind and place', async () => {

@@ -53,17 +53,22 @@ export function prepareRename({ file }: FeatureContext, position: Position): Pre
   return at ? { range: at.ref.nameRange, placeholder: at.ref.name } : undefined;
 }
 
-/** Why the label at `position` cannot be renamed to `newName`, in the author's words; undefined if it can. */
+/**
+ * Why the label at `position` cannot be renamed to `newName`, in the author's
+ * words; undefined if it can. The reason does not repeat the name: the editor
+ * shows it beside the name typed, and VS Code's client also writes a refused
+ * request's reason to the output channel, which is a log.
+ */
 export function renameProblem({ file }: FeatureContext, position: Position, newName: string): string | undefined {
   const at = labelAt(file, position);
   if (!at) return 'Put the cursor on a fact label such as [#neuro-findings] to rename it.';
   const name = newName.trim();
   if (name === at.ref.name) return undefined;
   if (!LABEL_NAME.test(name)) {
-    return `"${newName}" cannot name a fact: use letters, digits, dashes, dots or underscores, starting with a letter or digit (for example neuro-findings).`;
+    return `The new name cannot name a fact: use letters, digits, dashes, dots or underscores, starting with a letter or digit (for example neuro-findings).`;
   }
   if (allLabels(file).some((o) => o.ref.name === name)) {
-    return `[#${name}] is already used in this case; choose a name no other fact or citation has.`;
+    return `The new name is already used in this case; choose a name no other fact or citation has.`;
   }
   return undefined;
 }
