@@ -127,6 +127,10 @@ test('imr render writes the letter to stdout, or to the one file named, as text,
   const html = imr('render', path.join(dirs.cases, 'marker.imr'), '-f', 'html', '-o', 'letter.html');
   assert.equal(html.status, 0, html.stderr);
   assert.deepEqual(html.written, [rel('cwd', 'letter.html')]);
+  // Opened in a browser, the letter must load nothing (a remote image or style would tell a server it was read).
+  const page = fs.readFileSync(path.join(dirs.cwd, 'letter.html'), 'utf8');
+  assert.match(page, /CLINICAL CASE SUMMARY/);
+  assert.doesNotMatch(page, /\b(?:src|href|action|srcset)\s*=\s*["']?\s*(?:[a-z][\w+.-]*:)?\/\/|@import|url\(\s*["']?\s*(?:[a-z][\w+.-]*:)?\/\//i);
 
   const pdf = imr('render', path.join(dirs.cases, 'marker.imr'), '-o', path.join(dirs.letters, 'rendered.pdf'));
   assert.equal(pdf.status, 0, pdf.stderr);
