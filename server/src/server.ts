@@ -23,6 +23,7 @@ import { checkReadable } from './service/input/limits';
 import { describeError } from './adapters/errors';
 import { guardedConsole } from './adapters/logGuard';
 import { WorkspaceCriteria } from './workspaceCriteria';
+import { registerServerState } from './adapters/serverState';
 
 // Every log line, ours or the JSON-RPC library's, passes the guard (see logGuard.ts).
 const connection = createConnection(combineFeatures(ProposedFeatures.all, { __brand: 'features', console: guardedConsole }));
@@ -149,6 +150,13 @@ function schedule(uri: string) {
   const wait = last ? Math.min(last.duration, 150) - (performance.now() - last.end) : 0;
   pending.set(uri, wait < 1 ? setImmediate(run) : setTimeout(run, wait));
 }
+
+registerServerState(connection, () => ({
+  documents: documents.keys().length,
+  pending: pending.size,
+  throttle: lastRun.size,
+  analyses: service.cachedDocuments,
+}));
 
 const validate = safely('diagnostics', undefined, async (uri: string) => {
   const doc = documents.get(uri);

@@ -47,6 +47,11 @@ export class LanguageService {
     if (this.cache.size === 0) clearPhraseMemos();
   }
 
+  /** How many documents have a cached analysis (the stress test checks it falls to zero). */
+  get cachedDocuments(): number {
+    return this.cache.size;
+  }
+
   getDiagnostics(doc: ImrDocument, settings: ServiceSettings = this.settings): ImrDiagnostic[] {
     const { file, model } = this.analyse(doc);
     return runRules(file, model, settings);
