@@ -142,6 +142,8 @@ function schedule(uri: string) {
     pending.delete(uri);
     const started = performance.now();
     void validate(uri).finally(() => {
+      // Closed while its diagnostics were being sent: keep nothing for it.
+      if (!documents.get(uri)) return;
       const end = performance.now();
       lastRun.set(uri, { end, duration: end - started });
     });
