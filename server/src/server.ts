@@ -169,14 +169,18 @@ const validate = safely('diagnostics', undefined, async (uri: string) => {
     return;
   }
   if (!isCase(uri, doc.languageId)) return;
+  // The document object is updated in place by later edits: take its version
+  // together with its text, and label the diagnostics with that version.
+  const version = doc.version;
   const text = doc.getText();
   const unreadable = checkReadable(text);
-  if (unreadable) {
-    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [toLspDiagnostic(unreadable, uri)] });
-    return;
-  }
-  const diagnostics = service.getDiagnostics({ uri, version: doc.version, text }, settings);
-  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) });
+  const diagnostics = unreadable ? [unreadable] : service.getDiagnostics({ uri, version, text }, settings);
+  // Analysis is synchronous today, so nothing can change the document between
+  // reading it and sending; should it ever yield, diagnostics of a version the
+  // editor has moved past, or of a closed document, must not be shown.
+  const current = documents.get(uri);
+  if (current !== doc || current.version !== version) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) });
 });
 
 documents.onDidChangeContent((e) => schedule(e.document.uri));
