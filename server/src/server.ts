@@ -24,9 +24,10 @@ import { describeError } from './adapters/errors';
 import { guardedConsole } from './adapters/logGuard';
 import { WorkspaceCriteria } from './workspaceCriteria';
 import { registerServerState } from './adapters/serverState';
+import { connectionOptions } from './adapters/cancellation';
 
 // Every log line, ours or the JSON-RPC library's, passes the guard (see logGuard.ts).
-const connection = createConnection(combineFeatures(ProposedFeatures.all, { __brand: 'features', console: guardedConsole }));
+const connection = createConnection(combineFeatures(ProposedFeatures.all, { __brand: 'features', console: guardedConsole }), connectionOptions);
 const documents = new TextDocuments(TextDocument);
 const service = new LanguageService();
 const workspaceCriteria = new WorkspaceCriteria(connection, service, documents);
