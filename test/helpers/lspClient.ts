@@ -16,17 +16,37 @@ export interface PublishedDiagnostics {
   diagnostics: { code: string; severity: number; message: string; range: any; relatedInformation?: any[] }[];
 }
 
+/** How to start the server: extra node flags (before the script) and environment variables. */
+export interface ServerLaunch {
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+}
+
 export class TestLspClient {
   readonly connection: MessageConnection;
   private child: ChildProcess;
   private waiters: { uri: string; pred: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   readonly published = new Map<string, PublishedDiagnostics>();
+  /** Called for every publishDiagnostics, in the order received. */
+  readonly publishListeners: ((p: PublishedDiagnostics) => void)[] = [];
+  /** Everything the server logged through window/logMessage, and wrote to stderr. */
+  readonly logs: { type: number; message: string }[] = [];
+  stderr = '';
+  /** Settles when the server process ends, with how it ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(settings: Record<string, unknown> = {}) {
-    this.child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(settings: Record<string, unknown> = {}, launch: ServerLaunch = {}) {
+    this.child = spawn(process.execPath, [...(launch.nodeArgs ?? []), path.join(ROOT, 'dist', 'server.js'), '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: launch.env ? { ...process.env, ...launch.env } : process.env,
+    });
+    // Read stderr even when nobody looks at it: a full pipe would block the server.
+    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.set(p.uri, p);
+      for (const listen of this.publishListeners) listen(p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.pred(p)) {
           w.resolve(p);
@@ -37,8 +57,13 @@ export class TestLspClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => this.logs.push(p));
     this.connection.listen();
+  }
+
+  /** The server process is still running. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   async initialize(rootUri: string | null = null) {
