@@ -22,10 +22,13 @@ import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from '.
 import { checkReadable } from './service/input/limits';
 import { describeError } from './adapters/errors';
 import { guardedConsole } from './adapters/logGuard';
+import { exitQuietlyOnFatal } from './adapters/fatal';
 import { WorkspaceCriteria } from './workspaceCriteria';
 import { registerServerState } from './adapters/serverState';
 import { connectionOptions } from './adapters/cancellation';
 
+// An error that escapes every handler stops the server without printing its message (see fatal.ts).
+exitQuietlyOnFatal(process, (line) => process.stderr.write(line));
 // Every log line, ours or the JSON-RPC library's, passes the guard (see logGuard.ts).
 const connection = createConnection(combineFeatures(ProposedFeatures.all, { __brand: 'features', console: guardedConsole }), connectionOptions);
 const documents = new TextDocuments(TextDocument);
