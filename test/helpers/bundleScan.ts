@@ -10,7 +10,7 @@ export type FindingKind =
   | 'url'
   /** require/import/getBuiltinModule of one of Node's network or process modules. */
   | 'node-network-module'
-  /** require/import/getBuiltinModule of a computed name, or a require made by createRequire: could load any of the above. */
+  /** require/import/getBuiltinModule of a computed name, a require made by createRequire, a native addon or binding: could load any of the above. */
   | 'dynamic-load'
   /** fetch(), XMLHttpRequest, WebSocket, EventSource, sendBeacon, importScripts. */
   | 'web-network-api';
@@ -32,6 +32,8 @@ const MODULE_COMMENT = /^\/\/ (\S+\.(?:[cm]?js|ts|json))$/;
 const URL_IN_STRING = /(["'`])((?:https?|wss?|ftp):\/\/[^"'`\s]*|\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/:][^"'`\s]*)?)\1?/gi;
 // require/import by name, and the two ways to load by name without them.
 const LOADER = /(?<![\w$.])(__require|require|import)\s*\(\s*([^)]{0,80})\)|\b(getBuiltinModule|createRequire)\s*\(\s*([^)]{0,80})\)/g;
+/** Ways past the module system to native code, which could open sockets of its own. */
+const NATIVE = /\bprocess\.(binding|_linkedBinding|dlopen)\s*\(/g;
 const WEB_API = /(?<![\w$.])(fetch)\s*\(|\b(XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts)\b/g;
 const COMMENT_LINE = /^\s*(\/\/|\/\*|\*)/;
 
@@ -74,10 +76,12 @@ export function scanBundle(text: string, file: string): ScanResult {
         at('dynamic-load', `createRequire(${arg})`);
       } else if (literal) {
         if (NETWORK_MODULES.includes(literal[2])) at('node-network-module', literal[2]);
+        else if (/\.node$/.test(literal[2])) at('dynamic-load', `${fn}(${arg})`); // a native addon
       } else if (arg !== '') {
         at('dynamic-load', `${fn}(${arg})`);
       }
     }
+    for (const n of line.matchAll(NATIVE)) at('dynamic-load', `process.${n[1]}`);
     for (const w of line.matchAll(WEB_API)) at('web-network-api', w[1] ?? w[2]);
   }
   return { findings, modules };

@@ -172,6 +172,7 @@ test('the scanner finds what it looks for (a planted call, URL and load are repo
     'const s = require("node:https");',
     'const t = process.getBuiltinModule(moduleName);',
     'navigator.sendBeacon(u, data);',
+    'const tcp = process.binding("tcp_wrap"); const addon = require("./sockets.node");',
     '// a comment may mention https://docs.example/ freely',
   ].join('\n');
   const { findings } = scanBundle(planted, 'planted.js');
@@ -182,6 +183,8 @@ test('the scanner finds what it looks for (a planted call, URL and load are repo
     'node_modules/evil/index.js node-network-module https',
     'node_modules/evil/index.js dynamic-load getBuiltinModule(moduleName)',
     'node_modules/evil/index.js web-network-api sendBeacon',
+    'node_modules/evil/index.js dynamic-load require("./sockets.node")',
+    'node_modules/evil/index.js dynamic-load process.binding',
   ]);
   assert.ok(findings.every((f) => !allowedFor(f)), 'the allowlist must not cover an unknown module');
 });
