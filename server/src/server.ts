@@ -65,6 +65,8 @@ connection.onInitialize(
     hasConfigurationPull = !!params.capabilities.workspace?.configuration;
     snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     workspaceCriteria.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    // Only an explicit `false` (VS Code's Restricted Mode) drops the workspace's criteria files.
+    workspaceCriteria.setTrusted((params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -195,6 +197,17 @@ documents.onDidClose(
     service.forget(e.document.uri);
     if (workspaceCriteria.handles(e.document.uri)) workspaceCriteria.update();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  }),
+);
+
+// The user trusted the workspace (the client's onDidGrantWorkspaceTrust): its
+// criteria files now count, and every open case is checked again with them.
+connection.onNotification(
+  'imr/workspaceTrust',
+  safely('workspace trust', undefined, async (params: { trusted?: unknown } | undefined) => {
+    workspaceCriteria.setTrusted(params?.trusted !== false);
+    await workspaceCriteria.loadFromDisk();
+    for (const d of documents.all()) schedule(d.uri);
   }),
 );
 

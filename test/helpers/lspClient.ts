@@ -66,10 +66,11 @@ export class TestLspClient {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  async initialize(rootUri: string | null = null) {
+  async initialize(rootUri: string | null = null, initializationOptions?: unknown) {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      initializationOptions,
       capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
       workspaceFolders: null,
     });

@@ -1,0 +1,89 @@
+// Workspace trust over the protocol: the real server, a workspace folder with
+// a criteria file, and a client that says the workspace is (not) trusted, as
+// the VS Code client does from `vscode.workspace.isTrusted`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { TestLspClient, type PublishedDiagnostics } from '../helpers/lspClient';
+import { readExample } from '../helpers/fixtures';
+
+/** A workspace whose .imr/criteria defines the section `my-scan`, which the built-in library lacks. */
+function workspaceWithCriteria(): { root: string; criteriaUri: string } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-trust-'));
+  const dir = path.join(root, '.imr', 'criteria');
+  fs.mkdirSync(dir, { recursive: true });
+  const section = {
+    id: 'my-scan',
+    title: 'A scan',
+    source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' },
+    match: [['scan']],
+    criteria: [{ id: 'SCAN-01', text: 'The scan is needed.', sourceNote: 'n' }],
+  };
+  const file = path.join(dir, 'my-scan.json');
+  fs.writeFileSync(file, JSON.stringify({ sections: [section] }, null, 2));
+  return { root, criteriaUri: pathToFileURL(file).toString() };
+}
+
+const unknownSection = (p: PublishedDiagnostics) => p.diagnostics.some((d) => /"my-scan" is not a guideline section/.test(d.message));
+
+test('an untrusted workspace\'s criteria files are ignored until the user trusts it', async () => {
+  const { root } = workspaceWithCriteria();
+  const client = new TestLspClient();
+  try {
+    await client.initialize(pathToFileURL(root).toString(), { workspaceTrusted: false });
+    const uri = pathToFileURL(path.join(root, 'case.imr')).toString();
+    const text = readExample('lumbar-mri-upheld.imr').replace('criteria: low-back-mri', 'criteria: my-scan');
+    assert.ok(text.includes('criteria: my-scan'), 'the case cites the workspace section');
+    await client.open(uri, text);
+    const untrusted = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.ok(unknownSection(untrusted), 'without trust the workspace section does not exist');
+
+    await client.connection.sendNotification('imr/workspaceTrust', { trusted: true });
+    const trusted = await client.diagnostics(uri, (p) => !unknownSection(p));
+    assert.ok(trusted.diagnostics.length > 0, 'the case is checked again, with the workspace section');
+  } finally {
+    await client.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a client that says nothing about trust (Neovim, the CLI\'s editors) gets the workspace criteria as before', async () => {
+  const { root } = workspaceWithCriteria();
+  const client = new TestLspClient();
+  try {
+    await client.initialize(pathToFileURL(root).toString());
+    const uri = pathToFileURL(path.join(root, 'case.imr')).toString();
+    await client.open(uri, readExample('lumbar-mri-upheld.imr').replace('criteria: low-back-mri', 'criteria: my-scan'));
+    // The first diagnostics may come before the criteria are read (the open races `initialized`); the later ones have them.
+    const withCriteria = await client.diagnostics(uri, (p) => p.diagnostics.length > 0 && !unknownSection(p));
+    assert.ok(!unknownSection(withCriteria));
+  } finally {
+    await client.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('an open criteria file of an untrusted workspace gets no diagnostics: it is not read', async () => {
+  const { root, criteriaUri } = workspaceWithCriteria();
+  const client = new TestLspClient();
+  try {
+    await client.initialize(pathToFileURL(root).toString(), { workspaceTrusted: false });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: criteriaUri, languageId: 'json', version: 1, text: '{ "sections": [ { "id": 5 } ] }' } });
+    // The server handles messages in order: once a case opened after the
+    // criteria file has its diagnostics, the criteria file has had its turn.
+    const caseUri = pathToFileURL(path.join(root, 'case.imr')).toString();
+    await client.open(caseUri, readExample('lumbar-mri-upheld.imr'));
+    await client.diagnostics(caseUri);
+    assert.deepEqual(client.published.get(criteriaUri)?.diagnostics ?? [], [], 'untrusted: the broken file is not even validated');
+
+    await client.connection.sendNotification('imr/workspaceTrust', { trusted: true });
+    const trusted = await client.diagnostics(criteriaUri, (p) => p.diagnostics.length > 0);
+    assert.ok(trusted.diagnostics.length > 0, 'once trusted, the broken file is validated');
+  } finally {
+    await client.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
