@@ -9,6 +9,7 @@ import { registerPreview } from './preview/index';
 import { registerExport } from './export';
 import { registerImport } from './import';
 import { ServerSupervisor } from './server/supervisor';
+import { registerWorkspaceTrust, trustInitializationOptions } from './trust/index';
 
 let client: LanguageClient | undefined;
 let supervisor: ServerSupervisor | undefined;
@@ -32,6 +33,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.imr/criteria/*.json'),
     },
     middleware: { provideCodeActions: codeActionMiddleware },
+    // Whether the server may read the workspace's .imr/criteria (see trust/).
+    initializationOptions: trustInitializationOptions,
     // Case files hold health information: the server's output channel carries
     // errors only, never document text.
     outputChannelName: 'IMR Author',
@@ -43,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(new ProblemsStatusItem(supervisor));
   registerExport(context, registerPreview(context, supervisor));
   registerImport(context);
+  registerWorkspaceTrust(context, () => client);
   await client.start();
 }
 
