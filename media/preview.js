@@ -6,6 +6,9 @@
 //        {type: 'scrollTo', line}        the editor scrolled: show that source line
 //   out: {type: 'revealLine', line}      the preview scrolled: scroll the editor
 //        {type: 'openLine', line, character}  double-click or banner link: go there
+//        {type: 'openLink', href}        a web address in the letter was clicked
+// No link navigates the page or opens anything by itself: every click on a
+// link is stopped here, and the extension asks the user before it opens one.
 // Source lines come from the `data-line` attributes the renderer writes; the
 // mapping between scroll offset and line interpolates between those blocks,
 // as VS Code's Markdown preview does.
@@ -104,6 +107,19 @@
     if (!target || !letter.contains(target)) return;
     vscode.postMessage({ type: 'openLine', line: Number(target.getAttribute('data-line')), character: 0 });
   });
+
+  // Capture phase, on the whole document: runs before any other handler and
+  // catches every link, whatever it wraps. A middle click is an `auxclick`.
+  function onLinkClick(event) {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link) return;
+    event.preventDefault();
+    if (link.classList.contains('reveal')) return; // the banner's links, handled below
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    vscode.postMessage({ type: 'openLink', href: link.getAttribute('href') });
+  }
+  document.addEventListener('click', onLinkClick, true);
+  document.addEventListener('auxclick', onLinkClick, true);
 
   banner.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('a.reveal') : null;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LanguageService } from '../../server/src/service/languageService';
-import { bannerHtml, contentSecurityPolicy, makeNonce, previewState, webviewPage } from '../../client/src/preview/webviewHtml';
+import { bannerHtml, contentSecurityPolicy, makeNonce, previewState, previewWebviewOptions, webviewPage } from '../../client/src/preview/webviewHtml';
 import { readExample, ROOT } from '../helpers/fixtures';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
@@ -41,8 +41,11 @@ test('the webview page carries a strict CSP with a nonce on its only script and 
   assert.equal(csp, contentSecurityPolicy(CSP_SOURCE, nonce));
   assert.match(csp!, /^default-src 'none'; /);
   assert.match(csp!, new RegExp(`style-src ${CSP_SOURCE.replace(/[.+]/g, '\\$&')} 'nonce-${nonce}'`));
-  assert.match(csp!, new RegExp(`script-src ${CSP_SOURCE.replace(/[.+]/g, '\\$&')} 'nonce-${nonce}'`));
-  assert.doesNotMatch(csp!, /unsafe-inline|unsafe-eval|\*/);
+  assert.match(csp!, new RegExp(`script-src 'nonce-${nonce}'(;|$)`), 'scripts by nonce only, not by origin');
+  assert.match(csp!, new RegExp(`img-src ${CSP_SOURCE.replace(/[.+]/g, '\\$&')}(;|$)`), 'images from our media/ folder only');
+  assert.match(csp!, /base-uri 'none'/);
+  assert.match(csp!, /form-action 'none'/);
+  assert.doesNotMatch(csp!, /unsafe-inline|unsafe-eval|\*|data:|blob:|https?:\/\/(?!file\+\.vscode-resource)/, 'no inline code, no eval, no wildcard or remote origin');
   const scripts = html.match(/<script\b[^>]*>/g) ?? [];
   assert.equal(scripts.length, 1);
   assert.match(scripts[0], new RegExp(`nonce="${nonce}" src="${CSP_SOURCE.replace(/[.+]/g, '\\$&')}/ext/media/preview\\.js"`));
@@ -102,4 +105,88 @@ test('the page names its case for the state a reloaded window restores the previ
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   assert.ok(manifest.activationEvents.includes('onWebviewPanel:imr.preview'), 'VS Code wakes the extension to restore its preview');
+});
+
+test('the preview panel reads only the extension\'s media folder, runs no command: links and submits no form', () => {
+  const media = { path: '/ext/media' };
+  const options = previewWebviewOptions(media);
+  assert.deepEqual(options, { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [media] });
+  assert.equal(options.localResourceRoots[0], media, 'exactly the folder it was given');
+  // The extension builds its options (new panel and restored panel) through this one function.
+  const source = fs.readFileSync(path.join(ROOT, 'client', 'src', 'preview', 'letterPreview.ts'), 'utf8');
+  assert.match(source, /previewWebviewOptions\(vscode\.Uri\.joinPath\(this\.extensionUri, 'media'\)\)/);
+  assert.doesNotMatch(source, /localResourceRoots|enableScripts|enableCommandUris/, 'no second place that sets webview options');
+});
+
+/** Markup a hostile case might try to slip into the page, in every form it could take. */
+const HOSTILE = [
+  '</script><script>alert(1)</script>',
+  '"><img src=x onerror=alert(2)>',
+  "'><svg onload=alert(3)>",
+  '</style><style>body{display:none}</style>',
+  'javascript:alert(4)',
+  '<a href="javascript:alert(5)">click</a>',
+  'https://evil.example/"onmouseover="alert(6)',
+  'https://evil.example/x</textarea><iframe src=//evil.example>',
+  '&lt;already&gt; &#x3C;script&#x3E;',
+  '<!-- --><base href="https://evil.example/">',
+].join(' ');
+
+/** Every tag in `html`, with its name and attributes (the page is our markup, so a simple scan reads it). */
+function tags(html: string): { name: string; attrs: string }[] {
+  return [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g)].map((m) => ({ name: m[1].toLowerCase(), attrs: m[2] }));
+}
+
+test('hostile case text is escaped wherever it lands: letter, banner, links, page settings and update messages', () => {
+  // The payload at the end of every line: header fields, worker, summary, item titles, criteria notes, rationale.
+  const text = readExample('lumbar-mri-upheld.imr')
+    .split('\n')
+    .map((line) => (line.trim() === '' || line.startsWith('--') ? line : `${line} ${HOSTILE}`))
+    .join('\n');
+  const service = new LanguageService();
+  const doc = { uri: 'file:///x.imr', version: 1, text };
+  const body = service.renderLetter(doc, 'html', { html: 'body', links: true, showCriteria: true });
+  const banner = bannerHtml(service.getDiagnostics(doc, { rules: {} }).map((d) => ({ severity: 'error' as const, message: `${d.message} ${HOSTILE}`, code: d.code, line: d.range.start.line, character: d.range.start.character })));
+  const html = page(body, banner, makeNonce(), `file:///cases/${HOSTILE}.imr`);
+
+  assert.ok(body.includes('alert(1)') && banner.includes('alert(2)'), 'the payload reached the letter and the banner (as text)');
+  const found = tags(html);
+  const names = new Set(found.map((t) => t.name));
+  for (const bad of ['img', 'svg', 'iframe', 'style', 'base', 'textarea', 'object', 'embed', 'form']) assert.ok(!names.has(bad), `no <${bad}> in the page`);
+  assert.equal(found.filter((t) => t.name === 'script').length, 1, 'only our own script tag');
+  assert.equal((html.match(/<\/script/gi) ?? []).length, 1, 'no script markup from the case');
+  assert.doesNotMatch(html, /<!--/, 'no comment markup from the case');
+  for (const t of found) {
+    // Our attribute values are double-quoted and escaped (no '"' inside): without them, only attribute names are left.
+    const names = t.attrs.replace(/="[^"]*"/g, '');
+    assert.match(names, /^(\s+[a-z-]+)*\s*$/, `only plain attributes with quoted values: <${t.name}${t.attrs}>`);
+    assert.doesNotMatch(names, /\son[a-z]+/i, `no event handler attribute: <${t.name}${t.attrs}>`);
+    for (const [, attr, value] of t.attrs.matchAll(/\s(href|src|action|formaction)="([^"]*)"/g)) {
+      assert.doesNotMatch(value, /^\s*javascript:/i, `no javascript: address: <${t.name}${t.attrs}>`);
+      if (attr === 'href' && t.name === 'a') assert.match(value, /^(#|https:\/\/evil\.example\/)/, `links are the banner's or web addresses from the text: ${value}`);
+    }
+  }
+  // The web addresses became links whose href ends where the address does.
+  assert.ok(found.some((t) => t.name === 'a' && /href="https:\/\/evil\.example\/x"/.test(t.attrs)), 'an address is cut at the first "<"');
+  assert.ok(found.some((t) => t.name === 'a' && /href="https:\/\/evil\.example\/"/.test(t.attrs)), 'an address is cut at the first quote');
+  // The page's settings attribute gives back the case URI exactly, as JSON.
+  const attr = /<body data-settings="([^"]*)">/.exec(html)![1];
+  const json = attr.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  assert.equal(JSON.parse(json).resource, `file:///cases/${HOSTILE}.imr`);
+});
+
+test('web addresses are links in the preview only; exported HTML keeps them as text', () => {
+  const service = new LanguageService();
+  const text = readExample('lumbar-mri-upheld.imr').replace(
+    /^ {2}rationale\n/m,
+    '  rationale\n    See https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html (the MTUS), or mailto:imr@example.org. Not javascript:alert(1).\n',
+  );
+  const doc = { uri: 'file:///links.imr', version: 1, text };
+  const preview = service.renderLetter(doc, 'html', { html: 'body', links: true });
+  assert.match(preview, /<a class="external" href="https:\/\/www\.dir\.ca\.gov\/dwc\/MTUS\/MTUS-Guidelines\.html">https:\/\/www\.dir\.ca\.gov\/dwc\/MTUS\/MTUS-Guidelines\.html<\/a> \(the MTUS\)/);
+  assert.match(preview, /<a class="external" href="mailto:imr@example\.org">mailto:imr@example\.org<\/a>\. Not javascript:alert\(1\)\./, 'the full stop is the sentence\'s; javascript: is no link');
+  for (const exported of [service.renderLetter(doc, 'html', { html: 'body' }), service.renderLetter(doc, 'html')]) {
+    assert.ok(exported.includes('See https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html (the MTUS)'), 'the address is in the export, as text');
+    assert.doesNotMatch(exported, /<a\b/);
+  }
 });

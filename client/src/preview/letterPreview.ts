@@ -16,9 +16,10 @@
 // server is back.
 import * as vscode from 'vscode';
 import { LanguageService } from '../../../server/src/service/languageService';
-import { makeNonce, previewState, webviewPage, type BannerProblem } from './webviewHtml';
+import { makeNonce, previewState, previewWebviewOptions, webviewPage, type BannerProblem } from './webviewHtml';
 import { previewBannerHtml } from './serverNote';
 import type { ServerPhaseSource } from '../server/supervisor';
+import { openLinkFromPreview } from './openLink';
 
 export const PREVIEW_VIEW_TYPE = 'imr.preview';
 
@@ -41,7 +42,7 @@ function readSettings(): PreviewSettings {
   };
 }
 
-type FromPage = { type: 'revealLine'; line: number } | { type: 'openLine'; line: number; character?: number };
+type FromPage = { type: 'revealLine'; line: number } | { type: 'openLine'; line: number; character?: number } | { type: 'openLink'; href: unknown };
 
 export class LetterPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -130,7 +131,7 @@ export class LetterPreview implements vscode.Disposable {
 
   private webviewOptions(): vscode.WebviewOptions {
     // The page loads nothing but our own script and stylesheet.
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    return previewWebviewOptions(vscode.Uri.joinPath(this.extensionUri, 'media'));
   }
 
   private adopt(panel: vscode.WebviewPanel, document: vscode.TextDocument): void {
@@ -176,6 +177,7 @@ export class LetterPreview implements vscode.Disposable {
     if (!doc) return '';
     return this.service.renderLetter({ uri: doc.uri.toString(), version: doc.version, text: doc.getText() }, 'html', {
       html: 'body',
+      links: true,
       showCriteria: this.settings.showCriteria,
     });
   }
@@ -242,6 +244,10 @@ export class LetterPreview implements vscode.Disposable {
   }
 
   private fromPage(message: FromPage): void {
+    if (message?.type === 'openLink') {
+      void openLinkFromPreview(message.href);
+      return;
+    }
     const doc = this.document;
     if (!doc || !message || typeof message.line !== 'number' || !Number.isFinite(message.line)) return;
     const line = Math.max(0, Math.min(doc.lineCount - 1, Math.floor(message.line)));

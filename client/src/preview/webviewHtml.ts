@@ -36,14 +36,33 @@ export function makeNonce(): string {
   return s;
 }
 
+/**
+ * Nothing loads unless listed: scripts only by nonce (our one script tag), so
+ * markup that slipped past escaping could not run even a file of the
+ * webview's own origin; styles, images and fonts from our media/ folder only;
+ * no <base> to redirect relative addresses, no form to submit anywhere.
+ */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `style-src ${cspSource} 'nonce-${nonce}'`,
-    `script-src ${cspSource} 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
     `img-src ${cspSource}`,
     `font-src ${cspSource}`,
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
+}
+
+/**
+ * The preview panel's webview options, given the extension's media/ folder
+ * (a vscode.Uri in the extension; anything in the tests). The page reads
+ * nothing but media/: not the workspace, whose files it never needs (the
+ * letter arrives as HTML). Scripts run (scroll sync, links), but command:
+ * links do not, and forms are off.
+ */
+export function previewWebviewOptions<U>(mediaFolder: U): { enableScripts: true; enableCommandUris: false; enableForms: false; localResourceRoots: U[] } {
+  return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [mediaFolder] };
 }
 
 export function webviewPage(input: WebviewPageInput): string {

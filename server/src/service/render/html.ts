@@ -16,21 +16,24 @@ function lineAttr(line: number | undefined): string {
   return line === undefined ? '' : ` data-line="${line}"`;
 }
 
-function runs(rs: Run[]): string {
+/** How case text becomes HTML: plain escaping, or (preview only) escaping with web addresses made links. */
+type TextToHtml = (text: string) => string;
+
+function runs(rs: Run[], toHtml: TextToHtml): string {
   return rs
     .map((r) => {
-      const t = escapeHtml(r.text);
+      const t = toHtml(r.text);
       if (r.missing) return `<span class="missing" title="Not written yet">[${t}]</span>`;
       return r.strong ? `<strong>${t}</strong>` : t;
     })
     .join('');
 }
 
-function paragraph(p: LetterParagraph): string {
+function paragraph(p: LetterParagraph, toHtml: TextToHtml): string {
   const lead = p.lead ? `<span class="lead">${escapeHtml(p.lead)}</span> ` : '';
   const cls = `${p.kind}${p.tight ? ' tight' : ''}${p.decision ? ` ${p.decision}` : ''}`;
   if (p.kind === 'criteria') return criteriaTable(p);
-  return `<p class="${cls}"${lineAttr(p.line)}>${lead}${runs(p.runs)}</p>`;
+  return `<p class="${cls}"${lineAttr(p.line)}>${lead}${runs(p.runs, toHtml)}</p>`;
 }
 
 function criteriaTable(p: LetterParagraph): string {
@@ -46,8 +49,12 @@ function criteriaTable(p: LetterParagraph): string {
   return `<table class="criteria"${lineAttr(p.line)}><caption>${caption}</caption><thead><tr><th>Criterion</th><th>Status</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-/** The letter's body: header block and sections, no page chrome. */
-export function renderLetterBody(letter: LetterModel): string {
+/**
+ * The letter's body: header block and sections, no page chrome. `toHtml`
+ * turns the letter's paragraph text into HTML; the preview passes one that
+ * also makes web addresses links (render/links.ts).
+ */
+export function renderLetterBody(letter: LetterModel, toHtml: TextToHtml = escapeHtml): string {
   const out: string[] = ['<article class="imr-letter">'];
   if (letter.header.length) {
     out.push('<table class="letter-header">');
@@ -59,7 +66,7 @@ export function renderLetterBody(letter: LetterModel): string {
   }
   for (const s of letter.sections) {
     out.push(`<section><h2${lineAttr(s.line)}>${escapeHtml(s.heading)}</h2>`);
-    for (const p of s.paragraphs) out.push(paragraph(p));
+    for (const p of s.paragraphs) out.push(paragraph(p, toHtml));
     out.push('</section>');
   }
   out.push('</article>');

@@ -6,12 +6,15 @@ import { buildLetterModel as build, type LetterModel, type LetterOptions } from 
 import { renderText, type TextOptions } from './text';
 import { renderHtmlDocument, renderLetterBody, escapeHtml } from './html';
 import { renderPdf, type PdfOptions } from './pdf';
+import { escapeHtmlWithLinks } from './links';
 
 export type LetterFormat = 'text' | 'html' | 'pdf';
 
 export interface RenderOptions extends LetterOptions, TextOptions, PdfOptions {
   /** HTML only: `document` (default) is the self-contained print page; `body` is the fragment the preview shows. */
   html?: 'document' | 'body';
+  /** HTML body only (the preview): web addresses in the letter's paragraphs become links. Exports keep them as text. */
+  links?: boolean;
 }
 
 export type { LetterModel, LetterOptions };
@@ -33,7 +36,8 @@ export function renderLetter(analysed: AnalysedCase | undefined, format: LetterF
       return renderPdf(letter, options);
     case 'html':
       try {
-        return options.html === 'body' ? renderLetterBody(letter) : renderHtmlDocument(letter);
+        if (options.html !== 'body') return renderHtmlDocument(letter);
+        return options.links ? renderLetterBody(letter, escapeHtmlWithLinks) : renderLetterBody(letter);
       } catch {
         return '';
       }
