@@ -9,22 +9,34 @@
 // client says whether the workspace is trusted (initializationOptions, then
 // the `imr/workspaceTrust` notification when the user grants trust); clients
 // that know nothing of trust (Neovim, the tests) get the files as before.
+// Untrusted, the files are only listed, and each gets one information
+// diagnostic (`untrusted-workspace`) saying why it has no effect.
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from './service/languageService';
+import type { ImrDiagnostic } from './service/types';
 import { toLspDiagnostic } from './adapters/lspConvert';
 
 const CRITERIA_FILE = /[\\/]\.imr[\\/]criteria[\\/][^\\/]+\.json$/i;
 const MAX_BYTES = 1024 * 1024;
+
+const UNTRUSTED: ImrDiagnostic = {
+  code: 'untrusted-workspace',
+  severity: 'information',
+  message: 'This workspace is not trusted, so IMR Author does not use this criteria file. Trust the workspace (Manage Workspace Trust) to use it.',
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+};
 
 export class WorkspaceCriteria {
   private roots: string[] = [];
   private onDisk = new Map<string, string>();
   private published = new Set<string>();
   private trusted = true;
+  /** Counts loads from disk, so a slow one never overwrites what a newer one found. */
+  private generation = 0;
 
   constructor(
     private connection: Connection,
@@ -46,8 +58,10 @@ export class WorkspaceCriteria {
   }
 
   async loadFromDisk(): Promise<void> {
-    this.onDisk.clear();
-    for (const root of this.trusted ? this.roots : []) {
+    const generation = ++this.generation;
+    const trusted = this.trusted;
+    const found = new Map<string, string>();
+    for (const root of this.roots) {
       const dir = path.join(root, '.imr', 'criteria');
       let names: string[] = [];
       try {
@@ -58,22 +72,31 @@ export class WorkspaceCriteria {
       for (const name of names) {
         const file = path.join(dir, name);
         try {
-          const stat = await fs.promises.stat(file);
           const uri = pathToFileURL(file).toString();
-          this.onDisk.set(uri, stat.size > MAX_BYTES ? '' : await fs.promises.readFile(file, 'utf8'));
+          if (!trusted) {
+            found.set(uri, ''); // listed, never read
+            continue;
+          }
+          const stat = await fs.promises.stat(file);
+          found.set(uri, stat.size > MAX_BYTES ? '' : await fs.promises.readFile(file, 'utf8'));
         } catch {
           // unreadable: reported by validation as an empty file
         }
       }
     }
+    // Trust granted or files changed while this load ran: the newer load has the say.
+    if (generation !== this.generation) return;
+    this.onDisk = found;
     this.update();
   }
 
   /** Re-validates every criteria file (disk plus open editors) and publishes their diagnostics. */
   update(): void {
     const files = new Map(this.onDisk);
-    if (this.trusted) for (const doc of this.documents.all()) if (this.handles(doc.uri)) files.set(doc.uri, doc.getText());
-    const results = this.service.setWorkspaceCriteria([...files].map(([uri, text]) => ({ uri, text })));
+    for (const doc of this.documents.all()) if (this.handles(doc.uri)) files.set(doc.uri, this.trusted ? doc.getText() : '');
+    const results = this.trusted
+      ? this.service.setWorkspaceCriteria([...files].map(([uri, text]) => ({ uri, text })))
+      : this.ignoreAll([...files.keys()]);
     const now = new Set<string>();
     for (const [uri, diags] of results) {
       now.add(uri);
@@ -81,5 +104,11 @@ export class WorkspaceCriteria {
     }
     for (const uri of this.published) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published = now;
+  }
+
+  /** Untrusted: no workspace criteria in the library, and each file says why. */
+  private ignoreAll(uris: string[]): Map<string, ImrDiagnostic[]> {
+    this.service.setWorkspaceCriteria([]);
+    return new Map(uris.map((uri) => [uri, [UNTRUSTED]]));
   }
 }

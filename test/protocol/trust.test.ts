@@ -29,11 +29,17 @@ function workspaceWithCriteria(): { root: string; criteriaUri: string } {
 
 const unknownSection = (p: PublishedDiagnostics) => p.diagnostics.some((d) => /"my-scan" is not a guideline section/.test(d.message));
 
-test('an untrusted workspace\'s criteria files are ignored until the user trusts it', async () => {
-  const { root } = workspaceWithCriteria();
+test('an untrusted workspace\'s criteria files are ignored, each says why, until the user trusts it', async () => {
+  const { root, criteriaUri } = workspaceWithCriteria();
   const client = new TestLspClient();
   try {
     await client.initialize(pathToFileURL(root).toString(), { workspaceTrusted: false });
+    // The criteria file's own diagnostic shows the server has looked at the workspace.
+    const notice = await client.diagnostics(criteriaUri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(
+      notice.diagnostics.map((d) => [d.code, d.severity, d.message, d.range]),
+      [['untrusted-workspace', 3, 'This workspace is not trusted, so IMR Author does not use this criteria file. Trust the workspace (Manage Workspace Trust) to use it.', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
+    );
     const uri = pathToFileURL(path.join(root, 'case.imr')).toString();
     const text = readExample('lumbar-mri-upheld.imr').replace('criteria: low-back-mri', 'criteria: my-scan');
     assert.ok(text.includes('criteria: my-scan'), 'the case cites the workspace section');
@@ -44,6 +50,7 @@ test('an untrusted workspace\'s criteria files are ignored until the user trusts
     await client.connection.sendNotification('imr/workspaceTrust', { trusted: true });
     const trusted = await client.diagnostics(uri, (p) => !unknownSection(p));
     assert.ok(trusted.diagnostics.length > 0, 'the case is checked again, with the workspace section');
+    await client.diagnostics(criteriaUri, (p) => p.diagnostics.length === 0);
   } finally {
     await client.shutdown();
     fs.rmSync(root, { recursive: true, force: true });
@@ -66,22 +73,18 @@ test('a client that says nothing about trust (Neovim, the CLI\'s editors) gets t
   }
 });
 
-test('an open criteria file of an untrusted workspace gets no diagnostics: it is not read', async () => {
+test('an open criteria file of an untrusted workspace is not validated until trust is granted', async () => {
   const { root, criteriaUri } = workspaceWithCriteria();
   const client = new TestLspClient();
   try {
     await client.initialize(pathToFileURL(root).toString(), { workspaceTrusted: false });
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: criteriaUri, languageId: 'json', version: 1, text: '{ "sections": [ { "id": 5 } ] }' } });
-    // The server handles messages in order: once a case opened after the
-    // criteria file has its diagnostics, the criteria file has had its turn.
-    const caseUri = pathToFileURL(path.join(root, 'case.imr')).toString();
-    await client.open(caseUri, readExample('lumbar-mri-upheld.imr'));
-    await client.diagnostics(caseUri);
-    assert.deepEqual(client.published.get(criteriaUri)?.diagnostics ?? [], [], 'untrusted: the broken file is not even validated');
+    const untrusted = await client.diagnostics(criteriaUri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(untrusted.diagnostics.map((d) => d.code), ['untrusted-workspace'], 'only the notice, no validation of the text');
 
     await client.connection.sendNotification('imr/workspaceTrust', { trusted: true });
-    const trusted = await client.diagnostics(criteriaUri, (p) => p.diagnostics.length > 0);
-    assert.ok(trusted.diagnostics.length > 0, 'once trusted, the broken file is validated');
+    const trusted = await client.diagnostics(criteriaUri, (p) => p.diagnostics.some((d) => d.code === 'criteria-data'));
+    assert.ok(!trusted.diagnostics.some((d) => d.code === 'untrusted-workspace'), 'once trusted, the broken file is validated, and the notice is gone');
   } finally {
     await client.shutdown();
     fs.rmSync(root, { recursive: true, force: true });
