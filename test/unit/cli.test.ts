@@ -302,6 +302,22 @@ test('workspace criteria in .imr/criteria apply to the check, and their own prob
   assert.equal(file.diagnostics[0].code, 'criteria-data');
 });
 
+test('--no-workspace-criteria checks a folder one does not trust against the built-in library only', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, '.imr', 'criteria'), { recursive: true });
+  // A stranger's criteria file that redefines the section the case cites, with nothing left to check.
+  fs.writeFileSync(
+    path.join(dir, '.imr', 'criteria', 'lenient.json'),
+    JSON.stringify({ sections: [{ id: 'my-mri', title: 'MRI', source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' }, match: [['mri']], criteria: [{ id: 'MYMRI-01', text: 't', sourceNote: 'n' }] }] }),
+  );
+  fs.writeFileSync(path.join(dir, 'case.imr'), readExample('lumbar-mri-upheld.imr').replace('criteria: low-back-mri', 'criteria: my-mri'));
+  const unknown = (r: { stdout: string }) => JSON.parse(r.stdout)[0].diagnostics.some((d: { message: string }) => /"my-mri" is not a guideline section/.test(d.message));
+  assert.equal(unknown(imr(['check', 'case.imr', '--format', 'json'], dir)), false, 'by default the folder\'s criteria count');
+  const strict = imr(['check', 'case.imr', '--format', 'json', '--no-workspace-criteria'], dir);
+  assert.equal(unknown(strict), true, 'with the flag they are not read');
+  assert.equal(JSON.parse(strict.stdout).length, 1, 'and the criteria file is not reported on');
+});
+
 test('JSON and SARIF carry contradicts-record with the summary sentence it contradicts', () => {
   const json = JSON.parse(imr(['check', EXAMPLE, '--format', 'json']).stdout);
   const hits = json[0].diagnostics.filter((d: { code: string }) => d.code === 'contradicts-record');

@@ -33,10 +33,14 @@ Options:
   -o, --output FILE             write the report to FILE instead of stdout
       --force                   replace FILE if it already exists
   -j, --jobs N|auto             worker threads for large batches (default: auto)
+      --no-workspace-criteria   check against the built-in criteria only
   -h, --help                    show this help
 
 Criteria in .imr/criteria/*.json under the working directory add to or
-override the built-in criteria library, as in a VS Code workspace.
+override the built-in criteria library, as in a trusted VS Code workspace:
+running imr in a folder is trusting it. To check a folder you do not trust
+(a pull request in CI), use --no-workspace-criteria: its criteria files could
+otherwise redefine a guideline section and hide problems.
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage error or a file
 that could not be read (binary, not UTF-8, over 5 MB, missing).
@@ -67,6 +71,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     output: { type: 'string', short: 'o' },
     jobs: { type: 'string', short: 'j' },
     force: { type: 'boolean' },
+    'no-workspace-criteria': { type: 'boolean' },
   });
   const format = parseFormat(values.format);
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
@@ -88,8 +93,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   for (const p of problems) io.stderr.write(`imr check: ${p.target}: ${p.reason}\n`);
 
   // Workspace criteria (.imr/criteria/*.json here) apply to every case, as in
-  // the editor; their own problems are reported with the cases'.
-  const criteria = readWorkspaceCriteria(io.cwd);
+  // the editor; their own problems are reported with the cases'. Left unread
+  // with --no-workspace-criteria (the CLI's Restricted Mode, see docs/trust.md).
+  const criteria = values['no-workspace-criteria'] === true ? [] : readWorkspaceCriteria(io.cwd);
   const criteriaResults = applyWorkspaceCriteria(new LanguageService(), criteria).filter((r) => r.diagnostics.length > 0);
   const progress = createProgress(io.stderr, io.env);
   const caseResults = await checkFiles(files, {

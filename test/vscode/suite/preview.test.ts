@@ -10,17 +10,28 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent, workspaceRoot, errorMessagesDuring } from './helpers';
+import { closeAllEditors, EXTENSION_ID, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent, workspaceRoot, errorMessagesDuring } from './helpers';
 
 describe('letter preview', () => {
   const created: vscode.WebviewPanel[] = [];
   const messages: unknown[] = [];
   const posted = new vscode.EventEmitter<void>();
   const original = vscode.window.createWebviewPanel;
+  /** What each panel's page could send: the extension's listeners on `webview.onDidReceiveMessage`. */
+  const fromPage = new Map<vscode.WebviewPanel, ((m: unknown) => unknown)[]>();
 
   before(() => {
     (vscode.window as { createWebviewPanel: typeof original }).createWebviewPanel = (...args: Parameters<typeof original>) => {
       const panel = original.apply(vscode.window, args);
+      const listeners: ((m: unknown) => unknown)[] = [];
+      fromPage.set(panel, listeners);
+      const receive = panel.webview.onDidReceiveMessage;
+      Object.defineProperty(panel.webview, 'onDidReceiveMessage', {
+        value: (listener: (m: unknown) => unknown, thisArg?: unknown, disposables?: vscode.Disposable[]) => {
+          listeners.push(thisArg ? listener.bind(thisArg) : listener);
+          return receive(listener, thisArg, disposables);
+        },
+      });
       const post = panel.webview.postMessage.bind(panel.webview);
       panel.webview.postMessage = (m: unknown) => {
         messages.push(m);
@@ -107,5 +118,87 @@ describe('letter preview', () => {
     panel.reveal(undefined, true);
     await waitForEvent(panel.onDidChangeViewState, () => (panel.visible ? true : undefined), 'the preview to be shown again');
     assert.ok(panel.webview.html.includes('Emergency Medicine, Physical Medicine'), 'the page the webview reloads holds the letter as typed');
+  });
+
+  it('the live panel reads only the extension\'s media folder, runs no command: links, and gets a fresh nonce with each page', async () => {
+    await closeAllEditors();
+    const uri = freshCopy('lumbar-mri-upheld.imr');
+    await openCase(uri);
+    await waitForAnyDiagnostics(uri);
+    const before = created.length;
+    await vscode.commands.executeCommand('imr.showPreviewToSide');
+    const panel = await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => created[before], 'a new preview panel');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const options = panel.webview.options;
+    assert.deepEqual(options.localResourceRoots?.map((u) => u.toString()), [vscode.Uri.joinPath(extension.extensionUri, 'media').toString()], 'exactly media/, nothing of the workspace');
+    assert.equal(options.enableScripts, true);
+    assert.ok(!options.enableCommandUris, 'command: links do not run');
+    assert.equal(options.enableForms, false);
+    const nonceOf = (html: string) => /'nonce-([A-Za-z0-9]+)'/.exec(html)?.[1];
+    const first = nonceOf(panel.webview.html);
+    assert.ok(first && first.length >= 32, 'a long nonce');
+    // Another case in the preview: a whole new page, with a new nonce.
+    const other = freshCopy('physical-therapy-overturned.imr');
+    await openCase(other);
+    await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => (/physical-therapy/.test(panel.title) ? true : undefined), 'the preview to follow the other case');
+    const second = nonceOf(panel.webview.html);
+    assert.ok(second && second !== first, 'each page has its own nonce');
+  });
+
+  it('a link in the letter opens in the browser only after the user says Open in a modal question', async () => {
+    await closeAllEditors();
+    const address = 'https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html';
+    const uri = freshCopy('lumbar-mri-upheld.imr', (t) => t.replace(/^ {2}rationale\n/m, `  rationale\n    The guideline is at ${address}.\n`));
+    await openCase(uri);
+    await waitForAnyDiagnostics(uri);
+    const before = created.length;
+    await vscode.commands.executeCommand('imr.showPreviewToSide');
+    const panel = await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => created[before], 'a new preview panel');
+    assert.ok(panel.webview.html.includes(`<a class="external" href="${address}">${address}</a>`), 'the address is a link in the preview');
+    const listeners = fromPage.get(panel)!;
+    assert.ok(listeners.length > 0, 'the extension listens to its page');
+
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const env = vscode.env as unknown as Record<string, unknown>;
+    const saved = { showWarningMessage: w.showWarningMessage, openExternal: env.openExternal };
+    const asked: { message: string; modal: boolean; items: unknown[] }[] = [];
+    const opened: string[] = [];
+    let answer: string | undefined;
+    w.showWarningMessage = async (message: string, ...rest: unknown[]) => {
+      const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as { modal?: boolean }).modal === true;
+      asked.push({ message, modal, items: modal ? rest.slice(1) : rest });
+      return modal ? answer : undefined;
+    };
+    env.openExternal = async (target: vscode.Uri) => {
+      opened.push(target.toString(true));
+      return true;
+    };
+    assert.equal(vscode.env.openExternal, env.openExternal, 'the test sees the extension\'s openExternal');
+    // The page's script posts this when the link is clicked (test/unit/preview-links.test.ts checks the script).
+    const click = async (href: string) => {
+      for (const l of listeners) l({ type: 'openLink', href });
+      await new Promise((r) => setImmediate(r)); // the handler's awaits on the stubs above are settled by now
+    };
+    try {
+      answer = undefined; // Cancel (or Escape)
+      await click(address);
+      assert.deepEqual(asked, [{ message: `Open ${address} in your browser?`, modal: true, items: ['Open'] }]);
+      assert.deepEqual(opened, [], 'cancelled: nothing opened');
+
+      answer = 'Open';
+      await click(address);
+      assert.equal(asked.length, 2);
+      assert.deepEqual(opened, [address], 'opened once, after the user agreed');
+
+      await click('javascript:alert(1)');
+      await click('command:workbench.action.terminal.new');
+      assert.equal(asked.length, 4);
+      assert.deepEqual(asked.slice(2).map((a) => a.modal), [false, false], 'refused without asking');
+      assert.match(asked[2].message, /not "javascript:" links/);
+      assert.deepEqual(opened, [address], 'nothing else opened');
+    } finally {
+      w.showWarningMessage = saved.showWarningMessage;
+      env.openExternal = saved.openExternal;
+    }
   });
 });
