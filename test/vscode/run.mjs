@@ -1,5 +1,7 @@
 // Runs the extension-host suite (test/vscode/suite) with @vscode/test-electron's
-// runTests, then the Neovim client test, and prints `N passed, N failed` last.
+// runTests, then its restricted-mode suite in a folder VS Code does not trust
+// (code-server only), then the Neovim client test, and prints
+// `N passed, N failed` last.
 //
 // Which editor:
 //   IMR_TEST_EDITOR=code-server, or --code-server: the VS Code server of
@@ -70,20 +72,40 @@ async function prepareLauncher() {
   return LAUNCHER;
 }
 
-async function runExtensionHost() {
+/**
+ * The restricted-mode workspace: a folder VS Code does not trust, whose own
+ * settings turn a rule off and whose .imr/criteria defines a section. The
+ * restricted suite checks that neither counts.
+ */
+function makeRestrictedWorkspace(base) {
+  const ws = makeWorkspace(base);
+  const settings = JSON.parse(readFileSync(join(ws, '.vscode', 'settings.json'), 'utf8'));
+  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ ...settings, 'imr.rules.unused-label': 'off' }, null, 2));
+  mkdirSync(join(ws, '.imr', 'criteria'), { recursive: true });
+  const section = { id: 'my-scan', title: 'A scan', source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' }, match: [['scan']], criteria: [{ id: 'SCAN-01', text: 'The scan is needed.', sourceNote: 'n' }] };
+  writeFileSync(join(ws, '.imr', 'criteria', 'my-scan.json'), JSON.stringify({ sections: [section] }, null, 2));
+  return ws;
+}
+
+async function runExtensionHost({ restricted = false } = {}) {
   const base = mkdtempSync(join(tmpdir(), 'imr-vscode-'));
   const results = join(base, 'results.json');
   let counts = { passed: 0, failed: 0, failures: [] };
   try {
     const exe = await chooseExecutable();
-    console.log(`Extension-host tests in ${exe.kind === 'desktop' ? 'desktop VS Code' : 'code-server (VS Code server)'}`);
-    const workspace = makeWorkspace(base);
+    if (restricted && exe.kind !== 'code-server') {
+      // runTests always starts desktop VS Code with --disable-workspace-trust.
+      console.log('Restricted Mode tests need the code-server launcher (desktop VS Code is started with workspace trust off): not run; use --code-server.');
+      return counts;
+    }
+    console.log(`Extension-host tests${restricted ? ' in Restricted Mode (an untrusted folder)' : ''} in ${exe.kind === 'desktop' ? 'desktop VS Code' : 'code-server (VS Code server)'}`);
+    const workspace = restricted ? makeRestrictedWorkspace(base) : makeWorkspace(base);
     await runTests({
       vscodeExecutablePath: exe.path,
       extensionDevelopmentPath: EXTENSION,
       extensionTestsPath: TESTS,
       launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${join(base, 'user-data')}`, `--extensions-dir=${join(base, 'extensions')}`],
-      extensionTestsEnv: { IMR_TEST_HOOKS: '1', IMR_TEST_RESULTS: results },
+      extensionTestsEnv: { IMR_TEST_HOOKS: '1', IMR_TEST_RESULTS: results, ...(restricted ? { IMR_TEST_RESTRICTED: '1', IMR_TEST_WORKSPACE_TRUST: '1' } : {}) },
     }).catch((err) => console.error(`VS Code reported: ${err instanceof Error ? err.message : err}`));
     if (existsSync(results)) counts = JSON.parse(readFileSync(results, 'utf8'));
     else counts.failed = Math.max(1, counts.failed); // the suite never finished
@@ -94,7 +116,7 @@ async function runExtensionHost() {
     if (!process.env.IMR_KEEP_TEST_DIR) rmSync(base, { recursive: true, force: true });
   }
   for (const f of counts.failures ?? []) console.log(`  failed: ${f}`);
-  console.log(`Extension host: ${counts.passed} passed, ${counts.failed} failed`);
+  console.log(`Extension host${restricted ? ' (Restricted Mode)' : ''}: ${counts.passed} passed, ${counts.failed} failed`);
   return counts;
 }
 
@@ -106,8 +128,9 @@ function runNvim() {
 }
 
 const host = await runExtensionHost();
+const restrictedHost = await runExtensionHost({ restricted: true });
 const nvim = skipNvim ? { passed: 0, failed: 0 } : runNvim();
-const passed = host.passed + nvim.passed;
-const failed = host.failed + nvim.failed;
+const passed = host.passed + restrictedHost.passed + nvim.passed;
+const failed = host.failed + restrictedHost.failed + nvim.failed;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -10,6 +10,8 @@
 // Understood arguments (the ones runTests passes): --extensionDevelopmentPath=,
 // --extensionTestsPath=, --user-data-dir=, --extensions-dir=, and one folder to
 // open. Electron-only flags (--no-sandbox, --disable-updates, ...) are ignored.
+// IMR_TEST_WORKSPACE_TRUST=1 leaves workspace trust on (runTests always asks
+// for it off), so the folder opens in Restricted Mode.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -49,6 +51,7 @@ const server = await startCodeServer({
   userDataDir: join(base, 'user'),
   serverDataDir,
   extensionsDir,
+  workspaceTrust: process.env.IMR_TEST_WORKSPACE_TRUST === '1',
   log: (line) => { if (verbose) console.error(`[server] ${line}`); },
 });
 

@@ -19,7 +19,9 @@ export function freePort() {
 }
 
 /**
- * @param {{ userDataDir: string, serverDataDir: string, extensionsDir: string, env?: NodeJS.ProcessEnv, log?: (line: string) => void }} opts
+ * @param {{ userDataDir: string, serverDataDir: string, extensionsDir: string, workspaceTrust?: boolean, env?: NodeJS.ProcessEnv, log?: (line: string) => void }} opts
+ *   workspaceTrust: leave VS Code's workspace trust on, so a folder opens in
+ *   Restricted Mode (the restricted-mode pass of test/vscode/run.mjs).
  * @returns {Promise<{ port: number, origin: string, stop: () => Promise<void> }>}
  */
 export async function startCodeServer(opts) {
@@ -33,7 +35,7 @@ export async function startCodeServer(opts) {
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', opts.userDataDir,
     '--server-data-dir', opts.serverDataDir,
     '--extensions-dir', opts.extensionsDir,

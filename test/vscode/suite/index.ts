@@ -10,8 +10,10 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env.IMR_TEST_GREP;
   if (grep) mocha.grep(grep);
+  // The restricted-mode pass (an untrusted folder) runs its own suite, and only that one.
+  const restricted = process.env.IMR_TEST_RESTRICTED === '1';
   for (const name of fs.readdirSync(__dirname).sort()) {
-    if (name.endsWith('.test.js')) mocha.addFile(path.join(__dirname, name));
+    if (name.endsWith('.test.js') && name.startsWith('restricted.') === restricted) mocha.addFile(path.join(__dirname, name));
   }
   const counts = { passed: 0, failed: 0, failures: [] as string[] };
   await new Promise<void>((resolve) => {
