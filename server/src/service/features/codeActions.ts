@@ -5,6 +5,7 @@ import type { Range } from '../syntax/ast';
 import type { CodeAction, ImrDiagnostic } from '../types';
 import type { FeatureContext } from './context';
 import { structureQuickFixes } from './quickFixes';
+import { reportContained } from '../contained';
 
 export interface CodeActionRequest {
   /** The range the editor asks about (the cursor or selection). */
@@ -28,8 +29,9 @@ export function codeActions(ctx: FeatureContext, request: CodeActionRequest): Co
   for (const contribute of CONTRIBUTORS) {
     try {
       out.push(...contribute(ctx, request));
-    } catch {
+    } catch (err) {
       // One contributor's bug must not hide the other fixes.
+      reportContained(err, 'code action');
     }
   }
   return out;

@@ -14,6 +14,7 @@ import { completionPlace, type CompletionPlace } from './completionPlace';
 import { eolOf, fieldIndent, indentUnit, reindent } from './layout';
 import { markdownText } from './markdown';
 import decisionValues from './decisionValues.json';
+import { reportContained } from '../contained';
 
 export type { CompletionPlace };
 
@@ -35,8 +36,9 @@ export function completions(ctx: FeatureContext, position: Position, today: Date
   for (const contribute of CONTRIBUTORS) {
     try {
       contributed.push(...contribute(ctx, place));
-    } catch {
+    } catch (err) {
       // A contributor's bug costs only its own items.
+      reportContained(err, 'completion');
     }
   }
   // A contributor that knows more (the criteria library ranks the facts that

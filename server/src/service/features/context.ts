@@ -3,6 +3,7 @@
 // cached parse, so features never parse on their own.
 import type { CaseFile } from '../syntax/ast';
 import type { CaseModel } from '../model/caseModel';
+import { reportContained } from '../contained';
 
 export interface FeatureContext {
   uri: string;
@@ -17,7 +18,8 @@ export interface FeatureContext {
 export function safely<T>(run: () => T, fallback: T): T {
   try {
     return run();
-  } catch {
+  } catch (err) {
+    reportContained(err, 'feature');
     return fallback;
   }
 }

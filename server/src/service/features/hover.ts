@@ -9,6 +9,7 @@ import type { FeatureContext } from './context';
 import { labelAt } from './labels';
 import { markdownText } from './markdown';
 import decisionValues from './decisionValues.json';
+import { reportContained } from '../contained';
 
 /** Hover from another module for what this one does not know (e.g. a criterion id's text, from the necessity analysis). */
 export type HoverContributor = (ctx: FeatureContext, position: Position) => Hover | undefined;
@@ -26,8 +27,9 @@ export function hover(ctx: FeatureContext, position: Position): Hover | undefine
     try {
       const h = contribute(ctx, position);
       if (h) return h;
-    } catch {
+    } catch (err) {
       // A contributor's bug costs only its own hover.
+      reportContained(err, 'hover');
     }
   }
   return undefined;

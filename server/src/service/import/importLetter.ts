@@ -18,12 +18,14 @@ import { readWorker } from './worker';
 import { guidelineValue } from './guidelineValue';
 import { importNotice2013 } from './notice2013';
 import type { ImportOptions, ImportRecognition, ImportResult, LetterLayout } from './types';
+import { reportContained } from '../contained';
 
 export function importLetter(text: string, options: ImportOptions = {}): ImportResult {
   const source = typeof text === 'string' ? text : '';
   try {
     return importAny(source, options);
-  } catch {
+  } catch (err) {
+    reportContained(err, 'import');
     return fallback(source, options);
   }
 }

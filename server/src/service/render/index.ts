@@ -7,6 +7,7 @@ import { renderText, type TextOptions } from './text';
 import { renderHtmlDocument, renderLetterBody, escapeHtml } from './html';
 import { renderPdf, type PdfOptions } from './pdf';
 import { escapeHtmlWithLinks } from './links';
+import { reportContained } from '../contained';
 
 export type LetterFormat = 'text' | 'html' | 'pdf';
 
@@ -38,13 +39,15 @@ export function renderLetter(analysed: AnalysedCase | undefined, format: LetterF
       try {
         if (options.html !== 'body') return renderHtmlDocument(letter);
         return options.links ? renderLetterBody(letter, escapeHtmlWithLinks) : renderLetterBody(letter);
-      } catch {
+      } catch (err) {
+        reportContained(err, 'html letter');
         return '';
       }
     default:
       try {
         return renderText(letter, options);
-      } catch {
+      } catch (err) {
+        reportContained(err, 'text letter');
         return '';
       }
   }

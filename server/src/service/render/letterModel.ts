@@ -9,6 +9,7 @@ import { getField, getFields, type DatedField, type ItemModel } from '../model/c
 import { formatUs, parseDate } from '../syntax/dates';
 import { guidelineSentence } from './guidelineLine';
 import { fill, LETTER_TEXT } from './letterText';
+import { reportContained } from '../contained';
 
 export interface LetterOptions {
   /** Add a "criteria applied" table after each item (drafts only). */
@@ -81,7 +82,8 @@ const T = LETTER_TEXT;
 export function buildLetterModel(analysed: AnalysedCase, options: LetterOptions = {}): LetterModel {
   try {
     return build(analysed, options);
-  } catch {
+  } catch (err) {
+    reportContained(err, 'letter model');
     return { header: [], sections: [] };
   }
 }

@@ -7,6 +7,7 @@
 import PDFDocument = require('pdfkit');
 import { paragraphText, type LetterModel, type LetterParagraph } from './letterModel';
 import { pdfText } from './pdfCharacters';
+import { reportContained } from '../contained';
 
 const INCH = 72;
 const MARGIN = INCH;
@@ -34,11 +35,15 @@ export function renderPdf(letter: LetterModel, options: PdfOptions = {}): Promis
       const chunks: Buffer[] = [];
       doc.on('data', (c: Buffer) => chunks.push(c));
       doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-      doc.on('error', () => resolve(new Uint8Array()));
+      doc.on('error', (err: unknown) => {
+        reportContained(err, 'pdf letter');
+        resolve(new Uint8Array());
+      });
       draw(doc, letter);
       footers(doc, letter);
       doc.end();
-    } catch {
+    } catch (err) {
+      reportContained(err, 'pdf letter');
       resolve(new Uint8Array());
     }
   });

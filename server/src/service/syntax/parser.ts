@@ -19,6 +19,7 @@ import type {
 } from './ast';
 import { buildProse, LABEL_PATTERN, strayLabelStarts, type ProseLineInput } from './prose';
 import { computeLineStarts, range } from './positions';
+import { reportContained } from '../contained';
 
 export const SECTION_KEYWORDS: readonly SectionKind[] = ['case', 'reviewer', 'worker', 'summary', 'item'];
 export const CRITERION_STATUSES: readonly CriterionStatus[] = ['met', 'not met', 'unknown', 'not applicable'];
@@ -40,7 +41,8 @@ interface RawLine {
 export function parseCase(text: string): CaseFile {
   try {
     return parse(text);
-  } catch {
+  } catch (err) {
+    reportContained(err, 'parser');
     const file = emptyCaseFile(text);
     file.problems.push({
       code: 'syntax',
