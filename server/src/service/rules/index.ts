@@ -8,13 +8,7 @@ import { structureRules } from './structure';
 import { necessityRules } from '../necessity/rules/index';
 import { withPhraseMemo } from '../necessity/phrases';
 import { phi } from '../phi/rule';
-
-let ruleErrorHandler: ((err: unknown, rule: string) => void) | undefined;
-
-/** Observe exceptions that rules throw (they are otherwise contained). */
-export function onRuleError(handler: ((err: unknown, rule: string) => void) | undefined): void {
-  ruleErrorHandler = handler;
-}
+import { reportContained } from '../contained';
 
 const RULES: readonly Rule[] = [...structureRules, ...necessityRules, phi];
 
@@ -30,8 +24,8 @@ function runAll(file: CaseFile, model: CaseModel, settings: ServiceSettings): Im
       out.push(...rule({ file, model }));
     } catch (err) {
       // A rule bug must not cost the author the other diagnostics. Tests (the
-      // fuzz test) install a handler so a crashing rule still fails them.
-      ruleErrorHandler?.(err, rule.name);
+      // property tests) observe contained errors, so a crashing rule still fails them.
+      reportContained(err, `rule ${rule.name}`);
     }
   }
   return applySettings(file, out, settings);

@@ -43,7 +43,11 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   let paraStart = -1;
 
   const closeParagraph = () => {
-    if (paraStart >= 0) paragraphBounds.push({ start: paraStart, end: text.length });
+    // A last line holding only labels leaves the blank that joined it: it is
+    // no text of the paragraph, and it has no place on a line to map to.
+    let end = text.length;
+    while (end > paraStart && text[end - 1] === ' ') end--;
+    if (paraStart >= 0) paragraphBounds.push({ start: paraStart, end });
     paraStart = -1;
   };
 
