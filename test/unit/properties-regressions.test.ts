@@ -30,6 +30,19 @@ function fixes(text: string, code: string, title: RegExp): { diagnostic: ImrDiag
   return { diagnostic, action, fixed, after: service.getDiagnostics({ uri: `file:///regression/${++n}.imr`, version: 1, text: fixed }) };
 }
 
+test('unsupported-necessity-claim with no guideline and no criteria names both, so each quick-fix changes what it says', () => {
+  const text = 'item MRI of the lumbar spine\n  rationale\n    The request is medically necessary.';
+  const criteria = fixes(text, 'unsupported-necessity-claim', /^Add the criteria/);
+  assert.match(criteria.diagnostic.message, /cites no guideline .*, and the item evaluates no criteria/);
+  const left = criteria.after.filter((d) => d.code === 'unsupported-necessity-claim');
+  assert.equal(left.length, 1);
+  assert.notEqual(left[0].message, criteria.diagnostic.message);
+  assert.match(left[0].message, /no criterion of the cited section is marked/);
+  const cite = fixes(text, 'unsupported-necessity-claim', /^Cite/);
+  assert.doesNotMatch(cite.after.find((d) => d.code === 'unsupported-necessity-claim')!.message, /cites no guideline/);
+  assert.equal(checkQuickFixes(text) > 0, true);
+});
+
 test('a paragraph whose last line holds only a label ends on the line before, inside it', () => {
   // Shrunk from an example cut short right after "… for several years\n    [#long-term-use]".
   const text = 'summary\n  The worker has had pain for years\n  [#pain]';

@@ -37,11 +37,18 @@ export const unsupportedNecessityClaim: Rule = ({ model }) => {
     const noGuideline = v.guideline === 'none';
     if (!noGuideline && evaluated) continue;
     const section = v.librarySection ?? v.serviceMatches[0];
-    const why = noGuideline
-      ? 'the item cites no guideline (add `guideline:` with the MTUS chapter and section it applies)'
-      : v.criteria
-        ? 'no criterion of the cited section is marked met, not met or not applicable'
-        : `the item evaluates no criteria (add \`criteria: ${section?.id ?? '<section>'}\` and mark each criterion met, not met, unknown or not applicable)`;
+    // Both reasons are named when both hold: each has its own quick-fix, and
+    // after one of them the diagnostic must read differently (the other reason).
+    const reasons: string[] = [];
+    if (noGuideline) reasons.push('the item cites no guideline (add `guideline:` with the MTUS chapter and section it applies)');
+    if (!evaluated) {
+      reasons.push(
+        v.criteria
+          ? 'no criterion of the cited section is marked met, not met or not applicable'
+          : `the item evaluates no criteria (add \`criteria: ${section?.id ?? '<section>'}\` and mark each criterion met, not met, unknown or not applicable)`,
+      );
+    }
+    const why = reasons.join(', and ');
     out.push({
       code: 'unsupported-necessity-claim',
       severity: 'warning',
