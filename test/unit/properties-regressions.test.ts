@@ -43,6 +43,51 @@ test('unsupported-necessity-claim with no guideline and no criteria names both, 
   assert.equal(checkQuickFixes(text) > 0, true);
 });
 
+test('missing-section quick-fix on a file whose last line is only a tab puts the keyword at the margin', () => {
+  const { fixed } = fixes('\t', 'missing-section', /case header/);
+  assert.match(fixed, /^case CM00-0000000\n/);
+  assert.deepEqual(parseCase(fixed).problems, []);
+  checkQuickFixes('\t');
+});
+
+test('missing-field rationale after a criteria block is indented like the criteria keyword, not like a deeper field', () => {
+  for (const text of ['item the\n \torganization: the\n  criteria: ', 'item MRI of the lumbar spine\n      organization: MTUS Low Back Complaints 2004, Section(s): Special Studies\n  criteria: ']) {
+    const { fixed } = fixes(text, 'missing-field', /rationale/);
+    assert.match(fixed, /\n {2}criteria: \n {2}rationale\n {4}\S/);
+    assert.ok(parseCase(fixed).items[0].rationale, 'the rationale is read as the item\'s rationale');
+    checkQuickFixes(text);
+  }
+});
+
+test('"Add the criteria" of unsupported-necessity-claim is indented like the rationale keyword it goes above', () => {
+  const text = 'item MRI of the lumbar spine\n organization: 2016-02-30\n  rationale\n    necessary  .';
+  const { fixed } = fixes(text, 'unsupported-necessity-claim', /^Add the criteria/);
+  assert.match(fixed, /\n {2}criteria: low-back-mri\n {3,}LMRI-01: unknown\n/);
+  const item = parseCase(fixed).items[0];
+  assert.equal(item.criteria?.entries.length, 6);
+  assert.ok(item.rationale);
+  checkQuickFixes(text);
+});
+
+test('"Cite the guideline" of unsupported-necessity-claim goes among the fields, never into a block', () => {
+  const text = 'item Physical therapy 12 visits\n    organization:  \n  rationale: standard\n  rationale\n    The request is medically necessary.';
+  const { fixed } = fixes(text, 'unsupported-necessity-claim', /^Cite/);
+  assert.match(fixed, /^item Physical therapy 12 visits\n {4}organization: {2}\n {4}guideline: MTUS /);
+  checkQuickFixes(text);
+  // A tab-indented item keeps its tabs.
+  const tabs = 'item Physical therapy 12 visits\n\tdecision: overturned\n\trationale\n\t\tThe request is medically necessary.';
+  assert.match(fixes(tabs, 'unsupported-necessity-claim', /^Cite/).fixed, /\n\tdecision: overturned\n\tguideline: MTUS /);
+  assert.match(fixes(tabs, 'unsupported-necessity-claim', /^Add the criteria/).fixed, /\n\tcriteria: physical-therapy\n\t\t[A-Z]+-01: unknown\n/);
+  checkQuickFixes(tabs);
+});
+
+test('missing-criteria adds criteria with the whitespace of the block\'s last line (a tab stays a tab)', () => {
+  const text = readExample('lumbar-mri-upheld.imr').replace('    LMRI-01: not met\n', '').replace('    LMRI-06: not applicable', ' \tLMRI-06: not applicable');
+  const { fixed } = fixes(text, 'missing-criteria', /^Add LMRI-01/);
+  assert.match(fixed, /\n \tLMRI-06: not applicable\n \tLMRI-01: unknown\n {2}rationale\n/);
+  checkQuickFixes(text);
+});
+
 test('a paragraph whose last line holds only a label ends on the line before, inside it', () => {
   // Shrunk from an example cut short right after "… for several years\n    [#long-term-use]".
   const text = 'summary\n  The worker has had pain for years\n  [#pain]';

@@ -74,7 +74,9 @@ function missingSection(file: CaseFile, d: ImrDiagnostic): CodeAction | undefine
     const lastBlank = lineText(file, last).trim() === '';
     const prevBlank = last === 0 || lineText(file, last - 1).trim() === '';
     const lead = file.text.length === 0 ? '' : lastBlank ? (prevBlank ? '' : eol) : eol + eol;
-    edit = { range: at(end), newText: lead + skeleton, snippet: true };
+    // A last line of only spaces or tabs is replaced, not extended: the keyword must start at the margin.
+    const start = lastBlank ? { line: last, character: 0 } : end;
+    edit = { range: { start, end }, newText: lead + skeleton, snippet: true };
   }
   return fix(`Add the ${spec.title.toLowerCase()} (\`${kind}\`)`, d, [edit]);
 }
@@ -93,7 +95,9 @@ function missingField(file: CaseFile, d: ImrDiagnostic): CodeAction | undefined 
   if (!spec) return undefined;
   if (present(section, key)) return undefined;
   const eol = eolOf(file);
-  const indent = fieldIndent(file, section);
+  // A rationale after a criteria block is a block keyword like `criteria:`, so it takes that line's indentation.
+  const criteria = key === 'rationale' && section.kind === 'item' ? section.criteria : undefined;
+  const indent = criteria ? (/^[ \t]*/.exec(lineText(file, criteria.keywordRange.start.line))?.[0] ?? '') : fieldIndent(file, section);
   const text = reindent(spec.skeleton, indent, eol);
   // A rationale closes the item; any other field goes after the section's last field.
   const after = key === 'rationale' && section.kind === 'item' ? itemEnd(section) : lastFieldLine(section);

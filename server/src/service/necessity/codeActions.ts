@@ -3,12 +3,13 @@
 // parse; when the document has moved on and the data no longer fits, it
 // offers nothing rather than a wrong edit.
 import type { CodeAction, ImrDiagnostic, Position, Range, TextEdit } from '../types';
+import type { ItemSection } from '../syntax/ast';
 import type { FeatureContext } from '../features/context';
 import type { CodeActionRequest } from '../features/codeActions';
 import { getField } from '../model/caseModel';
 import { offsetAt } from '../syntax/positions';
 import { activeLibrary } from './library';
-import { itemIndent } from './itemView';
+import { fieldIndent, indentUnit, lineText } from '../features/layout';
 
 const at = (p: Position): Range => ({ start: p, end: p });
 const lineStart = (line: number): Range => at({ line, character: 0 });
@@ -123,7 +124,9 @@ function unsupportedClaim(ctx: FeatureContext, d: ImrDiagnostic, data: Record<st
   const item = typeof data.item === 'number' ? ctx.model.items[data.item] : undefined;
   if (!item) return out;
   const nl = eol(ctx);
-  const indent = itemIndent(item.section);
+  // The whitespace the file itself uses (tabs stay tabs): fields take the
+  // item's field indentation, a criteria block the rationale keyword's.
+  const indent = fieldIndent(ctx.file, item.section);
   const section = activeLibrary().section(data.section);
   if (data.noGuideline && section) {
     const g = item.guideline;
@@ -131,16 +134,29 @@ function unsupportedClaim(ctx: FeatureContext, d: ImrDiagnostic, data: Record<st
       fix(
         `Cite ${section.source.citation}`,
         d,
-        g ? [{ range: g.valueRange, newText: section.source.citation }] : [{ range: lineStart((item.section.criteria?.keywordRange ?? item.section.rationale!.keywordRange).start.line), newText: `${indent}guideline: ${section.source.citation}${nl}` }],
+        g ? [{ range: g.valueRange, newText: section.source.citation }] : [{ range: at(afterFields(ctx, item.section)), newText: `${nl}${indent}guideline: ${section.source.citation}` }],
         true,
       ),
     );
   }
   if (data.noCriteria && section && !item.section.criteria && item.section.rationale) {
-    const lines = [`${indent}criteria: ${section.id}`, ...section.criteria.map((c) => `${indent}  ${c.id}: unknown`)];
+    const block = lineText(ctx.file, item.section.rationale.keywordRange.start.line).slice(0, item.section.rationale.keywordRange.start.character);
+    const lines = [`${block}criteria: ${section.id}`, ...section.criteria.map((c) => `${block}${indentUnit(ctx.file)}${c.id}: unknown`)];
     out.push(fix(`Add the criteria of ${section.id} (status unknown)`, d, [{ range: lineStart(item.section.rationale.keywordRange.start.line), newText: lines.join(nl) + nl }], !data.noGuideline));
   }
   return out;
+}
+
+/**
+ * The end of an item's last field line (or of its keyword line): a new field
+ * goes there, among the fields. Above the criteria or rationale keyword would
+ * be wrong when a broken item has two of them: the field would land inside
+ * the first block.
+ */
+function afterFields(ctx: FeatureContext, section: ItemSection): Position {
+  let line = section.keywordRange.start.line;
+  for (const f of section.fields) line = Math.max(line, f.range.end.line);
+  return { line, character: lineText(ctx.file, line).length };
 }
 
 function hierarchy(ctx: FeatureContext, d: ImrDiagnostic, data: Record<string, any>): CodeAction[] {

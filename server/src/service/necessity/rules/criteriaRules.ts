@@ -12,14 +12,22 @@ import { factsForCriterion } from '../evidence';
 import type { CaseFile } from '../../syntax/ast';
 
 /** Where missing criteria lines go and how they are indented. */
-function insertionPoint(item: ItemSection): { line: number; indent: string } {
+function insertionPoint(file: CaseFile, item: ItemSection): { line: number; indent: string } {
   const block = item.criteria!;
   const last = block.entries[block.entries.length - 1];
-  const indent = last ? ' '.repeat(last.range.start.character) : ' '.repeat(block.keywordRange.start.character + 2);
+  // The whitespace the last criterion line really has (a tab stays a tab):
+  // spaces counted from its column would put a tab-indented block's new lines elsewhere.
+  const keyword = leadingWhitespace(file, block.keywordRange.start.line);
+  const indent = last ? leadingWhitespace(file, last.range.start.line) : keyword + (keyword.includes('\t') ? '\t' : '  ');
   return { line: (last ? last.range.end.line : block.keywordRange.start.line) + 1, indent };
 }
 
-export const missingCriteria: Rule = ({ model }) => {
+function leadingWhitespace(file: CaseFile, line: number): string {
+  const end = line + 1 < file.lineStarts.length ? file.lineStarts[line + 1] : file.text.length;
+  return /^[ \t]*/.exec(file.text.slice(file.lineStarts[line], end))![0];
+}
+
+export const missingCriteria: Rule = ({ file, model }) => {
   const out: ImrDiagnostic[] = [];
   const library = activeLibrary();
   for (const item of model.items) {
@@ -66,7 +74,7 @@ export const missingCriteria: Rule = ({ model }) => {
     }
     const missing = section.criteria.filter((c) => !listed.has(c.id.toUpperCase()));
     if (missing.length) {
-      const at = insertionPoint(v.section);
+      const at = insertionPoint(file, v.section);
       out.push({
         code: 'missing-criteria',
         severity: 'warning',
