@@ -88,6 +88,21 @@ test('missing-criteria adds criteria with the whitespace of the block\'s last li
   checkQuickFixes(text);
 });
 
+test('import: "[#" in a letter stays the letter\'s text, not a fact label, and the case parses', () => {
+  const seed = fs.readFileSync(SEED_LETTER, 'utf8');
+  assert.ok(seed.includes('Decision rationale: '));
+  const letter = seed.replace('Decision rationale: ', 'Decision rationale: The note [#3 and [#x] are quoted as written. ');
+  const r = importLetter(letter);
+  assert.deepEqual(parseCase(r.text).problems, []);
+  const rendered = new LanguageService().renderLetter({ uri: 'file:///regression-import.imr', version: 1, text: r.text }, 'text');
+  // The letter's text comes back as the letter printed it (the zero-width space that guards it is invisible).
+  assert.ok(rendered.replace(/\u200b/g, '').replace(/\s+/g, ' ').includes('The note [#3 and [#x] are quoted as written.'));
+});
+
+test('the PDF letter draws nothing for the zero-width space the importer puts in "[#" and before "--"', () => {
+  assert.equal(pdfText('[\u200b#3 and \u200b-- as written'), '[#3 and -- as written');
+});
+
 test('a paragraph whose last line holds only a label ends on the line before, inside it', () => {
   // Shrunk from an example cut short right after "… for several years\n    [#long-term-use]".
   const text = 'summary\n  The worker has had pain for years\n  [#pain]';

@@ -2,8 +2,8 @@
 // importer's diagnostics can point at the exact line of the case file.
 // Everything written here must parse without syntax problems: prose lines are
 // indented under their section, a prose line that would read as a comment
-// (starting with "--") is joined to the line before, and field values are
-// single lines.
+// (starting with "--") is joined to the line before, "[#" in prose is kept
+// from reading as a fact label, and field values are single lines.
 import type { Range } from '../syntax/ast';
 import type { ImrDiagnostic, Severity } from '../types';
 import { range } from '../syntax/positions';
@@ -56,7 +56,10 @@ export class CaseWriter {
     const at: number[] = [];
     let lastContent = -1;
     for (const l of textLines) {
-      const t = l.text.trim();
+      // "[#" in a letter is the letter's own text, not a fact label: a zero-width
+      // space keeps it from being read as one (or as a broken one), and it
+      // renders exactly as the letter printed it.
+      const t = l.text.trim().replace(/\[#/g, '[\u200b#');
       if (l.blank || t === '') {
         if (lastContent >= 0 && this.lines[this.lines.length - 1] !== '') this.lines.push('');
         at.push(-1);

@@ -15,6 +15,9 @@ const SPELLED: Record<string, string> = {
   '−': '-', '‐': '-', '‑': '-', '‒': '-', '⁄': '/', '′': "'", '″': '"', '✓': 'v', '✔': 'v',
   'μ': 'µ', 'α': 'alpha', 'β': 'beta', 'γ': 'gamma', 'δ': 'delta', 'κ': 'kappa', 'Δ': 'delta',
   'ł': 'l', 'Ł': 'L', 'đ': 'd', 'Đ': 'D', 'ı': 'i', 'ŀ': 'l', 'Ŀ': 'L',
+  // Zero-width characters draw nothing: the importer puts a zero-width space
+  // in "[#" and before "--" of letter prose so they are not read as markup.
+  '\u200b': '', '\u200c': '', '\u200d': '', '\u2060': '', '\ufeff': '',
 };
 
 const DRAWABLE = /^[\t\n\r\x20-\x7e\xa0-\xff]$/;
