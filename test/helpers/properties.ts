@@ -130,6 +130,8 @@ const indent = fc.constantFrom('', ' ', '  ', '  ', '  ', '    ', '\t', ' \t', '
 const label = fc.constantFrom(...LABELS).map((l) => `[#${l}]`);
 const word = fc.oneof(
   fc.constantFrom('the', 'worker', 'MRI', 'lumbar', 'is', 'not', 'medically', 'necessary', 'recommended', 'pain', 'radiating', 'therapy', 'MTUS', 'ODG', 'denied', 'upheld', 'overturned', 'no', 'without'),
+  // Text the phi rule flags, so its quick-fixes are exercised too.
+  fc.constantFrom('Mr. Jones', 'Dr. Alvarez', 'SSN 123-45-6789', '(555) 123-4567', 'jane.doe@example.com', '1234 Main Street', 'DOB 01/02/1960', 'claim number 05-1234567'),
   label,
   fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
@@ -194,7 +196,9 @@ export type Mutation =
   | { kind: 'swap'; line: number; other: number }
   | { kind: 'insert'; at: number; text: string }
   | { kind: 'truncate'; at: number }
-  | { kind: 'reindent'; line: number; indent: string };
+  | { kind: 'reindent'; line: number; indent: string }
+  | { kind: 'unlabel'; line: number }
+  | { kind: 'non-mtus'; line: number };
 
 const fraction = fc.integer({ min: 0, max: 10_000 });
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -204,7 +208,15 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fraction }),
   fc.record({ kind: fc.constant('cut' as const), at: fraction, length: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('reindent' as const), line: fraction, indent }),
+  fc.record({ kind: fc.constantFrom('unlabel' as const, 'non-mtus' as const), line: fraction }),
 );
+
+// Edits an author makes that only the necessity rules notice: evidence taken
+// off a criterion (criterion-without-evidence), a non-MTUS guideline cited
+// for a service the MTUS covers (evidence-hierarchy). Each picks one of the
+// lines it applies to; none, and the text stays as it is.
+const CRITERION_LINE = /^\s+[A-Z]+-\d+:/;
+const GUIDELINE_LINE = /^(\s+guideline:).*$/;
 
 /** Applies one mutation; positions are fractions (of 10,000) of the text, so they shrink toward its start. */
 export function mutate(text: string, m: Mutation): string {
@@ -230,6 +242,15 @@ export function mutate(text: string, m: Mutation): string {
       return text.slice(0, offset(m.at));
     case 'cut':
       return text.slice(0, offset(m.at)) + text.slice(offset(m.at) + m.length);
+    case 'unlabel':
+    case 'non-mtus': {
+      const re = m.kind === 'unlabel' ? CRITERION_LINE : GUIDELINE_LINE;
+      const candidates = lines.flatMap((l, i) => (re.test(l) ? [i] : []));
+      if (candidates.length === 0) return text;
+      const i = candidates[Math.floor((m.line / 10_001) * candidates.length)];
+      lines[i] = m.kind === 'unlabel' ? lines[i].replace(/\s*\[#[^\]]*\]/g, '') : lines[i].replace(GUIDELINE_LINE, '$1 Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs');
+      return lines.join('\n');
+    }
     case 'reindent': {
       const i = lineAt(m.line);
       lines[i] = m.indent + lines[i].trimStart();

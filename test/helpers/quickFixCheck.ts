@@ -96,8 +96,8 @@ export function newProblems(before: string, action: CodeAction, after: string): 
   return added;
 }
 
-/** Checks every quick-fix offered for every diagnostic of `text`; returns how many were applied. */
-export function checkQuickFixes(text: string): number {
+/** Checks every quick-fix offered for every diagnostic of `text`; returns how many were applied, and adds them up by rule in `byRule`. */
+export function checkQuickFixes(text: string, byRule?: Map<string, number>): number {
   const service = new LanguageService();
   const d = doc(text);
   let applied = 0;
@@ -109,6 +109,7 @@ export function checkQuickFixes(text: string): number {
         const what = `quick-fix "${action.title}" for ${target.code} at ${target.range.start.line}:${target.range.start.character}`;
         const fixed = applyEdits(text, action.edits);
         applied++;
+        byRule?.set(target.code, (byRule.get(target.code) ?? 0) + 1);
         assert.deepEqual(newProblems(text, action, fixed), [], `${what} adds a syntax problem`);
         const starts = computeLineStarts(text);
         const places = mapOffset(text, action, offsetAt(starts, text, target.range.start)).map((o) => positionOf(fixed, o));
