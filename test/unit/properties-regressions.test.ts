@@ -111,3 +111,12 @@ test('a paragraph whose last line holds only a label ends on the line before, in
   assert.deepEqual(paragraph?.range, { start: { line: 1, character: 2 }, end: { line: 1, character: 35 } });
   assertRangesInside(text, collectRanges(file), 'parse tree');
 });
+
+test('"Add non-mtus-reason" on a guideline that is the file\'s last line stays inside the document', () => {
+  const text = 'item MRI of the lumbar spine\n  decision: upheld\n  guideline: Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs';
+  const { action, fixed, after } = fixes(text, 'evidence-hierarchy', /non-mtus-reason/);
+  assertRangesInside(text, action.edits.map((e) => e.range), 'the fix');
+  assert.match(fixed, /\n {2}guideline: Non-MTUS .*MRIs\n {2}non-mtus-reason: The MTUS does not address this service\.$/);
+  assert.equal(after.filter((d) => d.code === 'evidence-hierarchy').length, 0);
+  checkQuickFixes(text);
+});

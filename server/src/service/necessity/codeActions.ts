@@ -164,10 +164,14 @@ function hierarchy(ctx: FeatureContext, d: ImrDiagnostic, data: Record<string, a
   if (typeof data.citation === 'string') out.push(fix(`Base the decision on the MTUS: ${data.citation}`, d, [{ range: d.range, newText: data.citation }]));
   if (typeof data.line === 'number') {
     const item = ctx.model.items.find((i) => i.guideline && i.guideline.range.start.line === data.line);
-    if (item && !getField(item.section, 'non-mtus-reason')) {
+    if (item && item.guideline && !getField(item.section, 'non-mtus-reason')) {
+      // After the guideline line, with its own whitespace: the line below may not exist (the file's last line).
+      const line = item.guideline.range.start.line;
+      const text = lineText(ctx.file, line);
+      const indent = text.slice(0, item.guideline.keyRange.start.character);
       out.push(
         fix('Add non-mtus-reason: why the MTUS does not apply', d, [
-          { range: lineStart(data.line + 1), newText: `${data.indent ?? '  '}non-mtus-reason: \${1:The MTUS does not address this service.}${eol(ctx)}`, snippet: true },
+          { range: at({ line, character: text.length }), newText: `${eol(ctx)}${indent}non-mtus-reason: \${1:The MTUS does not address this service.}`, snippet: true },
         ]),
       );
     }
