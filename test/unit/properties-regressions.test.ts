@@ -12,6 +12,7 @@ import type { CodeAction, ImrDiagnostic } from '../../server/src/service/types';
 import { applyEdits } from '../helpers/edits';
 import { checkQuickFixes } from '../helpers/quickFixCheck';
 import { assertRangesInside, collectRanges } from '../helpers/properties';
+import { lostWords } from '../helpers/importWords';
 import { readExample, SEED_LETTER } from '../helpers/fixtures';
 import * as fs from 'fs';
 
@@ -119,4 +120,14 @@ test('"Add non-mtus-reason" on a guideline that is the file\'s last line stays i
   assert.match(fixed, /\n {2}guideline: Non-MTUS .*MRIs\n {2}non-mtus-reason: The MTUS does not address this service\.$/);
   assert.equal(after.filter((d) => d.code === 'evidence-hierarchy').length, 0);
   checkQuickFixes(text);
+});
+
+test('import: a header label glued to the word before it does not take that word apart', () => {
+  // Shrunk from a corpus letter with 8 characters cut out of "Priority:  Standard Application".
+  const header = 'Case Number: CM17-0001064\nDate Assigned: 01/06/2017 Date of Injury: 11/08/2016\nDecision Date: 02/01/2017 UR Denial Date: 11/30/2016\nPriority:  SApplication\nReceived:\n12/30/2016\n';
+  const letter = header + fs.readFileSync(SEED_LETTER, 'utf8');
+  const r = importLetter(letter);
+  assert.deepEqual(parseCase(r.text).problems, []);
+  assert.ok(/^\s*--.*\bSApplication\b/m.test(r.text), 'the glued word is kept whole in a comment');
+  assert.deepEqual(lostWords(letter, r), []);
 });

@@ -19,14 +19,16 @@ export interface HeaderFields {
   leftover: string;
 }
 
+// A label starts a word: in "SApplication Received:" the label would take
+// "Application" out of a word, and the "S" would be all the letter kept of it.
 const LABELS: { key: HeaderKey; re: RegExp }[] = [
-  { key: 'case-number', re: /Case\s+Number\s*:/gi },
-  { key: 'assigned', re: /Date\s+Assigned\s*:/gi },
-  { key: 'injury-date', re: /Date\s+of\s+Injury\s*:/gi },
-  { key: 'decision-date', re: /Decision\s+Date\s*:/gi },
-  { key: 'ur-date', re: /UR\s+Denial\s+Date\s*:/gi },
-  { key: 'priority', re: /Priority\s*:/gi },
-  { key: 'received', re: /Application\s+Received\s*:/gi },
+  { key: 'case-number', re: /\bCase\s+Number\s*:/gi },
+  { key: 'assigned', re: /\bDate\s+Assigned\s*:/gi },
+  { key: 'injury-date', re: /\bDate\s+of\s+Injury\s*:/gi },
+  { key: 'decision-date', re: /\bDecision\s+Date\s*:/gi },
+  { key: 'ur-date', re: /\bUR\s+Denial\s+Date\s*:/gi },
+  { key: 'priority', re: /\bPriority\s*:/gi },
+  { key: 'received', re: /\bApplication\s+Received\s*:/gi },
 ];
 
 const DATE_TOKEN = /(?<![\d/-])(\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d/-])/g;
