@@ -131,3 +131,26 @@ test('import: a header label glued to the word before it does not take that word
   assert.ok(/^\s*--.*\bSApplication\b/m.test(r.text), 'the glued word is kept whole in a comment');
   assert.deepEqual(lostWords(letter, r), []);
 });
+
+test('import: a label or date glued to a letter of another script, or to a word, is not taken out of it', () => {
+  const seed = fs.readFileSync(SEED_LETTER, 'utf8');
+  const header = (first: string, injury: string) =>
+    `${first}: CM17-0001064\nDate Assigned: 01/06/2017 Date of Injury: ${injury}\nDecision Date: 02/01/2017 UR Denial Date: 11/30/2016\nPriority: Standard Application\nReceived:\n12/30/2016\n`;
+  // "୦Case Number:" (an Oriya digit before it) and "11/08/2016HOW" (a heading glued to a date), from mutated corpus letters.
+  for (const letter of [header('\u0b66Case Number', '11/08/2016') + seed, header('Case Number', '11/08/2016HOW') + seed]) {
+    const r = importLetter(letter);
+    assert.deepEqual(parseCase(r.text).problems, []);
+    assert.deepEqual(lostWords(letter, r), []);
+  }
+});
+
+test('import: a Date of Injury written another way is normalized with a note, as the other header dates are', () => {
+  // From a corpus letter whose "11/04/2016" was split by a line break into "11/04/20" and "16".
+  const letter = 'Case Number: CM17-0014320\nDate Assigned: 01/27/2017 Date of Injury: 11/04/20\n16\nDecision Date: 02/22/2017 UR Denial Date: 01/13/2017\nPriority: Standard Application\nReceived:\n01/23/2017\n' + fs.readFileSync(SEED_LETTER, 'utf8');
+  const r = importLetter(letter);
+  const note = r.diagnostics.find((d) => d.code === 'import-date-normalized' && /Date of Injury/.test(d.message));
+  assert.ok(note, 'the rewritten Date of Injury is reported');
+  assert.deepEqual(note.data, { letterText: '11/04/20', renderedText: '11/04/2020' });
+  assert.match(r.text.split('\n')[note.range.start.line], /^\s+injury-date: 11\/04\/2020$/);
+  assert.deepEqual(lostWords(letter, r), []);
+});

@@ -21,17 +21,20 @@ export interface HeaderFields {
 
 // A label starts a word: in "SApplication Received:" the label would take
 // "Application" out of a word, and the "S" would be all the letter kept of it.
+// Words are Unicode letters and digits ("୦Case Number:" is one word too).
+const label = (words: string) => new RegExp(`(?<![\\p{L}\\p{N}])${words}`, 'giu');
 const LABELS: { key: HeaderKey; re: RegExp }[] = [
-  { key: 'case-number', re: /\bCase\s+Number\s*:/gi },
-  { key: 'assigned', re: /\bDate\s+Assigned\s*:/gi },
-  { key: 'injury-date', re: /\bDate\s+of\s+Injury\s*:/gi },
-  { key: 'decision-date', re: /\bDecision\s+Date\s*:/gi },
-  { key: 'ur-date', re: /\bUR\s+Denial\s+Date\s*:/gi },
-  { key: 'priority', re: /\bPriority\s*:/gi },
-  { key: 'received', re: /\bApplication\s+Received\s*:/gi },
+  { key: 'case-number', re: label('Case\\s+Number\\s*:') },
+  { key: 'assigned', re: label('Date\\s+Assigned\\s*:') },
+  { key: 'injury-date', re: label('Date\\s+of\\s+Injury\\s*:') },
+  { key: 'decision-date', re: label('Decision\\s+Date\\s*:') },
+  { key: 'ur-date', re: label('UR\\s+Denial\\s+Date\\s*:') },
+  { key: 'priority', re: label('Priority\\s*:') },
+  { key: 'received', re: label('Application\\s+Received\\s*:') },
 ];
 
-const DATE_TOKEN = /(?<![\d/-])(\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d/-])/g;
+// A date is a word of its own: in "01/12/2017HOW" it is not (that word would be taken apart).
+const DATE_TOKEN = /(?<![\p{L}\p{N}/-])(\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\p{L}\p{N}/-])/gu;
 
 export function readHeader(block: string): HeaderFields {
   const text = normalizeSpace(block);
@@ -57,8 +60,8 @@ export function readHeader(block: string): HeaderFields {
   }
   // The split form: "Application" in one column cell, "Received:" below it.
   if (!labelAt.has('received')) {
-    const a = /\bApplication\b/i.exec(text);
-    const r = /\bReceived\s*:/i.exec(text);
+    const a = /(?<![\p{L}\p{N}])Application(?![\p{L}\p{N}])/iu.exec(text);
+    const r = /(?<![\p{L}\p{N}])Received\s*:/iu.exec(text);
     if (a && r) {
       labelAt.set('received', a.index);
       labelSpans.set('received', [

@@ -112,8 +112,9 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
       w.note('import-missing-part', 'warning', `The letter's header does not give ${missing.map(headerName).join(', ')}${header.unreadable.length ? ' in a form the importer can read' : ''}. Add ${missing.length === 1 ? 'it' : 'them'} from the case file.`, caseLine, { part: 'header', fields: missing });
     }
     for (const r of header.rewritten) {
+      // The Date of Injury is written under worker, and reported there.
       const where = r.key === 'injury-date' ? undefined : fieldLines[r.key];
-      if (where) w.note('import-date-normalized', 'information', `The letter writes the ${headerName(r.key)} as ${r.from}; the case file and the rendered letter write it ${r.to}.`, where, difference(r.from, r.to));
+      if (where) dateNormalized(w, r, where);
     }
     if (header.leftover) unplaced(w, rec, 1, [{ index: -1, text: header.leftover, blank: false }], 'in the header block');
   }
@@ -162,8 +163,11 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
   const worker = readWorker(summaryText);
   if (worker.age) w.field(1, 'age', worker.age);
   if (worker.sex) w.field(1, 'sex', worker.sex);
-  if (hv['injury-date']) w.field(1, 'injury-date', hv['injury-date']);
-  else if (worker.injuryDate) {
+  if (hv['injury-date']) {
+    const where = w.field(1, 'injury-date', hv['injury-date']);
+    const rewritten = header?.rewritten.find((r) => r.key === 'injury-date');
+    if (rewritten) dateNormalized(w, rewritten, where);
+  } else if (worker.injuryDate) {
     // Not filled in: the rendered header would print a Date of Injury the letter does not have.
     w.comment(1, [`injury-date: ${worker.injuryDate}   (the date the summary gives; the letter's header does not state it)`]);
   }
@@ -284,6 +288,10 @@ export function itemTitle(heading: string): { service: string; request?: string;
  * the words the rendered letter has instead (white space collapsed). The
  * round-trip test applies these to the letter to explain every difference.
  */
+function dateNormalized(w: CaseWriter, r: { key: string; from: string; to: string }, where: ReturnType<CaseWriter['field']>): void {
+  w.note('import-date-normalized', 'information', `The letter writes the ${headerName(r.key)} as ${r.from}; the case file and the rendered letter write it ${r.to}.`, where, difference(r.from, r.to));
+}
+
 function difference(letter: string, rendered: string): Record<string, unknown> {
   return { letterText: normalizeSpace(letter), renderedText: normalizeSpace(rendered) };
 }
