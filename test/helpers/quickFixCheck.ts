@@ -79,6 +79,7 @@ export function newProblems(before: string, action: CodeAction, after: string): 
   type P = (typeof pool)[number];
   type Q = (typeof unmatched)[number];
   const passes: ((o: P, p: Q) => boolean)[] = [
+    (o, p) => o.message === p.message && o.line === p.line && o.movedTo.includes(p.at.line),
     (o, p) => o.message === p.message && (o.line === p.line || o.movedTo.includes(p.at.line)),
     (o, p) => o.message === p.message,
     (o, p) => o.line === p.line,
