@@ -154,3 +154,13 @@ test('import: a Date of Injury written another way is normalized with a note, as
   assert.match(r.text.split('\n')[note.range.start.line], /^\s+injury-date: 11\/04\/2020$/);
   assert.deepEqual(lostWords(letter, r), []);
 });
+
+test('the parser measures the same whitespace the same on every line, before and after the first space-indented line', () => {
+  // Shrunk by the quick-fix property: the rationale inserted with the criteria keyword's own " \t" read as a criterion,
+  // because a tab measured 2 before the first space-indented line and 4 after it.
+  const text = 'item\n \tcriteria: the\n    organization: standard';
+  const { fixed } = fixes(text, 'missing-field', /rationale/);
+  assert.match(fixed, /\n \trationale\n/);
+  assert.ok(parseCase(fixed).items[0].rationale, 'the inserted rationale is the item\'s rationale');
+  checkQuickFixes(text);
+});

@@ -263,9 +263,29 @@ function parse(text: string): CaseFile {
   return file;
 }
 
+function indentUnitOf(text: string, lineStarts: number[]): number {
+  for (let i = 0; i < lineStarts.length; i++) {
+    let at = lineStarts[i] + (i === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    const from = at;
+    while (text[at] === ' ') at++;
+    // Spaces only, then content (not a tab, not the end of the line).
+    if (at > from && at < text.length && text[at] !== '\t' && text[at] !== '\n' && text[at] !== '\r') {
+      // A line of blanks only has no content; a tab after the spaces makes it mixed.
+      let end = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
+      while (end > at && /[ \t\r\n]/.test(text[end - 1])) end--;
+      if (end > at) return at - from;
+    }
+  }
+  return 0;
+}
+
 function splitLines(text: string, lineStarts: number[], problems: SyntaxProblem[]): RawLine[] {
   const out: RawLine[] = [];
-  let unit = 0; // width of one indent level in spaces, learnt from the first space-indented line
+  // Width of one indent level in spaces, learnt from the first space-indented
+  // line of the whole file before any line is measured: learnt on the way, a
+  // tab before that line measured 2 and the same tab after it measured more,
+  // so equal whitespace could put two lines in different blocks.
+  const unit = indentUnitOf(text, lineStarts);
   let style: 'tabs' | 'spaces' | undefined;
   let reported = false;
   for (let i = 0; i < lineStarts.length; i++) {
@@ -289,7 +309,6 @@ function splitLines(text: string, lineStarts: number[], problems: SyntaxProblem[
       const hasTab = ws.includes('\t');
       const hasSpace = ws.includes(' ');
       const lineStyle = hasTab ? 'tabs' : 'spaces';
-      if (!hasTab && unit === 0) unit = ws.length;
       if ((hasTab && hasSpace) || (style && style !== lineStyle)) {
         if (!reported) {
           problems.push({
