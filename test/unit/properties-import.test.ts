@@ -80,6 +80,6 @@ const sample = corpusSkip
 test('property: corpus letters with lines deleted, duplicated, swapped, bytes inserted or cut short: every word kept', { skip: corpusSkip }, () => {
   fc.assert(
     fc.property(fc.constantFrom(...sample), fc.array(mutation, { minLength: 1, maxLength: 4 }), (letter, ms) => checkImport(ms.reduce(mutate, letter))),
-    settings(60),
+    settings(100),
   );
 });

@@ -17,7 +17,7 @@ test('property: applying any offered quick-fix adds no syntax problem and remove
     fc.property(fc.oneof(mutatedExample, caseText), (text) => {
       applied += checkQuickFixes(text, byRule);
     }),
-    settings(60),
+    settings(100),
   );
   t.diagnostic(`${applied} quick-fixes applied and checked: ${[...byRule].sort().map(([code, n]) => `${code} ${n}`).join(', ')}`);
   assert.ok(applied > 0, 'the inputs offered quick-fixes at all');
