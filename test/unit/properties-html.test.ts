@@ -1,7 +1,8 @@
 // Property: the HTML letter escapes every <, >, &, " and ' that comes from
 // the case. A marker made of those characters goes into a random place of
 // an example (a field value, a title, prose, a criterion note, a comment),
-// and the letter is rendered as the exported page and as the preview's body.
+// and the letter is rendered as the exported page and as the preview's body
+// (also with web addresses made links, as the live preview shows them).
 // Checked: the raw marker never appears; where the letter shows the marker
 // (its letter model holds it), the page holds it escaped; and, whatever the
 // marker did, every < in the page opens one of the renderer's own tags,
@@ -18,7 +19,7 @@ import { EXAMPLE_NAMES, EXAMPLE_TEXTS, noContainedError, settings } from '../hel
 const SPECIAL = ['<', '>', '&', '"', "'"];
 /** A marker: a word no example has, then the characters HTML gives meaning to, with some look-alike entities and tags. */
 const marker = fc
-  .array(fc.constantFrom(...SPECIAL, '&amp;', '&#39;', '<b>', '</p>', '<script>', 'x', ' '), { minLength: 1, maxLength: 8 })
+  .array(fc.constantFrom(...SPECIAL, '&amp;', '&#39;', '<b>', '</p>', '<script>', 'x', ' ', 'https://a.example/?q=1&r=2', 'mailto:', 'javascript:'), { minLength: 1, maxLength: 8 })
   .map((parts) => `Qz${parts.join('')}${SPECIAL.some((c) => parts.join('').includes(c)) ? '' : '<'}q`);
 
 /** Our own escaping, written apart from the renderer's so a mistake there is not copied here. */
@@ -36,7 +37,7 @@ function plant(text: string, line: number, replaceWord: boolean, m: string): str
   return lines.join('\n');
 }
 
-const OUR_TAGS = /^<(\/?(article|section|table|thead|tbody|tr|th|td|caption|h2|p|span|strong|em|br|html|head|meta|title|style|body)\b[^<>]*|!DOCTYPE html)>/;
+const OUR_TAGS = /^<(\/?(article|section|table|thead|tbody|tr|th|td|caption|h2|p|span|strong|em|br|html|head|meta|title|style|body)\b[^<>]*|!DOCTYPE html|a class="external" href="[^"<>]*"|\/a)>/;
 
 /** Fails if a < of the page opens no tag of ours, an & starts no entity, or text between tags holds a quote or >. */
 function assertOnlyOurMarkup(html: string): void {
@@ -77,6 +78,11 @@ test('property: a marker of < > & " \' planted anywhere in a case appears in the
           assertOnlyOurMarkup(html);
           if (inModel) assert.ok(html.includes(escaped(m)), 'the letter shows the marker, but the page does not hold it escaped');
         }
+        // The live preview's body makes web addresses links: the marker's text, tags aside, is still all there, escaped.
+        const linked = service.renderLetter(doc, 'html', { html: 'body', showCriteria, links: true });
+        assert.ok(!linked.includes(m), 'the raw marker is in the preview body');
+        assertOnlyOurMarkup(linked);
+        if (inModel) assert.ok(linked.replace(/<[^<>]*>/g, '').includes(escaped(m)), 'the preview body does not hold the marker escaped');
         if (inModel) shown++;
       });
     }),
