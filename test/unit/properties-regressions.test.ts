@@ -164,3 +164,14 @@ test('the parser measures the same whitespace the same on every line, before and
   assert.ok(parseCase(fixed).items[0].rationale, 'the inserted rationale is the item\'s rationale');
   checkQuickFixes(text);
 });
+
+test('import: a priority or case number glued to a letter is not read out of its word', () => {
+  const seed = fs.readFileSync(SEED_LETTER, 'utf8');
+  // "Priority: éStandard" from a mutated corpus letter (seed 66); "éCM17-…" the same for the case number.
+  for (const [number, priority] of [['CM17-0001064', '\u00e9Standard'], ['\u00e9CM17-0001064', 'Standard']]) {
+    const letter = `Case Number: ${number}\nDate Assigned: 01/06/2017 Date of Injury: 11/08/2016\nDecision Date: 02/01/2017 UR Denial Date: 11/30/2016\nPriority: ${priority} Application\nReceived:\n12/30/2016\n` + seed;
+    const r = importLetter(letter);
+    assert.deepEqual(parseCase(r.text).problems, []);
+    assert.deepEqual(lostWords(letter, r), []);
+  }
+});

@@ -80,7 +80,7 @@ export function readHeader(block: string): HeaderFields {
 
   const caseAt = labelAt.get('case-number');
   if (caseAt !== undefined) {
-    const re = /\b(CM\d{2}\s*-\s*\d{7})\b|(\S+)/g;
+    const re = /(?<![\p{L}\p{N}])(CM\d{2}\s*-\s*\d{7})(?![\p{L}\p{N}])|(\S+)/gu;
     re.lastIndex = caseAt;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
@@ -95,7 +95,7 @@ export function readHeader(block: string): HeaderFields {
   }
   const priorityAt = labelAt.get('priority');
   if (priorityAt !== undefined) {
-    const re = /\b(Standard|Expedited)\b/gi;
+    const re = /(?<![\p{L}\p{N}])(Standard|Expedited)(?![\p{L}\p{N}])/giu;
     re.lastIndex = priorityAt;
     const m = re.exec(text);
     if (m) {
