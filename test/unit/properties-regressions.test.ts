@@ -175,3 +175,12 @@ test('import: a priority or case number glued to a letter is not read out of its
     assert.deepEqual(lostWords(letter, r), []);
   }
 });
+
+test('a field added to an item with no fields takes the indentation of its first indented line', () => {
+  // Quick-fix property, seed 61: the item keeps its second criteria block; a decision indented like that one
+  // ("  ") above the first ("\t") changed how wide the file's tab is, and a line below became a criterion.
+  const text = 'item\n\tcriteria:  \n    rationale: [#neuro-findings]\n  criteria: ';
+  const { fixed } = fixes(text, 'missing-field', /decision/);
+  assert.match(fixed, /^item\n\tdecision: upheld\n\tcriteria: /);
+  checkQuickFixes(text);
+});

@@ -24,10 +24,18 @@ export function indentUnit(file: CaseFile): string {
   return '  ';
 }
 
-/** The indentation of a section's fields: that of its first field line, else the file's unit. */
+/**
+ * The indentation of a section's fields: that of its first field line, else
+ * of its first indented line (an item's block keyword), else the file's unit.
+ * The first line, not a block the parser kept: of two `criteria:` blocks it
+ * keeps the second, and a field written with that one's indentation could
+ * read differently above the first.
+ */
 export function fieldIndent(file: CaseFile, section: Section): string {
-  const block = section.kind === 'item' ? section.criteria ?? section.rationale : undefined;
-  const line = section.fields[0]?.keyRange.start.line ?? block?.keywordRange.start.line ?? -1;
+  let line = section.fields[0]?.keyRange.start.line ?? -1;
+  for (let l = section.keywordRange.start.line + 1; line < 0 && l <= section.range.end.line; l++) {
+    if (/^[ \t]+[^ \t-]/.test(lineText(file, l))) line = l;
+  }
   const m = line >= 0 ? /^[ \t]+/.exec(lineText(file, line)) : null;
   return m ? m[0] : indentUnit(file);
 }
