@@ -54,13 +54,19 @@ function words(s: string): string[] {
   return s.split(/[^\w/+-]+/).filter(Boolean);
 }
 
+/** Characters either side of a term that hold its negation window (`window` words of any sensible length). */
+const NEAR_CHARS = 400;
+
 /** A term occurrence is negated when a negation word comes shortly before it in the same clause, or a normal-finding word shortly after. */
 function isNegated(sentence: string, start: number, end: number): boolean {
-  const clauseBefore = sentence.slice(0, start).split(/[;,:]|\bbut\b|\bhowever\b|\bwhile\b/i).pop() ?? '';
+  // Only a few words either side count, so only a bounded stretch of text is
+  // split: splitting the whole sentence for each term made a run-on "sentence"
+  // (a PDF page with no full stops) quadratic in its length.
+  const clauseBefore = sentence.slice(Math.max(0, start - NEAR_CHARS), start).split(/[;,:]|\bbut\b|\bhowever\b|\bwhile\b/i).pop() ?? '';
   const before = words(clauseBefore).slice(-(DATA.window + 3)).join(' ');
   NEGATION_BEFORE.lastIndex = 0;
   if (NEGATION_BEFORE.test(before)) return true;
-  const clauseAfter = sentence.slice(end).split(/[;,]|\bbut\b|\bhowever\b|\bwhile\b/i)[0] ?? '';
+  const clauseAfter = sentence.slice(end, end + NEAR_CHARS).split(/[;,]|\bbut\b|\bhowever\b|\bwhile\b/i)[0] ?? '';
   const after = words(clauseAfter).slice(0, DATA.window).join(' ');
   NEGATION_AFTER.lastIndex = 0;
   return NEGATION_AFTER.test(after);
