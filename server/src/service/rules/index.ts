@@ -1,6 +1,6 @@
 // The rule registry: every rule that produces diagnostics, run in one place
 // so severity settings and suppression comments apply to all of them alike.
-import type { CaseFile } from '../syntax/ast';
+import type { CaseFile, Suppression } from '../syntax/ast';
 import type { ImrDiagnostic, ServiceSettings } from '../types';
 import type { CaseModel } from '../model/caseModel';
 import type { Rule } from './rule';
@@ -21,7 +21,9 @@ function runAll(file: CaseFile, model: CaseModel, settings: ServiceSettings): Im
   const out: ImrDiagnostic[] = file.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
   for (const rule of RULES) {
     try {
-      out.push(...rule({ file, model }));
+      // A loop, not push(...found): spreading a rule's 100,000+ findings (a huge
+      // case with the limit raised) overflows the call stack and would lose them all.
+      for (const d of rule({ file, model })) out.push(d);
     } catch (err) {
       // A rule bug must not cost the author the other diagnostics. Tests (the
       // property tests) observe contained errors, so a crashing rule still fails them.
@@ -33,14 +35,37 @@ function runAll(file: CaseFile, model: CaseModel, settings: ServiceSettings): Im
 
 function applySettings(file: CaseFile, diagnostics: ImrDiagnostic[], settings: ServiceSettings): ImrDiagnostic[] {
   const result: ImrDiagnostic[] = [];
+  const isSuppressed = suppressionLookup(file.suppressions);
   for (const d of diagnostics) {
     const setting = settings.rules[d.code];
     if (setting === 'off') continue;
-    const suppressed = file.suppressions.some(
-      (s) => s.targetLine >= d.range.start.line && s.targetLine <= d.range.end.line && (s.codes.length === 0 || s.codes.includes(d.code)),
-    );
-    if (suppressed) continue;
+    if (isSuppressed(d)) continue;
     result.push(setting ? { ...d, severity: setting } : d);
   }
   return result.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * Whether a `-- imr-disable-next-line` comment targets a line of the
+ * diagnostic's range with its code (or with no codes). The suppressions are
+ * sorted by line once and searched by bisection, so a case with thousands of
+ * suppressions and thousands of diagnostics costs n log n, not n times m.
+ */
+export function suppressionLookup(suppressions: readonly Suppression[]): (d: ImrDiagnostic) => boolean {
+  if (suppressions.length === 0) return () => false;
+  const sorted = [...suppressions].sort((a, b) => a.targetLine - b.targetLine);
+  return (d) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].targetLine < d.range.start.line) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i].targetLine <= d.range.end.line; i++) {
+      const s = sorted[i];
+      if (s.codes.length === 0 || s.codes.includes(d.code)) return true;
+    }
+    return false;
+  };
 }
