@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { LanguageService } from '../../server/src/service/languageService';
 import type { LetterPreview } from './preview/letterPreview';
 import { caseForCommand } from './caseForCommand';
+import { readLimits } from './limits';
 
 type Format = 'pdf' | 'html' | 'text';
 
@@ -48,6 +49,13 @@ function targetProblem(target: vscode.Uri, doc: vscode.TextDocument): string | u
 export async function exportLetter(service: LanguageService, preview: LetterPreview | undefined, uri?: unknown): Promise<void> {
   const doc = await caseForCommand(() => caseDocument(preview, uri), uri, 'export');
   if (!doc) return;
+  service.settings = { ...service.settings, limits: readLimits() };
+  const refused = service.refusal({ uri: doc.uri.toString(), version: doc.version, text: doc.getText() });
+  if (refused) {
+    // Too large or binary: the same reason the Problems panel gives, not a letter made of nothing.
+    void vscode.window.showErrorMessage(`IMR Author cannot export this file's letter. ${refused.message}`);
+    return;
+  }
   const picked = await vscode.window.showQuickPick(
     FORMATS.map((f) => ({ ...f, description: `.${f.ext}` })),
     { title: 'Export Letter', placeHolder: 'Export the letter as' },

@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from './service/languageService';
 import type { ImrDocument, ServiceSettings, SeveritySetting } from './service/types';
 import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
-import { checkReadable } from './service/input/limits';
+import { limitsFromKb } from './service/input/limits';
 import { describeError } from './adapters/errors';
 import { guardedConsole } from './adapters/logGuard';
 import { exitQuietlyOnFatal } from './adapters/fatal';
@@ -120,7 +120,7 @@ function readSettings(imr: any): ServiceSettings {
       if (typeof value === 'string' && SEVERITIES.has(value)) rules[code] = value as SeveritySetting;
     }
   }
-  return { rules, showCriteriaInLetter: !!imr?.preview?.showCriteria };
+  return { rules, showCriteriaInLetter: !!imr?.preview?.showCriteria, limits: limitsFromKb(imr?.limits?.maxFileSize) };
 }
 
 // Diagnostics are computed after a change, coalescing a burst of edits into
@@ -179,8 +179,8 @@ const validate = safely('diagnostics', undefined, async (uri: string) => {
   // together with its text, and label the diagnostics with that version.
   const version = doc.version;
   const text = doc.getText();
-  const unreadable = checkReadable(text);
-  const diagnostics = unreadable ? [unreadable] : service.getDiagnostics({ uri, version, text }, settings);
+  // A file over the size limit, or binary, gets its one explanatory diagnostic from the service without being parsed.
+  const diagnostics = service.getDiagnostics({ uri, version, text }, settings);
   // Analysis is synchronous today, so nothing can change the document between
   // reading it and sending; should it ever yield, diagnostics of a version the
   // editor has moved past, or of a closed document, must not be shown.
@@ -221,7 +221,7 @@ connection.onDidChangeWatchedFiles(
 /** Feature requests on oversized or binary documents answer nothing rather than work on garbage. */
 function caseFor(uri: string): ImrDocument | undefined {
   const doc = asImrDocument(uri);
-  return doc && !checkReadable(doc.text) ? doc : undefined;
+  return doc && !service.refusal(doc) ? doc : undefined;
 }
 
 connection.onDocumentSymbol(safely('symbols', [], (p) => {

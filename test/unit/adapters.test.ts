@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toLspDiagnostic, fromLspDiagnostic } from '../../server/src/adapters/lspConvert';
-import { checkReadable, MAX_CASE_CHARS } from '../../server/src/service/input/limits';
+import { checkReadable, DEFAULT_LIMITS } from '../../server/src/service/input/limits';
 import { describeError } from '../../server/src/adapters/errors';
 
 test('diagnostics keep code, range, tags and related information across the LSP conversion', () => {
@@ -22,7 +22,7 @@ test('diagnostics keep code, range, tags and related information across the LSP 
 test('binary and oversized text get one clear diagnostic; a case does not', () => {
   assert.equal(checkReadable('case CM16-0000001\n'), undefined);
   assert.equal(checkReadable('x\u0000y')?.code, 'binary-file');
-  assert.equal(checkReadable('a'.repeat(MAX_CASE_CHARS + 1))?.code, 'file-too-large');
+  assert.equal(checkReadable('a'.repeat(DEFAULT_LIMITS.maxFileSize + 1))?.code, 'file-too-large');
 });
 
 test('a failed handler is logged by kind and place, never by a message that may quote case text', () => {

@@ -17,7 +17,7 @@ export interface FileResult {
 
 export function checkFile(service: LanguageService, displayPath: string, cwd: string): FileResult {
   const abs = path.resolve(cwd, displayPath);
-  const read = readCase(abs);
+  const read = readCase(abs, service.settings.limits);
   if (!read.ok) return { file: displayPath, diagnostics: [], skipped: read.reason };
   const uri = pathToFileURL(abs).href;
   let diagnostics: ImrDiagnostic[];

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { checkFile, type FileResult } from './checkFile';
 import { applyWorkspaceCriteria, type CriteriaFile } from './workspaceCriteria';
+import type { InputLimits } from '../../../server/src/service/input/limits';
 import { WORKER_TAG, type FromWorker, type ToWorker, type WorkerInit } from './worker';
 
 /** The script a worker runs: the CLI bundle itself. main.ts sets it to its own file. */
@@ -29,6 +30,8 @@ export interface RunOptions {
   cwd: string;
   /** Workspace criteria every thread installs before checking. */
   criteria: CriteriaFile[];
+  /** Files over these are declined (--max-size). */
+  limits: InputLimits;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -39,6 +42,7 @@ export async function checkFiles(files: string[], opts: RunOptions): Promise<Fil
 
 function checkOnThisThread(files: string[], opts: RunOptions): FileResult[] {
   const service = new LanguageService();
+  service.settings = { ...service.settings, limits: opts.limits };
   applyWorkspaceCriteria(service, opts.criteria);
   const results: FileResult[] = [];
   for (const f of files) {
@@ -72,7 +76,7 @@ function checkOnWorkers(files: string[], opts: RunOptions): Promise<FileResult[]
       w.postMessage({ type: 'batch', items } satisfies ToWorker);
     };
     for (let i = 0; i < count; i++) {
-      const init: WorkerInit = { [WORKER_TAG]: true, cwd: opts.cwd, criteria: opts.criteria };
+      const init: WorkerInit = { [WORKER_TAG]: true, cwd: opts.cwd, criteria: opts.criteria, limits: opts.limits };
       const w = new Worker(workerEntry.script, { workerData: init });
       workers.push(w);
       w.on('message', (msg: FromWorker) => {

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { checkFile, type FileResult } from './checkFile';
 import { applyWorkspaceCriteria, type CriteriaFile } from './workspaceCriteria';
+import type { InputLimits } from '../../../server/src/service/input/limits';
 
 /** Marks workerData as ours, so the bundle knows it was started as a check worker. */
 export const WORKER_TAG = '__imrCheckWorker';
@@ -13,6 +14,8 @@ export interface WorkerInit {
   [WORKER_TAG]: true;
   cwd: string;
   criteria: CriteriaFile[];
+  /** --max-size, so workers decline the same files the main thread would. */
+  limits: InputLimits;
 }
 
 export type ToWorker = { type: 'batch'; items: { index: number; file: string }[] } | { type: 'stop' };
@@ -21,8 +24,9 @@ export type FromWorker = { type: 'results'; items: { index: number; result: File
 export function runWorker(): void {
   const port = parentPort;
   if (!port) return;
-  const { cwd, criteria } = workerData as WorkerInit;
+  const { cwd, criteria, limits } = workerData as WorkerInit;
   const service = new LanguageService();
+  service.settings = { ...service.settings, limits };
   applyWorkspaceCriteria(service, criteria);
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'stop') {

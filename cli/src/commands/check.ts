@@ -14,6 +14,7 @@ import { summaryLine, totals } from '../check/format/summary';
 import { VERSION } from '../version';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { applyWorkspaceCriteria, readWorkspaceCriteria } from '../check/workspaceCriteria';
+import { maxSizeHelp, parseMaxSize } from '../limitsOption';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,6 +35,7 @@ Options:
       --force                   replace FILE if it already exists
   -j, --jobs N|auto             worker threads for large batches (default: auto)
       --no-workspace-criteria   check against the built-in criteria only
+${maxSizeHelp(32)}
   -h, --help                    show this help
 
 Criteria in .imr/criteria/*.json under the working directory add to or
@@ -43,7 +45,7 @@ running imr in a folder is trusting it. To check a folder you do not trust
 otherwise redefine a guideline section and hide problems.
 
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage error or a file
-that could not be read (binary, not UTF-8, over 5 MB, missing).
+that could not be read (binary, not UTF-8 or UTF-16, over --max-size, missing).
 
 Examples:
   imr check examples/lumbar-mri-upheld.imr
@@ -72,8 +74,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     jobs: { type: 'string', short: 'j' },
     force: { type: 'boolean' },
     'no-workspace-criteria': { type: 'boolean' },
+    'max-size': { type: 'string' },
   });
   const format = parseFormat(values.format);
+  const limits = parseMaxSize(values['max-size']);
   const maxWarnings = parseCount(values['max-warnings'], '--max-warnings');
   const jobsArg = values.jobs === undefined || values.jobs === 'auto' ? undefined : parseCount(values.jobs, '--jobs');
   if (jobsArg === 0) throw new UsageError('--jobs needs at least 1');
@@ -102,6 +106,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     jobs: jobsArg ?? autoJobs(files.length),
     cwd: io.cwd,
     criteria,
+    limits,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.clear();

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
 import { readCase } from '../check/readCase';
+import { maxSizeHelp, parseMaxSize } from '../limitsOption';
 import { LanguageService } from '../../../server/src/service/languageService';
 
 const FORMATS = ['text', 'html', 'pdf'] as const;
@@ -25,11 +26,13 @@ Options:
       --force                 replace OUT if it already exists
       --criteria              add the "criteria applied" table (drafts only)
       --wrap N                text only: wrap lines at N characters, 0 for none (default: 96)
+${maxSizeHelp(30)}
   -h, --help                  show this help
 
 The letter is rendered even when the case has errors (placeholders in
 [brackets] mark what is missing); run \`imr check\` to see them.
-Exit codes: 0 rendered, 2 usage error or a file that could not be read or written.
+Exit codes: 0 rendered, 2 usage error or a file that could not be read or
+written (binary, not UTF-8 or UTF-16, over --max-size, missing).
 
 Examples:
   imr render examples/lumbar-mri-upheld.imr
@@ -56,7 +59,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     force: { type: 'boolean' },
     criteria: { type: 'boolean' },
     wrap: { type: 'string' },
+    'max-size': { type: 'string' },
   });
+  const limits = parseMaxSize(values['max-size']);
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'render one case file at a time' : 'name the case file to render');
   const output = values.output as string | undefined;
   const format = formatFrom(values.format, output);
@@ -68,12 +73,13 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (format === 'pdf' && !output && io.stdout.isTTY) throw new UsageError('a PDF is not for the terminal; give -o letter.pdf (or redirect stdout)');
 
   const file = positionals[0];
-  const read = readCase(path.resolve(io.cwd, file));
+  const read = readCase(path.resolve(io.cwd, file), limits);
   if (!read.ok) {
     io.stderr.write(`imr render: ${file}: ${read.reason}\n`);
     return 2;
   }
   const service = new LanguageService();
+  service.settings = { ...service.settings, limits };
   const doc = { uri: `file://${path.resolve(io.cwd, file)}`, version: 1, text: read.text };
   const errors = service.getDiagnostics(doc).filter((d) => d.severity === 'error').length;
   const options = { showCriteria: values.criteria === true, wrap };

@@ -16,6 +16,7 @@
 // server is back.
 import * as vscode from 'vscode';
 import { LanguageService } from '../../../server/src/service/languageService';
+import { readLimits } from '../limits';
 import { makeNonce, previewState, previewWebviewOptions, webviewPage, type BannerProblem } from './webviewHtml';
 import { previewBannerHtml } from './serverNote';
 import type { ServerPhaseSource } from '../server/supervisor';
@@ -76,7 +77,7 @@ export class LetterPreview implements vscode.Disposable {
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.editorScrolled(e)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('imr.preview')) {
+        if (e.affectsConfiguration('imr.preview') || e.affectsConfiguration('imr.limits')) {
           this.settings = readSettings();
           if (this.panel && this.document) this.setPage();
         }
@@ -175,7 +176,11 @@ export class LetterPreview implements vscode.Disposable {
   private render(): string {
     const doc = this.document;
     if (!doc) return '';
-    return this.service.renderLetter({ uri: doc.uri.toString(), version: doc.version, text: doc.getText() }, 'html', {
+    const text = { uri: doc.uri.toString(), version: doc.version, text: doc.getText() };
+    // A file over the size limit (or binary) shows no letter; the banner shows the server's reason.
+    this.service.settings = { ...this.service.settings, limits: readLimits() };
+    if (this.service.refusal(text)) return '';
+    return this.service.renderLetter(text, 'html', {
       html: 'body',
       links: true,
       showCriteria: this.settings.showCriteria,

@@ -20,6 +20,7 @@ import { applyWorkspaceCriteria, type WorkspaceFile } from './necessity/workspac
 import './necessity/editorFeatures'; // registers criterion hover, completion and quick-fixes
 import './phi/codeActions'; // registers the phi quick-fix
 import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
+import { checkReadable } from './input/limits';
 
 export interface AnalysedCase {
   file: CaseFile;
@@ -30,8 +31,19 @@ export class LanguageService {
   private cache = new Map<string, { version: number; text: string; analysed: AnalysedCase }>();
   settings: ServiceSettings = DEFAULT_SETTINGS;
 
-  /** Parse and model a document, reusing the last result for the same version and text. */
-  analyse(doc: ImrDocument): AnalysedCase {
+  /**
+   * Why this document is not analysed (too large, or binary): the one
+   * diagnostic it gets. Every other answer about it is empty, so nothing ever
+   * parses a file the limits decline (see input/limits.ts).
+   */
+  refusal(doc: ImrDocument): ImrDiagnostic | undefined {
+    return checkReadable(doc.text, this.settings.limits);
+  }
+
+  /** Parse and model a document, reusing the last result for the same version and text. Throws on a declined document. */
+  analyse(doc: ImrDocument, limits = this.settings.limits): AnalysedCase {
+    const refused = checkReadable(doc.text, limits);
+    if (refused) throw new DeclinedInput(refused.code);
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text === doc.text) return hit.analysed;
     const file = parseCase(doc.text);
@@ -53,7 +65,9 @@ export class LanguageService {
   }
 
   getDiagnostics(doc: ImrDocument, settings: ServiceSettings = this.settings): ImrDiagnostic[] {
-    const { file, model } = this.analyse(doc);
+    const refused = checkReadable(doc.text, settings.limits);
+    if (refused) return [refused];
+    const { file, model } = this.analyse(doc, settings.limits);
     return runRules(file, model, settings);
   }
 
@@ -134,6 +148,13 @@ export class LanguageService {
 
   private letterOptions(options: RenderOptions): RenderOptions {
     return { showCriteria: this.settings.showCriteriaInLetter, ...options };
+  }
+}
+
+/** Thrown by analyse() for a declined document; the feature methods turn it into their empty answer. */
+export class DeclinedInput extends Error {
+  constructor(readonly code: string) {
+    super(`input declined: ${code}`);
   }
 }
 

@@ -1,6 +1,7 @@
 // Types the language service speaks. They mirror LSP's shapes (zero-based
 // ranges, severities, text edits) without importing any LSP package, so the
 // service runs the same in the server, the CLI and the tests.
+import type { InputLimits } from './input/limits';
 import type { Range } from './syntax/ast';
 
 export type { Position, Range } from './syntax/ast';
@@ -56,6 +57,8 @@ export interface ServiceSettings {
   rules: Record<string, SeveritySetting>;
   /** Add a "criteria applied" table to the rendered letter (drafts). */
   showCriteriaInLetter?: boolean;
+  /** Above these, a file is declined with one diagnostic (input/limits.ts); the defaults when absent. */
+  limits?: InputLimits;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = { rules: {} };
