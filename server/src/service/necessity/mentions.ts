@@ -5,16 +5,28 @@
 import { NEGATION, RECORDS, SENTENCE_KINDS, type Concept, type Negation, type RecordClass } from './terms';
 import { wordCount, type PhraseMatch } from './phrases';
 
-/** Start of the clause holding `at`: after the last scope breaker before it. */
+/**
+ * How far from a term (in characters) negation and clause scope are looked
+ * for: the widest word window in the data, at a generous 64 characters a word.
+ * Cues further away cannot count anyway; without the bound each mention in a
+ * run-on sentence (a pasted page with no full stops) scanned the whole
+ * sentence, quadratic in its length.
+ */
+function reach(neg: Negation): number {
+  return 64 * Math.max(neg.window, neg.coordinationWindow, neg.afterWindow, 5);
+}
+
+/** Start of the clause holding `at`: after the last scope breaker before it (looked for within `reach`). */
 function clauseStart(text: string, at: number, neg: Negation): number {
-  let start = 0;
-  for (const b of neg.breakers.matches(text, 0, at)) if (b.end <= at) start = Math.max(start, b.end);
+  let start = Math.max(0, at - reach(neg));
+  for (const b of neg.breakers.matches(text, start, at)) if (b.end <= at) start = Math.max(start, b.end);
   return start;
 }
 
 function clauseEnd(text: string, at: number, neg: Negation): number {
-  const b = neg.breakers.matches(text, at).find((m) => m.start >= at);
-  return b ? b.start : text.length;
+  const limit = Math.min(text.length, at + reach(neg));
+  const b = neg.breakers.matches(text, at, limit).find((m) => m.start >= at);
+  return b ? b.start : limit;
 }
 
 /** Is the span [start, end) of `text` negated? Returns the cue when it is. */
@@ -35,6 +47,22 @@ export function negationOf(text: string, start: number, end: number, neg: Negati
   return undefined;
 }
 
+/**
+ * The last of `spans` (sorted by start, not overlapping, so their ends are
+ * sorted too) that starts before `before`, found by bisection: a sentence with
+ * thousands of mentions must not compare each with all the others.
+ */
+function lastStartingBefore(spans: readonly PhraseMatch[], before: number): PhraseMatch | undefined {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? spans[lo - 1] : undefined;
+}
+
 export interface Mention extends PhraseMatch {
   negatedBy?: PhraseMatch;
 }
@@ -43,13 +71,18 @@ export interface Mention extends PhraseMatch {
 export function findingsIn(sentence: string, concept: Concept, neg: Negation = NEGATION): Mention[] {
   const out: Mention[] = [];
   const excluded = concept.exclude.matches(sentence);
-  const isExcluded = (m: PhraseMatch) => excluded.some((x) => x.start <= m.start && m.end <= x.end);
+  const isExcluded = (m: PhraseMatch) => {
+    const x = lastStartingBefore(excluded, m.start + 1);
+    return !!x && m.end <= x.end;
+  };
   for (const m of concept.finding.matches(sentence)) {
     if (!isExcluded(m) && !negationOf(sentence, m.start, m.end, neg)) out.push(m);
   }
-  // "strength", "sensation": a finding only next to an abnormal qualifier.
+  const findings = [...out];
+  // "strength", "sensation": a finding only next to an abnormal qualifier (attributes never overlap each other).
   for (const m of concept.attribute.matches(sentence)) {
-    if (out.some((o) => o.start < m.end && m.start < o.end) || isExcluded(m)) continue;
+    const near = lastStartingBefore(findings, m.end);
+    if ((near && m.start < near.end) || isExcluded(m)) continue;
     const from = clauseStart(sentence, m.start, neg);
     const to = clauseEnd(sentence, m.end, neg);
     const qualified = concept.abnormal
