@@ -21,6 +21,7 @@ import { suppressionLookup } from '../../server/src/service/rules/index';
 import { classifySentence } from '../../server/src/service/import/facts';
 import { importLetter } from '../../server/src/service/import/index';
 import { NEGATION } from '../../server/src/service/necessity/terms';
+import { breakLongWords } from '../../server/src/service/render/pdfCharacters';
 import type { Suppression } from '../../server/src/service/syntax/ast';
 import type { ImrDiagnostic, ImrDocument } from '../../server/src/service/types';
 import { readExample } from '../helpers/fixtures';
@@ -248,4 +249,17 @@ test('negation is looked for near each mention, not across the whole run-on sent
   assert.ok(spans.length > 1000, `the run-on sentence's mentions were read (${spans.length} scans)`);
   const widest = Math.max(...spans);
   assert.ok(widest < 5_000, `each scan stays near its mention: widest ${widest} characters of a ~100,000-character sentence`);
+});
+
+test('PDF: words longer than any line are cut into 100-character pieces; ordinary text is untouched', async () => {
+  const url = 'https://www.dir.ca.gov/dwc/MTUS/' + 'a'.repeat(150); // 183 characters: kept whole
+  assert.equal(breakLongWords(`See ${url} today.`), `See ${url} today.`);
+  const word = 'x'.repeat(250);
+  assert.equal(breakLongWords(`a ${word} b`), `a ${'x'.repeat(100)} ${'x'.repeat(100)} ${'x'.repeat(50)} b`);
+  // pdfkit measured a too-long word prefix by prefix, line after line: quadratic. A 300 KB word now renders.
+  const service = new LanguageService();
+  service.settings = { ...service.settings, limits: limitsFromKb(1024) };
+  const pdf = await service.renderLetter(doc(seed.replace(/^( {2}The injured worker is a 55 year old female,).*$/m, `$1 ${'x'.repeat(300_000)}`)), 'pdf');
+  assert.ok(pdf.length > 10_000);
+  assert.equal(Buffer.from(pdf.subarray(0, 5)).toString('latin1'), '%PDF-');
 });

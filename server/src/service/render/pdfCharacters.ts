@@ -38,5 +38,25 @@ export function pdfText(text: string): string {
       out += base.length && base.every((b) => b !== undefined) ? base.join('') : '?';
     }
   }
-  return out;
+  return breakLongWords(out);
+}
+
+/** Longer than any line of the letter; only pasted garbage or a hostile file has words this long. */
+const LONG_WORD = 200;
+const PIECE = 100;
+
+/**
+ * Splits words of more than LONG_WORD characters with a space every PIECE
+ * characters. pdfkit breaks a word too long for its line by measuring ever
+ * shorter prefixes of the rest of the word, line after line: quadratic in the
+ * word's length (a 1 MB word took the better part of an hour). Such a word is
+ * broken across lines anyway; the spaces only choose where.
+ */
+export function breakLongWords(text: string): string {
+  if (text.length <= LONG_WORD) return text;
+  return text.replace(new RegExp(`[^\\s]{${LONG_WORD + 1},}`, 'g'), (word) => {
+    const pieces: string[] = [];
+    for (let i = 0; i < word.length; i += PIECE) pieces.push(word.slice(i, i + PIECE));
+    return pieces.join(' ');
+  });
 }
