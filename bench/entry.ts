@@ -4,3 +4,6 @@ export { parseCase } from '../server/src/service/syntax/parser';
 export { buildCaseModel } from '../server/src/service/model/caseModel';
 export { LanguageService } from '../server/src/service/languageService';
 export { synthCase, asMarkdown, DEFAULT_SETS, type CriteriaSet } from './synth';
+export { limitShapes, caseOfSize, longProse, manyItems } from './limitShapes';
+export { importLetter } from '../server/src/service/import/index';
+export { DEFAULT_MAX_FILE_KB } from '../server/src/service/input/limits';

@@ -16,6 +16,7 @@ import { runCheck } from './lib/batch.mjs';
 import { summarize, round } from './lib/stats.mjs';
 import { evaluateTargets, markdownReport } from './lib/report.mjs';
 import { loadCriteriaSets } from './lib/criteriaSets.mjs';
+import { measureLimits } from './lib/limits.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, 'bench', '.work');
@@ -73,6 +74,7 @@ const results = {
   markdownlint: previous.markdownlint,
   server: previous.server,
   batch: previous.batch,
+  limits: previous.limits,
 };
 
 if (want('service')) {
@@ -173,6 +175,11 @@ if (want('batch')) {
   const theirsMs = summarize(Array.from({ length: reps }, () => markdownlintCliOnFolder(ROOT, path.relative(ROOT, mdDir)))).median;
   results.markdownlint = results.markdownlint ?? { version: markdownlintCliVersion(), inProcess: [] };
   results.markdownlint.cli = { files: n, oursMs: round(oursMs, 0), theirsMs: round(theirsMs, 0), ratio: round(oursMs / bytes(imrDir) / (theirsMs / bytes(mdDir)), 3) };
+}
+
+if (want('limits')) {
+  // Hostile shapes (issue 8): each operation's blocking time with the limit off, and how fast a declined file is answered.
+  results.limits = await measureLimits(svc, sets, { quick, log });
 }
 
 results.targets = evaluateTargets(results);
