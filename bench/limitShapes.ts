@@ -84,7 +84,7 @@ function filled(head: string, unit: string, bytes: number): string {
  * the costliest shapes found that still fit under `limitBytes` (what an
  * accepted file can cost at most).
  */
-export function limitShapes(sets: CriteriaSet[] = DEFAULT_SETS, limitBytes = 128 * 1024): LimitShape[] {
+export function limitShapes(sets: CriteriaSet[] = DEFAULT_SETS, limitBytes = 64 * 1024): LimitShape[] {
   const letter = () => synthCase(80, 7001, sets);
   const kb = `${Math.round(limitBytes / 1024)} KB`;
   return [

@@ -85,7 +85,8 @@ export async function measureLimits(svc, sets, { quick = false, log = () => {} }
     const text = shape.make();
     const bytes = Buffer.byteLength(text);
     log(`limits: ${shape.name} (${Math.round(bytes / 1024)} KB)`);
-    const runs = quick ? 1 : bytes > 4 * 1024 * 1024 ? 1 : 3;
+    // Small texts get more runs: their medians are what the 200 ms goal is judged on, and a shared machine is noisy.
+    const runs = quick ? 1 : bytes > 4 * 1024 * 1024 ? 1 : bytes > 256 * 1024 ? 3 : 7;
     // PDF of a multi-megabyte letter takes minutes and says nothing new about blocking in the editor.
     const ops = await measureShape(svc, text, { runs, pdf: bytes <= 2 * 1024 * 1024 });
     const service = new svc.LanguageService();

@@ -25,7 +25,7 @@ test('a 10 MB case gets one file-too-large diagnostic, features answer empty, an
   const [d] = published.diagnostics;
   assert.equal(d.code, 'file-too-large');
   assert.equal(d.severity, 1);
-  assert.match(d.message, /This file is 10\.\d MB; case files over 128 KB are not checked/);
+  assert.match(d.message, /This file is 10\.\d MB; case files over 64 KB are not checked/);
   assert.match(d.message, /imr\.limits\.maxFileSize/);
   assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 

@@ -2,7 +2,7 @@
 // the ways files get broken (lines lost, repeated, swapped, cut short),
 // random text, binary data, large cases, one over the size limit, and files
 // that are not cases at all. Seeded, so a failing run reproduces.
-import { MAX_CASE_CHARS } from '../../server/src/service/input/limits';
+import { DEFAULT_LIMITS } from '../../server/src/service/input/limits';
 
 export interface StressDocument {
   kind: string;
@@ -16,13 +16,13 @@ export function variedDocument(index: number, random: () => number, examples: st
   const example = pick(examples);
   const uri = (ext: string) => `file:///stress/doc-${index}.${ext}`;
   // Two documents over the limit in a run of 500, at fixed places, so every run has them.
-  if (index % 250 === 125) return { kind: 'too-large', uri: uri('imr'), languageId: 'imr', text: example.repeat(Math.ceil((MAX_CASE_CHARS + 1000) / example.length)) };
+  if (index % 250 === 125) return { kind: 'too-large', uri: uri('imr'), languageId: 'imr', text: example.repeat(Math.ceil((DEFAULT_LIMITS.maxFileSize + 1000) / example.length)) };
   const r = random();
   if (r < 0.35) return { kind: 'example', uri: uri('imr'), languageId: 'imr', text: example };
   if (r < 0.6) return { kind: 'broken', uri: uri('imr'), languageId: 'imr', text: mutate(example, random) };
   if (r < 0.7) return { kind: 'random-text', uri: uri('imr'), languageId: 'imr', text: randomText(random, 1 + Math.floor(random() * 4000)) };
   if (r < 0.75) return { kind: 'binary', uri: uri('imr'), languageId: 'imr', text: binary(random, example) };
-  if (r < 0.78) return { kind: 'large', uri: uri('imr'), languageId: 'imr', text: example.repeat(20 + Math.floor(random() * 60)) };
+  if (r < 0.78) return { kind: 'large', uri: uri('imr'), languageId: 'imr', text: example.repeat(5 + Math.floor(random() * 15)) }; // 15-60 KB: large, but under the size limit, so analysed
   if (r < 0.83) return { kind: 'empty', uri: uri('imr'), languageId: 'imr', text: '' };
   if (r < 0.9) return { kind: 'plain-text', uri: uri('txt'), languageId: 'plaintext', text: example };
   // Detected by its extension alone, as when the editor does not know the language.

@@ -35,7 +35,7 @@ function largeCase(kb: number): string {
 const json = (r: { stdout: string }) => JSON.parse(r.stdout) as { file: string; diagnostics: unknown[] }[];
 
 test('check and render decline a case over the limit by name, size and limit, with exit 2; --max-size lets it through', () => {
-  const d = dir({ 'big.imr': largeCase(DEFAULT_MAX_FILE_KB + 72) });
+  const d = dir({ 'big.imr': largeCase(200) });
   const check = imr(['check', 'big.imr'], d);
   assert.equal(check.status, 2);
   assert.match(check.stderr, new RegExp(`^imr check: skipped big\\.imr: too large for a case file \\(200 KB; the limit is ${DEFAULT_MAX_FILE_KB} KB\\): split it into one case per file, or raise the limit with --max-size KB$`, 'm'));
@@ -57,7 +57,7 @@ test('check and render decline a case over the limit by name, size and limit, wi
 });
 
 test('worker threads decline by the same --max-size as the main thread', () => {
-  const files: Record<string, string> = { 'big.imr': largeCase(150) };
+  const files: Record<string, string> = { 'big.imr': largeCase(DEFAULT_MAX_FILE_KB + 22) };
   for (let i = 0; i < 3; i++) files[`small-${i}.imr`] = seed;
   const d = dir(files);
   const declined = imr(['check', '.', '--jobs', '2', '--format', 'json'], d);

@@ -57,7 +57,7 @@ test('a file exactly at the limit is checked; one byte more is declined with the
   assert.equal(over?.code, 'file-too-large');
   assert.equal(over?.severity, 'error');
   assert.deepEqual(over?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
-  assert.match(over!.message, /This file is 128\.1 KB; case files over 128 KB are not checked/);
+  assert.match(over!.message, /This file is 64\.1 KB; case files over 64 KB are not checked/);
   assert.ok(over!.message.includes(SIZE_SETTING), 'names the setting');
   assert.match(over!.message, /split the file into one case per file/);
 });

@@ -20,7 +20,7 @@ import { applyWorkspaceCriteria, type WorkspaceFile } from './necessity/workspac
 import './necessity/editorFeatures'; // registers criterion hover, completion and quick-fixes
 import './phi/codeActions'; // registers the phi quick-fix
 import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
-import { checkReadable } from './input/limits';
+import { checkReadable, checkSize } from './input/limits';
 
 export interface AnalysedCase {
   file: CaseFile;
@@ -33,16 +33,18 @@ export class LanguageService {
 
   /**
    * Why this document is not analysed (too large, or binary): the one
-   * diagnostic it gets. Every other answer about it is empty, so nothing ever
-   * parses a file the limits decline (see input/limits.ts).
+   * diagnostic it gets, and the editor (server, preview, export) asks nothing
+   * else about it. The service itself never parses a file over the size limit
+   * (features answer empty, the letter is empty); a small binary file it
+   * still reads, as it reads any broken text (see input/limits.ts).
    */
   refusal(doc: ImrDocument): ImrDiagnostic | undefined {
     return checkReadable(doc.text, this.settings.limits);
   }
 
-  /** Parse and model a document, reusing the last result for the same version and text. Throws on a declined document. */
+  /** Parse and model a document, reusing the last result for the same version and text. Throws on a document over the size limit. */
   analyse(doc: ImrDocument, limits = this.settings.limits): AnalysedCase {
-    const refused = checkReadable(doc.text, limits);
+    const refused = checkSize(doc.text, limits);
     if (refused) throw new DeclinedInput(refused.code);
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text === doc.text) return hit.analysed;

@@ -67,6 +67,28 @@ describe('export', () => {
     assert.match(errors[0], /^Could not open .*no-such-case\.imr to export its letter: /);
   });
 
+  it('declines a case over the size limit (imr.limits.maxFileSize) with the reason, before asking anything', async () => {
+    // 70 KB: over the default limit of 64 KB. The server shows the same reason as the file's one diagnostic.
+    const uri = freshCopy('lumbar-mri-upheld.imr', (t) => `${t}\n-- ${'x'.repeat(70 * 1024 - t.length)}\n`);
+    await openCase(uri);
+    const w = vscode.window as unknown as Window;
+    const savedPick = w.showQuickPick;
+    let asked = false;
+    w.showQuickPick = async () => {
+      asked = true;
+      return undefined;
+    };
+    try {
+      const errors = await errorMessagesDuring(() => vscode.commands.executeCommand('imr.exportLetter', uri));
+      assert.equal(errors.length, 1, 'one error message');
+      assert.match(errors[0], /^IMR Author cannot export this file's letter\. This file is 70(\.\d)? KB; case files over 64 KB are not checked/);
+      assert.match(errors[0], /imr\.limits\.maxFileSize/);
+    } finally {
+      w.showQuickPick = savedPick;
+    }
+    assert.equal(asked, false, 'no format was asked for a letter that will not be made');
+  });
+
   it('writes the plain-text letter', async () => {
     const text = (await exportAs('text', 'txt')).toString('utf8');
     for (const part of ['Case Number: CM15-0201234', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'Certification(s)/Specialty: Emergency Medicine']) {

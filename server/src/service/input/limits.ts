@@ -6,7 +6,7 @@
 // kilobyte depends on the shape (thousands of tiny items cost ~15 times what
 // ordinary prose does), and the server analyses synchronously after every
 // burst of keys. The default is the size at which the costliest shape measured
-// still analyses in about 200 ms (docs/benchmarks.md, "Limits"); real letters
+// still analyses in under 200 ms (docs/benchmarks.md, "Limits"); real letters
 // are 3-30 KB. Lines need no limit of their own: a line cannot be longer than
 // the file, and one long line costs no more than the same text on many lines.
 import type { ImrDiagnostic, Range } from '../types';
@@ -17,7 +17,7 @@ export interface InputLimits {
 }
 
 /** The default of `imr.limits.maxFileSize` and `imr check --max-size`, in KB. */
-export const DEFAULT_MAX_FILE_KB = 128;
+export const DEFAULT_MAX_FILE_KB = 64;
 /** The most the setting accepts, in KB: past this a file could exhaust the server's memory long before the limit would stop it. */
 export const MAX_MAX_FILE_KB = 64 * 1024;
 export const DEFAULT_LIMITS: InputLimits = { maxFileSize: DEFAULT_MAX_FILE_KB * 1024 };
@@ -79,13 +79,17 @@ export const BINARY_MESSAGE =
 
 /** Why `text` is not analysed (one diagnostic at the top of the file), or undefined when it is. */
 export function checkReadable(text: string, limits: InputLimits = DEFAULT_LIMITS): ImrDiagnostic | undefined {
-  const size = utf8Size(text, limits.maxFileSize);
-  if (size > limits.maxFileSize) {
-    // The exact size only for the message: counted in full once, when refusing.
-    return { code: 'file-too-large', severity: 'error', message: tooLargeMessage(utf8Size(text), limits.maxFileSize), range: START };
-  }
+  const tooLarge = checkSize(text, limits);
+  if (tooLarge) return tooLarge;
   if (looksBinary(text)) return { code: 'binary-file', severity: 'error', message: BINARY_MESSAGE, range: START };
   return undefined;
+}
+
+/** The size check alone: what protects the editor from a stall, so nothing ever parses a file over the limit. */
+export function checkSize(text: string, limits: InputLimits = DEFAULT_LIMITS): ImrDiagnostic | undefined {
+  if (utf8Size(text, limits.maxFileSize) <= limits.maxFileSize) return undefined;
+  // The exact size only for the message: counted in full once, when refusing.
+  return { code: 'file-too-large', severity: 'error', message: tooLargeMessage(utf8Size(text), limits.maxFileSize), range: START };
 }
 
 /** NUL characters, or more than a few U+FFFD (what an editor shows for bytes that are not UTF-8), near the start. */
