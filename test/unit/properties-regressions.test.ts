@@ -184,3 +184,12 @@ test('a field added to an item with no fields takes the indentation of its first
   assert.match(fixed, /^item\n\tdecision: upheld\n\tcriteria: /);
   checkQuickFixes(text);
 });
+
+test('the quick-fix check: a fix that lets a wrong line be read as what it is adds no problem (riteria: -> criteria:)', () => {
+  // Quick-fix property, seed 77: with `riteria:` the criterion lines are unknown fields; mended, "KMRI-02: probably"
+  // is a criterion with a wrong status. That mistake was in the letter before the fix; the fix did not add it.
+  const text = readExample('mistakes-demo.imr').replace('  criteria: knee-mri', '  riteria: knee-mri');
+  const { fixed } = fixes(text, 'unknown-field', /"criteria"/);
+  assert.ok(parseCase(fixed).problems.some((p) => /probably/.test(p.message)));
+  assert.ok(checkQuickFixes(text) > 0);
+});
