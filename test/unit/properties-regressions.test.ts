@@ -193,3 +193,13 @@ test('the quick-fix check: a fix that lets a wrong line be read as what it is ad
   assert.ok(parseCase(fixed).problems.some((p) => /probably/.test(p.message)));
   assert.ok(checkQuickFixes(text) > 0);
 });
+
+test('import: a guideline label that differs from the organization only in case is reported and kept', () => {
+  // Import property, seed 81: "MAXIMUS Federal Services sent" cut to "MAXIMUs sent"; the letter's
+  // "MAXIMUS guideline:" was taken for the organization's own label and rendered "MAXIMUs guideline:".
+  const letter = fs.readFileSync(SEED_LETTER, 'utf8').replace('MAXIMUS Federal Services sent', 'MAXIMUs sent');
+  const r = importLetter(letter);
+  const note = r.diagnostics.find((d) => d.code === 'import-label-differs');
+  assert.deepEqual(note?.data, { letterText: 'MAXIMUS guideline:', renderedText: 'MAXIMUs guideline:' });
+  assert.deepEqual(lostWords(letter, r), []);
+});

@@ -247,7 +247,8 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
   };
   guideline(item.claimsAdministrator, 'claims-administrator', LETTER_TEXT.guidelineSubjects.claimsAdministrator, LETTER_TEXT.claimsAdministratorLabel);
   guideline(item.guideline, 'guideline', LETTER_TEXT.guidelineSubjects.reviewer, `${shortName} guideline:`);
-  if (item.guideline && normalizeSpace(item.guideline.label).toLowerCase() !== `${shortName} guideline:`.toLowerCase()) {
+  // Compared as written: "MAXIMUS guideline:" under an organization written "MAXIMUs" renders another word.
+  if (item.guideline && normalizeSpace(item.guideline.label) !== `${shortName} guideline:`) {
     const r = w.comment(1, [`The letter labels this line "${item.guideline.label}".`]);
     w.note('import-label-differs', 'information', `The letter labels the reviewer's guideline line "${item.guideline.label}"; the rendered letter labels it "${shortName} guideline:" after the organization.`, r, difference(item.guideline.label, `${shortName} guideline:`));
   }
