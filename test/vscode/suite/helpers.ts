@@ -147,3 +147,59 @@ export async function errorMessagesDuring(run: () => Thenable<unknown>): Promise
   }
   return errors;
 }
+
+/**
+ * What the preview panels the extension creates show and hear, recorded by
+ * wrapping window.createWebviewPanel. The extension and these tests share one
+ * `vscode` API object (one per extension; the tests live in its folder), so
+ * the wrapper sees the extension's own panels without a test hook in it.
+ */
+export interface WebviewRecorder {
+  /** Every panel created since `start`, in order. */
+  readonly created: vscode.WebviewPanel[];
+  /** Every message the extension posted to a page, as JSON text. */
+  readonly messages: string[];
+  /** Fires after each posted message. */
+  readonly posted: vscode.Event<void>;
+  /** The extension's listeners on each panel's `webview.onDidReceiveMessage`: what its page could send to. */
+  readonly fromPage: Map<vscode.WebviewPanel, ((m: unknown) => unknown)[]>;
+  start(): void;
+  stop(): void;
+}
+
+export function recordWebviewPanels(): WebviewRecorder {
+  const original = vscode.window.createWebviewPanel;
+  const posted = new vscode.EventEmitter<void>();
+  const recorder: WebviewRecorder = {
+    created: [],
+    messages: [],
+    posted: posted.event,
+    fromPage: new Map(),
+    start() {
+      (vscode.window as { createWebviewPanel: typeof original }).createWebviewPanel = (...args: Parameters<typeof original>) => {
+        const panel = original.apply(vscode.window, args);
+        const listeners: ((m: unknown) => unknown)[] = [];
+        recorder.fromPage.set(panel, listeners);
+        const receive = panel.webview.onDidReceiveMessage;
+        Object.defineProperty(panel.webview, 'onDidReceiveMessage', {
+          value: (listener: (m: unknown) => unknown, thisArg?: unknown, disposables?: vscode.Disposable[]) => {
+            listeners.push(thisArg ? listener.bind(thisArg) : listener);
+            return receive(listener, thisArg, disposables);
+          },
+        });
+        const post = panel.webview.postMessage.bind(panel.webview);
+        panel.webview.postMessage = (m: unknown) => {
+          recorder.messages.push(JSON.stringify(m));
+          posted.fire();
+          return post(m);
+        };
+        recorder.created.push(panel);
+        return panel;
+      };
+    },
+    stop() {
+      (vscode.window as { createWebviewPanel: typeof original }).createWebviewPanel = original;
+    },
+  };
+  return recorder;
+}

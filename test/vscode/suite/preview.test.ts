@@ -1,49 +1,22 @@
 // The preview opens beside the case as a webview whose page holds the letter
 // under a strict Content-Security-Policy, and it follows the author's typing.
 //
-// How the page is read: the extension and these tests share one `vscode` API
-// object (the extension host gives one per extension, and the tests live in
-// the extension's folder), so wrapping window.createWebviewPanel here shows
-// the panel the extension creates; its `webview.html` is the page it set and
-// `postMessage` carries its updates. No test hook in the extension is needed.
+// How the page is read: recordWebviewPanels (helpers.ts) sees the panel the
+// extension creates; its `webview.html` is the page it set and `postMessage`
+// carries its updates. No test hook in the extension is needed.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent, workspaceRoot, errorMessagesDuring } from './helpers';
+import { closeAllEditors, EXTENSION_ID, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent, workspaceRoot, errorMessagesDuring, recordWebviewPanels } from './helpers';
 
 describe('letter preview', () => {
-  const created: vscode.WebviewPanel[] = [];
-  const messages: unknown[] = [];
-  const posted = new vscode.EventEmitter<void>();
-  const original = vscode.window.createWebviewPanel;
-  /** What each panel's page could send: the extension's listeners on `webview.onDidReceiveMessage`. */
-  const fromPage = new Map<vscode.WebviewPanel, ((m: unknown) => unknown)[]>();
+  const recorder = recordWebviewPanels();
+  const { created, messages, fromPage } = recorder;
 
-  before(() => {
-    (vscode.window as { createWebviewPanel: typeof original }).createWebviewPanel = (...args: Parameters<typeof original>) => {
-      const panel = original.apply(vscode.window, args);
-      const listeners: ((m: unknown) => unknown)[] = [];
-      fromPage.set(panel, listeners);
-      const receive = panel.webview.onDidReceiveMessage;
-      Object.defineProperty(panel.webview, 'onDidReceiveMessage', {
-        value: (listener: (m: unknown) => unknown, thisArg?: unknown, disposables?: vscode.Disposable[]) => {
-          listeners.push(thisArg ? listener.bind(thisArg) : listener);
-          return receive(listener, thisArg, disposables);
-        },
-      });
-      const post = panel.webview.postMessage.bind(panel.webview);
-      panel.webview.postMessage = (m: unknown) => {
-        messages.push(m);
-        posted.fire();
-        return post(m);
-      };
-      created.push(panel);
-      return panel;
-    };
-  });
+  before(() => recorder.start());
   after(async () => {
-    (vscode.window as { createWebviewPanel: typeof original }).createWebviewPanel = original;
+    recorder.stop();
     await closeAllEditors();
   });
 
@@ -86,7 +59,7 @@ describe('letter preview', () => {
     const line = editor.document.getText().split('\n').findIndex((l) => l.trimStart().startsWith('specialty:'));
     const end = editor.document.lineAt(line).range.end;
     await editor.edit((e) => e.insert(end, ', Occupational Medicine'));
-    await waitForEvent(posted.event, () => (messages.some((m) => JSON.stringify(m).includes('Emergency Medicine, Occupational Medicine')) ? true : undefined), 'the preview to receive the edited letter');
+    await waitForEvent(recorder.posted, () => (messages.some((m) => m.includes('Emergency Medicine, Occupational Medicine')) ? true : undefined), 'the preview to receive the edited letter');
   });
 
   it('says so when the case it is given cannot be opened', async () => {
@@ -108,7 +81,7 @@ describe('letter preview', () => {
 
     const line = editor.document.getText().split('\n').findIndex((l) => l.trimStart().startsWith('specialty:'));
     await editor.edit((e) => e.insert(editor.document.lineAt(line).range.end, ', Physical Medicine'));
-    await waitForEvent(posted.event, () => (messages.some((m) => JSON.stringify(m).includes('Emergency Medicine, Physical Medicine')) ? true : undefined), 'the preview to receive the edited letter');
+    await waitForEvent(recorder.posted, () => (messages.some((m) => m.includes('Emergency Medicine, Physical Medicine')) ? true : undefined), 'the preview to receive the edited letter');
 
     // Another (non-case) file in the preview's group hides the panel; revealing it shows it again.
     const other = path.join(workspaceRoot(), 'scratch', 'notes.txt');

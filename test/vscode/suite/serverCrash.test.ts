@@ -6,13 +6,12 @@
 //
 // The server is killed with SIGKILL, found as the `dist/server.js` child of
 // this process (the tests run in the extension host, which forks the server).
-// The preview's page is read as in preview.test.ts: the extension and the
-// tests share one `vscode` API object, so wrapping createWebviewPanel shows
-// the messages the extension posts to its page.
+// The preview's page is read through recordWebviewPanels (helpers.ts): the
+// messages the extension posts to its page.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, freshCopy, openCase, waitForAnyDiagnostics, waitForDiagnostics, waitForEvent } from './helpers';
+import { closeAllEditors, codeOf, freshCopy, openCase, waitForAnyDiagnostics, waitForDiagnostics, waitForEvent, recordWebviewPanels } from './helpers';
 
 /** The language server's process id: the `dist/server.js` process whose parent is this extension host. */
 function serverPid(): number | undefined {
@@ -45,33 +44,19 @@ const RESTARTING = 'The IMR language server is restarting';
 const STOPPED = 'The IMR language server has stopped';
 
 describe('language server crash', () => {
-  const created: vscode.WebviewPanel[] = [];
-  const messages: string[] = [];
-  const posted = new vscode.EventEmitter<void>();
-  const original = vscode.window.createWebviewPanel;
+  const recorder = recordWebviewPanels();
+  const { created, messages } = recorder;
 
-  before(() => {
-    (vscode.window as { createWebviewPanel: typeof original }).createWebviewPanel = (...args: Parameters<typeof original>) => {
-      const panel = original.apply(vscode.window, args);
-      const post = panel.webview.postMessage.bind(panel.webview);
-      panel.webview.postMessage = (m: unknown) => {
-        messages.push(JSON.stringify(m));
-        posted.fire();
-        return post(m);
-      };
-      created.push(panel);
-      return panel;
-    };
-  });
+  before(() => recorder.start());
   after(async () => {
-    (vscode.window as { createWebviewPanel: typeof original }).createWebviewPanel = original;
+    recorder.stop();
     await closeAllEditors();
   });
 
   /** Waits for a message posted after index `from` that satisfies `accept`; returns its index. */
   function waitForMessage(from: number, accept: (m: string) => boolean, description: string): Promise<number> {
     return waitForEvent(
-      posted.event,
+      recorder.posted,
       () => {
         const i = messages.findIndex((m, j) => j >= from && accept(m));
         return i >= 0 ? i : undefined;
