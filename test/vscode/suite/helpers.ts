@@ -163,6 +163,8 @@ export interface WebviewRecorder {
   readonly posted: vscode.Event<void>;
   /** The extension's listeners on each panel's `webview.onDidReceiveMessage`: what its page could send to. */
   readonly fromPage: Map<vscode.WebviewPanel, ((m: unknown) => unknown)[]>;
+  /** Closes every editor, opens a fresh copy of an example (edited by `edit`), waits for its diagnostics, and opens its preview beside it. */
+  openWithPreview(name: string, edit?: (text: string) => string): Promise<{ editor: vscode.TextEditor; panel: vscode.WebviewPanel }>;
   start(): void;
   stop(): void;
 }
@@ -175,6 +177,16 @@ export function recordWebviewPanels(): WebviewRecorder {
     messages: [],
     posted: posted.event,
     fromPage: new Map(),
+    async openWithPreview(name, edit) {
+      await closeAllEditors();
+      const uri = freshCopy(name, edit);
+      const editor = await openCase(uri);
+      await waitForAnyDiagnostics(uri);
+      const before = recorder.created.length;
+      await vscode.commands.executeCommand('imr.showPreviewToSide');
+      const panel = await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => recorder.created[before], 'a new preview panel');
+      return { editor, panel };
+    },
     start() {
       (vscode.window as { createWebviewPanel: typeof original }).createWebviewPanel = (...args: Parameters<typeof original>) => {
         const panel = original.apply(vscode.window, args);

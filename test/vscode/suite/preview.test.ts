@@ -70,13 +70,7 @@ describe('letter preview', () => {
   });
 
   it('a preview hidden behind another tab and shown again shows the letter as typed, not as first opened', async () => {
-    await closeAllEditors();
-    const uri = freshCopy('lumbar-mri-upheld.imr');
-    const editor = await openCase(uri);
-    await waitForAnyDiagnostics(uri);
-    const before = created.length;
-    await vscode.commands.executeCommand('imr.showPreviewToSide');
-    const panel = await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => created[before], 'a new preview panel');
+    const { editor, panel } = await recorder.openWithPreview('lumbar-mri-upheld.imr');
     await waitForEvent(panel.onDidChangeViewState, () => (panel.visible ? true : undefined), 'the preview to be visible');
 
     const line = editor.document.getText().split('\n').findIndex((l) => l.trimStart().startsWith('specialty:'));
@@ -94,13 +88,7 @@ describe('letter preview', () => {
   });
 
   it('the live panel reads only the extension\'s media folder, runs no command: links, and gets a fresh nonce with each page', async () => {
-    await closeAllEditors();
-    const uri = freshCopy('lumbar-mri-upheld.imr');
-    await openCase(uri);
-    await waitForAnyDiagnostics(uri);
-    const before = created.length;
-    await vscode.commands.executeCommand('imr.showPreviewToSide');
-    const panel = await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => created[before], 'a new preview panel');
+    const { panel } = await recorder.openWithPreview('lumbar-mri-upheld.imr');
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const options = panel.webview.options;
     assert.deepEqual(options.localResourceRoots?.map((u) => u.toString()), [vscode.Uri.joinPath(extension.extensionUri, 'media').toString()], 'exactly media/, nothing of the workspace');
@@ -119,14 +107,8 @@ describe('letter preview', () => {
   });
 
   it('a link in the letter opens in the browser only after the user says Open in a modal question', async () => {
-    await closeAllEditors();
     const address = 'https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html';
-    const uri = freshCopy('lumbar-mri-upheld.imr', (t) => t.replace(/^ {2}rationale\n/m, `  rationale\n    The guideline is at ${address}.\n`));
-    await openCase(uri);
-    await waitForAnyDiagnostics(uri);
-    const before = created.length;
-    await vscode.commands.executeCommand('imr.showPreviewToSide');
-    const panel = await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => created[before], 'a new preview panel');
+    const { panel } = await recorder.openWithPreview('lumbar-mri-upheld.imr', (t) => t.replace(/^ {2}rationale\n/m, `  rationale\n    The guideline is at ${address}.\n`));
     assert.ok(panel.webview.html.includes(`<a class="external" href="${address}">${address}</a>`), 'the address is a link in the preview');
     const listeners = fromPage.get(panel)!;
     assert.ok(listeners.length > 0, 'the extension listens to its page');

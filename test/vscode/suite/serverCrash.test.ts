@@ -11,7 +11,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, freshCopy, openCase, waitForAnyDiagnostics, waitForDiagnostics, waitForEvent, recordWebviewPanels } from './helpers';
+import { closeAllEditors, codeOf, waitForDiagnostics, waitForEvent, recordWebviewPanels } from './helpers';
 
 /** The language server's process id: the `dist/server.js` process whose parent is this extension host. */
 function serverPid(): number | undefined {
@@ -45,7 +45,7 @@ const STOPPED = 'The IMR language server has stopped';
 
 describe('language server crash', () => {
   const recorder = recordWebviewPanels();
-  const { created, messages } = recorder;
+  const { messages } = recorder;
 
   before(() => recorder.start());
   after(async () => {
@@ -67,13 +67,7 @@ describe('language server crash', () => {
 
   /** Opens a copy of the seed case with its preview beside it; returns the editor. */
   async function caseWithPreview(): Promise<vscode.TextEditor> {
-    await closeAllEditors();
-    const uri = freshCopy('lumbar-mri-upheld.imr');
-    const editor = await openCase(uri);
-    await waitForAnyDiagnostics(uri);
-    const before = created.length;
-    await vscode.commands.executeCommand('imr.showPreviewToSide');
-    const panel = await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => created[before], 'the preview panel');
+    const { editor, panel } = await recorder.openWithPreview('lumbar-mri-upheld.imr');
     await waitForEvent(panel.onDidChangeViewState, () => (panel.visible ? true : undefined), 'the preview to be visible');
     return editor;
   }
