@@ -1,5 +1,8 @@
 // A minimal LSP client over stdio for protocol tests: starts the bundled
-// server exactly as an editor would and speaks JSON-RPC to it.
+// server exactly as an editor would and speaks JSON-RPC to it. It keeps
+// everything the server sends that an editor logs or shows
+// (window/logMessage, window/showMessage(Request), telemetry/event, $/logTrace)
+// and everything it writes to stderr, so a test can search them for case text.
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import {
@@ -16,6 +19,12 @@ export interface PublishedDiagnostics {
   diagnostics: { code: string; severity: number; message: string; range: any; relatedInformation?: any[] }[];
 }
 
+/** A message the server sent that an editor logs or shows. */
+export interface Said {
+  method: string;
+  params: unknown;
+}
+
 /** How to start the server: extra node flags (before the script) and environment variables. */
 export interface ServerLaunch {
   nodeArgs?: string[];
@@ -24,13 +33,14 @@ export interface ServerLaunch {
 
 export class TestLspClient {
   readonly connection: MessageConnection;
-  private child: ChildProcess;
+  readonly child: ChildProcess;
   private waiters: { uri: string; pred: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }[] = [];
   readonly published = new Map<string, PublishedDiagnostics>();
   /** Called for every publishDiagnostics, in the order received. */
   readonly publishListeners: ((p: PublishedDiagnostics) => void)[] = [];
-  /** Everything the server logged through window/logMessage, and wrote to stderr. */
-  readonly logs: { type: number; message: string }[] = [];
+  /** What the server said that an editor logs or shows, in the order received. */
+  readonly said: Said[] = [];
+  /** Everything the server wrote to stderr. */
   stderr = '';
   /** Settles when the server process ends, with how it ended. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -57,8 +67,30 @@ export class TestLspClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => this.logs.push(p));
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    for (const method of ['window/logMessage', 'window/showMessage', 'telemetry/event', '$/logTrace']) {
+      this.connection.onNotification(method, (params: unknown) => this.said.push({ method, params }));
+    }
+    this.connection.onRequest('window/showMessageRequest', (params: unknown) => {
+      this.said.push({ method: 'window/showMessageRequest', params });
+      return null;
+    });
     this.connection.listen();
+  }
+
+  /** What the server logged through window/logMessage. */
+  get logs(): { type: number; message: string }[] {
+    return this.said.filter((s) => s.method === 'window/logMessage').map((s) => s.params as { type: number; message: string });
+  }
+
+  /** Everything an editor would log or show from this server, as one text to search. */
+  logText(): string {
+    return this.said.map((s) => `${s.method} ${JSON.stringify(s.params)}`).join('\n') + '\n' + this.stderr;
+  }
+
+  /** Writes a raw JSON-RPC frame, for messages the typed connection cannot send (malformed ones). */
+  writeRaw(body: string): void {
+    this.child.stdin!.write(`Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`);
   }
 
   /** The server process is still running. */
@@ -96,18 +128,28 @@ export class TestLspClient {
     });
   }
 
-  request<T = any>(method: string, params: unknown): Promise<T> {
+  request<T = any>(method: string, params?: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }
 
-  async shutdown() {
+  notify(method: string, params?: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** Shuts down as an editor does; resolves to the exit code (null if it had to be killed or died by a signal). */
+  async shutdown(): Promise<number | null> {
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');
     } catch {
-      // the process may already be gone
+      // the process may already be gone: its exit says how
     }
+    const ended = await Promise.race([this.exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000))]);
     this.connection.dispose();
-    this.child.kill();
+    if (ended === 'timeout') {
+      this.child.kill();
+      return null;
+    }
+    return ended.code;
   }
 }

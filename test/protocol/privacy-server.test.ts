@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Trace } from 'vscode-jsonrpc/node';
 import { readExample } from '../helpers/fixtures';
-import { WatchedServer } from '../helpers/watchedServer';
+import { TestLspClient } from '../helpers/lspClient';
 import { networkLog, describeAttempts, type NetworkLog } from '../helpers/networkGuard';
 
 /** A name no rule, message or library would write by itself: if it shows up in a log, it came from the case. */
@@ -21,7 +21,7 @@ const markerCase = readExample('lumbar-mri-upheld.imr')
   .replace('The injured worker is a 55 year old female', `Ms. Zelda ${MARKER} is a 55 year old female`)
   .replace('Patient does not meet any of these criteria.', `Ms. ${MARKER} does not meet any of these criteria.`);
 
-let server: WatchedServer;
+let server: TestLspClient;
 let net: NetworkLog;
 let workspace: string;
 const caseUri = 'file:///cases/privacy.imr';
@@ -36,7 +36,7 @@ before(async () => {
   // A broken criteria file whose text holds the marker: JSON.parse quotes what it cannot read.
   fs.writeFileSync(path.join(workspace, '.imr', 'criteria', 'broken.json'), `{ "${MARKER}": [ `);
   net = networkLog(workspace);
-  server = new WatchedServer({ env: net.env, settings: { rules: {} } });
+  server = new TestLspClient({ rules: {} }, { env: net.env });
 });
 
 after(async () => {
