@@ -20,7 +20,7 @@ import { applyWorkspaceCriteria, type WorkspaceFile } from './necessity/workspac
 import './necessity/editorFeatures'; // registers criterion hover, completion and quick-fixes
 import './phi/codeActions'; // registers the phi quick-fix
 import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
-import { checkReadable, checkSize } from './input/limits';
+import { checkReadable, checkSize, DEFAULT_LIMITS, type InputLimits } from './input/limits';
 
 export interface AnalysedCase {
   file: CaseFile;
@@ -28,7 +28,8 @@ export interface AnalysedCase {
 }
 
 export class LanguageService {
-  private cache = new Map<string, { version: number; text: string; analysed: AnalysedCase }>();
+  /** The last analysis of each document, with the size limit its text was checked against. */
+  private cache = new Map<string, { version: number; text: string; maxFileSize: number; analysed: AnalysedCase }>();
   settings: ServiceSettings = DEFAULT_SETTINGS;
 
   /**
@@ -43,14 +44,26 @@ export class LanguageService {
   }
 
   /** Parse and model a document, reusing the last result for the same version and text. Throws on a document over the size limit. */
-  analyse(doc: ImrDocument, limits = this.settings.limits): AnalysedCase {
+  analyse(doc: ImrDocument, limits: InputLimits = this.settings.limits ?? DEFAULT_LIMITS): AnalysedCase {
+    // A cached analysis already passed the size check against the same limit:
+    // counting the text again on every feature request would be wasted work.
+    const hit = this.cached(doc, limits);
+    if (hit) return hit;
     const refused = checkSize(doc.text, limits);
     if (refused) throw new DeclinedInput(refused.code);
+    return this.parseAndModel(doc, limits);
+  }
+
+  private cached(doc: ImrDocument, limits: InputLimits): AnalysedCase | undefined {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.text === doc.text) return hit.analysed;
+    return hit && hit.version === doc.version && hit.text === doc.text && hit.maxFileSize === limits.maxFileSize ? hit.analysed : undefined;
+  }
+
+  /** Parse and model a document whose size the caller has checked against `limits`. */
+  private parseAndModel(doc: ImrDocument, limits: InputLimits): AnalysedCase {
     const file = parseCase(doc.text);
     const analysed = { file, model: buildCaseModel(file) };
-    this.cache.set(doc.uri, { version: doc.version, text: doc.text, analysed });
+    this.cache.set(doc.uri, { version: doc.version, text: doc.text, maxFileSize: limits.maxFileSize, analysed });
     return analysed;
   }
 
@@ -67,9 +80,11 @@ export class LanguageService {
   }
 
   getDiagnostics(doc: ImrDocument, settings: ServiceSettings = this.settings): ImrDiagnostic[] {
-    const refused = checkReadable(doc.text, settings.limits);
+    const limits = settings.limits ?? DEFAULT_LIMITS;
+    const refused = checkReadable(doc.text, limits);
     if (refused) return [refused];
-    const { file, model } = this.analyse(doc, settings.limits);
+    // Checked just now: analyse() would count the text's size a second time on every keystroke.
+    const { file, model } = this.cached(doc, limits) ?? this.parseAndModel(doc, limits);
     return runRules(file, model, settings);
   }
 
