@@ -37,6 +37,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
+  // `npm run eval`: the labelled-letter scorer (a development tool, not packaged).
+  { ...common, entryPoints: ['tools/eval/main.ts'], outfile: 'dist/eval.js' },
 ];
 
 // pdfkit reads its standard-font metrics (data/*.afm) from the folder next to
