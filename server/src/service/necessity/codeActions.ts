@@ -53,6 +53,9 @@ export function necessityCodeActions(ctx: FeatureContext, request: CodeActionReq
       case 'evidence-hierarchy':
         out.push(...hierarchy(ctx, d, data));
         break;
+      case 'detail-mismatch':
+        out.push(...detailMismatch(ctx, d, data));
+        break;
     }
   }
   return out;
@@ -177,4 +180,22 @@ function hierarchy(ctx: FeatureContext, d: ImrDiagnostic, data: Record<string, a
     }
   }
   return out;
+}
+
+const DETAIL_TITLES: Record<string, string> = {
+  'review-date': "the case header's UR date",
+  'injury-date': "the case header's date of injury",
+  pronoun: "the worker's pronoun",
+};
+
+/**
+ * detail-mismatch: write the header's date or the worker's pronoun in place
+ * of the one the sentence has, only while the range still holds the text the
+ * finding saw (an edit since may have moved or changed it).
+ */
+function detailMismatch(ctx: FeatureContext, d: ImrDiagnostic, data: Record<string, any>): CodeAction[] {
+  const what = DETAIL_TITLES[data.detail];
+  if (!what || typeof data.replacement !== 'string' || typeof data.written !== 'string' || !data.replacement.trim()) return [];
+  if (textOf(ctx, d.range) !== data.written) return [];
+  return [fix(`Change "${data.written}" to ${what}, "${data.replacement}"`, d, [{ range: d.range, newText: data.replacement }], true)];
 }

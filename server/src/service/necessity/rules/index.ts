@@ -4,6 +4,7 @@ import { decisionContradictsRationale, unsupportedNecessityClaim } from './concl
 import { criterionWithoutEvidence, missingCriteria } from './criteriaRules';
 import { contradictsRecord, unsupportedRecordClaim } from './recordRules';
 import { deadline, evidenceHierarchy } from './hierarchyRules';
+import { detailMismatch } from './detailRules';
 
 export const necessityRules: Rule[] = [
   unsupportedNecessityClaim,
@@ -12,6 +13,7 @@ export const necessityRules: Rule[] = [
   criterionWithoutEvidence,
   contradictsRecord,
   unsupportedRecordClaim,
+  detailMismatch,
   evidenceHierarchy,
   deadline,
 ];
@@ -25,6 +27,7 @@ export const NECESSITY_CODES = [
   'criterion-without-evidence',
   'contradicts-record',
   'unsupported-record-claim',
+  'detail-mismatch',
   'evidence-hierarchy',
   'deadline',
 ] as const;

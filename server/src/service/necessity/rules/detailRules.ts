@@ -1,0 +1,120 @@
+// detail-mismatch: the summary or a rationale names something the case
+// header also records, with another detail: the date of the utilization
+// review or of the injury, a review or an approval dated before the injury,
+// a pronoun of the other sex than the worker's. (Counts, doses, sides, body
+// parts and kinds against the summary are read in summaryDetails.ts.)
+import type { ImrDiagnostic, RelatedInformation } from '../../types';
+import type { Rule } from '../../rules/rule';
+import type { CaseFile, Field, Prose, Sentence } from '../../syntax/ast';
+import type { DatedField } from '../../model/caseModel';
+import { getField } from '../../model/caseModel';
+import { compareDates, formatUs } from '../../syntax/dates';
+import { sentenceSpan } from '../itemView';
+import { isAuthorizationDate, isInjuryDate, isReviewDate, ownedDates, pronounFor, pronounSlips } from '../record/headerDetails';
+import { sameDate, writeLike, writtenDates } from '../record/writtenDates';
+
+export interface DetailMismatchData {
+  /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
+  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun';
+  /** The text the finding covers, so a fix can check the document still has it there. */
+  written: string;
+  /** The replacement a quick-fix offers, when one is sound. */
+  replacement?: string;
+}
+
+interface ProseBlock {
+  prose: Prose;
+  /** "the summary" or "the rationale for <item>": how a message names where the sentence is. */
+  where: string;
+}
+
+function blocks(file: CaseFile): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  if (file.summary) out.push({ prose: file.summary.prose, where: 'the summary' });
+  for (const item of file.items) if (item.rationale) out.push({ prose: item.rationale.prose, where: `the rationale${item.service ? ` for "${clip(item.service.value, 50)}"` : ''}` });
+  return out;
+}
+
+function clip(t: string, n = 90): string {
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
+
+function fieldInfo(field: Field, what: string): RelatedInformation {
+  return { range: field.range, message: `The case header gives ${what}: ${field.value.trim()}` };
+}
+
+/** Does any sentence of the summary give the header's date? Then a different one in the same sentence kind is likely another review. */
+function anyDateIs(text: string, date: DatedField['date']): boolean {
+  return writtenDates(text).some((d) => sameDate(d.date, date));
+}
+
+export const detailMismatch: Rule = ({ file, model }) => {
+  const out: ImrDiagnostic[] = [];
+  const ur = model.dates.urDate;
+  const injury = model.dates.injuryDate;
+  const sexField = getField(file.worker, 'sex');
+  const sexValue = sexField?.value.trim().toLowerCase();
+  const sex = sexValue === 'male' || sexValue === 'female' ? sexValue : undefined;
+  for (const { prose, where } of blocks(file)) {
+    for (const sentence of prose.sentences) {
+      const text = sentence.text;
+      const dated = ur || injury ? ownedDates(text) : [];
+      let reported = false;
+      for (const d of dated) {
+        const quote = `"${clip(text)}"`;
+        if (ur && isReviewDate(text, d) && !sameDate(d.date, ur.date) && !anyDateIs(text, ur.date)) {
+          out.push(finding(prose, sentence, d, {
+            message: `${cap(where)} dates the utilization review ${formatUs(d.date)} (${quote}), but the case header's UR date is ${formatUs(ur.date)}. Correct whichever is wrong; the header's date is the one on the application.`,
+            related: [fieldInfo(ur.field, 'the UR date')],
+            data: { detail: 'review-date', written: d.text, replacement: writeLike(d, ur.date) },
+          }));
+          reported = true;
+        } else if (injury && isInjuryDate(text, d) && !sameDate(d.date, injury.date) && !anyDateIs(text, injury.date)) {
+          out.push(finding(prose, sentence, d, {
+            message: `${cap(where)} gives the date of injury as ${formatUs(d.date)} (${quote}), but the case header's date of injury is ${formatUs(injury.date)}. Correct whichever is wrong.`,
+            related: [fieldInfo(injury.field, 'the date of injury')],
+            data: { detail: 'injury-date', written: d.text, replacement: writeLike(d, injury.date) },
+          }));
+          reported = true;
+        } else if (injury && (isAuthorizationDate(d) || isReviewDate(text, d)) && compareDates(d.date, injury.date) < 0) {
+          out.push(finding(prose, sentence, d, {
+            message: `${cap(where)} dates ${d.kind === 'authorization' ? `"${clip(d.owner.phrase, 40)}"` : 'the utilization review'} ${formatUs(d.date)} (${quote}), before the date of injury ${formatUs(injury.date)} in the case header. A review or an approval of this claim's treatment cannot precede the injury: check the date.`,
+            related: [fieldInfo(injury.field, 'the date of injury')],
+            data: { detail: 'before-injury', written: d.text },
+          }));
+          reported = true;
+        }
+        if (reported) break;
+      }
+      if (!sex) continue;
+      for (const slip of pronounSlips(text, sex)) {
+        const replacement = pronounFor(slip.text, sex);
+        out.push({
+          code: 'detail-mismatch',
+          severity: 'warning',
+          message: `${cap(where)} calls the injured worker "${slip.text}" ("${clip(text)}"), but the worker is ${sex} (sex: ${sex}). ${replacement ? `Write "${replacement}"` : 'Use the worker\'s pronoun'}, and check that this sentence was written for this case.`,
+          range: sentenceSpan(prose, sentence, slip.start, slip.end),
+          relatedInformation: [{ range: sexField!.range, message: `The worker section gives the sex: ${sex}` }],
+          data: { detail: 'pronoun', written: slip.text, ...(replacement ? { replacement } : {}) } satisfies DetailMismatchData,
+        });
+        break; // one slip names the problem; the author reads the sentence
+      }
+    }
+  }
+  return out;
+};
+
+function cap(s: string): string {
+  return s[0].toUpperCase() + s.slice(1);
+}
+
+function finding(prose: Prose, sentence: Sentence, d: { start: number; end: number }, f: { message: string; related: RelatedInformation[]; data: DetailMismatchData }): ImrDiagnostic {
+  return {
+    code: 'detail-mismatch',
+    severity: 'warning',
+    message: f.message,
+    range: sentenceSpan(prose, sentence, d.start, d.end),
+    relatedInformation: f.related,
+    data: { ...f.data },
+  };
+}
