@@ -47,6 +47,9 @@ export function readCorpusLetter(file: string): CorpusLetter {
     if (current) items.push({ service: current.service, decision: current.decision, rationale: proseOf(current.lines) });
   };
   const body = lines.slice(issues >= 0 ? issues + 1 : lines.length);
+  // Lines after "set forth below:" and before the first item line: the start
+  // of a first item name wrapped over several lines.
+  let lead: string[] | undefined;
   for (let k = 0; k < body.length; k++) {
     const line = body[k];
     let m = ITEM_LINE.exec(line);
@@ -68,6 +71,7 @@ export function readCorpusLetter(file: string): CorpusLetter {
       // An item name wrapped over several lines: the lines before it that do
       // not end a sentence belong to the name, not to the previous rationale.
       const nameParts = [nameTail];
+      if (!current && lead) nameParts.unshift(...lead.map((l) => l.trim()).filter(Boolean));
       if (current) {
         while (current.lines.length) {
           const prev = current.lines[current.lines.length - 1].trim();
@@ -81,7 +85,11 @@ export function readCorpusLetter(file: string): CorpusLetter {
       current = { service: nameParts.join(' ').trim(), decision, lines: [], inRationale: false };
       continue;
     }
-    if (!current) continue;
+    if (!current) {
+      if (/set forth below:\s*$/.test(line)) lead = [];
+      else if (lead && line.trim()) lead.push(line);
+      continue;
+    }
     const r = /^\s*Decision rationale:\s*(.*)$/.exec(line);
     if (r) {
       current.inRationale = true;

@@ -14,6 +14,7 @@ const LIMIT_UNITS: Record<Limit['what'], string> = {
   sessions: 'sessions',
   treatments: 'treatments',
   'times-per-week': 'times a week',
+  'hours-per-week': 'hours a week',
   weeks: 'weeks',
   months: 'months',
   days: 'days',

@@ -6,12 +6,15 @@ import imaging from '../data/criteria/imaging.json';
 import physicalMedicine from '../data/criteria/physical-medicine.json';
 import medications from '../data/criteria/medications.json';
 import injections from '../data/criteria/injections.json';
+import surgery from '../data/criteria/surgery.json';
+import equipment from '../data/criteria/equipment.json';
+import evaluations from '../data/criteria/evaluations.json';
 import criteriaSchema from '../data/schema/criteria.schema.json';
 import { validateAgainstSchema, type SchemaError } from './jsonSchema';
 import { PhraseSet } from './phrases';
 import { CONCEPTS } from './terms';
 
-export type LimitKind = 'visits' | 'sessions' | 'treatments' | 'times-per-week' | 'weeks' | 'months' | 'days' | 'per-year' | 'mg-med-per-day' | 'levels' | 'years-of-age';
+export type LimitKind = 'visits' | 'sessions' | 'treatments' | 'times-per-week' | 'hours-per-week' | 'weeks' | 'months' | 'days' | 'per-year' | 'mg-med-per-day' | 'levels' | 'years-of-age';
 
 export interface Limit {
   what: LimitKind;
@@ -43,10 +46,28 @@ export interface GuidelineSource {
   citation: string;
 }
 
+/** How a drug is given: a section on oral NSAIDs does not judge a topical NSAID gel. */
+export type DrugForm = 'oral' | 'topical' | 'transdermal' | 'injectable' | 'compounded';
+
+/**
+ * What a section is about, as ids a rule can compare: the body sites (ids of
+ * the lexicon's sites.json), the kind of service and the drug forms. A
+ * section applied to an item of another site, service or form is the wrong
+ * guideline (`guideline-mismatch`). An empty or absent list covers anything.
+ */
+export interface Coverage {
+  sites?: string[];
+  services?: string[];
+  forms?: DrugForm[];
+}
+
 export interface GuidelineSection {
   id: string;
   title: string;
   source: GuidelineSource;
+  /** Id of the guideline edition (editions.json) the section's criteria come from. */
+  edition?: string;
+  covers?: Coverage;
   match: string[][];
   exclude?: string[];
   criteria: Criterion[];
@@ -63,6 +84,9 @@ export const BUILT_IN_FILES: Record<string, unknown> = {
   'physical-medicine.json': physicalMedicine,
   'medications.json': medications,
   'injections.json': injections,
+  'surgery.json': surgery,
+  'equipment.json': equipment,
+  'evaluations.json': evaluations,
 };
 
 export const CRITERIA_SCHEMA = criteriaSchema as Record<string, unknown>;
@@ -116,7 +140,7 @@ export class CriteriaLibrary {
   constructor(sections: GuidelineSection[]) {
     const map = new Map<string, LibrarySection>();
     for (const s of sections) {
-      map.set(s.id, { ...s, matchSets: s.match.map((g) => new PhraseSet(g)), excludeSet: new PhraseSet(s.exclude ?? []) });
+      map.set(s.id, { ...s, matchSets: s.match.map((g) => new PhraseSet(g, { plurals: true })), excludeSet: new PhraseSet(s.exclude ?? [], { plurals: true }) });
     }
     this.sections = map;
     for (const section of map.values()) for (const criterion of section.criteria) this.byCriterion.set(criterion.id.toUpperCase(), { section, criterion });
@@ -130,11 +154,89 @@ export class CriteriaLibrary {
     return this.byCriterion.get(id.trim().toUpperCase());
   }
 
-  /** Sections whose service terms match the disputed service's name ("MRI of the lumbar spine" -> low-back-mri). */
+  /**
+   * Sections whose service terms match the disputed service's name ("MRI of
+   * the lumbar spine" -> low-back-mri), the likeliest first. A section whose
+   * drug forms exclude the item's ("Cyclobenzaprine 5% cream" is topical, not
+   * an oral muscle relaxant) does not match. Among several, the one whose
+   * terms come first in the name wins: a reviewer names the service before
+   * what goes with it ("Acupuncture with capsaicin patch", "Chiropractic
+   * physiotherapy", "Lumbar epidural injection with pain consult").
+   */
   matchService(service: string): LibrarySection[] {
     const text = service.toLowerCase();
-    return [...this.sections.values()].filter((s) => !s.excludeSet.test(text) && s.matchSets.every((g) => g.test(text)));
+    const forms = serviceForms(text);
+    const hits: { section: LibrarySection; at: number; length: number; order: number }[] = [];
+    let order = 0;
+    for (const s of this.sections.values()) {
+      order++;
+      if (s.excludeSet.test(text)) continue;
+      if (forms.length && s.covers?.forms?.length && !forms.some((f) => s.covers!.forms!.includes(f))) continue;
+      let at = Infinity;
+      let length = 0;
+      let all = true;
+      for (const g of s.matchSets) {
+        const m = g.matches(text);
+        if (!m.length) {
+          all = false;
+          break;
+        }
+        at = Math.min(at, m[0].start);
+        length += m[0].end - m[0].start;
+      }
+      if (all) hits.push({ section: s, at, length, order });
+    }
+    hits.sort((a, b) => a.at - b.at || b.length - a.length || a.order - b.order);
+    return hits.map((h) => h.section);
   }
+
+  /**
+   * Whether `section`, cited for an item named `service`, covers another body
+   * site, kind of service or drug form than the item: the axis that differs
+   * and both sides' ids, or undefined when they agree or the item's name says
+   * too little. The item's coverage is that of the sections its name matches
+   * (with the sites and forms its name states), so an item the library does
+   * not know is never called a mismatch.
+   */
+  coverageConflict(service: string, section: LibrarySection): CoverageConflict | undefined {
+    const matches = this.matchService(service);
+    if (!matches.length || matches.some((m) => m.id === section.id)) return undefined;
+    const cited = section.covers ?? {};
+    const forms = serviceForms(service.toLowerCase());
+    for (const axis of ['services', 'sites', 'forms'] as const) {
+      const theirs = cited[axis] ?? [];
+      if (!theirs.length) continue;
+      const item = new Set<string>(axis === 'forms' && forms.length ? forms : matches.flatMap((m) => m.covers?.[axis] ?? []));
+      if (!item.size) continue;
+      if (![...item].some((id) => (theirs as string[]).includes(id))) return { axis, item: [...item], section: [...theirs] };
+    }
+    return undefined;
+  }
+}
+
+export interface CoverageConflict {
+  axis: 'sites' | 'services' | 'forms';
+  /** The item's ids on that axis. */
+  item: string[];
+  /** The cited section's ids on that axis. */
+  section: string[];
+}
+
+// How a drug's name says its form. Strength as a percentage or per gram is a
+// cream, gel or patch; "oral suspension" is a compounded kit ("Synapryn 10mg/1ml
+// oral suspension") and oral as well; tablets and "by mouth" are oral.
+const FORM_TERMS: [DrugForm, PhraseSet][] = [
+  ['topical', new PhraseSet(['cream', 'gel', 'ointment', 'lotion', 'topical', 'patch', 'pad', 'cream base', 'transdermal', 'roll-on', 'spray'], { plurals: true })],
+  ['compounded', new PhraseSet(['compound*', 'cream base', 'oral suspension', 'suspension'])],
+  ['injectable', new PhraseSet(['injection', 'injected', 'intra-articular', 'im', 'iv', 'intramuscular', 'intravenous'], { plurals: true })],
+  ['oral', new PhraseSet(['tab', 'tabs', 'tablet', 'capsule', 'cap', 'caps', 'by mouth', 'orally', 'po', 'oral', 'oral suspension', 'er', 'xr', 'sr', 'dr'], { plurals: true })],
+];
+
+/** The drug forms an item's name states (none when it does not say). */
+export function serviceForms(text: string): DrugForm[] {
+  const out: DrugForm[] = FORM_TERMS.filter(([, set]) => set.test(text)).map(([f]) => f);
+  if (/\d\s*%|\d\s*(?:mg|mcg)\s*\/\s*(?:g|gm|gram)\b|\d\s*(?:grams?|gm)\b/i.test(text) && !out.includes('topical')) out.push('topical');
+  return out;
 }
 
 function sectionsOf(data: unknown, origin: string): GuidelineSection[] {

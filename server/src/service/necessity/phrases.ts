@@ -58,10 +58,16 @@ export class PhraseSet {
   private readonly phrases: string[];
   private readonly memo = new Map<string, Remembered>();
 
-  constructor(phrases: readonly string[]) {
+  /**
+   * `plurals`: a phrase that ends in a letter also matches its plural ("nsaid"
+   * finds "NSAIDs", "x-ray" finds "x-rays"). Service names use it: a reviewer
+   * writes "opioids" as often as "opioid", and a term list of both forms
+   * would drift apart.
+   */
+  constructor(phrases: readonly string[], options: { plurals?: boolean } = {}) {
     // Longer phrases first so "no evidence of" wins over "no".
     this.phrases = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
-    this.re = this.phrases.length ? new RegExp(this.phrases.map((p) => `(${phraseSource(p)})`).join('|'), 'gi') : undefined;
+    this.re = this.phrases.length ? new RegExp(this.phrases.map((p) => `(${phraseSource(p, options.plurals)})`).join('|'), 'gi') : undefined;
   }
 
   get size(): number {
@@ -111,7 +117,7 @@ export class PhraseSet {
   }
 }
 
-function phraseSource(phrase: string): string {
+function phraseSource(phrase: string, plurals = false): string {
   const p = phrase;
   // A phrase that starts or ends with punctuation ("n't", "/10", "4+/5") sets its own boundary there.
   const lead = /^[a-z0-9*]/.test(p) && !p.startsWith("n'") ? '(?<![a-z0-9])' : '';
@@ -121,7 +127,8 @@ function phraseSource(phrase: string): string {
     .map((c) => (c === '*' ? '[a-z0-9]*' : c === ' ' ? '[\\s-]+' : c === '-' ? '[\\s-]?' : c.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')))
     .join('')
     .replace(/(\[\\s-\]\+)+/g, '[\\s-]+');
-  return `${lead}${body}${tail}`;
+  const plural = plurals && /[a-z]$/.test(p) ? (/(s|x|z|ch|sh)$/.test(p) ? '(?:es)?' : '(?:e?s)?') : '';
+  return `${lead}${body}${plural}${tail}`;
 }
 
 /** Number of words in `text` (letters/digits runs). */
