@@ -102,7 +102,7 @@ connection.onDidChangeConfiguration(
 );
 
 async function refreshSettings(pushed?: unknown): Promise<void> {
-  let imr: any = pushed;
+  let imr: unknown = pushed;
   if (hasConfigurationPull) {
     imr = await connection.workspace.getConfiguration({ section: 'imr' });
   }
@@ -112,9 +112,17 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
-function readSettings(imr: any): ServiceSettings {
+/** The `imr` section as the client sent it: any JSON, so every level is looked at before it is read. */
+interface RawImrSettings {
+  rules?: unknown;
+  preview?: { showCriteria?: unknown };
+  limits?: { maxFileSize?: unknown };
+}
+
+function readSettings(pushed: unknown): ServiceSettings {
   const rules: Record<string, SeveritySetting> = {};
-  const raw = imr && typeof imr === 'object' ? imr.rules : undefined;
+  const imr = pushed && typeof pushed === 'object' ? (pushed as RawImrSettings) : undefined;
+  const raw = imr?.rules;
   if (raw && typeof raw === 'object') {
     for (const [code, value] of Object.entries(raw)) {
       if (typeof value === 'string' && SEVERITIES.has(value)) rules[code] = value as SeveritySetting;

@@ -63,7 +63,7 @@ export class WorkspaceCriteria {
     const found = new Map<string, string>();
     for (const root of this.roots) {
       const dir = path.join(root, '.imr', 'criteria');
-      let names: string[] = [];
+      let names: string[];
       try {
         names = (await fs.promises.readdir(dir)).filter((n) => n.toLowerCase().endsWith('.json')).sort();
       } catch {

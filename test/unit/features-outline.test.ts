@@ -32,7 +32,7 @@ test('the outline of the seed: the parts of the letter with exact ranges', () =>
   const symbols = service.getDocumentSymbols(doc(SEED));
   assert.deepEqual(symbols.map((s) => s.name), ['case CM15-0201234', 'reviewer', 'worker', 'summary', 'MRI of the lumbar spine without contrast as a outpatient']);
   checkNesting(symbols);
-  const [header, reviewer, , summary, item] = symbols;
+  const [header, reviewer, , summary] = symbols;
   assert.equal(textOf(SEED, header.selectionRange), 'case');
   assert.ok(textOf(SEED, header.range).startsWith('case CM15-0201234\n  organization'));
   assert.ok(textOf(SEED, header.range).endsWith('decision-date: 11/06/2015'));

@@ -9,7 +9,6 @@
 // round trip. The importer also never falls back on its catch-all, and
 // what it writes parses cleanly.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
-import * as path from 'path';
 import { LanguageService } from '../../server/src/service/languageService';
 import { guidelineSentence } from '../../server/src/service/render/guidelineLine';
 import { checkLetterText } from '../../server/src/service/render/letterText';

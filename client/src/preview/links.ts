@@ -20,6 +20,7 @@ export function decideLink(href: unknown): LinkDecision {
   if (typeof href !== 'string' || href.trim() === '') return { open: false, reason: 'IMR Author: the preview sent a link with no address; nothing was opened.' };
   if (href.length > MAX_LENGTH) return { open: false, reason: `IMR Author did not open a link of ${href.length} characters from the preview: web addresses are shorter than ${MAX_LENGTH}.` };
   // Spaces and control characters have no place in an address the letter shows, and can hide its real end.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\s\u0000-\u001f\u007f-\u009f]/.test(href)) return { open: false, reason: 'IMR Author did not open a link from the preview: its address contains spaces or control characters.' };
   let url: URL;
   try {

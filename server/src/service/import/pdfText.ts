@@ -66,7 +66,7 @@ export async function pdfToText(data: Uint8Array): Promise<PdfText> {
     doc = await task.promise;
   } catch (err) {
     const name = err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
-    throw new Error(name === 'PasswordException' ? 'The PDF is password-protected; open it and save an unprotected copy first.' : 'The file is not a readable PDF.');
+    throw new Error(name === 'PasswordException' ? 'The PDF is password-protected; open it and save an unprotected copy first.' : 'The file is not a readable PDF.', { cause: err });
   }
   try {
     const pages: { lines: PageLine[]; height: number }[] = [];

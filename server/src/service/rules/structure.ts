@@ -1,6 +1,6 @@
 // Structural rules: the parts and fields a determination letter must hold,
 // their values, duplicates, the order of dates, and fact labels.
-import type { CaseFile, LabelRef, Range, Section } from '../syntax/ast';
+import type { LabelRef, Range, Section } from '../syntax/ast';
 import type { ImrDiagnostic } from '../types';
 import type { Rule, RuleContext } from './rule';
 import { SECTION_SPECS, sectionSpec, type FieldSpec } from '../schema/fields';

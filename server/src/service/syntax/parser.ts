@@ -292,7 +292,7 @@ function splitLines(text: string, lineStarts: number[], problems: SyntaxProblem[
     const startOff = lineStarts[i];
     let endOff = i + 1 < lineStarts.length ? lineStarts[i + 1] : text.length;
     while (endOff > startOff && (text[endOff - 1] === '\n' || text[endOff - 1] === '\r')) endOff--;
-    let t = text.slice(startOff, endOff);
+    const t = text.slice(startOff, endOff);
     let bom = 0;
     if (i === 0 && t.charCodeAt(0) === 0xfeff) {
       bom = 1;

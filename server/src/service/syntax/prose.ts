@@ -39,7 +39,7 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   // Whether `text` ends with the blank joining two lines. Tracked rather than
   // asked (text.endsWith) because asking flattens the growing string on every
   // line, which made long summaries quadratic.
-  let endsWithSpace = false;
+  let endsWithSpace: boolean;
   let paraStart = -1;
 
   const closeParagraph = () => {
@@ -175,7 +175,7 @@ function splitSentences(prose: Prose): Sentence[] {
       while (nextAt < t.length && /\s/.test(t[nextAt])) nextAt++;
       const next = t.slice(nextAt, nextAt + 1);
       if (m[0].startsWith('.') && ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
-      if (next && !/^[A-Z0-9"“'(\[]/.test(next)) continue;
+      if (next && !/^[A-Z0-9"“'([]/.test(next)) continue;
       pushSentence(prose, sentences, para.start + start, para.start + end, index);
       start = end;
       while (start < t.length && /\s/.test(t[start])) start++;
