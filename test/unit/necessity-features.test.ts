@@ -53,7 +53,7 @@ test('hover on a criterion id shows its text, source, limits and whether it deci
   assert.ok(h);
   assert.match(h.contents.value, /\*\*LMRI-01\*\*/);
   assert.match(h.contents.value, /MTUS Low Back Complaints 2004/);
-  assert.match(h.contents.value, /together with its alternative LMRI-05: if neither is met/);
+  assert.match(h.contents.value, /Decides the request: low-back-mri is met by LMRI-05 or \(LMRI-01 and LMRI-02 and LMRI-03\); when no branch is met/);
   const pt = CLEAN_CASE.replace('item MRI of the lumbar spine', 'item Physical therapy 12 visits').replace('criteria: low-back-mri', 'criteria: physical-therapy').replace('LMRI-01: met [#neuro-deficit]', 'PT-02: unknown');
   const h2 = new LanguageService().getHover(doc(pt), positionOf(pt, 'PT-02: unknown', 1));
   assert.match(h2!.contents.value, /9 to 10 visits over 8 weeks/);

@@ -4,9 +4,11 @@ import type { CliCommand } from '../command';
 import { checkCommand } from './check';
 import { renderCommand } from './render';
 import { importCommand } from './import';
+import { criteriaCommand } from './criteria';
 
 export const COMMANDS: CliCommand[] = [
   checkCommand,
   renderCommand,
   importCommand,
+  criteriaCommand,
 ];

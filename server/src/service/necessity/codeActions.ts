@@ -39,6 +39,9 @@ export function necessityCodeActions(ctx: FeatureContext, request: CodeActionReq
       case 'unknown-criterion':
         if (typeof data.replacement === 'string') out.push(fix(`Change to ${data.replacement}`, d, [{ range: d.range, newText: data.replacement }], true));
         break;
+      case 'superseded-guideline':
+        if (typeof data.replacement === 'string') out.push(fix(`Cite the edition in force: ${data.replacement}`, d, [{ range: d.range, newText: data.replacement }], true));
+        break;
       case 'decision-contradicts-rationale':
         out.push(...contradiction(ctx, d, data));
         break;

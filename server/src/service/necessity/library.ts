@@ -13,6 +13,8 @@ import criteriaSchema from '../data/schema/criteria.schema.json';
 import { validateAgainstSchema, type SchemaError } from './jsonSchema';
 import { PhraseSet } from './phrases';
 import { CONCEPTS } from './terms';
+import { allEditions, edition } from './editions';
+import { leaves, type DecisionNode } from './decision';
 
 export type LimitKind = 'visits' | 'sessions' | 'treatments' | 'times-per-week' | 'hours-per-week' | 'weeks' | 'months' | 'days' | 'per-year' | 'mg-med-per-day' | 'levels' | 'years-of-age';
 
@@ -68,6 +70,8 @@ export interface GuidelineSection {
   /** Id of the guideline edition (editions.json) the section's criteria come from. */
   edition?: string;
   covers?: Coverage;
+  /** How the criteria decide the request: nested all-of / any-of groups of criterion ids. */
+  decides?: DecisionNode;
   match: string[][];
   exclude?: string[];
   criteria: Criterion[];
@@ -106,6 +110,19 @@ export function validateCriteriaData(data: unknown, known: { sectionIds?: Set<st
   file.sections.forEach((section, si) => {
     if (sectionIds.has(section.id)) problems.push({ path: ['sections', si, 'id'], message: `Section id "${section.id}" is used twice in this file; give each section its own id.` });
     sectionIds.add(section.id);
+    if (section.edition && !edition(section.edition)) problems.push({ path: ['sections', si, 'edition'], message: `"${section.edition}" is not a guideline edition; known: ${allEditions().map((e) => e.id).join(', ')}.` });
+    if (section.decides) {
+      const own = new Map(section.criteria.map((c) => [c.id, c]));
+      const inTree = new Set(leaves(section.decides));
+      for (const id of inTree) {
+        if (!own.has(id)) problems.push({ path: ['sections', si, 'decides'], message: `The decision logic names ${id}, which is not a criterion of ${section.id}.`, onKey: true });
+        else if (!own.get(id)!.decisive) problems.push({ path: ['sections', si, 'decides'], message: `The decision logic names ${id}; mark it "decisive": true.`, onKey: true });
+      }
+      section.criteria.forEach((c, ci) => {
+        if (c.decisive && !inTree.has(c.id)) problems.push({ path: ['sections', si, 'criteria', ci, 'decisive'], message: `${c.id} is decisive but not in the section's decision logic ("decides"); add it there or drop "decisive".`, onKey: true });
+        if (c.anyOf) problems.push({ path: ['sections', si, 'criteria', ci, 'anyOf'], message: `With "decides", alternatives are any-of groups there; drop "anyOf" from ${c.id}.`, onKey: true });
+      });
+    }
     section.criteria.forEach((c, ci) => {
       const first = ids.get(c.id);
       if (first) problems.push({ path: ['sections', si, 'criteria', ci, 'id'], message: `Criterion id ${c.id} is already used in section "${first}"; criterion ids must be unique.` });

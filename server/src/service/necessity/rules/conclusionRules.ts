@@ -6,6 +6,7 @@ import type { ImrDiagnostic } from '../../types';
 import type { Rule } from '../../rules/rule';
 import { activeLibrary } from '../library';
 import { sentenceSpan, viewItem, type ItemView } from '../itemView';
+import { decisionTree, describe as describeLogic, evaluate, leaves, type CriterionStatus } from '../decision';
 import { conclusionsInSentence } from '../conclusions';
 
 const STATUS_EVALUATED = new Set(['met', 'not met', 'not applicable']);
@@ -112,31 +113,27 @@ function contradiction(v: ItemView): ImrDiagnostic[] {
       });
     }
   } else {
-    // A decisive criterion not met (and no alternative in its group met) cannot give Overturned.
-    const groups = new Map<string, { met: boolean; notMet: typeof entries }>();
-    for (const c of section.criteria) {
-      if (!c.decisive) continue;
-      const e = status.get(c.id.toUpperCase());
-      const key = c.anyOf ?? c.id;
-      const g = groups.get(key) ?? { met: false, notMet: [] };
-      if (e?.status === 'met' || e?.status === 'not applicable') g.met = true;
-      else if (e?.status === 'not met') g.notMet.push(e);
-      groups.set(key, g);
-    }
-    for (const [key, g] of groups) {
-      if (g.met || g.notMet.length === 0) continue;
-      const members = section.criteria.filter((c) => (c.anyOf ?? c.id) === key);
-      if (members.some((c) => !status.has(c.id.toUpperCase()) || status.get(c.id.toUpperCase())?.status === 'unknown')) continue;
-      for (const e of g.notMet) {
-        const others = members.map((m) => m.id).filter((id) => id !== e.id.value.toUpperCase());
-        out.push({
-          code: 'decision-contradicts-rationale',
-          severity: 'error',
-          message: `${e.id.value} decides the request and is marked not met${others.length ? ` (as ${others.length === 1 ? 'is its alternative' : 'are its alternatives'} ${others.join(', ')})` : ''}, yet the decision is Overturned (medically necessary). Correct the criterion's status or uphold the decision.`,
-          range: e.statusText?.range ?? e.id.range,
-          relatedInformation: [{ range: decisionField.valueRange, message: 'Decision: overturned' }],
-          data: { kind: 'decisive-not-met', decision, decisionRange: decisionField.valueRange, polarity: 'not-necessary' },
-        });
+    // The criteria's decision logic says the request fails (every way to
+    // necessity has a criterion marked not met, none left unknown): that
+    // cannot give Overturned.
+    const tree = decisionTree(section);
+    if (tree) {
+      const result = evaluate(tree, (id) => status.get(id.toUpperCase())?.status as CriterionStatus);
+      if (result.value === false) {
+        const needs = describeLogic(tree);
+        for (const id of result.deciding) {
+          const e = status.get(id.toUpperCase());
+          if (!e) continue;
+          const alternatives = leaves(tree).length > 1;
+          out.push({
+            code: 'decision-contradicts-rationale',
+            severity: 'error',
+            message: `${e.id.value} decides the request and is marked not met${alternatives ? `; ${section.id} needs ${needs}, and no branch of it is met` : ''}. Yet the decision is Overturned (medically necessary). Correct the criterion's status or uphold the decision.`,
+            range: e.statusText?.range ?? e.id.range,
+            relatedInformation: [{ range: decisionField.valueRange, message: 'Decision: overturned' }],
+            data: { kind: 'decisive-not-met', decision, decisionRange: decisionField.valueRange, polarity: 'not-necessary' },
+          });
+        }
       }
     }
   }

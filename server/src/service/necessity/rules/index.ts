@@ -5,6 +5,7 @@ import { criterionWithoutEvidence, missingCriteria } from './criteriaRules';
 import { contradictsRecord, unsupportedRecordClaim } from './recordRules';
 import { deadline, evidenceHierarchy } from './hierarchyRules';
 import { detailMismatch } from './detailRules';
+import { supersededGuideline } from './editionRules';
 
 export const necessityRules: Rule[] = [
   unsupportedNecessityClaim,
@@ -15,6 +16,7 @@ export const necessityRules: Rule[] = [
   unsupportedRecordClaim,
   detailMismatch,
   evidenceHierarchy,
+  supersededGuideline,
   deadline,
 ];
 
@@ -29,5 +31,6 @@ export const NECESSITY_CODES = [
   'unsupported-record-claim',
   'detail-mismatch',
   'evidence-hierarchy',
+  'superseded-guideline',
   'deadline',
 ] as const;
