@@ -55,6 +55,13 @@ export interface Cue {
   start: number;
   end: number;
   text: string;
+  /**
+   * A judgment word between a denial and what it denies ("no *significant*
+   * deficit", "no *clear* evidence of"): the denial weighs the findings
+   * rather than saying there are none. The cue still decides the assertion;
+   * a rule that compares with the record may weigh it.
+   */
+  judgment?: Span;
 }
 
 export type Side = 'left' | 'right' | 'bilateral';
@@ -76,6 +83,7 @@ export interface Dose extends Span {
   amount: number[]; // [10, 325] for 10/325
   unit: string; // mg, mcg, g, ml, %
   perDay?: number; // frequency as times a day when stated (tid = 3, q6h = 4, bid = 2)
+  asNeeded?: boolean; // prn, as needed
 }
 
 /** A date written in the sentence, normalized to ISO (yyyy-mm-dd) where a year is known. */
@@ -122,6 +130,8 @@ export interface Concept {
   opposite?: string;
   /** Default body sites (a lumbar MRI is about the lumbar spine). */
   sites: string[];
+  /** The lexicon file's group the concept comes from ("exam-findings", "medications"). */
+  group?: string;
 }
 
 export interface Mention extends Span {

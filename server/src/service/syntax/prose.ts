@@ -3,6 +3,7 @@
 // sentences, keeping a map from every character back to the source.
 import type { LabelRef, Paragraph, Prose, ProseSegment, Range, Sentence } from './ast';
 import { range as mkRange } from './positions';
+import { splitSentences as splitText } from '../text/sentences';
 
 export interface ProseLineInput {
   /** Line content after indentation, without the line break. Empty for a blank line. */
@@ -35,6 +36,8 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   const labelOffsets: number[] = [];
   const malformedLabels: Range[] = [];
   const paragraphBounds: { start: number; end: number }[] = [];
+  // Offsets of the blanks that join two lines of a paragraph: the splitter sees them as line breaks (list items start a line).
+  const lineJoins: number[] = [];
   let text = '';
   // Whether `text` ends with the blank joining two lines. Tracked rather than
   // asked (text.endsWith) because asking flattens the growing string on every
@@ -64,6 +67,7 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
       paraStart = text.length;
     } else {
       text += ' ';
+      lineJoins.push(text.length - 1);
       endsWithSpace = true;
     }
     // Cut the line into clean pieces around label markers.
@@ -112,7 +116,7 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   prose.paragraphs = paragraphBounds.map(
     (b): Paragraph => ({ text: text.slice(b.start, b.end), start: b.start, end: b.end, range: proseRange(prose, b.start, b.end) }),
   );
-  prose.sentences = splitSentences(prose);
+  prose.sentences = splitSentences(prose, lineJoins);
   attachLabels(prose, labelOffsets);
   const first = lines.find((l) => l.text.trim() !== '');
   const last = [...lines].reverse().find((l) => l.text.trim() !== '');
@@ -153,34 +157,23 @@ export function proseRange(prose: Prose, start: number, end: number): Range {
   return { start: prosePosition(prose, start), end: { line: endPos.line, character: endPos.character + (end > start ? 1 : 0) } };
 }
 
-// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS = new Set([
-  'dr', 'mr', 'mrs', 'ms', 'vs', 'e.g', 'i.e', 'etc', 'no', 'approx', 'st', 'jr', 'sr', 'fig', 'al', 'p', 'pp', 'sec', 'ch', 'u.s', 'cf',
-]);
-
-function splitSentences(prose: Prose): Sentence[] {
+/**
+ * Sentences of each paragraph, by the splitter the importer and the reader
+ * share (text/sentences.ts). The paragraph is handed over with its line
+ * joins as line breaks (same length, so offsets carry over) so that a list
+ * item on its own line starts a sentence.
+ */
+function splitSentences(prose: Prose, lineJoins: number[]): Sentence[] {
   const sentences: Sentence[] = [];
+  let j = 0;
   prose.paragraphs.forEach((para, index) => {
-    const t = para.text;
-    let start = 0;
-    // The lookbehind starts a match only at the first mark of a run ("....."), which
-    // keeps the scan linear; the look-ups below read a bounded window for the same reason.
-    const re = /(?<![.!?])[.!?]+["'”’)]*(?=\s|$)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(t))) {
-      const end = m.index + m[0].length;
-      const before = t.slice(Math.max(start, m.index - 12), m.index);
-      const lastWord = /([A-Za-z.]+)$/.exec(before)?.[1]?.toLowerCase() ?? '';
-      let nextAt = end;
-      while (nextAt < t.length && /\s/.test(t[nextAt])) nextAt++;
-      const next = t.slice(nextAt, nextAt + 1);
-      if (m[0].startsWith('.') && ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
-      if (next && !/^[A-Z0-9"“'([]/.test(next)) continue;
-      pushSentence(prose, sentences, para.start + start, para.start + end, index);
-      start = end;
-      while (start < t.length && /\s/.test(t[start])) start++;
+    const chars = para.text.split('');
+    while (j < lineJoins.length && lineJoins[j] < para.start) j++;
+    for (; j < lineJoins.length && lineJoins[j] < para.end; j++) {
+      const at = lineJoins[j] - para.start;
+      if (chars[at] === ' ') chars[at] = '\n';
     }
-    if (start < t.length) pushSentence(prose, sentences, para.start + start, para.start + t.length, index);
+    for (const s of splitText(chars.join(''), { layout: 'prose' })) pushSentence(prose, sentences, para.start + s.start, para.start + s.end, index);
   });
   return sentences;
 }

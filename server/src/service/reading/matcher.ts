@@ -1,0 +1,160 @@
+// One pass over a sentence's tokens finds every phrase of a whole lexicon: a
+// trie over normalized tokens, walked from each token. A walk is no longer
+// than the longest phrase (80 characters, so a bounded number of tokens), so
+// a sentence costs time linear in its length whatever the lexicon's size,
+// and no regular expression is ever built from data (nothing to backtrack).
+//
+// Phrase syntax (lexicon.schema.json): whole words, case-insensitive; `*`
+// only at a word's end matches the rest of that word ("radicul*"); a hyphen,
+// a space or nothing between two words are the same ("x-ray" = "x ray" =
+// "xray"); digits and `/`, `+`, `.` inside a word are part of it ("4+/5").
+import { tokenize, type Token } from './tokens';
+
+export interface PhraseHit<T> {
+  /** Token indexes: [first, last + 1). */
+  from: number;
+  to: number;
+  /** Character offsets into the text. */
+  start: number;
+  end: number;
+  phrase: string;
+  payload: T;
+}
+
+interface Node<T> {
+  next?: Map<string, Node<T>>;
+  /** `radicul*`: prefix -> node, grouped by prefix length so a token asks one map per length. */
+  prefixes?: Map<number, Map<string, Node<T>>>;
+  out?: Array<{ phrase: string; payload: T }>;
+}
+
+/** Joints of more than this many words are compiled split only (variants double with each joint). */
+const MAX_JOINED_VARIANTS = 3;
+
+export class PhraseError extends Error {}
+
+/** The word sequences a phrase stands for: each joint between words split or joined. */
+export function phraseVariants(phrase: string): Array<Array<{ word: string; prefix: boolean }>> {
+  if (/\*(?=\S)|(?:^|\s)\*/.test(phrase)) throw new PhraseError(`"${phrase}": * may only end a word.`);
+  const tokens = tokenize(phrase.trim(), true);
+  if (tokens.length === 0) throw new PhraseError(`"${phrase}" has no words.`);
+  const words = tokens.map((t) => {
+    const star = t.norm.endsWith('*');
+    const word = star ? t.norm.slice(0, -1) : t.norm;
+    if (word.includes('*') || (star && word === '')) throw new PhraseError(`"${phrase}": * may only end a word.`);
+    return { word, prefix: star, kind: t.kind };
+  });
+  const joints = words.length - 1;
+  const variants: Array<Array<{ word: string; prefix: boolean }>> = [];
+  const joinable = (k: number) => words[k].kind === 'word' && words[k + 1].kind === 'word' && !words[k].prefix;
+  const masks = joints <= MAX_JOINED_VARIANTS ? 1 << joints : 1;
+  for (let mask = 0; mask < masks; mask++) {
+    let ok = true;
+    const seq: Array<{ word: string; prefix: boolean }> = [{ word: words[0].word, prefix: words[0].prefix }];
+    for (let k = 0; k < joints; k++) {
+      if (mask & (1 << k)) {
+        if (!joinable(k)) {
+          ok = false;
+          break;
+        }
+        const last = seq[seq.length - 1];
+        last.word += words[k + 1].word;
+        last.prefix = words[k + 1].prefix;
+      } else seq.push({ word: words[k + 1].word, prefix: words[k + 1].prefix });
+    }
+    if (ok) variants.push(seq);
+  }
+  return variants;
+}
+
+export class PhraseMatcher<T> {
+  private readonly root: Node<T> = {};
+  private maxDepth = 0;
+  private count = 0;
+
+  /** Adds a phrase; throws PhraseError when it breaks the phrase syntax. */
+  add(phrase: string, payload: T): void {
+    for (const seq of phraseVariants(phrase)) {
+      let node = this.root;
+      for (const { word, prefix } of seq) {
+        if (prefix) {
+          node.prefixes ??= new Map();
+          let byLen = node.prefixes.get(word.length);
+          if (!byLen) node.prefixes.set(word.length, (byLen = new Map()));
+          let child = byLen.get(word);
+          if (!child) byLen.set(word, (child = {}));
+          node = child;
+        } else {
+          node.next ??= new Map();
+          let child = node.next.get(word);
+          if (!child) node.next.set(word, (child = {}));
+          node = child;
+        }
+      }
+      node.out ??= [];
+      if (!node.out.some((o) => o.payload === payload)) node.out.push({ phrase, payload });
+      this.maxDepth = Math.max(this.maxDepth, seq.length);
+    }
+    this.count++;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Every occurrence of every phrase (overlapping ones too), ordered by start then by length, longest first. */
+  matchTokens(tokens: readonly Token[]): PhraseHit<T>[] {
+    const hits: PhraseHit<T>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const before = hits.length;
+      this.walk(this.root, tokens, i, i, hits);
+      if (hits.length - before > 1) {
+        const mine = hits.splice(before).sort((a, b) => b.to - a.to);
+        hits.push(...mine);
+      }
+    }
+    return hits;
+  }
+
+  match(text: string): PhraseHit<T>[] {
+    return this.matchTokens(tokenize(text));
+  }
+
+  private walk(node: Node<T>, tokens: readonly Token[], from: number, at: number, hits: PhraseHit<T>[]): void {
+    if (node.out && at > from) {
+      for (const o of node.out) hits.push({ from, to: at, start: tokens[from].start, end: tokens[at - 1].end, phrase: o.phrase, payload: o.payload });
+    }
+    if (at >= tokens.length || at - from >= this.maxDepth) return;
+    const word = tokens[at].norm;
+    const exact = node.next?.get(word);
+    if (exact) this.walk(exact, tokens, from, at + 1, hits);
+    if (node.prefixes) {
+      for (const [len, byPrefix] of node.prefixes) {
+        if (len > word.length) continue;
+        const child = byPrefix.get(len === word.length ? word : word.slice(0, len));
+        if (child) this.walk(child, tokens, from, at + 1, hits);
+      }
+    }
+  }
+}
+
+/**
+ * Keeps, of overlapping hits, the leftmost-longest ones (hits sorted as
+ * matchTokens gives them); hits of exactly the same span are all kept.
+ */
+export function leftmostLongest<T>(hits: readonly PhraseHit<T>[]): PhraseHit<T>[] {
+  const out: PhraseHit<T>[] = [];
+  let reach = -1;
+  let last: PhraseHit<T> | undefined;
+  for (const h of hits) {
+    if (last && h.from === last.from && h.to === last.to) {
+      out.push(h);
+      continue;
+    }
+    if (h.from < reach) continue;
+    out.push(h);
+    last = h;
+    reach = h.to;
+  }
+  return out;
+}

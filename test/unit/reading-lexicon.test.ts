@@ -1,0 +1,87 @@
+// The lexicon loader (reading/lexicon.ts, reading/lexiconFiles.ts): every
+// file of data/lexicon/ is bundled and compiles; broken references and
+// phrases give clear errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT } from '../helpers/fixtures';
+import { bundledLexicon, compileLexicon, LEXICON_FILES, LexiconError } from '../../server/src/service/reading/index';
+import { FIXTURE_CONCEPTS, fixtureLexicon } from '../helpers/readingFixture';
+
+const DIR = path.join(ROOT, 'server', 'src', 'service', 'data', 'lexicon');
+
+test('every file of data/lexicon/ is bundled (a new file must be listed in reading/lexiconFiles.ts)', () => {
+  const onDisk = fs.readdirSync(DIR).sort();
+  assert.deepEqual(Object.keys(LEXICON_FILES).sort(), onDisk, 'list the new file in server/src/service/reading/lexiconFiles.ts');
+  for (const name of onDisk) assert.deepEqual(LEXICON_FILES[name], JSON.parse(fs.readFileSync(path.join(DIR, name), 'utf8')), name);
+});
+
+test('the bundled lexicon compiles, with its cues, sites and every file', () => {
+  const lex = bundledLexicon();
+  assert.deepEqual([...lex.files], Object.keys(LEXICON_FILES).sort());
+  assert.ok(lex.matcher.size > 100);
+  assert.ok(lex.sites.has('lumbar'));
+});
+
+test('broader concepts resolve transitively: Norco counts as hydrocodone/APAP and as an opioid', () => {
+  const lex = fixtureLexicon();
+  assert.deepEqual(lex.lineage.get('norco'), ['norco', 'hydrocodone-apap', 'opioid']);
+  assert.deepEqual(lex.sites.get('l5-s1')?.partOf, ['lumbar', 'spine']);
+});
+
+function problems(extra: Record<string, unknown>): string[] {
+  try {
+    compileLexicon({ ...LEXICON_FILES, ...extra });
+    return [];
+  } catch (e) {
+    assert.ok(e instanceof LexiconError);
+    return e.problems;
+  }
+}
+
+const file = (concepts: unknown[]) => ({ kind: 'lexicon', group: 'bad', concepts });
+
+test('an unknown broader, opposite or site is named with its file and concept', () => {
+  const p = problems({ 'bad.json': file([{ id: 'a', kind: 'finding', title: 'A', terms: ['aaa'], broader: ['nope'], opposite: 'none-such', sites: ['elsewhere'] }]) });
+  assert.deepEqual(p, [
+    'bad.json: concept "a": broader "nope" is no concept.',
+    'bad.json: concept "a": opposite "none-such" is no concept.',
+    'bad.json: concept "a": site "elsewhere" is not in sites.json.',
+  ]);
+});
+
+test('a cycle of broader concepts and a duplicate id are errors', () => {
+  const p = problems({
+    'bad.json': file([
+      { id: 'a', kind: 'finding', title: 'A', terms: ['aaa'], broader: ['b'] },
+      { id: 'b', kind: 'finding', title: 'B', terms: ['bbb'], broader: ['a'] },
+    ]),
+    'dup.json': { kind: 'lexicon', group: 'dup', concepts: [{ id: 'a', kind: 'finding', title: 'A2', terms: ['ccc'] }] },
+  });
+  assert.ok(p.some((x) => x === 'bad.json: concept "a": broader leads back to itself.'), p.join('\n'));
+  assert.ok(p.some((x) => x === 'dup.json: concept "a" is already defined in bad.json.'), p.join('\n'));
+});
+
+test('a file the schema refuses is reported by name and place, and a missing context file too', () => {
+  const p = problems({ 'bad.json': file([{ id: 'a', kind: 'feeling', title: 'A', terms: ['aaa'] }]) });
+  assert.equal(p.length, 1);
+  assert.match(p[0], /^bad\.json: concepts\[0\]\.kind must be one of/);
+  const q = (() => {
+    try {
+      compileLexicon({ 'fixture.json': FIXTURE_CONCEPTS });
+      return [];
+    } catch (e) {
+      return (e as LexiconError).problems;
+    }
+  })();
+  assert.ok(q.some((x) => /exactly one context file/.test(x)), q.join('\n'));
+});
+
+test('the schema refuses a phrase with * inside a word or with stray blanks', () => {
+  for (const bad of ['ra*dic', '*itis', ' pain', 'pain ', 'low  back']) {
+    const p = problems({ 'bad.json': file([{ id: 'a', kind: 'finding', title: 'A', terms: [bad] }]) });
+    assert.equal(p.length, 1, `${JSON.stringify(bad)}: ${p.join('; ')}`);
+  }
+  assert.deepEqual(problems({ 'ok.json': file([{ id: 'a', kind: 'finding', title: 'A', terms: ['straight leg rais*', 'x-ray', '4+/5', 'q.d.'] }]) }), []);
+});
