@@ -7,6 +7,9 @@
 //                 │ import
 //                 ▼
 //   server/src/service/syntax/   the case language's parser and AST
+//                 │ import
+//                 ▼
+//   server/src/service/text/     plain-text helpers every layer shares (sentences)
 //
 // An arrow only points down. The service must run the same in the server, the
 // CLI and a test, so it imports no adapter, no editor or protocol API and no
@@ -39,9 +42,19 @@ const notInService = [
 const aboveSyntax = [
   {
     // ../contained is a leaf with no imports of its own (the observer of
-    // contained errors every layer reports to), so it does not raise syntax/.
-    regex: '^\\.\\./(?!contained$)',
-    message: 'server/src/service/syntax/ is the base layer: it imports only itself (and ../contained), never the service above it.',
+    // contained errors every layer reports to), so it does not raise syntax/;
+    // ../text/ is the layer below syntax (the sentence splitter it shares with
+    // the importer and the reader).
+    regex: '^\\.\\./(?!contained$|text/)',
+    message: 'server/src/service/syntax/ is the base layer: it imports only itself, ../text/ and ../contained, never the service above it.',
+  },
+];
+
+/** What the text layer may not import: anything but itself. */
+const aboveText = [
+  {
+    regex: '^\\.\\./',
+    message: 'server/src/service/text/ is below the syntax layer: it imports only itself.',
   },
 ];
 
@@ -89,6 +102,10 @@ export default tseslint.config(
   {
     files: ['server/src/service/syntax/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...notInService, ...aboveSyntax] }] },
+  },
+  {
+    files: ['server/src/service/text/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...notInService, ...aboveText] }] },
   },
   prettier,
 );

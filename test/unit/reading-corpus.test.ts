@@ -13,7 +13,10 @@ import { fixtureLexicon } from '../helpers/readingFixture';
 const DIR = path.join(SHARED, 'corpus', 'letters');
 
 test('every corpus letter splits into sane sentences, and each reads without a throw', { skip: corpusSkip }, () => {
-  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   assert.ok(files.length >= 150, `expected the 150 letters, found ${files.length}`);
   const reader = createReader(fixtureLexicon());
   let sentences = 0;

@@ -43,7 +43,9 @@ function problems(extra: Record<string, unknown>): string[] {
 const file = (concepts: unknown[]) => ({ kind: 'lexicon', group: 'bad', concepts });
 
 test('an unknown broader, opposite or site is named with its file and concept', () => {
-  const p = problems({ 'bad.json': file([{ id: 'a', kind: 'finding', title: 'A', terms: ['aaa'], broader: ['nope'], opposite: 'none-such', sites: ['elsewhere'] }]) });
+  const p = problems({
+    'bad.json': file([{ id: 'a', kind: 'finding', title: 'A', terms: ['aaa'], broader: ['nope'], opposite: 'none-such', sites: ['elsewhere'] }]),
+  });
   assert.deepEqual(p, [
     'bad.json: concept "a": broader "nope" is no concept.',
     'bad.json: concept "a": opposite "none-such" is no concept.',
@@ -59,8 +61,14 @@ test('a cycle of broader concepts and a duplicate id are errors', () => {
     ]),
     'dup.json': { kind: 'lexicon', group: 'dup', concepts: [{ id: 'a', kind: 'finding', title: 'A2', terms: ['ccc'] }] },
   });
-  assert.ok(p.some((x) => x === 'bad.json: concept "a": broader leads back to itself.'), p.join('\n'));
-  assert.ok(p.some((x) => x === 'dup.json: concept "a" is already defined in bad.json.'), p.join('\n'));
+  assert.ok(
+    p.some((x) => x === 'bad.json: concept "a": broader leads back to itself.'),
+    p.join('\n'),
+  );
+  assert.ok(
+    p.some((x) => x === 'dup.json: concept "a" is already defined in bad.json.'),
+    p.join('\n'),
+  );
 });
 
 test('a file the schema refuses is reported by name and place, and a missing context file too', () => {
@@ -75,7 +83,10 @@ test('a file the schema refuses is reported by name and place, and a missing con
       return (e as LexiconError).problems;
     }
   })();
-  assert.ok(q.some((x) => /exactly one context file/.test(x)), q.join('\n'));
+  assert.ok(
+    q.some((x) => /exactly one context file/.test(x)),
+    q.join('\n'),
+  );
 });
 
 test('the schema refuses a phrase with * inside a word or with stray blanks', () => {

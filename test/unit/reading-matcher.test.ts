@@ -12,10 +12,22 @@ function found(phrases: string[], text: string): string[] {
 }
 
 test('tokens keep digits with / + . inside a word, and abbreviations with their full stops', () => {
-  assert.deepEqual(tokenize('4+/5, 10/325mg 5.5 q.d. e.g. L4-5').map((t) => t.norm), ['4+/5', ',', '10/325mg', '5.5', 'qd', 'eg', 'l4', '5']);
-  assert.deepEqual(tokenize("doesn't and patient's").map((t) => t.norm), ['does', "n't", 'and', "patient's"]);
-  assert.deepEqual(tokenize('EMG/NCS he/she').map((t) => t.norm), ['emg', '/', 'ncs', 'he', '/', 'she']);
-  assert.deepEqual(tokenize('pain.The end').map((t) => t.norm), ['pain', '.', 'the', 'end']);
+  assert.deepEqual(
+    tokenize('4+/5, 10/325mg 5.5 q.d. e.g. L4-5').map((t) => t.norm),
+    ['4+/5', ',', '10/325mg', '5.5', 'qd', 'eg', 'l4', '5'],
+  );
+  assert.deepEqual(
+    tokenize("doesn't and patient's").map((t) => t.norm),
+    ['does', "n't", 'and', "patient's"],
+  );
+  assert.deepEqual(
+    tokenize('EMG/NCS he/she').map((t) => t.norm),
+    ['emg', '/', 'ncs', 'he', '/', 'she'],
+  );
+  assert.deepEqual(
+    tokenize('pain.The end').map((t) => t.norm),
+    ['pain', '.', 'the', 'end'],
+  );
 });
 
 test('whole words only, case-insensitive', () => {
@@ -35,7 +47,12 @@ test('a hyphen, a blank or nothing between words are the same', () => {
 });
 
 test('grades, doses and dotted abbreviations match as written', () => {
-  assert.deepEqual(found(['4+/5', 'q.d.', 'hydrocodone/apap'], 'graded 4+/5, Norco qd and hydrocodone/APAP q.d.'), ['4+/5=4+/5', 'q.d.=qd', 'hydrocodone/apap=hydrocodone/APAP', 'q.d.=q.d.']);
+  assert.deepEqual(found(['4+/5', 'q.d.', 'hydrocodone/apap'], 'graded 4+/5, Norco qd and hydrocodone/APAP q.d.'), [
+    '4+/5=4+/5',
+    'q.d.=qd',
+    'hydrocodone/apap=hydrocodone/APAP',
+    'q.d.=q.d.',
+  ]);
   assert.deepEqual(found(['4/5'], '4+/5 and 14/5'), []);
 });
 
@@ -47,8 +64,14 @@ test('every overlapping match is found, leftmost-longest keeps the longest', () 
   const m = new PhraseMatcher<string>();
   for (const p of ['no', 'no evidence of', 'evidence']) m.add(p, p);
   const hits = m.match('There is no evidence of weakness');
-  assert.deepEqual(hits.map((h) => h.payload), ['no evidence of', 'no', 'evidence']);
-  assert.deepEqual(leftmostLongest(hits).map((h) => h.payload), ['no evidence of']);
+  assert.deepEqual(
+    hits.map((h) => h.payload),
+    ['no evidence of', 'no', 'evidence'],
+  );
+  assert.deepEqual(
+    leftmostLongest(hits).map((h) => h.payload),
+    ['no evidence of'],
+  );
 });
 
 test('* elsewhere than a word end, or a phrase with no words, is refused', () => {

@@ -120,7 +120,10 @@ test('a misspelling is a mention of its concept; an exclusion is not', () => {
 test('a mention counts for every broader concept', () => {
   const m = read('He takes Norco 10/325 mg three times a day.').mentions[0];
   assert.deepEqual(m.concepts, ['norco', 'hydrocodone-apap', 'opioid']);
-  assert.deepEqual(m.attributes.doses.map((d) => [d.amount, d.unit, d.perDay]), [[[10, 325], 'mg', 3]]);
+  assert.deepEqual(
+    m.attributes.doses.map((d) => [d.amount, d.unit, d.perDay]),
+    [[[10, 325], 'mg', 3]],
+  );
 });
 
 test('sites and sides: the clause first, then the concept, then the sentence', () => {
@@ -128,19 +131,46 @@ test('sites and sides: the clause first, then the concept, then the sentence', (
   assert.deepEqual([m.attributes.sites, m.attributes.side], [['knee'], 'right']);
   assert.deepEqual(read('The lumbar MRI was reviewed.').mentions[0].attributes.sites, ['lumbar']);
   const two = read('Left hip pain; right knee MRI.');
-  assert.deepEqual(two.mentions.map((x) => [x.concept.id, x.attributes.sites.join(), x.attributes.side]), [
-    ['pain', 'hip', 'left'],
-    ['mri', 'knee', 'right'],
-  ]);
+  assert.deepEqual(
+    two.mentions.map((x) => [x.concept.id, x.attributes.sites.join(), x.attributes.side]),
+    [
+      ['pain', 'hip', 'left'],
+      ['mri', 'knee', 'right'],
+    ],
+  );
 });
 
 test('counts with their units, attached to what they count', () => {
   const r = read('He completed 6 sessions of physical therapy and twelve visits of acupuncture.');
-  assert.deepEqual(r.attributes.counts.map((c) => [c.value, c.unit]), [[6, 'session'], [12, 'visit']]);
-  assert.deepEqual(r.mentions.map((m) => [m.concept.id, m.attributes.counts.map((c) => c.value)]), [['physical-therapy', [6]], ['acupuncture', [12]]]);
-  assert.deepEqual(read('Tramadol #60 tablets were dispensed.').attributes.counts.map((c) => [c.value, c.unit]), [[60, 'tablet']]);
-  assert.deepEqual(read('Physical therapy sessions x 8 were requested.').attributes.counts.map((c) => [c.value, c.unit]), [[8, 'session']]);
-  assert.deepEqual(read('He had 6 prior PT sessions over 3 weeks.').attributes.counts.map((c) => [c.value, c.unit]), [[6, 'session'], [3, 'week']]);
+  assert.deepEqual(
+    r.attributes.counts.map((c) => [c.value, c.unit]),
+    [
+      [6, 'session'],
+      [12, 'visit'],
+    ],
+  );
+  assert.deepEqual(
+    r.mentions.map((m) => [m.concept.id, m.attributes.counts.map((c) => c.value)]),
+    [
+      ['physical-therapy', [6]],
+      ['acupuncture', [12]],
+    ],
+  );
+  assert.deepEqual(
+    read('Tramadol #60 tablets were dispensed.').attributes.counts.map((c) => [c.value, c.unit]),
+    [[60, 'tablet']],
+  );
+  assert.deepEqual(
+    read('Physical therapy sessions x 8 were requested.').attributes.counts.map((c) => [c.value, c.unit]),
+    [[8, 'session']],
+  );
+  assert.deepEqual(
+    read('He had 6 prior PT sessions over 3 weeks.').attributes.counts.map((c) => [c.value, c.unit]),
+    [
+      [6, 'session'],
+      [3, 'week'],
+    ],
+  );
   // A grade, a date or a score is no count.
   assert.deepEqual(read('Strength 4/5 on 11/15/2016 with pain 7/10.').attributes.counts, []);
 });
@@ -172,13 +202,19 @@ test('pain scores: rated 7-8 out of 10, VAS 6/10, pain level of 5', () => {
   const p = (s: string) => read(s).attributes.painScores.map((x) => [x.low, x.high]);
   assert.deepEqual(p('Pain was rated 7-8 out of 10.'), [[7, 8]]);
   assert.deepEqual(p('VAS 6/10 today.'), [[6, 6]]);
-  assert.deepEqual(p('Pain level of 5 and pain 3/10 with medication.'), [[5, 5], [3, 3]]);
+  assert.deepEqual(p('Pain level of 5 and pain 3/10 with medication.'), [
+    [5, 5],
+    [3, 3],
+  ]);
   assert.deepEqual(p('Grade 4/5 strength.'), []);
 });
 
 test('percent change and direction: improved, worse, unchanged, "no better"', () => {
   const r = read('Pain improved by 50% with physical therapy.');
-  assert.deepEqual(r.attributes.percents.map((x) => x.value), [50]);
+  assert.deepEqual(
+    r.attributes.percents.map((x) => x.value),
+    [50],
+  );
   assert.equal(r.attributes.direction, 'improved');
   assert.equal(read('She reported being no better after acupuncture.').attributes.direction, 'unchanged');
   assert.equal(read('The pain is worse since the injury.').attributes.direction, 'worse');

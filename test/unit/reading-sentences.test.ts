@@ -13,18 +13,27 @@ test('a full stop before a capital ends a sentence; ? and ! too', () => {
 
 test('abbreviations do not end a sentence', () => {
   assert.deepEqual(texts('Dr. Smith saw him. Mr. Jones and Ms. Lee agree.'), ['Dr. Smith saw him.', 'Mr. Jones and Ms. Lee agree.']);
-  assert.deepEqual(texts('Conservative care, e.g. PT, failed. Another, i.e. Norco, helped.'), ['Conservative care, e.g. PT, failed.', 'Another, i.e. Norco, helped.']);
+  assert.deepEqual(texts('Conservative care, e.g. PT, failed. Another, i.e. Norco, helped.'), [
+    'Conservative care, e.g. PT, failed.',
+    'Another, i.e. Norco, helped.',
+  ]);
   assert.deepEqual(texts('Surgery vs. Injection was weighed. It took approx. 6 weeks.'), ['Surgery vs. Injection was weighed.', 'It took approx. 6 weeks.']);
   assert.deepEqual(texts('See Table No. 5 of the chapter. Then stop.'), ['See Table No. 5 of the chapter.', 'Then stop.']);
 });
 
 test('a dosing abbreviation goes on before a lower-case word and ends the sentence before a new one', () => {
   assert.deepEqual(texts('Norco 10/325 mg b.i.d. with food. Ibuprofen q.d. as needed.'), ['Norco 10/325 mg b.i.d. with food.', 'Ibuprofen q.d. as needed.']);
-  assert.deepEqual(texts('He takes Norco 10/325 mg b.i.d. The request is for 60 tablets.'), ['He takes Norco 10/325 mg b.i.d.', 'The request is for 60 tablets.']);
+  assert.deepEqual(texts('He takes Norco 10/325 mg b.i.d. The request is for 60 tablets.'), [
+    'He takes Norco 10/325 mg b.i.d.',
+    'The request is for 60 tablets.',
+  ]);
 });
 
 test('decimals, doses, grades and scores hold no sentence end', () => {
-  assert.deepEqual(texts('Strength was 4+/5 and pain 7/10 on 5.5 mg of a 10/325 tablet. Next.'), ['Strength was 4+/5 and pain 7/10 on 5.5 mg of a 10/325 tablet.', 'Next.']);
+  assert.deepEqual(texts('Strength was 4+/5 and pain 7/10 on 5.5 mg of a 10/325 tablet. Next.'), [
+    'Strength was 4+/5 and pain 7/10 on 5.5 mg of a 10/325 tablet.',
+    'Next.',
+  ]);
 });
 
 test('a full stop inside closing quotes ends the sentence after the quote', () => {
@@ -37,7 +46,10 @@ test('a full stop before a lower-case word does not end a sentence', () => {
 });
 
 test('line breaks inside a paragraph join; a blank line ends a sentence', () => {
-  assert.deepEqual(texts('The injured worker\ncomplained of low back\npain.\n\nNew paragraph'), ['The injured worker complained of low back pain.', 'New paragraph']);
+  assert.deepEqual(texts('The injured worker\ncomplained of low back\npain.\n\nNew paragraph'), [
+    'The injured worker complained of low back pain.',
+    'New paragraph',
+  ]);
 });
 
 test('numbered and bulleted items are sentences of their own, without their full stops', () => {
@@ -68,7 +80,10 @@ test('a running header repeated on every page is furniture; a paragraph after it
 });
 
 test('a heading in capitals is a sentence of its own', () => {
-  assert.deepEqual(texts('CLINICAL CASE SUMMARY\nThe expert reviewer developed the summary.'), ['CLINICAL CASE SUMMARY', 'The expert reviewer developed the summary.']);
+  assert.deepEqual(texts('CLINICAL CASE SUMMARY\nThe expert reviewer developed the summary.'), [
+    'CLINICAL CASE SUMMARY',
+    'The expert reviewer developed the summary.',
+  ]);
 });
 
 test('prose layout keeps numbers and capitals that pdf layout would drop as furniture', () => {

@@ -5,14 +5,60 @@
 import type { Count, DateMention, Dose, Grade, PainScore, Span } from './types';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
-  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 export const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, sixty: 60, ninety: 90, hundred: 100,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
+  hundred: 100,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -49,12 +95,14 @@ export function readDates(text: string): DateMention[] {
     if (validDate(y, mo, d)) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
   }
   // Day first before month first, so "3 December 2016" is not read as "December 2016".
-  const dayFirst = /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s{1,3}(\d{4})\b/gi;
+  const dayFirst =
+    /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s{1,3}(\d{4})\b/gi;
   while ((m = dayFirst.exec(text))) {
     const [d, mo, y] = [Number(m[1]), MONTHS[m[2].toLowerCase()], Number(m[3])];
     if (validDate(y, mo, d)) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
   }
-  const named = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s{1,3}(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s{1,3}(\d{4}))?(?![\w])/gi;
+  const named =
+    /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s{1,3}(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s{1,3}(\d{4}))?(?![\w])/gi;
   while ((m = named.exec(text))) {
     const mo = MONTHS[m[1].toLowerCase()];
     const d = m[2] ? Number(m[2]) : undefined;
@@ -70,7 +118,8 @@ export function readDates(text: string): DateMention[] {
 
 const GRADE_NUMBER = '([0-5]|zero|one|two|three|four|five)';
 const WORD_VALUE: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5 };
-const FOLLOWED_BY_COUNT = /^\s{0,3}(?:sessions?|visits?|treatments?|days?|weeks?|months?|years?|patients?|criteria|levels?|tablets?|times?|injections?|items?|requests?)\b/i;
+const FOLLOWED_BY_COUNT =
+  /^\s{0,3}(?:sessions?|visits?|treatments?|days?|weeks?|months?|years?|patients?|criteria|levels?|tablets?|times?|injections?|items?|requests?)\b/i;
 
 /** Strength grades: 4/5, 4+/5, 4-/5, "4+ over 5", "5 of 5", "five out of five", "4 out of 5". */
 export function readGrades(text: string): Grade[] {
@@ -102,7 +151,10 @@ export function readPainScores(text: string): PainScore[] {
     taken.push([start, end]);
     out.push({ start, end, text: text.slice(start, end), low, high });
   };
-  const slash = new RegExp(`(?<![\\w./+-])${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?\\s{0,2}(?:\\/|out of|over|of)\\s{0,2}(10|ten)(?![\\w/]|\\.\\d)`, 'gi');
+  const slash = new RegExp(
+    `(?<![\\w./+-])${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?\\s{0,2}(?:\\/|out of|over|of)\\s{0,2}(10|ten)(?![\\w/]|\\.\\d)`,
+    'gi',
+  );
   let m: RegExpExecArray | null;
   while ((m = slash.exec(text))) {
     const end = m.index + m[0].length;
@@ -111,7 +163,10 @@ export function readPainScores(text: string): PainScore[] {
     const high = m[2] ? painValue(m[2]) : low;
     push(m.index, end, low, high);
   }
-  const scale = new RegExp(`\\b(?:vas|nrs|pain (?:level|score|scale|rating|intensity)|pain (?:is |was )?rated|rates? (?:(?:his|her|the) )?pain|rated)(?:\\s{1,2}(?:score|scale))?(?:\\s{1,2}(?:of|at|as|is|was|=|:|to be))?\\s{0,2}${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?(?![\\w/]|\\.\\d)`, 'gi');
+  const scale = new RegExp(
+    `\\b(?:vas|nrs|pain (?:level|score|scale|rating|intensity)|pain (?:is |was )?rated|rates? (?:(?:his|her|the) )?pain|rated)(?:\\s{1,2}(?:score|scale))?(?:\\s{1,2}(?:of|at|as|is|was|=|:|to be))?\\s{0,2}${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?(?![\\w/]|\\.\\d)`,
+    'gi',
+  );
   while ((m = scale.exec(text))) {
     const numStart = m.index + m[0].search(/\d|zero|one|two|three|four|five|six|seven|eight|nine|ten/i);
     const end = m.index + m[0].length;
@@ -131,12 +186,31 @@ export function readPercents(text: string): Array<Span & { value: number }> {
   return out;
 }
 
-const DOSE_UNITS: Record<string, string> = { mg: 'mg', mgs: 'mg', milligram: 'mg', milligrams: 'mg', mcg: 'mcg', ug: 'mcg', µg: 'mcg', microgram: 'mcg', micrograms: 'mcg', g: 'g', gm: 'g', gram: 'g', grams: 'g', ml: 'ml', cc: 'ml', meq: 'meq', iu: 'iu' };
+const DOSE_UNITS: Record<string, string> = {
+  mg: 'mg',
+  mgs: 'mg',
+  milligram: 'mg',
+  milligrams: 'mg',
+  mcg: 'mcg',
+  ug: 'mcg',
+  µg: 'mcg',
+  microgram: 'mcg',
+  micrograms: 'mcg',
+  g: 'g',
+  gm: 'g',
+  gram: 'g',
+  grams: 'g',
+  ml: 'ml',
+  cc: 'ml',
+  meq: 'meq',
+  iu: 'iu',
+};
 
 /** Doses: "10/325 mg", "50mg", "7.5/325", "320.5 mg" (the frequency is joined by the reader from its phrases). */
 export function readDoses(text: string): Dose[] {
   const out: Dose[] = [];
-  const re = /(?<![\w./])(\d{1,5}(?:\.\d{1,3})?(?:\s?\/\s?\d{1,5}(?:\.\d{1,3})?){0,2})\s{0,2}(mgs?|milligrams?|mcg|ug|µg|micrograms?|gm|grams?|g|ml|cc|meq|iu)(?![a-z])/gi;
+  const re =
+    /(?<![\w./])(\d{1,5}(?:\.\d{1,3})?(?:\s?\/\s?\d{1,5}(?:\.\d{1,3})?){0,2})\s{0,2}(mgs?|milligrams?|mcg|ug|µg|micrograms?|gm|grams?|g|ml|cc|meq|iu)(?![a-z])/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const amount = m[1].split('/').map((s) => Number(s.trim()));

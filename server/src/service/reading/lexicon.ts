@@ -59,6 +59,8 @@ export class LexiconError extends Error {
   }
 }
 
+// Lexicon files as parsed JSON: the schema has vouched for their shape before they are read.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 /**
@@ -83,7 +85,10 @@ export function compileLexicon(files: Readonly<Record<string, unknown>>): Lexico
     const kind = (data as Json).kind;
     (kind === 'lexicon' ? conceptFiles : kind === 'sites' ? sitesFiles : contextFiles).push([name, data as Json]);
   }
-  if (contextFiles.length !== 1) problems.push(`there must be exactly one context file (kind "context"); found ${contextFiles.length}${contextFiles.length ? `: ${contextFiles.map(([n]) => n).join(', ')}` : ''}.`);
+  if (contextFiles.length !== 1)
+    problems.push(
+      `there must be exactly one context file (kind "context"); found ${contextFiles.length}${contextFiles.length ? `: ${contextFiles.map(([n]) => n).join(', ')}` : ''}.`,
+    );
   if (sitesFiles.length > 1) problems.push(`there must be at most one sites file (kind "sites"); found ${sitesFiles.map(([n]) => n).join(', ')}.`);
 
   const matcher = new PhraseMatcher<Entry>();
@@ -114,7 +119,11 @@ export function compileLexicon(files: Readonly<Record<string, unknown>>): Lexico
   }
   for (const [id, parents] of sitePartOf) {
     for (const p of parents) if (!sites.has(p)) problems.push(`site "${id}": partOf "${p}" is no site.`);
-    const closure = transitive(id, (x) => sitePartOf.get(x) ?? [], () => problems.push(`site "${id}": partOf leads back to itself.`));
+    const closure = transitive(
+      id,
+      (x) => sitePartOf.get(x) ?? [],
+      () => problems.push(`site "${id}": partOf leads back to itself.`),
+    );
     (sites.get(id) as { partOf: readonly string[] }).partOf = closure;
   }
 
@@ -150,7 +159,11 @@ export function compileLexicon(files: Readonly<Record<string, unknown>>): Lexico
     if (c.opposite && !concepts.has(c.opposite)) problems.push(`${file}: concept "${id}": opposite "${c.opposite}" is no concept.`);
     if (c.opposite === id) problems.push(`${file}: concept "${id}" is its own opposite.`);
     for (const s of c.sites) if (!sites.has(s)) problems.push(`${file}: concept "${id}": site "${s}" is not in sites.json.`);
-    const up = transitive(id, (x) => (concepts.get(x)?.broader ?? []).filter((b) => concepts.has(b)), () => problems.push(`${file}: concept "${id}": broader leads back to itself.`));
+    const up = transitive(
+      id,
+      (x) => (concepts.get(x)?.broader ?? []).filter((b) => concepts.has(b)),
+      () => problems.push(`${file}: concept "${id}": broader leads back to itself.`),
+    );
     lineage.set(id, [id, ...up]);
   }
 
@@ -158,14 +171,20 @@ export function compileLexicon(files: Readonly<Record<string, unknown>>): Lexico
   for (const [name, ctx] of contextFiles) {
     window = ctx.window;
     (ctx.cues as Json[]).forEach((c, i) => {
-      const cue: CueDef = { category: c.category, direction: c.direction, window: c.window ?? ctx.window, ...(c.kinds ? { kinds: new Set<ConceptKind>(c.kinds) } : {}) };
+      const cue: CueDef = {
+        category: c.category,
+        direction: c.direction,
+        window: c.window ?? ctx.window,
+        ...(c.kinds ? { kinds: new Set<ConceptKind>(c.kinds) } : {}),
+      };
       add(`${name}: cues[${i}] (${c.category})`, c.terms, { type: 'cue', cue });
     });
     add(`${name}: pseudo`, ctx.pseudo, { type: 'pseudo' });
     add(`${name}: terminators`, ctx.terminators, { type: 'terminator' });
     add(`${name}: anchors`, ctx.anchors, { type: 'anchor' });
     for (const value of ['abnormal', 'normal', 'judgment'] as const) add(`${name}: qualifiers.${value}`, ctx.qualifiers?.[value], { type: 'qualifier', value });
-    for (const direction of ['improved', 'worse', 'unchanged'] as const) add(`${name}: directions.${direction}`, ctx.directions?.[direction], { type: 'direction', direction });
+    for (const direction of ['improved', 'worse', 'unchanged'] as const)
+      add(`${name}: directions.${direction}`, ctx.directions?.[direction], { type: 'direction', direction });
     for (const sex of ['male', 'female'] as const) add(`${name}: sex.${sex}`, ctx.sex?.[sex], { type: 'sex', sex });
     for (const u of (ctx.units ?? []) as Json[]) add(`${name}: units "${u.unit}"`, u.terms, { type: 'unit', unit: u.unit });
     for (const f of (ctx.frequencies ?? []) as Json[]) {

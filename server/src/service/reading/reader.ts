@@ -450,7 +450,9 @@ function readCounts(text: string, tokens: readonly Token[], units: Hit[], ...tak
     const hash = i > 0 && tokens[i - 1].norm === '#' && tokens[i - 1].end === t.start;
     const value = numberValue(t.norm);
     if (value === undefined || isTaken(t)) continue;
-    const unit = units.find((u) => !used.has(u) && u.from > i && u.from <= i + 3 && tokens.slice(i + 1, u.from).every((x) => x.kind === 'word' && numberValue(x.norm) === undefined));
+    const unit = units.find(
+      (u) => !used.has(u) && u.from > i && u.from <= i + 3 && tokens.slice(i + 1, u.from).every((x) => x.kind === 'word' && numberValue(x.norm) === undefined),
+    );
     if (!unit) continue;
     used.add(unit);
     const start = hash ? tokens[i - 1].start : t.start;
@@ -462,7 +464,13 @@ function readCounts(text: string, tokens: readonly Token[], units: Hit[], ...tak
     const x = tokens[u.to];
     const num = tokens[u.to + 1];
     if (x?.norm === 'x' && num && numberValue(num.norm) !== undefined) {
-      out.push({ start: u.start, end: num.end, text: text.slice(u.start, num.end), value: numberValue(num.norm) as number, unit: (u.payload as { unit: string }).unit });
+      out.push({
+        start: u.start,
+        end: num.end,
+        text: text.slice(u.start, num.end),
+        value: numberValue(num.norm) as number,
+        unit: (u.payload as { unit: string }).unit,
+      });
     } else if (x && /^x\d{1,3}$/.test(x.norm)) {
       out.push({ start: u.start, end: x.end, text: text.slice(u.start, x.end), value: Number(x.norm.slice(1)), unit: (u.payload as { unit: string }).unit });
     }

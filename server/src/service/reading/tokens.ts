@@ -60,7 +60,11 @@ export function tokenize(text: string, allowStar = false): Token[] {
             i++;
             continue;
           }
-          if (isLetter(prev) && letterRun <= 2 && (isLetter(next) ? (i + 2 >= n || !isLetter(text.charCodeAt(i + 2)) || text.charCodeAt(i + 2) === 46) : dotted)) {
+          if (
+            isLetter(prev) &&
+            letterRun <= 2 &&
+            (isLetter(next) ? i + 2 >= n || !isLetter(text.charCodeAt(i + 2)) || text.charCodeAt(i + 2) === 46 : dotted)
+          ) {
             dotted = true;
             letterRun = 0;
             i++;
@@ -86,7 +90,10 @@ export function tokenize(text: string, allowStar = false): Token[] {
         }
         break;
       }
-      let norm = text.slice(start, i).toLowerCase().replace(/\u2019/g, "'");
+      let norm = text
+        .slice(start, i)
+        .toLowerCase()
+        .replace(/\u2019/g, "'");
       if (dotted) norm = norm.replace(/\./g, '');
       // "don't", "isn't", "can't": the negation is its own token, as in Penn Treebank.
       if (norm.length > 3 && norm.endsWith("n't")) {

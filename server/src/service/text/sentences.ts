@@ -34,8 +34,42 @@ export interface SplitOptions {
 
 // A full stop after these never ends a sentence (they always go on).
 const ABBREVIATIONS = new Set([
-  'dr', 'drs', 'mr', 'mrs', 'ms', 'messrs', 'prof', 'vs', 'v', 'e.g', 'eg', 'i.e', 'ie', 'approx', 'appt', 'cf', 'fig', 'figs',
-  'st', 'jr', 'sr', 'al', 'pp', 'sec', 'ch', 'chap', 'vol', 'u.s', 'dept', 'inc', 'ltd', 'co', 'corp', 'assoc', 'pt', 'pts',
+  'dr',
+  'drs',
+  'mr',
+  'mrs',
+  'ms',
+  'messrs',
+  'prof',
+  'vs',
+  'v',
+  'e.g',
+  'eg',
+  'i.e',
+  'ie',
+  'approx',
+  'appt',
+  'cf',
+  'fig',
+  'figs',
+  'st',
+  'jr',
+  'sr',
+  'al',
+  'pp',
+  'sec',
+  'ch',
+  'chap',
+  'vol',
+  'u.s',
+  'dept',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'assoc',
+  'pt',
+  'pts',
 ]);
 // A full stop after these ends a sentence only before a word that cannot follow them: "No. 5" goes on, "the answer is no. The" ends.
 const BEFORE_NUMBER = new Set(['no', 'nos', 'p', 'pg', 'tab', 'tbl', 'ex', 'exh', 'ref', 'para']);
@@ -93,7 +127,33 @@ function readLines(text: string, layout: 'pdf' | 'prose'): Line[] {
 }
 
 // Words a sentence does not end on: a paragraph break after them is a page break, not the end of the sentence.
-const CONTINUING_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'with', 'in', 'for', 'on', 'at', 'by', 'as', 'from', 'that', 'was', 'were', 'is', 'are', 'his', 'her', 'their', 'no', 'not']);
+const CONTINUING_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'and',
+  'or',
+  'to',
+  'with',
+  'in',
+  'for',
+  'on',
+  'at',
+  'by',
+  'as',
+  'from',
+  'that',
+  'was',
+  'were',
+  'is',
+  'are',
+  'his',
+  'her',
+  'their',
+  'no',
+  'not',
+]);
 
 function continues(text: string, prevEnd: number, nextStart: number): boolean {
   const last = text[prevEnd - 1];
@@ -112,7 +172,6 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
   // Pieces of running text, each a line's content, with whether a sentence must start before it.
   const runs: Array<{ start: number; end: number; breakBefore: boolean }> = [];
   let sawGap = false; // a blank line or furniture since the last content line
-  let sawFurniture = false;
   let prevHeading = false;
   for (const l of lines) {
     if (l.blank) {
@@ -121,7 +180,6 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
     }
     if (l.furniture) {
       sawGap = true;
-      sawFurniture = true;
       continue;
     }
     const prev = runs[runs.length - 1];
@@ -132,7 +190,6 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
     }
     runs.push({ start: l.start, end: l.end, breakBefore });
     sawGap = false;
-    sawFurniture = false;
     prevHeading = l.heading;
   }
 
@@ -180,21 +237,30 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
         while (k < run.end && isSpace(t[k])) k++;
         // At a line's end, the sentence goes on into the next line unless that starts one anyway.
         const nextChar = k < run.end ? t[k] : following && !following.breakBefore ? t[following.start] : undefined;
-        if (c === '.' && j === i + 1 && !endsSentenceAfter(t, Math.max(run.start, i - 14), i, k < run.end ? t.slice(k, k + 12) : following && !following.breakBefore ? t.slice(following.start, following.start + 12) : '')) {
+        if (
+          c === '.' &&
+          j === i + 1 &&
+          !endsSentenceAfter(
+            t,
+            Math.max(run.start, i - 14),
+            i,
+            k < run.end ? t.slice(k, k + 12) : following && !following.breakBefore ? t.slice(following.start, following.start + 12) : '',
+          )
+        ) {
           i = j;
           continue;
         }
         // "1. Physical therapy": the number of a list item, not a sentence.
         const marker =
           c === '.' && /[A-Za-z]/.test(nextChar ?? '')
-            ? ((!cur && /^\s*\(?(\d{1,2})$/.exec(t.slice(from, i))) || /[:;]\s{0,3}\(?(\d{1,2})$/.exec(t.slice(Math.max(from, i - 8), i)))
+            ? (!cur && /^\s*\(?(\d{1,2})$/.exec(t.slice(from, i))) || /[:;]\s{0,3}\(?(\d{1,2})$/.exec(t.slice(Math.max(from, i - 8), i))
             : null;
         if (marker) {
           listNumber = Number(marker[1]);
           i = j;
           continue;
         }
-        if (nextChar && !/[A-Z0-9"“'(\[•·▪]/.test(nextChar)) {
+        if (nextChar && !/[A-Z0-9"“'([•·▪]/.test(nextChar)) {
           i = j;
           continue;
         }
@@ -245,7 +311,12 @@ function endsSentenceAfter(text: string, from: number, dot: number, nextText: st
   if (ABBREVIATIONS.has(lower)) return false;
   if (BEFORE_NUMBER.has(lower) && /^[#\d]/.test(nextText)) return false;
   // An initial: "J. Smith", but not the last letter of a grade ("grade A.") nor a vitamin at a sentence end.
-  if (word.length === 1 && /[A-Z]/.test(word) && /^[A-Z][a-z]/.test(nextText) && !/\b(?:grade|type|vitamin|class|level|hepatitis|plan)\s+$/i.test(before.slice(0, -1))) {
+  if (
+    word.length === 1 &&
+    /[A-Z]/.test(word) &&
+    /^[A-Z][a-z]/.test(nextText) &&
+    !/\b(?:grade|type|vitamin|class|level|hepatitis|plan)\s+$/i.test(before.slice(0, -1))
+  ) {
     return false;
   }
   return true;
