@@ -7,3 +7,4 @@ export { synthCase, asMarkdown, DEFAULT_SETS, type CriteriaSet } from './synth';
 export { limitShapes, caseOfSize, longProse, manyItems } from './limitShapes';
 export { importLetter } from '../server/src/service/import/index';
 export { DEFAULT_MAX_FILE_KB } from '../server/src/service/input/limits';
+export { createReader, bundledLexicon } from '../server/src/service/reading/index';

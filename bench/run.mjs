@@ -17,6 +17,7 @@ import { summarize, round } from './lib/stats.mjs';
 import { evaluateTargets, markdownReport } from './lib/report.mjs';
 import { loadCriteriaSets } from './lib/criteriaSets.mjs';
 import { measureLimits } from './lib/limits.mjs';
+import { measureReading } from './lib/reading.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, 'bench', '.work');
@@ -75,6 +76,7 @@ const results = {
   server: previous.server,
   batch: previous.batch,
   limits: previous.limits,
+  reading: previous.reading,
 };
 
 if (want('service')) {
@@ -91,6 +93,13 @@ if (want('service')) {
     const ratio = m.diagnostics.median / Buffer.byteLength(text) / (theirs.median / Buffer.byteLength(md));
     results.markdownlint.inProcess.push({ name, ours: m.diagnostics.median, theirs: theirs.median, markdownBytes: Buffer.byteLength(md), ratio: round(ratio, 3) });
   }
+}
+
+if (want('reading')) {
+  // The reading layer alone on the 2,000-line case (issue 13): every prose sentence, cold, warm and after one edit.
+  const { name, text } = texts.find((t) => t.name === 'synthetic-2000');
+  log(`reading: every sentence of ${name}`);
+  results.reading = { name, ...measureReading(svc, text, quick ? 10 : 100) };
 }
 
 if (want('server')) {

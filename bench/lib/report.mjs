@@ -62,6 +62,13 @@ export function markdownReport(r) {
   }
   out.push('', 'Analysis is parse plus the case model; diagnostics is analysis plus every rule (what the editor waits for).');
   }
+  if (r.reading) {
+  const x = r.reading;
+  out.push('', '## Reading layer (issue 13)', '');
+  out.push(`Every prose sentence of ${x.name} (${x.sentences} sentences, ${x.chars} characters; ${x.mentions} mentions of ${x.concepts} concepts, ${x.phrases} lexicon phrases in one matcher). Milliseconds, median / p95.`, '');
+  out.push('| Lexicon compiled | Read cold (empty memo) | Read warm (unchanged case) | One sentence edited |', '| --- | --- | --- | --- |');
+  out.push(`| ${x.compile.median} / ${x.compile.p95} | ${x.cold.median} / ${x.cold.p95} | ${x.warm.median} / ${x.warm.p95} | ${x.edit.median} / ${x.edit.p95} |`);
+  }
   if (r.server) {
   out.push('');
   out.push('## Language server (dist/server.js over stdio)', '');
