@@ -251,7 +251,7 @@ test('every necessity code can be silenced by imr-disable-next-line and by setti
     .replace('    LMRI-06: not applicable\n', '    LMRI-07: unknown\n')
     .replace('MRI of lumbar spine is not medically necessary.', 'MRI of lumbar spine is medically necessary.')
     .replace('The Utilization Review dated 10-2-15, denied', 'The Utilization Review dated 10-1-15, denied')
-    .replace('item MRI of the lumbar spine without contrast as a outpatient', 'item TENS unit\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): TENS\n  rationale\n    A TENS unit is medically necessary.\n\nitem MRI of the lumbar spine without contrast as a outpatient');
+    .replace('item MRI of the lumbar spine without contrast as a outpatient', 'item TENS unit\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): TENS\n  rationale\n    A TENS unit is medically necessary.\n\nitem Physical therapy 3 times a week for 10 weeks\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Low Back Complaints 2004, Section(s): Physical Methods\n  rationale\n    Physical therapy is medically necessary.\n\nitem MRI of the lumbar spine without contrast as a outpatient');
   const all = necessityDiagnostics(text);
   assert.deepEqual([...new Set(all.map((d) => d.code))].sort(), [...NECESSITY_CODES].sort());
   for (const d of all) {

@@ -6,6 +6,7 @@ import { contradictsRecord, unsupportedRecordClaim } from './recordRules';
 import { deadline, evidenceHierarchy } from './hierarchyRules';
 import { detailMismatch } from './detailRules';
 import { supersededGuideline } from './editionRules';
+import { visitLimit } from './limitRules';
 
 export const necessityRules: Rule[] = [
   unsupportedNecessityClaim,
@@ -17,6 +18,7 @@ export const necessityRules: Rule[] = [
   detailMismatch,
   evidenceHierarchy,
   supersededGuideline,
+  visitLimit,
   deadline,
 ];
 
@@ -32,5 +34,6 @@ export const NECESSITY_CODES = [
   'detail-mismatch',
   'evidence-hierarchy',
   'superseded-guideline',
+  'visit-limit',
   'deadline',
 ] as const;
