@@ -12,6 +12,7 @@ import * as path from 'path';
 import { corpusSkip, ROOT } from '../helpers/fixtures';
 import { readCorpus } from '../helpers/necessityCorpus';
 import { BUILT_IN_LIBRARY } from '../../server/src/service/necessity/library';
+import sites from '../../server/src/service/data/lexicon/sites.json';
 
 interface Label {
   letter: string;
@@ -98,4 +99,9 @@ test('a section cited for another body site, service or drug form is a coverage 
   assert.equal(conflict('Diclofenac 3% gel', 'nsaids')?.axis, 'forms');
   // An item the library does not know is never called a mismatch.
   assert.equal(conflict('Wedge of cheese', 'low-back-mri'), undefined);
+});
+
+test('the body sites a section covers are the lexicon\'s site ids', () => {
+  const known = new Set((sites as { sites: { id: string }[] }).sites.map((s) => s.id));
+  for (const s of BUILT_IN_LIBRARY.sections.values()) for (const id of s.covers?.sites ?? []) assert.ok(known.has(id), `${s.id} covers "${id}", not a site of lexicon/sites.json`);
 });

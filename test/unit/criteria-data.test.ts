@@ -142,3 +142,12 @@ test('workspace criteria: a "__proto__" or "constructor" key is an unknown prope
     service.setWorkspaceCriteria([]);
   }
 });
+
+test('the drug formulary names a library section for every drug, and leads a drug no section lists to its criteria', async () => {
+  const { FORMULARY, formularyDrug } = await import('../../server/src/service/necessity/formulary');
+  for (const d of FORMULARY.drugs) assert.ok(BUILT_IN_LIBRARY.section(d.section), `${d.generic}: ${d.section}`);
+  assert.equal(FORMULARY.effective, '2018-01-01');
+  assert.equal(formularyDrug('Lioresal 10mg #60')?.generic, 'baclofen');
+  assert.equal(BUILT_IN_LIBRARY.matchService('Dolophine 10mg #90')[0]?.id, 'opioids', 'methadone by its brand, through the formulary');
+  assert.equal(BUILT_IN_LIBRARY.matchService('Zostrix cream')[0]?.id, 'topical-analgesics');
+});

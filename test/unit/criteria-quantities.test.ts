@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { priorVisits, requestedVisits } from '../../server/src/service/necessity/quantities';
+import { dailyDose } from '../../server/src/service/necessity/dose';
 import { necessityDiagnostics, textAt, variant } from '../helpers/necessityCases';
+import { LanguageService } from '../../server/src/service/languageService';
 
 test('requested visits as letters write them', () => {
   const cases: [string, number | undefined][] = [
@@ -60,4 +62,39 @@ test('visit-limit: within the limits, upheld, or an injury before 2004: no diagn
   const [d] = none(before2004);
   assert.ok(d, 'the guideline course still applies');
   assert.doesNotMatch(d.message, /Labor Code/);
+});
+
+test('morphine-equivalent daily dose from drug, strength and frequency; none when the words do not say', () => {
+  const med = (s: string) => dailyDose(s)?.med;
+  assert.equal(med('Norco 10/325mg one tablet every 6 hours'), 40);
+  assert.equal(med('Norco 5/325mg oral tablet, one tablet twice daily 14 days #40'), 10);
+  assert.equal(med('Oxycodone HCL ER 20mg #60 day supply: 30'), 60);
+  assert.equal(med('Tramadol (Ultram) 50mg take 1 tab orally every 4-6 hours as needed'), 30);
+  assert.equal(med('Norco 7.5-325mg 2 tabs three times a day'), 45);
+  assert.equal(med('Norco 10/325mg #60'), undefined, 'no frequency, no supply: not computed');
+  assert.equal(med('Celecoxib 200mg #30'), undefined);
+  assert.match(dailyDose('Oxycodone HCL ER 20mg #60 day supply: 30')!.how, /20 mg x #60 over 30 days = 2 a day x 1\.5 = 60 mg MED/);
+});
+
+test('med-threshold: an overturned opioid past 80 mg a day MED shows the dose and the factors', () => {
+  const text = variant(['item MRI of the lumbar spine', 'item Oxycodone 30mg one tablet every 6 hours'], ['criteria: low-back-mri', 'criteria: opioids']).replace(/ {4}LMRI-0\d: [^\n]*\n/g, '');
+  const [d] = necessityDiagnostics(text).filter((x) => x.code === 'med-threshold');
+  assert.ok(d, JSON.stringify(necessityDiagnostics(text).map((x) => x.code)));
+  assert.match(d.message, /come to 180 mg a day morphine equivalent \(oxycodone 30 mg x 4 a day x 1\.5 = 180 mg MED\), past the 80 mg a day of OP-03 and OP-05/);
+  const low = text.replace('Oxycodone 30mg one tablet every 6 hours', 'Oxycodone 5mg one tablet every 6 hours');
+  assert.deepEqual(necessityDiagnostics(low).filter((x) => x.code === 'med-threshold'), [], '30 mg MED');
+  assert.deepEqual(necessityDiagnostics(text.replace('decision: overturned', 'decision: upheld')).filter((x) => x.code === 'med-threshold'), []);
+});
+
+test('hover on the item name shows what the request adds up to', () => {
+  const text = PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy');
+  const line = text.split('\n').findIndex((l) => l.startsWith('item Physical therapy'));
+  const h = new LanguageService().getHover({ uri: 'file:///q.imr', version: 1, text }, { line, character: 8 });
+  assert.ok(h);
+  assert.match(h.contents.value, /Visits asked for:\*\* 3 a week for 4 weeks = 12/);
+  assert.match(h.contents.value, /Already given\*\* \(the summary\): 18; \*\*in all:\*\* 30/);
+  assert.match(h.contents.value, /Labor Code 4604\.5\(c\)\(1\): 24 visits per injury/);
+  const opioid = variant(['item MRI of the lumbar spine', 'item Norco 10/325mg one tablet every 6 hours']);
+  const ho = new LanguageService().getHover({ uri: 'file:///o.imr', version: 1, text: opioid }, { line: opioid.split('\n').findIndex((l) => l.startsWith('item Norco')), character: 6 });
+  assert.match(ho!.contents.value, /hydrocodone 10 mg x 4 a day x 1 = 40 mg MED/);
 });

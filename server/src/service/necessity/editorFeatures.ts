@@ -5,11 +5,13 @@ import { registerHoverContributor } from '../features/hover';
 import { registerCompletionContributor } from '../features/completion';
 import { registerCodeActionContributor } from '../features/codeActions';
 import { criterionHover } from './hover';
+import { requestHover } from './requestHover';
 import { criteriaCompletions } from './completion';
 import { necessityCodeActions } from './codeActions';
 
 registerHoverContributor(criterionHover);
+registerHoverContributor(requestHover);
 registerCompletionContributor(criteriaCompletions);
 registerCodeActionContributor(necessityCodeActions);
 
-export { criterionHover, criteriaCompletions, necessityCodeActions };
+export { criterionHover, requestHover, criteriaCompletions, necessityCodeActions };

@@ -15,6 +15,7 @@ import { PhraseSet } from './phrases';
 import { CONCEPTS } from './terms';
 import { allEditions, edition } from './editions';
 import { leaves, type DecisionNode } from './decision';
+import { formularyDrug } from './formulary';
 
 export type LimitKind = 'visits' | 'sessions' | 'treatments' | 'times-per-week' | 'hours-per-week' | 'weeks' | 'months' | 'days' | 'per-year' | 'mg-med-per-day' | 'levels' | 'years-of-age';
 
@@ -204,6 +205,12 @@ export class CriteriaLibrary {
       if (all) hits.push({ section: s, at, length, order });
     }
     hits.sort((a, b) => a.at - b.at || b.length - a.length || a.order - b.order);
+    if (!hits.length) {
+      // A drug the section terms do not list: the formulary knows its class.
+      const drug = formularyDrug(text);
+      const section = drug && this.sections.get(drug.section);
+      if (section && !section.excludeSet.test(text) && !(forms.length && section.covers?.forms?.length && !forms.some((f) => section.covers!.forms!.includes(f)))) return [section];
+    }
     return hits.map((h) => h.section);
   }
 

@@ -6,7 +6,7 @@ import { contradictsRecord, unsupportedRecordClaim } from './recordRules';
 import { deadline, evidenceHierarchy } from './hierarchyRules';
 import { detailMismatch } from './detailRules';
 import { supersededGuideline } from './editionRules';
-import { visitLimit } from './limitRules';
+import { medThreshold, visitLimit } from './limitRules';
 
 export const necessityRules: Rule[] = [
   unsupportedNecessityClaim,
@@ -19,6 +19,7 @@ export const necessityRules: Rule[] = [
   evidenceHierarchy,
   supersededGuideline,
   visitLimit,
+  medThreshold,
   deadline,
 ];
 
@@ -35,5 +36,6 @@ export const NECESSITY_CODES = [
   'evidence-hierarchy',
   'superseded-guideline',
   'visit-limit',
+  'med-threshold',
   'deadline',
 ] as const;

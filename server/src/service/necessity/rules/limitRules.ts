@@ -11,6 +11,7 @@ import { formatUs, parseDate, compareDates } from '../../syntax/dates';
 import { activeLibrary } from '../library';
 import { viewItem } from '../itemView';
 import { priorVisits, requestedVisits, therapyKind, type TherapyKind } from '../quantities';
+import { dailyDose } from '../dose';
 import caps from '../../data/terms/visit-caps.json';
 
 const KIND_WORDS: Record<TherapyKind, string> = {
@@ -54,6 +55,38 @@ export const visitLimit: Rule = ({ file, model }) => {
       range: item.section.service.range,
       relatedInformation: related,
       data: { requested: asked.visits, given, total, injury: injury ? formatUs(injury) : undefined },
+    });
+  }
+  return out;
+};
+
+// med-threshold: the morphine-equivalent daily dose of the case's opioids
+// against the doses at which the opioid section's criteria ask for more (80 mg
+// a day in the 2016 MTUS: more frequent drug testing, a wean attempt). Only
+// an overturned opioid item is checked: approving such a dose must show those
+// were weighed. The dose and the conversion factors are in the message.
+export const medThreshold: Rule = ({ model }) => {
+  const out: ImrDiagnostic[] = [];
+  const library = activeLibrary();
+  const doses = model.items
+    .map((item) => ({ item, dose: dailyDose(item.service), v: viewItem(item, library) }))
+    .filter((x) => x.dose && x.v.librarySection && (x.v.librarySection.covers?.services ?? []).includes('medication'));
+  if (!doses.length) return out;
+  const total = doses.reduce((sum, x) => sum + x.dose!.med, 0);
+  for (const x of doses) {
+    if (x.item.decision !== 'overturned' || !x.item.section.service) continue;
+    const thresholds = x.v.librarySection!.criteria.flatMap((c) => (c.limits ?? []).filter((l) => l.what === 'mg-med-per-day' && l.max !== undefined).map((l) => ({ c, max: l.max! })));
+    if (!thresholds.length) continue;
+    const lowest = Math.min(...thresholds.map((t) => t.max));
+    if (total <= lowest) continue;
+    const ids = [...new Set(thresholds.filter((t) => t.max === lowest).map((t) => t.c.id))];
+    out.push({
+      code: 'med-threshold',
+      severity: 'warning',
+      message: `The opioids of this case come to ${Math.round(total * 10) / 10} mg a day morphine equivalent (${doses.map((d) => d.dose!.how).join('; ')}), past the ${lowest} mg a day of ${ids.join(' and ')}. Say in the rationale how the criteria for that dose are met.`,
+      range: x.item.section.service.range,
+      relatedInformation: doses.filter((d) => d !== x && d.item.section.service).map((d) => ({ range: d.item.section.service!.range, message: d.dose!.how })),
+      data: { med: total },
     });
   }
   return out;
