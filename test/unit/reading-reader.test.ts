@@ -254,3 +254,55 @@ test('reading never throws and stays linear on hostile text', () => {
   assert.ok(r.mentions.length > 4000);
   assert.ok(Date.now() - t0 < 4000, `took ${Date.now() - t0} ms`);
 });
+
+test('a denial reaches every item of the list it governs', () => {
+  const r = read('There is no weakness, tingling, radicular pain, diminished reflexes or decreased sensation in either lower extremity.');
+  assert.deepEqual(
+    r.mentions.map((m) => [m.concept.id, m.assertion]),
+    [
+      ['motor-weakness', 'negated'],
+      ['paresthesia', 'negated'],
+      ['radiculopathy', 'negated'],
+      ['reflexes', 'negated'],
+      ['sensation', 'negated'],
+    ],
+  );
+});
+
+test('"denied" denies a complaint, not a record: a UR that denied a request is no denial of the UR', () => {
+  assert.equal(of('The utilization review dated 11/16/2016 denied the request.', 'utilization-review'), 'affirmed');
+  assert.equal(of('She denied tingling in the hands.', 'paresthesia'), 'negated');
+});
+
+test('"as needed" is how a current medication is taken, not a condition', () => {
+  const m = read('Current medications include tramadol 50 mg as needed.').mentions.find((x) => x.concept.id === 'tramadol');
+  assert.equal(m?.assertion, 'affirmed');
+  assert.equal(m?.attributes.doses[0].asNeeded, true);
+});
+
+test('a conclusion on a service reads it as requested, not as denied; "without contrast" is no negation', () => {
+  assert.equal(of('Therefore, an MRI of the lumbar spine is not medically necessary.', 'lumbar-mri'), 'requested');
+  assert.equal(of('Proceeding with an EMG is not indicated.', 'emg'), 'requested');
+  assert.equal(of('The MRI without contrast was reviewed by the utilization review.', 'utilization-review'), 'affirmed');
+  assert.equal(of('He returned to modified duty and completed physical therapy in June 2016.', 'physical-therapy'), 'affirmed');
+});
+
+test('a plan governs a long list of what it plans', () => {
+  const r = read('The treatment plan included decreasing tramadol to 50 mg every 12 hours and starting Norco 10/325 mg as needed.');
+  assert.equal(assertionOf(r, 'tramadol'), 'requested');
+  assert.equal(assertionOf(r, 'norco'), 'requested');
+});
+
+test('counts: a number repeated in brackets, a range', () => {
+  const c = (s: string) => read(s).attributes.counts.map((x) => [x.low, x.value, x.unit]);
+  assert.deepEqual(c('He had at least five (5) physical therapy sessions.'), [[undefined, 5, 'session']]);
+  assert.deepEqual(c('Guidelines allow 8-10 visits over 4-8 weeks.'), [
+    [8, 10, 'visit'],
+    [4, 8, 'week'],
+  ]);
+  assert.deepEqual(c('Guidelines allow 6 to 8 sessions.'), [[6, 8, 'session']]);
+});
+
+test('one span that two phrases of a concept match is one mention', () => {
+  assert.equal(read('Radiculopathy.').mentions.length, 1);
+});

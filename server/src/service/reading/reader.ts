@@ -45,6 +45,7 @@ const TOKEN_REACH = 90;
 const MEMO_LIMIT = 20000;
 
 const SCOPE_STOPPED_BY_ANCHOR = new Set(['generic', 'hypothetical']);
+const CONJUNCTIONS = new Set(['and', 'or', 'nor', 'and/or', 'as', 'well', 'any', 'other', 'the', 'a', 'an', 'of', 'in', 'either', 'both']);
 
 export function createReader(lexicon: Lexicon): Reader {
   const memo = new Map<string, { reading: SentenceReading; generation: number }>();
@@ -202,7 +203,14 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   // Concept mentions: leftmost-longest, minus those inside an exclusion of the same concept.
   const excludeAt = byStart(excludeHits);
   const excluded = (h: Hit) => within(excludeAt, h, (x) => (x.payload as { concept: Concept }).concept === (h.payload as { concept: Concept }).concept);
-  const mentionHits = leftmostLongest(conceptHits.filter((h) => !excluded(h)));
+  // The same concept matched twice on one span (a term and a misspelling, "record" and "record*") is one mention.
+  const seenSpan = new Set<string>();
+  const mentionHits = leftmostLongest(conceptHits.filter((h) => !excluded(h))).filter((h) => {
+    const key = `${h.from}:${h.to}:${(h.payload as { concept: Concept }).concept.id}`;
+    if (seenSpan.has(key)) return false;
+    seenSpan.add(key);
+    return true;
+  });
 
   // Attributes of the sentence.
   const dates = readDates(text);
@@ -224,6 +232,14 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   const sides = leftmostLongest(sideHits);
   const directions = leftmostLongest(directionHits);
   const qualifiers = leftmostLongest(qualifierHits);
+
+  // A cue's window counts the words that stand between it and a mention, but not the other findings, sites,
+  // sides and qualifiers of a list it governs, nor its conjunctions: "no weakness, numbness, tingling, reflex
+  // changes or sensory loss in either lower extremity" denies every item, as a reader takes it.
+  const listWord = new Uint8Array(n);
+  for (const list of [mentionHits, sites, sides, qualifiers]) for (const h of list) for (let k = h.from; k < h.to; k++) listWord[k] = 1;
+  const fill = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) fill[i + 1] = fill[i] + (tokens[i].kind === 'word' && !listWord[i] && !CONJUNCTIONS.has(tokens[i].norm) ? 1 : 0);
 
   const tokenAt = (offset: number) => {
     // First token starting at or after offset.
@@ -286,8 +302,8 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
       // A qualifier that gave the mention its value is not also a cue over it ("reflexes absent", "negative SLR").
       if (valueSpan && c.from < valueSpan.to && valueSpan.from < c.to) continue;
       let covers = false;
-      if (c.to <= h.from && cue.direction !== 'backward') covers = words[h.from] - words[c.to] <= cue.window && !blocked(c.to, h.from, cue.category);
-      else if (c.from >= h.to && cue.direction !== 'forward') covers = words[c.from] - words[h.to] <= cue.window && !blocked(h.to, c.from, cue.category);
+      if (c.to <= h.from && cue.direction !== 'backward') covers = fill[h.from] - fill[c.to] <= cue.window && !blocked(c.to, h.from, cue.category);
+      else if (c.from >= h.to && cue.direction !== 'forward') covers = fill[c.from] - fill[h.to] <= cue.window && !blocked(h.to, c.from, cue.category);
       if (!covers) continue;
       const out: Cue = { category: cue.category, start: c.start, end: c.end, text: text.slice(c.start, c.end) };
       if (cue.category === 'negated' && c.to <= h.from) {
@@ -450,13 +466,31 @@ function readCounts(text: string, tokens: readonly Token[], units: Hit[], ...tak
     const hash = i > 0 && tokens[i - 1].norm === '#' && tokens[i - 1].end === t.start;
     const value = numberValue(t.norm);
     if (value === undefined || isTaken(t)) continue;
+    // "five (5) sessions": the digits in brackets repeat the number.
+    let after = i + 1;
+    if (tokens[after]?.norm === '(' && numberValue(tokens[after + 1]?.norm ?? '') === value && tokens[after + 2]?.norm === ')') after += 3;
     const unit = units.find(
-      (u) => !used.has(u) && u.from > i && u.from <= i + 3 && tokens.slice(i + 1, u.from).every((x) => x.kind === 'word' && numberValue(x.norm) === undefined),
+      (u) =>
+        !used.has(u) &&
+        u.from >= after &&
+        u.from <= after + 2 &&
+        tokens.slice(after, u.from).every((x) => x.kind === 'word' && numberValue(x.norm) === undefined),
     );
     if (!unit) continue;
     used.add(unit);
-    const start = hash ? tokens[i - 1].start : t.start;
-    out.push({ start, end: unit.end, text: text.slice(start, unit.end), value, unit: (unit.payload as { unit: string }).unit });
+    // "8-10 sessions", "6 to 8 visits": a range, counted by its upper end.
+    const prev = tokens[i - 1];
+    const lowValue =
+      prev && t.hyphenated && numberValue(prev.norm) !== undefined
+        ? i - 1
+        : prev?.norm === 'to' && tokens[i - 2] && numberValue(tokens[i - 2].norm) !== undefined
+          ? i - 2
+          : -1;
+    const start = lowValue >= 0 ? tokens[lowValue].start : hash ? tokens[i - 1].start : t.start;
+    const count: Count = { start, end: unit.end, text: text.slice(start, unit.end), value, unit: (unit.payload as { unit: string }).unit };
+    if (lowValue >= 0) count.low = numberValue(tokens[lowValue].norm);
+    if (lowValue >= 0 && out.length && out[out.length - 1].start === tokens[lowValue].start) out.pop();
+    out.push(count);
   }
   // "physical therapy sessions x 6", "visits x6"
   for (const u of units) {

@@ -76,6 +76,8 @@ export interface Span {
 export interface Count extends Span {
   value: number;
   unit: string; // normalized singular: session, visit, week, month, day, tablet, hour, mg, level
+  /** The lower end of a range ("8-10 sessions": low 8, value 10). */
+  low?: number;
 }
 
 /** "10/325 mg", "50mg", "300 mg three times a day". */
