@@ -61,6 +61,7 @@ export const NUMBER_WORDS: Record<string, number> = {
   hundred: 100,
 };
 
+const HAS_DIGIT = /\d/;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function fullYear(y: string): number {
@@ -77,6 +78,8 @@ function validDate(y: number | undefined, m: number, d: number | undefined): boo
 /** Dates: 11/15/2016, 11-15-16, 11.15.2016, November 15, 2016, Nov. 15 2016, 15 November 2016, November 2016, 2016-11-15. */
 export function readDates(text: string): DateMention[] {
   const out: DateMention[] = [];
+  // Every date form holds a digit: most sentences need no pattern run at all.
+  if (!HAS_DIGIT.test(text)) return out;
   const taken: Array<[number, number]> = [];
   const push = (start: number, end: number, iso: string) => {
     if (taken.some(([s, e]) => start < e && end > s)) return;
@@ -124,6 +127,7 @@ const FOLLOWED_BY_COUNT =
 /** Strength grades: 4/5, 4+/5, 4-/5, "4+ over 5", "5 of 5", "five out of five", "4 out of 5". */
 export function readGrades(text: string): Grade[] {
   const out: Grade[] = [];
+  if (!text.includes('5') && !/five/i.test(text)) return out;
   const re = new RegExp(`(?<![\\w./+-])${GRADE_NUMBER}\\s{0,2}([+-](?!\\d))?\\s{0,2}(?:\\/|over|out of|of)\\s{0,2}(5|five)(?![\\w/]|\\.\\d)`, 'gi');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -144,6 +148,9 @@ const painValue = (s: string) => PAIN_WORDS[s.toLowerCase()] ?? Number(s);
 /** Pain scores: 7/10, "7-8/10", "rated 7-8 out of 10", "VAS 6/10", "VAS of 6", "pain level 5". */
 export function readPainScores(text: string): PainScore[] {
   const out: PainScore[] = [];
+  const slashForm = text.includes('10') || /\bten\b/i.test(text);
+  const scaleForm = /vas|nrs|pain|rate/i.test(text);
+  if (!slashForm && !scaleForm) return out;
   const taken: Array<[number, number]> = [];
   const push = (start: number, end: number, low: number, high: number) => {
     if (!(low >= 0 && high <= 10 && low <= high)) return;
@@ -156,7 +163,7 @@ export function readPainScores(text: string): PainScore[] {
     'gi',
   );
   let m: RegExpExecArray | null;
-  while ((m = slash.exec(text))) {
+  while (slashForm && (m = slash.exec(text))) {
     const end = m.index + m[0].length;
     if (FOLLOWED_BY_COUNT.test(text.slice(end, end + 16))) continue;
     const low = painValue(m[1]);
@@ -167,7 +174,7 @@ export function readPainScores(text: string): PainScore[] {
     `\\b(?:vas|nrs|pain (?:level|score|scale|rating|intensity)|pain (?:is |was )?rated|rates? (?:(?:his|her|the) )?pain|rated)(?:\\s{1,2}(?:score|scale))?(?:\\s{1,2}(?:of|at|as|is|was|=|:|to be))?\\s{0,2}${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?(?![\\w/]|\\.\\d)`,
     'gi',
   );
-  while ((m = scale.exec(text))) {
+  while (scaleForm && (m = scale.exec(text))) {
     const numStart = m.index + m[0].search(/\d|zero|one|two|three|four|five|six|seven|eight|nine|ten/i);
     const end = m.index + m[0].length;
     const low = painValue(m[1]);
@@ -180,6 +187,7 @@ export function readPainScores(text: string): PainScore[] {
 /** Percentages: "50%", "30 percent", "50 % improvement". */
 export function readPercents(text: string): Array<Span & { value: number }> {
   const out: Array<Span & { value: number }> = [];
+  if (!HAS_DIGIT.test(text)) return out;
   const re = /(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s{0,2}(?:%|percent\b|per cent\b)/gi;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: Number(m[1]) });
@@ -209,6 +217,7 @@ const DOSE_UNITS: Record<string, string> = {
 /** Doses: "10/325 mg", "50mg", "7.5/325", "320.5 mg" (the frequency is joined by the reader from its phrases). */
 export function readDoses(text: string): Dose[] {
   const out: Dose[] = [];
+  if (!HAS_DIGIT.test(text)) return out;
   const re =
     /(?<![\w./])(\d{1,5}(?:\.\d{1,3})?(?:\s?\/\s?\d{1,5}(?:\.\d{1,3})?){0,2})\s{0,2}(mgs?|milligrams?|mcg|ug|µg|micrograms?|gm|grams?|g|ml|cc|meq|iu)(?![a-z])/gi;
   let m: RegExpExecArray | null;
@@ -221,10 +230,18 @@ export function readDoses(text: string): Dose[] {
 
 /** Numbers written as digits or words, for counts: "6", "six", "#60", "twelve". */
 export function numberValue(word: string): number | undefined {
-  const w = word.replace(/^#/, '');
-  if (/^\d{1,5}$/.test(w)) return Number(w);
-  const v = NUMBER_WORDS[w];
-  return v === undefined || Number.isNaN(v) ? undefined : v;
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    // Digits only, at most five: counts, not grades (4/5) nor doses (50mg).
+    if (word.length > 5) return undefined;
+    for (let i = 1; i < word.length; i++) {
+      const d = word.charCodeAt(i);
+      if (d < 48 || d > 57) return undefined;
+    }
+    return Number(word);
+  }
+  if (c < 97 || c > 122) return undefined;
+  return Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : undefined;
 }
 
 export type { Count };

@@ -23,8 +23,8 @@ export interface PhraseHit<T> {
 
 interface Node<T> {
   next?: Map<string, Node<T>>;
-  /** `radicul*`: prefix -> node, grouped by prefix length so a token asks one map per length. */
-  prefixes?: Map<number, Map<string, Node<T>>>;
+  /** `radicul*`: the prefix ("radicul") -> node. */
+  prefixes?: Map<string, Node<T>>;
   out?: Array<{ phrase: string; payload: T }>;
 }
 
@@ -71,6 +71,10 @@ export class PhraseMatcher<T> {
   private readonly root: Node<T> = {};
   private maxDepth = 0;
   private count = 0;
+  /** Every `word*` prefix of any phrase, and their lengths: a token asks once which prefixes it starts with. */
+  private readonly prefixWords = new Set<string>();
+  /** The lengths of the prefixes, by their first two letters (a one-letter prefix under its letter). */
+  private readonly prefixLengths = new Map<string, number[]>();
 
   /** Adds a phrase; throws PhraseError when it breaks the phrase syntax. */
   add(phrase: string, payload: T): void {
@@ -79,11 +83,14 @@ export class PhraseMatcher<T> {
       for (const { word, prefix } of seq) {
         if (prefix) {
           node.prefixes ??= new Map();
-          let byLen = node.prefixes.get(word.length);
-          if (!byLen) node.prefixes.set(word.length, (byLen = new Map()));
-          let child = byLen.get(word);
-          if (!child) byLen.set(word, (child = {}));
+          let child = node.prefixes.get(word);
+          if (!child) node.prefixes.set(word, (child = {}));
           node = child;
+          this.prefixWords.add(word);
+          const head = word.slice(0, 2);
+          let lengths = this.prefixLengths.get(head);
+          if (!lengths) this.prefixLengths.set(head, (lengths = []));
+          if (!lengths.includes(word.length)) lengths.push(word.length);
         } else {
           node.next ??= new Map();
           let child = node.next.get(word);
@@ -105,12 +112,28 @@ export class PhraseMatcher<T> {
   /** Every occurrence of every phrase (overlapping ones too), ordered by start then by length, longest first. */
   matchTokens(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
+    // Which `word*` prefixes each token starts with, asked once per token rather than at every trie node.
+    const starts: Array<string[] | undefined> = new Array(tokens.length);
+    if (this.prefixWords.size) {
+      for (let i = 0; i < tokens.length; i++) {
+        const w = tokens[i].norm;
+        for (const head of w.length > 1 ? [w.slice(0, 1), w.slice(0, 2)] : [w]) {
+          const lengths = this.prefixLengths.get(head);
+          if (lengths === undefined) continue;
+          for (const len of lengths) {
+            if (len > w.length || (head.length === 1 && len > 1) || (head.length === 2 && len < 2)) continue;
+            const p = len === w.length ? w : w.slice(0, len);
+            if (this.prefixWords.has(p)) (starts[i] ??= []).push(p);
+          }
+        }
+      }
+    }
     for (let i = 0; i < tokens.length; i++) {
       const before = hits.length;
-      this.walk(this.root, tokens, i, i, hits);
+      this.walk(this.root, tokens, starts, i, i, hits);
       if (hits.length - before > 1) {
         const mine = hits.splice(before).sort((a, b) => b.to - a.to);
-        hits.push(...mine);
+        for (const h of mine) hits.push(h);
       }
     }
     return hits;
@@ -120,19 +143,20 @@ export class PhraseMatcher<T> {
     return this.matchTokens(tokenize(text));
   }
 
-  private walk(node: Node<T>, tokens: readonly Token[], from: number, at: number, hits: PhraseHit<T>[]): void {
-    if (node.out && at > from) {
+  private walk(node: Node<T>, tokens: readonly Token[], starts: ReadonlyArray<string[] | undefined>, from: number, at: number, hits: PhraseHit<T>[]): void {
+    if (node.out !== undefined && at > from) {
       for (const o of node.out) hits.push({ from, to: at, start: tokens[from].start, end: tokens[at - 1].end, phrase: o.phrase, payload: o.payload });
     }
     if (at >= tokens.length || at - from >= this.maxDepth) return;
-    const word = tokens[at].norm;
-    const exact = node.next?.get(word);
-    if (exact) this.walk(exact, tokens, from, at + 1, hits);
-    if (node.prefixes) {
-      for (const [len, byPrefix] of node.prefixes) {
-        if (len > word.length) continue;
-        const child = byPrefix.get(len === word.length ? word : word.slice(0, len));
-        if (child) this.walk(child, tokens, from, at + 1, hits);
+    if (node.next !== undefined) {
+      const exact = node.next.get(tokens[at].norm);
+      if (exact !== undefined) this.walk(exact, tokens, starts, from, at + 1, hits);
+    }
+    const ps = starts[at];
+    if (node.prefixes !== undefined && ps !== undefined) {
+      for (const p of ps) {
+        const child = node.prefixes.get(p);
+        if (child !== undefined) this.walk(child, tokens, starts, from, at + 1, hits);
       }
     }
   }

@@ -90,17 +90,19 @@ export function tokenize(text: string, allowStar = false): Token[] {
         }
         break;
       }
-      let norm = text
-        .slice(start, i)
-        .toLowerCase()
-        .replace(/\u2019/g, "'");
+      let norm = text.slice(start, i).toLowerCase();
+      if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
       if (dotted) norm = norm.replace(/\./g, '');
       // "don't", "isn't", "can't": the negation is its own token, as in Penn Treebank.
       if (norm.length > 3 && norm.endsWith("n't")) {
-        out.push({ start, end: i - 3, norm: norm.slice(0, -3), kind: 'word', ...(hyphenPending ? { hyphenated: true } : {}) });
+        const stem: Token = { start, end: i - 3, norm: norm.slice(0, -3), kind: 'word' };
+        if (hyphenPending) stem.hyphenated = true;
+        out.push(stem);
         out.push({ start: i - 3, end: i, norm: "n't", kind: 'word' });
       } else {
-        out.push({ start, end: i, norm, kind: 'word', ...(hyphenPending ? { hyphenated: true } : {}) });
+        const token: Token = { start, end: i, norm, kind: 'word' };
+        if (hyphenPending) token.hyphenated = true;
+        out.push(token);
       }
       hyphenPending = false;
       continue;
