@@ -1,6 +1,7 @@
 // A small JSON Schema validator for the subset our data schemas use (type,
 // properties, required, additionalProperties: false, items, enum, const,
-// pattern, minLength, minItems, minimum, maximum, local $ref, oneOf). The
+// pattern, minLength, maxLength, minItems, minimum, maximum, local $ref,
+// oneOf). The
 // data files are read by clinicians and may be written by them in a
 // workspace, so errors name the place (a JSON path) and say what to write.
 
@@ -73,6 +74,7 @@ function check(value: unknown, raw: Schema, root: Schema, path: (string | number
   }
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) errors.push({ path, message: `${where(path)} must not be empty.` });
+    else if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push({ path, message: `${where(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.` });
     else if (schema.pattern && !new RegExp(schema.pattern).test(value)) errors.push({ path, message: `${where(path)} "${value}" does not have the expected form (${describePattern(schema.pattern)}).` });
   }
   if (typeof value === 'number') {
@@ -108,5 +110,6 @@ function article(t: string): string {
 function describePattern(p: string): string {
   if (p.includes('A-Z][A-Z0-9]*-[0-9]')) return 'capital letters, a dash and two or three digits, like LMRI-01';
   if (p.includes('a-z0-9]+(-[a-z0-9]+)*')) return 'lower-case words joined by dashes, like low-back-mri';
+  if (p.includes('[^* ]+\\*?')) return 'words, with * only at the end of a word, like radicul* or straight leg rais*';
   return `pattern ${p}`;
 }
