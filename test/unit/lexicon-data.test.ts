@@ -134,10 +134,14 @@ test('no wildcard phrase of one concept swallows a phrase of an unrelated one', 
   assert.deepEqual(clashes, []);
 });
 
-test('every exclude phrase contains one of its concept\'s phrases, and misspellings are not terms', () => {
+test('every exclude phrase contains one of its concept\'s phrases and is not one, and misspellings are not terms', () => {
   const wrong: string[] = [];
   for (const c of lex.concepts) {
-    for (const x of c.exclude ?? []) if (!phrasesOf(c).some((t) => phraseInside(t, x))) wrong.push(`${c.id}: exclude "${x}" contains none of its terms`);
+    const own = new Set(phrasesOf(c).map(phraseKey));
+    for (const x of c.exclude ?? []) {
+      if (own.has(phraseKey(x))) wrong.push(`${c.id}: exclude "${x}" is one of its own phrases`);
+      else if (!phrasesOf(c).some((t) => phraseInside(t, x))) wrong.push(`${c.id}: exclude "${x}" contains none of its terms`);
+    }
     const termKeys = new Set(c.terms.map(phraseKey));
     for (const m of c.misspellings ?? []) if (termKeys.has(phraseKey(m))) wrong.push(`${c.id}: misspelling "${m}" is also a term`);
   }
@@ -178,7 +182,7 @@ test('site phrases and side phrases are unambiguous', () => {
 test('the lexicon is broad: hundreds of concepts across the groups letters need', () => {
   assert.ok(lex.concepts.length >= 300, `${lex.concepts.length} concepts`);
   const kinds = new Set(lex.concepts.map((c) => c.kind));
-  for (const k of ['finding', 'symptom', 'diagnosis', 'study', 'procedure', 'therapy', 'medication', 'drug-class', 'red-flag']) {
+  for (const k of ['finding', 'symptom', 'diagnosis', 'study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'red-flag', 'work-status', 'pain-score', 'response', 'function', 'record', 'device']) {
     assert.ok(kinds.has(k), `no concept of kind ${k}`);
   }
 });
@@ -239,6 +243,29 @@ test('findings as letters write them, misspellings included', () => {
     ['EMG/NCS', 'ncs'],
     ['PT', 'physical-therapy'],
     ['HEP', 'home-exercise-program'],
+    ['ESI', 'epidural-steroid-injection'],
+    ['TTD', 'temporarily-totally-disabled'],
+    ['RFA', 'request-for-authorization'],
+    ['UR', 'utilization-review'],
+    ['ADLs', 'activities-of-daily-living'],
+    ['NSAIDs', 'nsaid'],
+    ['TENS', 'tens'],
+    ['ROM', 'range-of-motion'],
+    ['cauda equina', 'red-flag'],
+    ['fell from a ladder', 'significant-trauma'],
+    ['P&S', 'permanent-and-stationary'],
+    ['PR-2', 'progress-report'],
+    ['QME', 'qme-report'],
+    ['TENS unit', 'tens'],
+    ['cold therapy unit', 'dme'],
+    ['rotator cuff tear', 'tear'],
+    ['meniscal tear', 'meniscus-tear'],
+    ['carpal tunnel syndrome', 'entrapment-neuropathy'],
+    ['radiculopathy', 'neurologic-deficit'],
+    ['epidural steroid injection', 'injection'],
+    ['medial branch block', 'facet-procedure'],
+    ['laminectomy', 'surgery'],
+    ['total knee arthroplasty', 'joint-replacement'],
     ['UDS', 'urine-drug-screen'],
   ];
   const wrong = cases.filter(([text, id]) => !isUnder(text, id)).map(([text, id]) => `"${text}" does not read as ${id} (reads as ${conceptsFor(text).join(', ') || 'nothing'})`);
