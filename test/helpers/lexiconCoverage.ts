@@ -109,7 +109,9 @@ class Matcher {
 // Words that carry no clinical meaning on their own (English function words
 // and the letters' boilerplate), left out of the "not covered" list.
 const STOP = new Set(
-  `a about above according across actually addition additional additionally address addressed addresses after again against ago all allow allowed almost alone along already also although always am among an and another any anything appear appeared appears applicable apply applied approximately are area areas aren around as ask asked at available away based basis be became because become been before began being below best between beyond both brief but by c can cannot case cases certain clear clearly come complete completed concern concerning condition conditions consider considered consistent contain contains continue could current currently date dated dates day days december decision described despite detail details determine determined did do does doing done due during e.g each early either else end enough especially established etc even every evidence examined except fact february few first five following follows for form four from further furthermore general given go goal going good had has have having he her here herself him himself his how however i.e if in include included includes including indicate indicated indicates indication individual information initial injured instead into is issue it its itself january july june just known last later least less let like likely made make makes many march may me medical medically might month months more most much must my necessary necessity need needed needs neither never new next nine no non none nor not noted nothing november now number occur october of off often on once one only or order other others otherwise our out over overall own page part particular past patient patients per perhaps performed period place possible prior probably provide provided provides providing recent recently regarding related remain remains reported reporting reports request requested requests required requires respect result resulted results review reviewed said same second see seen september service services set seven several shall she should show showed shown since six so some specific still subsequent subsequently such support supported sure take taken than that the their them themselves then there therefore these they third this those though three through time times to today told too total treated treating treatment treatments two type under unless until up upon us use used using various very via was we week weeks well were what when where whether which while who whom whose why will with within without worker would year years yet you your approved case's claimant reviewer reviewer's maximus final determination guideline guidelines mtus odg acoem ca official disability chronic treatment medical care upheld overturned non-mtus citation imr expert standard priority application received assigned denial administrator claims criteria recommended recommendation recommendations section page pages chapter edition injury applicant worker's patient's mr mrs ms dr cm16 cm17 cm18 male female man woman year-old old age aged he/she his/her him/her`.split(/\s+/),
+  `a about above according across actually addition additional additionally address addressed addresses after again against ago all allow allowed almost alone along already also although always am among an and another any anything appear appeared appears applicable apply applied approximately are area areas aren around as ask asked at available away based basis be became because become been before began being below best between beyond both brief but by c can cannot case cases certain clear clearly come complete completed concern concerning condition conditions consider considered consistent contain contains continue could current currently date dated dates day days december decision described despite detail details determine determined did do does doing done due during e.g each early either else end enough especially established etc even every evidence examined except fact february few first five following follows for form four from further furthermore general given go goal going good had has have having he her here herself him himself his how however i.e if in include included includes including indicate indicated indicates indication individual information initial injured instead into is issue it its itself january july june just known last later least less let like likely made make makes many march may me medical medically might month months more most much must my necessary necessity need needed needs neither never new next nine no non none nor not noted nothing november now number occur october of off often on once one only or order other others otherwise our out over overall own page part particular past patient patients per perhaps performed period place possible prior probably provide provided provides providing recent recently regarding related remain remains reported reporting reports request requested requests required requires respect result resulted results review reviewed said same second see seen september service services set seven several shall she should show showed shown since six so some specific still subsequent subsequently such support supported sure take taken than that the their them themselves then there therefore these they third this those though three through time times to today told too total treated treating treatment treatments two type under unless until up upon us use used using various very via was we week weeks well were what when where whether which while who whom whose why will with within without worker would year years yet you your approved case's claimant reviewer reviewer's maximus final determination guideline guidelines mtus odg acoem ca official disability chronic treatment medical care upheld overturned non-mtus citation imr expert standard priority application received assigned denial administrator claims criteria recommended recommendation recommendations section page pages chapter edition injury applicant worker's patient's mr mrs ms dr cm16 cm17 cm18 male female man woman year-old old age aged he/she his/her him/her`.split(
+    /\s+/,
+  ),
 );
 
 function main(): void {
@@ -123,7 +125,10 @@ function main(): void {
   }
   const lex = readLexicon();
   const matcher = new Matcher(lex.concepts, lex.sites, [...lex.sides.left, ...lex.sides.right, ...lex.sides.bilateral]);
-  const letters = fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+  const letters = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort();
   const perConcept = new Map<string, Set<string>>();
   const uncovered = new Map<string, Set<string>>();
   let words = 0;
@@ -172,10 +177,20 @@ function main(): void {
   console.log('\nConcepts by letters mentioning them');
   const ranked = lex.concepts.map((c) => [c.id, seenIn(c.id)] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   for (const [id, n] of ranked) if (n > 0) console.log(`  ${String(n).padStart(4)}  ${id}`);
-  console.log(`\nConcepts no letter mentions (${ranked.filter(([, n]) => n === 0).length}): ${ranked.filter(([, n]) => n === 0).map(([id]) => id).join(', ')}`);
+  console.log(
+    `\nConcepts no letter mentions (${ranked.filter(([, n]) => n === 0).length}): ${ranked
+      .filter(([, n]) => n === 0)
+      .map(([id]) => id)
+      .join(', ')}`,
+  );
   console.log(`\nWords no concept covers, by letters (top ${top})`);
   const gaps = [...uncovered.entries()].map(([w, s]) => [w, s.size] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  console.log(gaps.slice(0, top).map(([w, n]) => `${w} ${n}`).join(', '));
+  console.log(
+    gaps
+      .slice(0, top)
+      .map(([w, n]) => `${w} ${n}`)
+      .join(', '),
+  );
 }
 
 main();

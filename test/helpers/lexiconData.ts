@@ -43,7 +43,10 @@ export interface LexiconFiles {
 
 export function readLexicon(dir = LEXICON_DIR): LexiconFiles {
   const files = new Map<string, any>();
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     files.set(name, JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')));
   }
   const conceptFiles = new Map<string, { group: string; concepts: ConceptEntry[] }>();
@@ -65,7 +68,10 @@ export function readLexicon(dir = LEXICON_DIR): LexiconFiles {
  * spaces and hyphens ("x-ray" and "x ray" are the same phrase).
  */
 export function phraseWords(phrase: string): string[] {
-  return phrase.toLowerCase().split(/[\s-]+/).filter(Boolean);
+  return phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter(Boolean);
 }
 
 /**

@@ -76,7 +76,11 @@ test('broader and partOf have no cycles', () => {
     }
     return false;
   });
-  assert.deepEqual(siteCycles.map((s) => s.id), [], 'sites that are part of themselves');
+  assert.deepEqual(
+    siteCycles.map((s) => s.id),
+    [],
+    'sites that are part of themselves',
+  );
 });
 
 test('opposites are other concepts with another reading, not broader or narrower ones', () => {
@@ -86,7 +90,8 @@ test('opposites are other concepts with another reading, not broader or narrower
     const o = byId.get(c.opposite);
     if (!o) continue;
     if (related(c.id, o.id)) wrong.push(`${c.id} and its opposite ${o.id} are broader or narrower than each other`);
-    if ((c.polarity ?? 'neutral') !== 'neutral' && (c.polarity ?? 'neutral') === (o.polarity ?? 'neutral')) wrong.push(`${c.id} and its opposite ${o.id} are both ${c.polarity}`);
+    if ((c.polarity ?? 'neutral') !== 'neutral' && (c.polarity ?? 'neutral') === (o.polarity ?? 'neutral'))
+      wrong.push(`${c.id} and its opposite ${o.id} are both ${c.polarity}`);
     // The opposite points back, or to a broader concept of this one (hyporeflexia -> normal reflexes -> abnormal reflexes).
     if (o.opposite && o.opposite !== c.id && !ancestors(c.id, byId).has(o.opposite)) wrong.push(`${c.id} -> ${o.id} -> ${o.opposite}`);
   }
@@ -108,7 +113,8 @@ test('no phrase belongs to two concepts unless one is broader than the other', (
   assert.deepEqual(repeated, [], 'a concept lists the same phrase twice (a hyphen, a space and none are the same)');
   const clashes: string[] = [];
   for (const [key, ids] of owners) {
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (!related(ids[i], ids[j])) clashes.push(`"${key}": ${ids[i]} and ${ids[j]}`);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) if (!related(ids[i], ids[j])) clashes.push(`"${key}": ${ids[i]} and ${ids[j]}`);
   }
   assert.deepEqual(clashes, []);
 });
@@ -134,7 +140,7 @@ test('no wildcard phrase of one concept swallows a phrase of an unrelated one', 
   assert.deepEqual(clashes, []);
 });
 
-test('every exclude phrase contains one of its concept\'s phrases and is not one, and misspellings are not terms', () => {
+test("every exclude phrase contains one of its concept's phrases and is not one, and misspellings are not terms", () => {
   const wrong: string[] = [];
   for (const c of lex.concepts) {
     const own = new Set(phrasesOf(c).map(phraseKey));
@@ -182,7 +188,24 @@ test('site phrases and side phrases are unambiguous', () => {
 test('the lexicon is broad: hundreds of concepts across the groups letters need', () => {
   assert.ok(lex.concepts.length >= 300, `${lex.concepts.length} concepts`);
   const kinds = new Set(lex.concepts.map((c) => c.kind));
-  for (const k of ['finding', 'symptom', 'diagnosis', 'study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'red-flag', 'work-status', 'pain-score', 'response', 'function', 'record', 'device']) {
+  for (const k of [
+    'finding',
+    'symptom',
+    'diagnosis',
+    'study',
+    'procedure',
+    'therapy',
+    'medication',
+    'drug-class',
+    'comorbidity',
+    'red-flag',
+    'work-status',
+    'pain-score',
+    'response',
+    'function',
+    'record',
+    'device',
+  ]) {
     assert.ok(kinds.has(k), `no concept of kind ${k}`);
   }
 });
@@ -192,7 +215,20 @@ test('the lexicon is broad: hundreds of concepts across the groups letters need'
 const isUnder = (text: string, classId: string) => conceptsFor(text).some((id) => id === classId || ancestors(id, byId).has(classId));
 
 test('brand and generic names reach their drug class, and a class is not confused with another', () => {
-  for (const name of ['Norco', 'Vicodin', 'hydrocodone/APAP', 'hydrocodone-acetaminophen', 'Percocet', 'OxyContin', 'Ultram', 'tramadol', 'Nucynta', 'morphine', 'methadone', 'buprenorphine']) {
+  for (const name of [
+    'Norco',
+    'Vicodin',
+    'hydrocodone/APAP',
+    'hydrocodone-acetaminophen',
+    'Percocet',
+    'OxyContin',
+    'Ultram',
+    'tramadol',
+    'Nucynta',
+    'morphine',
+    'methadone',
+    'buprenorphine',
+  ]) {
     assert.ok(isUnder(name, 'opioid'), `${name} is not an opioid`);
   }
   for (const name of ['Motrin', 'ibuprofen', 'Naprosyn', 'Anaprox', 'naproxen', 'diclofenac', 'Mobic', 'meloxicam', 'Celebrex', 'ketoprofen']) {
@@ -227,7 +263,7 @@ test('findings as letters write them, misspellings included', () => {
     ['paresthesias', 'paresthesia'],
     ['SLR', 'straight-leg-raise'],
     ['straight leg raising', 'straight-leg-raise'],
-    ['Spurling\'s', 'spurling-test'],
+    ["Spurling's", 'spurling-test'],
     ['Tinel', 'tinel-sign'],
     ['decreased sensation', 'sensory-deficit'],
     ['hypoesthesia', 'sensory-deficit'],
@@ -268,7 +304,9 @@ test('findings as letters write them, misspellings included', () => {
     ['total knee arthroplasty', 'joint-replacement'],
     ['UDS', 'urine-drug-screen'],
   ];
-  const wrong = cases.filter(([text, id]) => !isUnder(text, id)).map(([text, id]) => `"${text}" does not read as ${id} (reads as ${conceptsFor(text).join(', ') || 'nothing'})`);
+  const wrong = cases
+    .filter(([text, id]) => !isUnder(text, id))
+    .map(([text, id]) => `"${text}" does not read as ${id} (reads as ${conceptsFor(text).join(', ') || 'nothing'})`);
   assert.deepEqual(wrong, []);
 });
 
@@ -290,6 +328,12 @@ test('opposites that contradict each other are linked', () => {
 test('the validator says what is wrong with a phrase', () => {
   const bad = { kind: 'lexicon', group: 'x', concepts: [{ id: 'a', kind: 'finding', title: 't', terms: ['rad*ic', 'x'.repeat(81)] }] };
   const messages = validateAgainstSchema(bad, lexiconSchema as Record<string, unknown>).map((e) => `${e.path.join('/')}: ${e.message}`);
-  assert.ok(messages.some((m) => m.startsWith('concepts/0/terms/0:') && /only at the end of a word/.test(m)), messages.join('\n'));
-  assert.ok(messages.some((m) => m.startsWith('concepts/0/terms/1:') && /at most 80/.test(m)), messages.join('\n'));
+  assert.ok(
+    messages.some((m) => m.startsWith('concepts/0/terms/0:') && /only at the end of a word/.test(m)),
+    messages.join('\n'),
+  );
+  assert.ok(
+    messages.some((m) => m.startsWith('concepts/0/terms/1:') && /at most 80/.test(m)),
+    messages.join('\n'),
+  );
 });
