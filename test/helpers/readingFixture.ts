@@ -69,8 +69,9 @@ export const FIXTURE_CONCEPTS = {
   ],
 };
 
+/** The fixture's concepts with the bundled cues and sites only: the bundled concept files would clash with these ids. */
 export function fixtureLexicon(): Lexicon {
-  return compileLexicon({ ...LEXICON_FILES, 'fixture.json': FIXTURE_CONCEPTS });
+  return compileLexicon({ 'context.json': LEXICON_FILES['context.json'], 'sites.json': LEXICON_FILES['sites.json'], 'fixture.json': FIXTURE_CONCEPTS });
 }
 
 export function fixtureReader(): Reader {

@@ -98,7 +98,11 @@ test('opposites are other concepts with another reading, not broader or narrower
   assert.deepEqual(wrong, []);
 });
 
-test('no phrase belongs to two concepts unless one is broader than the other', () => {
+// A phrase of two unrelated concepts leaves the reader unable to tell which
+// one a letter means. In a broader and a narrower concept it is redundant
+// (the narrower mention already counts for the broader one) and the reader
+// would report the same words twice, so it belongs to the narrower only.
+test('no phrase belongs to two concepts, and a narrower concept holds it rather than a broader one', () => {
   const owners = new Map<string, string[]>();
   const repeated: string[] = [];
   for (const c of lex.concepts) {
@@ -114,12 +118,15 @@ test('no phrase belongs to two concepts unless one is broader than the other', (
   const clashes: string[] = [];
   for (const [key, ids] of owners) {
     for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++) if (!related(ids[i], ids[j])) clashes.push(`"${key}": ${ids[i]} and ${ids[j]}`);
+      for (let j = i + 1; j < ids.length; j++) {
+        if (!related(ids[i], ids[j])) clashes.push(`"${key}": ${ids[i]} and ${ids[j]}`);
+        else clashes.push(`"${key}": in both ${ids[i]} and ${ids[j]}; keep it in the narrower one`);
+      }
   }
   assert.deepEqual(clashes, []);
 });
 
-test('no wildcard phrase of one concept swallows a phrase of an unrelated one', () => {
+test('no wildcard phrase swallows another phrase of its concept, of a related one or of an unrelated one', () => {
   // Bucketed by first letter: a phrase can only cover phrases that start like it.
   const buckets = new Map<string, { id: string; t: string }[]>();
   for (const c of lex.concepts) {
@@ -132,8 +139,11 @@ test('no wildcard phrase of one concept swallows a phrase of an unrelated one', 
   for (const c of lex.concepts) {
     for (const w of phrasesOf(c).filter((t) => t.includes('*'))) {
       for (const p of buckets.get(phraseKey(w).charAt(0)) ?? []) {
-        if (p.id === c.id || related(p.id, c.id)) continue;
-        if (phraseCovers(w, p.t)) clashes.push(`"${w}" (${c.id}) matches "${p.t}" (${p.id})`);
+        // Only a literal phrase can be swallowed; two wildcard phrases may share a stem.
+        if (p.t.includes('*') || !phraseCovers(w, p.t)) continue;
+        if (p.id === c.id) clashes.push(`${c.id}: "${w}" already matches "${p.t}"`);
+        else if (related(p.id, c.id)) clashes.push(`"${w}" (${c.id}) matches "${p.t}" (${p.id}); keep the phrase in the narrower concept`);
+        else clashes.push(`"${w}" (${c.id}) matches "${p.t}" (${p.id})`);
       }
     }
   }

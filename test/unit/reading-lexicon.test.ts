@@ -27,7 +27,8 @@ test('the bundled lexicon compiles, with its cues, sites and every file', () => 
 test('broader concepts resolve transitively: Norco counts as hydrocodone/APAP and as an opioid', () => {
   const lex = fixtureLexicon();
   assert.deepEqual(lex.lineage.get('norco'), ['norco', 'hydrocodone-apap', 'opioid']);
-  assert.deepEqual(lex.sites.get('l5-s1')?.partOf, ['lumbar', 'spine']);
+  // L5-S1 is the lumbosacral junction: part of the lumbar spine and the sacrum, and through both of the spine.
+  assert.deepEqual(lex.sites.get('l5-s1')?.partOf, ['lumbar', 'sacral', 'spine']);
 });
 
 function problems(extra: Record<string, unknown>): string[] {
