@@ -11,14 +11,22 @@ import { LanguageService } from '../../server/src/service/languageService';
 import type { LetterPreview } from './preview/letterPreview';
 import { caseForCommand } from './caseForCommand';
 import { readLimits } from './limits';
+import { LETTER_FORMATS, type LetterFormat } from '../../server/src/service/render/formats';
 
-type Format = 'pdf' | 'html' | 'text';
+/** One row of the format menu: the registry's entry, in the shape a QuickPickItem takes. */
+interface FormatPick extends vscode.QuickPickItem {
+  format: LetterFormat;
+  /** The extension the save dialog proposes and filters on. */
+  ext: string;
+}
 
-const FORMATS: { format: Format; label: string; detail: string; ext: string; filter: string }[] = [
-  { format: 'pdf', label: 'PDF', detail: 'US letter, page numbers and the case number in the footer', ext: 'pdf', filter: 'PDF' },
-  { format: 'html', label: 'HTML', detail: 'one self-contained page, black on white, ready to print', ext: 'html', filter: 'HTML' },
-  { format: 'text', label: 'Plain text', detail: 'laid out like the letter, for pasting into other systems', ext: 'txt', filter: 'Text' },
-];
+const FORMAT_PICKS: FormatPick[] = LETTER_FORMATS.map((f) => ({
+  format: f.id,
+  label: f.label,
+  detail: f.description,
+  description: `.${f.extensions[0]}`,
+  ext: f.extensions[0],
+}));
 
 async function caseDocument(preview: LetterPreview | undefined, uri: unknown): Promise<vscode.TextDocument | undefined> {
   if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
@@ -57,7 +65,7 @@ export async function exportLetter(service: LanguageService, preview: LetterPrev
     return;
   }
   const picked = await vscode.window.showQuickPick(
-    FORMATS.map((f) => ({ ...f, description: `.${f.ext}` })),
+    FORMAT_PICKS,
     { title: 'Export Letter', placeHolder: 'Export the letter as' },
   );
   if (!picked) return;
@@ -75,7 +83,7 @@ export async function exportLetter(service: LanguageService, preview: LetterPrev
   const target = await vscode.window.showSaveDialog({
     title: `Export Letter as ${picked.label}`,
     defaultUri: defaultTarget(doc, picked.ext),
-    filters: { [picked.filter]: [picked.ext] },
+    filters: { [picked.label]: [picked.ext] },
     saveLabel: 'Export',
   });
   if (!target) return;

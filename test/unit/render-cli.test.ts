@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { EXAMPLES, ROOT } from '../helpers/fixtures';
+import { LETTER_FORMATS } from '../../server/src/service/render/formats';
 
 // These run the bundled CLI (dist/cli.js, made by `npm run build`, which
 // `npm test` runs first): the bundle must find pdfkit's fonts without node_modules beside it.
@@ -67,4 +68,22 @@ test('imr render picks the format from the output name and rejects unknown forma
   const missing = imr(['render', 'nope.imr'], dir);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr.toString(), /no such file/);
+});
+
+test('imr render knows every format of the letter-format registry, by name and by every extension', () => {
+  const dir = tmpdir();
+  const help = imr(['render', '--help'], dir).stdout.toString('utf8');
+  for (const f of LETTER_FORMATS) {
+    assert.ok(help.includes(`${f.id}: `) && help.includes(f.description), `--help describes ${f.id}`);
+    for (const ext of f.extensions) {
+      const out = `letter-${f.id}.${ext.toUpperCase()}`;
+      const r = imr(['render', SEED, '-o', out], dir);
+      assert.equal(r.status, 0, r.stderr.toString());
+      const head = fs.readFileSync(path.join(dir, out)).subarray(0, 15).toString('latin1');
+      const expected = { pdf: /^%PDF-/, html: /^<!DOCTYPE html>/, text: /^Case Number: / }[f.id];
+      assert.match(head, expected, `.${ext.toUpperCase()} makes ${f.id}`);
+    }
+    assert.equal(imr(['render', SEED, '--format', f.id, '-o', `named.${f.id}.out`], dir).status, 0);
+  }
+  assert.match(imr(['render', SEED, '--format', 'docx'], dir).stderr.toString(), new RegExp(`use one of ${LETTER_FORMATS.map((f) => f.id).join(', ')}`));
 });

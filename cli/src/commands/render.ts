@@ -8,20 +8,18 @@ import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../co
 import { readCase } from '../check/readCase';
 import { maxSizeHelp, parseMaxSize } from '../limitsOption';
 import { LanguageService } from '../../../server/src/service/languageService';
+import { LETTER_FORMATS, letterFormat, letterFormatOfExtension, type LetterFormat } from '../../../server/src/service/render/formats';
 
-const FORMATS = ['text', 'html', 'pdf'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMAT_NAMES = LETTER_FORMATS.map((f) => f.id);
 
-const HELP = `Usage: imr render FILE [--format text|html|pdf] [-o OUT] [options]
+const HELP = `Usage: imr render FILE [--format ${FORMAT_NAMES.join('|')}] [-o OUT] [options]
 
 Renders the final determination letter of an IMR case file (.imr) as the
 person who receives the determination reads it.
 
 Options:
-  -f, --format text|html|pdf  output format (default: text, or the extension of OUT)
-                              text: plain text laid out like the letter
-                              html: one self-contained, print-ready page
-                              pdf:  US letter, page numbers and case number in the footer
+  -f, --format ${FORMAT_NAMES.join('|').padEnd(15)}output format (default: text, or the extension of OUT)
+${LETTER_FORMATS.map((f) => `${' '.repeat(30)}${`${f.id}:`.padEnd(6)}${f.description}`).join('\n')}
   -o, --output OUT            write to OUT instead of stdout (a PDF needs -o on a terminal)
       --force                 replace OUT if it already exists
       --criteria              add the "criteria applied" table (drafts only)
@@ -40,16 +38,14 @@ Examples:
   imr render case.imr --format html -o letter.html --force
 `;
 
-function formatFrom(value: unknown, output: string | undefined): Format {
+function formatFrom(value: unknown, output: string | undefined): LetterFormat {
   if (value !== undefined) {
     const f = String(value);
-    if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}'; use one of ${FORMATS.join(', ')}`);
-    return f as Format;
+    const named = letterFormat(f);
+    if (!named) throw new UsageError(`unknown format '${f}'; use one of ${FORMAT_NAMES.join(', ')}`);
+    return named.id;
   }
-  const ext = output ? path.extname(output).toLowerCase() : '';
-  if (ext === '.pdf') return 'pdf';
-  if (ext === '.html' || ext === '.htm') return 'html';
-  return 'text';
+  return (output ? letterFormatOfExtension(path.extname(output))?.id : undefined) ?? 'text';
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {

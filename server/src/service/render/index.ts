@@ -8,8 +8,7 @@ import { renderHtmlDocument, renderLetterBody, escapeHtml } from './html';
 import { renderPdf, type PdfOptions } from './pdf';
 import { escapeHtmlWithLinks } from './links';
 import { reportContained } from '../contained';
-
-export type LetterFormat = 'text' | 'html' | 'pdf';
+import type { LetterFormat } from './formats';
 
 export interface RenderOptions extends LetterOptions, TextOptions, PdfOptions {
   /** HTML only: `document` (default) is the self-contained print page; `body` is the fragment the preview shows. */
@@ -18,7 +17,7 @@ export interface RenderOptions extends LetterOptions, TextOptions, PdfOptions {
   links?: boolean;
 }
 
-export type { LetterModel, LetterOptions };
+export type { LetterFormat, LetterModel, LetterOptions };
 export { renderText, renderLetterBody, renderHtmlDocument, renderPdf, escapeHtml };
 
 const EMPTY: LetterModel = { header: [], sections: [] };
