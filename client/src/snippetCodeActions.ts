@@ -4,12 +4,7 @@
 // the snippet so the author can tab through the placeholders.
 import * as vscode from 'vscode';
 import type { ProvideCodeActionsSignature } from 'vscode-languageclient/node';
-
-interface SnippetEdit {
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  newText: string;
-  snippet?: boolean;
-}
+import type { SnippetCodeActionData } from '../../server/src/protocol';
 
 export async function codeActionMiddleware(
   document: vscode.TextDocument,
@@ -23,7 +18,7 @@ export async function codeActionMiddleware(
   for (const action of actions) {
     if (!(action instanceof vscode.CodeAction)) continue;
     // The languageclient keeps the server's `data` on its own CodeAction subclass.
-    const snippetEdits = (action as unknown as { data?: { imrSnippetEdits?: SnippetEdit[] } }).data?.imrSnippetEdits;
+    const snippetEdits = (action as unknown as { data?: Partial<SnippetCodeActionData> }).data?.imrSnippetEdits;
     if (!snippetEdits) continue;
     const edit = new vscode.WorkspaceEdit();
     edit.set(

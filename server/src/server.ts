@@ -26,6 +26,7 @@ import { exitQuietlyOnFatal } from './adapters/fatal';
 import { WorkspaceCriteria } from './workspaceCriteria';
 import { registerServerState } from './adapters/serverState';
 import { connectionOptions } from './adapters/cancellation';
+import { workspaceTrustNotification, type ImrInitializationOptions, type SnippetCodeActionData, type WorkspaceTrustParams } from './protocol';
 
 // An error that escapes every handler stops the server without printing its message (see fatal.ts).
 exitQuietlyOnFatal(process, (line) => process.stderr.write(line));
@@ -66,7 +67,7 @@ connection.onInitialize(
     snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
     workspaceCriteria.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     // Only an explicit `false` (VS Code's Restricted Mode) drops the workspace's criteria files.
-    workspaceCriteria.setTrusted((params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false);
+    workspaceCriteria.setTrusted((params.initializationOptions as ImrInitializationOptions | undefined)?.workspaceTrusted !== false);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -211,8 +212,9 @@ documents.onDidClose(
 // The user trusted the workspace (the client's onDidGrantWorkspaceTrust): its
 // criteria files now count, and every open case is checked again with them.
 connection.onNotification(
-  'imr/workspaceTrust',
-  safely('workspace trust', undefined, async (params: { trusted?: unknown } | undefined) => {
+  workspaceTrustNotification,
+  // Typed, but read as the JSON it arrives as: only an explicit `false` keeps the criteria out.
+  safely('workspace trust', undefined, async (params: Partial<Record<keyof WorkspaceTrustParams, unknown>> | undefined) => {
     workspaceCriteria.setTrusted(params?.trusted !== false);
     await workspaceCriteria.loadFromDisk();
     for (const d of documents.all()) schedule(d.uri);
@@ -296,7 +298,7 @@ connection.onCodeAction(safely('code actions', [], (p) => {
       diagnostics: p.context.diagnostics.filter((d) => a.diagnostics?.some((x) => sameDiagnostic(x, d))),
       edit: { changes: { [doc.uri]: a.edits.map(toLspEdit) } },
       // Clients that can (our VS Code client) swap the plain edit for this snippet.
-      data: snippet ? { imrSnippetEdits: a.edits } : undefined,
+      data: snippet ? ({ imrSnippetEdits: a.edits } satisfies SnippetCodeActionData) : undefined,
     };
   });
 }));

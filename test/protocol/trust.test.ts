@@ -9,6 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { TestLspClient, type PublishedDiagnostics } from '../helpers/lspClient';
 import { readExample } from '../helpers/fixtures';
+import { workspaceTrustNotification } from '../../server/src/protocol';
 
 /** A workspace whose .imr/criteria defines the section `my-scan`, which the built-in library lacks. */
 function workspaceWithCriteria(): { root: string; criteriaUri: string } {
@@ -47,7 +48,7 @@ test('an untrusted workspace\'s criteria files are ignored, each says why, until
     const untrusted = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
     assert.ok(unknownSection(untrusted), 'without trust the workspace section does not exist');
 
-    await client.connection.sendNotification('imr/workspaceTrust', { trusted: true });
+    await client.connection.sendNotification(workspaceTrustNotification, { trusted: true });
     const trusted = await client.diagnostics(uri, (p) => !unknownSection(p));
     assert.ok(trusted.diagnostics.length > 0, 'the case is checked again, with the workspace section');
     await client.diagnostics(criteriaUri, (p) => p.diagnostics.length === 0);
@@ -82,7 +83,7 @@ test('an open criteria file of an untrusted workspace is not validated until tru
     const untrusted = await client.diagnostics(criteriaUri, (p) => p.diagnostics.length > 0);
     assert.deepEqual(untrusted.diagnostics.map((d) => d.code), ['untrusted-workspace'], 'only the notice, no validation of the text');
 
-    await client.connection.sendNotification('imr/workspaceTrust', { trusted: true });
+    await client.connection.sendNotification(workspaceTrustNotification, { trusted: true });
     const trusted = await client.diagnostics(criteriaUri, (p) => p.diagnostics.some((d) => d.code === 'criteria-data'));
     assert.ok(!trusted.diagnostics.some((d) => d.code === 'untrusted-workspace'), 'once trusted, the broken file is validated, and the notice is gone');
   } finally {

@@ -18,7 +18,7 @@ import { readExample } from '../helpers/fixtures';
 import { prng } from '../helpers/random';
 import { LanguageService } from '../../server/src/service/languageService';
 import { toLspDiagnostic } from '../../server/src/adapters/lspConvert';
-import { SERVER_STATE_REQUEST, type ServerState } from '../../server/src/adapters/serverState';
+import { serverStateRequest, type ServerState } from '../../server/src/protocol';
 import { EditingSession } from './editing';
 import { variedDocument } from './documents';
 import { PublishLog, percentile } from './publishLog';
@@ -78,7 +78,7 @@ async function guarded<T>(what: string, p: Promise<T>, ms = 60000): Promise<T> {
   }
 }
 
-const serverState = () => guarded('asking for the server state', client.request<ServerState>(SERVER_STATE_REQUEST, {}));
+const serverState = () => guarded('asking for the server state', client.request<ServerState>(serverStateRequest.method, {}));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends a notification; if the server has died, the next wait reports it (with its stderr), not a write error. */

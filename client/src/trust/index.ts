@@ -1,15 +1,16 @@
 // Workspace trust on the VS Code side. The server is told whether the
 // workspace is trusted (initializationOptions, read afresh on every start of
-// the client) and when the user grants trust (TRUST_NOTIFICATION); the server
+// the client) and when the user grants trust (workspaceTrustNotification); the server
 // then reads `.imr/criteria` and checks the open cases again. In Restricted
 // Mode, when the workspace has criteria files, the user is told once why they
 // do not count, and a status bar item stays until trust is granted.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isCriteriaFileName, MANAGE_TRUST_ACTION, MANAGE_TRUST_COMMAND, restrictedNotice, TRUST_NOTIFICATION } from './notice';
+import { isCriteriaFileName, MANAGE_TRUST_ACTION, MANAGE_TRUST_COMMAND, restrictedNotice } from './notice';
+import { workspaceTrustNotification, type ImrInitializationOptions } from '../../../server/src/protocol';
 
 /** The client's initializationOptions: a function, so a restarted client sends the trust of the moment. */
-export function trustInitializationOptions(): { workspaceTrusted: boolean } {
+export function trustInitializationOptions(): Required<ImrInitializationOptions> {
   return { workspaceTrusted: vscode.workspace.isTrusted };
 }
 
@@ -30,7 +31,7 @@ async function criteriaFiles(): Promise<string[]> {
 export function registerWorkspaceTrust(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client()?.sendNotification(TRUST_NOTIFICATION, { trusted: true });
+      void client()?.sendNotification(workspaceTrustNotification, { trusted: true });
     }),
   );
   if (vscode.workspace.isTrusted) return;

@@ -8,9 +8,6 @@
 export const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
 export const MANAGE_TRUST_ACTION = 'Manage Workspace Trust';
 
-/** The notification that tells the server the user trusted the workspace. */
-export const TRUST_NOTIFICATION = 'imr/workspaceTrust';
-
 export interface RestrictedNotice {
   /** The one-time information message. */
   message: string;

@@ -5,20 +5,11 @@
 // not whatever the collector has not got round to yet. It reports numbers
 // only, never a document's name or text.
 import type { Connection } from 'vscode-languageserver/node';
-
-export const SERVER_STATE_REQUEST = 'imr/serverState';
-
-export interface ServerState {
-  /** Whether garbage was collected before measuring (node ran with --expose-gc). */
-  collected: boolean;
-  memory: { heapUsed: number; heapTotal: number; rss: number; external: number; arrayBuffers: number };
-  /** Sizes of the server's per-document tables; all zero once every document is closed. */
-  tables: Record<string, number>;
-}
+import { serverStateRequest, type ServerState } from '../protocol';
 
 export function registerServerState(connection: Connection, tables: () => Record<string, number>): void {
   if (process.env.IMR_SERVER_DIAGNOSTICS !== '1') return;
-  connection.onRequest(SERVER_STATE_REQUEST, (): ServerState => {
+  connection.onRequest(serverStateRequest, (): ServerState => {
     const gc = (globalThis as { gc?: () => void }).gc;
     // Twice: the first pass can leave garbage that only the second finds
     // (objects kept alive by finalizers and weak references).
