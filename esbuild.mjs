@@ -37,6 +37,20 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
+  // The preview's page script runs in the webview (a browser), loaded from
+  // media/ under the page's CSP, which allows only that folder: so it is
+  // written there, as one classic script with no imports left.
+  {
+    entryPoints: ['client/src/preview/webview/preview.ts'],
+    outfile: 'media/preview.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: false,
+    minify: production,
+    logLevel: 'info',
+  },
   // `npm run eval`: the labelled-letter scorer (a development tool, not packaged).
   { ...common, entryPoints: ['tools/eval/main.ts'], outfile: 'dist/eval.js' },
 ];

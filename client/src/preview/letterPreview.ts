@@ -21,6 +21,7 @@ import { makeNonce, previewState, previewWebviewOptions, webviewPage, type Banne
 import { previewBannerHtml } from './serverNote';
 import type { ServerPhaseSource } from '../server/supervisor';
 import { openLinkFromPreview } from './openLink';
+import { readFromPage, type FromPage, type ToPage } from './messages';
 
 export const PREVIEW_VIEW_TYPE = 'imr.preview';
 
@@ -42,8 +43,6 @@ function readSettings(): PreviewSettings {
     updateDelay: Math.max(0, c.get('updateDelay', 300)),
   };
 }
-
-type FromPage = { type: 'revealLine'; line: number } | { type: 'openLine'; line: number; character?: number } | { type: 'openLink'; href: unknown };
 
 export class LetterPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -154,7 +153,7 @@ export class LetterPreview implements vscode.Disposable {
       if (shownIn !== undefined && shownIn !== this.shownIn) this.setPage();
       this.shownIn = shownIn;
     });
-    panel.webview.onDidReceiveMessage((m: FromPage) => this.fromPage(m));
+    panel.webview.onDidReceiveMessage((m: unknown) => this.fromPage(readFromPage(m)));
     this.document = document;
     this.setPage();
   }
@@ -233,7 +232,7 @@ export class LetterPreview implements vscode.Disposable {
     this.post({ type: 'update', body: this.render(), banner: this.banner() });
   }
 
-  private post(message: unknown): void {
+  private post(message: ToPage): void {
     if (this.panel?.visible) void this.panel.webview.postMessage(message);
   }
 
@@ -248,13 +247,13 @@ export class LetterPreview implements vscode.Disposable {
     if (first) this.post({ type: 'scrollTo', line: first.start.line });
   }
 
-  private fromPage(message: FromPage): void {
+  private fromPage(message: FromPage | undefined): void {
     if (message?.type === 'openLink') {
       void openLinkFromPreview(message.href);
       return;
     }
     const doc = this.document;
-    if (!doc || !message || typeof message.line !== 'number' || !Number.isFinite(message.line)) return;
+    if (!doc || !message) return;
     const line = Math.max(0, Math.min(doc.lineCount - 1, Math.floor(message.line)));
     if (message.type === 'revealLine') {
       const editor = this.editorFor(doc);
@@ -262,7 +261,7 @@ export class LetterPreview implements vscode.Disposable {
       this.ignoreEditorScrollUntil = Date.now() + 150;
       editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
     } else if (message.type === 'openLine') {
-      const character = Math.max(0, Math.floor(message.character ?? 0));
+      const character = Math.max(0, Math.floor(message.character));
       const position = new vscode.Position(line, character);
       const editor = this.editorFor(doc);
       void vscode.window

@@ -6,6 +6,9 @@
 // the banner by `bannerHtml`).
 import { randomBytes } from 'crypto';
 import { escapeHtml } from '../../../server/src/service/render/html';
+import type { PageSettings, PreviewState } from './messages';
+
+export type { PreviewState };
 
 export interface WebviewPageInput {
   /** `webview.cspSource`: the origin of our media/ files inside the webview. */
@@ -21,7 +24,7 @@ export interface WebviewPageInput {
   /** Source line to scroll to when the page loads (restored state or the editor's top line). */
   initialLine?: number;
   /** Settings the page script needs. */
-  settings: { scrollPreviewWithEditor: boolean; scrollEditorWithPreview: boolean; doubleClickToSwitchToEditor: boolean };
+  settings: Omit<PageSettings, 'resource' | 'initialLine'>;
 }
 
 /**
@@ -67,7 +70,14 @@ export function previewWebviewOptions<U>(mediaFolder: U): { enableScripts: true;
 
 export function webviewPage(input: WebviewPageInput): string {
   const { cspSource, nonce } = input;
-  const settings = escapeHtml(JSON.stringify({ ...input.settings, resource: input.resource, initialLine: input.initialLine ?? null }));
+  const pageSettings: PageSettings = {
+    scrollPreviewWithEditor: input.settings.scrollPreviewWithEditor,
+    scrollEditorWithPreview: input.settings.scrollEditorWithPreview,
+    doubleClickToSwitchToEditor: input.settings.doubleClickToSwitchToEditor,
+    resource: input.resource,
+    initialLine: input.initialLine ?? null,
+  };
+  const settings = escapeHtml(JSON.stringify(pageSettings));
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -87,12 +97,6 @@ export function webviewPage(input: WebviewPageInput): string {
     '</html>',
     '',
   ].join('\n');
-}
-
-/** What the page script keeps with vscode.setState: the case it shows and the source line at its top. */
-export interface PreviewState {
-  resource: string;
-  line?: number;
 }
 
 /** The state VS Code hands back when it restores the preview after a reload; undefined when it is not one of ours. */
