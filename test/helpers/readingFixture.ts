@@ -19,6 +19,7 @@ export const FIXTURE_CONCEPTS = {
     },
     { id: 'sensation', kind: 'finding', title: 'sensation', terms: ['sensation', 'sensory'] },
     { id: 'reflexes', kind: 'finding', title: 'reflexes', terms: ['reflex*', 'dtr*'] },
+    { id: 'straight-leg-raise', kind: 'finding', title: 'a straight leg raise test', terms: ['straight leg rais*', 'slr'] },
     {
       id: 'paresthesia',
       kind: 'symptom',

@@ -306,3 +306,36 @@ test('counts: a number repeated in brackets, a range', () => {
 test('one span that two phrases of a concept match is one mention', () => {
   assert.equal(read('Radiculopathy.').mentions.length, 1);
 });
+
+test('a denial stops at a comma stretch with a verdict of its own, and a backward cue does not reach over a list', () => {
+  const r = read('Exam noted decreased sensation, no radicular pain, straight leg raise is negative, and weakness.');
+  assert.equal(assertionOf(r, 'motor-weakness'), 'affirmed');
+  assert.equal(assertionOf(r, 'sensation'), 'affirmed');
+  assert.equal(assertionOf(r, 'radiculopathy'), 'negated');
+  const list = read('Sensation, reflexes and strength were not tested.');
+  assert.deepEqual(
+    list.mentions.map((m) => m.assertion),
+    ['negated', 'negated', 'negated'],
+  );
+  const far = read('There was weakness of the left leg with an antalgic gait on the visit, and the reflexes were absent.');
+  assert.equal(assertionOf(far, 'motor-weakness'), 'affirmed');
+});
+
+test('a bare "negative" is a test\'s value, not a denial of what follows it', () => {
+  const r = read('Negative straight leg raise testing and full strength without radicular pain.');
+  assert.equal(r.mentions.find((m) => m.concept.id === 'motor-strength')?.assertion, 'affirmed');
+  assert.equal(assertionOf(r, 'radiculopathy'), 'negated');
+  assert.equal(of('Imaging was negative for radiculopathy.', 'radiculopathy'), 'negated');
+});
+
+test('a qualifier before "and" belongs to the previous item when the mention has its own', () => {
+  const r = read('Sensation is intact and reflexes are 1+ at the ankles.');
+  assert.deepEqual(
+    r.mentions.map((m) => [m.concept.id, m.value]),
+    [
+      ['sensation', 'normal'],
+      ['reflexes', 'abnormal'],
+    ],
+  );
+  assert.equal(read('Decreased sensation and strength in the left leg.').mentions.find((m) => m.concept.id === 'motor-strength')?.value, 'abnormal');
+});

@@ -241,6 +241,31 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   const fill = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) fill[i + 1] = fill[i] + (tokens[i].kind === 'word' && !listWord[i] && !CONJUNCTIONS.has(tokens[i].norm) ? 1 : 0);
 
+  // Comma stretches, and whether each holds a cue or a verdict of its own.
+  const segOf = new Int32Array(n);
+  let segCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (tokens[i].norm === ',') segCount++;
+    segOf[i] = segCount;
+  }
+  // A verdict of its own: a cue or qualifier after a finding of the stretch ("straight leg raise is negative as
+  // well as Spurling's"), not an adjective after a conjunction ("diminished reflexes or decreased sensation",
+  // still items of the list).
+  const segFirstEnd = new Int32Array(segCount + 1).fill(-1);
+  for (const h of mentionHits) if (segFirstEnd[segOf[h.from]] < 0) segFirstEnd[segOf[h.from]] = h.to;
+  const segOwn = new Uint8Array(segCount + 1);
+  const own = (from: number) => {
+    const seg = segOf[from];
+    const before = from > 0 ? tokens[from - 1].norm : ',';
+    if (segFirstEnd[seg] >= 0 && from >= segFirstEnd[seg] && !CONJUNCTIONS.has(before) && before !== ',') segOwn[seg] = 1;
+  };
+  for (const { hit } of cues) own(hit.from);
+  for (const q of qualifiers) if ((q.payload as { value: string }).value !== 'judgment') own(q.from);
+  const ownSum = new Int32Array(segCount + 2);
+  for (let k = 0; k <= segCount; k++) ownSum[k + 1] = ownSum[k] + segOwn[k];
+  /** Does a stretch after the cue's, up to the mention's, hold a verdict of its own? */
+  const ownBetween = (cueTok: number, mentionTok: number) => ownSum[segOf[mentionTok] + 1] - ownSum[segOf[cueTok] + 1] > 0;
+
   const tokenAt = (offset: number) => {
     // First token starting at or after offset.
     let lo = 0;
@@ -264,14 +289,22 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
     let valueSpan: Hit | undefined;
     if (concept.polarity === 'neutral') {
       let best: { hit?: Hit; value: Polarity; distance: number } | undefined;
+      let joined: { hit?: Hit; value: Polarity; distance: number } | undefined;
       for (const q of qualifiers) {
         const v = (q.payload as { value: string }).value;
         if (v === 'judgment' || clauseOf[q.from] !== clause) continue;
         const distance = q.to <= h.from ? words[h.from] - words[q.to] : q.from >= h.to ? words[q.from] - words[h.to] : -1;
         if (distance < 0) continue;
         if (q.to <= h.from ? distance > QUALIFIER_BEFORE : distance > QUALIFIER_AFTER) continue;
+        // "sensation is intact and DTRs are 1+": a qualifier before "and" or a comma is the previous item's verdict,
+        // used only when the mention has none of its own after it.
+        if (q.to <= h.from && separated(tokens, q.to, h.from)) {
+          if (!joined || distance < joined.distance) joined = { hit: q, value: v as Polarity, distance };
+          continue;
+        }
         if (!best || distance < best.distance) best = { hit: q, value: v as Polarity, distance };
       }
+      best ??= joined;
       for (const g of grades) {
         const gFrom = tokenAt(g.start);
         const gTo = tokenAt(g.end);
@@ -302,8 +335,12 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
       // A qualifier that gave the mention its value is not also a cue over it ("reflexes absent", "negative SLR").
       if (valueSpan && c.from < valueSpan.to && valueSpan.from < c.to) continue;
       let covers = false;
-      if (c.to <= h.from && cue.direction !== 'backward') covers = fill[h.from] - fill[c.to] <= cue.window && !blocked(c.to, h.from, cue.category);
-      else if (c.from >= h.to && cue.direction !== 'forward') covers = fill[c.from] - fill[h.to] <= cue.window && !blocked(h.to, c.from, cue.category);
+      // Forward, a cue governs a list ("no weakness, numbness or tingling"), but not a comma's stretch that has a
+      // verdict of its own ("no radiating pain, cervical compression test is negative"). Backward, it reaches only
+      // its window of words ("SLR and Spurling's were negative"), never back across a list of findings.
+      if (c.to <= h.from && cue.direction !== 'backward')
+        covers = fill[h.from] - fill[c.to] <= cue.window && !blocked(c.to, h.from, cue.category) && !ownBetween(c.to - 1, h.from);
+      else if (c.from >= h.to && cue.direction !== 'forward') covers = words[c.from] - words[h.to] <= cue.window && !blocked(h.to, c.from, cue.category);
       if (!covers) continue;
       const out: Cue = { category: cue.category, start: c.start, end: c.end, text: text.slice(c.start, c.end) };
       if (cue.category === 'negated' && c.to <= h.from) {
@@ -416,6 +453,12 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
     attributes,
   };
   return Object.freeze(reading);
+}
+
+/** Is there an "and" or a comma between tokens [from, to)? */
+function separated(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].norm === 'and' || tokens[k].norm === ',' || tokens[k].norm === ';') return true;
+  return false;
 }
 
 /** Hits grouped by their first token, with the longest span among them (phrases are short). */
