@@ -42,7 +42,7 @@ test('the quick-fix for a deleted licensure line restores the field after the la
   const { actions, fixed } = fixFirst(text, 'missing-field', (d) => d.data?.key === 'licensure');
   assert.equal(actions.length, 1);
   assert.ok(actions[0].edits.every((e) => e.snippet));
-  assert.match(fixed, /^reviewer\n {2}specialty: Emergency Medicine\n {2}licensure: California\n/m);
+  assert.match(fixed, /^reviewer\n {2}specialty: Emergency Medicine\n {2}licensure: state of licensure\n/m);
   const after = service.getDiagnostics(doc(fixed));
   assert.ok(!after.some((d) => d.code === 'missing-field'));
   assert.ok(!after.some((d) => d.code === 'syntax' || d.code === 'indentation'));
@@ -103,15 +103,15 @@ test('each deleted part of the letter is re-inserted where the canonical order p
 test('missing parts and fields follow the file\'s own indentation and line endings', () => {
   const text = 'case CM15-0201234\r\n    organization: MAXIMUS Federal Services\r\n    priority: standard\r\n    received: 10/14/2015\r\n    ur-date: 10/02/2015\r\n';
   const { fixed } = fixFirst(text, 'missing-section', (d) => d.data?.section === 'reviewer');
-  assert.match(fixed, /\r\nreviewer\r\n {4}licensure: California\r\n {4}specialty: Occupational Medicine\r\n/);
+  assert.match(fixed, /\r\nreviewer\r\n {4}licensure: state of licensure\r\n {4}specialty: board certification or specialty\r\n/);
   assert.ok(!/[^\r]\n/.test(fixed), 'only CRLF line breaks');
   // A file with lone CR line ends (old Mac editors; the parser reads them) keeps them.
   const { fixed: cr } = fixFirst(text.replace(/\r\n/g, '\r'), 'missing-section', (d) => d.data?.section === 'reviewer');
-  assert.match(cr, /\rreviewer\r {4}licensure: California\r {4}specialty: Occupational Medicine\r/);
+  assert.match(cr, /\rreviewer\r {4}licensure: state of licensure\r {4}specialty: board certification or specialty\r/);
   assert.ok(!cr.includes('\n'), 'only CR line breaks');
   const tabbed = 'reviewer\n\tspecialty: Emergency Medicine\n';
   const { fixed: f2 } = fixFirst(tabbed, 'missing-field', (d) => d.data?.key === 'licensure');
-  assert.equal(f2, 'reviewer\n\tspecialty: Emergency Medicine\n\tlicensure: California\n');
+  assert.equal(f2, 'reviewer\n\tspecialty: Emergency Medicine\n\tlicensure: state of licensure\n');
 });
 
 test('a case header without its number gets a number placeholder', () => {
@@ -177,8 +177,8 @@ test('code actions never throw, on garbage input or from a broken contributor', 
 test('a missing part goes above the comments written over the next part; a field of an empty part under its keyword', () => {
   const text = 'case CM15-0201234\n  organization: X\n\n-- the worker, from the application\nworker\n  age: 55\n';
   const { fixed } = fixFirst(text, 'missing-section', (d) => d.data?.section === 'reviewer');
-  assert.ok(fixed.startsWith('case CM15-0201234\n  organization: X\n\nreviewer\n  licensure: California\n  specialty: Occupational Medicine\n\n-- the worker, from the application\nworker\n'), fixed);
+  assert.ok(fixed.startsWith('case CM15-0201234\n  organization: X\n\nreviewer\n  licensure: state of licensure\n  specialty: board certification or specialty\n\n-- the worker, from the application\nworker\n'), fixed);
   const bare = 'reviewer\n\nworker\n  age: 55\n';
   const { fixed: f2 } = fixFirst(bare, 'missing-field', (d) => d.data?.key === 'specialty');
-  assert.equal(f2, 'reviewer\n  specialty: Occupational Medicine\n\nworker\n  age: 55\n');
+  assert.equal(f2, 'reviewer\n  specialty: board certification or specialty\n\nworker\n  age: 55\n');
 });

@@ -39,7 +39,7 @@ test('at the left margin, the parts of the letter not yet written (items always)
   const reviewer = empty.items.find((i) => i.label === 'reviewer')!;
   assert.equal(reviewer.insertTextFormat, 2);
   const inserted = accept(empty.text, reviewer);
-  assert.equal(inserted, 'reviewer\n  licensure: California\n  specialty: Occupational Medicine');
+  assert.equal(inserted, 'reviewer\n  licensure: state of licensure\n  specialty: board certification or specialty');
   assert.deepEqual(parseCase(inserted).reviewer?.fields.map((f) => f.key), ['licensure', 'specialty']);
   // Before text already on the line, only the keyword replaces the typed word.
   const partial = at('rev|iewer\n  licensure: California\n');
@@ -59,7 +59,7 @@ test('field names of the enclosing part, only those not yet present unless repea
   assert.deepEqual(labels(items), ['diagnosis']);
   const reviewer = at('reviewer\n  specialty: Emergency Medicine\n  li|\n');
   assert.deepEqual(labels(reviewer.items), ['licensure']);
-  assert.equal(accept(reviewer.text, reviewer.items[0]), 'reviewer\n  specialty: Emergency Medicine\n  licensure: California\n');
+  assert.equal(accept(reviewer.text, reviewer.items[0]), 'reviewer\n  specialty: Emergency Medicine\n  licensure: state of licensure\n');
   // The field on the cursor's own line stays on offer while it is retyped.
   const retype = at('reviewer\n  lic|ensure: California\n');
   assert.ok(labels(retype.items).includes('licensure'));

@@ -5,7 +5,7 @@
 // (starting with "--") is joined to the line before, "[#" in prose is kept
 // from reading as a fact label, and field values are single lines.
 import type { Range } from '../syntax/ast';
-import type { ImrDiagnostic, Severity } from '../types';
+import type { ImrDiagnostic, RelatedInformation, Severity } from '../types';
 import { range } from '../syntax/positions';
 import { normalizeSpace } from './letterLines';
 
@@ -90,8 +90,8 @@ export class CaseWriter {
     return this.lines[line] ?? '';
   }
 
-  note(code: string, severity: Severity, message: string, where: Range, data?: Record<string, unknown>): void {
-    this.diagnostics.push({ code, severity, message, range: where, ...(data ? { data } : {}) });
+  note(code: string, severity: Severity, message: string, where: Range, data?: Record<string, unknown>, relatedInformation?: RelatedInformation[]): void {
+    this.diagnostics.push({ code, severity, message, range: where, ...(data ? { data } : {}), ...(relatedInformation ? { relatedInformation } : {}) });
   }
 
   text(): string {

@@ -172,10 +172,7 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
     w.comment(1, [`injury-date: ${worker.injuryDate}   (the date the summary gives; the letter's header does not state it)`]);
   }
   for (const d of worker.diagnoses) w.field(1, 'diagnosis', d);
-  const notRead = [!worker.age && 'age', !worker.sex && 'sex', !worker.diagnoses.length && 'diagnosis'].filter(Boolean);
-  if (notRead.length && summaryText) {
-    w.note('import-not-found', 'information', `The importer could not read the worker's ${notRead.join(', ')} from the summary's sentences. Add ${notRead.map((k) => `\`${k}:\``).join(', ')} under worker.`, workerLine);
-  }
+  const notRead = [!worker.age && 'age', !worker.sex && 'sex', !worker.diagnoses.length && 'diagnosis'].filter(Boolean) as string[];
 
   // ---- summary ----
   w.blank();
@@ -188,6 +185,7 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
     }
     const written = w.prose(1, summaryLines.map((l) => ({ text: l.text, blank: l.blank })));
     rec.summary = written.some((n) => n >= 0);
+    if (notRead.length && summaryText) notFound(w, workerLine, notRead, lineOfOffset(summaryLines, written, worker.diagnosisLookedAt));
     rec.facts = labelSummary(w, written.filter((n) => n >= 0));
     if (!rec.summary) w.note('import-missing-part', 'warning', 'The letter\'s CLINICAL CASE SUMMARY is empty. Write the reviewer\'s account of the records under summary.', summaryLine, { part: 'summary' });
   }
@@ -263,6 +261,36 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
   else {
     w.note('import-missing-part', 'warning', `The letter's item "${shortText(title.service)}" lacks ${missing.join(', ')}. Add ${missing.length === 1 ? 'it' : 'them'} to the item.`, line, { part: 'item' });
   }
+}
+
+/**
+ * What the importer could not read about the worker. A missing diagnosis
+ * names the summary sentence the importer looked at (by its line, in related
+ * information) rather than quoting it, and proposes no diagnosis: only the
+ * author can say which condition the letter treats.
+ */
+function notFound(w: CaseWriter, workerLine: ReturnType<CaseWriter['line']>, notRead: string[], lookedAt: number | undefined): void {
+  const fields = notRead.map((k) => `\`${k}:\``).join(', ');
+  const diagnosis = notRead.includes('diagnosis');
+  const where = diagnosis && lookedAt !== undefined ? ` The summary names no diagnosis in the words reviewers use ("Diagnoses include", "is undergoing treatment for", "was diagnosed with"); the sentence introducing the worker is on line ${lookedAt + 1}.` : '';
+  const related = diagnosis && lookedAt !== undefined ? [{ range: { start: { line: lookedAt, character: 2 }, end: { line: lookedAt, character: w.lineText(lookedAt).length } }, message: 'The sentence that introduces the worker, where letters name the diagnosis' }] : undefined;
+  w.note('import-not-found', 'warning', `The importer could not read the worker's ${notRead.join(', ')} from the summary's sentences.${where} Add ${fields} under worker, as the records state ${notRead.length === 1 ? 'it' : 'them'}.`, workerLine, undefined, related);
+}
+
+/** The case-file line holding a character offset of the joined summary text (the lines joined by single spaces). */
+function lineOfOffset(lines: LetterLine[], written: number[], offset: number | undefined): number | undefined {
+  if (offset === undefined) return undefined;
+  let at = 0;
+  let last: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].blank) continue;
+    const len = normalizeSpace(lines[i].text).length;
+    // A line the writer joined to the one before (it began with "--") is on that line.
+    if (written[i] >= 0) last = written[i];
+    if (offset < at + len + 1) return last;
+    at += len + 1;
+  }
+  return last;
 }
 
 /**

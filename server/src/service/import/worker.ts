@@ -3,24 +3,23 @@
 // sustained an industrial injury on 1-30-2014. Diagnoses include ...").
 // What cannot be read is left out; the checks then ask the author for it.
 import { formatUs, parseDate } from '../syntax/dates';
+import { readDiagnosis } from './diagnosis';
 
 export interface WorkerFacts {
   age?: string;
   sex?: 'female' | 'male';
   injuryDate?: string;
   diagnoses: string[];
+  /**
+   * When no diagnosis was read: where in the summary text (a character
+   * offset) the sentence the importer looked at starts, the one that
+   * introduces the worker, so the note can name it by its line.
+   */
+  diagnosisLookedAt?: number;
 }
 
 const AGE_SEX = /\b(\d{1,3})[-\s]+years?[-\s]+old,?\s+(?:\w+\s+){0,2}?(female|male|woman|man|gentleman|lady)\b/i;
 const INJURY_DATE = /\binjury\s+(?:date\s+)?(?:on|of|dated)\s+(\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2}))/i;
-const DIAGNOSES = [
-  // "Diagnoses include ...", "The diagnoses are documented as ...", "has diagnosis that include ...",
-  // "Diagnoses, and-or impressions, were noted to include: ..."
-  /\bdiagnos(?:es|is)\b[^.]{0,40}?\b(?:include[sd]?|including|documented\s+as|noted\s+as|listed\s+as|of)\s*:?\s+(.+?)\.(?:\s|$)/i,
-  /\bdiagnos(?:es|is)\s+(?:is|are|was|were)\s*:?\s+(.+?)\.(?:\s|$)/i,
-  /\bdiagnosed\s+(?:as\s+having|with)\s+(.+?)\.(?:\s|$)/i,
-  /\b(?:being\s+)?treated\s+for\s+(.+?)\.(?:\s|$)/i,
-];
 
 export function readWorker(summary: string): WorkerFacts {
   const facts: WorkerFacts = { diagnoses: [] };
@@ -36,12 +35,8 @@ export function readWorker(summary: string): WorkerFacts {
   const inj = INJURY_DATE.exec(summary);
   const injDate = inj && parseDate(inj[1]);
   if (injDate) facts.injuryDate = formatUs(injDate);
-  for (const re of DIAGNOSES) {
-    const m = re.exec(summary);
-    if (m && m[1].length <= 400) {
-      facts.diagnoses.push(m[1].trim());
-      break;
-    }
-  }
+  const found = readDiagnosis(summary);
+  if (found.diagnosis) facts.diagnoses.push(found.diagnosis);
+  else facts.diagnosisLookedAt = found.lookedAt;
   return facts;
 }

@@ -109,7 +109,7 @@ export const invalidValues: Rule = ({ file }) => {
       out.push({
         code: 'invalid-value',
         severity: 'error',
-        message: 'Name the disputed service after `item`, as the letter should show it, for example `item MRI of the lumbar spine`.',
+        message: 'Name the disputed service after `item`, as the request for authorization names it and the letter should show it.',
         range: item.keywordRange,
       });
     }

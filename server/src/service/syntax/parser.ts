@@ -140,7 +140,7 @@ function parse(text: string): CaseFile {
               code: 'syntax',
               severity: 'error',
               range: range(ln.line, restStart, restStart + rest.length),
-              message: `Nothing follows \`${keyword}\` on its line; write "${truncate(rest)}" as an indented \`name: value\` field under it${keyword === 'reviewer' ? ' (for example `  licensure: California`)' : ' (for example `  age: 45`)'}.`,
+              message: `Nothing follows \`${keyword}\` on its line; write "${truncate(rest)}" as an indented \`name: value\` field under it${keyword === 'reviewer' ? ' (for example `  licensure:` and the state)' : ' (for example `  age:` and the age the records give)'}.`,
             });
         }
         continue;
