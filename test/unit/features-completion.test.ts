@@ -65,7 +65,7 @@ test('field names of the enclosing part, only those not yet present unless repea
   assert.ok(labels(retype.items).includes('licensure'));
   assert.equal(retype.items.find((i) => i.label === 'licensure')!.textEdit!.newText, 'licensure');
   const caseFields = at('case CM15-0201234\n  organization: X\n  |');
-  assert.deepEqual(labels(caseFields.items), ['priority', 'received', 'ur-date', 'records-received', 'assigned', 'decision-date']);
+  assert.deepEqual(labels(caseFields.items), ['priority', 'received', 'ur-date', 'records-received', 'assigned', 'decision-date', 'imported-from']);
 });
 
 test('an item offers its missing fields, and a rationale skeleton indented for the file', () => {

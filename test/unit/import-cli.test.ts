@@ -42,7 +42,14 @@ test('imr import LETTER writes the case to stdout and the importer\'s notes to s
   assert.equal(r.status, 0);
   assert.match(r.stdout, /^-- Imported from the letter imr-final-determination-lumbar-mri\.txt/);
   assert.deepEqual(parseCase(r.stdout).problems, []);
-  assert.match(r.stderr, /^imr-final-determination-lumbar-mri\.imr:\d+:\d+: warning import-missing-part: The letter has no header block/m);
+  assert.match(r.stderr, /^imr-final-determination-lumbar-mri\.imr:\d+:\d+: warning import-missing-part: the letter lacks a part; add it from the case file$/m);
+  // Where and what kind, never the letter's words: no run of four words of the letter is on stderr.
+  const words = (t: string) => t.toLowerCase().match(/[a-z]+/g) ?? [];
+  const letter = words(fs.readFileSync(SEED, 'utf8'));
+  const runs = new Set(letter.slice(3).map((_, i) => letter.slice(i, i + 4).join(' ')));
+  const said = words(r.stderr);
+  const quoted = said.slice(3).map((_, i) => said.slice(i, i + 4).join(' ')).filter((run) => runs.has(run));
+  assert.deepEqual(quoted, []);
   const rendered = new LanguageService().renderLetter({ uri: 'file:///seed.imr', version: 1, text: r.stdout }, 'text');
   assert.equal(norm(rendered), norm(fs.readFileSync(SEED, 'utf8')));
 });
@@ -78,6 +85,25 @@ test('imr import DIR -o OUTDIR imports every letter and sums up what it recognis
   assert.match(r.stdout, /^Imported 3 letters \(0 PDF\) into .*: 1 current, 1 notice-2013, 1 unknown; 1 of 3 items complete; .*; 1 not divided into parts\.$/m);
 });
 
+test('imr import --check imports and checks in one step, with a per-code table; LETTER --check needs -o', async () => {
+  const src = tempDir();
+  fs.copyFileSync(SEED, path.join(src, 'a.txt'));
+  fs.copyFileSync(SEED, path.join(src, 'b.txt'));
+  const out = path.join(tempDir(), 'cases');
+  const r = await imr([src, '-o', out, '--check']);
+  assert.match(r.stdout, /^Imported 2 letters/m);
+  // The findings of the checked cases, as imr check prints them, then the table and the summary.
+  assert.match(r.stdout, /a\.imr:\d+:\d+ (?:error|warning) contradicts-record /);
+  assert.match(r.stdout, /^Findings by code:\n {2}code +errors +warnings +other +files\n/m);
+  assert.match(r.stdout, /^ {2}contradicts-record +\d+ +\d+ +\d+ +2$/m);
+  assert.match(r.stdout, /^Checked 2 files: /m);
+  // The seed's header is missing from the letter, so its imported case has errors.
+  assert.equal(r.status, 1, r.stderr);
+  const noOut = await imr([SEED, '--check']);
+  assert.equal(noOut.status, 2);
+  assert.match(noOut.stderr, /--check needs -o FILE/);
+});
+
 test('imr import refuses what it cannot read, with exit code 2', async () => {
   const dir = tempDir();
   const fake = path.join(dir, 'fake.pdf');
@@ -102,7 +128,7 @@ test('a letter saved as Windows "Unicode" (UTF-16 with a byte order mark) import
   for (const name of ['le.txt', 'be.txt']) {
     const r = await imr([path.join(dir, name)]);
     assert.equal(r.status, utf8.status, r.stderr);
-    assert.equal(r.stdout, utf8.stdout.replace(/imr-final-determination-lumbar-mri\.txt/, name));
+    assert.equal(r.stdout, utf8.stdout.replace(/imr-final-determination-lumbar-mri\.txt/g, name));
   }
 });
 

@@ -132,8 +132,9 @@ test('the seed letter imports into a case with no syntax problems, its facts lab
   const worker = Object.fromEntries(file.worker!.fields.map((f) => [f.key, f.value]));
   assert.deepEqual(worker, { age: '55', sex: 'female', diagnosis: 'lumbar sprain-strain' });
   const neuro = file.facts.find((f) => /strength and-or sensation/.test(f.sentence.text));
-  assert.equal(neuro?.label.name, 'neuro-findings');
-  assert.ok(file.facts.some((f) => f.label.name === 'radiating-pain' && /radiation down bilateral lower extremities/.test(f.sentence.text)));
+  // Named by the concept and the body part the sentence names.
+  assert.equal(neuro?.label.name, 'neuro-findings-leg');
+  assert.ok(file.facts.some((f) => /^radiating-pain/.test(f.label.name) && /radiation down bilateral lower extremities/.test(f.sentence.text)));
   assert.ok(file.facts.some((f) => f.label.name === 'no-prior-imaging'));
   const item = file.items[0];
   assert.equal(item.service?.value, 'MRI of the lumbar spine without contrast as a outpatient');
@@ -158,7 +159,7 @@ test('header fields split over lines by the extractor are read, in both extracto
   const pypdf = importLetter(letter([header(), howMade(), summary(), issues([ITEM_MRI])]));
   noSyntaxProblems(pypdf);
   const fields = (r: ImportResult) => Object.fromEntries(parseCase(r.text).header!.fields.map((f) => [f.key, f.value]));
-  const expected = { organization: 'MAXIMUS Federal Services', priority: 'standard', received: '11/15/2016', assigned: '11/23/2016', 'ur-date': '10/20/2016', 'decision-date': '12/21/2016' };
+  const expected = { 'imported-from': 'letter', organization: 'MAXIMUS Federal Services', priority: 'standard', received: '11/15/2016', assigned: '11/23/2016', 'ur-date': '10/20/2016', 'decision-date': '12/21/2016' };
   assert.deepEqual(fields(pypdf), expected);
   assert.equal(parseCase(pypdf.text).header?.caseNumber?.value, 'CM16-0000001');
   assert.equal(parseCase(pypdf.text).worker?.fields.find((f) => f.key === 'injury-date')?.value, '10/16/2016');
@@ -317,7 +318,7 @@ test('a header label whose value cannot be read is kept with that value in the c
   assert.match(r.text, /^ {2}injury-date: 10\/16\/2016$/m);
   // The unreadable Date Assigned does not take the next field's date, so no date shifts.
   const fields = Object.fromEntries(parseCase(r.text).header!.fields.map((f) => [f.key, f.value]));
-  assert.deepEqual(fields, { organization: 'MAXIMUS Federal Services', priority: 'standard', received: '11/15/2016', 'ur-date': '10/20/2016', 'decision-date': '12/21/2016' });
+  assert.deepEqual(fields, { 'imported-from': 'letter', organization: 'MAXIMUS Federal Services', priority: 'standard', received: '11/15/2016', 'ur-date': '10/20/2016', 'decision-date': '12/21/2016' });
   const d = r.diagnostics.find((x) => x.code === 'import-missing-part' && /Case Number, Date Assigned/.test(x.message));
   assert.ok(d, JSON.stringify(r.diagnostics.map((x) => x.message)));
 });
@@ -402,16 +403,27 @@ test('importing then checking the seed letter flags the rationale sentence that 
   // ...and points at the summary sentence the import labelled as the neurologic finding.
   const related = found[0].relatedInformation?.[0];
   assert.ok(related);
-  assert.match(slice(related.range), /^There were abnormalities noted in strength and-or sensation of the lower extremities \[#neuro-findings\]\.$/);
+  assert.match(slice(related.range), /^There were abnormalities noted in strength and-or sensation of the lower extremities \[#neuro-findings-leg\]\.$/);
 });
 
 test('summary sentences are labelled by what they document, negated findings apart', async () => {
   const { classifySentence } = await import('../../server/src/service/import/facts');
-  assert.deepEqual(classifySentence('There was decreased sensation in the left L5 dermatome.'), ['neuro-findings']);
+  assert.deepEqual(classifySentence('There was decreased sensation in the left L5 dermatome.'), ['neuro-findings-lumbar']);
   assert.deepEqual(classifySentence('Sensation was intact and reflexes were symmetric.'), ['neuro-exam-normal']);
-  assert.deepEqual(classifySentence('She reported pain radiating down the right leg.'), ['radiating-pain']);
-  assert.deepEqual(classifySentence('An MRI of the lumbar spine dated 3-1-2016 showed a disc protrusion at L4-5.'), ['imaging']);
-  assert.deepEqual(classifySentence('The plan of care included a request for an MRI.'), []);
+  assert.deepEqual(classifySentence('She reported pain radiating down the right leg.'), ['radiating-pain-right-leg']);
+  assert.deepEqual(classifySentence('An MRI of the lumbar spine dated 3-1-2016 showed a disc protrusion at L4-5.'), ['lumbar-mri-2016']);
+  // A request or a plan documents no finding: it gets a label of its own kind only.
+  assert.deepEqual(classifySentence('The plan of care included a request for an MRI.'), ['request']);
+  assert.deepEqual(classifySentence('Eight sessions of physical therapy were ordered.'), ['request']);
+  assert.deepEqual(classifySentence('In a utilization review report, the claims administrator failed to approve a request for a shoulder MRI.'), ['ur-denial']);
+  assert.deepEqual(classifySentence('The UR dated 12-6-16 noncertified the request for EMG-NCS of the arms.'), ['ur-denial']);
+  assert.deepEqual(classifySentence('The utilization review modified the request to six sessions.'), ['ur-modification']);
+  // EMG is no imaging; findings the older lists missed are read; a fragment gets nothing.
+  assert.deepEqual(classifySentence('An EMG of the right upper extremity dated 11/30/2016 revealed carpal tunnel syndrome.'), ['right-arm-emg-ncs-2016']);
+  assert.deepEqual(classifySentence('Examination of the right knee revealed laxity with valgus stress.'), ['exam-findings-right-knee']);
+  assert.deepEqual(classifySentence('Left grip strength was 4+ over 5.'), ['neuro-findings-left-hand']);
+  assert.deepEqual(classifySentence('"'), []);
+  assert.deepEqual(classifySentence('No MRI report was available.'), ['no-prior-imaging']);
   assert.deepEqual(classifySentence('The injured worker is a 40 year old male.'), []);
   assert.ok(classifySentence('Treatment to date has included physical therapy and medications.').includes('conservative-care'));
 });
@@ -423,5 +435,5 @@ test('a radiating complaint the summary says is absent is not labelled as a find
     assert.ok(!labels.includes('radiating-pain'), `${s} -> ${labels.join(', ')}`);
     assert.ok(labels.includes('no-radiating-pain'), `${s} -> ${labels.join(', ')}`);
   }
-  assert.deepEqual(classifySentence('Pain radiates down the left leg.'), ['radiating-pain']);
+  assert.deepEqual(classifySentence('Pain radiates down the left leg.'), ['radiating-pain-left-leg']);
 });

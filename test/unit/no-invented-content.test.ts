@@ -47,13 +47,15 @@ function phrasesFromTerms(): string[] {
   const out: string[] = [];
   const walk = (v: unknown, key = '') => {
     if (Array.isArray(v)) {
-      if (/terms$/i.test(key)) {
+      // Terms a concept excludes are what it is not; they name nothing clinical of their own.
+      if (/terms$/i.test(key) && !/^exclude/i.test(key)) {
         for (const t of v) if (typeof t === 'string') out.push(t);
       } else for (const x of v) walk(x);
     } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
   };
   for (const f of CLINICAL_TERM_FILES) walk(JSON.parse(fs.readFileSync(path.join(TERMS_DIR, f), 'utf8')));
   for (const c of factTerms.categories) out.push(...c.terms);
+  for (const group of [factTerms.modalities, factTerms.sites]) for (const g of group) out.push(...g.terms.filter((t) => t.length > 2));
   return out;
 }
 

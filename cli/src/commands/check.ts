@@ -10,7 +10,7 @@ import { createProgress } from '../check/progress';
 import { formatText } from '../check/format/text';
 import { formatJson } from '../check/format/json';
 import { formatSarif } from '../check/format/sarif';
-import { summaryLine, totals } from '../check/format/summary';
+import { codeTable, summaryLine, totals } from '../check/format/summary';
 import { VERSION } from '../version';
 import { LanguageService } from '../../../server/src/service/languageService';
 import { applyWorkspaceCriteria, readWorkspaceCriteria } from '../check/workspaceCriteria';
@@ -120,7 +120,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
         ? formatSarif(results, { version: VERSION, cwd: io.cwd, rulesDoc: rulesDocPath() })
         : formatText(results);
   const t = totals(results);
-  const summary = summaryLine(t, performance.now() - started) + '\n';
+  // The per-code table belongs to the human-readable summary, never inside JSON or SARIF.
+  const summary = codeTable(results) + summaryLine(t, performance.now() - started) + '\n';
   if (output) {
     try {
       fs.writeFileSync(path.resolve(io.cwd, output), report, { flag: values.force === true || !isRegularFile(path.resolve(io.cwd, output)) ? 'w' : 'wx' });

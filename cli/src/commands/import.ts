@@ -8,30 +8,41 @@ import * as path from 'node:path';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
 import { importLetter } from '../../../server/src/service/import/index';
 import type { ImportResult, LetterLayout } from '../../../server/src/service/import/types';
+import { noteKind } from '../../../server/src/service/import/noteKinds';
+import { LanguageService } from '../../../server/src/service/languageService';
+import { checkFile, type FileResult } from '../check/checkFile';
+import { formatText } from '../check/format/text';
+import { codeTable, summaryLine, totals } from '../check/format/summary';
 
-const HELP = `Usage: imr import LETTER [-o FILE] [--force]
-       imr import DIR -o OUTDIR [--force]
+const HELP = `Usage: imr import LETTER [-o FILE] [--force] [--check]
+       imr import DIR -o OUTDIR [--force] [--check]
 
 Imports determination letters (.txt as a PDF text extractor gives it, or
 .pdf) into IMR case files. Prose is kept word for word, header dates are
 normalized, summary sentences with findings get [#labels], and text that has
 no place in the case file is kept in -- comments. What the importer could not
-place or find is listed as notes (file:line:column in the case file).
+place or find is listed as notes on standard error: the case file, line,
+column and kind of each, never the letter's words (open the case at that line
+to read it). Each case is marked \`imported-from:\` and checked as an audit of
+a published letter (see docs/import.md).
 
 Options:
   -o, --output PATH   LETTER: write the case file to PATH instead of stdout
                       DIR: write one CASE.imr per letter into the directory PATH
       --force         replace case files that already exist
+      --check         check the imported cases too, as imr check does, with
+                      its findings and a per-code table (LETTER needs -o)
   -q, --quiet         DIR: print only the summary, not a line per letter
   -h, --help          show this help
 
 Exit codes: 0 imported; 1 some letter could not be divided into parts (its
-text is kept as comments); 2 usage error or a file that could not be read
-or written.
+text is kept as comments), or with --check a case has errors; 2 usage error
+or a file that could not be read or written.
 
 Examples:
   imr import letter.pdf -o case.imr
   imr import letters/ -o cases/
+  imr import letters/ -o cases/ --check
 `;
 
 /** A letter is a few pages; anything far larger is not one. */
@@ -39,7 +50,7 @@ const MAX_LETTER_BYTES = 20 * 1024 * 1024;
 const LETTER_EXTENSIONS = new Set(['.txt', '.pdf']);
 const LAYOUT_ORDER: LetterLayout[] = ['current', 'notice-2013', 'medical-professional-review', 'unknown'];
 
-type Loaded = { ok: true; text: string; pdf: boolean } | { ok: false; reason: string };
+type Loaded = { ok: true; text: string; pdf: boolean; unreadablePages?: number[] } | { ok: false; reason: string };
 
 /** Reads a letter: a PDF through pdfjs, text as UTF-16 when it starts with a byte order mark, else UTF-8 (or Windows-1252 when it is not valid UTF-8). */
 export async function loadLetter(file: string): Promise<Loaded> {
@@ -58,7 +69,7 @@ export async function loadLetter(file: string): Promise<Loaded> {
     try {
       const { pdfToText } = await import('../../../server/src/service/import/pdfText');
       const extracted = await pdfToText(new Uint8Array(bytes));
-      return { ok: true, text: extracted.text, pdf: true };
+      return { ok: true, text: extracted.text, pdf: true, unreadablePages: extracted.unreadablePages };
     } catch (err) {
       return { ok: false, reason: err instanceof Error ? err.message : 'not a readable PDF' };
     }
@@ -78,8 +89,30 @@ export async function loadLetter(file: string): Promise<Loaded> {
   return { ok: true, text: text.replace(/^\uFEFF/, ''), pdf: false };
 }
 
+/** The notes as stderr shows them: where (case file, line, column) and what kind, never the letter's words. */
 function notes(r: ImportResult, caseName: string): string[] {
-  return r.diagnostics.map((d) => `${caseName}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+  return r.diagnostics.map((d) => `${caseName}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${noteKind(d.code)}`);
+}
+
+/** Skipped PDF pages, by number only. */
+function pageNotes(shown: string, loaded: Loaded): string[] {
+  const pages = loaded.ok ? (loaded.unreadablePages ?? []) : [];
+  return pages.length ? [`imr import: ${shown}: ${pages.length === 1 ? 'page' : 'pages'} ${pages.join(', ')} could not be read and ${pages.length === 1 ? 'was' : 'were'} skipped; the rest is imported`] : [];
+}
+
+/** `--check`: the written cases checked as \`imr check\` checks them, its report, per-code table and summary on stdout. */
+function checkWritten(caseFiles: string[], io: CliIO): number {
+  const started = performance.now();
+  const service = new LanguageService();
+  const results: FileResult[] = caseFiles.map((f) => checkFile(service, shownPath(io.cwd, f), io.cwd));
+  const t = totals(results);
+  io.stdout.write(formatText(results) + codeTable(results) + summaryLine(t, performance.now() - started) + '\n');
+  return t.errors > 0 || t.skipped > 0 ? 1 : 0;
+}
+
+function shownPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 function write(target: string, text: string, force: boolean): string | undefined {
@@ -96,13 +129,14 @@ function hasErrors(r: ImportResult): boolean {
   return r.diagnostics.some((d) => d.severity === 'error');
 }
 
-async function importOne(input: string, shown: string, output: string | undefined, force: boolean, io: CliIO): Promise<number> {
+async function importOne(input: string, shown: string, output: string | undefined, force: boolean, check: boolean, io: CliIO): Promise<number> {
   const loaded = await loadLetter(input);
   if (!loaded.ok) {
     io.stderr.write(`imr import: ${shown}: ${loaded.reason}\n`);
     return 2;
   }
-  const r = importLetter(loaded.text, { sourceName: path.basename(input) });
+  for (const line of pageNotes(shown, loaded)) io.stderr.write(line + '\n');
+  const r = importLetter(loaded.text, { sourceName: path.basename(input), unreadablePages: loaded.unreadablePages });
   const caseName = output ?? `${path.basename(input).replace(/\.[^.]+$/, '')}.imr`;
   if (output) {
     const problem = write(path.resolve(io.cwd, output), r.text, force);
@@ -112,7 +146,8 @@ async function importOne(input: string, shown: string, output: string | undefine
     }
   } else io.stdout.write(r.text);
   for (const line of notes(r, caseName)) io.stderr.write(line + '\n');
-  return hasErrors(r) ? 1 : 0;
+  const checked = check && output ? checkWritten([path.resolve(io.cwd, output)], io) : 0;
+  return hasErrors(r) || checked ? 1 : 0;
 }
 
 interface Tally {
@@ -128,7 +163,7 @@ interface Tally {
   unreadable: number;
 }
 
-async function importDir(dir: string, shownDir: string, outDir: string, force: boolean, quiet: boolean, io: CliIO): Promise<number> {
+async function importDir(dir: string, shownDir: string, outDir: string, force: boolean, quiet: boolean, check: boolean, io: CliIO): Promise<number> {
   let names: string[];
   try {
     names = fs
@@ -158,6 +193,7 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
   }
   const tally: Tally = { letters: 0, pdfs: 0, layouts: {}, items: 0, completeItems: 0, facts: 0, withNotes: 0, unplaced: 0, failed: 0, unreadable: 0 };
   let ioTrouble = false;
+  const written: string[] = [];
   for (const n of names) {
     const base = n.replace(/\.[^.]+$/, '');
     if (byCase.get(base) !== n) {
@@ -171,7 +207,8 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
       ioTrouble = true;
       continue;
     }
-    const r = importLetter(loaded.text, { sourceName: n });
+    for (const line of pageNotes(path.join(shownDir, n), loaded)) io.stderr.write(line + '\n');
+    const r = importLetter(loaded.text, { sourceName: n, unreadablePages: loaded.unreadablePages });
     const caseFile = `${base}.imr`;
     const problem = write(path.join(outDir, caseFile), r.text, force);
     if (problem) {
@@ -179,6 +216,7 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
       ioTrouble = true;
       continue;
     }
+    written.push(path.join(outDir, caseFile));
     tally.letters++;
     if (loaded.pdf) tally.pdfs++;
     const rec = r.recognized;
@@ -212,7 +250,8 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
       `${tally.withNotes} with notes to review${tally.unplaced ? ` (${tally.unplaced} passage${tally.unplaced === 1 ? '' : 's'} kept as comments)` : ''}` +
       `${tally.failed ? `; ${tally.failed} not divided into parts` : ''}${tally.unreadable ? `; ${tally.unreadable} unreadable` : ''}.\n`,
   );
-  return ioTrouble ? 2 : tally.failed ? 1 : 0;
+  const checked = check ? checkWritten(written, io) : 0;
+  return ioTrouble ? 2 : tally.failed || checked ? 1 : 0;
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
@@ -220,11 +259,13 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
+    check: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import one letter or one directory at a time' : 'name the letter (or directory of letters) to import');
   const input = path.resolve(io.cwd, positionals[0]);
   const output = values.output as string | undefined;
   const force = values.force === true;
+  const check = values.check === true;
   let isDir = false;
   try {
     isDir = fs.statSync(input).isDirectory();
@@ -233,9 +274,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   if (isDir) {
     if (!output) throw new UsageError('importing a directory needs -o OUTDIR for the case files');
-    return importDir(input, positionals[0], path.resolve(io.cwd, output), force, values.quiet === true, io);
+    return importDir(input, positionals[0], path.resolve(io.cwd, output), force, values.quiet === true, check, io);
   }
-  return importOne(input, positionals[0], output, force, io);
+  // The check report would share stdout with the case itself.
+  if (check && !output) throw new UsageError('--check needs -o FILE for the case file');
+  return importOne(input, positionals[0], output, force, check, io);
 }
 
 export const importCommand: CliCommand = {

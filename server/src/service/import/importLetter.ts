@@ -7,6 +7,8 @@
 import { LETTER_TEXT } from '../render/letterText';
 import { organizationShortName } from '../render/letterModel';
 import { CaseWriter } from './caseWriter';
+import { markImported } from './importMarker';
+import { restsOnAnotherItem } from './dependency';
 import { readHeader } from './header';
 import { readHowMade } from './howMade';
 import { splitItems, partLines, partText, type LetterItem } from './items';
@@ -41,11 +43,17 @@ function importAny(text: string, options: ImportOptions): ImportResult {
   const rec = emptyRecognition(layout);
   const name = options.sourceName ? `${options.sourceName} ` : '';
   const top = w.comment(0, [`Imported from the letter ${name}by IMR Author (${LAYOUT_NAMES[layout]}).`]);
+  const skipped = (options.unreadablePages ?? []).filter((p) => Number.isInteger(p) && p > 0);
+  if (skipped.length) {
+    const pages = `${skipped.length === 1 ? 'Page' : 'Pages'} ${skipped.join(', ')}`;
+    const r = w.comment(0, [`${pages} of the PDF could not be read and ${skipped.length === 1 ? 'was' : 'were'} skipped: ${skipped.length === 1 ? 'its' : 'their'} text is missing below.`]);
+    w.note('import-page-unreadable', 'warning', `${pages} of the PDF could not be read (a damaged page) and ${skipped.length === 1 ? 'was' : 'were'} skipped; the rest of the letter is imported. Copy the missing text from the original letter.`, r, { pages: skipped });
+  }
   if (furnitureRemoved > 0) {
     w.note('import-page-furniture', 'information', `Removed ${furnitureRemoved} page header, footer or page-number line${furnitureRemoved === 1 ? '' : 's'} ("Page 2 of 3") from the letter; they are not part of the determination.`, top);
   }
-  if (layout === 'current') importCurrent(lines, w, rec);
-  else if (layout === 'notice-2013') importNotice2013(lines, w, rec);
+  if (layout === 'current') importCurrent(lines, w, rec, options);
+  else if (layout === 'notice-2013') importNotice2013(lines, w, rec, options);
   else keepAll(lines, w, rec, top);
   return { text: w.text(), diagnostics: w.diagnostics, recognized: rec };
 }
@@ -83,7 +91,7 @@ function unplaced(w: CaseWriter, rec: ImportRecognition, depth: number, lines: L
   w.note('import-unplaced', 'warning', `This text from the letter (${where}) has no place in the case file, so it is kept here as a comment and the rendered letter will not show it. Move it into the part it belongs to, or delete it.`, r, difference(joinLines(content), ''));
 }
 
-function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognition) {
+function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognition, options: ImportOptions) {
   const parts = splitCurrentLayout(lines);
 
   // ---- header ----
@@ -96,6 +104,7 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
 
   w.blank();
   const caseLine = w.line(hv['case-number'] ? `case ${hv['case-number']}` : 'case');
+  markImported(w, options);
   if (how?.organization) w.field(1, 'organization', how.organization);
   const fieldLines: Record<string, ReturnType<CaseWriter['field']>> = {};
   if (hv.priority) fieldLines.priority = w.field(1, 'priority', hv.priority);
@@ -211,10 +220,17 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
     const r = w.comment(0, ['No disputed item found: no heading ends in ": Upheld" or ": Overturned".']);
     w.note('import-missing-part', 'error', 'No disputed item was found: the importer looks for a line ending in ": Upheld" or ": Overturned" followed by the guideline lines. Add an `item` for each disputed service.', r, { part: 'items' });
   }
-  for (const item of split.items) writeItem(w, rec, item, shortName);
+  // A dependent item ("the requested ancillary service") names the nearest earlier item that is not itself dependent.
+  let primary: string | undefined;
+  for (const item of split.items) {
+    const dependent = !!item.rationale && restsOnAnotherItem(partText(item.rationale));
+    const service = itemTitle(item.heading).service;
+    writeItem(w, rec, item, shortName, dependent ? primary : undefined);
+    if (!dependent) primary = service;
+  }
 }
 
-function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shortName: string) {
+function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shortName: string, dependsOn: string | undefined) {
   w.blank();
   const title = itemTitle(item.heading);
   const line = w.line(title.service ? `item ${title.service}` : 'item');
@@ -222,6 +238,7 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
   if (title.request) w.field(1, 'request', title.request);
   if (title.authorized) w.field(1, 'authorized', title.authorized);
   if (item.decision) w.field(1, 'decision', item.decision);
+  if (dependsOn) w.field(1, 'depends-on', dependsOn);
   if (/\s:\s*(Upheld|Overturned)\b[^:]*$/i.test(joinLines(item.headingLines))) {
     w.note('import-spacing', 'information', `The letter puts a space before the colon ("${shortText(title.service, 30)} : ${item.decisionText ?? ''}"); the rendered letter writes "${shortText(title.service, 30)}: ${item.decisionText ?? ''}".`, line, difference(`${title.service} : ${item.decisionText ?? ''}`, `${title.service}: ${item.decisionText ?? ''}`));
   }

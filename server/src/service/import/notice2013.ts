@@ -11,7 +11,8 @@ import type { CaseWriter } from './caseWriter';
 import { joinLines, type LetterLine } from './letterLines';
 import { labelSummary } from './summaryLabels';
 import { readWorker } from './worker';
-import type { ImportRecognition } from './types';
+import type { ImportOptions, ImportRecognition } from './types';
+import { markImported } from './importMarker';
 
 const DATE = '(\\d{1,2}/\\d{1,2}/\\d{2,4})';
 
@@ -21,7 +22,7 @@ function date(re: RegExp, text: string): string | undefined {
   return d ? formatUs(d) : undefined;
 }
 
-export function importNotice2013(lines: LetterLine[], w: CaseWriter, rec: ImportRecognition): void {
+export function importNotice2013(lines: LetterLine[], w: CaseWriter, rec: ImportRecognition, options: ImportOptions = {}): void {
   const summaryAt = lines.findIndex((l) => /^\s*Case\s+Summary\s*:/i.test(l.text));
   const before = summaryAt >= 0 ? lines.slice(0, summaryAt) : lines;
   const text = joinLines(before);
@@ -55,6 +56,7 @@ export function importNotice2013(lines: LetterLine[], w: CaseWriter, rec: Import
 
   w.blank();
   const caseLine = w.line('case');
+  markImported(w, options);
   if (organization) w.field(1, 'organization', organization);
   if (received) w.field(1, 'received', received);
   if (assigned) w.field(1, 'assigned', assigned);

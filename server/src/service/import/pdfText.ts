@@ -10,6 +10,8 @@ export interface PdfText {
   pages: number;
   /** Header, footer and page-number lines removed (count only). */
   furnitureRemoved: number;
+  /** Pages (1-based) that could not be read and were skipped; the rest of the letter is kept. */
+  unreadablePages: number[];
 }
 
 interface Piece {
@@ -70,8 +72,32 @@ export async function pdfToText(data: Uint8Array): Promise<PdfText> {
   }
   try {
     const pages: { lines: PageLine[]; height: number }[] = [];
+    const unreadablePages: number[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
+      // One damaged page (a broken content stream) costs that page, not the letter.
+      const read = await readPage(doc, p);
+      if (read) pages.push(read);
+      else unreadablePages.push(p);
+    }
+    if (unreadablePages.length === doc.numPages) throw new Error('no page readable');
+    const { kept, removed } = removeFurniture(pages);
+    return { text: layOut(kept), pages: doc.numPages, furnitureRemoved: removed, unreadablePages };
+  } catch {
+    // pdfjs's own message may quote what it choked on, and callers show the
+    // message: a damaged page gets the same plain words as a damaged file.
+    throw new Error('The file is not a readable PDF.');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** One page's printed lines, or undefined when pdfjs cannot read the page. */
+async function readPage(doc: PdfDocument, p: number): Promise<{ lines: PageLine[]; height: number } | undefined> {
+  try {
+    const page = await doc.getPage(p);
+    try {
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const pieces: Piece[] = [];
@@ -83,17 +109,13 @@ export async function pdfToText(data: Uint8Array): Promise<PdfText> {
         }
         pieces.push({ eol: item.hasEOL, str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]) || 10 });
       }
-      pages.push({ lines: toLines(pieces), height: viewport.height });
+      return { lines: toLines(pieces), height: viewport.height };
+    } finally {
       page.cleanup();
     }
-    const { kept, removed } = removeFurniture(pages);
-    return { text: layOut(kept), pages: doc.numPages, furnitureRemoved: removed };
   } catch {
-    // pdfjs's own message may quote what it choked on, and callers show the
-    // message: a damaged page gets the same plain words as a damaged file.
-    throw new Error('The file is not a readable PDF.');
-  } finally {
-    await doc.destroy();
+    // pdfjs's message may quote what it choked on: the caller reports the page number only.
+    return undefined;
   }
 }
 

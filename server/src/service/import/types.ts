@@ -5,6 +5,8 @@ import type { ImrDiagnostic } from '../types';
 export interface ImportOptions {
   /** Where the letter came from (a file name), named in the case file's first comment. Never a path with case text. */
   sourceName?: string;
+  /** PDF pages (1-based) the extractor could not read and skipped: the case says their text is missing. */
+  unreadablePages?: number[];
 }
 
 /** The letter layouts the importer knows. */

@@ -9,6 +9,7 @@ import { necessityRules } from '../necessity/rules/index';
 import { withPhraseMemo } from '../necessity/phrases';
 import { phi } from '../phi/rule';
 import { reportContained } from '../contained';
+import { applyAuditView } from './auditView';
 
 const RULES: readonly Rule[] = [...structureRules, ...necessityRules, phi];
 
@@ -30,7 +31,7 @@ function runAll(file: CaseFile, model: CaseModel, settings: ServiceSettings): Im
       reportContained(err, `rule ${rule.name}`);
     }
   }
-  return applySettings(file, out, settings);
+  return applySettings(file, applyAuditView(file, out), settings);
 }
 
 function applySettings(file: CaseFile, diagnostics: ImrDiagnostic[], settings: ServiceSettings): ImrDiagnostic[] {
