@@ -7,6 +7,7 @@
 // are shown in the Problems panel next to the language server's checks.
 import * as vscode from 'vscode';
 import { importLetter } from '../../server/src/service/import/index';
+import { caseFileName } from '../../server/src/service/import/caseName';
 import type { ImportResult } from '../../server/src/service/import/types';
 
 const NOTES_SOURCE = 'imr import';
@@ -14,6 +15,8 @@ const NOTES_SOURCE = 'imr import';
 interface Letter {
   text: string;
   name: string;
+  /** PDF pages that could not be read and were skipped. */
+  unreadablePages?: number[];
 }
 
 /** Reads a letter file: a PDF through pdfjs, text as UTF-8 (Windows-1252 when not valid UTF-8). */
@@ -22,7 +25,8 @@ async function readLetter(uri: vscode.Uri): Promise<Letter> {
   const name = uri.path.split('/').pop() ?? 'letter';
   if (Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) {
     const { pdfToText } = await import('../../server/src/service/import/pdfText');
-    return { text: (await pdfToText(bytes)).text, name };
+    const pdf = await pdfToText(bytes);
+    return { text: pdf.text, name, unreadablePages: pdf.unreadablePages };
   }
   if (/\.pdf$/i.test(name)) throw new Error(`${name} is named .pdf but is not a PDF.`);
   let text: string;
@@ -58,7 +62,7 @@ async function chooseLetter(arg: unknown): Promise<Letter | undefined> {
   return picked?.[0] ? readLetter(picked[0]) : undefined;
 }
 
-function toDiagnostic(d: ImportResult['diagnostics'][number]): vscode.Diagnostic {
+function toDiagnostic(d: ImportResult['diagnostics'][number], uri: vscode.Uri): vscode.Diagnostic {
   const r = d.range;
   const severity =
     d.severity === 'error'
@@ -71,6 +75,10 @@ function toDiagnostic(d: ImportResult['diagnostics'][number]): vscode.Diagnostic
   const diagnostic = new vscode.Diagnostic(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), d.message, severity);
   diagnostic.code = d.code;
   diagnostic.source = NOTES_SOURCE;
+  // Where else the note points (the summary sentence a missing diagnosis was looked for in).
+  if (d.relatedInformation?.length) {
+    diagnostic.relatedInformation = d.relatedInformation.map((ri) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Range(ri.range.start.line, ri.range.start.character, ri.range.end.line, ri.range.end.character)), ri.message));
+  }
   return diagnostic;
 }
 
@@ -82,16 +90,51 @@ function summary(name: string, r: ImportResult): string {
   return `Imported ${name}: ${items}, ${facts}.${notes ? ` ${notes} note${notes === 1 ? '' : 's'} to review in the Problems panel.` : ''}`;
 }
 
+/**
+ * An untitled document named for the case (`CM16-0213037.imr`), in the first
+ * workspace folder so Save As offers that name there. A name already open
+ * gets a number (`CM16-0213037-2.imr`): importing the letter twice gives two
+ * cases, never one overwritten.
+ */
+function untitledCaseUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const at = (file: string) => (folder ? vscode.Uri.joinPath(folder, file).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: file }));
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  let uri = at(name);
+  for (let n = 2; open.has(uri.toString()); n++) uri = at(name.replace(/\.imr$/, `-${n}.imr`));
+  return uri;
+}
+
+/** Opens the imported case as an unsaved document named for its case number; returns the version that holds the import. */
+async function openImported(result: ImportResult, letterName: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(untitledCaseUri(caseFileName(result.text, letterName)));
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  if (doc.languageId !== 'imr') await vscode.languages.setTextDocumentLanguage(doc, 'imr');
+  await editor.edit((e) => e.insert(new vscode.Position(0, 0), result.text));
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor.document;
+}
+
 export function registerImport(context: vscode.ExtensionContext): void {
   const notes = vscode.languages.createDiagnosticCollection(NOTES_SOURCE);
+  // The version of each imported document its notes were made for.
+  const noteVersions = new Map<string, number>();
   context.subscriptions.push(
     notes,
     // The notes point at lines of the imported text; once the author edits or
     // closes the document they would point at the wrong place, so they go.
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length && notes.has(e.document.uri)) notes.delete(e.document.uri);
+      const key = e.document.uri.toString();
+      const version = noteVersions.get(key);
+      if (e.contentChanges.length && version !== undefined && e.document.version > version) {
+        notes.delete(e.document.uri);
+        noteVersions.delete(key);
+      }
     }),
-    vscode.workspace.onDidCloseTextDocument((doc) => notes.delete(doc.uri)),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      notes.delete(doc.uri);
+      noteVersions.delete(doc.uri.toString());
+    }),
     vscode.commands.registerCommand('imr.importLetter', async (arg?: unknown) => {
       let letter: Letter | undefined;
       try {
@@ -101,10 +144,10 @@ export function registerImport(context: vscode.ExtensionContext): void {
         return;
       }
       if (!letter) return;
-      const result = importLetter(letter.text, { sourceName: letter.name });
-      const doc = await vscode.workspace.openTextDocument({ language: 'imr', content: result.text });
-      await vscode.window.showTextDocument(doc, { preview: false });
-      notes.set(doc.uri, result.diagnostics.map(toDiagnostic));
+      const result = importLetter(letter.text, { sourceName: letter.name, unreadablePages: letter.unreadablePages });
+      const doc = await openImported(result, letter.name);
+      noteVersions.set(doc.uri.toString(), doc.version);
+      notes.set(doc.uri, result.diagnostics.map((d) => toDiagnostic(d, doc.uri)));
       void vscode.window.showInformationMessage(summary(letter.name, result));
     }),
   );

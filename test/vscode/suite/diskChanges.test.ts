@@ -105,6 +105,11 @@ describe('files changed on disk', () => {
         assert.deepEqual(await run('imr.importLetter', { openFile: letter }), []);
         const imported = await opened;
         assert.ok(imported.isUntitled, 'the imported case opens untitled: nothing is written until the author saves');
+        // Named by its case number in the tab and in Save As, never by its first line (a comment).
+        const caseNumber = /^case (CM\d{2}-\d{7})$/m.exec(caseDoc.getText())?.[1];
+        assert.ok(caseNumber, 'the exported case has a case number');
+        assert.match(path.basename(imported.uri.path), new RegExp(`^${caseNumber}(?:-\\d+)?\\.imr$`));
+        await waitForEvent(vscode.workspace.onDidChangeTextDocument, () => (imported.getText().includes(`case ${caseNumber}`) ? true : undefined), 'the imported text in the document');
       },
       'imr.restartServer': async () => {
         assert.deepEqual(await run('imr.restartServer', {}), []);

@@ -8,6 +8,7 @@ import { LETTER_TEXT } from '../render/letterText';
 import { organizationShortName } from '../render/letterModel';
 import { CaseWriter } from './caseWriter';
 import { markImported } from './importMarker';
+import { joinBrokenSentences } from './sentences';
 import { restsOnAnotherItem } from './dependency';
 import { readHeader } from './header';
 import { readHowMade } from './howMade';
@@ -159,10 +160,14 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
   // ---- summary text (read now: the worker facts come from it) ----
   let summaryLines: LetterLine[] = [];
   let summaryIntro = false;
+  let pageBreaksJoined = 0;
   if (parts.blocks.summary) {
     const stripped = stripLeading(parts.blocks.summary, LETTER_TEXT.summaryIntro);
     summaryIntro = stripped.found;
-    summaryLines = stripped.rest;
+    // A page break inside a sentence is joined before the worker is read or a fact labelled.
+    const joined = joinBrokenSentences(stripped.rest);
+    summaryLines = joined.lines;
+    pageBreaksJoined = joined.joined;
   }
   const summaryText = joinLines(summaryLines);
 
@@ -194,6 +199,9 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
     }
     const written = w.prose(1, summaryLines.map((l) => ({ text: l.text, blank: l.blank })));
     rec.summary = written.some((n) => n >= 0);
+    if (pageBreaksJoined) {
+      w.note('import-sentence-joined', 'information', `${pageBreaksJoined} paragraph break${pageBreaksJoined === 1 ? '' : 's'} of the letter fell inside a sentence of the summary (a page break), so the sentence is kept whole.`, summaryLine);
+    }
     if (notRead.length && summaryText) notFound(w, workerLine, notRead, lineOfOffset(summaryLines, written, worker.diagnosisLookedAt));
     rec.facts = labelSummary(w, written.filter((n) => n >= 0));
     if (!rec.summary) w.note('import-missing-part', 'warning', 'The letter\'s CLINICAL CASE SUMMARY is empty. Write the reviewer\'s account of the records under summary.', summaryLine, { part: 'summary' });
@@ -270,7 +278,7 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
   for (const group of item.unplaced) unplaced(w, rec, 1, group, `in the item "${shortText(title.service)}"`);
   if (item.rationale) {
     w.line('  rationale');
-    const body = partLines(item.rationale);
+    const body = joinBrokenSentences(partLines(item.rationale)).lines;
     if (body.length === 0) missing.push('the text of its "Decision rationale:"');
     else w.prose(2, body);
   } else missing.push('its "Decision rationale:"');

@@ -12,6 +12,7 @@ export const NOTE_KINDS: Record<string, string> = {
   'import-label-differs': 'the reviewer\'s guideline line has another label than the organization\'s',
   'import-date-normalized': 'a header date written another way, now MM/DD/YYYY',
   'import-not-found': 'the worker\'s age, sex or diagnosis could not be read from the summary; add it under worker',
+  'import-sentence-joined': 'a page break inside a summary sentence was joined',
   'import-page-furniture': 'page headers, footers or numbers removed',
   'import-page-unreadable': 'a PDF page could not be read and was skipped; its text is missing from the case',
   'import-older-layout': 'the 2013 notice layout; what could not be placed is kept as comments',

@@ -1,9 +1,9 @@
-// The sentences of letter text, split exactly as the checks split the case
-// file's prose (syntax/prose.ts: abbreviations, closing quotes after a full
-// stop, `radiculopathy."`), so what the importer reads in a sentence is the
-// sentence a rule later reports on. The one place the importer splits text.
-import { buildProse } from '../syntax/prose';
-import { range } from '../syntax/positions';
+// The sentences of letter text, split by the one splitter the case
+// language's prose and the reading layer share (text/sentences.ts:
+// abbreviations, closing quotes after a full stop, `radiculopathy."`), so
+// what the importer reads in a sentence is the sentence a rule later reports
+// on. The importer splits text only here.
+import { splitSentences } from '../text/sentences';
 
 export interface TextSentence {
   text: string;
@@ -14,19 +14,49 @@ export interface TextSentence {
 
 /** Sentences of one run of text (a paragraph or a joined part of the letter). */
 export function sentencesOf(text: string): TextSentence[] {
-  // One prose line: its offsets are the text's own. A letter's "[#" is not a
-  // label here (the importer escapes it when writing), so markers are kept.
-  const escaped = text.replace(/\[#/g, '[\u200b');
-  const { prose } = buildProse([{ text: escaped, line: 0, character: 0 }], range(0, 0, 0));
-  return prose.sentences.map((s) => {
-    const start = prose.segments.length ? offsetOf(prose, s.start) : s.start;
-    const end = start + (s.end - s.start);
-    return { text: text.slice(start, end), start, end };
-  });
+  return splitSentences(text, { layout: 'prose' }).map((s) => ({ text: s.text, start: s.start, end: s.end }));
 }
 
-/** Maps an offset in the prose text back to the single input line (the prose drops leading blanks only). */
-function offsetOf(prose: ReturnType<typeof buildProse>['prose'], offset: number): number {
-  const seg = prose.segments.find((g) => offset >= g.offset && offset <= g.offset + g.length) ?? prose.segments[0];
-  return seg.character + (offset - seg.offset);
+/**
+ * The lines with the paragraph breaks that fall inside a sentence removed: a
+ * page break the extractor left between "... no numbness" and "or
+ * dysesthesia." joins them again, before anything is labelled, so the
+ * fragment never reads as a sentence of its own. Whether the sentence goes
+ * on is the splitter's judgement on the letter's text (a lower-case start, a
+ * line ending in "the", "of" or a comma). Returns the lines kept and how many
+ * breaks were joined.
+ */
+export function joinBrokenSentences<L extends { text: string; blank: boolean }>(lines: L[]): { lines: L[]; joined: number } {
+  const out: L[] = [];
+  let joined = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.blank) {
+      const prev = lastContent(out);
+      const next = lines.slice(i + 1).find((x) => !x.blank);
+      if (prev && next && continues(prev.text, next.text)) {
+        joined++;
+        // Every blank line of this break goes: skip to the next content line.
+        while (i + 1 < lines.length && lines[i + 1].blank) i++;
+        continue;
+      }
+    }
+    out.push(l);
+  }
+  return { lines: out, joined };
+}
+
+function lastContent<L extends { text: string; blank: boolean }>(lines: L[]): L | undefined {
+  const last = lines[lines.length - 1];
+  return last && !last.blank ? last : undefined;
+}
+
+/** Whether the letter's splitter reads the two lines, across a paragraph break, as one sentence. */
+function continues(before: string, after: string): boolean {
+  const a = before.trim();
+  const b = after.trim();
+  const joinedText = `${a}\n\n${b}`;
+  const split = splitSentences(joinedText, { layout: 'pdf' });
+  const boundary = a.length + 1;
+  return split.some((s) => s.start < boundary && s.end > boundary + 1);
 }
