@@ -3,8 +3,10 @@
 // decided in time. Tests change one thing and expect one rule to speak.
 import { LanguageService } from '../../server/src/service/languageService';
 import type { ImrDiagnostic, ServiceSettings } from '../../server/src/service/types';
-import { NECESSITY_CODES } from '../../server/src/service/necessity/rules/index';
+import { codesOf } from '../../server/src/service/rules/registry';
 import { DEFAULT_SETTINGS } from '../../server/src/service/types';
+
+const NECESSITY_CODES = codesOf('necessity');
 
 export const CLEAN_CASE = `case CM16-0000001
   organization: MAXIMUS Federal Services

@@ -4,8 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readExample } from '../helpers/fixtures';
 import { CLEAN_CASE, necessityDiagnostics, textAt, variant } from '../helpers/necessityCases';
-import { NECESSITY_CODES } from '../../server/src/service/necessity/rules/index';
+import { codesOf } from '../../server/src/service/rules/registry';
 import type { ImrDiagnostic } from '../../server/src/service/types';
+
+const NECESSITY_CODES = codesOf('necessity');
 
 const only = (diags: ImrDiagnostic[], code: string) => diags.filter((d) => d.code === code);
 

@@ -17,8 +17,7 @@ import { hover } from './features/hover';
 import { definition, references, prepareRename, rename, renameProblem } from './features/labels';
 import { codeActions } from './features/codeActions';
 import { applyWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
-import './necessity/editorFeatures'; // registers criterion hover, completion and quick-fixes
-import './phi/codeActions'; // registers the phi quick-fix
+import './necessity/editorFeatures'; // registers criterion hover and completion
 import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
 import { checkReadable, checkSize, DEFAULT_LIMITS, type InputLimits } from './input/limits';
 

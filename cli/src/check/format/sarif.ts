@@ -1,13 +1,11 @@
 // SARIF 2.1.0 output, for code-scanning dashboards and editors that read it.
-// Each diagnostic code becomes a rule with a short description and a link to
-// its full text in docs/rules.md.
+// Each diagnostic code becomes a rule with the rule catalog's summary and
+// default severity and a link to its full text in docs/rules.md.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileResult } from '../checkFile';
 import type { Severity } from '../../../../server/src/service/types';
-import summaries from './rule-summaries.json';
-
-const SUMMARIES = summaries as Record<string, string>;
+import { ruleFor } from '../../../../server/src/service/rules/registry';
 
 export interface SarifOptions {
   version: string;
@@ -30,11 +28,14 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
   const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   const ruleIndex = new Map(codes.map((c, i) => [c, i]));
   const rules = codes.map((code) => {
-    const text = SUMMARIES[code] ?? `Diagnostic \`${code}\` of the IMR case checker.`;
+    // Codes outside the catalog (the importer's notes, say) still get a description and a link.
+    const rule = ruleFor(code);
+    const text = rule?.summary ?? `Diagnostic \`${code}\` of the IMR case checker.`;
     return {
       id: code,
       name: code.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
       shortDescription: { text },
+      ...(rule ? { defaultConfiguration: { level: level(rule.severity) } } : {}),
       helpUri: `${docUri}#${code}`,
       help: { text: `${text} See docs/rules.md#${code} for what the rule checks and how to fix it.` },
     };

@@ -1,10 +1,10 @@
-// Code actions are gathered from contributors: this module's structural
-// quick-fixes and, registered by their own modules, others (the necessity
-// analysis). Adding a contributor is one line: `registerCodeActionContributor(fn)`.
+// Code actions are gathered from contributors: the rule catalog's quick-fixes
+// (each defined beside its rule in rules/catalog/) and any others registered
+// with `registerCodeActionContributor(fn)`.
 import type { Range } from '../syntax/ast';
 import type { CodeAction, ImrDiagnostic } from '../types';
 import type { FeatureContext } from './context';
-import { structureQuickFixes } from './quickFixes';
+import { catalogQuickFixes } from '../rules/quickFixes';
 import { reportContained } from '../contained';
 
 export interface CodeActionRequest {
@@ -16,9 +16,9 @@ export interface CodeActionRequest {
 
 export type CodeActionContributor = (ctx: FeatureContext, request: CodeActionRequest) => CodeAction[];
 
-// Built-in contributors. Other modules (the necessity analysis) call
-// registerCodeActionContributor from their own file instead of editing this list.
-const CONTRIBUTORS: CodeActionContributor[] = [structureQuickFixes];
+const ruleFixes: CodeActionContributor = (ctx, { diagnostics }) => catalogQuickFixes(ctx, diagnostics);
+
+const CONTRIBUTORS: CodeActionContributor[] = [ruleFixes];
 
 export function registerCodeActionContributor(contributor: CodeActionContributor): void {
   if (!CONTRIBUTORS.includes(contributor)) CONTRIBUTORS.push(contributor);

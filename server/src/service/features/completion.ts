@@ -11,7 +11,7 @@ import { CRITERION_STATUSES } from '../syntax/parser';
 import { CompletionItemKind, type CompletionItem } from '../types';
 import type { FeatureContext } from './context';
 import { completionPlace, type CompletionPlace } from './completionPlace';
-import { eolOf, fieldIndent, indentUnit, reindent } from './layout';
+import { eolOf, fieldIndent, indentUnit, reindent } from '../text/layout';
 import { markdownText } from './markdown';
 import decisionValues from './decisionValues.json';
 import { reportContained } from '../contained';

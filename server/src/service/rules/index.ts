@@ -1,17 +1,16 @@
-// The rule registry: every rule that produces diagnostics, run in one place
-// so severity settings and suppression comments apply to all of them alike.
+// Runs the catalog's checks (rules/catalog/) in one place, so severity
+// settings and suppression comments apply to all of them alike.
 import type { CaseFile, Suppression } from '../syntax/ast';
 import type { ImrDiagnostic, ServiceSettings } from '../types';
 import type { CaseModel } from '../model/caseModel';
-import type { Rule } from './rule';
-import { structureRules } from './structure';
-import { necessityRules } from '../necessity/rules/index';
+import type { CheckedRule } from './defineRule';
+import { CATALOG } from './catalog/index';
 import { withPhraseMemo } from '../necessity/phrases';
-import { phi } from '../phi/rule';
 import { reportContained } from '../contained';
 import { applyAuditView } from './auditView';
 
-const RULES: readonly Rule[] = [...structureRules, ...necessityRules, phi];
+/** The codes with a check, in catalog order; the others are reported by the parser, the input limits or the workspace loader. */
+const CHECKED = CATALOG.filter((r): r is CheckedRule => r.check !== undefined);
 
 export function runRules(file: CaseFile, model: CaseModel, settings: ServiceSettings): ImrDiagnostic[] {
   // The rules of one run share their phrase matches (each item reads the same summary).
@@ -20,15 +19,15 @@ export function runRules(file: CaseFile, model: CaseModel, settings: ServiceSett
 
 function runAll(file: CaseFile, model: CaseModel, settings: ServiceSettings): ImrDiagnostic[] {
   const out: ImrDiagnostic[] = file.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
-  for (const rule of RULES) {
+  for (const rule of CHECKED) {
     try {
       // A loop, not push(...found): spreading a rule's 100,000+ findings (a huge
       // case with the limit raised) overflows the call stack and would lose them all.
-      for (const d of rule({ file, model })) out.push(d);
+      for (const f of rule.check({ file, model })) out.push({ code: rule.code, severity: rule.severity, ...f } as ImrDiagnostic);
     } catch (err) {
       // A rule bug must not cost the author the other diagnostics. Tests (the
       // property tests) observe contained errors, so a crashing rule still fails them.
-      reportContained(err, `rule ${rule.name}`);
+      reportContained(err, `rule ${rule.code}`);
     }
   }
   return applySettings(file, applyAuditView(file, out), settings);

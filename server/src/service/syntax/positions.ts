@@ -1,5 +1,5 @@
 // Small helpers for positions and ranges, shared by the parser and the rules.
-import type { Position, Range } from './ast';
+import type { CaseFile, Position, Range } from './ast';
 
 export function pos(line: number, character: number): Position {
   return { line, character };
@@ -57,4 +57,9 @@ export function positionAt(lineStarts: number[], offset: number): Position {
     else hi = mid - 1;
   }
   return { line: lo, character: offset - lineStarts[lo] };
+}
+
+/** The file text a range covers. */
+export function sourceText(file: CaseFile, r: Range): string {
+  return file.text.slice(offsetAt(file.lineStarts, file.text, r.start), offsetAt(file.lineStarts, file.text, r.end));
 }

@@ -1,7 +1,7 @@
 // How this file is laid out: its line ending and indentation. Inserted text
 // (quick-fix skeletons, multi-line completions) follows the file, not the
 // two-space convention data/fields.json skeletons are written in.
-import type { CaseFile, Section } from '../syntax/ast';
+import type { CaseFile, Position, Section } from '../syntax/ast';
 
 export function lineText(file: CaseFile, line: number): string {
   if (line < 0 || line >= file.lineStarts.length) return '';
@@ -52,4 +52,9 @@ export function reindent(skeleton: string, unit: string, eol: string): string {
       return l.trim() === '' ? '' : unit.repeat(Math.floor(lead / 2)) + l.slice(lead);
     })
     .join(eol);
+}
+
+/** The end of a line, before its line break: where text is appended to it. */
+export function endOfLine(file: CaseFile, line: number): Position {
+  return { line, character: lineText(file, line).length };
 }

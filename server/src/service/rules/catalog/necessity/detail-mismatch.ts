@@ -2,16 +2,21 @@
 // header also records, with another detail: the date of the utilization
 // review or of the injury, a review or an approval dated before the injury,
 // a pronoun of the other sex than the worker's. (Counts, doses, sides, body
-// parts and kinds against the summary are read in summaryDetails.ts.)
-import type { ImrDiagnostic, RelatedInformation } from '../../types';
-import type { Rule } from '../../rules/rule';
-import type { CaseFile, Field, Prose, Sentence } from '../../syntax/ast';
-import type { DatedField } from '../../model/caseModel';
-import { getField } from '../../model/caseModel';
-import { compareDates, formatUs } from '../../syntax/dates';
-import { sentenceSpan } from '../itemView';
-import { isAuthorizationDate, isInjuryDate, isReviewDate, ownedDates, pronounFor, pronounSlips } from '../record/headerDetails';
-import { sameDate, writeLike, writtenDates } from '../record/writtenDates';
+// parts and kinds against the summary are read in summaryDetails.ts.) The
+// fix writes the header's date or the worker's pronoun in place of the one
+// the sentence has.
+import type { RelatedInformation } from '../../../types';
+import type { CaseFile, Field, Prose, Sentence } from '../../../syntax/ast';
+import type { DatedField } from '../../../model/caseModel';
+import { defineRule, type Finding, type RuleContext } from '../../defineRule';
+import { fix } from '../../fixes';
+import { getField } from '../../../model/caseModel';
+import { compareDates, formatUs } from '../../../syntax/dates';
+import { sourceText } from '../../../syntax/positions';
+import { sentenceSpan } from '../../../necessity/itemView';
+import { isAuthorizationDate, isInjuryDate, isReviewDate, ownedDates, pronounFor, pronounSlips } from '../../../necessity/record/headerDetails';
+import { sameDate, writeLike, writtenDates } from '../../../necessity/record/writtenDates';
+import { capitalize, truncate } from '../../../text/words';
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
@@ -36,7 +41,7 @@ function blocks(file: CaseFile): ProseBlock[] {
 }
 
 function clip(t: string, n = 90): string {
-  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+  return truncate(t, n);
 }
 
 function fieldInfo(field: Field, what: string): RelatedInformation {
@@ -48,8 +53,34 @@ function anyDateIs(text: string, date: DatedField['date']): boolean {
   return writtenDates(text).some((d) => sameDate(d.date, date));
 }
 
-export const detailMismatch: Rule = ({ file, model }) => {
-  const out: ImrDiagnostic[] = [];
+const DETAIL_TITLES: Record<string, string> = {
+  'review-date': "the case header's UR date",
+  'injury-date': "the case header's date of injury",
+  pronoun: "the worker's pronoun",
+};
+
+export default defineRule<DetailMismatchData>({
+  code: 'detail-mismatch',
+  family: 'necessity',
+  severity: 'warning',
+  summary: 'The summary or a rationale gives a detail the case header or the summary records otherwise (a UR or injury date, a pronoun of the other sex, a count, a side).',
+  check: detailMismatch,
+  /**
+   * Write the header's date or the worker's pronoun in place of the one the
+   * sentence has, only while the range still holds the text the finding saw
+   * (an edit since may have moved or changed it).
+   */
+  fixes({ file }, d) {
+    const data = d.data ?? {};
+    const what = typeof data.detail === 'string' ? DETAIL_TITLES[data.detail] : undefined;
+    if (!what || typeof data.replacement !== 'string' || typeof data.written !== 'string' || !data.replacement.trim()) return [];
+    if (sourceText(file, d.range) !== data.written) return [];
+    return [fix(`Change "${data.written}" to ${what}, "${data.replacement}"`, d, [{ range: d.range, newText: data.replacement }], true)];
+  },
+});
+
+function detailMismatch({ file, model }: RuleContext): Finding<DetailMismatchData>[] {
+  const out: Finding<DetailMismatchData>[] = [];
   const ur = model.dates.urDate;
   const injury = model.dates.injuryDate;
   const sexField = getField(file.worker, 'sex');
@@ -90,8 +121,6 @@ export const detailMismatch: Rule = ({ file, model }) => {
       for (const slip of pronounSlips(text, sex)) {
         const replacement = pronounFor(slip.text, sex);
         out.push({
-          code: 'detail-mismatch',
-          severity: 'warning',
           message: `${cap(where)} calls the injured worker "${slip.text}" ("${clip(text)}"), but the worker is ${sex} (sex: ${sex}). ${replacement ? `Write "${replacement}"` : 'Use the worker\'s pronoun'}, and check that this sentence was written for this case.`,
           range: sentenceSpan(prose, sentence, slip.start, slip.end),
           relatedInformation: [{ range: sexField!.range, message: `The worker section gives the sex: ${sex}` }],
@@ -102,16 +131,14 @@ export const detailMismatch: Rule = ({ file, model }) => {
     }
   }
   return out;
-};
-
-function cap(s: string): string {
-  return s[0].toUpperCase() + s.slice(1);
 }
 
-function finding(prose: Prose, sentence: Sentence, d: { start: number; end: number }, f: { message: string; related: RelatedInformation[]; data: DetailMismatchData }): ImrDiagnostic {
+function cap(s: string): string {
+  return capitalize(s);
+}
+
+function finding(prose: Prose, sentence: Sentence, d: { start: number; end: number }, f: { message: string; related: RelatedInformation[]; data: DetailMismatchData }): Finding<DetailMismatchData> {
   return {
-    code: 'detail-mismatch',
-    severity: 'warning',
     message: f.message,
     range: sentenceSpan(prose, sentence, d.start, d.end),
     relatedInformation: f.related,

@@ -1,0 +1,101 @@
+// contradicts-record: the rationale (or a criterion's status) denies a
+// finding the clinical case summary documents. A plainly erroneous finding of
+// fact is a ground of appeal (Labor Code 4610.6(h)(5)).
+import type { CaseFile, Sentence } from '../../../syntax/ast';
+import type { RelatedInformation } from '../../../types';
+import { defineRule } from '../../defineRule';
+import { activeLibrary } from '../../../necessity/library';
+import { viewItem } from '../../../necessity/itemView';
+import { CONCEPTS, type Concept } from '../../../necessity/terms';
+import { claimsIn, findingsIn, isGuidelineStatement, regionsCompatible, regionsOf, sentenceKind } from '../../../necessity/mentions';
+import { truncate } from '../../../text/words';
+
+const MAX_RELATED = 3;
+
+export type ContradictsRecordData = { concept: string; denial: string } | { concept: string; criterion: string };
+
+export default defineRule<ContradictsRecordData>({
+  code: 'contradicts-record',
+  family: 'necessity',
+  severity: 'warning',
+  summary: 'The rationale or a criterion denies a finding the summary documents.',
+  *check({ file, model }) {
+    if (!file.summary) return;
+    const library = activeLibrary();
+    const checked = [...CONCEPTS.values()].filter((c) => c.checkContradiction);
+    const documented = new Map(checked.map((c) => [c.id, documentedFindings(file, c)] as const));
+    for (const item of model.items) {
+      const rationale = item.section.rationale;
+      for (const sentence of rationale?.prose.sentences ?? []) {
+        if (isGuidelineStatement(sentence.text)) continue;
+        for (const concept of checked) {
+          const denial = claimsIn(sentence.text, concept).find((m) => m.negatedBy);
+          if (!denial) continue;
+          // "no evidence of radiculopathy but decreased sensation is noted": the
+          // sentence names the finding itself, so it weighs the record rather than denying it.
+          if (findingsIn(sentence.text, concept).length) continue;
+          const evidence = contradicted(documented.get(concept.id)!, concept, sentence.text, item.service);
+          if (!evidence.length) continue;
+          // "The strength and sensation changes [#neuro-findings] are unchanged ..., so there is
+          // no new neurologic dysfunction": citing the finding's fact weighs it too.
+          if (citesAny(file, sentence, evidence)) continue;
+          yield {
+            message: `The rationale denies ${concept.title}, but the clinical case summary documents them (${evidence.length === 1 ? 'see the related sentence' : `${evidence.length} sentences`}). Explain why the documented findings do not count, or correct the statement.`,
+            range: sentence.range,
+            relatedInformation: related(file, evidence, concept),
+            data: { concept: concept.id, denial: sentence.text.slice(Math.min(denial.negatedBy!.start, denial.start), denial.end) },
+          };
+          break; // one denial per sentence is enough
+        }
+      }
+      // A criterion marked not met although the summary documents what it requires.
+      const v = viewItem(item, library);
+      for (const entry of v.criteria?.entries ?? []) {
+        if (entry.status !== 'not met' || entry.note) continue;
+        const criterion = v.librarySection?.criteria.find((c) => c.id.toUpperCase() === entry.id.value.toUpperCase());
+        for (const conceptId of criterion?.requires ?? []) {
+          const concept = CONCEPTS.get(conceptId);
+          if (!concept) continue;
+          const evidence = contradicted(documented.get(concept.id) ?? [], concept, '', item.service);
+          if (!evidence.length) continue;
+          yield {
+            message: `${entry.id.value} is marked not met, but the clinical case summary documents ${concept.title}, which this criterion asks for. Mark it met, or add a note after the status explaining why the findings do not satisfy it.`,
+            range: entry.statusText?.range ?? entry.id.range,
+            relatedInformation: related(file, evidence, concept),
+            data: { concept: concept.id, criterion: entry.id.value },
+          };
+          break;
+        }
+      }
+    }
+  },
+});
+
+/** Summary sentences that document a finding of the concept (a diagnosis label is not a finding). */
+function documentedFindings(file: CaseFile, concept: Concept): Sentence[] {
+  return (file.summary?.prose.sentences ?? []).filter((s) => !['diagnosis', 'review'].includes(sentenceKind(s.text)) && findingsIn(s.text, concept).length > 0);
+}
+
+/**
+ * The findings a denial actually contradicts: in the same body region as the
+ * claim (or the service), and, when the claim is about examination findings,
+ * not complaints alone.
+ */
+function contradicted(evidence: Sentence[], concept: Concept, claim: string, service: string): Sentence[] {
+  const claimRegions = regionsOf(claim).size ? regionsOf(claim) : regionsOf(service);
+  const objective = concept.objectiveClaim.test(claim);
+  return evidence.filter((s) => regionsCompatible(claimRegions, regionsOf(s.text)) && !(objective && sentenceKind(s.text) === 'history'));
+}
+
+function related(file: CaseFile, sentences: Sentence[], concept: Concept): RelatedInformation[] {
+  return sentences.slice(0, MAX_RELATED).map((s) => {
+    const label = file.facts.find((f) => f.sentence === s)?.label.name;
+    return { range: s.range, message: `The summary documents ${concept.title}${label ? ` [#${label}]` : ''}: "${truncate(s.text, 90)}"` };
+  });
+}
+
+/** Does the sentence cite ([#label]) one of these summary sentences? */
+function citesAny(file: CaseFile, sentence: Sentence, summarySentences: Sentence[]): boolean {
+  const cited = new Set(sentence.labels.map((l) => l.name));
+  return file.facts.some((f) => cited.has(f.label.name) && summarySentences.includes(f.sentence));
+}

@@ -1,0 +1,74 @@
+// invalid-value: a field value the letter cannot state (a date that is not a
+// date, a decision other than upheld/overturned, an age out of range...). For
+// an enum field the fixes offer each allowed value.
+import type { FieldSpec } from '../../../schema/fields';
+import { defineRule } from '../../defineRule';
+import { at, fix, str } from '../../fixes';
+import { sectionSpec } from '../../../schema/fields';
+import { parseDate } from '../../../syntax/dates';
+import { lineText } from '../../../text/layout';
+import { capitalize, orList } from '../../../text/words';
+
+export default defineRule<{ key: string; values: string[] }>({
+  code: 'invalid-value',
+  family: 'structure',
+  severity: 'error',
+  summary: 'A field value that is not valid (a date, a decision, an age...).',
+  *check({ file }) {
+    const cn = file.header?.caseNumber;
+    if (cn && !/^CM\d{2}-\d{7}$/.test(cn.value.trim())) {
+      yield {
+        severity: 'warning',
+        message: `Case numbers look like CM16-0221706 (CM, the year's two digits, a dash and seven digits); "${cn.value}" does not.`,
+        range: cn.range,
+      };
+    }
+    for (const item of file.items) {
+      if (!item.service || !item.service.value.trim()) {
+        yield { message: 'Name the disputed service after `item`, as the request for authorization names it and the letter should show it.', range: item.keywordRange };
+      }
+    }
+    for (const section of file.sections) {
+      const spec = sectionSpec(section.kind);
+      if (!spec) continue;
+      for (const field of section.fields) {
+        const f = spec.fields.find((x) => x.key === field.key);
+        if (!f) continue;
+        const problem = checkValue(f, field.value);
+        if (problem) yield { message: problem, range: field.value ? field.valueRange : field.range, data: f.values ? { key: f.key, values: f.values } : undefined };
+      }
+    }
+  },
+  /** One action per allowed value of an enum field (decision, priority, sex). */
+  fixes({ file }, d) {
+    const values = Array.isArray(d.data?.values) ? (d.data!.values as unknown[]).filter((v): v is string => typeof v === 'string') : [];
+    if (values.length === 0) return [];
+    const key = str(d.data?.key);
+    // An empty value is reported on the whole `key:`; the value is then added after it, not over it.
+    const lineEnd = lineText(file, d.range.end.line).slice(0, d.range.end.character);
+    const empty = lineEnd.trimEnd().endsWith(':');
+    return values.map((v) =>
+      fix(`Change ${key || 'the value'} to "${v}"`, d, [empty ? { range: at(d.range.end), newText: (lineEnd.endsWith(' ') ? '' : ' ') + v } : { range: d.range, newText: v }], false),
+    );
+  },
+});
+
+function checkValue(spec: FieldSpec, raw: string): string | undefined {
+  const value = raw.trim();
+  if (!value) return `Give a value for ${spec.key} (${spec.letter}); it is empty.`;
+  switch (spec.type) {
+    case 'enum':
+      return spec.values!.includes(value.toLowerCase()) ? undefined : `${capitalize(spec.key)} must be ${orList(spec.values!)}; "${value}" is not one of them.`;
+    case 'date':
+      return parseDate(value) ? undefined : `"${value}" is not a date. Write ${spec.letter} as 10/02/2015, 10-2-15 or 2015-10-02.`;
+    case 'age': {
+      // Digits only: Number() would also take 0x2D, 4.5e1 or 45.0, which the letter would print as written.
+      const n = /^\d+$/.test(value) ? Number(value) : NaN;
+      return n >= 14 && n <= 110 ? undefined : `The worker's age is a whole number of years (14 to 110); "${value}" is not.`;
+    }
+    case 'list':
+      return value.split(',').every((s) => s.trim()) ? undefined : `Separate each entry of ${spec.letter} with one comma; "${value}" has an empty entry.`;
+    default:
+      return undefined;
+  }
+}
