@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RuleFile } from './generate';
 
-/** The repository root: found by its package.json, so it works from scripts/ and from out/. */
+/** The repository root: found by its package.json, so it works from tools/ and from out/. */
 export const ROOT = (() => {
-  // Bundled by scripts/catalog.mjs, this file runs from a temporary folder: the script says where the root is.
+  // Bundled by tools/catalog/run.mjs, this file runs from a temporary folder: the script says where the root is.
   let dir = process.env.IMR_ROOT ?? __dirname;
   while (!fs.existsSync(path.join(dir, 'package.json')) || !fs.existsSync(path.join(dir, 'docs', 'rules.md'))) {
     const up = path.dirname(dir);
