@@ -55,20 +55,26 @@ function ruleSetting(rule: RuleDefinition) {
   };
 }
 
+/** The parts of package.json the catalog writes. */
+export interface PackageJson {
+  contributes: { configuration: { properties: Record<string, unknown> } };
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+}
+
 /**
  * package.json with one `imr.rules.<code>` setting per catalog code that has
  * one (first, in catalog order; the other settings keep theirs), and those
  * settings first in the restricted list: a stranger's repository must not turn
  * a check off.
  */
-export function packageJson(pkg: any, catalog: readonly RuleDefinition[]): any {
+export function packageJson<P extends PackageJson>(pkg: P, catalog: readonly RuleDefinition[]): P {
   const out = structuredClone(pkg);
   const withSetting = catalog.filter((r) => r.setting !== false);
-  const props: Record<string, unknown> = out.contributes.configuration.properties;
+  const props = out.contributes.configuration.properties;
   const rest = Object.entries(props).filter(([k]) => !k.startsWith('imr.rules.'));
   out.contributes.configuration.properties = Object.fromEntries([...withSetting.map((r) => [`imr.rules.${r.code}`, ruleSetting(r)]), ...rest]);
   const trust = out.capabilities.untrustedWorkspaces;
-  const others = (trust.restrictedConfigurations as string[]).filter((k) => !k.startsWith('imr.rules.'));
+  const others = trust.restrictedConfigurations.filter((k) => !k.startsWith('imr.rules.'));
   trust.restrictedConfigurations = [...withSetting.map((r) => `imr.rules.${r.code}`), ...others];
   return out;
 }

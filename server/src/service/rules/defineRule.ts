@@ -66,7 +66,8 @@ export interface ReportedRule extends RuleBase {
   fixes?: undefined;
 }
 
-export type RuleDefinition = CheckedRule<any> | ReportedRule;
+// `object`: method parameters are compared both ways, so a rule with its own Data type fits the catalog list.
+export type RuleDefinition = CheckedRule<object> | ReportedRule;
 
 /** The one step to add a rule: a file in rules/catalog/<family>/<code>.ts exporting `defineRule({...})`. */
 export function defineRule<Data extends object = Record<string, unknown>>(rule: CheckedRule<Data>): CheckedRule<Data>;
