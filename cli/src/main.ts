@@ -68,7 +68,7 @@ function withNewline(s: string): string {
 }
 
 if (!isMainThread && workerData && workerData[WORKER_TAG]) {
-  runWorker();
+  void runWorker();
 } else if (require.main === module || process.argv[1]?.endsWith('imr.js') || require.main?.filename?.endsWith('imr.js')) {
   workerEntry.script = __filename;
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };

@@ -7,7 +7,7 @@
 // language service the preview uses, so the export is exactly what the
 // preview shows (without the preview's draft-only criteria table).
 import * as vscode from 'vscode';
-import { LanguageService } from '../../server/src/service/languageService';
+import { createLanguageService, type ImrLanguageService } from '../../server/src/service/languageService';
 import type { LetterPreview } from './preview/letterPreview';
 import { caseForCommand } from './caseForCommand';
 import { readLimits } from './limits';
@@ -54,7 +54,7 @@ function targetProblem(target: vscode.Uri, doc: vscode.TextDocument): string | u
   return undefined;
 }
 
-export async function exportLetter(service: LanguageService, preview: LetterPreview | undefined, uri?: unknown): Promise<void> {
+export async function exportLetter(service: ImrLanguageService, preview: LetterPreview | undefined, uri?: unknown): Promise<void> {
   const doc = await caseForCommand(() => caseDocument(preview, uri), uri, 'export');
   if (!doc) return;
   service.settings = { ...service.settings, limits: readLimits() };
@@ -118,6 +118,6 @@ export async function exportLetter(service: LanguageService, preview: LetterPrev
 }
 
 export function registerExport(context: vscode.ExtensionContext, preview?: LetterPreview): void {
-  const service = new LanguageService();
+  const service = createLanguageService();
   context.subscriptions.push(vscode.commands.registerCommand('imr.exportLetter', (uri?: unknown) => exportLetter(service, preview, uri)));
 }

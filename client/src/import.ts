@@ -6,7 +6,7 @@
 // The importer's own notes (text it could not place, parts the letter lacks)
 // are shown in the Problems panel next to the language server's checks.
 import * as vscode from 'vscode';
-import { importLetter } from '../../server/src/service/import/index';
+import { createLanguageService } from '../../server/src/service/languageService';
 import { caseFileName } from '../../server/src/service/import/caseName';
 import type { ImportResult } from '../../server/src/service/import/types';
 
@@ -144,7 +144,7 @@ export function registerImport(context: vscode.ExtensionContext): void {
         return;
       }
       if (!letter) return;
-      const result = importLetter(letter.text, { sourceName: letter.name, unreadablePages: letter.unreadablePages });
+      const result = createLanguageService().importLetter(letter.text, { sourceName: letter.name, unreadablePages: letter.unreadablePages });
       const doc = await openImported(result, letter.name);
       noteVersions.set(doc.uri.toString(), doc.version);
       notes.set(doc.uri, result.diagnostics.map((d) => toDiagnostic(d, doc.uri)));

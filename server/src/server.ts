@@ -16,7 +16,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LanguageService } from './service/languageService';
+import { createLanguageService } from './service/languageService';
 import type { ImrDocument, ServiceSettings, SeveritySetting } from './service/types';
 import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
 import { limitsFromKb } from './service/input/limits';
@@ -33,7 +33,8 @@ exitQuietlyOnFatal(process, (line) => process.stderr.write(line));
 // Every log line, ours or the JSON-RPC library's, passes the guard (see logGuard.ts).
 const connection = createConnection(combineFeatures(ProposedFeatures.all, { __brand: 'features', console: guardedConsole }), connectionOptions);
 const documents = new TextDocuments(TextDocument);
-const service = new LanguageService();
+// The service's own contained bugs go to the log by kind and place only (describeError), like a handler's.
+const service = createLanguageService({ logger: { contained: (place, err) => connection.console.error(`imr: ${place} failed (contained): ${describeError(err)}`) } });
 const workspaceCriteria = new WorkspaceCriteria(connection, service, documents);
 let hasConfigurationPull = false;
 let snippetSupport = false;

@@ -11,17 +11,16 @@
 // that know nothing of trust (Neovim, the tests) get the files as before.
 // Untrusted, the files are only listed, and each gets one information
 // diagnostic (`untrusted-workspace`) saying why it has no effect.
-import * as fs from 'fs';
-import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageService } from './service/languageService';
+import type { ImrLanguageService } from './service/languageService';
 import type { ImrDiagnostic } from './service/types';
+import type { CriteriaFileText } from './service/necessity/criteriaSource';
 import { toLspDiagnostic } from './adapters/lspConvert';
+import { CriteriaFolders } from './adapters/criteriaFolder';
 
 const CRITERIA_FILE = /[\\/]\.imr[\\/]criteria[\\/][^\\/]+\.json$/i;
-const MAX_BYTES = 1024 * 1024;
 
 const UNTRUSTED: ImrDiagnostic = {
   code: 'untrusted-workspace',
@@ -32,7 +31,7 @@ const UNTRUSTED: ImrDiagnostic = {
 
 export class WorkspaceCriteria {
   private roots: string[] = [];
-  private onDisk = new Map<string, string>();
+  private onDisk = new Map<string, CriteriaFileText>();
   private published = new Set<string>();
   private trusted = true;
   /** Counts loads from disk, so a slow one never overwrites what a newer one found. */
@@ -40,7 +39,7 @@ export class WorkspaceCriteria {
 
   constructor(
     private connection: Connection,
-    private service: LanguageService,
+    private service: ImrLanguageService,
     private documents: TextDocuments<TextDocument>,
   ) {}
 
@@ -60,30 +59,10 @@ export class WorkspaceCriteria {
   async loadFromDisk(): Promise<void> {
     const generation = ++this.generation;
     const trusted = this.trusted;
-    const found = new Map<string, string>();
-    for (const root of this.roots) {
-      const dir = path.join(root, '.imr', 'criteria');
-      let names: string[];
-      try {
-        names = (await fs.promises.readdir(dir)).filter((n) => n.toLowerCase().endsWith('.json')).sort();
-      } catch {
-        continue; // no workspace criteria: the usual case
-      }
-      for (const name of names) {
-        const file = path.join(dir, name);
-        try {
-          const uri = pathToFileURL(file).toString();
-          if (!trusted) {
-            found.set(uri, ''); // listed, never read
-            continue;
-          }
-          const stat = await fs.promises.stat(file);
-          found.set(uri, stat.size > MAX_BYTES ? '' : await fs.promises.readFile(file, 'utf8'));
-        } catch {
-          // unreadable: reported by validation as an empty file
-        }
-      }
-    }
+    const folders = new CriteriaFolders(this.roots);
+    // Untrusted: listed, never read.
+    const files = trusted ? await folders.read() : (await folders.list()).map((file) => ({ uri: pathToFileURL(file).toString(), text: '' }));
+    const found = new Map(files.map((f) => [f.uri, f] as const));
     // Trust granted or files changed while this load ran: the newer load has the say.
     if (generation !== this.generation) return;
     this.onDisk = found;
@@ -93,10 +72,9 @@ export class WorkspaceCriteria {
   /** Re-validates every criteria file (disk plus open editors) and publishes their diagnostics. */
   update(): void {
     const files = new Map(this.onDisk);
-    for (const doc of this.documents.all()) if (this.handles(doc.uri)) files.set(doc.uri, this.trusted ? doc.getText() : '');
-    const results = this.trusted
-      ? this.service.setWorkspaceCriteria([...files].map(([uri, text]) => ({ uri, text })))
-      : this.ignoreAll([...files.keys()]);
+    // An open editor's unsaved text wins over the file on disk (the service applies the size limit to it).
+    for (const doc of this.documents.all()) if (this.handles(doc.uri)) files.set(doc.uri, { uri: doc.uri, text: this.trusted ? doc.getText() : '' });
+    const results = this.trusted ? this.service.setWorkspaceCriteria([...files.values()]) : this.ignoreAll([...files.keys()]);
     const now = new Set<string>();
     for (const [uri, diags] of results) {
       now.add(uri);

@@ -136,7 +136,7 @@ test('workspace criteria: a "__proto__" or "constructor" key is an unknown prope
       assert.ok(problems.some((m) => /is not a known property/.test(m)), `${text}: ${JSON.stringify(problems)}`);
       // The valid file beside it still loads.
       assert.deepEqual(result.get(valid.uri), []);
-      assert.ok(!necessityDiagnostics(CLEAN_CASE.replace('criteria: low-back-mri', 'criteria: my-scan')).some((d) => /"my-scan" is not a guideline section/.test(d.message)), text);
+      assert.ok(!necessityDiagnostics(CLEAN_CASE.replace('criteria: low-back-mri', 'criteria: my-scan'), undefined, service).some((d) => /"my-scan" is not a guideline section/.test(d.message)), text);
     }
   } finally {
     service.setWorkspaceCriteria([]);

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LanguageService } from '../../server/src/service/languageService';
 import { parseCase } from '../../server/src/service/syntax/parser';
-import { registerCodeActionContributor } from '../../server/src/service/features/codeActions';
 import type { ImrDiagnostic } from '../../server/src/service/types';
 import { readExample } from '../helpers/fixtures';
 import { applyEdits } from '../helpers/edits';
@@ -161,11 +160,11 @@ test('no fix is offered without the data it needs, for other codes, or once the 
 test('code actions never throw, on garbage input or from a broken contributor', () => {
   const weird = [{ code: 'missing-field', severity: 'error', message: '', range: WHOLE, data: { section: 42, key: null, line: 'x' } }] as unknown as ImrDiagnostic[];
   assert.deepEqual(service.getCodeActions(doc('\u0000[#\r\n\titem'), WHOLE, weird), []);
-  registerCodeActionContributor(() => {
+  service.registerCodeActionContributor(() => {
     throw new Error('contributor bug');
   });
   let seen = 0;
-  registerCodeActionContributor((_ctx, req) => {
+  service.registerCodeActionContributor((_ctx, req) => {
     seen++;
     return req.diagnostics.some((x) => x.code === 'test-contributed') ? [{ title: 'contributed', kind: 'quickfix', edits: [] }] : [];
   });

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LanguageService } from '../../server/src/service/languageService';
-import { registerCompletionContributor } from '../../server/src/service/features/completion';
 import { toPlainText } from '../../server/src/service/features/snippets';
 import { parseCase } from '../../server/src/service/syntax/parser';
 import type { CompletionItem, Position } from '../../server/src/service/types';
@@ -131,7 +130,7 @@ test('criterion statuses after <id>: in a criteria block, and nowhere else', () 
 test('criterion ids and guideline sections come from contributors, given the place', () => {
   const MARK = 'from the test contributor';
   const seen: string[] = [];
-  registerCompletionContributor((_ctx, place) => {
+  service.registerCompletionContributor((_ctx, place) => {
     seen.push(place.kind);
     if (place.kind === 'criterion-id') {
       return [{ label: `${place.criteria.section?.value}:LMRI-07`, kind: 12, detail: MARK, textEdit: { range: place.replace, newText: 'LMRI-07' } }];

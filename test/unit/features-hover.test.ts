@@ -61,11 +61,10 @@ test('no hover on prose, values without meaning, blank lines, comments or unknow
 });
 
 test('a registered contributor answers where the built-in hover has nothing, and cannot break it', async () => {
-  const { registerHoverContributor } = await import('../../server/src/service/features/hover');
-  registerHoverContributor(() => {
+  service.registerHoverContributor(() => {
     throw new Error('contributor bug');
   });
-  registerHoverContributor(({ file }, p) => {
+  service.registerHoverContributor(({ file }, p) => {
     const entry = file.items[0]?.criteria?.entries.find((e) => e.id.range.start.line === p.line);
     return entry ? { contents: { kind: 'markdown', value: `criterion ${entry.id.value}` }, range: entry.id.range } : undefined;
   });

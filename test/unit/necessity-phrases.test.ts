@@ -22,7 +22,7 @@ test('closing the last case leaves none of its text in the rules memo', () => {
   const service = new LanguageService();
   const uri = 'file:///memo/case.imr';
   service.getDiagnostics({ uri, version: 1, text: readExample('lumbar-mri-upheld.imr') });
-  assert.ok(rememberedTexts() > 0);
+  assert.ok(service.rememberedPhraseTexts > 0);
   service.forget(uri);
-  assert.equal(rememberedTexts(), 0);
+  assert.equal(service.rememberedPhraseTexts, 0);
 });

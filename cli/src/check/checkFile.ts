@@ -2,7 +2,7 @@
 // function runs on the main thread and in workers, so both give identical results.
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { LanguageService } from '../../../server/src/service/languageService';
+import type { ImrLanguageService } from '../../../server/src/service/languageService';
 import type { ImrDiagnostic } from '../../../server/src/service/types';
 import { readCase } from './readCase';
 import { describeError } from '../../../server/src/adapters/errors';
@@ -15,7 +15,7 @@ export interface FileResult {
   skipped?: string;
 }
 
-export function checkFile(service: LanguageService, displayPath: string, cwd: string): FileResult {
+export function checkFile(service: ImrLanguageService, displayPath: string, cwd: string): FileResult {
   const abs = path.resolve(cwd, displayPath);
   const read = readCase(abs, service.settings.limits);
   if (!read.ok) return { file: displayPath, diagnostics: [], skipped: read.reason };

@@ -3,9 +3,8 @@
 // put back in input order, so the output is the same however many workers ran.
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { LanguageService } from '../../../server/src/service/languageService';
 import { checkFile, type FileResult } from './checkFile';
-import { applyWorkspaceCriteria, type CriteriaFile } from './workspaceCriteria';
+import { serviceWithCriteria, type CriteriaFile } from './workspaceCriteria';
 import type { InputLimits } from '../../../server/src/service/input/limits';
 import { WORKER_TAG, type FromWorker, type ToWorker, type WorkerInit } from './worker';
 
@@ -40,10 +39,8 @@ export async function checkFiles(files: string[], opts: RunOptions): Promise<Fil
   return checkOnWorkers(files, opts);
 }
 
-function checkOnThisThread(files: string[], opts: RunOptions): FileResult[] {
-  const service = new LanguageService();
-  service.settings = { ...service.settings, limits: opts.limits };
-  applyWorkspaceCriteria(service, opts.criteria);
+async function checkOnThisThread(files: string[], opts: RunOptions): Promise<FileResult[]> {
+  const { service } = await serviceWithCriteria(opts.criteria, opts.limits);
   const results: FileResult[] = [];
   for (const f of files) {
     results.push(checkFile(service, f, opts.cwd));

@@ -1,10 +1,9 @@
 // The worker side of batch checking. dist/cli.js starts copies of itself as
 // worker threads (see pool.ts); main.ts routes them here. Each worker keeps
-// one LanguageService and checks the batches of paths the pool sends it.
+// one language service and checks the batches of paths the pool sends it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { LanguageService } from '../../../server/src/service/languageService';
 import { checkFile, type FileResult } from './checkFile';
-import { applyWorkspaceCriteria, type CriteriaFile } from './workspaceCriteria';
+import { serviceWithCriteria, type CriteriaFile } from './workspaceCriteria';
 import type { InputLimits } from '../../../server/src/service/input/limits';
 
 /** Marks workerData as ours, so the bundle knows it was started as a check worker. */
@@ -21,13 +20,12 @@ export interface WorkerInit {
 export type ToWorker = { type: 'batch'; items: { index: number; file: string }[] } | { type: 'stop' };
 export type FromWorker = { type: 'results'; items: { index: number; result: FileResult }[] };
 
-export function runWorker(): void {
+export async function runWorker(): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const { cwd, criteria, limits } = workerData as WorkerInit;
-  const service = new LanguageService();
-  service.settings = { ...service.settings, limits };
-  applyWorkspaceCriteria(service, criteria);
+  // Messages the pool sends meanwhile wait in the port until the listener below starts it.
+  const { service } = await serviceWithCriteria(criteria, limits);
   port.on('message', (msg: ToWorker) => {
     if (msg.type === 'stop') {
       port.close();

@@ -12,8 +12,7 @@ import { formatJson } from '../check/format/json';
 import { formatSarif } from '../check/format/sarif';
 import { codeTable, summaryLine, totals } from '../check/format/summary';
 import { VERSION } from '../version';
-import { LanguageService } from '../../../server/src/service/languageService';
-import { applyWorkspaceCriteria, readWorkspaceCriteria } from '../check/workspaceCriteria';
+import { readWorkspaceCriteria, serviceWithCriteria } from '../check/workspaceCriteria';
 import { maxSizeHelp, parseMaxSize } from '../limitsOption';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -99,8 +98,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   // Workspace criteria (.imr/criteria/*.json here) apply to every case, as in
   // the editor; their own problems are reported with the cases'. Left unread
   // with --no-workspace-criteria (the CLI's Restricted Mode, see docs/trust.md).
-  const criteria = values['no-workspace-criteria'] === true ? [] : readWorkspaceCriteria(io.cwd);
-  const criteriaResults = applyWorkspaceCriteria(new LanguageService(), criteria).filter((r) => r.diagnostics.length > 0);
+  const criteria = values['no-workspace-criteria'] === true ? [] : await readWorkspaceCriteria(io.cwd);
+  const criteriaResults = (await serviceWithCriteria(criteria)).results.filter((r) => r.diagnostics.length > 0);
   const progress = createProgress(io.stderr, io.env);
   const caseResults = await checkFiles(files, {
     jobs: jobsArg ?? autoJobs(files.length),

@@ -40,7 +40,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (sub !== 'check') throw new UsageError(sub ? `unknown subcommand '${sub}'; the only one is 'check'` : "say what to do: 'imr criteria check'");
   const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' }, corpus: { type: 'string' }, 'no-workspace-criteria': { type: 'boolean' } });
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  const files = values['no-workspace-criteria'] === true ? [] : readWorkspaceCriteria(io.cwd);
+  const files = values['no-workspace-criteria'] === true ? [] : await readWorkspaceCriteria(io.cwd);
   const valid = files.filter((f) => {
     try {
       return validateCriteriaData(JSON.parse(f.text)).length === 0;

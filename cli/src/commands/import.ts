@@ -6,10 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
-import { importLetter } from '../../../server/src/service/import/index';
+import { createLanguageService } from '../../../server/src/service/languageService';
 import type { ImportResult, LetterLayout } from '../../../server/src/service/import/types';
 import { noteKind } from '../../../server/src/service/import/noteKinds';
-import { LanguageService } from '../../../server/src/service/languageService';
 import { checkFile, type FileResult } from '../check/checkFile';
 import { formatText } from '../check/format/text';
 import { codeTable, summaryLine, totals } from '../check/format/summary';
@@ -103,7 +102,7 @@ function pageNotes(shown: string, loaded: Loaded): string[] {
 /** `--check`: the written cases checked as \`imr check\` checks them, its report, per-code table and summary on stdout. */
 function checkWritten(caseFiles: string[], io: CliIO): number {
   const started = performance.now();
-  const service = new LanguageService();
+  const service = createLanguageService();
   const results: FileResult[] = caseFiles.map((f) => checkFile(service, shownPath(io.cwd, f), io.cwd));
   const t = totals(results);
   io.stdout.write(formatText(results) + codeTable(results) + summaryLine(t, performance.now() - started) + '\n');
@@ -136,7 +135,7 @@ async function importOne(input: string, shown: string, output: string | undefine
     return 2;
   }
   for (const line of pageNotes(shown, loaded)) io.stderr.write(line + '\n');
-  const r = importLetter(loaded.text, { sourceName: path.basename(input), unreadablePages: loaded.unreadablePages });
+  const r = createLanguageService().importLetter(loaded.text, { sourceName: path.basename(input), unreadablePages: loaded.unreadablePages });
   const caseName = output ?? `${path.basename(input).replace(/\.[^.]+$/, '')}.imr`;
   if (output) {
     const problem = write(path.resolve(io.cwd, output), r.text, force);
@@ -164,6 +163,7 @@ interface Tally {
 }
 
 async function importDir(dir: string, shownDir: string, outDir: string, force: boolean, quiet: boolean, check: boolean, io: CliIO): Promise<number> {
+  const service = createLanguageService();
   let names: string[];
   try {
     names = fs
@@ -208,7 +208,7 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
       continue;
     }
     for (const line of pageNotes(path.join(shownDir, n), loaded)) io.stderr.write(line + '\n');
-    const r = importLetter(loaded.text, { sourceName: n, unreadablePages: loaded.unreadablePages });
+    const r = service.importLetter(loaded.text, { sourceName: n, unreadablePages: loaded.unreadablePages });
     const caseFile = `${base}.imr`;
     const problem = write(path.join(outDir, caseFile), r.text, force);
     if (problem) {

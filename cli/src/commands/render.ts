@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
 import { readCase } from '../check/readCase';
 import { maxSizeHelp, parseMaxSize } from '../limitsOption';
-import { LanguageService } from '../../../server/src/service/languageService';
+import { createLanguageService } from '../../../server/src/service/languageService';
 import { LETTER_FORMATS, letterFormat, letterFormatOfExtension, type LetterFormat } from '../../../server/src/service/render/formats';
+import { DEFAULT_SETTINGS } from '../../../server/src/service/types';
 
 const FORMAT_NAMES = LETTER_FORMATS.map((f) => f.id);
 
@@ -74,8 +75,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`imr render: ${file}: ${read.reason}\n`);
     return 2;
   }
-  const service = new LanguageService();
-  service.settings = { ...service.settings, limits };
+  const service = createLanguageService({ settings: { ...DEFAULT_SETTINGS, limits } });
   const doc = { uri: `file://${path.resolve(io.cwd, file)}`, version: 1, text: read.text };
   const errors = service.getDiagnostics(doc).filter((d) => d.severity === 'error').length;
   const options = { showCriteria: values.criteria === true, wrap };

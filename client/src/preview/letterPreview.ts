@@ -15,7 +15,7 @@
 // stopped, a note above the banner says so, and the page is refreshed when the
 // server is back.
 import * as vscode from 'vscode';
-import { LanguageService } from '../../../server/src/service/languageService';
+import { createLanguageService } from '../../../server/src/service/languageService';
 import { readLimits } from '../limits';
 import { makeNonce, previewState, previewWebviewOptions, webviewPage, type BannerProblem } from './webviewHtml';
 import { previewBannerHtml } from './serverNote';
@@ -47,7 +47,7 @@ function readSettings(): PreviewSettings {
 export class LetterPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
-  private readonly service = new LanguageService();
+  private readonly service = createLanguageService();
   private readonly disposables: vscode.Disposable[] = [];
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   /** The editor scrolled because the preview asked; don't echo it back. */

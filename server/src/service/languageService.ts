@@ -1,35 +1,109 @@
 // The language service: everything the editor, the CLI and the tests ask of a
-// case file, with no dependency on VS Code or LSP. Parses are cached per
-// document version so that diagnostics, symbols and completion triggered by
-// the same keystroke share one parse.
-import { clearPhraseMemos } from './necessity/phrases';
+// case file, with no dependency on VS Code, LSP or the file system. Each
+// service owns its state: its criteria library, its editor-feature
+// contributors, its phrase memo and its cache of parses (per document
+// version, so that diagnostics, symbols and completion triggered by the same
+// keystroke share one parse). Two services never see each other's criteria
+// or contributors: a multi-root workspace, or two tests, can each have one.
 import type { CaseFile } from './syntax/ast';
 import { parseCase } from './syntax/parser';
-import { buildCaseModel, type CaseModel } from './model/caseModel';
+import { buildCaseModel, type AnalysedCase } from './model/caseModel';
 import { runRules } from './rules/index';
-import { DEFAULT_SETTINGS, type ImrDiagnostic, type ImrDocument, type ServiceSettings } from './types';
+import { catalogQuickFixes } from './rules/quickFixes';
+import { DEFAULT_SETTINGS, type ImrDiagnostic, type ImrDocument, type InputLimits, type ServiceSettings } from './types';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, PrepareRenameResult, Range, TextEdit } from './types';
 import { safely, type FeatureContext } from './features/context';
+import type { CodeActionContributor, CompletionContributor, Contributors, HoverContributor } from './features/contributors';
 import { documentSymbols } from './features/symbols';
 import { foldingRanges } from './features/folding';
 import { completions } from './features/completion';
 import { hover } from './features/hover';
 import { definition, references, prepareRename, rename, renameProblem } from './features/labels';
 import { codeActions } from './features/codeActions';
-import { applyWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
-import './necessity/editorFeatures'; // registers criterion hover and completion
+import { criterionHover } from './features/criteriaHover';
+import { requestHover } from './features/requestHover';
+import { criteriaCompletions } from './features/criteriaCompletion';
+import { BUILT_IN_LIBRARY, type CriteriaLibrary } from './necessity/library';
+import { loadWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
+import type { CriteriaSource } from './necessity/criteriaSource';
+import { PhraseMemo } from './necessity/phrases';
 import { buildLetterModel, renderLetter, type LetterFormat, type LetterModel, type RenderOptions } from './render/index';
-import { checkReadable, checkSize, DEFAULT_LIMITS, type InputLimits } from './input/limits';
+import { importLetter } from './import/index';
+import type { ImportOptions, ImportResult } from './import/types';
+import { checkReadable, checkSize, DEFAULT_LIMITS } from './input/limits';
+import { onServiceContained, type ServiceLogger } from './contained';
 
-export interface AnalysedCase {
-  file: CaseFile;
-  model: CaseModel;
+export type { AnalysedCase, ServiceLogger };
+
+/** What a language service is made from. Everything is optional: a bare service checks against the built-in criteria. */
+export interface LanguageServiceInit {
+  /** The workspace's criteria files; read by `loadCriteria()`, merged over the built-in library. */
+  criteria?: CriteriaSource;
+  settings?: ServiceSettings;
+  /** Told of the service's own bugs that it contained (the place and the error; never case text). */
+  logger?: ServiceLogger;
 }
 
-export class LanguageService {
+/** Everything the server, the client's preview and export, and the CLI ask of the service. */
+export interface ImrLanguageService {
+  settings: ServiceSettings;
+  refusal(doc: ImrDocument): ImrDiagnostic | undefined;
+  analyse(doc: ImrDocument, limits?: InputLimits): AnalysedCase;
+  forget(uri: string): void;
+  readonly cachedDocuments: number;
+  getDiagnostics(doc: ImrDocument, settings?: ServiceSettings): ImrDiagnostic[];
+  getDocumentSymbols(doc: ImrDocument): DocumentSymbol[];
+  getFoldingRanges(doc: ImrDocument): FoldingRange[];
+  getCompletions(doc: ImrDocument, position: Position, today?: Date): CompletionItem[];
+  getHover(doc: ImrDocument, position: Position): Hover | undefined;
+  getDefinition(doc: ImrDocument, position: Position): Location | undefined;
+  getReferences(doc: ImrDocument, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(doc: ImrDocument, position: Position): PrepareRenameResult | undefined;
+  rename(doc: ImrDocument, position: Position, newName: string): TextEdit[] | undefined;
+  validateRename(doc: ImrDocument, position: Position, newName: string): string | undefined;
+  getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[];
+  /** Reads the criteria source given at creation and installs its files; returns each file's problems. */
+  loadCriteria(): Promise<Map<string, ImrDiagnostic[]>>;
+  setWorkspaceCriteria(files: WorkspaceFile[]): Map<string, ImrDiagnostic[]>;
+  readonly library: CriteriaLibrary;
+  registerHoverContributor(contributor: HoverContributor): void;
+  registerCompletionContributor(contributor: CompletionContributor): void;
+  registerCodeActionContributor(contributor: CodeActionContributor): void;
+  getLetterModel(doc: ImrDocument, options?: RenderOptions): LetterModel;
+  renderLetter(doc: ImrDocument, format: 'text' | 'html', options?: RenderOptions): string;
+  renderLetter(doc: ImrDocument, format: 'pdf', options?: RenderOptions): Promise<Uint8Array>;
+  renderLetter(doc: ImrDocument, format: LetterFormat, options?: RenderOptions): string | Promise<Uint8Array>;
+  importLetter(text: string, options?: ImportOptions): ImportResult;
+}
+
+/** The quick-fixes of the rule catalog, as a code-action contributor. */
+const ruleFixes: CodeActionContributor = (ctx, { diagnostics }) => catalogQuickFixes(ctx, diagnostics);
+
+export class LanguageService implements ImrLanguageService {
   /** The last analysis of each document, with the size limit its text was checked against. */
   private cache = new Map<string, { version: number; text: string; maxFileSize: number; analysed: AnalysedCase }>();
-  settings: ServiceSettings = DEFAULT_SETTINGS;
+  settings: ServiceSettings;
+  private currentLibrary: CriteriaLibrary = BUILT_IN_LIBRARY;
+  private readonly criteriaSource: CriteriaSource | undefined;
+  private readonly logger: ServiceLogger | undefined;
+  private readonly phraseMemo = new PhraseMemo();
+  /** This service's contributors, composed here rather than registered by importing a module. */
+  private readonly contributors: Contributors = {
+    hover: [criterionHover, requestHover],
+    completion: [criteriaCompletions],
+    codeActions: [ruleFixes],
+  };
+
+  constructor(init: LanguageServiceInit = {}) {
+    this.settings = init.settings ?? DEFAULT_SETTINGS;
+    this.criteriaSource = init.criteria;
+    this.logger = init.logger;
+  }
+
+  /** The criteria library the rules, hover, completion and fixes of this service use. */
+  get library(): CriteriaLibrary {
+    return this.currentLibrary;
+  }
 
   /**
    * Why this document is not analysed (too large, or binary): the one
@@ -60,7 +134,7 @@ export class LanguageService {
 
   /** Parse and model a document whose size the caller has checked against `limits`. */
   private parseAndModel(doc: ImrDocument, limits: InputLimits): AnalysedCase {
-    const file = parseCase(doc.text);
+    const file: CaseFile = parseCase(doc.text);
     const analysed = { file, model: buildCaseModel(file) };
     this.cache.set(doc.uri, { version: doc.version, text: doc.text, maxFileSize: limits.maxFileSize, analysed });
     return analysed;
@@ -70,12 +144,17 @@ export class LanguageService {
   forget(uri: string): void {
     this.cache.delete(uri);
     // With no case left open, no case text stays behind in the rules' memo either.
-    if (this.cache.size === 0) clearPhraseMemos();
+    if (this.cache.size === 0) this.phraseMemo.clear();
   }
 
   /** How many documents have a cached analysis (the stress test checks it falls to zero). */
   get cachedDocuments(): number {
     return this.cache.size;
+  }
+
+  /** How many texts the rules' phrase memo holds (the tests check a closed case leaves none). */
+  get rememberedPhraseTexts(): number {
+    return this.phraseMemo.size;
   }
 
   getDiagnostics(doc: ImrDocument, settings: ServiceSettings = this.settings): ImrDiagnostic[] {
@@ -84,74 +163,111 @@ export class LanguageService {
     if (refused) return [refused];
     // Checked just now: analyse() would count the text's size a second time on every keystroke.
     const { file, model } = this.cached(doc, limits) ?? this.parseAndModel(doc, limits);
-    return runRules(file, model, settings);
+    return this.contained(() => runRules({ file, model, library: this.currentLibrary }, settings, this.phraseMemo));
   }
 
   // ---- Editor features (features/): each returns an empty answer rather than throw. ----
 
   private features(doc: ImrDocument): FeatureContext {
     const { file, model } = this.analyse(doc);
-    return { uri: doc.uri, file, model };
+    return { uri: doc.uri, file, model, library: this.currentLibrary };
+  }
+
+  /** Runs `run` with this service's logger told of what the service contains meanwhile. */
+  private contained<T>(run: () => T): T {
+    return this.logger ? onServiceContained(this.logger, run) : run();
+  }
+
+  private feature<T>(run: () => T, fallback: T): T {
+    return this.contained(() => safely(run, fallback));
   }
 
   getDocumentSymbols(doc: ImrDocument): DocumentSymbol[] {
-    return safely(() => documentSymbols(this.features(doc)), []);
+    return this.feature(() => documentSymbols(this.features(doc)), []);
   }
 
   getFoldingRanges(doc: ImrDocument): FoldingRange[] {
-    return safely(() => foldingRanges(this.features(doc)), []);
+    return this.feature(() => foldingRanges(this.features(doc)), []);
   }
 
   /** `today` is for tests; the editor gets the real date offered after date fields. */
   getCompletions(doc: ImrDocument, position: Position, today: Date = new Date()): CompletionItem[] {
-    return safely(() => completions(this.features(doc), position, today), []);
+    return this.feature(() => completions(this.features(doc), position, today, this.contributors.completion), []);
   }
 
   getHover(doc: ImrDocument, position: Position): Hover | undefined {
-    return safely(() => hover(this.features(doc), position), undefined);
+    return this.feature(() => hover(this.features(doc), position, this.contributors.hover), undefined);
   }
 
   getDefinition(doc: ImrDocument, position: Position): Location | undefined {
-    return safely(() => definition(this.features(doc), position), undefined);
+    return this.feature(() => definition(this.features(doc), position), undefined);
   }
 
   getReferences(doc: ImrDocument, position: Position, includeDeclaration: boolean): Location[] {
-    return safely(() => references(this.features(doc), position, includeDeclaration), []);
+    return this.feature(() => references(this.features(doc), position, includeDeclaration), []);
   }
 
   prepareRename(doc: ImrDocument, position: Position): PrepareRenameResult | undefined {
-    return safely(() => prepareRename(this.features(doc), position), undefined);
+    return this.feature(() => prepareRename(this.features(doc), position), undefined);
   }
 
   /** Edits of this document that rename the fact label at `position`; undefined when the name is refused (see validateRename). */
   rename(doc: ImrDocument, position: Position, newName: string): TextEdit[] | undefined {
-    return safely(() => rename(this.features(doc), position, newName), undefined);
+    return this.feature(() => rename(this.features(doc), position, newName), undefined);
   }
 
   /** Why `newName` cannot be used (to show the author), or undefined when rename will succeed. */
   validateRename(doc: ImrDocument, position: Position, newName: string): string | undefined {
-    return safely(() => renameProblem(this.features(doc), position, newName), undefined);
-  }
-
-  /**
-   * Validate the workspace's criteria files (.imr/criteria/*.json) and merge
-   * them into the criteria library. Returns every file's problems (empty
-   * lists clear old ones); invalid files are left out of the library.
-   */
-  setWorkspaceCriteria(files: WorkspaceFile[]): Map<string, ImrDiagnostic[]> {
-    return safely(() => applyWorkspaceCriteria(files), new Map(files.map((f) => [f.uri, []])));
+    return this.feature(() => renameProblem(this.features(doc), position, newName), undefined);
   }
 
   /** Quick-fixes for the given diagnostics (as the editor sends them back, `data` included). */
   getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[] {
-    return safely(() => codeActions(this.features(doc), { range, diagnostics }), []);
+    return this.feature(() => codeActions(this.features(doc), { range, diagnostics }, this.contributors.codeActions), []);
+  }
+
+  /** Adds a hover contributor to this service only (asked after the built-in hover, in the order added). */
+  registerHoverContributor(contributor: HoverContributor): void {
+    if (!this.contributors.hover.includes(contributor)) this.contributors.hover.push(contributor);
+  }
+
+  registerCompletionContributor(contributor: CompletionContributor): void {
+    if (!this.contributors.completion.includes(contributor)) this.contributors.completion.push(contributor);
+  }
+
+  registerCodeActionContributor(contributor: CodeActionContributor): void {
+    if (!this.contributors.codeActions.includes(contributor)) this.contributors.codeActions.push(contributor);
+  }
+
+  // ---- Criteria ----
+
+  /** Reads the criteria source this service was created with (none: the built-in library only) and installs its files. */
+  async loadCriteria(): Promise<Map<string, ImrDiagnostic[]>> {
+    const files = this.criteriaSource ? await this.criteriaSource.read() : [];
+    return this.setWorkspaceCriteria(files);
+  }
+
+  /**
+   * Validate workspace criteria files (.imr/criteria/*.json) and merge them
+   * into this service's library. Returns every file's problems (empty lists
+   * clear old ones); invalid files are left out of the library.
+   */
+  setWorkspaceCriteria(files: WorkspaceFile[]): Map<string, ImrDiagnostic[]> {
+    return this.feature(
+      () => {
+        const result = loadWorkspaceCriteria(files);
+        this.currentLibrary = result.library;
+        return result.diagnostics;
+      },
+      new Map(files.map((f) => [f.uri, []])),
+    );
   }
 
   // ---- The letter (render/): never throws; a broken case renders what it can. ----
 
   /** The letter as data (paragraphs with their source lines), for the preview. */
   getLetterModel(doc: ImrDocument, options: RenderOptions = {}): LetterModel {
-    return safely(() => buildLetterModel(this.analyse(doc), this.letterOptions(options)), { header: [], sections: [] });
+    return this.feature(() => buildLetterModel(this.analyse(doc), this.letterOptions(options)), { header: [], sections: [] });
   }
 
   /** The final determination letter as plain text, HTML (print-ready or the preview's themed body) or PDF bytes. */
@@ -159,11 +275,18 @@ export class LanguageService {
   renderLetter(doc: ImrDocument, format: 'pdf', options?: RenderOptions): Promise<Uint8Array>;
   renderLetter(doc: ImrDocument, format: LetterFormat, options?: RenderOptions): string | Promise<Uint8Array>;
   renderLetter(doc: ImrDocument, format: LetterFormat, options: RenderOptions = {}): string | Promise<Uint8Array> {
-    return renderLetter(safely(() => this.analyse(doc), undefined), format, this.letterOptions(options));
+    return this.contained(() => renderLetter(safely(() => this.analyse(doc), undefined), format, this.letterOptions(options)));
   }
 
   private letterOptions(options: RenderOptions): RenderOptions {
     return { showCriteria: this.settings.showCriteriaInLetter, ...options };
+  }
+
+  // ---- The importer (import/): a letter's text in, case-file text out. ----
+
+  /** A published or draft determination letter as a case file; never throws (what it cannot place is kept as comments). */
+  importLetter(text: string, options: ImportOptions = {}): ImportResult {
+    return this.contained(() => importLetter(text, options));
   }
 }
 
@@ -174,6 +297,7 @@ export class DeclinedInput extends Error {
   }
 }
 
-export function createLanguageService(): LanguageService {
-  return new LanguageService();
+/** A language service with its own criteria, settings, logger, contributors and caches. */
+export function createLanguageService(init: LanguageServiceInit = {}): LanguageService {
+  return new LanguageService(init);
 }

@@ -1,7 +1,6 @@
 // Types the language service speaks. They mirror LSP's shapes (zero-based
 // ranges, severities, text edits) without importing any LSP package, so the
 // service runs the same in the server, the CLI and the tests.
-import type { InputLimits } from './input/limits';
 import type { Range } from './syntax/ast';
 
 export type { Position, Range } from './syntax/ast';
@@ -62,6 +61,12 @@ export interface ServiceSettings {
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = { rules: {} };
+
+/** What the service declines to analyse (input/limits.ts). */
+export interface InputLimits {
+  /** The largest case file analysed, in bytes of UTF-8. */
+  maxFileSize: number;
+}
 
 // ---- Editor features (server/src/service/features/) ----
 // Numbers and strings below are LSP's own values, so the server passes these

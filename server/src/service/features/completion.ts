@@ -1,39 +1,33 @@
 // Completion: what may be typed where the cursor stands (see completionPlace.ts
 // for how the place is read). Keywords, field names and skeletons come from
 // data/fields.json; values from the field's `values`; fact labels from the
-// summary. Other modules add their own items for a place through
-// registerCompletionContributor (the necessity analysis contributes criterion
-// ids for `criterion-id` places and guideline section ids after `criteria:`).
+// summary. Contributors given by the service add their own items for a place
+// (the necessity analysis contributes criterion ids for `criterion-id` places
+// and guideline section ids after `criteria:`).
 import type { CaseFile, Position, Section } from '../syntax/ast';
 import { SECTION_SPECS, fieldSpec, sectionSpec } from '../schema/fields';
 import { formatIso, formatUs } from '../syntax/dates';
 import { CRITERION_STATUSES } from '../syntax/parser';
 import { CompletionItemKind, type CompletionItem } from '../types';
 import type { FeatureContext } from './context';
+import type { CompletionContributor } from './contributors';
 import { completionPlace, type CompletionPlace } from './completionPlace';
-import { eolOf, fieldIndent, indentUnit, reindent } from '../text/layout';
+import { eolOf, fieldIndent, indentUnit, reindent } from '../syntax/layout';
 import { markdownText } from './markdown';
 import decisionValues from './decisionValues.json';
 import { reportContained } from '../contained';
+import { oneLine } from '../text/words';
 
 export type { CompletionPlace };
 
-export type CompletionContributor = (ctx: FeatureContext, place: CompletionPlace) => CompletionItem[];
-
-const CONTRIBUTORS: CompletionContributor[] = [];
-
-/** Adds completion items from another module (e.g. criterion ids from the necessity analysis). */
-export function registerCompletionContributor(contributor: CompletionContributor): void {
-  if (!CONTRIBUTORS.includes(contributor)) CONTRIBUTORS.push(contributor);
-}
 
 const DATE_FORMS = 'Dates may be written 10/02/2015, 10-2-15 or 2015-10-02 (ISO). The letter shows them as 10/02/2015.';
 
-export function completions(ctx: FeatureContext, position: Position, today: Date = new Date()): CompletionItem[] {
+export function completions(ctx: FeatureContext, position: Position, today: Date = new Date(), contributors: readonly CompletionContributor[] = []): CompletionItem[] {
   const place = completionPlace(ctx.file, position);
   if (!place) return [];
   const contributed: CompletionItem[] = [];
-  for (const contribute of CONTRIBUTORS) {
+  for (const contribute of contributors) {
     try {
       contributed.push(...contribute(ctx, place));
     } catch (err) {
@@ -181,6 +175,5 @@ function factLabels(file: CaseFile, place: Extract<CompletionPlace, { kind: 'lab
 }
 
 function preview(text: string, n = 60): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+  return oneLine(text, n);
 }

@@ -3,7 +3,7 @@
 // incomplete (`  dec`, `decision: `, `[#`) and the parser reads it as a
 // problem or not at all.
 import type { CaseFile, CriteriaBlock, ItemSection, Position, Range, Section } from '../syntax/ast';
-import { lineText } from '../text/layout';
+import { lineText } from '../syntax/layout';
 
 export type CompletionPlace =
   /** A word at the left margin: a part of the letter starts here. `lineHasMore`: the part already has text after the word or lines under it. */

@@ -3,12 +3,15 @@
 // cached parse, so features never parse on their own.
 import type { CaseFile } from '../syntax/ast';
 import type { CaseModel } from '../model/caseModel';
+import type { CriteriaLibrary } from '../necessity/library';
 import { reportContained } from '../contained';
 
 export interface FeatureContext {
   uri: string;
   file: CaseFile;
   model: CaseModel;
+  /** The criteria library of the service that answers (built-in plus its workspace's files). */
+  library: CriteriaLibrary;
 }
 
 /**

@@ -6,24 +6,17 @@ import { containsPosition } from '../syntax/positions';
 import { fieldSpec, sectionSpec, type FieldSpec } from '../schema/fields';
 import type { Hover } from '../types';
 import type { FeatureContext } from './context';
+import type { HoverContributor } from './contributors';
 import { labelAt } from './labels';
 import { markdownText } from './markdown';
 import decisionValues from './decisionValues.json';
 import { reportContained } from '../contained';
 
-/** Hover from another module for what this one does not know (e.g. a criterion id's text, from the necessity analysis). */
-export type HoverContributor = (ctx: FeatureContext, position: Position) => Hover | undefined;
-
-const CONTRIBUTORS: HoverContributor[] = [];
-
-export function registerHoverContributor(contributor: HoverContributor): void {
-  if (!CONTRIBUTORS.includes(contributor)) CONTRIBUTORS.push(contributor);
-}
-
-export function hover(ctx: FeatureContext, position: Position): Hover | undefined {
+/** The hover of the thing under the cursor: this module's own, else the first contributor's (e.g. a criterion id's text). */
+export function hover(ctx: FeatureContext, position: Position, contributors: readonly HoverContributor[] = []): Hover | undefined {
   const own = ownHover(ctx, position);
   if (own) return own;
-  for (const contribute of CONTRIBUTORS) {
+  for (const contribute of contributors) {
     try {
       const h = contribute(ctx, position);
       if (h) return h;

@@ -7,6 +7,7 @@ import { comparePositions } from '../syntax/positions';
 import { sectionSpec } from '../schema/fields';
 import { SymbolKind, type DocumentSymbol } from '../types';
 import type { FeatureContext } from './context';
+import { capitalize, oneLine } from '../text/words';
 
 export function documentSymbols({ file }: FeatureContext): DocumentSymbol[] {
   return file.sections.map((s) => keepInside(sectionSymbol(s, file.facts)));
@@ -139,10 +140,5 @@ function within(inner: Range, outer: Range): boolean {
 }
 
 function preview(text: string, n = 60): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  return t.length > n ? t.slice(0, n - 1) + '…' : t;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return oneLine(text, n);
 }

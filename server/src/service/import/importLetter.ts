@@ -22,6 +22,7 @@ import { guidelineValue } from './guidelineValue';
 import { importNotice2013 } from './notice2013';
 import type { ImportOptions, ImportRecognition, ImportResult, LetterLayout } from './types';
 import { reportContained } from '../contained';
+import { truncate } from '../text/words';
 
 export function importLetter(text: string, options: ImportOptions = {}): ImportResult {
   const source = typeof text === 'string' ? text : '';
@@ -364,5 +365,5 @@ function headerName(key: string): string {
 }
 
 function shortText(s: string, n = 50): string {
-  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+  return truncate(s, n);
 }

@@ -9,12 +9,9 @@
 // still analyses in under 200 ms (docs/benchmarks.md, "Limits"); real letters
 // are 3-30 KB. Lines need no limit of their own: a line cannot be longer than
 // the file, and one long line costs no more than the same text on many lines.
-import type { ImrDiagnostic, Range } from '../types';
+import type { ImrDiagnostic, InputLimits, Range } from '../types';
 
-export interface InputLimits {
-  /** The largest case file analysed, in bytes of UTF-8. */
-  maxFileSize: number;
-}
+export type { InputLimits };
 
 /** The default of `imr.limits.maxFileSize` and `imr check --max-size`, in KB. */
 export const DEFAULT_MAX_FILE_KB = 64;

@@ -21,6 +21,12 @@ export interface ItemModel {
   claimsAdministrator?: Field;
 }
 
+/** A case as the service analysed it: the syntax tree and the model built from it. */
+export interface AnalysedCase {
+  file: CaseFile;
+  model: CaseModel;
+}
+
 export interface CaseModel {
   dates: {
     received?: DatedField;

@@ -6,7 +6,7 @@ import type { ItemModel } from '../model/caseModel';
 import { getField } from '../model/caseModel';
 import { proseRange } from '../syntax/prose';
 import { itemConclusion, type ItemConclusion } from './conclusions';
-import { activeLibrary, type CriteriaLibrary, type LibrarySection } from './library';
+import type { CriteriaLibrary, LibrarySection } from './library';
 
 export type GuidelineKind = 'mtus' | 'non-mtus' | 'none' | 'other';
 
@@ -39,7 +39,7 @@ export interface ItemView {
 // the costly parts.
 const views = new WeakMap<ItemModel, { library: CriteriaLibrary; view: ItemView }>();
 
-export function viewItem(item: ItemModel, library: CriteriaLibrary = activeLibrary()): ItemView {
+export function viewItem(item: ItemModel, library: CriteriaLibrary): ItemView {
   const hit = views.get(item);
   if (hit && hit.library === library) return hit.view;
   const view = computeView(item, library);

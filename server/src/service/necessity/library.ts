@@ -285,15 +285,3 @@ export function libraryWith(workspace: { uri: string; data: unknown }[]): Criter
   for (const w of workspace) for (const s of sectionsOf(w.data, w.uri)) byId.set(s.id, s);
   return new CriteriaLibrary([...byId.values()]);
 }
-
-// The library the rules use. One per process: the server serves one
-// workspace, and the CLI loads a workspace's criteria before checking.
-let active: CriteriaLibrary = BUILT_IN_LIBRARY;
-
-export function activeLibrary(): CriteriaLibrary {
-  return active;
-}
-
-export function setActiveLibrary(library: CriteriaLibrary): void {
-  active = library;
-}

@@ -14,49 +14,89 @@ export interface PhraseMatch {
 /** Distinct texts remembered per phrase set; a bound, not a tuning knob (a long case has a few thousand sentences). */
 const MEMO_LIMIT = 4096;
 
-/**
- * Remembered matches are kept for the texts of the latest analysis only. The
- * rules of one run share them (each item reads the same summary sentences),
- * the next keystroke's run reuses those of unchanged sentences, and anything
- * the latest run did not read is dropped, so a closed case's text does not
- * linger. `runRules` brackets each run with `withPhraseMemo`.
- */
-const memos = new Set<Map<string, Remembered>>();
-let generation = 0;
-let remembering = false;
-
 interface Remembered {
   matches: PhraseMatch[];
   generation: number;
 }
 
-export function withPhraseMemo<T>(run: () => T): T {
-  generation++;
-  remembering = true;
-  try {
-    return run();
-  } finally {
-    remembering = false;
-    for (const memo of memos) for (const [text, r] of memo) if (r.generation !== generation) memo.delete(text);
+/**
+ * Remembered matches, owned by one language service (or a test), and kept for
+ * the texts of its latest analysis only. The rules of one run share them (each
+ * item reads the same summary sentences), the next keystroke's run reuses
+ * those of unchanged sentences, and anything the latest run did not read is
+ * dropped, so a closed case's text does not linger. Two services never see
+ * each other's memo. `runRules` brackets each run with `withPhraseMemo`.
+ */
+export class PhraseMemo {
+  /** One map of text to matches per phrase set that was read during a run. */
+  private readonly bySet = new Map<PhraseSet, Map<string, Remembered>>();
+  generation = 0;
+  /** Changes whenever a map is let go, so that no phrase set keeps writing into one (see PhraseSet.matches). */
+  epoch = 0;
+
+  /** The map for `set`, created on first use. */
+  forSet(set: PhraseSet): Map<string, Remembered> {
+    let memo = this.bySet.get(set);
+    if (!memo) this.bySet.set(set, (memo = new Map()));
+    return memo;
+  }
+
+  /** Drops what the run that just ended did not read. */
+  sweep(): void {
+    for (const [set, memo] of this.bySet) {
+      for (const [text, r] of memo) if (r.generation !== this.generation) memo.delete(text);
+      // A set no longer read (a replaced criteria library's) is let go.
+      if (memo.size === 0) {
+        this.bySet.delete(set);
+        this.epoch++;
+      }
+    }
+  }
+
+  /** How many texts are remembered across all phrase sets (for tests: nothing of a closed case stays). */
+  get size(): number {
+    let n = 0;
+    for (const memo of this.bySet.values()) n += memo.size;
+    return n;
+  }
+
+  /** Drops every remembered match (the service calls it when no case is open). */
+  clear(): void {
+    for (const memo of this.bySet.values()) memo.clear();
+    this.bySet.clear();
+    this.epoch++;
   }
 }
 
-/** How many texts are remembered across all phrase sets (for tests: nothing of a closed case stays). */
-export function rememberedTexts(): number {
-  let n = 0;
-  for (const memo of memos) n += memo.size;
-  return n;
+/** The memo of the run in progress; runs are synchronous, so at most one is. */
+let current: PhraseMemo | undefined;
+
+/** For callers with no service of their own (tests); a service passes its own memo. */
+const SHARED = new PhraseMemo();
+
+export function withPhraseMemo<T>(run: () => T, memo: PhraseMemo = SHARED): T {
+  const outer = current;
+  memo.generation++;
+  current = memo;
+  try {
+    return run();
+  } finally {
+    current = outer;
+    memo.sweep();
+  }
 }
 
-/** Drops every remembered match (the service calls it when no case is open). */
-export function clearPhraseMemos(): void {
-  for (const memo of memos) memo.clear();
+/** How many texts `memo` remembers. */
+export function rememberedTexts(memo: PhraseMemo = SHARED): number {
+  return memo.size;
 }
 
 export class PhraseSet {
+  private lastRun: PhraseMemo | undefined;
+  private lastMemo: Map<string, Remembered> | undefined;
+  private lastEpoch = -1;
   private readonly re: RegExp | undefined;
   private readonly phrases: string[];
-  private readonly memo = new Map<string, Remembered>();
 
   /**
    * `plurals`: a phrase that ends in a letter also matches its plural ("nsaid"
@@ -82,16 +122,23 @@ export class PhraseSet {
   matches(text: string, from = 0, to = text.length): PhraseMatch[] {
     if (!this.re) return [];
     if (from !== 0 || to !== text.length) return this.scan(text, from, to);
-    if (!remembering) return this.scan(text, 0, text.length);
-    let hit = this.memo.get(text);
-    if (!hit) {
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-      // Frozen: a caller that sorted or pushed into a shared result would corrupt it for the next.
-      hit = { matches: Object.freeze(this.scan(text, 0, text.length)) as PhraseMatch[], generation };
-      this.memo.set(text, hit);
-      memos.add(this.memo);
+    const run = current;
+    if (!run) return this.scan(text, 0, text.length);
+    // Most calls of a run come from the same memo as the last: skip the look-up then.
+    if (this.lastRun !== run || this.lastEpoch !== run.epoch) {
+      this.lastRun = run;
+      this.lastEpoch = run.epoch;
+      this.lastMemo = run.forSet(this);
     }
-    hit.generation = generation;
+    const memo = this.lastMemo!;
+    let hit = memo.get(text);
+    if (!hit) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      // Frozen: a caller that sorted or pushed into a shared result would corrupt it for the next.
+      hit = { matches: Object.freeze(this.scan(text, 0, text.length)) as PhraseMatch[], generation: run.generation };
+      memo.set(text, hit);
+    }
+    hit.generation = run.generation;
     return hit.matches;
   }
 

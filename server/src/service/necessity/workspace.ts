@@ -3,20 +3,17 @@
 // use. Each problem becomes a diagnostic on the exact place in that file.
 import type { ImrDiagnostic } from '../types';
 import { parseJsonLocated, rangeForPath, JsonSyntaxError, type Located } from './jsonLocate';
-import { BUILT_IN_LIBRARY, libraryWith, setActiveLibrary, validateCriteriaData, type CriteriaFile, type CriteriaLibrary } from './library';
+import { BUILT_IN_LIBRARY, libraryWith, validateCriteriaData, type CriteriaFile, type CriteriaLibrary } from './library';
+import { MAX_CRITERIA_FILE_BYTES, type CriteriaFileText } from './criteriaSource';
+import { formatSize, utf8Size } from '../input/limits';
 
-export interface WorkspaceFile {
-  uri: string;
-  text: string;
-}
+export type WorkspaceFile = CriteriaFileText;
 
 export interface WorkspaceResult {
   library: CriteriaLibrary;
   /** Every file given, with its problems (an empty list clears earlier ones). */
   diagnostics: Map<string, ImrDiagnostic[]>;
 }
-
-const MAX_TEXT = 2_000_000;
 
 export function loadWorkspaceCriteria(files: WorkspaceFile[]): WorkspaceResult {
   const diagnostics = new Map<string, ImrDiagnostic[]>();
@@ -26,8 +23,8 @@ export function loadWorkspaceCriteria(files: WorkspaceFile[]): WorkspaceResult {
   for (const file of [...files].sort((a, b) => a.uri.localeCompare(b.uri))) {
     const out: ImrDiagnostic[] = [];
     diagnostics.set(file.uri, out);
-    if (file.text.length > MAX_TEXT) {
-      out.push(problem('This criteria file is too large to load (over 2 MB).', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+    if (file.tooLarge || utf8Size(file.text, MAX_CRITERIA_FILE_BYTES) > MAX_CRITERIA_FILE_BYTES) {
+      out.push(problem(`This criteria file is too large to load (over ${formatSize(MAX_CRITERIA_FILE_BYTES)}).`, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
       continue;
     }
     if (!file.text.trim()) {
@@ -68,13 +65,6 @@ export function loadWorkspaceCriteria(files: WorkspaceFile[]): WorkspaceResult {
     if (!out.length) accepted.push({ uri: file.uri, data });
   }
   return { library: accepted.length ? libraryWith(accepted) : BUILT_IN_LIBRARY, diagnostics };
-}
-
-/** Validate and install workspace criteria for the rules, hover, completion and fixes. */
-export function applyWorkspaceCriteria(files: WorkspaceFile[]): Map<string, ImrDiagnostic[]> {
-  const result = loadWorkspaceCriteria(files);
-  setActiveLibrary(result.library);
-  return result.diagnostics;
 }
 
 function isMissingProperty(message: string): boolean {

@@ -1,7 +1,7 @@
 // The renderer's entry points: case -> letter model -> text, HTML or PDF.
 // Every entry point catches what a broken case could throw, so the editor and
 // the CLI always get a letter (possibly with placeholders) instead of an error.
-import type { AnalysedCase } from '../languageService';
+import type { AnalysedCase } from '../model/caseModel';
 import { buildLetterModel as build, type LetterModel, type LetterOptions } from './letterModel';
 import { renderText, type TextOptions } from './text';
 import { renderHtmlDocument, renderLetterBody, escapeHtml } from './html';

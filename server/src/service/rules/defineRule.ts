@@ -7,11 +7,14 @@
 // any of them drifts. docs/architecture.md says how to add a rule.
 import type { CaseFile } from '../syntax/ast';
 import type { CaseModel } from '../model/caseModel';
+import type { CriteriaLibrary } from '../necessity/library';
 import type { CodeAction, ImrDiagnostic, Severity } from '../types';
 
 export interface RuleContext {
   file: CaseFile;
   model: CaseModel;
+  /** The criteria library of the service that runs the rule: never a process-wide one. */
+  library: CriteriaLibrary;
 }
 
 /** The families, in the order docs/rules.md presents them and the rules run. */

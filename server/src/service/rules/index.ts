@@ -2,28 +2,29 @@
 // settings and suppression comments apply to all of them alike.
 import type { CaseFile, Suppression } from '../syntax/ast';
 import type { ImrDiagnostic, ServiceSettings } from '../types';
-import type { CaseModel } from '../model/caseModel';
-import type { CheckedRule } from './defineRule';
+import type { CheckedRule, RuleContext } from './defineRule';
 import { CATALOG } from './catalog/index';
-import { withPhraseMemo } from '../necessity/phrases';
+import { withPhraseMemo, type PhraseMemo } from '../necessity/phrases';
 import { reportContained } from '../contained';
 import { applyAuditView } from './auditView';
 
 /** The codes with a check, in catalog order; the others are reported by the parser, the input limits or the workspace loader. */
 const CHECKED = CATALOG.filter((r): r is CheckedRule => r.check !== undefined);
 
-export function runRules(file: CaseFile, model: CaseModel, settings: ServiceSettings): ImrDiagnostic[] {
+/** The parser's problems and every check's findings, with the settings and suppressions applied. `memo` is the calling service's. */
+export function runRules(ctx: RuleContext, settings: ServiceSettings, memo?: PhraseMemo): ImrDiagnostic[] {
   // The rules of one run share their phrase matches (each item reads the same summary).
-  return withPhraseMemo(() => runAll(file, model, settings));
+  return withPhraseMemo(() => runAll(ctx, settings), memo);
 }
 
-function runAll(file: CaseFile, model: CaseModel, settings: ServiceSettings): ImrDiagnostic[] {
+function runAll(ctx: RuleContext, settings: ServiceSettings): ImrDiagnostic[] {
+  const { file } = ctx;
   const out: ImrDiagnostic[] = file.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
   for (const rule of CHECKED) {
     try {
       // A loop, not push(...found): spreading a rule's 100,000+ findings (a huge
       // case with the limit raised) overflows the call stack and would lose them all.
-      for (const f of rule.check({ file, model })) out.push({ code: rule.code, severity: rule.severity, ...f } as ImrDiagnostic);
+      for (const f of rule.check(ctx)) out.push({ code: rule.code, severity: rule.severity, ...f } as ImrDiagnostic);
     } catch (err) {
       // A rule bug must not cost the author the other diagnostics. Tests (the
       // property tests) observe contained errors, so a crashing rule still fails them.

@@ -20,6 +20,7 @@ import type {
 import { buildProse, LABEL_PATTERN, strayLabelStarts, type ProseLineInput } from './prose';
 import { computeLineStarts, range } from './positions';
 import { reportContained } from '../contained';
+import { truncate } from '../text/words';
 
 export const SECTION_KEYWORDS: readonly SectionKind[] = ['case', 'reviewer', 'worker', 'summary', 'item'];
 export const CRITERION_STATUSES: readonly CriterionStatus[] = ['met', 'not met', 'unknown', 'not applicable'];
@@ -140,7 +141,7 @@ function parse(text: string): CaseFile {
               code: 'syntax',
               severity: 'error',
               range: range(ln.line, restStart, restStart + rest.length),
-              message: `Nothing follows \`${keyword}\` on its line; write "${truncate(rest)}" as an indented \`name: value\` field under it${keyword === 'reviewer' ? ' (for example `  licensure:` and the state)' : ' (for example `  age:` and the age the records give)'}.`,
+              message: `Nothing follows \`${keyword}\` on its line; write "${quoted(rest)}" as an indented \`name: value\` field under it${keyword === 'reviewer' ? ' (for example `  licensure:` and the state)' : ' (for example `  age:` and the age the records give)'}.`,
             });
         }
         continue;
@@ -165,7 +166,7 @@ function parse(text: string): CaseFile {
         message:
           where && (current?.kind === 'summary' || (current?.kind === 'item' && itemMode === 'rationale'))
             ? `This line starts at the left margin, so it is left out of the text of ${where}. Indent it like the lines around it, or start it with case, reviewer, worker, summary or item to begin a new part of the letter.`
-            : `A part of the letter starts with one of the words case, reviewer, worker, summary or item at the left margin; "${truncate(ln.content)}" is none of them. Indent it if it belongs to ${where ?? 'a section above'}.`,
+            : `A part of the letter starts with one of the words case, reviewer, worker, summary or item at the left margin; "${quoted(ln.content)}" is none of them. Indent it if it belongs to ${where ?? 'a section above'}.`,
       });
       continue;
     }
@@ -375,8 +376,8 @@ function parseField(ln: RawLine, section: Section, problems: SyntaxProblem[]): F
       range: range(ln.line, ln.start, ln.text.length),
       message:
         section.kind === 'item'
-          ? `Lines under an item are fields written as \`name: value\` (for example \`decision: upheld\`). If "${truncate(ln.content)}" belongs to the rationale, indent it under \`rationale\`.`
-          : `Lines under ${describeSection(section)} are fields written as \`name: value\`${section.kind === 'reviewer' ? ' (for example `licensure: California`)' : ''}; "${truncate(ln.content)}" has no colon.`,
+          ? `Lines under an item are fields written as \`name: value\` (for example \`decision: upheld\`). If "${quoted(ln.content)}" belongs to the rationale, indent it under \`rationale\`.`
+          : `Lines under ${describeSection(section)} are fields written as \`name: value\`${section.kind === 'reviewer' ? ' (for example `licensure: California`)' : ''}; "${quoted(ln.content)}" has no colon.`,
     });
     return undefined;
   }
@@ -428,7 +429,7 @@ function parseCriterion(ln: RawLine, problems: SyntaxProblem[]): CriterionEntry 
       code: 'syntax',
       severity: 'error',
       range: word ? range(ln.line, col, col + word.length) : id.range,
-      message: `Give criterion ${id.value} a status: met, not met, unknown or not applicable${word ? ` ("${truncate(word)}" is none of them)` : ''}.`,
+      message: `Give criterion ${id.value} a status: met, not met, unknown or not applicable${word ? ` ("${quoted(word)}" is none of them)` : ''}.`,
     });
     rest = rest.slice(word.length);
     col += word.length;
@@ -487,10 +488,11 @@ function describeSection(s: Section): string {
     case 'summary':
       return 'the clinical case summary';
     case 'item':
-      return s.service ? `the item "${truncate(s.service.value)}"` : 'the item';
+      return s.service ? `the item "${quoted(s.service.value)}"` : 'the item';
   }
 }
 
-function truncate(s: string, n = 40): string {
-  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+/** How much of a line a message quotes. */
+function quoted(s: string): string {
+  return truncate(s, 40);
 }

@@ -48,3 +48,8 @@ function editDistance(a: string, b: string): number {
 export function collapseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
+
+/** `text` on one line (runs of white space as one space), cut to `max` characters: how the outline and completion quote a sentence. */
+export function oneLine(text: string, max: number): string {
+  return truncate(collapseSpace(text), max);
+}

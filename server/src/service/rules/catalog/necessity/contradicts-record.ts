@@ -4,7 +4,6 @@
 import type { CaseFile, Sentence } from '../../../syntax/ast';
 import type { RelatedInformation } from '../../../types';
 import { defineRule } from '../../defineRule';
-import { activeLibrary } from '../../../necessity/library';
 import { viewItem } from '../../../necessity/itemView';
 import { CONCEPTS, type Concept } from '../../../necessity/terms';
 import { claimsIn, findingsIn, isGuidelineStatement, regionsCompatible, regionsOf, sentenceKind } from '../../../necessity/mentions';
@@ -19,9 +18,8 @@ export default defineRule<ContradictsRecordData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'The rationale or a criterion denies a finding the summary documents.',
-  *check({ file, model }) {
+  *check({ file, model, library }) {
     if (!file.summary) return;
-    const library = activeLibrary();
     const checked = [...CONCEPTS.values()].filter((c) => c.checkContradiction);
     const documented = new Map(checked.map((c) => [c.id, documentedFindings(file, c)] as const));
     for (const item of model.items) {

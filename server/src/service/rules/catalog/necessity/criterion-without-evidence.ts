@@ -4,7 +4,7 @@
 import type { CaseFile, CriterionEntry, Position } from '../../../syntax/ast';
 import { defineRule } from '../../defineRule';
 import { at, fix } from '../../fixes';
-import { activeLibrary, type LibrarySection } from '../../../necessity/library';
+import type { CriteriaLibrary, LibrarySection } from '../../../necessity/library';
 import { viewItem } from '../../../necessity/itemView';
 import { factsForCriterion } from '../../../necessity/evidence';
 
@@ -13,13 +13,12 @@ export default defineRule<{ labels: string[]; at: Position }>({
   family: 'necessity',
   severity: 'warning',
   summary: 'A criterion marked met (or a decisive one not met) with no evidence label and no note.',
-  *check({ file, model }) {
-    const library = activeLibrary();
+  *check({ file, model, library }) {
     for (const item of model.items) {
       const v = viewItem(item, library);
       for (const entry of v.criteria?.entries ?? []) {
         if (!needsEvidence(entry, v.librarySection)) continue;
-        const candidates = candidateLabels(file, entry, v.librarySection);
+        const candidates = candidateLabels(file, library, entry, v.librarySection);
         const met = entry.status === 'met';
         yield {
           message: `${entry.id.value} is marked ${entry.status}${met ? '' : ' and decides the request'}, but nothing shows why. Cite the summary fact that supports it ([#label]) or add a note after the status${candidates.length ? `; matching facts: ${candidates.map((c) => `[#${c}]`).join(', ')}` : ''}.`,
@@ -45,8 +44,8 @@ function needsEvidence(entry: CriterionEntry, section: LibrarySection | undefine
   return !!c?.decisive;
 }
 
-function candidateLabels(file: CaseFile, entry: CriterionEntry, section: LibrarySection | undefined): string[] {
-  const criterion = section?.criteria.find((x) => x.id.toUpperCase() === entry.id.value.toUpperCase()) ?? activeLibrary().criterion(entry.id.value)?.criterion;
+function candidateLabels(file: CaseFile, library: CriteriaLibrary, entry: CriterionEntry, section: LibrarySection | undefined): string[] {
+  const criterion = section?.criteria.find((x) => x.id.toUpperCase() === entry.id.value.toUpperCase()) ?? library.criterion(entry.id.value)?.criterion;
   if (!criterion) return [];
   return factsForCriterion(file, criterion, entry.status).map((f) => f.label.name);
 }

@@ -6,7 +6,6 @@ import type { Range } from '../../../syntax/ast';
 import type { CodeAction } from '../../../types';
 import { defineRule, type Finding } from '../../defineRule';
 import { at, fix } from '../../fixes';
-import { activeLibrary } from '../../../necessity/library';
 import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
 import { decisionTree, describe as describeLogic, evaluate, leaves, type CriterionStatus } from '../../../necessity/decision';
 import { sourceText } from '../../../syntax/positions';
@@ -31,8 +30,7 @@ export default defineRule<ContradictionData>({
   family: 'necessity',
   severity: 'error',
   summary: 'The decision (Upheld/Overturned) disagrees with the rationale or the criteria.',
-  check({ model }) {
-    const library = activeLibrary();
+  check({ model, library }) {
     return model.items.flatMap((item) => contradiction(viewItem(item, library)));
   },
   fixes(ctx, d) {

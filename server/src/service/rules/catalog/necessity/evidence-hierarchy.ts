@@ -6,10 +6,9 @@ import type { CodeAction } from '../../../types';
 import { defineRule } from '../../defineRule';
 import { at, fix } from '../../fixes';
 import { getField } from '../../../model/caseModel';
-import { activeLibrary } from '../../../necessity/library';
 import { viewItem } from '../../../necessity/itemView';
 import { CONCLUSIONS } from '../../../necessity/terms';
-import { eolOf, lineText } from '../../../text/layout';
+import { eolOf, lineText } from '../../../syntax/layout';
 
 export interface HierarchyData {
   /** The MTUS section that covers the service, and its citation. */
@@ -25,8 +24,7 @@ export default defineRule<HierarchyData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'A non-MTUS guideline used where the MTUS covers the service, with no reason given.',
-  *check({ model }) {
-    const library = activeLibrary();
+  *check({ model, library }) {
     for (const item of model.items) {
       const v = viewItem(item, library);
       const guideline = item.guideline;

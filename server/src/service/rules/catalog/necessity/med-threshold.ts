@@ -4,7 +4,6 @@
 // an overturned opioid item is checked: approving such a dose must show those
 // were weighed. The dose and the conversion factors are in the message.
 import { defineRule } from '../../defineRule';
-import { activeLibrary } from '../../../necessity/library';
 import { viewItem } from '../../../necessity/itemView';
 import { dailyDose } from '../../../necessity/dose';
 
@@ -13,8 +12,7 @@ export default defineRule<{ med: number }>({
   family: 'necessity',
   severity: 'warning',
   summary: "An overturned opioid request while the case's opioids come to more morphine equivalent a day than the opioid criteria's threshold.",
-  *check({ model }) {
-    const library = activeLibrary();
+  *check({ model, library }) {
     const doses = model.items
       .map((item) => ({ item, dose: dailyDose(item.service), v: viewItem(item, library) }))
       .filter((x) => x.dose && x.v.librarySection && (x.v.librarySection.covers?.services ?? []).includes('medication'));

@@ -6,9 +6,8 @@ import type { CaseFile, ItemSection, Position } from '../../../syntax/ast';
 import type { TextEdit } from '../../../types';
 import { defineRule } from '../../defineRule';
 import { at, fix } from '../../fixes';
-import { activeLibrary } from '../../../necessity/library';
 import { viewItem } from '../../../necessity/itemView';
-import { eolOf } from '../../../text/layout';
+import { eolOf } from '../../../syntax/layout';
 
 export type MissingCriteriaData =
   | { kind: 'section'; section: string; at: Position }
@@ -19,8 +18,7 @@ export default defineRule<MissingCriteriaData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'Criteria of the cited guideline section that the item does not address.',
-  *check({ file, model }) {
-    const library = activeLibrary();
+  *check({ file, model, library }) {
     for (const item of model.items) {
       const v = viewItem(item, library);
       const block = v.criteria;

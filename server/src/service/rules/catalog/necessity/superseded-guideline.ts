@@ -8,7 +8,6 @@ import type { Field, Range } from '../../../syntax/ast';
 import { defineRule } from '../../defineRule';
 import { fix, str } from '../../fixes';
 import { formatUs } from '../../../syntax/dates';
-import { activeLibrary } from '../../../necessity/library';
 import { citedEditions, edition, editionInForce, inForce, requestDate, type Edition, type RequestDate } from '../../../necessity/editions';
 
 const FROM: Record<RequestDate['source'], string> = {
@@ -33,8 +32,7 @@ export default defineRule<{ replacement: string }>({
   family: 'necessity',
   severity: 'warning',
   summary: "A guideline cited, or criteria applied, from an MTUS edition that was not in force on the item's request date.",
-  *check({ model }) {
-    const library = activeLibrary();
+  *check({ model, library }) {
     for (const item of model.items) {
       const rd = requestDate(model, item);
       if (!rd) continue;

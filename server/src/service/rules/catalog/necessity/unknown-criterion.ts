@@ -3,7 +3,6 @@
 // the section the service matches), the fix changes it.
 import { defineRule } from '../../defineRule';
 import { replacementFix } from '../../fixes';
-import { activeLibrary } from '../../../necessity/library';
 import { viewItem } from '../../../necessity/itemView';
 import { closest } from '../../../text/words';
 
@@ -12,8 +11,7 @@ export default defineRule<{ replacement: string }>({
   family: 'necessity',
   severity: 'error',
   summary: 'A criterion id that the cited guideline section does not have.',
-  *check({ model }) {
-    const library = activeLibrary();
+  *check({ model, library }) {
     for (const item of model.items) {
       const v = viewItem(item, library);
       const block = v.criteria;

@@ -6,10 +6,9 @@ import type { CodeAction } from '../../../types';
 import type { RuleContext } from '../../defineRule';
 import { defineRule } from '../../defineRule';
 import { at, fix } from '../../fixes';
-import { activeLibrary } from '../../../necessity/library';
 import { sentenceSpan, viewItem } from '../../../necessity/itemView';
 import { conclusionsInSentence } from '../../../necessity/conclusions';
-import { eolOf, fieldIndent, indentUnit, lineText } from '../../../text/layout';
+import { eolOf, fieldIndent, indentUnit, lineText } from '../../../syntax/layout';
 
 const STATUS_EVALUATED = new Set(['met', 'not met', 'not applicable']);
 
@@ -32,8 +31,7 @@ export default defineRule<UnsupportedClaimData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'A conclusion on medical necessity with no guideline citation or no evaluated criteria.',
-  *check({ model }) {
-    const library = activeLibrary();
+  *check({ model, library }) {
     for (const item of model.items) {
       const v = viewItem(item, library);
       const rationale = v.section.rationale;
@@ -82,7 +80,7 @@ export default defineRule<UnsupportedClaimData>({
     // The whitespace the file itself uses (tabs stay tabs): fields take the
     // item's field indentation, a criteria block the rationale keyword's.
     const indent = fieldIndent(ctx.file, item.section);
-    const section = activeLibrary().section(data.section);
+    const section = ctx.library.section(data.section);
     if (data.noGuideline && section) {
       const g = item.guideline;
       out.push(

@@ -7,7 +7,6 @@
 // must say why; a denial needs no count to stand.
 import { defineRule } from '../../defineRule';
 import { formatUs, parseDate, compareDates } from '../../../syntax/dates';
-import { activeLibrary } from '../../../necessity/library';
 import { viewItem } from '../../../necessity/itemView';
 import { priorVisits, requestedVisits, therapyKind, type TherapyKind } from '../../../necessity/quantities';
 import caps from '../../../data/terms/visit-caps.json';
@@ -25,8 +24,7 @@ export default defineRule<{ requested: number; given: number; total: number; inj
   severity: 'warning',
   summary:
     "An overturned therapy request whose visits, with those already given, pass the guideline's course or the 24 visits per injury of Labor Code 4604.5.",
-  *check({ file, model }) {
-    const library = activeLibrary();
+  *check({ file, model, library }) {
     const sentences = file.summary?.prose.sentences ?? [];
     const injury = model.dates.injuryDate?.date;
     const capFrom = parseDate(caps.injuriesFrom)!;

@@ -6,7 +6,7 @@ import { defineRule } from '../../defineRule';
 import { at, fix, str } from '../../fixes';
 import { sectionSpec } from '../../../schema/fields';
 import { parseDate } from '../../../syntax/dates';
-import { lineText } from '../../../text/layout';
+import { lineText } from '../../../syntax/layout';
 import { capitalize, orList } from '../../../text/words';
 
 export default defineRule<{ key: string; values: string[] }>({

@@ -5,7 +5,7 @@ import type { ItemSection, Range, Section } from '../../../syntax/ast';
 import { defineRule } from '../../defineRule';
 import { at, fix, str } from '../../fixes';
 import { fieldSpec, sectionSpec } from '../../../schema/fields';
-import { endOfLine, eolOf, fieldIndent, lineText, reindent } from '../../../text/layout';
+import { endOfLine, eolOf, fieldIndent, lineText, reindent } from '../../../syntax/layout';
 
 export interface MissingFieldData {
   section: string;

@@ -7,7 +7,7 @@ import { defineRule } from '../../defineRule';
 import { at, fix, str } from '../../fixes';
 import { SECTION_SPECS, sectionSpec } from '../../../schema/fields';
 import { range } from '../../../syntax/positions';
-import { endOfLine, eolOf, indentUnit, lineText, reindent } from '../../../text/layout';
+import { endOfLine, eolOf, indentUnit, lineText, reindent } from '../../../syntax/layout';
 
 const FIRST_LINE = range(0, 0, 0);
 

@@ -4,11 +4,11 @@
 import type { CriteriaBlock, Position } from '../syntax/ast';
 import { containsPosition } from '../syntax/positions';
 import type { Hover } from '../types';
-import type { FeatureContext } from '../features/context';
+import type { FeatureContext } from './context';
 // Criteria text may come from a workspace file (a cloned repository): shown literally, it loads nothing.
-import { markdownText } from '../features/markdown';
-import { activeLibrary, type Criterion, type LibrarySection, type Limit } from './library';
-import { decisionTree, describe, evaluate, leaves, type CriterionStatus } from './decision';
+import { markdownText } from './markdown';
+import type { Criterion, LibrarySection, Limit } from '../necessity/library';
+import { decisionTree, describe, evaluate, leaves, type CriterionStatus } from '../necessity/decision';
 
 const LIMIT_UNITS: Record<Limit['what'], string> = {
   visits: 'visits',
@@ -73,7 +73,7 @@ export function sectionMarkdown(section: LibrarySection, block?: CriteriaBlock):
 }
 
 export function criterionHover(ctx: FeatureContext, position: Position): Hover | undefined {
-  const library = activeLibrary();
+  const library = ctx.library;
   for (const item of ctx.file.items) {
     const block = item.criteria;
     if (!block || !containsPosition(block.range, position)) continue;

@@ -6,16 +6,15 @@
 import type { Position } from '../syntax/ast';
 import { containsPosition } from '../syntax/positions';
 import type { Hover } from '../types';
-import type { FeatureContext } from '../features/context';
-import { markdownText } from '../features/markdown';
-import { activeLibrary } from './library';
-import { viewItem } from './itemView';
-import { priorVisits, requestedVisits, therapyKind } from './quantities';
-import { dailyDose } from './dose';
+import type { FeatureContext } from './context';
+import { markdownText } from './markdown';
+import { viewItem } from '../necessity/itemView';
+import { priorVisits, requestedVisits, therapyKind } from '../necessity/quantities';
+import { dailyDose } from '../necessity/dose';
 import caps from '../data/terms/visit-caps.json';
 
 export function requestHover(ctx: FeatureContext, position: Position): Hover | undefined {
-  const library = activeLibrary();
+  const library = ctx.library;
   for (const item of ctx.model.items) {
     const name = item.section.service;
     if (!name || !containsPosition(name.range, position)) continue;

@@ -1,7 +1,7 @@
 // How this file is laid out: its line ending and indentation. Inserted text
 // (quick-fix skeletons, multi-line completions) follows the file, not the
 // two-space convention data/fields.json skeletons are written in.
-import type { CaseFile, Position, Section } from '../syntax/ast';
+import type { CaseFile, Position, Section } from './ast';
 
 export function lineText(file: CaseFile, line: number): string {
   if (line < 0 || line >= file.lineStarts.length) return '';

@@ -3,15 +3,15 @@
 // after `criteria:` (sections matching the service first), and, after `[#`
 // in a criterion line, the summary facts that bear on that criterion.
 import { CompletionItemKind, type CompletionItem } from '../types';
-import type { FeatureContext } from '../features/context';
-import type { CompletionPlace } from '../features/completionPlace';
-import { activeLibrary } from './library';
-import { criterionMarkdown, sectionMarkdown } from './hover';
-import { markdownText } from '../features/markdown';
-import { factsForCriterion } from './evidence';
+import type { FeatureContext } from './context';
+import type { CompletionPlace } from './completionPlace';
+import { criterionMarkdown, sectionMarkdown } from './criteriaHover';
+import { markdownText } from './markdown';
+import { factsForCriterion } from '../necessity/evidence';
+import { truncate } from '../text/words';
 
 export function criteriaCompletions(ctx: FeatureContext, place: CompletionPlace): CompletionItem[] {
-  const library = activeLibrary();
+  const library = ctx.library;
   if (place.kind === 'criterion-id') {
     const section = library.section(place.criteria.section?.value) ?? library.matchService(place.item.service?.value ?? '')[0];
     if (!section) return [];
@@ -22,7 +22,7 @@ export function criteriaCompletions(ctx: FeatureContext, place: CompletionPlace)
       .map((c, i) => ({
         label: c.id,
         kind: CompletionItemKind.Value,
-        detail: c.text.length > 70 ? c.text.slice(0, 69) + '…' : c.text,
+        detail: truncate(c.text, 70),
         documentation: { kind: 'markdown', value: criterionMarkdown(section, c) },
         textEdit: { range: place.replace, newText: `${c.id}: ` },
         sortText: String(i).padStart(3, '0'),
