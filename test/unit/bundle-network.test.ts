@@ -30,8 +30,8 @@ const PDFJS_ANY = /^node_modules\/pdfjs-dist\/legacy\/build\/pdf(\.worker)?\.mjs
 const ALLOWED: Allowed[] = [
   // ---- Our own sources ----
   {
-    kind: 'url', module: /^server\/src\/service\/data\/schema\/criteria\.schema\.json$/, match: /^https:\/\/json-schema\.org\/draft\/2020-12\/schema$/,
-    why: 'the $schema of our criteria schema names the JSON Schema dialect; our validator (service/data) reads the schema as data and fetches nothing',
+    kind: 'url', module: /^server\/src\/service\/data\/schema\/(criteria|lexicon)\.schema\.json$/, match: /^https:\/\/json-schema\.org\/draft\/2020-12\/schema$/,
+    why: 'the $schema of our criteria and lexicon schemas names the JSON Schema dialect; our validators (service/data, reading/lexicon.ts) read the schema as data and fetch nothing',
   },
   {
     kind: 'url', module: /^cli\/src\/check\/format\/sarif\.ts$/, match: /^https:\/\/json\.schemastore\.org\/sarif-2\.1\.0\.json$/,

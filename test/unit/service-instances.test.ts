@@ -82,6 +82,21 @@ test("each service's phrase memo is its own: closing one service's case leaves t
   assert.ok(b.rememberedPhraseTexts > 0, "b still remembers its open case's phrases");
 });
 
+test('each service has its own reader over one compiled lexicon; closing its last case empties only its memo', () => {
+  const a = new LanguageService();
+  const b = new LanguageService();
+  assert.notEqual(a.reader, b.reader);
+  assert.equal(a.reader.lexicon, b.reader.lexicon, 'the lexicon is compiled once per process, not per service');
+  for (const s of [a, b]) {
+    s.getDiagnostics({ uri: 'file:///r.imr', version: 1, text: CLEAN_CASE });
+    s.reader.analysis(() => s.reader.read('Straight leg raise was positive on the left.'));
+    assert.ok(s.reader.remembered() > 0);
+  }
+  a.forget('file:///r.imr');
+  assert.equal(a.reader.remembered(), 0, 'no reading of a closed case stays');
+  assert.ok(b.reader.remembered() > 0, "b's reader keeps its open case's readings");
+});
+
 test("a service's logger hears of the bugs contained while it answers, and no other service's", () => {
   const heardA: string[] = [];
   const heardB: string[] = [];

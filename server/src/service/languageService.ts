@@ -9,6 +9,8 @@ import type { CaseFile } from './syntax/ast';
 import { parseCase } from './syntax/parser';
 import { buildCaseModel, type AnalysedCase } from './model/caseModel';
 import { runRules } from './rules/index';
+import { createReader, type Reader } from './reading/reader';
+import { sharedLexicon } from './reading/lexiconFiles';
 import { catalogQuickFixes } from './rules/quickFixes';
 import { DEFAULT_SETTINGS, type ImrDiagnostic, type ImrDocument, type InputLimits, type ServiceSettings } from './types';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, PrepareRenameResult, Range, TextEdit } from './types';
@@ -87,6 +89,8 @@ export class LanguageService implements ImrLanguageService {
   private readonly criteriaSource: CriteriaSource | undefined;
   private readonly logger: ServiceLogger | undefined;
   private readonly phraseMemo = new PhraseMemo();
+  /** This service's reader, made on first use (a service that only renders never compiles the lexicon). */
+  private ownReader: Reader | undefined;
   /** This service's contributors, composed here rather than registered by importing a module. */
   private readonly contributors: Contributors = {
     hover: [criterionHover, requestHover],
@@ -144,7 +148,16 @@ export class LanguageService implements ImrLanguageService {
   forget(uri: string): void {
     this.cache.delete(uri);
     // With no case left open, no case text stays behind in the rules' memo either.
-    if (this.cache.size === 0) this.phraseMemo.clear();
+    if (this.cache.size === 0) {
+      this.phraseMemo.clear();
+      this.ownReader?.clear();
+    }
+  }
+
+  /** The clinical reader the rules of this service read sentences with. */
+  get reader(): Reader {
+    this.ownReader ??= createReader(sharedLexicon());
+    return this.ownReader;
   }
 
   /** How many documents have a cached analysis (the stress test checks it falls to zero). */
@@ -163,14 +176,15 @@ export class LanguageService implements ImrLanguageService {
     if (refused) return [refused];
     // Checked just now: analyse() would count the text's size a second time on every keystroke.
     const { file, model } = this.cached(doc, limits) ?? this.parseAndModel(doc, limits);
-    return this.contained(() => runRules({ file, model, library: this.currentLibrary }, settings, this.phraseMemo));
+    const reader = this.reader;
+    return this.contained(() => reader.analysis(() => runRules({ file, model, library: this.currentLibrary, reader }, settings, this.phraseMemo)));
   }
 
   // ---- Editor features (features/): each returns an empty answer rather than throw. ----
 
   private features(doc: ImrDocument): FeatureContext {
     const { file, model } = this.analyse(doc);
-    return { uri: doc.uri, file, model, library: this.currentLibrary };
+    return { uri: doc.uri, file, model, library: this.currentLibrary, reader: this.reader };
   }
 
   /** Runs `run` with this service's logger told of what the service contains meanwhile. */

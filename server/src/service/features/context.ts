@@ -4,6 +4,7 @@
 import type { CaseFile } from '../syntax/ast';
 import type { CaseModel } from '../model/caseModel';
 import type { CriteriaLibrary } from '../necessity/library';
+import type { Reader } from '../reading/reader';
 import { reportContained } from '../contained';
 
 export interface FeatureContext {
@@ -12,6 +13,8 @@ export interface FeatureContext {
   model: CaseModel;
   /** The criteria library of the service that answers (built-in plus its workspace's files). */
   library: CriteriaLibrary;
+  /** The service's clinical reader (quick-fixes are the rules' own and read as they do). */
+  reader: Reader;
 }
 
 /**

@@ -40,7 +40,21 @@ export const LEXICON_FILES: Readonly<Record<string, unknown>> = {
   'sites.json': sites,
 };
 
-/** The bundled lexicon, compiled afresh (the service compiles it once and owns it). */
+/** The bundled lexicon, compiled afresh (tests that change the data compile their own). */
 export function bundledLexicon(): Lexicon {
   return compileLexicon(LEXICON_FILES);
+}
+
+let shared: Lexicon | undefined;
+
+/**
+ * The bundled lexicon compiled once per process, on first use. Compiling
+ * takes long enough (hundreds of milliseconds on a loaded machine) that each
+ * service, worker job or test compiling its own was felt on activation. The
+ * compiled lexicon is never changed after compiling, so sharing it is safe;
+ * what a service owns is its reader (and the reader's memo of case text).
+ */
+export function sharedLexicon(): Lexicon {
+  shared ??= bundledLexicon();
+  return shared;
 }

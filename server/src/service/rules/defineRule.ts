@@ -9,12 +9,19 @@ import type { CaseFile } from '../syntax/ast';
 import type { CaseModel } from '../model/caseModel';
 import type { CriteriaLibrary } from '../necessity/library';
 import type { CodeAction, ImrDiagnostic, Severity } from '../types';
+import type { Reader } from '../reading/reader';
 
 export interface RuleContext {
   file: CaseFile;
   model: CaseModel;
   /** The criteria library of the service that runs the rule: never a process-wide one. */
   library: CriteriaLibrary;
+  /**
+   * The clinical reading layer of the service (reading/): the rules read a
+   * sentence's concepts, assertions and attributes from it rather than match
+   * words themselves. Its memo spans one run, so rules share each reading.
+   */
+  reader: Reader;
 }
 
 /** The families, in the order docs/rules.md presents them and the rules run. */
