@@ -74,6 +74,7 @@ connection.onInitialize(
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['#', ':', ' ', '['], resolveProvider: false },
         hoverProvider: true,
+        inlayHintProvider: true,
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -258,6 +259,13 @@ connection.onCompletion(safely('completion', [], (p) => {
 connection.onHover(safely('hover', null, (p) => {
   const doc = caseFor(p.textDocument.uri);
   return (doc && service.getHover(doc, p.position)) ?? null;
+}));
+
+connection.languages.inlayHint.on(safely('inlay hints', [], (p) => {
+  const doc = caseFor(p.textDocument.uri);
+  if (!doc) return [];
+  const inRange = (pos: { line: number }) => pos.line >= p.range.start.line && pos.line <= p.range.end.line;
+  return service.getInlayHints(doc).filter((h) => inRange(h.position)).map((h) => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true }));
 }));
 
 connection.onDefinition(safely('definition', null, (p) => {

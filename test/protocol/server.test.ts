@@ -4,6 +4,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestLspClient } from '../helpers/lspClient';
 import { readExample } from '../helpers/fixtures';
+import { LanguageService } from '../../server/src/service/languageService';
 
 let client: TestLspClient;
 const seedUri = 'file:///cases/lumbar-mri-upheld.imr';
@@ -19,6 +20,7 @@ test('initialize announces the features the extension relies on', async () => {
   const caps = result.capabilities;
   assert.ok(caps.completionProvider);
   assert.equal(caps.hoverProvider, true);
+  assert.equal(caps.inlayHintProvider, true);
   assert.equal(caps.documentSymbolProvider, true);
   assert.deepEqual(caps.renameProvider, { prepareProvider: true });
   assert.ok(caps.codeActionProvider);
@@ -194,4 +196,18 @@ test('a case opened while the settings are still on their way is checked again w
   } finally {
     await slow.shutdown();
   }
+});
+
+test('inlay hints show what a request adds up to, within the asked range', async () => {
+  const uri = 'file:///cases/hints.imr';
+  const text = readExample('opioids-upheld.imr').replace('item Norco 10/325 mg #120', 'item Norco 10/325 mg one tablet every 6 hours');
+  await client.open(uri, text);
+  await client.diagnostics(uri);
+  const lines = text.split(/\r?\n/);
+  const all = (await client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } })) as { label: string; position: { line: number } }[];
+  const expected = new LanguageService().getInlayHints({ uri, version: 1, text });
+  assert.deepEqual(all.map((h) => [h.position.line, h.label]), expected.map((h) => [h.position.line, h.label]));
+  assert.deepEqual(all.map((h) => h.label), ['40 mg MED a day']);
+  const none = (await client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } })) as unknown[];
+  assert.deepEqual(none, [], 'nothing outside the asked range');
 });

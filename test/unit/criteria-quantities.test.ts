@@ -98,3 +98,12 @@ test('hover on the item name shows what the request adds up to', () => {
   const ho = new LanguageService().getHover({ uri: 'file:///o.imr', version: 1, text: opioid }, { line: opioid.split('\n').findIndex((l) => l.startsWith('item Norco')), character: 6 });
   assert.match(ho!.contents.value, /hydrocodone 10 mg x 4 a day x 1 = 40 mg MED/);
 });
+
+test('inlay hints after the item name carry the totals; none where the words give no numbers', () => {
+  const text = PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy');
+  const hints = new LanguageService().getInlayHints({ uri: 'file:///h.imr', version: 1, text });
+  const line = text.split('\n').findIndex((l) => l.startsWith('item Physical therapy'));
+  assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line, character: text.split('\n')[line].length }, '30 physical therapy visits in all (12 asked + 18 given)']]);
+  assert.match(hints[0].tooltip!, /Labor Code 4604\.5\(c\)\(1\): 24 per injury/);
+  assert.deepEqual(new LanguageService().getInlayHints({ uri: 'file:///n.imr', version: 1, text: variant() }), [], 'an MRI adds up to nothing');
+});

@@ -13,7 +13,7 @@ import { createReader, type Reader } from './reading/reader';
 import { sharedLexicon } from './reading/lexiconFiles';
 import { catalogQuickFixes } from './rules/quickFixes';
 import { DEFAULT_SETTINGS, type ImrDiagnostic, type ImrDocument, type InputLimits, type ServiceSettings } from './types';
-import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, Position, PrepareRenameResult, Range, TextEdit } from './types';
+import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, PrepareRenameResult, Range, TextEdit } from './types';
 import { safely, type FeatureContext } from './features/context';
 import type { CodeActionContributor, CompletionContributor, Contributors, HoverContributor } from './features/contributors';
 import { documentSymbols } from './features/symbols';
@@ -23,7 +23,7 @@ import { hover } from './features/hover';
 import { definition, references, prepareRename, rename, renameProblem } from './features/labels';
 import { codeActions } from './features/codeActions';
 import { criterionHover } from './features/criteriaHover';
-import { requestHover } from './features/requestHover';
+import { requestHover, requestInlayHints } from './features/requestHover';
 import { criteriaCompletions } from './features/criteriaCompletion';
 import { BUILT_IN_LIBRARY, type CriteriaLibrary } from './necessity/library';
 import { loadWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
@@ -58,6 +58,7 @@ export interface ImrLanguageService {
   getFoldingRanges(doc: ImrDocument): FoldingRange[];
   getCompletions(doc: ImrDocument, position: Position, today?: Date): CompletionItem[];
   getHover(doc: ImrDocument, position: Position): Hover | undefined;
+  getInlayHints(doc: ImrDocument): InlayHint[];
   getDefinition(doc: ImrDocument, position: Position): Location | undefined;
   getReferences(doc: ImrDocument, position: Position, includeDeclaration: boolean): Location[];
   prepareRename(doc: ImrDocument, position: Position): PrepareRenameResult | undefined;
@@ -211,6 +212,11 @@ export class LanguageService implements ImrLanguageService {
 
   getHover(doc: ImrDocument, position: Position): Hover | undefined {
     return this.feature(() => hover(this.features(doc), position, this.contributors.hover), undefined);
+  }
+
+  /** What each disputed item's request adds up to (visits in all, morphine equivalent a day), shown after its name. */
+  getInlayHints(doc: ImrDocument): InlayHint[] {
+    return this.feature(() => requestInlayHints(this.features(doc)), []);
   }
 
   getDefinition(doc: ImrDocument, position: Position): Location | undefined {

@@ -1,7 +1,7 @@
 // Types the language service speaks. They mirror LSP's shapes (zero-based
 // ranges, severities, text edits) without importing any LSP package, so the
 // service runs the same in the server, the CLI and the tests.
-import type { Range } from './syntax/ast';
+import type { Position, Range } from './syntax/ast';
 
 export type { Position, Range } from './syntax/ast';
 
@@ -121,6 +121,13 @@ export interface CompletionItem {
 export interface Hover {
   contents: Markdown;
   range: Range;
+}
+
+/** A short note the editor shows inline after `position` (what a request adds up to). */
+export interface InlayHint {
+  position: Position;
+  label: string;
+  tooltip?: string;
 }
 
 export interface Location {
