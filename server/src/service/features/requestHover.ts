@@ -39,7 +39,6 @@ export function requestTotals(ctx: FeatureContext, item: ItemModel): RequestTota
 }
 
 export function requestHover(ctx: FeatureContext, position: Position): Hover | undefined {
-  const library = ctx.library;
   for (const item of ctx.model.items) {
     const name = item.section.service;
     if (!name || !containsPosition(name.range, position)) continue;
