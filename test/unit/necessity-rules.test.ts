@@ -215,7 +215,7 @@ test('evidence-hierarchy: a non-MTUS decision for a service the MTUS covers need
   assert.equal(textAt(text, d[0].range), odg.slice('guideline: '.length));
   const reason = text.replace(odg, `${odg}\n  non-mtus-reason: The MTUS does not address repeat imaging.`);
   assert.equal(only(necessityDiagnostics(reason), 'evidence-hierarchy').length, 0);
-  const inRationale = text.replace('He would consider surgery.', 'The MTUS is silent on this question, so ODG was consulted. He would consider surgery.');
+  const inRationale = text.replace('He would consider surgery.', 'The MTUS presumption is rebutted by more recent evidence on repeat imaging. He would consider surgery.');
   assert.equal(only(necessityDiagnostics(inRationale), 'evidence-hierarchy').length, 0);
   // ODG for a gym membership: the MTUS does not cover it.
   const gym = text.replace('item MRI of the lumbar spine', 'item Gym membership for six months');
@@ -253,7 +253,7 @@ test('every necessity code can be silenced by imr-disable-next-line and by setti
     .replace('    LMRI-06: not applicable\n', '    LMRI-07: unknown\n')
     .replace('MRI of lumbar spine is not medically necessary.', 'MRI of lumbar spine is medically necessary.')
     .replace('The Utilization Review dated 10-2-15, denied', 'The Utilization Review dated 10-1-15, denied')
-    .replace('item MRI of the lumbar spine without contrast as a outpatient', 'item TENS unit\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): TENS\n  rationale\n    A TENS unit is medically necessary.\n\nitem Oxycodone 30mg one tablet every 6 hours\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Opioids\n  rationale\n    Oxycodone is medically necessary.\n\nitem Physical therapy 3 times a week for 10 weeks\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Low Back Complaints 2004, Section(s): Physical Methods\n  rationale\n    Physical therapy is medically necessary.\n\nitem MRI of the lumbar spine without contrast as a outpatient');
+    .replace('item MRI of the lumbar spine without contrast as a outpatient', 'item TENS unit\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): TENS\n  rationale\n    A TENS unit is medically necessary.\n\nitem Oxycodone 30mg one tablet every 6 hours\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Opioids\n  rationale\n    Oxycodone is medically necessary.\n\nitem Physical therapy 3 times a week for 10 weeks\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Low Back Complaints 2004, Section(s): Physical Methods\n  rationale\n    Physical therapy is medically necessary.\n\nitem Pepcid 20mg #60\n  decision: upheld\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016\n  rationale\n    Proton pump inhibitors are recommended for patients at risk for gastrointestinal events.\n\nitem MRI of the lumbar spine without contrast as a outpatient');
   const all = necessityDiagnostics(text);
   assert.deepEqual([...new Set(all.map((d) => d.code))].sort(), [...NECESSITY_CODES].sort());
   for (const d of all) {

@@ -9,6 +9,7 @@ import functional from '../data/terms/functional-improvement.json';
 import conservative from '../data/terms/conservative-care.json';
 import indications from '../data/terms/clinical-indications.json';
 import sentenceKinds from '../data/terms/sentence-kinds.json';
+import guidelineScope from '../data/terms/guideline-scope.json';
 import { PhraseSet } from './phrases';
 
 export interface ConceptData {
@@ -58,6 +59,14 @@ export interface ConclusionTerms {
   positiveAfter: PhraseSet;
   ignore: Set<string>;
   mtusReasons: PhraseSet;
+  /** "meets the criteria", "supports the request": a statement on the criteria, read with the conclusion's negation cues. */
+  criteriaStatements: PhraseSet;
+  /** A sentence that concedes ("although") weighs both sides: not a contradiction. */
+  concessions: PhraseSet;
+  /** A sentence that states a condition ("if", "would") asserts nothing about this request. */
+  hypothetical: PhraseSet;
+  /** A sentence about another request (the authorized part, the concurrent surgery). */
+  otherRequest: PhraseSet;
 }
 
 export interface RecordClass {
@@ -92,6 +101,7 @@ export const TERM_FILES: Record<string, unknown> = {
   'conservative-care.json': conservative,
   'clinical-indications.json': indications,
   'sentence-kinds.json': sentenceKinds,
+  'guideline-scope.json': guidelineScope,
 };
 
 function compileConcept(c: ConceptData): Concept {
@@ -133,6 +143,10 @@ export const CONCLUSIONS: ConclusionTerms = {
   positiveAfter: new PhraseSet(conclusionsData.positiveAfter),
   ignore: new Set(conclusionsData.ignore.map((w) => w.toLowerCase())),
   mtusReasons: new PhraseSet(conclusionsData.mtusReasons),
+  criteriaStatements: new PhraseSet(conclusionsData.criteriaStatements),
+  concessions: new PhraseSet(conclusionsData.concessions),
+  hypothetical: new PhraseSet(conclusionsData.hypothetical),
+  otherRequest: new PhraseSet(conclusionsData.otherRequest),
 };
 
 export const RECORDS: RecordTerms = {

@@ -23,6 +23,7 @@ import contradictsRecord from './necessity/contradicts-record';
 import unsupportedRecordClaim from './necessity/unsupported-record-claim';
 import detailMismatch from './necessity/detail-mismatch';
 import evidenceHierarchy from './necessity/evidence-hierarchy';
+import guidelineMismatch from './necessity/guideline-mismatch';
 import supersededGuideline from './necessity/superseded-guideline';
 import visitLimit from './necessity/visit-limit';
 import medThreshold from './necessity/med-threshold';
@@ -54,6 +55,7 @@ export const CATALOG: readonly RuleDefinition[] = [
   unsupportedRecordClaim,
   detailMismatch,
   evidenceHierarchy,
+  guidelineMismatch,
   supersededGuideline,
   visitLimit,
   medThreshold,

@@ -1,7 +1,11 @@
 // decision-contradicts-rationale: the decision word disagrees with the
 // rationale's conclusion (Upheld = not medically necessary, Overturned =
-// medically necessary) or with the criteria's statuses. The fixes change the
-// decision, or the conclusion's wording, to agree.
+// medically necessary), with an earlier conclusion or "the criteria are (not)
+// met" statement the rationale never explains away, with the condition the
+// quoted guideline sets and the rationale says the record lacks, or with the
+// criteria's statuses. The fixes change the decision, or the conclusion's
+// wording, to agree (only for the last conclusion and the criteria: an earlier
+// statement may be the one that is wrong, which the reviewer decides).
 import type { Range } from '../../../syntax/ast';
 import type { CodeAction } from '../../../types';
 import { defineRule, type Finding } from '../../defineRule';
@@ -9,16 +13,25 @@ import { at, fix } from '../../fixes';
 import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
 import { decisionTree, describe as describeLogic, evaluate, leaves, type CriterionStatus } from '../../../necessity/decision';
 import { sourceText } from '../../../syntax/positions';
+import { conclusionsInSentence, type ConclusionMatch } from '../../../necessity/conclusions';
+import { CONCLUSIONS, type ConclusionTerms } from '../../../necessity/terms';
+import { PhraseSet } from '../../../necessity/phrases';
+import { oneLine } from '../../../text/words';
 
 type Polarity = 'necessary' | 'not-necessary';
 
 export interface ContradictionData {
-  /** Which disagreement: with the conclusion, all criteria met, or a decisive criterion not met. */
-  kind: 'conclusion' | 'criteria-met' | 'decisive-not-met';
+  /**
+   * Which disagreement: with the conclusion, an earlier conclusion, an earlier
+   * statement on the criteria, a guideline condition the rationale says is
+   * lacking, all criteria met, or a decisive criterion not met.
+   */
+  kind: 'conclusion' | 'earlier-conclusion' | 'criteria-statement' | 'condition-denied' | 'criteria-met' | 'decisive-not-met';
   decision: 'upheld' | 'overturned';
   /** What the rationale or criteria say: the decision that would agree is its opposite's word. */
   polarity: Polarity;
-  decisionRange: Range;
+  /** The decision's value, for the fix that changes it (absent where the reviewer must decide which statement is wrong). */
+  decisionRange?: Range;
   phraseRange?: Range;
   phrase?: string;
   cueRange?: Range;
@@ -128,6 +141,8 @@ function contradiction(v: ItemView): Finding<ContradictionData>[] {
       });
     }
   }
+  if (rationale && out.length === 0) out.push(...earlierStatements(v, decision, decisionField.valueRange));
+  if (rationale && out.length === 0 && decision === 'overturned') out.push(...conditionDenied(v, decisionField.valueRange));
   const section = v.librarySection;
   const entries = v.criteria?.entries ?? [];
   if (!section || entries.length === 0) return out;
@@ -167,4 +182,170 @@ function contradiction(v: ItemView): Finding<ContradictionData>[] {
     }
   }
   return out;
+}
+
+/** The terms that read a statement on the criteria: the criteria phrases as the "strong" ones, with the conclusions' negation cues. */
+const CRITERIA_TERMS: ConclusionTerms = { ...CONCLUSIONS, strong: CONCLUSIONS.criteriaStatements, weak: new PhraseSet([]) };
+
+/** Words of a sentence about what a guideline says of patients in general, which is no statement about this request. */
+const GENERIC = new PhraseSet(['patients', 'guideline*', 'mtus', 'odg', 'acoem', 'recommend*', 'indicated for']);
+
+/** A sentence that opens by conceding or explaining the one before ("However, ..."). */
+const TURN = /^\s*(however|but|nevertheless|nonetheless|yet|although|that said|despite)\b/i;
+
+/** "is medically necessary", "medical necessity has been established": a conclusion stated, not "the medical necessity for the test" spoken of. */
+function predicated(text: string, c: ConclusionMatch): boolean {
+  const before = text.slice(Math.max(0, c.start - 40), c.start);
+  if (/\b(is|are|was|were|be|been|being|appears?|seems?|deemed|considered|found|remains?|not)\s+(\w+[\s-]+){0,2}$/i.test(before)) return true;
+  return /^\s*(has|have)\s+(not\s+)?been\s+(established|demonstrated|substantiated|met)/i.test(text.slice(c.end, c.end + 40));
+}
+
+/**
+ * A reading to rely on: a negative one has its cue beside the phrase (which
+ * the conclusion reader already demands); a positive one has no negation
+ * anywhere before it in the sentence ("There is a lack of rationale provided
+ * ... to support the request" is no statement that the request is supported).
+ */
+function unambiguous(text: string, c: ConclusionMatch): boolean {
+  if (c.polarity === 'not-necessary') return true;
+  return CONCLUSIONS.before.matches(text, 0, c.start).length === 0 && !/\b(lack|lacking|absence|insufficient|without|unclear)\b/i.test(text.slice(0, c.start));
+}
+
+/**
+ * Every conclusion and every "the criteria are (not) met" statement before the
+ * last conclusion: one that the decision contradicts, stated outright (not a
+ * condition, not a concession, about this request), is a contradiction the
+ * rationale leaves unexplained. The first one is reported; the last
+ * conclusion is related information.
+ */
+function earlierStatements(v: ItemView, decision: 'upheld' | 'overturned', decisionRange: Range): Finding<ContradictionData>[] {
+  const rationale = v.section.rationale;
+  if (!rationale) return [];
+  const expected = decision === 'upheld' ? 'not-necessary' : 'necessary';
+  const sentences = rationale.prose.sentences;
+  const last = v.conclusion;
+  for (const [i, s] of sentences.entries()) {
+    if (last && s === last.sentence) break;
+    if (CONCLUSIONS.hypothetical.test(s.text) || CONCLUSIONS.concessions.test(s.text) || CONCLUSIONS.otherRequest.test(s.text)) continue;
+    // The next sentence may concede or explain ("However, ...").
+    const next = sentences[i + 1];
+    if (next && TURN.test(next.text)) continue;
+    if (GENERIC.test(s.text)) continue;
+    const found = [
+      ...conclusionsInSentence(s.text)
+        .filter((c) => c.strength === 'strong' && predicated(s.text, c))
+        .map((c) => ({ c, kind: 'earlier-conclusion' as const })),
+      ...conclusionsInSentence(s.text, CRITERIA_TERMS).map((c) => ({ c, kind: 'criteria-statement' as const })),
+    ].find(({ c }) => c.polarity !== expected && unambiguous(s.text, c));
+    if (!found) continue;
+    const { c, kind } = found;
+    const start = Math.min(c.cue?.start ?? c.start, c.start);
+    const said =
+      kind === 'earlier-conclusion'
+        ? c.polarity === 'necessary'
+          ? 'the request is medically necessary'
+          : 'the request is not medically necessary'
+        : c.polarity === 'necessary'
+          ? 'the criteria are met'
+          : 'the criteria are not met';
+    return [
+      {
+        message: `The rationale says ${said} ("${oneLine(s.text.trim(), 100)}"), yet the decision is ${decision === 'upheld' ? 'Upheld (not medically necessary)' : 'Overturned (medically necessary)'} and the rationale never says why. Correct the statement, or say what outweighs it.`,
+        range: sentenceSpan(rationale.prose, s, start, c.end),
+        relatedInformation: [
+          { range: decisionRange, message: `Decision: ${decision}` },
+          ...(last ? [{ range: sentenceSpan(rationale.prose, last.sentence, 0, last.sentence.text.length), message: 'The conclusion' }] : []),
+        ],
+        data: { kind, decision, polarity: c.polarity },
+      },
+    ];
+  }
+  return [];
+}
+
+/** "The records do not indicate that ...", "there is no documentation of ...": the rationale says the record lacks something. */
+const DENIAL =
+  /\b(?:(?:do|does|did) not (?:indicate|document|show|demonstrate|reflect|establish|support|mention)|(?:is|are|was|were) not (?:documented|indicated|shown|demonstrated)|there (?:is|was|are|were) no (?:documentation|evidence|indication|mention)(?: of| that)?|no documentation (?:of|that)|lack of documentation (?:of|that)|fail(?:s|ed)? to (?:document|show|demonstrate|indicate))\b/i;
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'and',
+  'or',
+  'is',
+  'are',
+  'was',
+  'be',
+  'that',
+  'for',
+  'with',
+  'in',
+  'on',
+  'as',
+  'this',
+  'it',
+  'has',
+  'have',
+  'been',
+  'by',
+  'at',
+]);
+
+/** The content words of a text, lower-cased, in order. */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP.has(w));
+}
+
+/** The longest run of consecutive content words that `a` and `b` share. */
+function sharedRun(a: string[], b: string[]): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+      if (k > best) best = k;
+    }
+  }
+  return best;
+}
+
+/**
+ * An overturn whose rationale says the record lacks the very condition the
+ * guideline it quotes sets ("acupuncture is used as an option when pain
+ * medication is reduced or not tolerated" ... "the records do not indicate
+ * that pain medication is reduced or not tolerated"), and never says what
+ * outweighs it: the criterion it states is not met, yet the request is
+ * authorized.
+ */
+function conditionDenied(v: ItemView, decisionRange: Range): Finding<ContradictionData>[] {
+  const rationale = v.section.rationale;
+  if (!rationale) return [];
+  const sentences = rationale.prose.sentences;
+  const last = v.conclusion;
+  const stop = last ? sentences.indexOf(last.sentence) : sentences.length;
+  for (let i = 1; i < stop; i++) {
+    const s = sentences[i];
+    const m = DENIAL.exec(s.text);
+    if (!m || CONCLUSIONS.concessions.test(s.text) || CONCLUSIONS.hypothetical.test(s.text)) continue;
+    const next = sentences[i + 1];
+    if (next && TURN.test(next.text)) continue;
+    const lacking = contentWords(s.text.slice(m.index + m[0].length));
+    if (lacking.length < 4) continue;
+    const condition = sentences.slice(0, i).find((g) => (GENERIC.test(g.text) || /["“]/.test(g.text)) && sharedRun(lacking, contentWords(g.text)) >= 4);
+    if (!condition) continue;
+    return [
+      {
+        message: `The rationale says the record lacks what the guideline it quotes requires ("${oneLine(s.text.trim(), 100)}"), yet the decision is Overturned (medically necessary) and the rationale never says what outweighs it. Say which documented facts meet the guideline, or uphold the decision.`,
+        range: sentenceSpan(rationale.prose, s, 0, s.text.length),
+        relatedInformation: [
+          { range: sentenceSpan(rationale.prose, condition, 0, condition.text.length), message: 'The guideline condition' },
+          { range: decisionRange, message: 'Decision: overturned' },
+        ],
+        data: { kind: 'condition-denied', decision: 'overturned', polarity: 'not-necessary' },
+      },
+    ];
+  }
+  return [];
 }

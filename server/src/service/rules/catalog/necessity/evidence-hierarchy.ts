@@ -1,51 +1,75 @@
 // evidence-hierarchy: the decision must rest on the MTUS where the MTUS
-// covers the service (8 CCR 9792.21.1, 9792.25.1); a guideline outside it
-// needs a stated reason. The fixes cite the MTUS section, or add
+// addresses the service; another guideline may decide only with a stated
+// reason (8 CCR 9792.21.1, 9792.25.1). Three ways a case breaks that: a
+// rationale calls the MTUS silent while the letter cites an MTUS chapter that
+// addresses the request; an imported letter's rationale rests on a non-MTUS
+// guideline alone (the MTUS never applied); a case written in the language
+// cites a non-MTUS guideline on its `guideline:` line with no
+// `non-mtus-reason:`. The fixes cite the MTUS section, or add
 // `non-mtus-reason:` for the reviewer to fill in.
+import type { Range } from '../../../syntax/ast';
 import type { CodeAction } from '../../../types';
-import { defineRule } from '../../defineRule';
+import { defineRule, type Finding } from '../../defineRule';
 import { at, fix } from '../../fixes';
+import { isImportedCase } from '../../auditView';
 import { getField } from '../../../model/caseModel';
-import { viewItem } from '../../../necessity/itemView';
-import { CONCLUSIONS } from '../../../necessity/terms';
+import type { LibrarySection } from '../../../necessity/library';
+import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
+import { conclusionsInSentence } from '../../../necessity/conclusions';
+import {
+  aboutPatient,
+  chapterCovering,
+  citedMtusChapters,
+  guidelineStatement,
+  nonMtusName,
+  regionsIn,
+  regionTitle,
+  reliesOnMtus,
+  SCOPE,
+  servicesIn,
+  serviceTitle,
+  silenceClaim,
+} from '../../../necessity/guidelineScope';
 import { eolOf, lineText } from '../../../syntax/layout';
+import { oneLine } from '../../../text/words';
 
 export interface HierarchyData {
-  /** The MTUS section that covers the service, and its citation. */
-  section: string;
-  citation: string;
+  /** Which break: the MTUS called silent, or a non-MTUS guideline relied on. */
+  kind: 'silent' | 'non-mtus';
+  /** The MTUS section that covers the service, and its citation (a library section only). */
+  section?: string;
+  citation?: string;
+  /** The guideline line's value, which the citation fix replaces: only where the finding is on that line. */
+  citationRange?: Range;
   /** The guideline field's line and indentation, to find it again and add a line below. */
-  line: number;
-  indent: string;
+  line?: number;
+  indent?: string;
 }
+
+type HierarchyFinding = Finding<HierarchyData>;
 
 export default defineRule<HierarchyData>({
   code: 'evidence-hierarchy',
   family: 'necessity',
   severity: 'warning',
   summary: 'A non-MTUS guideline used where the MTUS covers the service, with no reason given.',
-  *check({ model, library }) {
+  *check({ file, model, library }) {
+    // A case written in the language declares its basis on the `guideline:`
+    // line; an imported letter's rationale shows which guideline it applies.
+    const imported = isImportedCase(file);
     for (const item of model.items) {
       const v = viewItem(item, library);
-      const guideline = item.guideline;
-      if (!guideline) continue;
-      const citedNonMtus = v.guideline === 'non-mtus' || (v.guideline !== 'mtus' && v.librarySection && !v.librarySection.source.mtus && !!v.criteria?.section);
-      if (!citedNonMtus) continue;
-      const mtus = v.serviceMatches.find((s) => s.source.mtus);
-      if (!mtus) continue;
-      if (getField(item.section, 'non-mtus-reason')?.value.trim()) continue;
-      if (CONCLUSIONS.mtusReasons.test(item.section.rationale?.prose.text ?? '')) continue;
-      yield {
-        message: `This decision rests on a guideline outside the MTUS, but the MTUS covers ${mtus.title.toLowerCase()} (${mtus.source.document}). Base the decision on the MTUS, or say why it does not apply with \`non-mtus-reason:\` (8 CCR 9792.21.1 and 9792.25.1).`,
-        range: guideline.valueRange,
-        data: { section: mtus.id, citation: mtus.source.citation, line: guideline.range.start.line, indent: ' '.repeat(guideline.keyRange.start.character) },
-      };
+      const found = silentMtus(v) ?? (imported ? nonMtusAlone(v) : nonMtusLine(v));
+      if (found) yield found;
     }
   },
   fixes(ctx, d) {
     const data = d.data ?? {};
     const out: CodeAction[] = [];
-    if (typeof data.citation === 'string') out.push(fix(`Base the decision on the MTUS: ${data.citation}`, d, [{ range: d.range, newText: data.citation }], false));
+    // The citation replaces the guideline line, and only where the finding is on that line: a rationale that quotes another guideline is not fixed by a new citation.
+    if (typeof data.citation === 'string' && data.citationRange && sameRange(data.citationRange, d.range)) {
+      out.push(fix(`Base the decision on the MTUS: ${data.citation}`, d, [{ range: d.range, newText: data.citation }], false));
+    }
     if (typeof data.line === 'number') {
       const item = ctx.model.items.find((i) => i.guideline && i.guideline.range.start.line === data.line);
       if (item && item.guideline && !getField(item.section, 'non-mtus-reason')) {
@@ -57,7 +81,13 @@ export default defineRule<HierarchyData>({
           fix(
             'Add non-mtus-reason: why the MTUS does not apply',
             d,
-            [{ range: at({ line, character: text.length }), newText: `${eolOf(ctx.file)}${indent}non-mtus-reason: \${1:The MTUS does not address this service.}`, snippet: true }],
+            [
+              {
+                range: at({ line, character: text.length }),
+                newText: `${eolOf(ctx.file)}${indent}non-mtus-reason: \${1:The MTUS does not address this service.}`,
+                snippet: true,
+              },
+            ],
             false,
           ),
         );
@@ -66,3 +96,136 @@ export default defineRule<HierarchyData>({
     return out;
   },
 });
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start?.line === b.start.line && a.start?.character === b.start.character && a.end?.line === b.end.line && a.end?.character === b.end.character;
+}
+
+/** A case written in the language: its `guideline:` line names a non-MTUS guideline for a service the MTUS addresses, with no `non-mtus-reason:`. */
+function nonMtusLine(v: ItemView): HierarchyFinding | undefined {
+  const guideline = v.item.guideline;
+  if (!guideline) return undefined;
+  const citedNonMtus = v.guideline === 'non-mtus' || (v.guideline !== 'mtus' && v.librarySection && !v.librarySection.source.mtus && !!v.criteria?.section);
+  if (!citedNonMtus) return undefined;
+  const mtus = v.serviceMatches.find((s) => s.source.mtus);
+  if (!mtus) return undefined;
+  if (getField(v.section, 'non-mtus-reason')?.value.trim()) return undefined;
+  const text = v.section.rationale?.prose.text ?? '';
+  if (SCOPE.reasons.test(text) || (v.section.rationale?.prose.sentences ?? []).some((s) => silenceClaim(s.text))) return undefined;
+  return {
+    message: `This decision rests on a guideline outside the MTUS, but the MTUS covers ${mtus.title.toLowerCase()} (${mtus.source.document}). Base the decision on the MTUS, or say why it does not apply with \`non-mtus-reason:\` (8 CCR 9792.21.1 and 9792.25.1).`,
+    range: guideline.valueRange,
+    data: {
+      kind: 'non-mtus',
+      section: mtus.id,
+      citation: mtus.source.citation,
+      citationRange: guideline.valueRange,
+      line: guideline.range.start.line,
+      indent: ' '.repeat(guideline.keyRange.start.character),
+    },
+  };
+}
+
+interface Coverage {
+  /** How the MTUS source is named in the message. */
+  title: string;
+  /** The letter's line that cites it, for related information. */
+  cited?: { range: Range; label: string };
+  /** A library section, for the quick-fix that cites it. */
+  section?: LibrarySection;
+}
+
+/** The MTUS chapter or section that addresses the item's service: one the letter cites first, else the criteria library's. */
+function mtusCoverage(v: ItemView, citedOnly: boolean): Coverage | undefined {
+  const regions = regionsIn(v.item.service);
+  const services = servicesIn(v.item.service);
+  const lines: [string, string][] = [
+    ['guideline', 'The guideline the decision is based on'],
+    ['claims-administrator', "The claims administrator's guideline"],
+  ];
+  const addresses = (chapter: { title: string; regions: ReadonlySet<string>; services: ReadonlySet<string> }): string =>
+    `MTUS ${chapter.title}, which addresses ${[...services].filter((s) => chapter.services.has(s)).map(serviceTitle)[0]} of ${[...regions].filter((r) => chapter.regions.has(r)).map(regionTitle)[0]}`;
+  for (const [key, label] of lines) {
+    const field = getField(v.section, key);
+    if (!field) continue;
+    const chapter = chapterCovering(citedMtusChapters(field.value), regions, services);
+    if (chapter) return { title: addresses(chapter), cited: { range: field.valueRange, label } };
+  }
+  // A library section is a general MTUS guideline (Chronic Pain's manipulation, say) that may be silent on one body part: it contradicts no claim of silence.
+  if (citedOnly) return undefined;
+  const section = v.serviceMatches.find((s) => s.source.mtus);
+  if (section) return { title: `${section.source.document}, which addresses ${section.title.toLowerCase()}`, section };
+  const chapter = chapterCovering(SCOPE.chapters, regions, services);
+  if (chapter) return { title: addresses(chapter) };
+  return undefined;
+}
+
+/** "MTUS treatment guidelines are silent" while the letter cites an MTUS chapter that addresses the request. */
+function silentMtus(v: ItemView): HierarchyFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose) return undefined;
+  for (const s of prose.sentences) {
+    const claim = silenceClaim(s.text);
+    if (!claim) continue;
+    // "The guidelines are silent" speaks of the guidelines the reviewer cites:
+    // only the reviewer's own MTUS citation can contradict it.
+    const coverage = mtusCoverage(v, true);
+    if (!coverage || (claim.subject === 'guidelines' && coverage.cited?.label.startsWith('The claims'))) continue;
+    const said = s.text.slice(0, claim.cue.end);
+    return {
+      message: `The rationale says "${oneLine(said, 90)}", but ${coverage.cited ? 'the letter cites ' : 'the MTUS has '}${coverage.title}. Apply the MTUS to this request, or say why it does not govern it (8 CCR 9792.21.1 and 9792.25.1).`,
+      range: sentenceSpan(prose, s, 0, s.text.length),
+      relatedInformation: coverage.cited ? [{ range: coverage.cited.range, message: coverage.cited.label }] : undefined,
+      data: { kind: 'silent', ...(v.item.guideline ? { line: v.item.guideline.range.start.line } : {}) },
+    };
+  }
+  return undefined;
+}
+
+/** The rationale rests on a guideline outside the MTUS, never applies the MTUS, and gives no reason, where the MTUS addresses the service. */
+function nonMtusAlone(v: ItemView): HierarchyFinding | undefined {
+  const guideline = v.item.guideline;
+  if (getField(v.section, 'non-mtus-reason')?.value.trim()) return undefined;
+  const prose = v.section.rationale?.prose;
+  const sentences = prose?.sentences ?? [];
+  const text = prose?.text ?? '';
+  // "ACOEM" is the MTUS's own ACOEM 2004 chapters unless the reviewer cites ACOEM as a non-MTUS guideline (the updated ACOEM).
+  const acoemIsMtus = !/non[\s-]*mtus.*\bacoem\b/i.test(guideline?.value ?? '');
+  const appliesMtus = (t: string): boolean => reliesOnMtus(t) || (acoemIsMtus && /\bacoem\b/i.test(t) && !silenceClaim(t));
+  if (sentences.some((s) => appliesMtus(s.text) || silenceClaim(s.text)) || SCOPE.reasons.test(text)) return undefined;
+  // The reviewer's guideline line names the MTUS: a rationale that quotes only another guideline still needs a reason, but an MTUS line with no guideline named in the prose is read as applied.
+  const lineKind = v.guideline;
+  const named = sentences.find((s) => nonMtusName(s.text));
+  const lineNonMtus = lineKind === 'non-mtus' || (lineKind !== 'mtus' && !!v.librarySection && !v.librarySection.source.mtus && !!v.criteria?.section);
+  if (!named && !lineNonMtus) return undefined;
+  if (!named && lineKind === 'mtus') return undefined;
+  const coverage = mtusCoverage(v, false);
+  if (!coverage) return undefined;
+  // Where the rationale leans on the other guideline: the sentence that names it, else its first statement of what "guidelines" say.
+  const target =
+    named ??
+    sentences.find((s) => /\bguidelines?\b/i.test(s.text) && guidelineStatement(s.text) && !aboutPatient(s.text)) ??
+    sentences.find((s) => guidelineStatement(s.text) && !aboutPatient(s.text) && conclusionsInSentence(s.text).every((c) => c.strength === 'weak'));
+  const fixData = guideline ? { line: guideline.range.start.line, indent: ' '.repeat(guideline.keyRange.start.character) } : {};
+  const where = `${coverage.cited ? 'the letter cites ' : 'the MTUS has '}${coverage.title}`;
+  if (target && prose) {
+    const other = nonMtusName(target.text);
+    return {
+      message: `The rationale rests on ${other ? `the ${target.text.slice(other.start, other.end)}` : 'a guideline outside the MTUS'} ("${oneLine(target.text, 90)}") and never applies the MTUS, although ${where}. Base the decision on the MTUS, or say why it does not govern this request (8 CCR 9792.21.1 and 9792.25.1).`,
+      range: sentenceSpan(prose, target, 0, target.text.length),
+      relatedInformation: [
+        ...(guideline ? [{ range: guideline.valueRange, message: 'The guideline the decision is based on' }] : []),
+        ...(coverage.cited && coverage.cited.range !== guideline?.valueRange ? [{ range: coverage.cited.range, message: coverage.cited.label }] : []),
+      ],
+      data: { kind: 'non-mtus', ...fixData },
+    };
+  }
+  if (!guideline) return undefined;
+  return {
+    message: `This decision rests on a guideline outside the MTUS, but ${where}. Base the decision on the MTUS, or say why it does not apply with \`non-mtus-reason:\` (8 CCR 9792.21.1 and 9792.25.1).`,
+    range: guideline.valueRange,
+    relatedInformation:
+      coverage.cited && coverage.cited.range !== guideline.valueRange ? [{ range: coverage.cited.range, message: coverage.cited.label }] : undefined,
+    data: { kind: 'non-mtus', section: coverage.section?.id, citation: coverage.section?.source.citation, citationRange: guideline.valueRange, ...fixData },
+  };
+}

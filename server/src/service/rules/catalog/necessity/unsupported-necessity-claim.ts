@@ -1,13 +1,19 @@
 // unsupported-necessity-claim: the rationale concludes on medical necessity
-// but the item cites no guideline or evaluates no criteria. The fixes cite the
-// section the service matches and add its criteria (status unknown).
+// but the item cites no guideline or evaluates no criteria. A published letter
+// (an imported case) has no criteria block to mark: there the conclusion is
+// unsupported only when no sentence of the rationale weighs the record. The
+// fixes cite the section the service matches and add its criteria (status
+// unknown); the prose finding has none, since what the record meets or fails
+// is the reviewer's to say.
 import type { ItemSection, Position } from '../../../syntax/ast';
 import type { CodeAction } from '../../../types';
-import type { RuleContext } from '../../defineRule';
-import { defineRule } from '../../defineRule';
+import { defineRule, type Finding, type RuleContext } from '../../defineRule';
 import { at, fix } from '../../fixes';
-import { sentenceSpan, viewItem } from '../../../necessity/itemView';
+import { isImportedCase } from '../../auditView';
+import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
 import { conclusionsInSentence } from '../../../necessity/conclusions';
+import { aboutPatient, guidelineStatement, regionsIn, SCOPE } from '../../../necessity/guidelineScope';
+import { oneLine } from '../../../text/words';
 import { eolOf, fieldIndent, indentUnit, lineText } from '../../../syntax/layout';
 
 const STATUS_EVALUATED = new Set(['met', 'not met', 'not applicable']);
@@ -20,6 +26,8 @@ export interface UnsupportedClaimData {
   /** The guideline section the item cites or its service matches, and its citation. */
   section?: string;
   citation?: string;
+  /** An imported letter's prose rationale that weighs no criterion (the audit view keeps this finding: data/auditView.json). */
+  proseWeighsNoCriterion?: boolean;
 }
 
 function describe(polarity: 'necessary' | 'not-necessary'): string {
@@ -31,11 +39,20 @@ export default defineRule<UnsupportedClaimData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'A conclusion on medical necessity with no guideline citation or no evaluated criteria.',
-  *check({ model, library }) {
+  *check({ file, model, library }) {
+    const imported = isImportedCase(file);
     for (const item of model.items) {
       const v = viewItem(item, library);
       const rationale = v.section.rationale;
       if (!rationale || v.dependsOn) continue;
+      // A published letter reasons in prose and has no criteria block to mark:
+      // its conclusion is unsupported only when no sentence weighs the record.
+      // An item that cites no guideline at all is reported as in any case.
+      if (imported && !v.criteria && v.guideline !== 'none') {
+        const found = proseWithoutCriterion(v);
+        if (found) yield found;
+        continue;
+      }
       // The conclusion, or else the first necessity-like statement ("does not meet the criteria").
       let target = v.conclusion;
       if (!target) {
@@ -75,7 +92,7 @@ export default defineRule<UnsupportedClaimData>({
     const data = d.data ?? {};
     const out: CodeAction[] = [];
     const item = typeof data.item === 'number' ? ctx.model.items[data.item] : undefined;
-    if (!item) return out;
+    if (!item || data.proseWeighsNoCriterion) return out;
     const nl = eolOf(ctx.file);
     // The whitespace the file itself uses (tabs stay tabs): fields take the
     // item's field indentation, a criteria block the rationale keyword's.
@@ -87,7 +104,9 @@ export default defineRule<UnsupportedClaimData>({
         fix(
           `Cite ${section.source.citation}`,
           d,
-          g ? [{ range: g.valueRange, newText: section.source.citation }] : [{ range: at(afterFields(ctx, item.section)), newText: `${nl}${indent}guideline: ${section.source.citation}` }],
+          g
+            ? [{ range: g.valueRange, newText: section.source.citation }]
+            : [{ range: at(afterFields(ctx, item.section)), newText: `${nl}${indent}guideline: ${section.source.citation}` }],
           true,
         ),
       );
@@ -95,7 +114,14 @@ export default defineRule<UnsupportedClaimData>({
     if (data.noCriteria && section && !item.section.criteria && item.section.rationale) {
       const block = lineText(ctx.file, item.section.rationale.keywordRange.start.line).slice(0, item.section.rationale.keywordRange.start.character);
       const lines = [`${block}criteria: ${section.id}`, ...section.criteria.map((c) => `${block}${indentUnit(ctx.file)}${c.id}: unknown`)];
-      out.push(fix(`Add the criteria of ${section.id} (status unknown)`, d, [{ range: at({ line: item.section.rationale.keywordRange.start.line, character: 0 }), newText: lines.join(nl) + nl }], !data.noGuideline));
+      out.push(
+        fix(
+          `Add the criteria of ${section.id} (status unknown)`,
+          d,
+          [{ range: at({ line: item.section.rationale.keywordRange.start.line, character: 0 }), newText: lines.join(nl) + nl }],
+          !data.noGuideline,
+        ),
+      );
     }
     return out;
   },
@@ -111,4 +137,31 @@ function afterFields(ctx: RuleContext, section: ItemSection): Position {
   let line = section.keywordRange.start.line;
   for (const f of section.fields) line = Math.max(line, f.range.end.line);
   return { line, character: lineText(ctx.file, line).length };
+}
+
+/**
+ * An imported rationale that applies no criterion to the case: apart from its
+ * conclusion, every sentence states what a guideline says and none speaks of
+ * this worker or the records (no finding, treatment, document or request).
+ */
+function proseWithoutCriterion(v: ItemView): Finding<UnsupportedClaimData> | undefined {
+  const rationale = v.section.rationale;
+  const c = v.conclusion;
+  if (!rationale || !c) return undefined;
+  const others = rationale.prose.sentences.filter((s) => s !== c.sentence && !conclusionsInSentence(s.text).some((m) => m.strength === 'strong'));
+  if (others.some((s) => aboutPatient(s.text))) return undefined;
+  // The conclusion's own sentence may weigh the record before concluding ("The documentation indicates prior PT ... therefore ..."); "the request for ..." there only names what is concluded on.
+  const lead = c.sentence.text.slice(0, c.match.start).replace(/\b(the|this)\s+(original\s+)?request(ed)?(\s+for\b[^,;]*)?/gi, ' ');
+  if (aboutPatient(lead)) return undefined;
+  // "Manipulation is not recommended for the knee" for a knee request: the guideline excludes the service at the requested site, which decides on its own.
+  const sites = regionsIn(v.item.service);
+  if (others.some((s) => /\bnot (recommended|supported|indicated)\b/i.test(s.text) && [...regionsIn(s.text)].some((r) => sites.has(r)))) return undefined;
+  // "As the requested surgery is not medically necessary, the associated service is not": the conclusion carries its own reason.
+  if (SCOPE.causeCues.test(c.sentence.text.slice(0, c.match.start))) return undefined;
+  const guideline = others.find((s) => guidelineStatement(s.text));
+  return {
+    message: `The rationale concludes that the request ${describe(c.match.polarity)}, but no sentence weighs this worker's record against a criterion${guideline ? ` (it states what the guideline says, "${oneLine(guideline.text, 80)}", and stops there)` : ''}. Say which criterion the record meets or fails, and where the summary shows it.`,
+    range: sentenceSpan(rationale.prose, c.sentence, 0, c.sentence.text.length),
+    data: { item: v.item.index, noGuideline: false, noCriteria: true, proseWeighsNoCriterion: true },
+  };
 }

@@ -1,0 +1,177 @@
+// What a guideline passage, a cited MTUS chapter or a disputed item is about
+// (body region, kind of care), and how a rationale names its guidelines: the
+// reading that evidence-hierarchy and the prose checks of
+// unsupported-necessity-claim share. The words are data
+// (data/terms/guideline-scope.json).
+import scopeData from '../data/terms/guideline-scope.json';
+import { PhraseSet, type PhraseMatch } from './phrases';
+
+interface Entry {
+  id: string;
+  title: string;
+  terms: PhraseSet;
+}
+
+export interface MtusChapter {
+  id: string;
+  title: string;
+  names: PhraseSet;
+  regions: ReadonlySet<string>;
+  services: ReadonlySet<string>;
+}
+
+const entries = (list: { id: string; title: string; terms: string[] }[]): Entry[] =>
+  list.map((e) => ({ id: e.id, title: e.title, terms: new PhraseSet(e.terms) }));
+
+export const SCOPE = {
+  regions: entries(scopeData.regions),
+  services: entries(scopeData.services),
+  notService: new PhraseSet(scopeData.notService),
+  chapters: scopeData.mtusChapters.map((c): MtusChapter => ({
+    id: c.id,
+    title: c.title,
+    names: new PhraseSet(c.names),
+    regions: new Set(c.regions),
+    services: new Set(c.services),
+  })),
+  mtusNames: new PhraseSet(scopeData.mtusNames),
+  nonMtusNames: new PhraseSet(scopeData.nonMtusNames),
+  silent: new PhraseSet(scopeData.silent),
+  reasons: new PhraseSet(scopeData.reasons),
+  patientCues: new PhraseSet(scopeData.patientCues),
+  guidelineCues: new PhraseSet(scopeData.guidelineCues),
+  causeCues: new PhraseSet(scopeData.causeCues),
+  drugClasses: entries(scopeData.drugClasses),
+  therapies: entries(scopeData.therapies),
+  drugClassConflicts: scopeData.drugClassConflicts as [string, string][],
+};
+
+export const SCOPE_DATA = scopeData;
+
+/** The body regions a text names, by id. */
+export function regionsIn(text: string): Set<string> {
+  return new Set(SCOPE.regions.filter((r) => r.terms.test(text)).map((r) => r.id));
+}
+
+export function regionTitle(id: string): string {
+  return SCOPE.regions.find((r) => r.id === id)?.title ?? id;
+}
+
+/** The kinds of care a text names ("associated surgical service: cold therapy" is not surgery). */
+export function servicesIn(text: string): Set<string> {
+  const hidden = SCOPE.notService.matches(text);
+  const out = new Set<string>();
+  for (const s of SCOPE.services) {
+    if (s.terms.matches(text).some((m) => !hidden.some((h) => h.start < m.end && m.start < h.end))) out.add(s.id);
+  }
+  return out;
+}
+
+export function serviceTitle(id: string): string {
+  return SCOPE.services.find((s) => s.id === id)?.title ?? id;
+}
+
+/**
+ * The MTUS body chapters a guideline line cites: the part before "Non-MTUS
+ * Citation" (what follows it is another guideline, whatever its title says:
+ * "Non-MTUS Citation ACOEM: Low back disorders" is the updated ACOEM).
+ */
+export function citedMtusChapters(line: string): MtusChapter[] {
+  const mtusPart = line.split(/non[\s-]*mtus/i)[0];
+  if (!/\bMTUS\b/i.test(mtusPart)) return [];
+  return SCOPE.chapters.filter((c) => c.names.test(mtusPart));
+}
+
+/** The cited chapter that addresses a service of these regions and kinds, if any. */
+export function chapterCovering(chapters: readonly MtusChapter[], regions: ReadonlySet<string>, services: ReadonlySet<string>): MtusChapter | undefined {
+  return chapters.find((c) => [...regions].some((r) => c.regions.has(r)) && [...services].some((s) => c.services.has(s)));
+}
+
+/** Where a sentence says a guideline does not address the request: the silence cue and the guideline it speaks of. */
+export interface SilenceClaim {
+  cue: PhraseMatch;
+  /** 'mtus' when the sentence names the MTUS (or its ACOEM chapters) as silent; 'guidelines' for "the guidelines are silent". */
+  subject: 'mtus' | 'guidelines';
+}
+
+/**
+ * A sentence that calls the MTUS (or "the guidelines") silent on the request.
+ * "The clinical note does not address ..." is about the record, not a guideline:
+ * a guideline must be named before the cue in the same clause.
+ */
+export function silenceClaim(sentence: string): SilenceClaim | undefined {
+  for (const cue of SCOPE.silent.matches(sentence)) {
+    const clauseStart = Math.max(0, ...[';', ':', '. ', '(', ', but', ', however'].map((b) => sentence.lastIndexOf(b, cue.start)));
+    const before = sentence.slice(clauseStart, cue.start);
+    // Something else named as silent in the same breath ("MTUS and ODG do not address") is no claim that the MTUS alone is.
+    if (SCOPE.nonMtusNames.test(before)) continue;
+    // A guideline that says nothing of "specifically" this request, or one MTUS
+    // document named as silent ("the Chronic Pain guidelines are silent"), may
+    // be right while another MTUS chapter addresses it: no claim about the MTUS.
+    if (/\bspecific(ally)?\b|chronic pain|acupuncture|post-?surgical|opioid/i.test(sentence.slice(clauseStart, cue.end + 12))) continue;
+    // "ACOEM guidelines do not address" alone speaks of the ACOEM chapters, which the MTUS's other guidelines complement.
+    if (SCOPE.mtusNames.test(before)) return { cue, subject: 'mtus' };
+    if (/\bguidelines?\b/i.test(before) && !/\b(note|notes|record|records|report|physician|provider|documentation)\b/i.test(before))
+      return { cue, subject: 'guidelines' };
+  }
+  return undefined;
+}
+
+/** The sentence names the MTUS as its source (not as silent). */
+export function reliesOnMtus(sentence: string): boolean {
+  return SCOPE.mtusNames.test(sentence) && !silenceClaim(sentence);
+}
+
+/** Where the sentence names a guideline outside the MTUS ("ODG", "Official Disability Guidelines"). */
+export function nonMtusName(sentence: string): PhraseMatch | undefined {
+  return SCOPE.nonMtusNames.matches(sentence)[0];
+}
+
+/** A sentence about this worker or this record, rather than about what a guideline says. */
+export function aboutPatient(sentence: string): boolean {
+  return SCOPE.patientCues.test(sentence);
+}
+
+/** A sentence that states what a guideline says or names a criterion. */
+export function guidelineStatement(sentence: string): boolean {
+  return SCOPE.guidelineCues.test(sentence);
+}
+
+/** The drug classes a text names, by id, with where. */
+export function drugClassesIn(text: string): Map<string, PhraseMatch> {
+  const out = new Map<string, PhraseMatch>();
+  for (const c of SCOPE.drugClasses) {
+    const m = c.terms.matches(text)[0];
+    if (m) out.set(c.id, m);
+  }
+  return out;
+}
+
+export function drugClassTitle(id: string): string {
+  return SCOPE.drugClasses.find((c) => c.id === id)?.title ?? id;
+}
+
+/** Where a text names a region, each match with its region id. */
+export function regionMatches(text: string): { id: string; m: PhraseMatch }[] {
+  return SCOPE.regions.flatMap((r) => r.terms.matches(text).map((m) => ({ id: r.id, m })));
+}
+
+/** Where a text names a kind of care, each match with its id (look-alikes hidden). */
+export function serviceMatches(text: string): { id: string; m: PhraseMatch }[] {
+  const hidden = SCOPE.notService.matches(text);
+  return SCOPE.services.flatMap((s) =>
+    s.terms
+      .matches(text)
+      .filter((m) => !hidden.some((h) => h.start < m.end && m.start < h.end))
+      .map((m) => ({ id: s.id, m })),
+  );
+}
+
+/** The kinds of treatment (therapies) a text names, each match with its id. */
+export function therapyMatches(text: string): { id: string; m: PhraseMatch }[] {
+  return SCOPE.therapies.flatMap((t) => t.terms.matches(text).map((m) => ({ id: t.id, m })));
+}
+
+export function therapyTitle(id: string): string {
+  return SCOPE.therapies.find((t) => t.id === id)?.title ?? id;
+}

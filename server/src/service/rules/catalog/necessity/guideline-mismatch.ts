@@ -1,0 +1,262 @@
+// guideline-mismatch: the rationale applies the criteria of a guideline
+// section written for another body part, service or drug form than the item's
+// (shoulder MRI criteria for an elbow MRI, topical NSAID guidance for an oral
+// NSAID, PPI guidance for an H2 blocker). What each section covers is the
+// criteria library's data (`covers`: sites, services, forms).
+import type { Sentence } from '../../../syntax/ast';
+import { defineRule, type Finding } from '../../defineRule';
+import type { CoverageConflict, CriteriaLibrary } from '../../../necessity/library';
+import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
+import {
+  citedMtusChapters,
+  drugClassesIn,
+  drugClassTitle,
+  regionMatches,
+  regionsIn,
+  regionTitle,
+  SCOPE,
+  serviceMatches,
+  servicesIn,
+  serviceTitle,
+  therapyMatches,
+  therapyTitle,
+} from '../../../necessity/guidelineScope';
+import { PhraseSet, type PhraseMatch } from '../../../necessity/phrases';
+import { oneLine } from '../../../text/words';
+
+export interface MismatchData {
+  /** What differs: the body part, the service, or the drug form. */
+  axis: CoverageConflict['axis'];
+  /** The library section a criteria block names, and the one for the item, where known. */
+  section?: string;
+  replacement?: string;
+  /** The body region, service or drug class the rationale's criteria are written for. */
+  region?: string;
+  applied?: string;
+  drugClass?: string;
+}
+
+type MismatchFinding = Finding<MismatchData>;
+
+const AXIS_WORDS: Record<CoverageConflict['axis'], string> = { sites: 'body part', services: 'service', forms: 'drug form' };
+
+function ids(list: string[]): string {
+  return list.map((x) => x.replace(/-/g, ' ')).join(' or ');
+}
+
+export default defineRule<MismatchData>({
+  code: 'guideline-mismatch',
+  family: 'necessity',
+  severity: 'warning',
+  summary: "The rationale applies criteria written for another body part, service or drug form than the item's.",
+  *check({ model, library }) {
+    for (const item of model.items) {
+      const v = viewItem(item, library);
+      const found = criteriaBlockMismatch(v, library) ?? proseMismatch(v, library) ?? chapterMismatch(v);
+      if (found) yield found;
+    }
+  },
+});
+
+/** A `criteria:` block that names a section for another site, service or form. */
+function criteriaBlockMismatch(v: ItemView, library: CriteriaLibrary): MismatchFinding | undefined {
+  const named = v.criteria?.section;
+  const section = library.section(named?.value);
+  if (!named || !section) return undefined;
+  const conflict = library.coverageConflict(v.item.service, section);
+  if (!conflict) return undefined;
+  const own = library.matchService(v.item.service)[0];
+  return {
+    message: `The item is "${v.item.service.trim()}", but its criteria are those of ${section.title} (${section.source.citation}), written for another ${AXIS_WORDS[conflict.axis]} (${ids(conflict.section)}, not ${ids(conflict.item)}). Apply the criteria of the section for this request${own ? ` (${own.id}: ${own.title})` : ''}.`,
+    range: named.range,
+    data: { axis: conflict.axis, section: section.id, ...(own ? { replacement: own.id } : {}) },
+  };
+}
+
+/**
+ * A prose rationale that states the criteria of a guideline for another body
+ * part of the same kind of care ("does not meet criteria for a shoulder MRI"
+ * for an elbow MRI), or of another drug class ("proton pump inhibitors are
+ * recommended for ..." for famotidine, topical NSAID guidance for naproxen).
+ */
+function proseMismatch(v: ItemView, library: CriteriaLibrary): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || v.criteria) return undefined;
+  const service = v.item.service;
+  const itemRegions = regionsIn(service);
+  const itemServices = servicesIn(service);
+  const itemKinds = new Set([...itemServices, ...therapyMatches(service).map((t) => t.id)]);
+  const itemDrugs = drugClassesIn(service);
+  for (const s of prose.sentences) {
+    if (!CRITERIA_CUES.test(s.text)) continue;
+    const site = otherSite(s.text, itemRegions, itemKinds);
+    if (site) {
+      return finding(
+        v,
+        s,
+        `criteria for ${kindTitle(site.service)} of ${regionTitle(site.region)}`,
+        `another body part (${regionTitle(site.region)}, not ${[...itemRegions].map(regionTitle).join(' or ')})`,
+        library,
+        { axis: 'sites', region: site.region },
+      );
+    }
+    const other = otherService(s.text, service, itemServices);
+    if (other) {
+      return finding(v, s, `the criteria for ${other.applied}`, `another service (${other.item})`, library, { axis: 'services', applied: other.applied });
+    }
+    const drug = otherDrugClass(s.text, itemDrugs);
+    if (drug) {
+      return finding(
+        v,
+        s,
+        `guidance on ${drugClassTitle(drug.applied)}`,
+        `another drug class (${drugClassTitle(drug.item)} are not ${drugClassTitle(drug.applied)})`,
+        library,
+        { axis: 'forms', drugClass: drug.applied },
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The reviewer's guideline line cites only MTUS body chapters for other body
+ * parts than the item's (Low Back Complaints for a knee MRI): the rationale
+ * applies that chapter's criteria. The finding is on the first rationale
+ * sentence that states a guideline's criteria (else the guideline line).
+ */
+function chapterMismatch(v: ItemView): MismatchFinding | undefined {
+  const guideline = v.item.guideline;
+  if (!guideline || v.criteria) return undefined;
+  const itemRegions = regionsIn(v.item.service);
+  const chapters = citedMtusChapters(guideline.value);
+  if (!itemRegions.size || !chapters.length) return undefined;
+  if (chapters.some((c) => [...c.regions].some((r) => itemRegions.has(r)))) return undefined;
+  // A chapter for a region the request also names ("lumbar and knee") is no mismatch.
+  if (!SCOPE.chapters.some((c) => [...c.regions].some((r) => itemRegions.has(r)))) return undefined;
+  const prose = v.section.rationale?.prose;
+  // A rationale whose guideline sentences speak of the requested body part applies that part's criteria: only the citation is off.
+  if (prose?.sentences.some((x) => CRITERIA_CUES.test(x.text) && [...regionsIn(x.text)].some((r) => itemRegions.has(r)))) return undefined;
+  const s = prose?.sentences.find((x) => CRITERIA_CUES.test(x.text));
+  const cited = chapters.map((c) => c.title).join(' and ');
+  const message = `The guideline line cites MTUS ${cited}, written for ${[...new Set(chapters.flatMap((c) => [...c.regions]))].map(regionTitle).join(' or ')}, for "${v.item.service.trim()}" (${[...itemRegions].map(regionTitle).join(' or ')}). Apply the MTUS chapter for the body part requested and weigh the record against its criteria.`;
+  return {
+    message,
+    range: s && prose ? sentenceSpan(prose, s, 0, s.text.length) : guideline.valueRange,
+    relatedInformation: s ? [{ range: guideline.valueRange, message: 'The guideline the decision is based on' }] : undefined,
+    data: { axis: 'sites' },
+  };
+}
+
+/** Words that make a sentence a statement of a guideline's criteria. */
+const CRITERIA_CUES = new PhraseSet([
+  'criteria',
+  'criterion',
+  'guideline*',
+  'mtus',
+  'odg',
+  'acoem',
+  'recommend*',
+  'indicated',
+  'indication*',
+  'supported for',
+  'not supported',
+]);
+
+/**
+ * The sentence names the item's kind of care (MRI, EMG, surgery) for a body
+ * region the item is not about, within a few words ("a shoulder MRI", "MRI of
+ * the shoulder"), and names none of the item's regions.
+ */
+function otherSite(text: string, itemRegions: ReadonlySet<string>, itemServices: ReadonlySet<string>): { region: string; service: string } | undefined {
+  if (!itemRegions.size || !itemServices.size) return undefined;
+  const regions = regionMatches(text);
+  if (!regions.length || regions.some((r) => itemRegions.has(r.id))) return undefined;
+  for (const sv of [...serviceMatches(text), ...therapyMatches(text)]) {
+    if (!itemServices.has(sv.id)) continue;
+    const near = regions.find((r) => wordsBetween(text, r.m, sv.m) <= 3);
+    if (near) return { region: near.id, service: sv.id };
+  }
+  return undefined;
+}
+
+function kindTitle(id: string): string {
+  return SCOPE.services.some((x) => x.id === id) ? serviceTitle(id) : therapyTitle(id);
+}
+
+function wordsBetween(text: string, a: PhraseMatch, b: PhraseMatch): number {
+  const [x, y] = a.end <= b.start ? [a.end, b.start] : [b.end, a.start];
+  if (y < x) return 0;
+  return (text.slice(x, y).match(/[A-Za-z0-9]+/g) ?? []).length;
+}
+
+/**
+ * The sentence states what a guideline requires of another kind of care than
+ * the item: an imaging request judged by the criteria for an epidural
+ * injection or a surgical referral ("guidelines for epidural steroid
+ * injection recommend ...", "referral for surgical consultation may be
+ * indicated"), infrared heat by acupuncture or thermography guidance. The
+ * other service must be the subject of the guideline statement (criteria
+ * for it, it recommended or not), and the sentence must name nothing of the
+ * item's own kind. Therapy tried before a study ("after physical therapy")
+ * is a criterion of imaging, not another service.
+ */
+function otherService(text: string, service: string, itemServices: ReadonlySet<string>): { applied: string; item: string } | undefined {
+  const itemTherapies = new Set(therapyMatches(service).map((t) => t.id));
+  const subjects: { id: string; title: string; m: PhraseMatch }[] = [
+    ...serviceMatches(text)
+      .filter((x) => x.id === 'injection' || x.id === 'surgery' || x.id === 'consultation')
+      .map((x) => ({ ...x, title: serviceTitle(x.id) })),
+    ...(itemTherapies.size ? therapyMatches(text).map((x) => ({ ...x, title: therapyTitle(x.id) })) : []),
+  ];
+  if (therapyMatches(text).some((t) => itemTherapies.has(t.id))) return undefined;
+  // The item's kind named before the other service is the sentence's subject; after it, one of that service's criteria ("corroborated by imaging").
+  const ownAt = serviceMatches(text)
+    .filter((x) => itemServices.has(x.id))
+    .map((x) => x.m.start);
+  const itemKind = itemTherapies.size ? therapyTitle([...itemTherapies][0]) : itemServices.size ? serviceTitle([...itemServices][0]) : undefined;
+  if (!itemKind) return undefined;
+  for (const x of subjects) {
+    if (itemServices.has(x.id) || itemTherapies.has(x.id)) continue;
+    // A surgical referral or injection judged for an imaging item; a therapy for another therapy.
+    if (!itemTherapies.size && !(itemServices.has('imaging') || itemServices.has('electrodiagnostics'))) continue;
+    if (!itemTherapies.size && !['injection', 'surgery', 'consultation'].includes(x.id)) continue;
+    if (ownAt.some((at) => at < x.m.start) || (itemTherapies.size && ownAt.length)) continue;
+    if (subjectOfGuideline(text, x.m)) return { applied: x.title, item: itemKind };
+  }
+  return undefined;
+}
+
+/** "guidelines for X", "criteria for X", "referral for X", "X is (not) recommended / indicated / supported". */
+function subjectOfGuideline(text: string, m: PhraseMatch): boolean {
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  const after = text.slice(m.end, m.end + 50);
+  if (/\b(guidelines?|criteria|indications?|referral|recommend(s|ed)?|request)\s+(for|regarding|on|of)\s+(an?\s+|the\s+)?([a-z-]+\s+){0,2}$/i.test(before))
+    return true;
+  return /^\s*(\([^)]*\)\s*)?(treatment\s+|therapy\s+|visits\s+)?(is|are|may be|has been|have been)\s+(not\s+)?(recommended|indicated|supported|considered)\b/i.test(
+    after,
+  );
+}
+
+/** The sentence states guidance on a drug class whose guidance does not apply to the item's class, and never names the item's class. */
+function otherDrugClass(text: string, itemDrugs: ReadonlyMap<string, PhraseMatch>): { item: string; applied: string } | undefined {
+  if (!itemDrugs.size) return undefined;
+  const named = drugClassesIn(text);
+  if ([...itemDrugs.keys()].some((k) => named.has(k))) return undefined;
+  for (const [item, applied] of SCOPE.drugClassConflicts) if (itemDrugs.has(item) && named.has(applied)) return { item, applied };
+  return undefined;
+}
+
+function finding(v: ItemView, s: Sentence, applied: string, why: string, library: CriteriaLibrary, data: MismatchData): MismatchFinding {
+  const prose = v.section.rationale!.prose;
+  const own = library.matchService(v.item.service)[0];
+  return {
+    message: `The rationale applies ${applied} ("${quoted(s.text)}") to "${v.item.service.trim()}", which is about ${why}. Apply the criteria for this request${own ? ` (${own.title}, ${own.source.citation})` : ''}, and weigh the record against them.`,
+    range: sentenceSpan(prose, s, 0, s.text.length),
+    data,
+  };
+}
+
+function quoted(text: string): string {
+  return oneLine(text.trim(), 90);
+}

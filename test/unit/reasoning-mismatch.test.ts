@@ -1,0 +1,118 @@
+// guideline-mismatch: the rationale applies criteria written for another body
+// part, service or drug form than the item's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importedCase, type ImportedItem } from '../helpers/importedCases';
+import { necessityDiagnostics, textAt, variant } from '../helpers/necessityCases';
+
+const SUMMARY = 'The injured worker is a 48 year old male who sustained an industrial injury on 10-15-16. He reported right elbow pain and heartburn.';
+const mismatch = (text: string) => necessityDiagnostics(text).filter((d) => d.code === 'guideline-mismatch');
+const one = (item: ImportedItem) => {
+  const text = importedCase(SUMMARY, item);
+  return { text, d: mismatch(text) };
+};
+
+test('guideline-mismatch: shoulder MRI criteria applied to an elbow MRI', () => {
+  const { text, d } = one({
+    service: 'MRI without contrast of the right elbow',
+    decision: 'upheld',
+    guideline: 'MTUS Elbow Complaints 2007',
+    rationale:
+      'The patient does not meet criteria for a shoulder MRI including red flag symptoms or neurological dysfunction. The MRI of the elbow is not medically necessary.',
+  });
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), 'The patient does not meet criteria for a shoulder MRI including red flag symptoms or neurological dysfunction.');
+  assert.match(d[0].message, /applies criteria for imaging of the shoulder .* another body part \(the shoulder, not the elbow\)/);
+  // The elbow's own criteria, or a sentence that names both: no finding.
+  assert.deepEqual(
+    one({
+      service: 'MRI without contrast of the right elbow',
+      decision: 'upheld',
+      guideline: 'MTUS Elbow Complaints 2007',
+      rationale: 'The guidelines recommend an elbow MRI to exclude a ligament tear in refractory cases. The MRI is not medically necessary.',
+    }).d,
+    [],
+  );
+  assert.deepEqual(
+    one({
+      service: 'MRI without contrast of the right elbow',
+      decision: 'upheld',
+      guideline: 'MTUS Elbow Complaints 2007',
+      rationale: 'The guidelines for MRI of the shoulder and elbow require red flags. The MRI is not medically necessary.',
+    }).d,
+    [],
+  );
+});
+
+test('guideline-mismatch: proton pump inhibitor guidance for an H2 blocker, topical NSAID guidance for an oral NSAID', () => {
+  const pepcid = one({
+    service: 'Pepcid 20mg #60',
+    decision: 'upheld',
+    guideline: 'MTUS Chronic Pain Medical Treatment 2016',
+    rationale:
+      'Proton pump inhibitors are recommended for patients at intermediate or high risk for gastrointestinal events. There is no documentation of such risk. Pepcid is not medically necessary.',
+  });
+  assert.equal(pepcid.d.length, 1);
+  assert.match(pepcid.d[0].message, /H2 blockers are not proton pump inhibitors/);
+  // Guidance that names the item's own class is no mismatch.
+  assert.deepEqual(
+    one({
+      service: 'Pepcid 20mg #60',
+      decision: 'upheld',
+      guideline: 'MTUS Chronic Pain Medical Treatment 2016',
+      rationale:
+        'H2 blockers, like proton pump inhibitors, are recommended for patients at risk for gastrointestinal events. There is no such risk documented. Pepcid is not medically necessary.',
+    }).d,
+    [],
+  );
+  const naproxen = one({
+    service: 'Naproxen 550mg #60',
+    decision: 'upheld',
+    guideline: 'MTUS Chronic Pain Medical Treatment 2016',
+    rationale:
+      'The guidelines recommend topical NSAIDs for osteoarthritis pain in joints that lend themselves to topical treatment. He has low back pain. Naproxen is not medically necessary.',
+  });
+  assert.equal(naproxen.d.length, 1);
+  assert.match(naproxen.d[0].message, /oral NSAIDs are not topical NSAIDs/);
+});
+
+test('guideline-mismatch: another service judged by its criteria; a prerequisite therapy is no mismatch', () => {
+  const heat = one({
+    service: 'Infrared heat to the low back',
+    decision: 'upheld',
+    guideline: 'MTUS Chronic Pain Medical Treatment 2016',
+    rationale: 'Thermography (infrared stress thermography) is not recommended. The infrared heat is not medically necessary.',
+  });
+  assert.equal(heat.d.length, 1);
+  assert.match(heat.d[0].message, /the criteria for thermography .* another service \(heat or cold therapy\)/);
+  const esi = one({
+    service: 'MRI of the lumbar spine',
+    decision: 'upheld',
+    guideline: 'MTUS Low Back Complaints 2004',
+    rationale:
+      'The guidelines for epidural steroid injection recommend documentation of failed conservative treatment and radiculopathy corroborated by imaging. The MRI is not medically necessary.',
+  });
+  assert.equal(esi.d.length, 1);
+  assert.match(esi.d[0].message, /the criteria for injections/);
+  // Physical therapy as a criterion of imaging.
+  assert.deepEqual(
+    one({
+      service: 'MRI of the lumbar spine',
+      decision: 'upheld',
+      guideline: 'MTUS Low Back Complaints 2004',
+      rationale: 'The guidelines recommend imaging after failure of physical therapy when red flags are present. The MRI is not medically necessary.',
+    }).d,
+    [],
+  );
+});
+
+test('guideline-mismatch: a criteria block of a section for another body part (a case written in the language)', () => {
+  const text = variant(
+    ['item MRI of the lumbar spine', 'item MRI of the right knee'],
+    ['guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies', 'guideline: MTUS Knee Complaints 2004, Section(s): Special Studies'],
+  );
+  const d = mismatch(text);
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), 'low-back-mri');
+  assert.match(d[0].message, /another body part/);
+});
