@@ -112,61 +112,29 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   const termAt = new Uint8Array(n + 1);
   const anchorAt = new Uint8Array(n + 1);
 
-  const conceptHits: Hit[] = [];
-  const excludeHits: Hit[] = [];
-  const cueHits: Hit[] = [];
-  const pseudoHits: Hit[] = [];
-  const qualifierHits: Hit[] = [];
-  const siteHits: Hit[] = [];
-  const sideHits: Hit[] = [];
-  const directionHits: Hit[] = [];
-  const sexHits: Hit[] = [];
-  const unitHits: Hit[] = [];
-  const frequencyHits: Hit[] = [];
-  const terminatorHits: Hit[] = [];
+  // Every hit goes to the list of its kind; anchors only mark where they start.
+  const byKind = new Map<string, Hit[]>();
   for (const h of hits) {
-    switch (h.payload.type) {
-      case 'concept':
-        conceptHits.push(h);
-        break;
-      case 'exclude':
-        excludeHits.push(h);
-        break;
-      case 'cue':
-        cueHits.push(h);
-        break;
-      case 'pseudo':
-        pseudoHits.push(h);
-        break;
-      case 'terminator':
-        terminatorHits.push(h);
-        break;
-      case 'anchor':
-        anchorAt[h.from] = 1;
-        break;
-      case 'qualifier':
-        qualifierHits.push(h);
-        break;
-      case 'site':
-        siteHits.push(h);
-        break;
-      case 'side':
-        sideHits.push(h);
-        break;
-      case 'direction':
-        directionHits.push(h);
-        break;
-      case 'sex':
-        sexHits.push(h);
-        break;
-      case 'unit':
-        unitHits.push(h);
-        break;
-      case 'frequency':
-        frequencyHits.push(h);
-        break;
+    if (h.payload.type === 'anchor') anchorAt[h.from] = 1;
+    else {
+      const list = byKind.get(h.payload.type);
+      if (list) list.push(h);
+      else byKind.set(h.payload.type, [h]);
     }
   }
+  const ofKind = (type: Exclude<Hit['payload']['type'], 'anchor'>): Hit[] => byKind.get(type) ?? [];
+  const conceptHits = ofKind('concept');
+  const excludeHits = ofKind('exclude');
+  const cueHits = ofKind('cue');
+  const pseudoHits = ofKind('pseudo');
+  const qualifierHits = ofKind('qualifier');
+  const siteHits = ofKind('site');
+  const sideHits = ofKind('side');
+  const directionHits = ofKind('direction');
+  const sexHits = ofKind('sex');
+  const unitHits = ofKind('unit');
+  const frequencyHits = ofKind('frequency');
+  const terminatorHits = ofKind('terminator');
 
   // A pseudo-cue ("no change", "not only") cancels every shorter cue inside it; a cue as long as it stays ("not recommended").
   const pseudoAt = byStart(pseudoHits);

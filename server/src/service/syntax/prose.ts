@@ -4,6 +4,7 @@
 import type { LabelRef, Paragraph, Prose, ProseSegment, Range, Sentence } from './ast';
 import { range as mkRange } from './positions';
 import { splitSentences as splitText } from '../text/sentences';
+import { pieceAt } from '../text/pieces';
 
 export interface ProseLineInput {
   /** Line content after indentation, without the line break. Empty for a blank line. */
@@ -138,14 +139,7 @@ function pieceOffsetBase(text: string, piecesLen: number): number {
 export function prosePosition(prose: Prose, offset: number): { line: number; character: number } {
   const segs = prose.segments;
   if (segs.length === 0) return { ...prose.range.start };
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segs[mid].offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const s = segs[lo];
+  const s = segs[pieceAt(segs, offset)];
   const within = Math.min(Math.max(0, offset - s.offset), s.length);
   return { line: s.line, character: s.character + within };
 }

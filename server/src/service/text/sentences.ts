@@ -12,6 +12,8 @@
 // the case number and headers repeated on each page) that cuts a sentence in
 // two. Every scan is linear: the look-backs read a bounded window.
 
+import { pieceAt } from './pieces';
+
 export interface SplitSentence {
   /** Offsets into the text given (the sentence's first and last character + 1). */
   start: number;
@@ -324,14 +326,6 @@ function endsSentenceAfter(text: string, from: number, dot: number, nextText: st
 
 /** The source offset of an offset into a split sentence's `text`. */
 export function sourceOffset(sentence: SplitSentence, offset: number): number {
-  const ps = sentence.pieces;
-  let lo = 0;
-  let hi = ps.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ps[mid].offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const p = ps[lo];
+  const p = sentence.pieces[pieceAt(sentence.pieces, offset)];
   return Math.min(p.start + Math.max(0, offset - p.offset), p.end);
 }
