@@ -5,7 +5,6 @@
 // groups over criterion ids. A section without a tree decides as before: each
 // decisive criterion must be met, decisive criteria sharing an `anyOf` group
 // are alternatives.
-import type { Criterion } from './library';
 
 export type DecisionNode = string | { allOf: DecisionNode[] } | { anyOf: DecisionNode[] };
 
@@ -24,7 +23,9 @@ export interface Evaluation {
 }
 
 /** The tree of a section: its own `decides`, else the one its decisive criteria and `anyOf` groups imply. */
-export function decisionTree(section: { criteria: Criterion[]; decides?: DecisionNode }): DecisionNode | undefined {
+// Only the fields the tree is built from: the library's Criterion has them, and
+// naming them here keeps decision.ts below library.ts (which imports it).
+export function decisionTree(section: { criteria: readonly { id: string; decisive?: boolean; anyOf?: string }[]; decides?: DecisionNode }): DecisionNode | undefined {
   if (section.decides) return section.decides;
   const groups = new Map<string, string[]>();
   for (const c of section.criteria) {

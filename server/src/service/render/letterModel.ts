@@ -3,7 +3,7 @@
 // the live preview) draws this one model, so they cannot disagree. Each
 // paragraph keeps the zero-based source line it came from, which the preview
 // uses to keep editor and letter scrolled together.
-import type { AnalysedCase } from '../languageService';
+import type { AnalysedCase } from '../model/caseModel';
 import type { CriterionStatus, Field } from '../syntax/ast';
 import { getField, getFields, type DatedField, type ItemModel } from '../model/caseModel';
 import { formatUs, parseDate } from '../syntax/dates';
