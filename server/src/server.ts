@@ -33,6 +33,8 @@ exitQuietlyOnFatal(process, (line) => process.stderr.write(line));
 // Every log line, ours or the JSON-RPC library's, passes the guard (see logGuard.ts).
 const connection = createConnection(combineFeatures(ProposedFeatures.all, { __brand: 'features', console: guardedConsole }), connectionOptions);
 const documents = new TextDocuments(TextDocument);
+/** The code-action kind of the service's fix-all action (features/fixAll.ts), under LSP's source.fixAll. */
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.imr`;
 // The service's own contained bugs go to the log by kind and place only (describeError), like a handler's.
 const service = createLanguageService({ logger: { contained: (place, err) => connection.console.error(`imr: ${place} failed (contained): ${describeError(err)}`) } });
 const workspaceCriteria = new WorkspaceCriteria(connection, service, documents);
@@ -80,7 +82,7 @@ connection.onInitialize(
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'imr-language-server', version: '0.1.0' },
     };
@@ -297,6 +299,13 @@ connection.onRenameRequest(safely('rename', null, (p) => {
 connection.onCodeAction(safely('code actions', [], (p) => {
   const doc = caseFor(p.textDocument.uri);
   if (!doc) return [];
+  // Fix All and codeActionsOnSave ask for source.fixAll only: one action, the safe fixes of the whole document.
+  const only = p.context.only;
+  if (only && only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+    const all = service.getFixAll(doc);
+    return all ? [{ title: all.title, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: all.edits.map(toLspEdit) } } }] : [];
+  }
+  if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
   const diagnostics = p.context.diagnostics.filter((d) => d.source === 'imr').map(fromLspDiagnostic);
   return service.getCodeActions(doc, p.range, diagnostics).map((a): LspCodeAction => {
     const snippet = a.edits.some((e) => e.snippet);

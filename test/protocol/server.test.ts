@@ -100,6 +100,22 @@ test('a quick-fix for a missing field inserts it and the diagnostic goes away', 
   assert.ok(!after.diagnostics.some((d) => d.code === 'missing-field' && /Licensure/.test(d.message)));
 });
 
+test('Fix All (source.fixAll) mends a mistyped field name and leaves a reversed decision alone', async () => {
+  const uri = 'file:///cases/fix-all.imr';
+  const text = seed.replace(/^(\s+)licensure:/m, '$1licensur:').replace(/^(\s+decision:\s*)upheld\s*$/m, '$1overturned');
+  await client.open(uri, text, 1);
+  await client.diagnostics(uri, (p) => p.version === 1);
+  const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+  const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } });
+  assert.equal(actions.length, 1, actions.map((a) => a.title).join(' | '));
+  assert.equal(actions[0].kind, 'source.fixAll.imr');
+  const fixed = applyEdits(text, actions[0].edit.changes[uri]);
+  assert.match(fixed, /^\s+licensure:/m);
+  assert.match(fixed, /^\s+decision:\s*overturned\s*$/m);
+  const none: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.organizeImports'] } });
+  assert.deepEqual(none, []);
+});
+
 test('rename of a fact label edits its definition and every citation', async () => {
   const text = seed.replace('LMRI-01: not met', 'LMRI-01: not met [#neuro-findings]');
   const uri = 'file:///cases/rename.imr';

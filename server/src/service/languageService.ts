@@ -12,6 +12,7 @@ import { runRules } from './rules/index';
 import { createReader, type Reader } from './reading/reader';
 import { sharedLexicon } from './reading/lexiconFiles';
 import { catalogQuickFixes } from './rules/quickFixes';
+import { fixAllAction } from './features/fixAll';
 import { DEFAULT_SETTINGS, type ImrDiagnostic, type ImrDocument, type InputLimits, type ServiceSettings } from './types';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, PrepareRenameResult, Range, TextEdit } from './types';
 import { safely, type FeatureContext } from './features/context';
@@ -65,6 +66,7 @@ export interface ImrLanguageService {
   rename(doc: ImrDocument, position: Position, newName: string): TextEdit[] | undefined;
   validateRename(doc: ImrDocument, position: Position, newName: string): string | undefined;
   getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[];
+  getFixAll(doc: ImrDocument): CodeAction | undefined;
   /** Reads the criteria source given at creation and installs its files; returns each file's problems. */
   loadCriteria(): Promise<Map<string, ImrDiagnostic[]>>;
   setWorkspaceCriteria(files: WorkspaceFile[]): Map<string, ImrDiagnostic[]>;
@@ -244,6 +246,14 @@ export class LanguageService implements ImrLanguageService {
   /** Quick-fixes for the given diagnostics (as the editor sends them back, `data` included). */
   getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[] {
     return this.feature(() => codeActions(this.features(doc), { range, diagnostics }, this.contributors.codeActions), []);
+  }
+
+  /** The document's preferred, plain quick-fixes as one "fix all" action (features/fixAll.ts), or undefined. */
+  getFixAll(doc: ImrDocument): CodeAction | undefined {
+    return this.feature(() => {
+      const ctx = this.features(doc);
+      return fixAllAction(this.getDiagnostics(doc), (d) => codeActions(ctx, { range: d.range, diagnostics: [d] }, this.contributors.codeActions));
+    }, undefined);
   }
 
   /** Adds a hover contributor to this service only (asked after the built-in hover, in the order added). */

@@ -37,7 +37,7 @@ export interface TextEdit {
 
 export interface CodeAction {
   title: string;
-  kind: 'quickfix' | 'refactor' | 'source';
+  kind: 'quickfix' | 'refactor' | 'source' | 'source.fixAll';
   /** Codes of the diagnostics this action fixes. */
   diagnostics?: ImrDiagnostic[];
   edits: TextEdit[];

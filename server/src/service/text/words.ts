@@ -29,8 +29,29 @@ export function closest(word: string, candidates: string[]): string | undefined 
   return best !== undefined && bestDist <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return 99;
+/**
+ * `candidates` ordered from the closest to `word` to the farthest (edit
+ * distance, then the longer common beginning), so that the first of a typo's
+ * fixes is the value it most likely meant: "overturn" lists "overturned"
+ * before "upheld". Equal candidates keep their order.
+ */
+export function byCloseness(word: string, candidates: readonly string[]): string[] {
+  const w = word.trim().toLowerCase();
+  const key = (c: string) => {
+    const l = c.toLowerCase();
+    let prefix = 0;
+    while (prefix < w.length && prefix < l.length && w[prefix] === l[prefix]) prefix++;
+    return { dist: editDistance(w, l, Infinity), prefix };
+  };
+  return candidates
+    .map((c, i) => ({ c, i, ...key(c) }))
+    .sort((a, b) => a.dist - b.dist || b.prefix - a.prefix || a.i - b.i)
+    .map((x) => x.c);
+}
+
+/** Levenshtein distance; 99 when the lengths differ by more than `maxLengthGap` (no likely typo). */
+function editDistance(a: string, b: string, maxLengthGap = 3): number {
+  if (Math.abs(a.length - b.length) > maxLengthGap) return 99;
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];

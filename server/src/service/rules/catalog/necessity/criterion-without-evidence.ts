@@ -32,7 +32,8 @@ export default defineRule<{ labels: string[]; at: Position }>({
     const labels = Array.isArray(d.data?.labels) ? d.data.labels.filter((l): l is string => typeof l === 'string') : [];
     const where = d.data?.at;
     if (!where) return [];
-    return labels.map((label) => fix(`Cite [#${label}] as evidence`, d, [{ range: at(where), newText: ` [#${label}]` }], label === labels[0]));
+    // Not preferred: that a fact supports a criterion is the reviewer's judgment, not a choice a fix-all may make.
+    return labels.map((label) => fix(`Cite [#${label}] as evidence`, d, [{ range: at(where), newText: ` [#${label}]` }], false));
   },
 });
 

@@ -51,7 +51,8 @@ export default defineRule<ContradictionData>({
     const out: CodeAction[] = [];
     if (data.decisionRange && (data.polarity === 'necessary' || data.polarity === 'not-necessary')) {
       const decision = data.polarity === 'necessary' ? 'overturned' : 'upheld';
-      out.push(fix(`Change the decision to ${decision}`, d, [{ range: data.decisionRange, newText: decision }], data.kind !== 'conclusion'));
+      // Never preferred: which of decision and rationale is wrong is the reviewer's call, and an auto-fix must not reverse a determination.
+      out.push(fix(`Change the decision to ${decision}`, d, [{ range: data.decisionRange, newText: decision }], false));
     }
     if (data.kind !== 'conclusion' || !data.phraseRange) return out;
     const phrase: Range = data.phraseRange;

@@ -75,7 +75,8 @@ export default defineRule<DetailMismatchData>({
     const what = typeof data.detail === 'string' ? DETAIL_TITLES[data.detail] : undefined;
     if (!what || typeof data.replacement !== 'string' || typeof data.written !== 'string' || !data.replacement.trim()) return [];
     if (sourceText(file, d.range) !== data.written) return [];
-    return [fix(`Change "${data.written}" to ${what}, "${data.replacement}"`, d, [{ range: d.range, newText: data.replacement }], true)];
+    // Not preferred: the header may be the one that is wrong, and a date or a count is never changed by an auto-fix.
+    return [fix(`Change "${data.written}" to ${what}, "${data.replacement}"`, d, [{ range: d.range, newText: data.replacement }], false)];
   },
 });
 

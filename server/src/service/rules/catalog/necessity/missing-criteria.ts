@@ -7,7 +7,7 @@ import type { TextEdit } from '../../../types';
 import { defineRule } from '../../defineRule';
 import { at, fix } from '../../fixes';
 import { viewItem } from '../../../necessity/itemView';
-import { eolOf } from '../../../syntax/layout';
+import { eolOf, lineText } from '../../../syntax/layout';
 
 export type MissingCriteriaData =
   | { kind: 'section'; section: string; at: Position }
@@ -51,7 +51,14 @@ export default defineRule<MissingCriteriaData>({
     const data = (d.data ?? {}) as Partial<Record<'kind' | 'section' | 'indent', string> & { at: Position; missing: string[]; line: number }>;
     const nl = eolOf(ctx.file);
     if (data.kind === 'section' && data.at && data.section) {
-      return [fix(`Name the guideline section: ${data.section}`, d, [{ range: at(data.at), newText: ` ${data.section}` }], true)];
+      // `at` is the end of the word `criteria`: the id goes after its colon,
+      // over any blanks that end the line, or nowhere if the line has moved on.
+      const line = lineText(ctx.file, data.at.line);
+      const rest = /^(\s*:)(\s*)$/.exec(line.slice(data.at.character));
+      if (!rest) return [];
+      const start = data.at.character + rest[1].length;
+      // Not preferred: the section is guessed from the service's name; which guideline applies is the reviewer's call.
+      return [fix(`Name the guideline section: ${data.section}`, d, [{ range: { start: { line: data.at.line, character: start }, end: { line: data.at.line, character: start + rest[2].length } }, newText: ` ${data.section}` }], false)];
     }
     if (data.kind !== 'criteria' || !Array.isArray(data.missing) || typeof data.line !== 'number') return [];
     const lines = data.missing.map((id) => `${data.indent ?? '    '}${id}: unknown`);

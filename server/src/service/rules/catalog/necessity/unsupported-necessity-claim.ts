@@ -107,7 +107,8 @@ export default defineRule<UnsupportedClaimData>({
           g
             ? [{ range: g.valueRange, newText: section.source.citation }]
             : [{ range: at(afterFields(ctx, item.section)), newText: `${nl}${indent}guideline: ${section.source.citation}` }],
-          true,
+          // Not preferred: the section is guessed from the service's name, and which guideline applies is the reviewer's call.
+          false,
         ),
       );
     }

@@ -7,7 +7,8 @@ import { at, fix, str } from '../../fixes';
 import { sectionSpec } from '../../../schema/fields';
 import { parseDate } from '../../../syntax/dates';
 import { lineText } from '../../../syntax/layout';
-import { capitalize, orList } from '../../../text/words';
+import { sourceText } from '../../../syntax/positions';
+import { byCloseness, capitalize, orList } from '../../../text/words';
 
 export default defineRule<{ key: string; values: string[] }>({
   code: 'invalid-value',
@@ -39,7 +40,13 @@ export default defineRule<{ key: string; values: string[] }>({
       }
     }
   },
-  /** One action per allowed value of an enum field (decision, priority, sex). */
+  /**
+   * One action per allowed value of an enum field (decision, priority, sex),
+   * the closest to what was typed first: the editor's first quick-fix is what
+   * Ctrl+. Enter applies, and for `decision: overturn` it must not be
+   * "upheld". None is preferred: a decision, a priority or a sex is the
+   * reviewer's to state, so no fix-all or auto-fix may choose it.
+   */
   fixes({ file }, d) {
     const values = Array.isArray(d.data?.values) ? (d.data!.values as unknown[]).filter((v): v is string => typeof v === 'string') : [];
     if (values.length === 0) return [];
@@ -47,7 +54,8 @@ export default defineRule<{ key: string; values: string[] }>({
     // An empty value is reported on the whole `key:`; the value is then added after it, not over it.
     const lineEnd = lineText(file, d.range.end.line).slice(0, d.range.end.character);
     const empty = lineEnd.trimEnd().endsWith(':');
-    return values.map((v) =>
+    const typed = empty ? '' : sourceText(file, d.range);
+    return byCloseness(typed, values).map((v) =>
       fix(`Change ${key || 'the value'} to "${v}"`, d, [empty ? { range: at(d.range.end), newText: (lineEnd.endsWith(' ') ? '' : ' ') + v } : { range: d.range, newText: v }], false),
     );
   },

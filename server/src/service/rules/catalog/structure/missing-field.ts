@@ -62,7 +62,12 @@ export default defineRule<MissingFieldData>({
     const text = reindent(spec.skeleton, indent, eol);
     // A rationale closes the item; any other field goes after the section's last field.
     const after = key === 'rationale' && section.kind === 'item' ? itemEnd(section) : lastFieldLine(section);
-    return [fix(`Add \`${key}:\` (${spec.letter})`.replace('`rationale:`', '`rationale`'), d, [{ range: at(endOfLine(file, after)), newText: eol + indent + text, snippet: true }], true)];
+    // A field whose value is one of a list (a decision, the sex, the priority)
+    // is added but not preferred: its skeleton's first choice would be the
+    // value an auto-fix or an editor without snippets writes, and a decision
+    // is the reviewer's to state.
+    const choice = spec.type === 'enum';
+    return [fix(`Add \`${key}:\` (${spec.letter})`.replace('`rationale:`', '`rationale`'), d, [{ range: at(endOfLine(file, after)), newText: eol + indent + text, snippet: true }], !choice)];
   },
 });
 
