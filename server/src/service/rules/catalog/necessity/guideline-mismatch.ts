@@ -3,7 +3,9 @@
 // (shoulder MRI criteria for an elbow MRI, topical NSAID guidance for an oral
 // NSAID, PPI guidance for an H2 blocker). What each section covers is the
 // criteria library's data (`covers`: sites, services, forms).
-import type { Sentence } from '../../../syntax/ast';
+import type { Prose, Sentence } from '../../../syntax/ast';
+import type { Reader } from '../../../reading/reader';
+import { unweighedCriterion } from '../../support/unweighedCriteria';
 import { defineRule, type Finding } from '../../defineRule';
 import type { CoverageConflict, CriteriaLibrary } from '../../../necessity/library';
 import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
@@ -25,8 +27,10 @@ import { PhraseSet, type PhraseMatch } from '../../../necessity/phrases';
 import { oneLine } from '../../../text/words';
 
 export interface MismatchData {
-  /** What differs: the body part, the service, or the drug form. */
-  axis: CoverageConflict['axis'];
+  /** What differs: the body part, the service, or the drug form; or `weighed`: a condition stated and never weighed. */
+  axis: CoverageConflict['axis'] | 'weighed';
+  /** The reader's concept of the condition left unweighed. */
+  condition?: string;
   /** The library section a criteria block names, and the one for the item, where known. */
   section?: string;
   replacement?: string;
@@ -49,10 +53,10 @@ export default defineRule<MismatchData>({
   family: 'necessity',
   severity: 'warning',
   summary: "The rationale applies criteria written for another body part, service or drug form than the item's.",
-  *check({ model, library }) {
+  *check({ file, model, library, reader }) {
     for (const item of model.items) {
       const v = viewItem(item, library);
-      const found = criteriaBlockMismatch(v, library) ?? proseMismatch(v, library) ?? chapterMismatch(v);
+      const found = criteriaBlockMismatch(v, library) ?? proseMismatch(v, library) ?? chapterMismatch(v) ?? unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
     }
   },
@@ -254,6 +258,28 @@ function finding(v: ItemView, s: Sentence, applied: string, why: string, library
     message: `The rationale applies ${applied} ("${quoted(s.text)}") to "${v.item.service.trim()}", which is about ${why}. Apply the criteria for this request${own ? ` (${own.title}, ${own.source.citation})` : ''}, and weigh the record against them.`,
     range: sentenceSpan(prose, s, 0, s.text.length),
     data,
+  };
+}
+
+/**
+ * A denial whose rationale states a guideline's condition that the summary
+ * documents, and never weighs it (rules/support/unweighedCriteria.ts). Read
+ * only in a prose rationale: a criteria block marks each criterion itself.
+ */
+function unweighed(v: ItemView, summary: Prose | undefined, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const service = reader.read(v.item.service);
+  const itemSites = [...new Set([...service.attributes.sites, ...service.mentions.flatMap((m) => m.attributes.sites)])];
+  const u = unweighedCriterion(reader, prose, summary, itemSites);
+  if (!u) return undefined;
+  const condition = u.criterion.text;
+  const fact = u.fact.text;
+  return {
+    message: `The rationale states the guideline's condition "${condition}" ("${quoted(u.sentence.text)}") but never weighs the record against it, and the summary documents "${fact}" ("${quoted(u.factSentence.text)}"). Say whether what the summary documents meets the condition, and why the request is denied.`,
+    range: sentenceSpan(prose, u.sentence, u.criterion.start, u.criterion.end),
+    relatedInformation: [{ range: u.factRange, message: `The summary documents "${fact}"` }],
+    data: { axis: 'weighed', condition: u.criterion.concept.id },
   };
 }
 
