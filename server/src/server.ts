@@ -17,9 +17,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
-import type { ImrDocument, ServiceSettings, SeveritySetting } from './service/types';
+import type { ImrDocument, ServiceSettings } from './service/types';
 import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
-import { limitsFromKb } from './service/input/limits';
+import { readSettings } from './adapters/settings';
 import { describeError } from './adapters/errors';
 import { guardedConsole } from './adapters/logGuard';
 import { exitQuietlyOnFatal } from './adapters/fatal';
@@ -113,27 +113,6 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
   }
   settings = readSettings(imr);
   service.settings = settings;
-}
-
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-/** The `imr` section as the client sent it: any JSON, so every level is looked at before it is read. */
-interface RawImrSettings {
-  rules?: unknown;
-  preview?: { showCriteria?: unknown };
-  limits?: { maxFileSize?: unknown };
-}
-
-function readSettings(pushed: unknown): ServiceSettings {
-  const rules: Record<string, SeveritySetting> = {};
-  const imr = pushed && typeof pushed === 'object' ? (pushed as RawImrSettings) : undefined;
-  const raw = imr?.rules;
-  if (raw && typeof raw === 'object') {
-    for (const [code, value] of Object.entries(raw)) {
-      if (typeof value === 'string' && SEVERITIES.has(value)) rules[code] = value as SeveritySetting;
-    }
-  }
-  return { rules, showCriteriaInLetter: !!imr?.preview?.showCriteria, limits: limitsFromKb(imr?.limits?.maxFileSize) };
 }
 
 // Diagnostics are computed after a change, coalescing a burst of edits into

@@ -118,13 +118,19 @@ test('imr check (text, JSON, SARIF to a file, worker threads) reports, and write
 });
 
 test('imr render writes the letter to stdout, or to the one file named, as text, HTML and PDF', () => {
-  const text = imr('render', path.join(dirs.cases, 'marker.imr'));
+  // The case has an error and a name: no final letter, and the refusal names each problem by place and rule, never by its text.
+  const stopped = imr('render', path.join(dirs.cases, 'marker.imr'), '-o', 'stopped.txt');
+  assert.equal(stopped.status, 1, stopped.stderr);
+  assert.match(stopped.stderr, /marker\.imr:\d+:\d+: phi: /);
+  assert.deepEqual(stopped.written, []);
+
+  const text = imr('render', path.join(dirs.cases, 'marker.imr'), '--allow-draft');
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout.toString(), /CLINICAL CASE SUMMARY/);
-  assert.match(text.stderr, /has \d+ errors?; the letter may be incomplete/, 'the note names the file and a count, not the case');
+  assert.match(text.stderr, /rendered as a DRAFT \(\d+ problems? blocks? a final letter/, 'the note names the file and a count, not the case');
   assert.deepEqual(text.written, []);
 
-  const html = imr('render', path.join(dirs.cases, 'marker.imr'), '-f', 'html', '-o', 'letter.html');
+  const html = imr('render', path.join(dirs.cases, 'marker.imr'), '-f', 'html', '-o', 'letter.html', '--allow-draft');
   assert.equal(html.status, 0, html.stderr);
   assert.deepEqual(html.written, [rel('cwd', 'letter.html')]);
   // Opened in a browser, the letter must load nothing (a remote image or style would tell a server it was read).
@@ -132,12 +138,12 @@ test('imr render writes the letter to stdout, or to the one file named, as text,
   assert.match(page, /CLINICAL CASE SUMMARY/);
   assert.doesNotMatch(page, /\b(?:src|href|action|srcset)\s*=\s*["']?\s*(?:[a-z][\w+.-]*:)?\/\/|@import|url\(\s*["']?\s*(?:[a-z][\w+.-]*:)?\/\//i);
 
-  const pdf = imr('render', path.join(dirs.cases, 'marker.imr'), '-o', path.join(dirs.letters, 'rendered.pdf'));
+  const pdf = imr('render', path.join(dirs.cases, 'marker.imr'), '-o', path.join(dirs.letters, 'rendered.pdf'), '--allow-draft');
   assert.equal(pdf.status, 0, pdf.stderr);
   assert.deepEqual(pdf.written, [rel('letters', 'rendered.pdf')], 'pdfkit writes no temporary files');
   assert.equal(fs.readFileSync(path.join(dirs.letters, 'rendered.pdf')).subarray(0, 5).toString(), '%PDF-');
 
-  const refused = imr('render', path.join(dirs.cases, 'marker.imr'), '-o', 'letter.html');
+  const refused = imr('render', path.join(dirs.cases, 'marker.imr'), '-o', 'letter.html', '--allow-draft');
   assert.equal(refused.status, 2);
   assert.deepEqual(refused.written, [], 'an existing letter is not replaced without --force');
 });

@@ -87,3 +87,33 @@ test('imr render knows every format of the letter-format registry, by name and b
   }
   assert.match(imr(['render', SEED, '--format', 'docx'], dir).stderr.toString(), new RegExp(`use one of ${LETTER_FORMATS.map((f) => f.id).join(', ')}`));
 });
+
+test('imr render refuses a final letter while the case has an error or identifying text, naming each; --allow-draft marks it DRAFT', () => {
+  const dir = tmpdir();
+  const seed = fs.readFileSync(SEED, 'utf8');
+  // A name in the summary: phi is a warning while drafting, and blocks a final letter.
+  fs.writeFileSync(path.join(dir, 'named.imr'), seed.replace('The injured worker is', 'Mr. Jones is'));
+  const refused = imr(['render', 'named.imr', '-o', 'letter.txt'], dir);
+  assert.equal(refused.status, 1, refused.stderr.toString());
+  const why = refused.stderr.toString();
+  assert.match(why, /not rendered, 1 problem blocks a final letter/);
+  assert.match(why, /named\.imr:\d+:\d+: phi: /);
+  assert.doesNotMatch(why, /Jones/, 'stderr names the problem, not the case text');
+  assert.match(why, /--allow-draft/);
+  assert.ok(!fs.existsSync(path.join(dir, 'letter.txt')), 'nothing written');
+  assert.equal(refused.stdout.length, 0);
+
+  const draft = imr(['render', 'named.imr', '-o', 'letter.txt', '--allow-draft'], dir);
+  assert.equal(draft.status, 0, draft.stderr.toString());
+  assert.match(draft.stderr.toString(), /rendered as a DRAFT/);
+  const lines = fs.readFileSync(path.join(dir, 'letter.txt'), 'utf8').trimEnd().split('\n');
+  assert.match(lines[0], /^DRAFT: not a final determination/);
+  assert.match(lines[lines.length - 1], /^DRAFT: not a final determination/);
+
+  // An error blocks as well; a clean case renders final, with no mark.
+  fs.writeFileSync(path.join(dir, 'broken.imr'), seed.replace(/^\s+licensure:.*\n/m, ''));
+  assert.equal(imr(['render', 'broken.imr'], dir).status, 1);
+  const final = imr(['render', SEED], dir);
+  assert.equal(final.status, 0);
+  assert.doesNotMatch(final.stdout.toString(), /DRAFT/);
+});

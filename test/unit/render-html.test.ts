@@ -69,3 +69,14 @@ test('a missing decision is shown as a placeholder, not invented', () => {
   assert.match(body, /Knee MRI: <span class="missing"[^>]*>\[decision\]<\/span>/);
   assert.doesNotMatch(body, /Upheld|Overturned/);
 });
+
+test('a draft HTML letter shows the draft notice and a mark that prints on every page; a final one shows neither', () => {
+  const service = new LanguageService();
+  const text = readExample('lumbar-mri-upheld.imr');
+  const draft = service.renderLetter(doc(text), 'html', { draft: true });
+  assert.match(draft, /<div class="draft-mark" aria-hidden="true">DRAFT<\/div>/);
+  assert.match(draft, /<p class="draft-notice" role="note">DRAFT: not a final determination/);
+  assert.match(draft, /\.draft-mark \{ position: fixed;/, 'fixed: repeated on each printed page');
+  const final = service.renderLetter(doc(text), 'html');
+  assert.doesNotMatch(final, /class="draft-(mark|notice)"/);
+});

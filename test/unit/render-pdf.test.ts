@@ -74,3 +74,17 @@ test('characters the PDF fonts lack are spelled out, not printed as other letter
   const html = new LanguageService().renderLetter(doc(text), 'html');
   assert.ok(html.includes('Pain ≥ 6 weeks, 7→5 on the scale, 10 μg, α-blocker, Dr. Łukasz'), 'the HTML letter keeps every character as written');
 });
+
+test('a draft letter carries the DRAFT mark and notice on every page; a final one carries neither', async () => {
+  // Long enough for several pages: the summary repeated.
+  const base = readExample('lumbar-mri-upheld.imr');
+  const long = base.replace(/^summary\n/m, `summary\n${'  The records were reviewed again in full and no change was documented.\n'.repeat(120)}`);
+  const service = new LanguageService();
+  const draft = await pdfText(await service.renderLetter(doc(long), 'pdf', { draft: true }));
+  assert.ok(draft.pages >= 2, `several pages (${draft.pages})`);
+  const pages = draft.text.split('\n').join(' ');
+  assert.equal((normalize(pages).match(/DRAFT: not a final determination/g) ?? []).length, draft.pages, 'the notice once per page');
+  assert.equal((normalize(pages).match(/(^| )DRAFT( |$)/g) ?? []).length, draft.pages, 'the mark once per page');
+  const final = await pdfText(await service.renderLetter(doc(long), 'pdf'));
+  assert.doesNotMatch(final.text, /DRAFT/);
+});

@@ -10,6 +10,7 @@ import { maxSizeHelp, parseMaxSize } from '../limitsOption';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { LETTER_FORMATS, letterFormat, letterFormatOfExtension, type LetterFormat } from '../../../server/src/service/render/formats';
 import { DEFAULT_SETTINGS } from '../../../server/src/service/types';
+import { ruleFor } from '../../../server/src/service/rules/registry';
 
 const FORMAT_NAMES = LETTER_FORMATS.map((f) => f.id);
 
@@ -23,20 +24,27 @@ Options:
 ${LETTER_FORMATS.map((f) => `${' '.repeat(30)}${`${f.id}:`.padEnd(6)}${f.description}`).join('\n')}
   -o, --output OUT            write to OUT instead of stdout (a PDF needs -o on a terminal)
       --force                 replace OUT if it already exists
+      --allow-draft           render a case that still has errors or identifying text
+                              (phi), marked DRAFT on every page
       --criteria              add the "criteria applied" table (drafts only)
       --wrap N                text only: wrap lines at N characters, 0 for none (default: 96)
 ${maxSizeHelp(30)}
   -h, --help                  show this help
 
-The letter is rendered even when the case has errors (placeholders in
-[brackets] mark what is missing); run \`imr check\` to see them.
-Exit codes: 0 rendered, 2 usage error or a file that could not be read or
-written (binary, not UTF-8 or UTF-16, over --max-size, missing).
+A final letter is rendered only from a case with no error and no
+identifying text (phi): otherwise imr render lists each problem and writes
+nothing. With --allow-draft it renders the letter anyway, marked DRAFT on
+every page, with [placeholders] for what is missing.
+Exit codes: 0 rendered, 1 not rendered: the case has problems that block a
+final letter (see the list, or \`imr check\`), 2 usage error or a file that
+could not be read or written (binary, not UTF-8 or UTF-16, over --max-size,
+missing).
 
 Examples:
   imr render examples/lumbar-mri-upheld.imr
   imr render case.imr -o letter.pdf
   imr render case.imr --format html -o letter.html --force
+  imr render draft.imr --allow-draft -o draft.pdf
 `;
 
 function formatFrom(value: unknown, output: string | undefined): LetterFormat {
@@ -54,6 +62,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     format: { type: 'string', short: 'f' },
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
+    'allow-draft': { type: 'boolean' },
     criteria: { type: 'boolean' },
     wrap: { type: 'string' },
     'max-size': { type: 'string' },
@@ -77,14 +86,23 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const service = createLanguageService({ settings: { ...DEFAULT_SETTINGS, limits } });
   const doc = { uri: `file://${path.resolve(io.cwd, file)}`, version: 1, text: read.text };
-  const errors = service.getDiagnostics(doc).filter((d) => d.severity === 'error').length;
-  const options = { showCriteria: values.criteria === true, wrap };
+  const blocking = service.getFinalizeProblems(doc);
+  if (blocking.length > 0 && values['allow-draft'] !== true) {
+    // stderr holds no case text (docs/privacy.md): each problem by place, code and the rule's summary; \`imr check\` prints the messages.
+    io.stderr.write(
+      `imr render: ${file}: not rendered, ${blocking.length} problem${blocking.length === 1 ? '' : 's'} block${blocking.length === 1 ? 's' : ''} a final letter:\n` +
+        blocking.map((d) => `  ${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.code}: ${ruleFor(d.code)?.summary ?? ''}\n`).join('') +
+        `See \`imr check ${file}\` for each message. Fix ${blocking.length === 1 ? 'it' : 'them'}, or render a draft marked DRAFT on every page with --allow-draft.\n`,
+    );
+    return 1;
+  }
+  const options = { showCriteria: values.criteria === true, wrap, draft: blocking.length > 0 };
   const content: string | Uint8Array = format === 'pdf' ? await service.renderLetter(doc, 'pdf', options) : service.renderLetter(doc, format, options);
   if (format === 'pdf' && content.length === 0) {
     io.stderr.write(`imr render: ${file}: could not make the PDF (pdfkit failed); try --format html and print it\n`);
     return 2;
   }
-  if (errors > 0) io.stderr.write(`imr render: ${file} has ${errors} error${errors === 1 ? '' : 's'}; the letter may be incomplete (see \`imr check ${file}\`)\n`);
+  if (blocking.length > 0) io.stderr.write(`imr render: ${file}: rendered as a DRAFT (${blocking.length} problem${blocking.length === 1 ? '' : 's'} block${blocking.length === 1 ? 's' : ''} a final letter; see \`imr check ${file}\`)\n`);
 
   if (!output) {
     io.stdout.write(content);

@@ -13,6 +13,7 @@ import { createReader, type Reader } from './reading/reader';
 import { sharedLexicon } from './reading/lexiconFiles';
 import { catalogQuickFixes } from './rules/quickFixes';
 import { fixAllAction } from './features/fixAll';
+import { blocksFinalLetter } from './rules/finalGate';
 import { DEFAULT_SETTINGS, type ImrDiagnostic, type ImrDocument, type InputLimits, type ServiceSettings } from './types';
 import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, PrepareRenameResult, Range, TextEdit } from './types';
 import { safely, type FeatureContext } from './features/context';
@@ -67,6 +68,8 @@ export interface ImrLanguageService {
   validateRename(doc: ImrDocument, position: Position, newName: string): string | undefined;
   getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[];
   getFixAll(doc: ImrDocument): CodeAction | undefined;
+  /** The diagnostics that keep this case from a final letter (rules/finalGate.ts): every error, and phi. */
+  getFinalizeProblems(doc: ImrDocument, settings?: ServiceSettings): ImrDiagnostic[];
   /** Reads the criteria source given at creation and installs its files; returns each file's problems. */
   loadCriteria(): Promise<Map<string, ImrDiagnostic[]>>;
   setWorkspaceCriteria(files: WorkspaceFile[]): Map<string, ImrDiagnostic[]>;
@@ -246,6 +249,10 @@ export class LanguageService implements ImrLanguageService {
   /** Quick-fixes for the given diagnostics (as the editor sends them back, `data` included). */
   getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[] {
     return this.feature(() => codeActions(this.features(doc), { range, diagnostics }, this.contributors.codeActions), []);
+  }
+
+  getFinalizeProblems(doc: ImrDocument, settings: ServiceSettings = this.settings): ImrDiagnostic[] {
+    return this.getDiagnostics(doc, settings).filter(blocksFinalLetter);
   }
 
   /** The document's preferred, plain quick-fixes as one "fix all" action (features/fixAll.ts), or undefined. */

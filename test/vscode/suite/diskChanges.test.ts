@@ -35,7 +35,7 @@ describe('files changed on disk', () => {
     w.showQuickPick = async (items: readonly { format?: string }[] | Thenable<readonly { format?: string }[]>) => (await items).find((i) => i.format === answers.format);
     w.showSaveDialog = async () => answers.saveTo;
     w.showOpenDialog = async () => (answers.openFile ? [answers.openFile] : undefined);
-    w.showWarningMessage = async (_m: string, ...rest: unknown[]) => (rest.includes('Export Anyway') ? 'Export Anyway' : undefined);
+    w.showWarningMessage = async (_m: string, ...rest: unknown[]) => (rest.includes('Export as Draft') ? 'Export as Draft' : undefined);
     w.showInformationMessage = async () => undefined;
     w.showErrorMessage = async (m: string) => {
       errors.push(m);

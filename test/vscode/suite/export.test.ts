@@ -96,4 +96,78 @@ describe('export', () => {
     }
     assert.doesNotMatch(text, /^\s*(case|reviewer|worker|summary|item)\b/m, 'the letter is prose, not the case language');
   });
+
+  /** Runs Export on `uri` with the dialogs answered: the format, the target, the finalize question and the "exported" message. */
+  async function exportWith(uri: vscode.Uri, format: string, target: vscode.Uri, answers: { question?: string; done?: string }) {
+    const w = vscode.window as unknown as Window;
+    const env = vscode.env as unknown as Record<string, unknown>;
+    const saved = { showQuickPick: w.showQuickPick, showSaveDialog: w.showSaveDialog, showInformationMessage: w.showInformationMessage, showWarningMessage: w.showWarningMessage, openExternal: env.openExternal };
+    const seen = { questions: [] as { message: string; detail: string; modal: boolean; buttons: string[] }[], done: [] as string[], external: 0 };
+    w.showQuickPick = async (items: readonly { format?: string }[] | Thenable<readonly { format?: string }[]>) => (await items).find((i) => i.format === format);
+    w.showSaveDialog = async () => target;
+    w.showWarningMessage = async (message: string, options: { modal?: boolean; detail?: string }, ...buttons: string[]) => {
+      seen.questions.push({ message, detail: options?.detail ?? '', modal: !!options?.modal, buttons });
+      return answers.question;
+    };
+    w.showInformationMessage = async (message: string, ...buttons: string[]) => {
+      seen.done.push(`${message} [${buttons.join(', ')}]`);
+      return answers.done;
+    };
+    env.openExternal = async () => {
+      seen.external++;
+      return true;
+    };
+    try {
+      await vscode.commands.executeCommand('imr.exportLetter', uri);
+    } finally {
+      Object.assign(w, { showQuickPick: saved.showQuickPick, showSaveDialog: saved.showSaveDialog, showInformationMessage: saved.showInformationMessage, showWarningMessage: saved.showWarningMessage });
+      env.openExternal = saved.openExternal;
+    }
+    return seen;
+  }
+
+  it('stops a final letter that names the worker, naming the problem, and exports it only as a draft marked DRAFT', async () => {
+    const uri = freshCopy('lumbar-mri-upheld.imr', (t) => t.replace('The injured worker is', 'Mr. Jones is'));
+    await openCase(uri);
+    const target = vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'named-letter.txt'));
+    if (fs.existsSync(target.fsPath)) fs.rmSync(target.fsPath);
+
+    const stopped = await exportWith(uri, 'text', target, {});
+    assert.equal(stopped.questions.length, 1, 'one question');
+    const q = stopped.questions[0];
+    assert.ok(q.modal, 'a modal question');
+    assert.match(q.message, /not ready for a final letter: 1 problem/);
+    assert.match(q.detail, /^Line \d+: .*\(phi\)$/m, `the question names the problem: ${q.detail}`);
+    assert.deepEqual(q.buttons, ['Export as Draft', 'Show Problems']);
+    assert.ok(!fs.existsSync(target.fsPath), 'dismissed: nothing is written');
+
+    const drafted = await exportWith(uri, 'text', target, { question: 'Export as Draft' });
+    const letter = fs.readFileSync(target.fsPath, 'utf8');
+    assert.match(letter, /^DRAFT: not a final determination/);
+    assert.match(letter.trimEnd(), /DRAFT: not a final determination[^\n]*$/);
+    assert.match(drafted.done[0], /^Draft letter \(marked DRAFT\) exported to /);
+  });
+
+  it('opens an exported PDF inside VS Code, never through an external link', async () => {
+    const uri = freshCopy('lumbar-mri-upheld.imr');
+    await openCase(uri);
+    await waitForAnyDiagnostics(uri);
+    const target = vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'opened-letter.pdf'));
+    const opened = new Promise<void>((resolve) => {
+      const has = () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => (t.input as { uri?: vscode.Uri } | undefined)?.uri?.fsPath === target.fsPath));
+      if (has()) return resolve();
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        if (has()) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    const seen = await exportWith(uri, 'pdf', target, { done: 'Open' });
+    assert.deepEqual(seen.questions, [], 'a clean case is not questioned');
+    assert.match(seen.done[0], /^Letter exported to .*opened-letter\.pdf\. \[Open, Reveal in Explorer\]$/);
+    await opened;
+    assert.equal(seen.external, 0, 'no external file: link');
+  });
 });
+

@@ -55,7 +55,8 @@ function criteriaTable(p: LetterParagraph): string {
  * also makes web addresses links (render/links.ts).
  */
 export function renderLetterBody(letter: LetterModel, toHtml: TextToHtml = escapeHtml): string {
-  const out: string[] = ['<article class="imr-letter">'];
+  const out: string[] = [letter.draft ? '<article class="imr-letter draft">' : '<article class="imr-letter">'];
+  if (letter.draft) out.push(`<p class="draft-notice" role="note">${escapeHtml(letter.draft.notice)}</p>`);
   if (letter.header.length) {
     out.push('<table class="letter-header">');
     for (const row of letter.header) {
@@ -90,6 +91,8 @@ p.item-title { font-weight: bold; margin-top: 1.4em; page-break-after: avoid; }
 table.criteria { border-collapse: collapse; width: 100%; margin: 0 0 1.2em; font-size: 9.5pt; page-break-inside: avoid; }
 table.criteria caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
 table.criteria th, table.criteria td { border: 1px solid #000; padding: .2em .4em; text-align: left; vertical-align: top; }
+.draft-notice { border: 2px solid #000; padding: .4em .6em; font-weight: bold; }
+.draft-mark { position: fixed; top: 45%; left: 0; right: 0; text-align: center; font: bold 96pt Helvetica, Arial, sans-serif; color: rgba(0, 0, 0, .12); transform: rotate(-30deg); pointer-events: none; }
 @media print { body { margin: 0; max-width: none; } }
 `;
 
@@ -106,6 +109,8 @@ export function renderHtmlDocument(letter: LetterModel): string {
     `<style>${PRINT_CSS}</style>`,
     '</head>',
     '<body>',
+    // position: fixed prints on every page of the printed letter.
+    ...(letter.draft ? [`<div class="draft-mark" aria-hidden="true">${escapeHtml(letter.draft.mark)}</div>`] : []),
     renderLetterBody(letter),
     '</body>',
     '</html>',

@@ -14,6 +14,12 @@ import { reportContained } from '../contained';
 export interface LetterOptions {
   /** Add a "criteria applied" table after each item (drafts only). */
   showCriteria?: boolean;
+  /**
+   * Mark the letter as a draft on every page: it is exported while the case
+   * still has problems that block a final letter (render/finalize.ts), so no
+   * one may take it for the determination.
+   */
+  draft?: boolean;
 }
 
 /** A piece of text; `missing` names what the author has not written yet (a placeholder is shown). */
@@ -71,6 +77,8 @@ export interface HeaderField {
 
 export interface LetterModel {
   caseNumber?: string;
+  /** The draft notice every page carries, when the letter is a draft (LetterOptions.draft). */
+  draft?: { mark: string; notice: string };
   /** Header rows as the letter prints them: the case number alone, then pairs. */
   header: HeaderField[][];
   sections: LetterSection[];
@@ -150,7 +158,7 @@ function build({ file, model }: AnalysedCase, options: LetterOptions): LetterMod
   for (const item of model.items) issues.push(...itemParagraphs(item, shortName, analysedFacts(model.facts), options));
   sections.push({ heading: T.headings.issues, line: model.items[0]?.section.keywordRange.start.line, paragraphs: issues });
 
-  return { caseNumber, header: rows, sections };
+  return { caseNumber, ...(options.draft ? { draft: { mark: T.draftMark, notice: T.draftNotice } } : {}), header: rows, sections };
 }
 
 function analysedFacts(facts: Map<string, { sentence: { text: string } }[]>): (name: string) => string | undefined {

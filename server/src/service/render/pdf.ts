@@ -41,6 +41,7 @@ export function renderPdf(letter: LetterModel, options: PdfOptions = {}): Promis
       });
       draw(doc, letter);
       footers(doc, letter);
+      if (letter.draft) draftMarks(doc, letter.draft);
       doc.end();
     } catch (err) {
       reportContained(err, 'pdf letter');
@@ -139,6 +140,25 @@ function footers(doc: Doc, letter: LetterModel): void {
     doc.font(REGULAR).fontSize(8.5).fillColor('black');
     if (letter.caseNumber) doc.text(pdfText(`Case Number: ${letter.caseNumber}`), doc.page.margins.left, y, { width: w, align: 'left', lineBreak: false });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.margins.left, y, { width: w, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** A draft's mark across every page and its notice above the footer: a page printed alone still says it is not final. */
+function draftMarks(doc: Doc, draft: NonNullable<LetterModel['draft']>): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const w = width(doc);
+    doc.save();
+    doc.rotate(-30, { origin: [doc.page.width / 2, doc.page.height / 2] });
+    doc.font(BOLD).fontSize(110).fillColor('#000000', 0.12);
+    doc.text(pdfText(draft.mark), 0, doc.page.height / 2 - 60, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc.restore();
+    doc.font(BOLD).fontSize(8.5).fillColor('black', 1);
+    doc.text(pdfText(draft.notice), doc.page.margins.left, doc.page.height - MARGIN + FOOTER_GAP / 2 - 16, { width: w, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }

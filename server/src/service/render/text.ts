@@ -14,6 +14,8 @@ const HEADER_COLUMN = 40;
 export function renderText(letter: LetterModel, options: TextOptions = {}): string {
   const width = options.wrap ?? 96;
   const out: string[] = [];
+  // Plain text has no pages: the notice opens and closes the letter, so any part of it read alone still says draft.
+  if (letter.draft) out.push(letter.draft.notice, '');
   for (const row of letter.header) {
     const cells = row.map((f) => `${f.label} ${f.value}`);
     out.push(cells.length === 2 ? cells[0].padEnd(HEADER_COLUMN - 1) + ' ' + cells[1] : cells.join(' '));
@@ -26,6 +28,7 @@ export function renderText(letter: LetterModel, options: TextOptions = {}): stri
       out.push(...paragraphLines(p, width));
     });
   }
+  if (letter.draft) out.push('', letter.draft.notice);
   return out.join('\n') + '\n';
 }
 
