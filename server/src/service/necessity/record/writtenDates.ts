@@ -28,6 +28,8 @@ function valid(year: number, month: number, day: number): CalendarDate | undefin
 }
 
 export function writtenDates(text: string): WrittenDate[] {
+  // Most sentences hold no date: a digit is needed for every form.
+  if (!/\d/.test(text)) return [];
   const out: WrittenDate[] = [];
   for (const m of text.matchAll(NUMERIC)) {
     const y = m[4].length === 2 ? 2000 + +m[4] : +m[4];

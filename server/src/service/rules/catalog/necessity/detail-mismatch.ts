@@ -2,7 +2,7 @@
 // header also records, with another detail: the date of the utilization
 // review or of the injury, a review or an approval dated before the injury,
 // a pronoun of the other sex than the worker's. (Counts, doses, sides, body
-// parts and kinds against the summary are read in summaryDetails.ts.) The
+// parts and kinds against the summary and the item: necessity/record/recordChecks.ts.) The
 // fix writes the header's date or the worker's pronoun in place of the one
 // the sentence has.
 import type { RelatedInformation } from '../../../types';
@@ -17,12 +17,16 @@ import { sentenceSpan } from '../../../necessity/itemView';
 import { isAuthorizationDate, isInjuryDate, isReviewDate, ownedDates, pronounFor, pronounSlips } from '../../../necessity/record/headerDetails';
 import { sameDate, writeLike, writtenDates } from '../../../necessity/record/writtenDates';
 import { capitalize, truncate } from '../../../text/words';
+import { readingAccess } from '../../../necessity/record/access';
+import { claimDetailFindings, serviceMismatchFindings, sideMismatchFindings } from '../../../necessity/record/recordChecks';
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
-  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun';
+  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'count' | 'kind' | 'service';
   /** The text the finding covers, so a fix can check the document still has it there. */
   written: string;
+  /** What the summary or the item has instead (a side, the counts, a concept id), for the reader of the data. */
+  expected?: string | number[];
   /** The replacement a quick-fix offers, when one is sound. */
   replacement?: string;
 }
@@ -64,7 +68,13 @@ export default defineRule<DetailMismatchData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'The summary or a rationale gives a detail the case header or the summary records otherwise (a UR or injury date, a pronoun of the other sex, a count, a side).',
-  check: detailMismatch,
+  check(ctx) {
+    // The header's dates and the worker's sex, then the reading layer's comparisons with the summary
+    // (side, count, kind) and with the item (the rationale rules on another kind, body part or side).
+    const access = readingAccess(ctx.reader);
+    const read = [...sideMismatchFindings(ctx.file, ctx.model, access), ...claimDetailFindings(ctx.file, ctx.model, access), ...serviceMismatchFindings(ctx.file, ctx.model, access)];
+    return [...detailMismatch(ctx), ...(read as Finding<DetailMismatchData>[])];
+  },
   /**
    * Write the header's date or the worker's pronoun in place of the one the
    * sentence has, only while the range still holds the text the finding saw

@@ -1,0 +1,24 @@
+// How the record rules reach the reading layer: through the service's reader
+// (ctx.reader), whose memo spans one diagnostics run, so the summary and each
+// rationale are read once however many rules and items ask. What the rules
+// need of the lexicon beyond a reading (the site tree, which concepts are
+// umbrellas) is derived once per reader and kept with it.
+import type { Reader } from '../../reading/index';
+import type { ReadingAccess } from './summaryFacts';
+
+const perReader = new WeakMap<Reader, ReadingAccess>();
+
+/** The record rules' view of a reader (one per reader: the lexicon it reads with is immutable). */
+export function readingAccess(reader: Reader): ReadingAccess {
+  const hit = perReader.get(reader);
+  if (hit) return hit;
+  const narrower = new Set<string>();
+  for (const c of reader.lexicon.concepts.values()) for (const b of c.broader) narrower.add(b);
+  const access: ReadingAccess = {
+    read: (text) => reader.read(text),
+    partOf: (site) => reader.lexicon.sites.get(site)?.partOf ?? [],
+    hasNarrower: (concept) => narrower.has(concept),
+  };
+  perReader.set(reader, access);
+  return access;
+}

@@ -1,0 +1,522 @@
+// The rationale read against the summary, mention by mention, on the reading
+// layer: a denial of what the summary documents, an assertion the summary
+// contradicts (contradicts-record), a patient-specific claim the summary
+// never makes (unsupported-record-claim), and the same thing with another
+// side (detail-mismatch). Each returns diagnostics with the rationale's words,
+// the summary's sentence as related information, and what to do.
+import type { ImrDiagnostic, RelatedInformation } from '../../types';
+
+/** A finding of the record rules: the rule that reports it adds its code and severity. */
+export type RecordFinding = Omit<ImrDiagnostic, 'code' | 'severity'>;
+import type { CaseFile, Prose, Sentence } from '../../syntax/ast';
+import type { CaseModel, ItemModel } from '../../model/caseModel';
+import type { ConceptKind, Mention, SentenceReading } from '../../reading/types';
+import { sentenceSpan } from '../itemView';
+import { PhraseSet, wordCount } from '../phrases';
+import data from '../../data/terms/record-details.json';
+import { courseNumbers, visitCounts } from './visitCounts';
+import { documents, sidesCompatible, sitesCompatible, summaryFacts, type Fact, type ReadingAccess, type SummaryFacts } from './summaryFacts';
+
+const MAX_RELATED = 3;
+
+/**
+ * What a rationale can deny that the summary documents: findings, complaints, diagnoses, red flags,
+ * treatments, studies, drugs, the response to treatment. Not the documents themselves ("no documented
+ * ...", "the physical examination", "the treatment plan"): they are how a sentence speaks of the record.
+ */
+const DENIABLE: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'device', 'response', 'function', 'pain-score']);
+/** What a rationale can assert that the summary contradicts by its own finding: examination signs, diagnoses, red flags. */
+const CONTRARY_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'diagnosis', 'red-flag']);
+
+const PATIENT = new PhraseSet([...data.patientAnchors, ...data.recordVerbs]);
+const RECORD_VERBS = new PhraseSet(data.recordVerbs);
+const GUIDELINE = new PhraseSet(data.guidelineMarkers);
+const PREDICATES = new PhraseSet(data.denialPredicates);
+const DOCUMENTATION = new PhraseSet(data.documentationVerbs);
+const RECORD_NOUNS = new PhraseSet(data.recordNouns);
+const PLAN = new PhraseSet(data.planWords);
+const MENTION_DENIALS = new PhraseSet(data.mentionDenials);
+const HEDGES = new PhraseSet(data.claimHedges);
+const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'comorbidity']);
+
+/** The clause of the sentence that holds the mention (the reader's clause boundaries). */
+function clauseText(reading: SentenceReading, m: Mention): string {
+  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  return c ? reading.text.slice(c.start, c.end) : reading.text;
+}
+
+function insideParentheses(text: string, at: number): boolean {
+  const open = text.lastIndexOf('(', at);
+  return open >= 0 && text.lastIndexOf(')', at) < open && text.indexOf(')', at) > at;
+}
+
+/** Does the mention's clause hedge, plan or deny before it ("may have had", "expected to start", "no indication the patient is on")? */
+function hedgedBefore(reading: SentenceReading, m: Mention): boolean {
+  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  return HEDGES.test(reading.text.slice(c ? c.start : 0, m.start));
+}
+
+function factClause(f: Fact): string {
+  const reading = f.reading;
+  return reading ? clauseText(reading, f.mention) : f.sentence.text;
+}
+
+/** Is the clause about this patient's record ("the patient has completed ...", "x-rays revealed ..."), not a guideline's words? */
+function aboutPatient(reading: SentenceReading, m: Mention): boolean {
+  const clause = clauseText(reading, m);
+  return (m.assertion === 'historical' || PATIENT.test(clause)) && !GUIDELINE.test(clause);
+}
+
+/** Concepts the disputed services name (every item's): a rationale speaks of the requested thing as requested, whatever its verbs. */
+function serviceConcepts(model: CaseModel, access: ReadingAccess): Set<string> {
+  const out = new Set<string>();
+  for (const item of model.items) for (const m of item.service ? access.read(item.service).mentions : []) for (const id of m.concepts) out.add(id);
+  return out;
+}
+
+function clip(t: string, n = 90): string {
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
+
+function quote(text: string, start: number, end: number): string {
+  return `"${clip(text.slice(start, end).replace(/\s+/g, ' '), 80)}"`;
+}
+
+function related(file: CaseFile, facts: readonly Fact[], say: (f: Fact) => string): RelatedInformation[] {
+  const seen = new Set<Sentence>();
+  const out: RelatedInformation[] = [];
+  for (const f of facts) {
+    if (seen.has(f.sentence) || out.length >= MAX_RELATED) continue;
+    seen.add(f.sentence);
+    const label = file.facts.find((x) => x.sentence === f.sentence)?.label.name;
+    out.push({ range: f.sentence.range, message: `${say(f)}${label ? ` [#${label}]` : ''}: "${clip(f.sentence.text)}"` });
+  }
+  return out;
+}
+
+interface RationaleSentence {
+  item: ItemModel;
+  prose: Prose;
+  sentence: Sentence;
+  reading: SentenceReading;
+  /** Sites of the disputed service, for mentions that name none. */
+  serviceSites: readonly string[];
+}
+
+function* rationaleSentences(model: CaseModel, access: ReadingAccess): Generator<RationaleSentence> {
+  for (const item of model.items) {
+    const prose = item.section.rationale?.prose;
+    if (!prose) continue;
+    const serviceSites = item.service ? access.read(item.service).attributes.sites : [];
+    for (const sentence of prose.sentences) yield { item, prose, sentence, reading: access.read(sentence.text), serviceSites };
+  }
+}
+
+const sitesOf = (m: Mention, r: RationaleSentence): readonly string[] =>
+  m.attributes.sites.length ? m.attributes.sites : r.reading.attributes.sites.length ? r.reading.attributes.sites : r.serviceSites;
+
+/** Summary facts about the same concept at a place the rationale's mention can mean. */
+function factsAbout(facts: SummaryFacts, conceptId: string, m: Mention, r: RationaleSentence): Fact[] {
+  const sites = sitesOf(m, r);
+  return (facts.byConcept.get(conceptId) ?? []).filter((f) => sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side));
+}
+
+/** The span a finding covers: the cue that decided the assertion through the mention. */
+function claimSpan(m: Mention): { start: number; end: number } {
+  const cue = m.cues[0];
+  return cue ? { start: Math.min(cue.start, m.start), end: Math.max(cue.end, m.end) } : { start: m.start, end: m.end };
+}
+
+// ---- contradicts-record -------------------------------------------------------------------
+
+export function contradictsRecordFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+  if (!file.summary) return [];
+  const facts = summaryFacts(file, access);
+  const out: RecordFinding[] = [];
+  for (const r of rationaleSentences(model, access)) {
+    if (r.reading.generic) continue;
+    const found = denial(file, facts, r) ?? contrary(facts, r);
+    if (found) out.push(found(file));
+  }
+  return out;
+}
+
+const documentsHere = (x: Mention) => x.assertion === 'affirmed' || x.assertion === 'historical';
+
+/** Does the rationale sentence cite ([#label]) one of the evidence's summary sentences? */
+function citesAny(file: CaseFile, sentence: Sentence, evidence: readonly Fact[]): boolean {
+  const cited = new Set(sentence.labels.map((l) => l.name));
+  return file.facts.some((f) => cited.has(f.label.name) && evidence.some((e) => e.sentence === f.sentence));
+}
+
+/** The rationale denies what the summary documents. */
+function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  const affirmedHere = new Set(r.reading.mentions.filter((x) => x.assertion === 'affirmed' || x.assertion === 'historical').flatMap((x) => x.concepts));
+  for (const m of r.reading.mentions) {
+    if (m.assertion !== 'negated' || !DENIABLE.has(m.concept.kind) || !deniesExistence(r.reading, m)) continue;
+    // "pain", "symptoms" as a whole are denied only in passing ("resolution of pain", "no red flag symptoms"); their kinds (low back pain) are read.
+    if (m.concept.kind === 'symptom' && !m.concept.broader.length) continue;
+    // "no evidence of radiculopathy, but decreased sensation is noted": the sentence weighs the finding it names.
+    if (affirmedHere.has(m.concept.id)) continue;
+    const about = factsAbout(facts, m.concept.id, m, r);
+    // The summary says the same ("the current medication regimen was not provided"): the rationale echoes it.
+    if (about.some((f) => !f.review && f.mention.assertion === 'negated' && f.mention.concept.id === m.concept.id)) continue;
+    // "Medications are not documented": a broad denial is contradicted by a named one, not by the word "medications".
+    const broad = facts.access.hasNarrower(m.concept.id);
+    // "There is no discussion of a cervical MRI": any mention answers it, a request too.
+    const anyMention = MENTION_DENIALS.test(r.sentence.text.slice(Math.max(0, Math.min(m.cues[0]?.start ?? m.start, m.start) - 20), m.start));
+    // "no red flag symptoms" is not answered by the word "symptoms": a neutral mention of the same concept names the topic, not a finding.
+    const substantive = (f: Fact) => f.mention.value !== 'neutral' || f.mention.concept.id !== m.concept.id || (m.concept.kind !== 'symptom' && m.concept.kind !== 'finding');
+    const evidence = about.filter((f) => (documents(f) || (anyMention && f.mention.assertion !== 'negated')) && substantive(f) && !f.review && (m.value === 'neutral' || f.mention.value === m.value) && (!broad || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))));
+    if (!evidence.length) continue;
+    // "no evidence of radiculopathy, but decreased sensation is noted", or a sentence that cites the finding's
+    // fact ("the changes [#neuro-findings] are unchanged, so there is no new neurologic dysfunction"): it weighs them.
+    const named = new Set(evidence.map((f) => f.mention.concept.id));
+    if (r.reading.mentions.some((x) => x !== m && documentsHere(x) && (named.has(x.concept.id) || evidence.some((f) => f.mention.concepts.includes(x.concept.id) && x.concept.id !== m.concept.id)))) continue;
+    if (citesAny(file, r.sentence, evidence)) continue;
+    const span = claimSpan(m);
+    return (file) => ({
+      message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents ${m.concept.title} (${evidenceWords(evidence)}). Weigh the documented finding in the rationale, or correct the statement.`,
+      range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
+      relatedInformation: related(file, evidence, () => `The summary documents ${m.concept.title}`),
+      data: { concept: m.concept.id, direction: 'denies' },
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Does the negation deny that the thing is there ("no documented spasm",
+ * "medications are not documented"), rather than something said of it ("no
+ * improvement in pain", "no indication for an MRI", "EMG is not
+ * recommended")? The cue must stand within a few words of the mention with
+ * no such predicate between, or after it.
+ */
+function deniesExistence(reading: SentenceReading, m: Mention): boolean {
+  const cue = m.cues[0];
+  if (!cue || cue.category !== 'negated') return false;
+  const text = reading.text;
+  // "did not document (physical exam, objective testing, or subjective complaints) any red flags": an aside, not the thing denied.
+  if (insideParentheses(text, m.start)) return false;
+  // A negation governs the nearest thing it names: "no neurological deficits to support MRI of the low back" denies no back.
+  const lo = Math.min(cue.end, m.end);
+  const hi = Math.max(cue.start, m.start);
+  if (reading.mentions.some((x) => x !== m && x.start >= lo && x.end <= hi && !x.concepts.includes(m.concept.id))) return false;
+  // "no physical therapy notes submitted": the documents are denied, not the treatment.
+  const next = text.slice(m.end).split(/\s+/).filter(Boolean).slice(0, 1).join(' ');
+  const last = m.text.split(/\s+/).pop() ?? '';
+  if (RECORD_NOUNS.test(next) || RECORD_NOUNS.test(last)) return false;
+  const reach = FINDING_KINDS.has(m.concept.kind) ? data.findingDenialReach : data.denialReach;
+  if (cue.end <= m.start) {
+    // A bare "not" before a noun ("not for nonsurgical treatment") negates something else.
+    if (/^(?:(?:is|was|are|were|has|have|had|does|did|do)\s+)?not$/i.test(cue.text.trim())) return false;
+    const between = text.slice(cue.end, m.start);
+    return wordCount(between) <= reach && !PREDICATES.test(between) && !PREDICATES.test(cue.text);
+  }
+  if (cue.start >= m.end) {
+    const between = text.slice(m.end, cue.start);
+    if (wordCount(between) > 3 || PREDICATES.test(between)) return false;
+    // "X was not documented", "X was negative." — not "X is not recommended", "X with negative Spurling's".
+    const rest = text.slice(cue.end);
+    const after = rest.split(/\s+/).filter(Boolean).slice(0, 2).join(' ');
+    return DOCUMENTATION.test(after) || /^\s*(?:[.;,)]|$)/.test(rest);
+  }
+  return true;
+}
+
+/** The summary's words for what it documents: "Norco", or "Norco", "NSAIDs" and 2 more sentences. */
+function evidenceWords(evidence: readonly Fact[]): string {
+  const words = [...new Set(evidence.map((e) => `"${clip(e.mention.text, 40)}"`))];
+  return words.length <= 2 ? words.join(' and ') : `${words.slice(0, 2).join(', ')} and ${words.length - 2} more`;
+}
+
+/** The rationale asserts a finding the summary records as absent or the opposite. */
+function contrary(facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  for (const m of r.reading.mentions) {
+    if (m.assertion !== 'affirmed' || m.value === 'neutral' || !CONTRARY_KINDS.has(m.concept.kind) || !aboutPatient(r.reading, m)) continue;
+    const same = factsAbout(facts, m.concept.id, m, r);
+    // What the summary says of the attribute itself ("strength was 5/5" for "weakness"): its own concept or a broader one, by name.
+    const broader = m.concepts
+      .filter((id) => id !== m.concept.id)
+      .flatMap((id) => factsAbout(facts, id, m, r).filter((f) => f.mention.concept.id === id && f.mention.value !== 'neutral'));
+    const agrees = (f: Fact) => documents(f) && f.mention.value === m.value;
+    // Something in the summary agrees with the rationale: a changing record, not a contradiction.
+    if (same.some(agrees) || broader.some(agrees)) continue;
+    const opposite = (f: Fact) => !f.review && documents(f) && f.mention.value !== 'neutral' && f.mention.value !== m.value;
+    const against = [
+      ...same.filter((f) => !f.review && (opposite(f) || (f.mention.assertion === 'negated' && f.mention.value === m.value))),
+      ...broader.filter(opposite),
+      ...(m.concept.opposite ? factsAbout(facts, m.concept.opposite, m, r).filter((f) => documents(f) && !f.review) : []),
+    ];
+    if (!against.length) continue;
+    return (file) => ({
+      message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary says otherwise ("${clip(against[0].mention.text, 60)}"). Correct the statement, or explain why the summary's finding does not hold.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      relatedInformation: related(file, against, () => 'The summary says otherwise'),
+      data: { concept: m.concept.id, direction: 'asserts' },
+    });
+  }
+  return undefined;
+}
+
+// ---- unsupported-record-claim -------------------------------------------------------------
+
+/** Kinds of patient-specific thing a rationale can rely on that the summary must show. */
+const CLAIM_KINDS: ReadonlySet<ConceptKind> = new Set(['study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'finding', 'device']);
+
+const claimCache = new WeakMap<CaseFile, { access: ReadingAccess; unsupported: RecordFinding[]; details: RecordFinding[] }>();
+
+export function unsupportedRecordClaimFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+  return recordClaims(file, model, access).unsupported;
+}
+
+/** detail-mismatch findings of the record claims: another kind of the same treatment, another count. */
+export function claimDetailFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+  return recordClaims(file, model, access).details;
+}
+
+function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): { unsupported: RecordFinding[]; details: RecordFinding[] } {
+  const hit = claimCache.get(file);
+  if (hit && hit.access === access) return hit;
+  const result = { access, unsupported: [] as RecordFinding[], details: [] as RecordFinding[] };
+  claimCache.set(file, result);
+  if (!file.summary) return result;
+  const facts = summaryFacts(file, access);
+  const reported = new Map<ItemModel, Set<string>>();
+  const services = serviceConcepts(model, access);
+  for (const r of rationaleSentences(model, access)) {
+    if (r.reading.generic) continue;
+    const done = reported.get(r.item) ?? new Set<string>();
+    reported.set(r.item, done);
+    for (const m of r.reading.mentions) {
+      if (!CLAIM_KINDS.has(m.concept.kind) || done.has(m.concept.id)) continue;
+      if (m.assertion !== 'affirmed' && m.assertion !== 'historical') continue;
+      // "medications", "conservative care": too broad to say which record is meant.
+      if (!m.concept.broader.length) continue;
+      if (!aboutPatient(r.reading, m) || hedgedBefore(r.reading, m)) continue;
+      // The disputed service (this item's or another's) is named as requested all through a rationale:
+      // only a clause that says it was done ("has completed", "previously", "underwent") claims a record.
+      const service = services.has(m.concept.id) || m.concepts.some((id) => services.has(id));
+      const saysDone = m.assertion === 'historical' || RECORD_VERBS.test(clauseText(r.reading, m));
+      if (service && !saysDone) continue;
+      // "neurologic dysfunction", "nerve compromise": the words of a criterion, not a sign someone recorded.
+      if (m.concept.kind === 'finding' && access.hasNarrower(m.concept.id)) continue;
+      const about = supportFor(facts, m, r);
+      const documented = about.filter(documents);
+      // "paresthesias/dysesthesias", "spasm or tightness": one alternative the summary records answers for the pair.
+      if (!documented.length && alternativeSupported(facts, m, r)) continue;
+      if (documented.length) {
+        if (saysDone && m.concept.kind === 'therapy') {
+          const count = countFinding(file, facts, m, r, documented);
+          if (count) {
+            done.add(m.concept.id);
+            const { kind, ...finding } = count;
+            (kind === 'detail' ? result.details : result.unsupported).push(finding);
+            break;
+          }
+        }
+        continue;
+      }
+      // Requested in one place and done in general terms in another ("ORIF ... was the original request",
+      // "treatment has included surgery"): the summary records it as done.
+      if (about.length && m.concepts.some((id) => id !== m.concept.id && (facts.byConcept.get(id) ?? []).some((f) => f.mention.concept.id === id && documents(f)))) continue;
+      done.add(m.concept.id);
+      const kind = siblingDocumented(facts, m, r);
+      if (kind.length) {
+        result.details.push({
+          message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records ${kind[0].mention.concept.title} ("${clip(kind[0].mention.text, 50)}"), not ${m.concept.title}. Name the treatment the summary records, or add what the records show of ${m.concept.title} to the summary.`,
+          range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+          relatedInformation: related(file, kind, (f) => `The summary records ${f.mention.concept.title}`),
+          data: { detail: 'kind', written: m.text, expected: kind[0].mention.concept.id },
+        });
+        break;
+      }
+      const requested = about.filter((f) => f.planned);
+      result.unsupported.push({
+        message: requested.length
+          ? `The rationale relies on ${m.concept.title} (${quote(r.sentence.text, m.start, m.end)}) as done, but the clinical case summary records only a request or plan for it. A request is not a record that it was done: add what the records show to the summary, or say it was requested.`
+          : `The rationale relies on ${m.concept.title} (${quote(r.sentence.text, m.start, m.end)}) that the clinical case summary never mentions. Add it to the summary from the records, or remove it from the rationale.`,
+        range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+        ...(requested.length ? { relatedInformation: related(file, requested, () => 'The summary records only a request') } : {}),
+        data: { concept: m.concept.id },
+      });
+      break; // one claim a sentence: the author rereads the sentence
+    }
+  }
+  return result;
+}
+
+function alternativeSupported(facts: SummaryFacts, m: Mention, r: RationaleSentence): boolean {
+  const text = r.reading.text;
+  return r.reading.mentions.some((x) => {
+    if (x === m) return false;
+    const gap = x.end <= m.start ? text.slice(x.end, m.start) : m.end <= x.start ? text.slice(m.end, x.start) : null;
+    return gap !== null && /^\s*(?:\/|or|and\/or)\s*$/i.test(gap) && supportFor(facts, x, r).some(documents);
+  });
+}
+
+const CONFUSABLE = new Map<string, string[]>();
+for (const [a, b] of data.confusableKinds as [string, string][]) {
+  CONFUSABLE.set(a, [...(CONFUSABLE.get(a) ?? []), b]);
+  CONFUSABLE.set(b, [...(CONFUSABLE.get(b) ?? []), a]);
+}
+
+/** The treatment or study a letter can call by this one's name, recorded in the summary where this one is not. */
+function siblingDocumented(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
+  const out: Fact[] = [];
+  for (const other of CONFUSABLE.get(m.concept.id) ?? []) {
+    for (const f of facts.byConcept.get(other) ?? []) {
+      if (documents(f) && !f.review && !f.mention.concepts.includes(m.concept.id) && sitesCompatible(sitesOf(m, r), f.sites, facts.access)) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** A done course counted otherwise than the summary counts it, or counted where the summary gives no count. */
+function countFinding(file: CaseFile, facts: SummaryFacts, m: Mention, r: RationaleSentence, documented: Fact[]): (RecordFinding & { kind: 'detail' | 'unsupported' }) | undefined {
+  const counts = visitCounts(m);
+  if (counts.length !== 1) return undefined;
+  const n = counts[0];
+  // Every number the summary or the request gives the course, and those of courses the summary records as done.
+  const known = new Set<number>();
+  const doneCounts = new Set<number>();
+  for (const f of facts.byConcept.get(m.concept.id) ?? []) {
+    for (const v of courseNumbers(f.sentence.text, f.reading?.mentions ?? [], f.mention)) {
+      known.add(v);
+      if (documents(f)) doneCounts.add(v);
+    }
+  }
+  if (r.item.service) for (const v of courseNumbers(r.item.service, facts.access.read(r.item.service).mentions)) known.add(v);
+  // A number the summary gives a done course answers the claim; a requested or authorized number does not say any were done.
+  if (doneCounts.has(n.value)) return undefined;
+  const range = sentenceSpan(r.prose, r.sentence, n.start, n.end);
+  if (!doneCounts.size) {
+    return {
+      kind: 'unsupported',
+      message: `The rationale counts ${quote(r.sentence.text, n.start, n.end)} of ${m.concept.title}, but the clinical case summary records ${m.concept.title} without a number of visits done. Add the count from the records to the summary, or do not rely on it.`,
+      range,
+      relatedInformation: related(file, documented, () => `The summary records ${m.concept.title} without a count`),
+      data: { concept: m.concept.id, count: n.value },
+    };
+  }
+  if (known.has(n.value)) return undefined;
+  const values = [...doneCounts].sort((a, b) => a - b);
+  return {
+    kind: 'detail',
+    message: `The rationale counts ${quote(r.sentence.text, n.start, n.end)} of ${m.concept.title}, but the clinical case summary gives ${values.join(' or ')}. Use the summary's number, or correct the summary from the records.`,
+    range,
+    relatedInformation: related(file, documented, () => `The summary's count of ${m.concept.title}`),
+    data: { detail: 'count', written: n.text, expected: values },
+  };
+}
+
+/**
+ * Summary facts that could support the mention: of its concept or a narrower
+ * one, or of a broader one ("hydrocodone" for "Norco", "a muscle relaxant"
+ * for "orphenadrine"), at a compatible site. The broadest ("medications" for
+ * "NSAIDs", "conservative care" for "chiropractic") does not say which.
+ */
+function supportFor(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
+  const out = factsAbout(facts, m.concept.id, m, r);
+  for (const id of m.concepts) {
+    if (id === m.concept.id) continue;
+    for (const f of factsAbout(facts, id, m, r)) if (f.mention.concept.id === id && f.mention.concept.broader.length) out.push(f);
+  }
+  return out;
+}
+
+// ---- detail-mismatch: sides ---------------------------------------------------------------
+
+/**
+ * A rationale names a paired site (knee, shoulder) on one side while the
+ * summary names that site only on the other side, or the disputed service
+ * names it on the other side.
+ */
+export function sideMismatchFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+  if (!file.summary) return [];
+  const facts = summaryFacts(file, access);
+  const out: RecordFinding[] = [];
+  for (const r of rationaleSentences(model, access)) {
+    if (r.reading.generic) continue;
+    for (const m of r.reading.mentions) {
+      const side = m.attributes.side;
+      if (!side || side === 'bilateral' || m.assertion === 'generic' || m.assertion === 'hypothetical' || m.assertion === 'other-person') continue;
+      const site = m.attributes.sites.find((s) => (facts.sidesBySite.get(s)?.size ?? 0) > 0);
+      if (!site) continue;
+      const sides = facts.sidesBySite.get(site)!;
+      if (sides.has(side) || sides.has('bilateral')) continue;
+      const other = side === 'left' ? 'right' : 'left';
+      if (!sides.has(other)) continue;
+      const evidence = [...facts.sentences]
+        .flatMap(({ sentence, reading }) => reading.mentions.filter((x) => x.attributes.side === other && x.attributes.sites.includes(site)).map((mention) => ({ sentence, mention, sites: mention.attributes.sites, side: other, review: false, planned: false, presupposed: false }) as Fact));
+      out.push({
+        message: `The rationale says ${quote(r.sentence.text, m.start, m.end)} on the ${side}, but the clinical case summary names the ${site.replace(/-/g, ' ')} only on the ${other}. Correct the side, or add what the records show of the ${side} side to the summary.`,
+        range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+        relatedInformation: related(file, evidence, () => `The summary names the ${other} side`),
+        data: { detail: 'side', written: side, expected: other },
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+const WARRANT = /\b(warrant\w*|indicated|medically necessary|necessity|support\w* (?:the|a|an) (?:request|need))\b/i;
+
+/** A side word within a few words of the mention ("left knee MRI", "MRI of the right knee"), not elsewhere in the sentence. */
+function sideNear(text: string, m: Mention): boolean {
+  const around = text.slice(Math.max(0, m.start - 30), Math.min(text.length, m.end + 40));
+  return /\b(left|right|bilateral)\b/i.test(around);
+}
+
+// ---- detail-mismatch: the request as the rationale names it ------------------------------
+
+/**
+ * The rationale names the disputed service with another body part, side or
+ * kind than the item does ("the request for a left knee MRI" under "MRI of
+ * the right knee"; cervical MRI criteria weighed for a thoracic x-ray), and
+ * neither the summary nor another item names it so.
+ */
+export function serviceMismatchFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+  if (!file.summary) return [];
+  const facts = summaryFacts(file, access);
+  const out: RecordFinding[] = [];
+  const services = model.items.map((item) => ({ item, reading: item.service ? access.read(item.service) : undefined }));
+  for (const r of rationaleSentences(model, access)) {
+    const own = services.find((x) => x.item === r.item)?.reading;
+    if (!own || r.reading.generic) continue;
+    for (const m of r.reading.mentions) {
+      // The request itself, or what would warrant it: not a study the rationale merely mentions.
+      if (m.assertion !== 'requested' && !(m.assertion === 'hypothetical' && WARRANT.test(r.sentence.text))) continue;
+      if (m.concept.kind !== 'study' && m.concept.kind !== 'therapy' && m.concept.kind !== 'procedure') continue;
+      const same = own.mentions.find((s) => s.concept.id === m.concept.id);
+      const confused = own.mentions.find((s) => (CONFUSABLE.get(s.concept.id) ?? []).includes(m.concept.id));
+      const target = same ?? confused;
+      if (!target) continue;
+      const serviceSites = target.attributes.sites.length ? target.attributes.sites : own.attributes.sites;
+      const mSites = m.attributes.sites.filter((x) => x !== 'whole-body');
+      // Named so elsewhere in the case (another item, the summary): not a slip.
+      const elsewhere =
+        services.some((x) => x.item !== r.item && x.reading?.mentions.some((s) => s.concept.id === m.concept.id && sitesCompatible(mSites, s.attributes.sites, access))) ||
+        (facts.byConcept.get(m.concept.id) ?? []).some((f) => mSites.length > 0 && f.sites.length > 0 && sitesCompatible(mSites, f.sites, access) && sidesCompatible(m.attributes.side, f.side));
+      if (elsewhere) continue;
+      let what: string | undefined;
+      if (!same) {
+        // Another kind only where the rationale rules on it: "the request for a CT", "would warrant an MRI".
+        if (!/\brequest/i.test(clauseText(r.reading, m)) && !WARRANT.test(r.sentence.text)) continue;
+        what = `${m.concept.title}, but the request is for ${target.concept.title}`;
+      }
+      else if (mSites.length && serviceSites.length && !sitesCompatible(mSites, serviceSites, access)) what = `${m.concept.title} of the ${mSites.join(', ').replace(/-/g, ' ')}, but the request is for the ${serviceSites.join(', ').replace(/-/g, ' ')}`;
+      else if (m.attributes.side && target.attributes.side && !sidesCompatible(m.attributes.side, target.attributes.side) && sideNear(r.sentence.text, m)) what = `the ${m.attributes.side} side, but the request is for the ${target.attributes.side}`;
+      if (!what) continue;
+      out.push({
+        message: `The rationale weighs ${quote(r.sentence.text, m.start, m.end)}: ${what} ("${clip(r.item.service, 60)}"). Weigh the request the item names, or correct the item.`,
+        range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+        relatedInformation: r.item.section.service ? [{ range: r.item.section.service.range, message: `The disputed item: "${clip(r.item.service, 80)}"` }] : [],
+        data: { detail: 'service', written: m.text },
+      });
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+// What the clinical case summary documents, as the record rules read it: every
+// mention of every summary sentence (concept, assertion, value, sites, side,
+// counts, doses, dates), indexed by each concept it counts for. Built once
+// per analysis from the reader's sentence readings and shared by
+// contradicts-record, unsupported-record-claim and detail-mismatch, so a
+// summary is read once however many items and rules ask about it.
+import type { CaseFile, Sentence } from '../../syntax/ast';
+import type { Mention, SentenceReading, Side } from '../../reading/types';
+import data from '../../data/terms/record-details.json';
+import { PhraseSet } from '../phrases';
+
+const REVIEW = new PhraseSet(data.reviewSentence);
+const PLAN = new PhraseSet(data.planWords);
+const WORK_STATUS = new PhraseSet(data.workStatusPhrases);
+/** "the prior", "previous", "from his recent" right before a mention: it presupposes the thing happened. */
+const PRESUPPOSED = /\b(?:prior|previous|previously|recent|past|earlier|completed|failed)\s+(?:[a-z-]+\s+)?$/i;
+
+/** Requested by the reader's cue, unless that cue is a work status ("modified duty"). */
+function requestedByCue(text: string, mention: Mention): boolean {
+  if (mention.assertion !== 'requested') return false;
+  const cue = mention.cues[0];
+  if (!cue) return true;
+  return !WORK_STATUS.matches(text).some((w) => w.start <= cue.start && cue.end <= w.end);
+}
+
+/** What the record rules need of the reading layer: a reader and the lexicon's site tree. */
+export interface ReadingAccess {
+  read(text: string): SentenceReading;
+  /** Larger sites of a site, transitively (l5-s1 -> lumbar -> spine); empty for an unknown id. */
+  partOf(site: string): readonly string[];
+  /** Does some concept of the lexicon count as this one (is it an umbrella: neurologic deficit, opioid)? */
+  hasNarrower(concept: string): boolean;
+}
+
+export interface Fact {
+  sentence: Sentence;
+  mention: Mention;
+  /** Sites of the mention, or else of its sentence. */
+  sites: readonly string[];
+  side?: Side;
+  /** The sentence reports the utilization review's reasoning, not the records. */
+  review: boolean;
+  reading?: SentenceReading;
+  /**
+   * Requested, planned or recommended rather than done: the reader's
+   * assertion, or a plan word earlier in the mention's clause ("The treatment
+   * plan consisted of an MRI ..., physical therapy and cyclobenzaprine": a list
+   * can run past the reader's cue window).
+   */
+  planned: boolean;
+  /** "outcomes from the prior chiropractic interventions": named as having happened, whatever the sentence says of it. */
+  presupposed: boolean;
+}
+
+export interface SummaryFacts {
+  sentences: Array<{ sentence: Sentence; reading: SentenceReading }>;
+  /** Facts by every concept id a mention counts for (its own and each broader one). */
+  byConcept: ReadonlyMap<string, readonly Fact[]>;
+  /** Sides each site is named with in the summary ('none' for a site named without a side). */
+  sidesBySite: ReadonlyMap<string, ReadonlySet<Side | 'none'>>;
+  access: ReadingAccess;
+}
+
+const cache = new WeakMap<CaseFile, SummaryFacts>();
+
+interface Derived {
+  review: boolean;
+  planned: boolean[];
+  presupposed: boolean[];
+  sites: (readonly string[])[];
+}
+
+// What a summary sentence's reading implies for the facts, kept with the reading itself: the
+// reader hands back the same reading for a sentence an edit did not change, so this is not redone.
+const derivedOf = new WeakMap<SentenceReading, Derived>();
+
+function derive(reading: SentenceReading): Derived {
+  let d = derivedOf.get(reading);
+  if (d) return d;
+  const text = reading.text;
+  d = {
+    review: REVIEW.test(text),
+    planned: reading.mentions.map((mention) => {
+      const clause = reading.clauses.find((c) => c.start <= mention.start && mention.start < Math.max(c.end, c.start + 1));
+      return requestedByCue(text, mention) || PLAN.test(text.slice(clause ? clause.start : 0, mention.start));
+    }),
+    presupposed: reading.mentions.map((mention) => PRESUPPOSED.test(text.slice(Math.max(0, mention.start - 40), mention.start))),
+    sites: reading.mentions.map((mention) => (mention.attributes.sites.length ? mention.attributes.sites : reading.attributes.sites)),
+  };
+  derivedOf.set(reading, d);
+  return d;
+}
+
+/** The summary's facts for this parse (a new CaseFile per parse, so the cache never serves stale text). */
+export function summaryFacts(file: CaseFile, access: ReadingAccess): SummaryFacts {
+  const hit = cache.get(file);
+  if (hit && hit.access === access) return hit;
+  const facts = build(file, access);
+  cache.set(file, facts);
+  return facts;
+}
+
+function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
+  const sentences: SummaryFacts['sentences'] = [];
+  const byConcept = new Map<string, Fact[]>();
+  const sidesBySite = new Map<string, Set<Side | 'none'>>();
+  const noteSide = (site: string, side: Side | 'none') => {
+    let s = sidesBySite.get(site);
+    if (!s) sidesBySite.set(site, (s = new Set()));
+    s.add(side);
+  };
+  for (const sentence of file.summary?.prose.sentences ?? []) {
+    const reading = access.read(sentence.text);
+    sentences.push({ sentence, reading });
+    const derived = derive(reading);
+    reading.mentions.forEach((mention, i) => {
+      const fact: Fact = { sentence, mention, sites: derived.sites[i], side: mention.attributes.side, review: derived.review, reading, planned: derived.planned[i], presupposed: derived.presupposed[i] };
+      for (const id of mention.concepts) {
+        let list = byConcept.get(id);
+        if (!list) byConcept.set(id, (list = []));
+        list.push(fact);
+      }
+      for (const site of mention.attributes.sites) noteSide(site, mention.attributes.side ?? 'none');
+    });
+    for (const site of reading.attributes.sites) noteSide(site, reading.attributes.side ?? 'none');
+  }
+  return { sentences, byConcept, sidesBySite, access };
+}
+
+const RELATED = new Map<string, string[]>();
+for (const [a, b] of data.relatedSites as [string, string][]) {
+  RELATED.set(a, [...(RELATED.get(a) ?? []), b]);
+  RELATED.set(b, [...(RELATED.get(b) ?? []), a]);
+}
+
+/**
+ * Can two lists of sites be about the same place? Yes when either names none,
+ * when one site contains the other (lumbar and L5-S1), or when they are a
+ * spine segment and the limb its nerves supply (a lumbar question and a
+ * finding in the legs).
+ */
+export function sitesCompatible(a: readonly string[], b: readonly string[], access: ReadingAccess): boolean {
+  if (!a.length || !b.length) return true;
+  for (const x of a) {
+    const wx = widened(x, access);
+    for (const y of b) {
+      if (x === y || wx.self.has(y)) return true;
+      const wy = widened(y, access);
+      if (wy.self.has(x)) return true;
+      for (const r of wx.related) if (wy.self.has(r)) return true;
+    }
+  }
+  return false;
+}
+
+// A site with the sites that contain it, and the limbs or segments related to any of them; per lexicon.
+const widenCache = new WeakMap<ReadingAccess, Map<string, { self: Set<string>; related: Set<string> }>>();
+
+function widened(site: string, access: ReadingAccess): { self: Set<string>; related: Set<string> } {
+  let cache = widenCache.get(access);
+  if (!cache) widenCache.set(access, (cache = new Map()));
+  let w = cache.get(site);
+  if (!w) {
+    const self = new Set([site, ...access.partOf(site)]);
+    const related = new Set<string>();
+    for (const p of self) for (const r of RELATED.get(p) ?? []) related.add(r);
+    w = { self, related };
+    cache.set(site, w);
+  }
+  return w;
+}
+
+export function sidesCompatible(a: Side | undefined, b: Side | undefined): boolean {
+  return !a || !b || a === b || a === 'bilateral' || b === 'bilateral';
+}
+
+/** Facts that document a mention is there (affirmed now or before), not denied, requested, hedged or about a guideline. */
+export function documents(f: Fact): boolean {
+  // A mention the reader calls requested but is not planned had a work-status cue ("modified duty"): it is documented.
+  const assertion = f.mention.assertion;
+  if (f.presupposed && assertion !== 'other-person' && assertion !== 'generic') return true;
+  return !f.planned && (assertion === 'affirmed' || assertion === 'historical' || assertion === 'requested');
+}

@@ -1,0 +1,42 @@
+// How many visits of a treatment a sentence gives, as letters write them: "8
+// sessions", "three physical therapy visits", "7 physical therapy reports",
+// "2 times a week for 3 weeks" (6), "2x4" (8). The reader's counts carry the
+// unit; the courses written as a frequency times a duration are multiplied
+// here, because a request is written that way and a rationale counts it in
+// sessions.
+import type { Count, Mention } from '../../reading/types';
+
+/** Units that count visits of a treatment (the reader's normalized singular). */
+export const VISIT_UNITS: ReadonlySet<string> = new Set(['session', 'visit', 'treatment', 'appointment', 'report', 'note']);
+
+const WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fourteen: 14, sixteen: 16, eighteen: 18, twenty: 20, 'twenty-four': 24,
+};
+const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty|twenty-four)';
+const value = (s: string): number => (/^\d/.test(s) ? +s : WORDS[s.toLowerCase()]);
+
+const COURSE = new RegExp(`\\b${NUM}\\s*(?:x|times?|visits?|sessions?)\\s*(?:a|per|/|each)?\\s*(?:week|wk)s?\\s*(?:x|for|times)\\s*${NUM}\\s*(?:weeks?|wks?)?\\b`, 'gi');
+const TIMES = new RegExp(`\\b${NUM}\\s*x\\s*${NUM}\\b`, 'gi');
+const LEADING = new RegExp(`(?:#\\s*)?${NUM}\\s+(?:(?:prior|previous|additional|more|initial|authorized|approved|completed|attended|total|of|the|sessions?|visits?)\\s+){0,3}$`, 'i');
+
+/** Visit counts the reader attached to the mention. */
+export function visitCounts(m: Mention): Count[] {
+  return m.attributes.counts.filter((c) => VISIT_UNITS.has(c.unit));
+}
+
+/** Every number the text gives a course of treatment: reader counts, "N times a week for M weeks", "NxM", and a number just before the mention. */
+export function courseNumbers(text: string, mentions: readonly Mention[], m?: Mention): Set<number> {
+  const out = new Set<number>();
+  for (const x of mentions) if (!m || x === m) for (const c of visitCounts(x)) out.add(c.value);
+  for (const match of text.matchAll(COURSE)) out.add(value(match[1]) * value(match[2]));
+  for (const match of text.matchAll(TIMES)) out.add(value(match[1]) * value(match[2]));
+  const targets = m ? [m] : mentions;
+  for (const x of targets) {
+    const lead = LEADING.exec(text.slice(Math.max(0, x.start - 60), x.start));
+    if (lead) out.add(value(lead[1]));
+    const after = new RegExp(`^\\s*(?:\\(\\s*)?(?:#\\s*)?${NUM}\\b`, 'i').exec(text.slice(x.end, x.end + 12));
+    if (after) out.add(value(after[1]));
+  }
+  return out;
+}
