@@ -137,3 +137,57 @@ test('detail-mismatch: the rationale names the other side than the summary', () 
   assert.equal(codes(withText('He complained of bilateral knee pain.', 'The left knee pain has not improved.'), 'detail-mismatch').length, 0);
   assert.equal(codes(withText('He complained of right knee pain and left knee swelling.', 'The left knee pain has not improved.'), 'detail-mismatch').length, 0);
 });
+
+test('contradicts-record: a response is weighed against the response to the same treatment', () => {
+  const denial = 'There is no documentation of pain relief with Norco.';
+  // (The clean summary's "without lasting relief" would echo the denial.)
+  const at = (summary: string, rationale: string) => withText(summary, rationale).replace(' without lasting relief', '');
+  // Relief from rest says nothing of the drug's effect.
+  assert.equal(codes(at('He reported pain was alleviated with rest.', denial), 'contradicts-record').length, 0);
+  // Relief the summary records for the drug itself contradicts the denial.
+  const text = at('He reported pain relief with Norco, from 8/10 to 4/10.', denial);
+  const d = codes(text, 'contradicts-record');
+  assert.equal(d.length, 1);
+  assert.match(textAt(text, d[0].range), /no documentation of pain relief/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /pain relief with Norco/);
+  // A response named with no treatment at all cannot be matched to one: nothing is said.
+  assert.equal(codes(at('He reported pain relief.', 'There is no documentation of pain relief.'), 'contradicts-record').length, 0);
+});
+
+test('contradicts-record: a complaint the worker reports is not contradicted by a normal examination', () => {
+  const base = CLEAN_CASE.replace('decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus', 'intact sensation and motor strength of 5/5 in both lower extremities');
+  const text = base.replace(RATIONALE_END, `The patient states he has weakness of the left leg. ${RATIONALE_END}`);
+  assert.equal(codes(text, 'contradicts-record').length, 0);
+});
+
+test('unsupported-record-claim: examples in a parenthetical list are not claims about the patient', () => {
+  const sentence = 'Radiculopathy must be initially unresponsive to conservative treatment (exercises, physical methods, NSAIDs and chiropractic care).';
+  assert.deepEqual(codes(withText('', sentence), 'unsupported-record-claim').map((d) => d.message), []);
+});
+
+test('detail-mismatch: a treatment done at another body part than the summary records', () => {
+  const text = withText('He underwent open reduction internal fixation of the left wrist in 2015.', 'The patient underwent an open reduction internal fixation of the right ankle.');
+  const d = codes(text, 'detail-mismatch').filter((x) => /body part/.test(x.message));
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), 'open reduction internal fixation');
+  assert.match(d[0].message, /at the ankle, but the clinical case summary records .* at the wrist/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /left wrist/);
+  assert.equal(codes(text, 'unsupported-record-claim').length, 0);
+});
+
+test('detail-mismatch: the reports of a treatment count its visits; a requested number is no count of visits done', () => {
+  const summary = 'The medical records included 7 physical therapy reports. The physician requested 8 physical therapy sessions.';
+  const noCount = (t: string) => t.replace('12 sessions of physical therapy', 'physical therapy');
+  const text = noCount(withText(summary, 'The patient has undergone 8 sessions of physical therapy.'));
+  const d = codes(text, 'detail-mismatch');
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), '8 sessions');
+  assert.match(d[0].message, /summary gives 7/);
+  assert.equal(codes(noCount(withText(summary, 'The patient has undergone 7 sessions of physical therapy.')), 'detail-mismatch').length, 0);
+});
+
+test('contradicts-record: a fall from standing is no red flag that "no red flags" denies', () => {
+  assert.equal(codes(withText('The mechanism of injury was a slip and fall.', 'There is no evidence of red flags.'), 'contradicts-record').length, 0);
+  const text = withText('He fell from a ladder at work.', 'There is no evidence of red flags.');
+  assert.equal(codes(text, 'contradicts-record').length, 1);
+});

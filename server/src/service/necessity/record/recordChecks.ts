@@ -37,6 +37,10 @@ const RECORD_NOUNS = new PhraseSet(data.recordNouns);
 const PLAN = new PhraseSet(data.planWords);
 const MENTION_DENIALS = new PhraseSet(data.mentionDenials);
 const HEDGES = new PhraseSet(data.claimHedges);
+const REPORT_VERBS = new PhraseSet(data.reportVerbs);
+const PATIENT_ANCHORS = new PhraseSet(data.patientAnchors);
+const APPROVALS = new PhraseSet(data.approvals);
+const UMBRELLAS: ReadonlySet<string> = new Set(data.supportingUmbrellas);
 const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'comorbidity']);
 
 /** The clause of the sentence that holds the mention (the reader's clause boundaries). */
@@ -48,6 +52,27 @@ function clauseText(reading: SentenceReading, m: Mention): string {
 function insideParentheses(text: string, at: number): boolean {
   const open = text.lastIndexOf('(', at);
   return open >= 0 && text.lastIndexOf(')', at) < open && text.indexOf(')', at) > at;
+}
+
+/**
+ * Is the mention one of a list in parentheses ("conservative treatment (exercises, NSAIDs and muscle
+ * relaxants)")? Such a list gives examples of the words before it, not things this patient had.
+ */
+function inParentheticalList(text: string, at: number): boolean {
+  if (!insideParentheses(text, at)) return false;
+  const inner = text.slice(text.lastIndexOf('(', at) + 1, text.indexOf(')', at));
+  return /,|\s(?:and|or|and\/or)\s|\//i.test(inner);
+}
+
+/**
+ * Does the worker report the mention ("the patient states she has decreased strength", "he complains of
+ * numbness")? A complaint is not an examination finding: a normal examination does not contradict it.
+ */
+function reportedByPatient(reading: SentenceReading, m: Mention): boolean {
+  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const before = reading.text.slice(c ? c.start : 0, m.start);
+  const verb = REPORT_VERBS.matches(before)[0];
+  return !!verb && PATIENT_ANCHORS.matches(before.slice(0, verb.start)).length > 0;
 }
 
 /** Does the mention's clause hedge, plan or deny before it ("may have had", "expected to start", "no indication the patient is on")? */
@@ -99,6 +124,8 @@ interface RationaleSentence {
   prose: Prose;
   sentence: Sentence;
   reading: SentenceReading;
+  /** The disputed service as the reader reads it (empty when the item names none). */
+  serviceReading?: SentenceReading;
   /** Sites of the disputed service, for mentions that name none. */
   serviceSites: readonly string[];
 }
@@ -107,8 +134,9 @@ function* rationaleSentences(model: CaseModel, access: ReadingAccess): Generator
   for (const item of model.items) {
     const prose = item.section.rationale?.prose;
     if (!prose) continue;
-    const serviceSites = item.service ? access.read(item.service).attributes.sites : [];
-    for (const sentence of prose.sentences) yield { item, prose, sentence, reading: access.read(sentence.text), serviceSites };
+    const serviceReading = item.service ? access.read(item.service) : undefined;
+    const serviceSites = serviceReading?.attributes.sites ?? [];
+    for (const sentence of prose.sentences) yield { item, prose, sentence, reading: access.read(sentence.text), serviceReading, serviceSites };
   }
 }
 
@@ -125,6 +153,22 @@ function factsAbout(facts: SummaryFacts, conceptId: string, m: Mention, r: Ratio
 function claimSpan(m: Mention): { start: number; end: number } {
   const cue = m.cues[0];
   return cue ? { start: Math.min(cue.start, m.start), end: Math.max(cue.end, m.end) } : { start: m.start, end: m.end };
+}
+
+/** Kinds of concept that are a treatment a response can be to. */
+const TREATMENT_KINDS: ReadonlySet<ConceptKind> = new Set(['therapy', 'medication', 'drug-class', 'procedure', 'device']);
+
+/** The treatments a sentence names (each as its concept and the broader ones), or else those of the disputed service. */
+function treatmentsOf(reading: SentenceReading, fallback?: SentenceReading): (readonly string[])[] {
+  const own = (x: SentenceReading) => x.mentions.filter((t) => TREATMENT_KINDS.has(t.concept.kind) && t.assertion !== 'generic' && t.assertion !== 'other-person');
+  let found = own(reading);
+  if (!found.length && fallback) found = own(fallback);
+  return found.map((t) => t.concepts);
+}
+
+/** Can two lists of treatments name the same one: the same concept, or one under the other ("Norco" and "medications")? */
+function treatmentsAgree(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  return a.some((x) => b.some((y) => x.includes(y[0]) || y.includes(x[0])));
 }
 
 // ---- contradicts-record -------------------------------------------------------------------
@@ -167,7 +211,19 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     const anyMention = MENTION_DENIALS.test(r.sentence.text.slice(Math.max(0, Math.min(m.cues[0]?.start ?? m.start, m.start) - 20), m.start));
     // "no red flag symptoms" is not answered by the word "symptoms": a neutral mention of the same concept names the topic, not a finding.
     const substantive = (f: Fact) => f.mention.value !== 'neutral' || f.mention.concept.id !== m.concept.id || (m.concept.kind !== 'symptom' && m.concept.kind !== 'finding');
-    const evidence = about.filter((f) => (documents(f) || (anyMention && f.mention.assertion !== 'negated')) && substantive(f) && !f.review && (m.value === 'neutral' || f.mention.value === m.value) && (!broad || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))));
+    // "No documentation of pain relief" in an opioid's rationale is about that drug: relief from rest, or one NSAID
+    // that did not work, says nothing of it. A response counts only where both name a treatment and they agree.
+    const treated = m.concept.kind === 'response' ? treatmentsOf(r.reading, r.serviceReading) : undefined;
+    if (treated && !treated.length) continue;
+    const evidence = about.filter(
+      (f) =>
+        (documents(f) || (anyMention && f.mention.assertion !== 'negated')) &&
+        substantive(f) &&
+        !f.review &&
+        (m.value === 'neutral' || f.mention.value === m.value) &&
+        (!broad || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))) &&
+        (!treated || (!!f.reading && treatmentsAgree(treated, treatmentsOf(f.reading)))),
+    );
     if (!evidence.length) continue;
     // "no evidence of radiculopathy, but decreased sensation is noted", or a sentence that cites the finding's
     // fact ("the changes [#neuro-findings] are unchanged, so there is no new neurologic dysfunction"): it weighs them.
@@ -234,6 +290,7 @@ function evidenceWords(evidence: readonly Fact[]): string {
 function contrary(facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
   for (const m of r.reading.mentions) {
     if (m.assertion !== 'affirmed' || m.value === 'neutral' || !CONTRARY_KINDS.has(m.concept.kind) || !aboutPatient(r.reading, m)) continue;
+    if (reportedByPatient(r.reading, m)) continue;
     const same = factsAbout(facts, m.concept.id, m, r);
     // What the summary says of the attribute itself ("strength was 5/5" for "weakness"): its own concept or a broader one, by name.
     const broader = m.concepts
@@ -294,6 +351,7 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       // "medications", "conservative care": too broad to say which record is meant.
       if (!m.concept.broader.length) continue;
       if (!aboutPatient(r.reading, m) || hedgedBefore(r.reading, m)) continue;
+      if (inParentheticalList(r.reading.text, m.start)) continue;
       // The disputed service (this item's or another's) is named as requested all through a rationale:
       // only a clause that says it was done ("has completed", "previously", "underwent") claims a record.
       const service = services.has(m.concept.id) || m.concepts.some((id) => services.has(id));
@@ -301,7 +359,8 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       if (service && !saysDone) continue;
       // "neurologic dysfunction", "nerve compromise": the words of a criterion, not a sign someone recorded.
       if (m.concept.kind === 'finding' && access.hasNarrower(m.concept.id)) continue;
-      const about = supportFor(facts, m, r);
+      // A finding is supported by the summary's finding of the same reading ("strength 5/5" does not support "weakness").
+      const about = supportFor(facts, m, r).filter((f) => !FINDING_KINDS.has(m.concept.kind) || m.value === 'neutral' || f.mention.value === m.value || (f.mention.value === 'neutral' && f.mention.concept.id === m.concept.id));
       const documented = about.filter(documents);
       // "paresthesias/dysesthesias", "spasm or tightness": one alternative the summary records answers for the pair.
       if (!documented.length && alternativeSupported(facts, m, r)) continue;
@@ -319,8 +378,23 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       }
       // Requested in one place and done in general terms in another ("ORIF ... was the original request",
       // "treatment has included surgery"): the summary records it as done.
-      if (about.length && m.concepts.some((id) => id !== m.concept.id && (facts.byConcept.get(id) ?? []).some((f) => f.mention.concept.id === id && documents(f)))) continue;
+      const doneInGeneral = (id: string) => id !== m.concept.id && (facts.byConcept.get(id) ?? []).some((f) => f.mention.concept.id === id && documents(f) && !f.review);
+      if (about.length && m.concepts.some(doneInGeneral)) continue;
+      // "Treatment has included surgery": the summary says the worker was operated on; which operation is a detail.
+      if (m.concepts.some((id) => UMBRELLAS.has(id) && doneInGeneral(id))) continue;
       done.add(m.concept.id);
+      // The same thing done at another body part: the rationale has the body part wrong, or the summary omits it.
+      const elsewhere = m.attributes.sites.length ? (facts.byConcept.get(m.concept.id) ?? []).filter((f) => documents(f) && !f.review && f.mention.concept.id === m.concept.id && f.sites.length > 0 && !sitesCompatible(m.attributes.sites, f.sites, facts.access)) : [];
+      if (elsewhere.length) {
+        const there = siteWords(elsewhere[0].sites);
+        result.details.push({
+          message: `The rationale says ${quote(r.sentence.text, m.start, m.end)} at the ${siteWords(m.attributes.sites)}, but the clinical case summary records ${m.concept.title} at the ${there} ("${clip(elsewhere[0].mention.text, 50)}"). Correct the body part, or add what the records show of the ${siteWords(m.attributes.sites)} to the summary.`,
+          range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+          relatedInformation: related(file, elsewhere, () => `The summary records ${m.concept.title} at the ${there}`),
+          data: { detail: 'site', written: m.text, expected: elsewhere[0].sites.join(', ') },
+        });
+        break;
+      }
       const kind = siblingDocumented(facts, m, r);
       if (kind.length) {
         result.details.push({
@@ -344,6 +418,10 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
     }
   }
   return result;
+}
+
+function siteWords(sites: readonly string[]): string {
+  return sites.map((x) => x.replace(/-/g, ' ')).join(', ');
 }
 
 function alternativeSupported(facts: SummaryFacts, m: Mention, r: RationaleSentence): boolean {
@@ -377,16 +455,14 @@ function countFinding(file: CaseFile, facts: SummaryFacts, m: Mention, r: Ration
   const counts = visitCounts(m);
   if (counts.length !== 1) return undefined;
   const n = counts[0];
-  // Every number the summary or the request gives the course, and those of courses the summary records as done.
-  const known = new Set<number>();
+  // The numbers the summary gives courses it records as done (visits, sessions, the reports of them). A
+  // requested or authorized number is no count of visits done, even when it is the rationale's number.
   const doneCounts = new Set<number>();
   for (const f of facts.byConcept.get(m.concept.id) ?? []) {
-    for (const v of courseNumbers(f.sentence.text, f.reading?.mentions ?? [], f.mention)) {
-      known.add(v);
-      if (documents(f)) doneCounts.add(v);
-    }
+    // "Twelve visits ... was the original request", "nine visits were authorized": the clause says what the number is.
+    if (!documents(f) || f.review || PLAN.test(factClause(f)) || APPROVALS.test(factClause(f))) continue;
+    for (const v of courseNumbers(f.sentence.text, f.reading?.mentions ?? [], f.mention)) doneCounts.add(v);
   }
-  if (r.item.service) for (const v of courseNumbers(r.item.service, facts.access.read(r.item.service).mentions)) known.add(v);
   // A number the summary gives a done course answers the claim; a requested or authorized number does not say any were done.
   if (doneCounts.has(n.value)) return undefined;
   const range = sentenceSpan(r.prose, r.sentence, n.start, n.end);
@@ -399,7 +475,6 @@ function countFinding(file: CaseFile, facts: SummaryFacts, m: Mention, r: Ration
       data: { concept: m.concept.id, count: n.value },
     };
   }
-  if (known.has(n.value)) return undefined;
   const values = [...doneCounts].sort((a, b) => a - b);
   return {
     kind: 'detail',
@@ -461,6 +536,12 @@ export function sideMismatchFindings(file: CaseFile, model: CaseModel, access: R
   return out;
 }
 
+/** Is an earlier mention of the mention's clause a guideline's ("For patients with X, Y is indicated")? */
+function inGenericClause(reading: SentenceReading, m: Mention): boolean {
+  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  return reading.mentions.some((x) => x !== m && x.start < m.start && (!c || x.start >= c.start) && x.assertion === 'generic');
+}
+
 const WARRANT = /\b(warrant\w*|indicated|medically necessary|necessity|support\w* (?:the|a|an) (?:request|need))\b/i;
 
 /** A side word within a few words of the mention ("left knee MRI", "MRI of the right knee"), not elsewhere in the sentence. */
@@ -488,6 +569,8 @@ export function serviceMismatchFindings(file: CaseFile, model: CaseModel, access
     for (const m of r.reading.mentions) {
       // The request itself, or what would warrant it: not a study the rationale merely mentions.
       if (m.assertion !== 'requested' && !(m.assertion === 'hypothetical' && WARRANT.test(r.sentence.text))) continue;
+      // "For patients with significant hemarthrosis, radiography is indicated": the clause states a guideline.
+      if (inGenericClause(r.reading, m)) continue;
       if (m.concept.kind !== 'study' && m.concept.kind !== 'therapy' && m.concept.kind !== 'procedure') continue;
       const same = own.mentions.find((s) => s.concept.id === m.concept.id);
       const confused = own.mentions.find((s) => (CONFUSABLE.get(s.concept.id) ?? []).includes(m.concept.id));

@@ -12,6 +12,9 @@ import { PhraseSet } from '../phrases';
 const REVIEW = new PhraseSet(data.reviewSentence);
 const PLAN = new PhraseSet(data.planWords);
 const WORK_STATUS = new PhraseSet(data.workStatusPhrases);
+const RECORD_NOUN_AT_END = new RegExp(`\\s(?:${data.recordNouns.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'i');
+/** Kinds of thing whose notes or reports a summary may count ("7 physical therapy reports"). */
+const RECORDED_KINDS: ReadonlySet<string> = new Set(['therapy', 'procedure', 'study']);
 /** "the prior", "previous", "from his recent" right before a mention: it presupposes the thing happened. */
 const PRESUPPOSED = /\b(?:prior|previous|previously|recent|past|earlier|completed|failed)\s+(?:[a-z-]+\s+)?$/i;
 
@@ -121,10 +124,33 @@ function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
         list.push(fact);
       }
       for (const site of mention.attributes.sites) noteSide(site, mention.attributes.side ?? 'none');
+      // "The records included 7 physical therapy reports": the notes of a treatment record the treatment.
+      for (const inner of recordedTreatments(access, mention)) {
+        const innerFact: Fact = { ...fact, mention: inner };
+        for (const id of inner.concepts) {
+          let list = byConcept.get(id);
+          if (!list) byConcept.set(id, (list = []));
+          list.push(innerFact);
+        }
+      }
     });
     for (const site of reading.attributes.sites) noteSide(site, reading.attributes.side ?? 'none');
   }
   return { sentences, byConcept, sidesBySite, access };
+}
+
+/**
+ * The treatment a record of it names ("physical therapy reports", "chiropractic notes"), as a mention at
+ * the record's place with the record's assertion, so that it documents the treatment and its count.
+ */
+function recordedTreatments(access: ReadingAccess, record: Mention): Mention[] {
+  if (record.concept.kind !== 'record') return [];
+  const named = record.text.match(RECORD_NOUN_AT_END);
+  if (!named) return [];
+  const inner = access.read(record.text.slice(0, named.index));
+  return inner.mentions
+    .filter((x) => RECORDED_KINDS.has(x.concept.kind))
+    .map((x) => ({ ...x, start: record.start + x.start, end: record.start + x.end, assertion: record.assertion, cues: record.cues, attributes: { ...x.attributes, counts: record.attributes.counts } }));
 }
 
 const RELATED = new Map<string, string[]>();

@@ -20,7 +20,7 @@ export default defineRule<ContradictsRecordData>({
   code: 'contradicts-record',
   family: 'necessity',
   severity: 'warning',
-  summary: 'The rationale or a criterion denies a finding the summary documents.',
+  summary: 'The rationale denies what the summary documents or asserts what it contradicts, or a criterion is marked not met over documented findings.',
   *check(ctx) {
     // The term-list checks (the case language's concepts and criteria), then the reading layer's
     // denials and contrary assertions of any concept where those found nothing on the same words.

@@ -22,7 +22,7 @@ import { claimDetailFindings, serviceMismatchFindings, sideMismatchFindings } fr
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
-  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'count' | 'kind' | 'service';
+  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'site' | 'count' | 'kind' | 'service';
   /** The text the finding covers, so a fix can check the document still has it there. */
   written: string;
   /** What the summary or the item has instead (a side, the counts, a concept id), for the reader of the data. */

@@ -14,7 +14,7 @@ export default defineRule<UnsupportedRecordClaimData>({
   code: 'unsupported-record-claim',
   family: 'necessity',
   severity: 'warning',
-  summary: 'The rationale refers to a record the summary never mentions.',
+  summary: 'The rationale relies on a record, treatment, count or sign the summary never mentions, or records only as requested.',
   *check(ctx) {
     // The record classes of the term lists, then the reading layer's claims of any study, treatment,
     // drug, comorbidity or sign the summary never records (or records only as requested).
