@@ -9,8 +9,8 @@ import { CONCEPTS, type Concept } from '../../../necessity/terms';
 import { claimsIn, findingsIn, isGuidelineStatement, regionsCompatible, regionsOf, sentenceKind } from '../../../necessity/mentions';
 import { truncate } from '../../../text/words';
 import { rangesOverlap } from '../../../syntax/positions';
-import { readingAccess } from '../../../necessity/record/access';
-import { contradictsRecordFindings } from '../../../necessity/record/recordChecks';
+import { readingAccess } from '../../support/record/access';
+import { contradictsRecordFindings } from '../../support/record/recordChecks';
 
 const MAX_RELATED = 3;
 

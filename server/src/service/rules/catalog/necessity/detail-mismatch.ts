@@ -2,7 +2,7 @@
 // header also records, with another detail: the date of the utilization
 // review or of the injury, a review or an approval dated before the injury,
 // a pronoun of the other sex than the worker's. (Counts, doses, sides, body
-// parts and kinds against the summary and the item: necessity/record/recordChecks.ts.) The
+// parts and kinds against the summary and the item: rules/support/record/recordChecks.ts.) The
 // fix writes the header's date or the worker's pronoun in place of the one
 // the sentence has.
 import type { RelatedInformation } from '../../../types';
@@ -17,8 +17,8 @@ import { sentenceSpan } from '../../../necessity/itemView';
 import { isAuthorizationDate, isInjuryDate, isReviewDate, ownedDates, pronounFor, pronounSlips } from '../../../necessity/record/headerDetails';
 import { sameDate, writeLike, writtenDates } from '../../../necessity/record/writtenDates';
 import { capitalize, truncate } from '../../../text/words';
-import { readingAccess } from '../../../necessity/record/access';
-import { claimDetailFindings, serviceMismatchFindings, sideMismatchFindings } from '../../../necessity/record/recordChecks';
+import { readingAccess } from '../../support/record/access';
+import { claimDetailFindings, serviceMismatchFindings, sideMismatchFindings } from '../../support/record/recordChecks';
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */

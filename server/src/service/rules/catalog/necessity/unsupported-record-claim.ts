@@ -3,8 +3,8 @@
 // never mentions.
 import { defineRule, type Finding, type RuleContext } from '../../defineRule';
 import { rangesOverlap } from '../../../syntax/positions';
-import { readingAccess } from '../../../necessity/record/access';
-import { unsupportedRecordClaimFindings } from '../../../necessity/record/recordChecks';
+import { readingAccess } from '../../support/record/access';
+import { unsupportedRecordClaimFindings } from '../../support/record/recordChecks';
 
 export type UnsupportedRecordClaimData = { record: string } | { concept: string; count?: number };
 import { sentenceSpan } from '../../../necessity/itemView';

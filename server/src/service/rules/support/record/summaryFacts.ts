@@ -4,10 +4,10 @@
 // per analysis from the reader's sentence readings and shared by
 // contradicts-record, unsupported-record-claim and detail-mismatch, so a
 // summary is read once however many items and rules ask about it.
-import type { CaseFile, Sentence } from '../../syntax/ast';
-import type { Mention, SentenceReading, Side } from '../../reading/types';
-import data from '../../data/terms/record-details.json';
-import { PhraseSet } from '../phrases';
+import type { CaseFile, Sentence } from '../../../syntax/ast';
+import type { Mention, SentenceReading, Side } from '../../../reading/types';
+import data from '../../../data/terms/record-details.json';
+import { PhraseSet } from '../../../necessity/phrases';
 
 const REVIEW = new PhraseSet(data.reviewSentence);
 const PLAN = new PhraseSet(data.planWords);

@@ -3,7 +3,7 @@
 // rationale are read once however many rules and items ask. What the rules
 // need of the lexicon beyond a reading (the site tree, which concepts are
 // umbrellas) is derived once per reader and kept with it.
-import type { Reader } from '../../reading/index';
+import type { Reader } from '../../../reading/index';
 import type { ReadingAccess } from './summaryFacts';
 
 const perReader = new WeakMap<Reader, ReadingAccess>();

@@ -4,16 +4,16 @@
 // never makes (unsupported-record-claim), and the same thing with another
 // side (detail-mismatch). Each returns diagnostics with the rationale's words,
 // the summary's sentence as related information, and what to do.
-import type { ImrDiagnostic, RelatedInformation } from '../../types';
+import type { ImrDiagnostic, RelatedInformation } from '../../../types';
 
 /** A finding of the record rules: the rule that reports it adds its code and severity. */
 export type RecordFinding = Omit<ImrDiagnostic, 'code' | 'severity'>;
-import type { CaseFile, Prose, Sentence } from '../../syntax/ast';
-import type { CaseModel, ItemModel } from '../../model/caseModel';
-import type { ConceptKind, Mention, SentenceReading } from '../../reading/types';
-import { sentenceSpan } from '../itemView';
-import { PhraseSet, wordCount } from '../phrases';
-import data from '../../data/terms/record-details.json';
+import type { CaseFile, Prose, Sentence } from '../../../syntax/ast';
+import type { CaseModel, ItemModel } from '../../../model/caseModel';
+import type { ConceptKind, Mention, SentenceReading } from '../../../reading/types';
+import { sentenceSpan } from '../../../necessity/itemView';
+import { PhraseSet, wordCount } from '../../../necessity/phrases';
+import data from '../../../data/terms/record-details.json';
 import { courseNumbers, visitCounts } from './visitCounts';
 import { documents, sidesCompatible, sitesCompatible, summaryFacts, type Fact, type ReadingAccess, type SummaryFacts } from './summaryFacts';
 
@@ -232,9 +232,9 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     if (citesAny(file, r.sentence, evidence)) continue;
     const span = claimSpan(m);
     return (file) => ({
-      message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents ${m.concept.title} (${evidenceWords(evidence)}). Weigh the documented finding in the rationale, or correct the statement.`,
+      message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents ${evidenceWords(evidence)}. Weigh the documented finding in the rationale, or correct the statement.`,
       range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
-      relatedInformation: related(file, evidence, () => `The summary documents ${m.concept.title}`),
+      relatedInformation: related(file, evidence, (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
       data: { concept: m.concept.id, direction: 'denies' },
     });
   }
@@ -386,11 +386,10 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       // The same thing done at another body part: the rationale has the body part wrong, or the summary omits it.
       const elsewhere = m.attributes.sites.length ? (facts.byConcept.get(m.concept.id) ?? []).filter((f) => documents(f) && !f.review && f.mention.concept.id === m.concept.id && f.sites.length > 0 && !sitesCompatible(m.attributes.sites, f.sites, facts.access)) : [];
       if (elsewhere.length) {
-        const there = siteWords(elsewhere[0].sites);
         result.details.push({
-          message: `The rationale says ${quote(r.sentence.text, m.start, m.end)} at the ${siteWords(m.attributes.sites)}, but the clinical case summary records ${m.concept.title} at the ${there} ("${clip(elsewhere[0].mention.text, 50)}"). Correct the body part, or add what the records show of the ${siteWords(m.attributes.sites)} to the summary.`,
+          message: `The rationale says ${quote(r.sentence.text, m.start, m.end)} of another body part (${quote(r.sentence.text, m.start, Math.min(r.sentence.text.length, m.end + 40))}) than the clinical case summary records it at (${quote(elsewhere[0].sentence.text, elsewhere[0].mention.start, Math.min(elsewhere[0].sentence.text.length, elsewhere[0].mention.end + 40))}). Correct the body part, or add what the records show to the summary.`,
           range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
-          relatedInformation: related(file, elsewhere, () => `The summary records ${m.concept.title} at the ${there}`),
+          relatedInformation: related(file, elsewhere, (f) => `The summary records "${clip(f.mention.text, 50)}" at another body part`),
           data: { detail: 'site', written: m.text, expected: elsewhere[0].sites.join(', ') },
         });
         break;
@@ -398,9 +397,9 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const kind = siblingDocumented(facts, m, r);
       if (kind.length) {
         result.details.push({
-          message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records ${kind[0].mention.concept.title} ("${clip(kind[0].mention.text, 50)}"), not ${m.concept.title}. Name the treatment the summary records, or add what the records show of ${m.concept.title} to the summary.`,
+          message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records "${clip(kind[0].mention.text, 50)}" instead. Name the treatment the summary records, or add what the records show of ${quote(r.sentence.text, m.start, m.end)} to the summary.`,
           range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
-          relatedInformation: related(file, kind, (f) => `The summary records ${f.mention.concept.title}`),
+          relatedInformation: related(file, kind, (f) => `The summary records "${clip(f.mention.text, 50)}"`),
           data: { detail: 'kind', written: m.text, expected: kind[0].mention.concept.id },
         });
         break;
@@ -408,8 +407,8 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const requested = about.filter((f) => f.planned);
       result.unsupported.push({
         message: requested.length
-          ? `The rationale relies on ${m.concept.title} (${quote(r.sentence.text, m.start, m.end)}) as done, but the clinical case summary records only a request or plan for it. A request is not a record that it was done: add what the records show to the summary, or say it was requested.`
-          : `The rationale relies on ${m.concept.title} (${quote(r.sentence.text, m.start, m.end)}) that the clinical case summary never mentions. Add it to the summary from the records, or remove it from the rationale.`,
+          ? `The rationale relies on ${quote(r.sentence.text, m.start, m.end)} as done, but the clinical case summary records only a request or plan for it. A request is not a record that it was done: add what the records show to the summary, or say it was requested.`
+          : `The rationale relies on ${quote(r.sentence.text, m.start, m.end)}, which the clinical case summary never mentions. Add it to the summary from the records, or remove it from the rationale.`,
         range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
         ...(requested.length ? { relatedInformation: related(file, requested, () => 'The summary records only a request') } : {}),
         data: { concept: m.concept.id },
@@ -418,10 +417,6 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
     }
   }
   return result;
-}
-
-function siteWords(sites: readonly string[]): string {
-  return sites.map((x) => x.replace(/-/g, ' ')).join(', ');
 }
 
 function alternativeSupported(facts: SummaryFacts, m: Mention, r: RationaleSentence): boolean {
@@ -469,18 +464,18 @@ function countFinding(file: CaseFile, facts: SummaryFacts, m: Mention, r: Ration
   if (!doneCounts.size) {
     return {
       kind: 'unsupported',
-      message: `The rationale counts ${quote(r.sentence.text, n.start, n.end)} of ${m.concept.title}, but the clinical case summary records ${m.concept.title} without a number of visits done. Add the count from the records to the summary, or do not rely on it.`,
+      message: `The rationale counts ${quote(r.sentence.text, n.start, n.end)} of ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records it without a number of visits done. Add the count from the records to the summary, or do not rely on it.`,
       range,
-      relatedInformation: related(file, documented, () => `The summary records ${m.concept.title} without a count`),
+      relatedInformation: related(file, documented, (f) => `The summary records "${clip(f.mention.text, 50)}" without a count`),
       data: { concept: m.concept.id, count: n.value },
     };
   }
   const values = [...doneCounts].sort((a, b) => a - b);
   return {
     kind: 'detail',
-    message: `The rationale counts ${quote(r.sentence.text, n.start, n.end)} of ${m.concept.title}, but the clinical case summary gives ${values.join(' or ')}. Use the summary's number, or correct the summary from the records.`,
+    message: `The rationale counts ${quote(r.sentence.text, n.start, n.end)} of ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary gives ${values.join(' or ')}. Use the summary's number, or correct the summary from the records.`,
     range,
-    relatedInformation: related(file, documented, () => `The summary's count of ${m.concept.title}`),
+    relatedInformation: related(file, documented, (f) => `The summary's count of "${clip(f.mention.text, 50)}"`),
     data: { detail: 'count', written: n.text, expected: values },
   };
 }
@@ -587,9 +582,9 @@ export function serviceMismatchFindings(file: CaseFile, model: CaseModel, access
       if (!same) {
         // Another kind only where the rationale rules on it: "the request for a CT", "would warrant an MRI".
         if (!/\brequest/i.test(clauseText(r.reading, m)) && !WARRANT.test(r.sentence.text)) continue;
-        what = `${m.concept.title}, but the request is for ${target.concept.title}`;
+        what = `another kind than the item names ("${clip(target.text, 40)}")`;
       }
-      else if (mSites.length && serviceSites.length && !sitesCompatible(mSites, serviceSites, access)) what = `${m.concept.title} of the ${mSites.join(', ').replace(/-/g, ' ')}, but the request is for the ${serviceSites.join(', ').replace(/-/g, ' ')}`;
+      else if (mSites.length && serviceSites.length && !sitesCompatible(mSites, serviceSites, access)) what = 'another body part than the item names';
       else if (m.attributes.side && target.attributes.side && !sidesCompatible(m.attributes.side, target.attributes.side) && sideNear(r.sentence.text, m)) what = `the ${m.attributes.side} side, but the request is for the ${target.attributes.side}`;
       if (!what) continue;
       out.push({

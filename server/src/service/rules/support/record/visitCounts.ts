@@ -4,7 +4,7 @@
 // unit; the courses written as a frequency times a duration are multiplied
 // here, because a request is written that way and a rationale counts it in
 // sessions.
-import type { Count, Mention } from '../../reading/types';
+import type { Count, Mention } from '../../../reading/types';
 
 /** Units that count visits of a treatment (the reader's normalized singular). */
 export const VISIT_UNITS: ReadonlySet<string> = new Set(['session', 'visit', 'treatment', 'appointment', 'report', 'note']);
