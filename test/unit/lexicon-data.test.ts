@@ -267,6 +267,16 @@ test('topical diclofenac is a topical NSAID, not the oral drug', () => {
   assert.ok(!isUnder('Voltaren', 'topical-nsaid'));
 });
 
+test('a specialty, college or school named with "medicine" is no medication', () => {
+  // Guideline authors and reviewers' specialties are named in rationales
+  // ("American College of Occupational and Environmental Medicine Guidelines
+  // state ..."): read as a medication, they made a guideline sentence read as
+  // one about the case.
+  for (const name of ['American College of Occupational and Environmental Medicine', 'Physical Medicine and Rehabilitation', 'Addiction Medicine', 'Nuclear Medicine', 'the school of medicine'])
+    assert.ok(!isUnder(name, 'medication-any'), `${name} reads as a medication`);
+  assert.ok(isUnder('medicine', 'medication-any'), 'the plain word still reads as a medication');
+});
+
 test('findings as letters write them, misspellings included', () => {
   const cases: [string, string][] = [
     ['parasthesias', 'paresthesia'],

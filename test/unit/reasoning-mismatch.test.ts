@@ -116,3 +116,29 @@ test('guideline-mismatch: a criteria block of a section for another body part (a
   assert.equal(textAt(text, d[0].range), 'low-back-mri');
   assert.match(d[0].message, /another body part/);
 });
+
+test("a guideline line citing another body part's chapter: guideline-mismatch when the rationale applies that chapter, guideline-citation when it applies the requested part's", () => {
+  const citation = (text: string) => necessityDiagnostics(text).filter((d) => d.code === 'guideline-citation');
+  // The rationale states imaging criteria without naming the knee: it applies the cited low back chapter.
+  const applied = one({
+    service: 'MRI of the right knee',
+    decision: 'upheld',
+    guideline: 'MTUS Low Back Complaints 2004',
+    rationale: 'The guidelines recommend imaging when there are red flags or progressive neurologic deficits. The MRI is not medically necessary.',
+  });
+  assert.equal(applied.d.length, 1);
+  assert.equal(textAt(applied.text, applied.d[0].range), 'The guidelines recommend imaging when there are red flags or progressive neurologic deficits.');
+  assert.deepEqual(citation(applied.text), []);
+  // The rationale applies the knee's own criteria: only the citation is wrong, and the finding is on it.
+  const knee = 'Guidelines recommend a knee MRI when there is mechanical locking or an unstable knee after a trial of conservative care. The MRI is not medically necessary.';
+  const cited = one({ service: 'MRI of the right knee', decision: 'upheld', guideline: 'MTUS Low Back Complaints 2004', rationale: knee });
+  assert.deepEqual(cited.d, [], 'no misapplied criteria');
+  const c = citation(cited.text);
+  assert.equal(c.length, 1);
+  assert.equal(textAt(cited.text, c[0].range), 'MTUS Low Back Complaints 2004');
+  assert.match(c[0].message, /cites MTUS Low Back Complaints.*"MRI of the right knee" and its rationale are about the knee\. Cite the guideline the rationale applies\./);
+  assert.ok(textAt(cited.text, c[0].relatedInformation![0].range).startsWith('Guidelines recommend a knee MRI'));
+  // The right chapter cited: nothing.
+  const right = one({ service: 'MRI of the right knee', decision: 'upheld', guideline: 'MTUS Knee Complaints 2004', rationale: knee });
+  assert.deepEqual([...right.d, ...citation(right.text)], []);
+});

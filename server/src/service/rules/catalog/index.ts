@@ -28,6 +28,7 @@ import supersededGuideline from './necessity/superseded-guideline';
 import visitLimit from './necessity/visit-limit';
 import medThreshold from './necessity/med-threshold';
 import deadline from './necessity/deadline';
+import guidelineCitation from './necessity/guideline-citation';
 import phi from './privacy/phi';
 import criteriaData from './criteria/criteria-data';
 import untrustedWorkspace from './criteria/untrusted-workspace';
@@ -60,6 +61,7 @@ export const CATALOG: readonly RuleDefinition[] = [
   visitLimit,
   medThreshold,
   deadline,
+  guidelineCitation,
   phi,
   criteriaData,
   untrustedWorkspace,
