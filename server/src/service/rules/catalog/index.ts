@@ -24,11 +24,11 @@ import unsupportedRecordClaim from './necessity/unsupported-record-claim';
 import detailMismatch from './necessity/detail-mismatch';
 import evidenceHierarchy from './necessity/evidence-hierarchy';
 import guidelineMismatch from './necessity/guideline-mismatch';
+import guidelineCitation from './necessity/guideline-citation';
 import supersededGuideline from './necessity/superseded-guideline';
 import visitLimit from './necessity/visit-limit';
 import medThreshold from './necessity/med-threshold';
 import deadline from './necessity/deadline';
-import guidelineCitation from './necessity/guideline-citation';
 import phi from './privacy/phi';
 import criteriaData from './criteria/criteria-data';
 import untrustedWorkspace from './criteria/untrusted-workspace';
@@ -57,11 +57,11 @@ export const CATALOG: readonly RuleDefinition[] = [
   detailMismatch,
   evidenceHierarchy,
   guidelineMismatch,
+  guidelineCitation,
   supersededGuideline,
   visitLimit,
   medThreshold,
   deadline,
-  guidelineCitation,
   phi,
   criteriaData,
   untrustedWorkspace,
