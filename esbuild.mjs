@@ -33,10 +33,31 @@ const pdfkitFonts = {
 };
 common.plugins = [pdfkitFonts];
 
+// The importer's decoded-size budget (server/src/service/import/pdfLimits.ts):
+// pdf.js grows every decompression buffer in one place, DecodeStream's
+// ensureBuffer. In the bundle that reads PDFs, that place asks the budget hook
+// first, so a stream deflated twice stops at the budget instead of inflating
+// to gigabytes. The build fails if pdf.js changes there, rather than ship
+// without the limit.
+const PDFJS_GROW = 'const buffer2 = new Uint8Array(size);';
+const pdfjsDecodeBudget = {
+  name: 'pdfjs-decode-budget',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      if (source.split(PDFJS_GROW).length !== 2) throw new Error(`pdfjs-decode-budget: pdf.js no longer grows its decode buffers with "${PDFJS_GROW}"; update the patch`);
+      const guarded = `const budget = globalThis[Symbol.for('imr-author.pdf.decodeBudget')]; if (budget && !budget(size)) throw new Error('decoded-size budget exhausted'); ${PDFJS_GROW}`;
+      return { contents: source.replace(PDFJS_GROW, guarded), loader: 'js' };
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
+  // The thread the CLI and the extension read PDFs in (server/src/adapters/pdfReader.ts).
+  { ...common, plugins: [pdfjsDecodeBudget], entryPoints: ['server/src/adapters/pdfWorker.ts'], outfile: 'dist/pdf-worker.js' },
   // The preview's page script runs in the webview (a browser), loaded from
   // media/ under the page's CSP, which allows only that folder: so it is
   // written there, as one classic script with no imports left.

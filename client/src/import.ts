@@ -1,14 +1,18 @@
 // "IMR: Import Letter…": turns an existing determination letter (.txt or
 // .pdf, or the text pasted into the current untitled editor) into a case file,
 // opened as a new untitled .imr document so nothing is written until the
-// author saves. The importer runs here in the extension host, the PDF is read
-// in this process by the bundled pdfjs, and nothing is logged or sent.
+// author saves. The importer runs here in the extension host; a PDF is read by
+// the bundled pdfjs in a worker thread of this process (dist/pdf-worker.js),
+// with page, size, time and memory budgets, so a hostile PDF cannot freeze
+// the extension host. Nothing is logged or sent.
 // The importer's own notes (text it could not place, parts the letter lacks)
 // are shown in the Problems panel next to the language server's checks.
 import * as vscode from 'vscode';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { caseFileName } from '../../server/src/service/import/caseName';
 import type { ImportResult } from '../../server/src/service/import/types';
+import { readPdf } from '../../server/src/adapters/pdfReader';
+import { MAX_PDF_FILE_BYTES, pdfLimitMessage } from '../../server/src/service/import/pdfLimits';
 
 const NOTES_SOURCE = 'imr import';
 
@@ -21,11 +25,13 @@ interface Letter {
 
 /** Reads a letter file: a PDF through pdfjs, text as UTF-8 (Windows-1252 when not valid UTF-8). */
 async function readLetter(uri: vscode.Uri): Promise<Letter> {
-  const bytes = await vscode.workspace.fs.readFile(uri);
   const name = uri.path.split('/').pop() ?? 'letter';
+  // Decided from the size before the file is read: a huge file is never loaded.
+  const { size } = await vscode.workspace.fs.stat(uri);
+  if (size > MAX_PDF_FILE_BYTES) throw new Error(`${name} is ${pdfLimitMessage('file-size', size)}.`);
+  const bytes = await vscode.workspace.fs.readFile(uri);
   if (Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) {
-    const { pdfToText } = await import('../../server/src/service/import/pdfText');
-    const pdf = await pdfToText(bytes);
+    const pdf = await readPdf(bytes);
     return { text: pdf.text, name, unreadablePages: pdf.unreadablePages };
   }
   if (/\.pdf$/i.test(name)) throw new Error(`${name} is named .pdf but is not a PDF.`);

@@ -9,6 +9,8 @@ import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../co
 import { createLanguageService } from '../../../server/src/service/languageService';
 import type { ImportResult, LetterLayout } from '../../../server/src/service/import/types';
 import { noteKind } from '../../../server/src/service/import/noteKinds';
+import { MAX_PDF_FILE_BYTES, pdfLimitMessage } from '../../../server/src/service/import/pdfLimits';
+import { readPdf } from '../../../server/src/adapters/pdfReader';
 import { checkFile, type FileResult } from '../check/checkFile';
 import { formatText } from '../check/format/text';
 import { codeTable, summaryLine, totals } from '../check/format/summary';
@@ -44,8 +46,8 @@ Examples:
   imr import letters/ -o cases/ --check
 `;
 
-/** A letter is a few pages; anything far larger is not one. */
-const MAX_LETTER_BYTES = 20 * 1024 * 1024;
+/** A letter is a few pages; anything far larger is not one (the same cap as a PDF's, pdfLimits.ts). */
+const MAX_LETTER_BYTES = MAX_PDF_FILE_BYTES;
 const LETTER_EXTENSIONS = new Set(['.txt', '.pdf']);
 const LAYOUT_ORDER: LetterLayout[] = ['current', 'notice-2013', 'medical-professional-review', 'unknown'];
 
@@ -57,7 +59,7 @@ export async function loadLetter(file: string): Promise<Loaded> {
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (st.size > MAX_LETTER_BYTES) return { ok: false, reason: `too large to be a letter (${(st.size / 1024 / 1024).toFixed(1)} MB)` };
+    if (st.size > MAX_LETTER_BYTES) return { ok: false, reason: pdfLimitMessage('file-size', st.size) };
     bytes = fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
@@ -66,8 +68,8 @@ export async function loadLetter(file: string): Promise<Loaded> {
   const isPdf = bytes.subarray(0, 1024).includes('%PDF-');
   if (isPdf) {
     try {
-      const { pdfToText } = await import('../../../server/src/service/import/pdfText');
-      const extracted = await pdfToText(new Uint8Array(bytes));
+      // In a worker thread with page, decoded-size, time and memory budgets: a hostile PDF is refused, never a hang.
+      const extracted = await readPdf(new Uint8Array(bytes));
       return { ok: true, text: extracted.text, pdf: true, unreadablePages: extracted.unreadablePages };
     } catch (err) {
       return { ok: false, reason: err instanceof Error ? err.message : 'not a readable PDF' };

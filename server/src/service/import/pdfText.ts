@@ -3,7 +3,10 @@
 // paragraphs, and page headers, footers and page numbers removed. Uses
 // pdfjs-dist (bundled; no worker thread, no fonts, nothing fetched): the PDF
 // bytes never leave the process. Loaded only when a PDF is imported, so the
-// language server does not carry it.
+// language server does not carry it. The CLI and the extension call it in a
+// worker thread (server/src/adapters/pdfReader.ts), so that the budgets of
+// pdfLimits.ts hold even where pdf.js itself would not return.
+import { DECODE_HOOK, MAX_PDF_DECODED_BYTES, MAX_PDF_PAGES, MAX_PDF_SECONDS, PdfLimitError, pdfLimitError, type DecodeBudget } from './pdfLimits';
 
 export interface PdfText {
   text: string;
@@ -52,9 +55,54 @@ function loadPdfJs(): Promise<PdfJs> {
   return loading;
 }
 
-/** Extracts the letter text. Rejects with a plain message for a file that is not a readable PDF. */
-export async function pdfToText(data: Uint8Array): Promise<PdfText> {
+export interface PdfBudgets {
+  maxPages: number;
+  maxDecodedBytes: number;
+  maxSeconds: number;
+}
+
+export const PDF_BUDGETS: PdfBudgets = { maxPages: MAX_PDF_PAGES, maxDecodedBytes: MAX_PDF_DECODED_BYTES, maxSeconds: MAX_PDF_SECONDS };
+
+/**
+ * Installs the decoded-size budget for one document (see DECODE_HOOK): the
+ * patched pdf.js asks before each buffer grows. Returns whether the budget ran
+ * out, since pdf.js catches errors inside a page's content and carries on.
+ */
+function chargeDecoding(maxBytes: number): { exceeded: () => boolean; remove: () => void } {
+  let used = 0;
+  let over = false;
+  const hook: DecodeBudget = (bytes) => {
+    used += bytes;
+    if (used > maxBytes) over = true;
+    return !over;
+  };
+  const g = globalThis as unknown as Record<symbol, DecodeBudget | undefined>;
+  g[DECODE_HOOK] = hook;
+  return {
+    exceeded: () => over,
+    remove: () => {
+      if (g[DECODE_HOOK] === hook) g[DECODE_HOOK] = undefined;
+    },
+  };
+}
+
+/**
+ * Extracts the letter text. Rejects with a plain message for a file that is
+ * not a readable PDF, and with a PdfLimitError naming the budget for one that
+ * has too many pages, expands too far or takes too long.
+ */
+export async function pdfToText(data: Uint8Array, budgets: PdfBudgets = PDF_BUDGETS): Promise<PdfText> {
   const pdfjs = await loadPdfJs();
+  const started = Date.now();
+  const decoding = chargeDecoding(budgets.maxDecodedBytes);
+  try {
+    return await extract(pdfjs, data, budgets, started, decoding.exceeded);
+  } finally {
+    decoding.remove();
+  }
+}
+
+async function extract(pdfjs: PdfJs, data: Uint8Array, budgets: PdfBudgets, started: number, overDecoded: () => boolean): Promise<PdfText> {
   const task = pdfjs.getDocument({
     data: new Uint8Array(data),
     isEvalSupported: false,
@@ -67,25 +115,33 @@ export async function pdfToText(data: Uint8Array): Promise<PdfText> {
   try {
     doc = await task.promise;
   } catch (err) {
+    if (overDecoded()) throw pdfLimitError('decoded-size');
     const name = err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
     throw new Error(name === 'PasswordException' ? 'The PDF is password-protected; open it and save an unprotected copy first.' : 'The file is not a readable PDF.', { cause: err });
   }
   try {
+    // The page tree's count is read without visiting the pages: a file that
+    // claims a million is refused before pdf.js walks any of them.
+    if (doc.numPages > budgets.maxPages) throw pdfLimitError('pages', doc.numPages);
     const pages: { lines: PageLine[]; height: number }[] = [];
     const unreadablePages: number[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
+      if (Date.now() - started > budgets.maxSeconds * 1000) throw pdfLimitError('time');
       // One damaged page (a broken content stream) costs that page, not the letter.
       const read = await readPage(doc, p);
+      if (overDecoded()) throw pdfLimitError('decoded-size');
       if (read) pages.push(read);
       else unreadablePages.push(p);
     }
     if (unreadablePages.length === doc.numPages) throw new Error('no page readable');
     const { kept, removed } = removeFurniture(pages);
     return { text: layOut(kept), pages: doc.numPages, furnitureRemoved: removed, unreadablePages };
-  } catch {
+  } catch (err) {
+    if (err instanceof PdfLimitError) throw err;
+    if (overDecoded()) throw pdfLimitError('decoded-size');
     // pdfjs's own message may quote what it choked on, and callers show the
     // message: a damaged page gets the same plain words as a damaged file.
-    throw new Error('The file is not a readable PDF.');
+    throw new Error('The file is not a readable PDF.', { cause: err });
   } finally {
     await doc.destroy();
   }
