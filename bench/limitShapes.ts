@@ -100,6 +100,11 @@ export function limitShapes(sets: CriteriaSet[] = DEFAULT_SETS, limitBytes = 64 
     { name: 'limit-tiny-items', what: `${kb}: a letter, then \`item x\` lines (the costliest shape per byte found)`, make: () => filled(letter(), 'item x\n', limitBytes) },
     { name: 'limit-short-lines', what: `${kb}: a letter, then one-letter lines`, make: () => filled(letter(), 'x\n', limitBytes) },
     { name: 'limit-suppressions', what: `${kb}: a letter, then suppressed unknown fields`, make: () => filled(letter(), '-- imr-disable-next-line unknown-field\n  bogus-field: x\n', limitBytes) },
+    // Issue 17: the preview's link-maker trimmed an address's end recounting its parentheses at every step.
+    { name: 'limit-url-parens', what: `${kb}: a letter whose summary has an address followed by as many ")" as fit`, make: () => withLine(letter(), /^ {2}On /, '  See https://www.dir.ca.gov/' + ')'.repeat(limitBytes - letter().length - 40)) },
+    // Issue 17: words joined by no-break spaces are one run pdfkit cannot break (268 KB took 39 s to lay out).
+    { name: 'limit-nbsp-run', what: `${kb}: a letter whose summary has one line of words joined by no-break spaces`, make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(Math.floor((limitBytes - letter().length - 40) * 0.85)).replace(/ /g, '\u00a0')) }, // a no-break space is 2 bytes
+    { name: 'nbsp-run-256kb', what: 'a letter whose summary has 256 KB of words joined by no-break spaces', make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(256 * 1024).replace(/ /g, '\u00a0')) },
     { name: 'limit-one-line', what: `${kb}: a letter whose summary has one line as long as fits`, make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(limitBytes - letter().length)) },
   ];
 }

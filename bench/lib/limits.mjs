@@ -66,6 +66,8 @@ export async function measureShape(svc, text, { runs = 3, pdf = true } = {}) {
   r.renderText = strip(timed(() => service.renderLetter(doc(), 'text'), runs));
   const html = timed(() => service.renderLetter(doc(), 'html'), runs);
   r.renderHtml = strip(html);
+  // The preview's body, with web addresses made links (what the extension renders after each edit).
+  r.renderPreview = strip(timed(() => service.renderLetter(doc(), 'html', { html: 'body', links: true }), runs));
   if (pdf) r.renderPdf = await timedAsync(() => service.renderLetter(doc(), 'pdf'), 1);
   const letter = service.renderLetter(doc(), 'text');
   r.import = strip(timed(() => svc.importLetter(letter), runs));
@@ -78,10 +80,10 @@ function strip({ value, ...rest }) {
 }
 
 /** Every shape of bench/limitShapes.ts: the operations with the limit off, and the answer with the default limit on. */
-export async function measureLimits(svc, sets, { quick = false, log = () => {} } = {}) {
+export async function measureLimits(svc, sets, { quick = false, log = () => {}, names } = {}) {
   const defaultKb = svc.DEFAULT_MAX_FILE_KB;
   const shapes = [];
-  for (const shape of svc.limitShapes(sets, defaultKb * 1024)) {
+  for (const shape of svc.limitShapes(sets, defaultKb * 1024).filter((s) => !names || names.includes(s.name))) {
     const text = shape.make();
     const bytes = Buffer.byteLength(text);
     log(`limits: ${shape.name} (${Math.round(bytes / 1024)} KB)`);

@@ -263,3 +263,16 @@ test('PDF: words longer than any line are cut into 100-character pieces; ordinar
   assert.ok(pdf.length > 10_000);
   assert.equal(Buffer.from(pdf.subarray(0, 5)).toString('latin1'), '%PDF-');
 });
+
+test('PDF: words joined by no-break spaces are one unbreakable run for pdfkit, and are cut like a long word (268 KB took 39 s)', () => {
+  for (const joiner of ['\u00a0', '\u2007', '\u202f']) {
+    const run = Array.from({ length: 2000 }, (_, i) => `w${i}`).join(joiner);
+    const out = breakLongWords(`before ${run} after`);
+    // Every stretch pdfkit cannot break stays within a line's reach; the words and joiners are kept.
+    const longest = Math.max(...out.split(/[ \t\n\r]/).map((w) => w.length));
+    assert.ok(longest <= 200, `longest unbreakable stretch: ${longest}`);
+    assert.equal(out.replace(/ /g, ''), `before${run}after`);
+  }
+  // Ordinary text with the occasional no-break space ("5\u00a0mg") is untouched.
+  assert.equal(breakLongWords(`Tramadol 50\u00a0mg ${'twice daily '.repeat(30)}`), `Tramadol 50\u00a0mg ${'twice daily '.repeat(30)}`);
+});

@@ -7,8 +7,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { decideLink } from '../../client/src/preview/links';
-import { escapeHtmlWithLinks } from '../../server/src/service/render/links';
+import { escapeHtmlWithLinks, trimEnd } from '../../server/src/service/render/links';
+import { DEFAULT_MAX_FILE_KB } from '../../server/src/service/input/limits';
 import { ROOT } from '../helpers/fixtures';
+import { prng } from '../helpers/random';
+import { returnsWithin } from '../helpers/hangGuard';
 
 test('web and e-mail addresses may be opened, each after a question that shows the exact address', () => {
   assert.deepEqual(decideLink('https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html'), {
@@ -62,6 +65,40 @@ test('web addresses in letter text become links, escaped, ending where the sente
   assert.equal(escapeHtmlWithLinks('a https://x"onclick="y'), 'a <a class="external" href="https://x">https://x</a>&quot;onclick=&quot;y');
   assert.equal(escapeHtmlWithLinks('just https:// and mailto: alone'), 'just https:// and mailto: alone');
   assert.equal(escapeHtmlWithLinks('javascript:alert(1) ftp://x'), 'javascript:alert(1) ftp://x');
+});
+
+/** The rule as written, one character at a time from the end, recounting the parentheses each time (the oracle). */
+function trimEndReference(url: string): string {
+  let u = url;
+  for (;;) {
+    const c = u.at(-1);
+    const count = (ch: string) => u.split(ch).length - 1;
+    if (c !== undefined && '.,;:!?'.includes(c)) u = u.slice(0, -1);
+    else if (c === ')' && count('(') < count(')')) u = u.slice(0, -1);
+    else return u;
+  }
+}
+
+test('the end of an address is trimmed as the rule says, on random tails of parentheses and punctuation', () => {
+  const next = prng(1717);
+  const alphabet = 'a/().,;:!?';
+  for (let n = 0; n < 3000; n++) {
+    let url = 'https://x';
+    const len = Math.floor(next() * 14);
+    for (let i = 0; i < len; i++) url += alphabet[Math.floor(next() * alphabet.length)];
+    assert.equal(trimEnd(url), trimEndReference(url), url);
+  }
+});
+
+test('an address ending in a case-sized run of ")" or ".)" is made a link in one pass (it took a minute per preview update)', async () => {
+  const size = DEFAULT_MAX_FILE_KB * 1024 - 100;
+  for (const tail of [')', '.)', '(.))']) {
+    const text = `See https://a.example/${tail.repeat(Math.floor(size / tail.length))} here`;
+    const html = await returnsWithin<string>(require.resolve('../../server/src/service/render/links'), 'escapeHtmlWithLinks', [text], 20_000);
+    const url = trimEnd(text.slice(4, text.lastIndexOf(' ')));
+    assert.ok(html.startsWith(`See <a class="external" href="${url}">${url}</a>`), tail);
+    assert.ok(html.endsWith(' here'));
+  }
 });
 
 /** A page of the preview with just enough DOM for media/preview.js, and what the script sends. */

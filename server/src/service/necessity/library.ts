@@ -11,7 +11,7 @@ import equipment from '../data/criteria/equipment.json';
 import evaluations from '../data/criteria/evaluations.json';
 import criteriaSchema from '../data/schema/criteria.schema.json';
 import { validateAgainstSchema, type SchemaError } from './jsonSchema';
-import { PhraseSet } from './phrases';
+import { PhraseSet, phraseProblem } from './phrases';
 import { CONCEPTS } from './terms';
 import { allEditions, edition } from './editions';
 import { leaves, type DecisionNode } from './decision';
@@ -102,6 +102,11 @@ export interface DataProblem extends SchemaError {
 }
 
 /** Schema errors plus the checks a schema cannot express. */
+/** A phrase as a message names it: whole when short, else its start (a 10,000-character phrase is not repeated back). */
+function quotePhrase(phrase: string): string {
+  return phrase.length <= 40 ? `"${phrase}"` : `"${phrase.slice(0, 30)}…"`;
+}
+
 export function validateCriteriaData(data: unknown, known: { sectionIds?: Set<string> } = {}): DataProblem[] {
   const problems: DataProblem[] = validateAgainstSchema(data, CRITERIA_SCHEMA);
   if (problems.length) return problems;
@@ -111,6 +116,17 @@ export function validateCriteriaData(data: unknown, known: { sectionIds?: Set<st
   file.sections.forEach((section, si) => {
     if (sectionIds.has(section.id)) problems.push({ path: ['sections', si, 'id'], message: `Section id "${section.id}" is used twice in this file; give each section its own id.` });
     sectionIds.add(section.id);
+    // The phrase syntax, checked before any phrase is compiled (a * inside a word backtracked without end).
+    section.match.forEach((group, gi) =>
+      group.forEach((phrase, pi) => {
+        const wrong = phraseProblem(phrase);
+        if (wrong) problems.push({ path: ['sections', si, 'match', gi, pi], message: `The phrase ${quotePhrase(phrase)} ${wrong}.` });
+      }),
+    );
+    (section.exclude ?? []).forEach((phrase, pi) => {
+      const wrong = phraseProblem(phrase);
+      if (wrong) problems.push({ path: ['sections', si, 'exclude', pi], message: `The phrase ${quotePhrase(phrase)} ${wrong}.` });
+    });
     if (section.edition && !edition(section.edition)) problems.push({ path: ['sections', si, 'edition'], message: `"${section.edition}" is not a guideline edition; known: ${allEditions().map((e) => e.id).join(', ')}.` });
     if (section.decides) {
       const own = new Map(section.criteria.map((c) => [c.id, c]));

@@ -164,16 +164,53 @@ export class PhraseSet {
   }
 }
 
+/** The longest phrase a criteria or term file may hold (the lexicon's limit too): a phrase is a few words. */
+export const MAX_PHRASE_LENGTH = 80;
+
+/**
+ * What is wrong with a phrase of a data file, in its author's terms, or
+ * undefined. The syntax (docs/criteria.md): words, `*` only at the start or
+ * the end of a word, at most MAX_PHRASE_LENGTH characters. A `*` inside a
+ * word or several in a row compiled to a pattern that backtracks without end
+ * ("a****…q": `imr check` never finished), so such a phrase is refused.
+ */
+export function phraseProblem(phrase: string): string | undefined {
+  if (phrase.length > MAX_PHRASE_LENGTH) return `is ${phrase.length} characters long; a phrase is a few words, at most ${MAX_PHRASE_LENGTH} characters`;
+  for (const word of phrase.split(SEPARATORS)) {
+    const inner = word.slice(1, -1);
+    if (word === '*' || word.startsWith('**') || word.endsWith('**') || inner.includes('*')) return 'has a * that is not at the start or the end of a word; write * only there, like radicul* (see docs/criteria.md)';
+  }
+  return undefined;
+}
+
+const SEPARATORS = /[\s-]+/;
+
+/**
+ * The regular expression of one phrase. Each quantifier in it stands between
+ * literal characters of the phrase: a `*` becomes `[a-z0-9]*` only at the
+ * start or end of a word (any other `*` is dropped; validated data has none),
+ * and a run of spaces and hyphens becomes one separator, so no two
+ * quantifiers over the same characters ever meet and a match attempt costs at
+ * most the phrase and the word it ends in.
+ */
 function phraseSource(phrase: string, plurals = false): string {
   const p = phrase;
   // A phrase that starts or ends with punctuation ("n't", "/10", "4+/5") sets its own boundary there.
   const lead = /^[a-z0-9*]/.test(p) && !p.startsWith("n'") ? '(?<![a-z0-9])' : '';
   const tail = /[a-z0-9*]$/.test(p) ? '(?![a-z0-9])' : '';
-  const body = p
-    .split('')
-    .map((c) => (c === '*' ? '[a-z0-9]*' : c === ' ' ? '[\\s-]+' : c === '-' ? '[\\s-]?' : c.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')))
-    .join('')
-    .replace(/(\[\\s-\]\+)+/g, '[\\s-]+');
+  const escape = (c: string) => c.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
+  const word = (w: string) => {
+    const starts = w.startsWith('*');
+    const ends = w.length > 1 && w.endsWith('*');
+    const core = w.replace(/\*/g, '');
+    return `${starts ? '[a-z0-9]*' : ''}${[...core].map(escape).join('')}${ends ? '[a-z0-9]*' : ''}`;
+  };
+  let body = '';
+  for (const part of p.split(/([\s-]+)/)) {
+    if (part === '') continue;
+    if (/^[\s-]+$/.test(part)) body += /\s/.test(part) ? '[\\s-]+' : '[\\s-]?';
+    else body += word(part);
+  }
   const plural = plurals && /[a-z]$/.test(p) ? (/(s|x|z|ch|sh)$/.test(p) ? '(?:es)?' : '(?:e?s)?') : '';
   return `${lead}${body}${plural}${tail}`;
 }

@@ -14,14 +14,28 @@ import { escapeHtml } from './html';
  */
 const URL_PATTERN = /\b(?:https?:\/\/|mailto:)[^\s<>"'`\\]+/gi;
 
-/** Sentence punctuation after an address is not part of it; a ")" is, when the address opened one. */
-function trimEnd(url: string): string {
+/**
+ * Sentence punctuation after an address is not part of it; a ")" is, when the
+ * address opened one. The parentheses are counted once and the counts kept as
+ * the end moves back, so an address ending in thousands of ")" or ".)" costs
+ * its length, not its length squared (it took a minute per preview update).
+ */
+export function trimEnd(url: string): string {
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 0x28) open++;
+    else if (c === 0x29) close++;
+  }
   let end = url.length;
   while (end > 0) {
     const c = url[end - 1];
     if ('.,;:!?'.includes(c)) end--;
-    else if (c === ')' && (url.slice(0, end).match(/\(/g)?.length ?? 0) < (url.slice(0, end).match(/\)/g)?.length ?? 0)) end--;
-    else break;
+    else if (c === ')' && open < close) {
+      end--;
+      close--;
+    } else break;
   }
   return url.slice(0, end);
 }

@@ -46,17 +46,23 @@ const LONG_WORD = 200;
 const PIECE = 100;
 
 /**
- * Splits words of more than LONG_WORD characters with a space every PIECE
- * characters. pdfkit breaks a word too long for its line by measuring ever
- * shorter prefixes of the rest of the word, line after line: quadratic in the
- * word's length (a 1 MB word took the better part of an hour). Such a word is
- * broken across lines anyway; the spaces only choose where.
+ * Splits runs of more than LONG_WORD characters that hold no place to break a
+ * line with a space every PIECE characters. pdfkit breaks a run too long for
+ * its line by measuring ever shorter prefixes of the rest of it, line after
+ * line: quadratic in the run's length (a 1 MB word took the better part of an
+ * hour). A run is what lies between plain spaces, tabs and line ends: a
+ * no-break space (U+00A0, U+2007, U+202F) joins words for pdfkit as letters
+ * do, so words joined by them are one run (268 KB of them took 39 s), though
+ * JavaScript's \s counts them as spaces. Such a run is broken across lines
+ * anyway; the spaces only choose where.
  */
 export function breakLongWords(text: string): string {
   if (text.length <= LONG_WORD) return text;
-  return text.replace(new RegExp(`[^\\s]{${LONG_WORD + 1},}`, 'g'), (word) => {
+  return text.replace(UNBREAKABLE_RUN, (word) => {
     const pieces: string[] = [];
     for (let i = 0; i < word.length; i += PIECE) pieces.push(word.slice(i, i + PIECE));
     return pieces.join(' ');
   });
 }
+
+const UNBREAKABLE_RUN = new RegExp(`[^ \t\n\r]{${LONG_WORD + 1},}`, 'g');
