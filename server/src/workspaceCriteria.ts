@@ -53,7 +53,15 @@ export class WorkspaceCriteria {
   }
 
   handles(uri: string): boolean {
-    return CRITERIA_FILE.test(decodeURIComponent(uri));
+    // A client may send a uri with a malformed escape ("%zz"): that document is
+    // simply not a criteria file; it must not stop the others from loading.
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(uri);
+    } catch {
+      decoded = uri;
+    }
+    return CRITERIA_FILE.test(decoded);
   }
 
   async loadFromDisk(): Promise<void> {

@@ -91,3 +91,22 @@ test('an open criteria file of an untrusted workspace is not validated until tru
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('an open document whose uri has a malformed % escape does not stop the workspace criteria from loading', async () => {
+  const { root, criteriaUri } = workspaceWithCriteria();
+  const client = new TestLspClient();
+  try {
+    await client.initialize(pathToFileURL(root).toString());
+    // "%zz" and a cut UTF-8 escape: decodeURIComponent throws on both.
+    await client.open(`${pathToFileURL(root).toString()}/notes-%zz.txt`, 'plain text');
+    await client.open(`${pathToFileURL(root).toString()}/case-%E0%A4%A.imr`, readExample('lumbar-mri-upheld.imr'));
+    // The criteria file breaks on disk; its diagnostic must still come.
+    fs.writeFileSync(new URL(criteriaUri), '{ "sections": [ { "id": "x", } ] }');
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: criteriaUri, type: 2 }] });
+    const broken = await client.diagnostics(criteriaUri, (p) => p.diagnostics.some((d) => d.code === 'criteria-data'));
+    assert.match(broken.diagnostics[0].message, /not valid JSON/);
+  } finally {
+    await client.shutdown();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -9,6 +9,8 @@ export interface CriteriaFileText {
   text: string;
   /** Over MAX_CRITERIA_FILE_BYTES, so not read: reported as too large, not as empty. */
   tooLarge?: boolean;
+  /** Not read, and why, in a few words (a link out of the workspace, a device or pipe): reported as such, never by its content. */
+  refused?: string;
 }
 
 export interface CriteriaSource {

@@ -23,6 +23,10 @@ export function loadWorkspaceCriteria(files: WorkspaceFile[]): WorkspaceResult {
   for (const file of [...files].sort((a, b) => a.uri.localeCompare(b.uri))) {
     const out: ImrDiagnostic[] = [];
     diagnostics.set(file.uri, out);
+    if (file.refused) {
+      out.push(problem(`This criteria file is not read: ${file.refused}.`, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+      continue;
+    }
     if (file.tooLarge || utf8Size(file.text, MAX_CRITERIA_FILE_BYTES) > MAX_CRITERIA_FILE_BYTES) {
       out.push(problem(`This criteria file is too large to load (over ${formatSize(MAX_CRITERIA_FILE_BYTES)}).`, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
       continue;
