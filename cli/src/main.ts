@@ -67,12 +67,30 @@ function withNewline(s: string): string {
   return s.endsWith('\n') ? s : s + '\n';
 }
 
+/**
+ * A reader that stops early (`imr check … | head`, `| true`) closes the pipe.
+ * The rest of the output then has nowhere to go: it is dropped, and the
+ * command still ends with its own exit code, instead of dying on EPIPE with
+ * Node's stack trace. Any other failure to write is one line on stderr
+ * naming the error's code, and exit code 2.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream, name: string): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+    if (stream !== process.stderr) process.stderr.write(`imr: cannot write to ${name} (${err.code ?? 'error'})\n`);
+    process.exitCode = 2;
+  });
+}
+
 if (!isMainThread && workerData && workerData[WORKER_TAG]) {
   void runWorker();
 } else if (require.main === module || process.argv[1]?.endsWith('imr.js') || require.main?.filename?.endsWith('imr.js')) {
   workerEntry.script = __filename;
+  endQuietlyOnClosedPipe(process.stdout, 'standard output');
+  endQuietlyOnClosedPipe(process.stderr, 'standard error');
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   runCli(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
+    // A write failure other than a closed pipe has already set 2.
+    process.exitCode = process.exitCode === 2 ? 2 : code;
   });
 }

@@ -15,7 +15,6 @@ import {
   type InitializeResult,
   type Range,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
 import type { ImrDocument, ServiceSettings } from './service/types';
 import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
@@ -24,6 +23,7 @@ import { describeError } from './adapters/errors';
 import { guardedConsole } from './adapters/logGuard';
 import { exitQuietlyOnFatal } from './adapters/fatal';
 import { WorkspaceCriteria } from './workspaceCriteria';
+import { lineSafeTextDocument } from './adapters/textDocuments';
 import { registerServerState } from './adapters/serverState';
 import { connectionOptions } from './adapters/cancellation';
 import { workspaceTrustNotification, type ImrInitializationOptions, type SnippetCodeActionData, type WorkspaceTrustParams } from './protocol';
@@ -32,7 +32,8 @@ import { workspaceTrustNotification, type ImrInitializationOptions, type Snippet
 exitQuietlyOnFatal(process, (line) => process.stderr.write(line));
 // Every log line, ours or the JSON-RPC library's, passes the guard (see logGuard.ts).
 const connection = createConnection(combineFeatures(ProposedFeatures.all, { __brand: 'features', console: guardedConsole }), connectionOptions);
-const documents = new TextDocuments(TextDocument);
+// Incremental changes applied line-ending-safely (adapters/textDocuments.ts): the library's own update goes a line off on a split "\r\n".
+const documents = new TextDocuments(lineSafeTextDocument);
 /** The code-action kind of the service's fix-all action (features/fixAll.ts), under LSP's source.fixAll. */
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.imr`;
 // The service's own contained bugs go to the log by kind and place only (describeError), like a handler's.

@@ -51,3 +51,18 @@ test('decodeCase: BOM dropped, NUL and invalid UTF-8 refused', () => {
   assert.equal(decodeCase(Buffer.from([0xc3, 0x28])).ok, false);
   assert.deepEqual(decodeCase(Buffer.from('é', 'utf8')), { ok: true, text: 'é' });
 });
+
+test('a malformed glob is a usage error that says what is wrong, never "internal error: SyntaxError"', async () => {
+  const { UsageError } = await import('../../cli/src/command');
+  const { runCli } = await import('../../cli/src/main');
+  assert.throws(() => globToRegExp('[z-a].imr'), (e: unknown) => e instanceof UsageError && /'\[z-a\]\.imr' is not a valid glob: a \[\.\.\.\] range runs backwards/.test(e.message));
+  assert.throws(() => globToRegExp('{a,b.imr'), (e: unknown) => e instanceof UsageError && /a \{ has no closing \}/.test(e.message));
+  let out = '';
+  let err = '';
+  const sink = (add: (s: string) => void) => ({ write: (s: string) => (add(String(s)), true) }) as unknown as NodeJS.WritableStream;
+  const status = await runCli(['check', 'cases/[z-a].imr'], { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), env: {}, cwd: process.cwd() });
+  assert.equal(status, 2);
+  assert.match(err, /^imr check: the pattern '\[z-a\]\.imr' is not a valid glob/);
+  assert.doesNotMatch(err, /internal error|SyntaxError/);
+  assert.equal(out, '');
+});

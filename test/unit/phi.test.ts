@@ -254,3 +254,22 @@ test('property: any pattern example written between two words of any example pro
     { seed: 8, numRuns: 80 },
   );
 });
+
+test('phi reads what the letter prints: non-breaking hyphens, zero-width spaces and full-width digits hide nothing, and ranges are the written text', () => {
+  for (const [written, pattern, printed] of [
+    ['123\u201145\u20116789', 'ssn', '123-45-6789'],
+    ['415\u2011555\u20110123', 'phone', '415-555-0123'],
+    ['Mr.\u200b John Smith', 'person-name', 'Mr. John Smith'],
+    ['\uff11\uff12\uff13-\uff14\uff15-\uff16\uff17\uff18\uff19', 'ssn', '123-45-6789'],
+  ] as const) {
+    const text = inSummary(`The worker's number is ${written} on file.`);
+    const found = phi(text);
+    assert.equal(found.length, 1, written);
+    assert.match(found[0].message, new RegExp(`\\("${printed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\)`), written);
+    // The range covers exactly what the author wrote, invisible characters and all, so the fix replaces all of it.
+    assert.equal(textAt(text, found[0].range), written);
+    assert.equal(found[0].data && (found[0].data as { pattern: string }).pattern, pattern);
+    const fixed = fixes(text, found[0]);
+    assert.ok(fixed.length > 0, `a fix for ${written}`);
+  }
+});

@@ -4,6 +4,7 @@
 // match names starting with a dot, and node_modules is never searched.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { UsageError } from '../command';
 
 const MAGIC = /[*?[{]/;
 
@@ -60,7 +61,13 @@ export function globToRegExp(glob: string): RegExp {
       re += c.replace(/[.+^$()|\\]/g, '\\$&');
     }
   }
-  return new RegExp(`^${re}$`);
+  // A pattern typed on the command line is the user's to fix: say what is wrong with it, as a usage error.
+  if (braceDepth > 0) throw new UsageError(`the pattern '${glob}' is not a valid glob: a { has no closing }`);
+  try {
+    return new RegExp(`^${re}$`);
+  } catch {
+    throw new UsageError(`the pattern '${glob}' is not a valid glob: a [...] range runs backwards (write [a-z], not [z-a])`);
+  }
 }
 
 /**

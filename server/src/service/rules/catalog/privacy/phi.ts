@@ -11,6 +11,7 @@ import { sourceText } from '../../../syntax/positions';
 import { findPhi, type PhiMatch } from '../../../phi/patterns';
 import { letterTexts, type LetterText } from '../../../phi/letterText';
 import { capitalize, collapseSpace } from '../../../text/words';
+import { printedForm, writtenRange } from '../../../text/printed';
 
 export interface PhiData {
   /** The pattern that matched (docs/rules.md#phi lists them). */
@@ -29,7 +30,13 @@ export default defineRule<PhiData>({
     'Letter text that seems to identify a person: a name after Mr./Ms./Dr., a Social Security, phone or claim number, an e-mail or street address, a date of birth.',
   *check({ file }) {
     for (const source of letterTexts(file)) {
-      for (const m of findPhi(source.text)) yield finding(file, source, m);
+      // The patterns read what the letter prints ("123‑45‑6789" with
+      // non-breaking hyphens prints as 123-45-6789); ranges are the written text's.
+      const printed = printedForm(source.text);
+      for (const m of findPhi(printed.text)) {
+        const at = writtenRange(printed, m.start, m.end);
+        yield finding(file, source, { ...m, start: at.start, end: at.end, text: source.text.slice(at.start, at.end) }, m.text);
+      }
     }
   },
   fixes({ file }, d) {
@@ -52,7 +59,8 @@ function quoted(list: string[]): string {
   return list.map((r) => `"${r}"`).join(' or ');
 }
 
-function finding(file: CaseFile, source: LetterText, m: PhiMatch): Finding<PhiData> {
+/** `m` in the written text; `shown` is the same span as printed (what the message quotes). */
+function finding(file: CaseFile, source: LetterText, m: PhiMatch, shown: string): Finding<PhiData> {
   const range = source.range(m.start, m.end);
   const atSentenceStart = source.sentenceStarts.has(m.start);
   const replacements = m.pattern.replacements.map((r) => (atSentenceStart ? capitalize(r) : r));
@@ -61,7 +69,7 @@ function finding(file: CaseFile, source: LetterText, m: PhiMatch): Finding<PhiDa
   // replacing it would delete them, so no fix is offered.
   const fixable = collapseSpace(sourceText(file, range)) === collapseSpace(m.text);
   return {
-    message: `This looks like ${m.pattern.what} ("${collapseSpace(m.text)}"); ${m.pattern.advice}. Replace it${fixable ? ` with ${quoted(replacements)}` : ''}, or, if it identifies no one, silence it with \`-- imr-disable-next-line phi\` on the line above.`,
+    message: `This looks like ${m.pattern.what} ("${collapseSpace(shown)}"); ${m.pattern.advice}. Replace it${fixable ? ` with ${quoted(replacements)}` : ''}, or, if it identifies no one, silence it with \`-- imr-disable-next-line phi\` on the line above.`,
     range,
     data: { pattern: m.pattern.id, text: m.text, replacements: fixable ? replacements : [] },
   };
