@@ -6,6 +6,9 @@
 import type { Prose, Sentence } from '../../../syntax/ast';
 import type { Reader } from '../../../reading/reader';
 import { unweighedCriterion } from '../../support/unweighedCriteria';
+import { ACUTE_DAYS, acutePhase, chronicGuidance } from '../../support/phaseOfCare';
+import type { CaseModel } from '../../../model/caseModel';
+import { daysBetween, formatUs } from '../../../syntax/dates';
 import { defineRule, type Finding } from '../../defineRule';
 import type { CoverageConflict, CriteriaLibrary } from '../../../necessity/library';
 import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
@@ -27,8 +30,8 @@ import { PhraseSet, type PhraseMatch } from '../../../necessity/phrases';
 import { oneLine } from '../../../text/words';
 
 export interface MismatchData {
-  /** What differs: the body part, the service, or the drug form; or `weighed`: a condition stated and never weighed. */
-  axis: CoverageConflict['axis'] | 'weighed';
+  /** What differs: the body part, the service, or the drug form; `weighed`: a condition stated and never weighed; `phase`: guidance for chronic pain in the acute phase. */
+  axis: CoverageConflict['axis'] | 'weighed' | 'phase';
   /** The reader's concept of the condition left unweighed. */
   condition?: string;
   /** The library section a criteria block names, and the one for the item, where known. */
@@ -56,7 +59,12 @@ export default defineRule<MismatchData>({
   *check({ file, model, library, reader }) {
     for (const item of model.items) {
       const v = viewItem(item, library);
-      const found = criteriaBlockMismatch(v, library) ?? proseMismatch(v, library) ?? chapterMismatch(v) ?? unweighed(v, file.summary?.prose, reader);
+      const found =
+        criteriaBlockMismatch(v, library) ??
+        proseMismatch(v, library) ??
+        chapterMismatch(v) ??
+        chronicForAcute(v, model, reader) ??
+        unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
     }
   },
@@ -258,6 +266,31 @@ function finding(v: ItemView, s: Sentence, applied: string, why: string, library
     message: `The rationale applies ${applied} ("${quoted(s.text)}") to "${v.item.service.trim()}", which is about ${why}. Apply the criteria for this request${own ? ` (${own.title}, ${own.source.citation})` : ''}, and weigh the record against them.`,
     range: sentenceSpan(prose, s, 0, s.text.length),
     data,
+  };
+}
+
+/**
+ * A denial decided by guidance for chronic pain while the header dates the
+ * injury within the acute phase before the utilization review
+ * (rules/support/phaseOfCare.ts).
+ */
+function chronicForAcute(v: ItemView, model: CaseModel, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  const injury = model.dates.injuryDate;
+  const review = model.dates.urDate;
+  if (!prose || v.criteria || v.item.decision !== 'upheld' || !injury || !review) return undefined;
+  const days = daysBetween(injury.date, review.date);
+  if (!acutePhase(days)) return undefined;
+  const g = chronicGuidance(reader, prose);
+  if (!g) return undefined;
+  return {
+    message: `The rationale applies guidance written for chronic pain ("${quoted(g.sentence.text)}") to an injury of ${formatUs(injury.date)}, ${days} days before the utilization review of ${formatUs(review.date)}: the case is within its first ${ACUTE_DAYS} days, not in a chronic phase. Weigh the request by the criteria for its phase of care, or say why the chronic-pain criteria apply.`,
+    range: sentenceSpan(prose, g.sentence, g.mention.start, g.mention.end),
+    relatedInformation: [
+      { range: injury.field.valueRange, message: 'The injury date' },
+      { range: review.field.valueRange, message: "The utilization review's date" },
+    ],
+    data: { axis: 'phase', condition: g.mention.concept.id },
   };
 }
 
