@@ -73,13 +73,13 @@ test('an item offers its missing fields, and a rationale skeleton indented for t
   const text = [...lines.slice(0, cut), '  rat|'].join('\n');
   const { items, text: plain } = at(text);
   // Every field the item lacks (the editor filters by what was typed), required ones first.
-  assert.deepEqual(labels(items), ['rationale', 'request', 'request-date', 'authorized', 'depends-on', 'non-mtus-reason']);
+  assert.deepEqual(labels(items), ['rationale', 'request', 'request-date', 'authorized', 'depends-on', 'non-mtus-reason', 'standard']);
   const done = accept(plain, items[0]);
   assert.match(done, /\n {2}rationale\n {4}Apply the guideline's criteria to the documented record\.$/);
   assert.equal(items[0].insertTextMode, 1);
   assert.ok(parseCase(done).items[0].rationale?.prose.text.startsWith('Apply'));
   const more = at(SEED.replace('  decision: upheld\n', '  decision: upheld\n  |\n'));
-  assert.deepEqual(labels(more.items).sort(), ['authorized', 'depends-on', 'non-mtus-reason', 'request', 'request-date']);
+  assert.deepEqual(labels(more.items).sort(), ['authorized', 'depends-on', 'non-mtus-reason', 'request', 'request-date', 'standard']);
 });
 
 test('values after decision:, priority: and sex:', () => {

@@ -120,3 +120,23 @@ test('a broken case renders what it can and never throws', () => {
   assert.match(bare, /^Certification\(s\)\/Specialty: \[specialty\]$/m);
   assert.match(normalize(bare), /including all medical records: \[clinical case summary\] IMR ISSUES/);
 });
+
+test('the reason for leaving the MTUS and the standard of review print after the guideline line, as the case states them', () => {
+  const base = readExample('lumbar-mri-upheld.imr');
+  const text = base.replace(
+    /^( {2}guideline: ).*$/m,
+    '$1non-MTUS Official Disability Guidelines, Low Back, MRIs\n  non-mtus-reason: the MTUS does not address repeat imaging after a prior study\n  standard: peer-reviewed',
+  );
+  const letter = normalize(new LanguageService().renderLetter(doc(text), 'text', { wrap: 0 }));
+  assert.ok(
+    letter.includes(
+      'MAXIMUS guideline: The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. Decision based on Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs. The MTUS does not address repeat imaging after a prior study. The decision rests on Labor Code section 4610.5(c)(2)(B), peer-reviewed scientific and medical evidence regarding the effectiveness of the disputed service. Decision rationale:',
+    ),
+    letter.slice(letter.indexOf('MAXIMUS guideline:'), letter.indexOf('MAXIMUS guideline:') + 600),
+  );
+  // Neither is printed when the case leaves it out, and a value that is no standard prints nothing (invalid-value reports it).
+  const plain = normalize(new LanguageService().renderLetter(doc(base), 'text', { wrap: 0 }));
+  assert.doesNotMatch(plain, /4610\.5/);
+  const odd = normalize(new LanguageService().renderLetter(doc(base.replace(/^( {2}guideline: .*)$/m, '$1\n  standard: best guess')), 'text', { wrap: 0 }));
+  assert.doesNotMatch(odd, /4610\.5|best guess/);
+});

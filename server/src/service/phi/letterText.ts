@@ -9,13 +9,14 @@ import { proseRange } from '../syntax/prose';
 
 /**
  * Fields whose values the letter prints (render/letterModel.ts). A test
- * renders each to check this list against the renderer. `diagnosis`,
- * `non-mtus-reason` and the dates are not printed, so not listed.
+ * renders each to check this list against the renderer. `diagnosis`
+ * and the dates are not printed, so not listed; `standard` prints only the
+ * letter's own words for it.
  */
 export const PRINTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   case: ['organization'],
   reviewer: ['licensure', 'specialty'],
-  item: ['request', 'authorized', 'claims-administrator', 'guideline'],
+  item: ['request', 'authorized', 'claims-administrator', 'guideline', 'non-mtus-reason'],
 };
 
 export interface LetterText {

@@ -191,10 +191,19 @@ function itemParagraphs(item: ItemModel, shortName: string, factText: (name: str
     line: item.claimsAdministrator?.range.start.line ?? section.keywordRange.start.line,
   });
   const own = guidelineSentence(item.guideline?.value, T.guidelineSubjects.reviewer);
+  // The law's parts of the guideline paragraph (8 CCR 9792.10.6, Labor Code
+  // 4610.5(c)(2)): why the MTUS was left, and the standard the decision rests
+  // on, each printed after the guideline sentence when the case states it.
+  const reason = valueOf(getField(section, 'non-mtus-reason'));
+  const standard = standardSentence(valueOf(getField(section, 'standard')));
   out.push({
     kind: 'guideline',
     lead: fill(T.organizationGuidelineLabel, { shortName }),
-    runs: [own ? { text: own.text } : { text: T.missing.guideline, missing: true }],
+    runs: [
+      own ? { text: own.text } : { text: T.missing.guideline, missing: true },
+      ...(reason ? [{ text: ` ${sentence(reason)}` }] : []),
+      ...(standard ? [{ text: ` ${standard}` }] : []),
+    ],
     line: item.guideline?.range.start.line ?? section.keywordRange.start.line,
   });
 
@@ -223,6 +232,18 @@ function itemParagraphs(item: ItemModel, shortName: string, factText: (name: str
     });
   }
   return out;
+}
+
+/** A value printed as a sentence: its first letter capitalised, a final period added when it has none. */
+function sentence(value: string): string {
+  const v = value.charAt(0).toUpperCase() + value.slice(1);
+  return /[.!?]["')\]]*$/.test(v) ? v : `${v}.`;
+}
+
+/** The standard of Labor Code 4610.5(c)(2) as the letter says it; undefined for a value that is not one (invalid-value reports it). */
+function standardSentence(value: string | undefined): string | undefined {
+  const s = value ? (T.standards as Record<string, { letter: string; text: string } | undefined>)[value.toLowerCase()] : undefined;
+  return s ? fill(T.standardSentence, { letter: s.letter, standard: s.text }) : undefined;
 }
 
 function statusWord(status: CriterionStatus | undefined, written: string | undefined): string {

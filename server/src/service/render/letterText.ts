@@ -21,6 +21,7 @@ const REQUIRED_PLACEHOLDERS: [keyof LetterText | string, string[]][] = [
   ['guidelineForms.mtus', ['citation']],
   ['guidelineForms.nonMtus', ['subject', 'citation']],
   ['guidelineForms.noEvidence', ['subject']],
+  ['standardSentence', ['letter', 'standard']],
 ];
 
 /** Problems with a letter-text data file, in words an editor of that file understands. Empty when it is sound. */
