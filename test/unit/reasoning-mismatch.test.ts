@@ -130,15 +130,32 @@ test("a guideline line citing another body part's chapter: guideline-mismatch wh
   assert.equal(textAt(applied.text, applied.d[0].range), 'The guidelines recommend imaging when there are red flags or progressive neurologic deficits.');
   assert.deepEqual(citation(applied.text), []);
   // The rationale applies the knee's own criteria: only the citation is wrong, and the finding is on it.
-  const knee = 'Guidelines recommend a knee MRI when there is mechanical locking or an unstable knee after a trial of conservative care. The MRI is not medically necessary.';
+  const knee =
+    'Guidelines recommend a knee MRI when there is mechanical locking or an unstable knee after a trial of conservative care. The MRI is not medically necessary.';
   const cited = one({ service: 'MRI of the right knee', decision: 'upheld', guideline: 'MTUS Low Back Complaints 2004', rationale: knee });
   assert.deepEqual(cited.d, [], 'no misapplied criteria');
   const c = citation(cited.text);
   assert.equal(c.length, 1);
   assert.equal(textAt(cited.text, c[0].range), 'MTUS Low Back Complaints 2004');
-  assert.match(c[0].message, /cites MTUS Low Back Complaints.*"MRI of the right knee" and its rationale are about the knee\. Cite the guideline the rationale applies\./);
+  assert.match(
+    c[0].message,
+    /cites MTUS Low Back Complaints.*"MRI of the right knee" and its rationale are about the knee\. Cite the guideline the rationale applies\./,
+  );
   assert.ok(textAt(cited.text, c[0].relatedInformation![0].range).startsWith('Guidelines recommend a knee MRI'));
   // The right chapter cited: nothing.
   const right = one({ service: 'MRI of the right knee', decision: 'upheld', guideline: 'MTUS Knee Complaints 2004', rationale: knee });
   assert.deepEqual([...right.d, ...citation(right.text)], []);
+});
+
+test('guideline-mismatch: surgical-consultation criteria applied to a knee MRI', () => {
+  const knee = (rationale: string) =>
+    one({ service: 'MRI of the right knee', decision: 'upheld', guideline: 'MTUS Knee Complaints 2004, Section(s): Special Studies', rationale });
+  const { text, d } = knee(
+    'ACOEM Guidelines indicate referral for surgical consultation may be indicated for patients who have activity limitation for more than one month and failure of an exercise program. The MRI of the knee is not medically necessary.',
+  );
+  assert.equal(d.length, 1);
+  assert.match(textAt(text, d[0].range), /^ACOEM Guidelines indicate referral for surgical consultation/);
+  assert.match(d[0].message, /the criteria for a specialist consultation/);
+  // Imaging criteria that name surgery as one of their conditions: no finding.
+  assert.deepEqual(knee('An MRI of the knee is recommended when surgery is being considered. The MRI of the knee is not medically necessary.').d, []);
 });
