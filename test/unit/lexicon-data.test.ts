@@ -357,3 +357,32 @@ test('the validator says what is wrong with a phrase', () => {
     messages.join('\n'),
   );
 });
+
+test('words that are not the clinical thing they resemble do not read as it', () => {
+  // A fall from standing is no red flag: ACOEM (after AHCPR) counts major trauma, a vehicle accident or a
+  // fall from a height, and minor trauma only in an older or osteoporotic worker, which a rule weighs, not a word.
+  for (const text of ['fall', 'falls', 'fell', 'slip and fall', 'trip and fall', 'slipped and fell', 'fell down']) {
+    assert.ok(!isUnder(text, 'red-flag'), `"${text}" reads as a red flag (${conceptsFor(text).join(', ')})`);
+  }
+  for (const text of ['fell from a ladder', 'fall off a ladder', 'fall from a height', 'fell from a height', 'motor vehicle accident']) assert.ok(isUnder(text, 'significant-trauma'), text);
+  // A phalanx is a finger bone, not a misspelt Phalen test; the misspellings of the test stay.
+  for (const text of ['phalanx', 'phalanges', 'distal phalanx']) assert.ok(!isUnder(text, 'phalen-test'), text);
+  for (const text of ['phalan test', "phalan's sign", 'Phalen']) assert.ok(isUnder(text, 'phalen-test'), text);
+  // "evidence to support the request" names no device; a lumbar support does.
+  for (const text of ['support', 'supports']) assert.deepEqual(conceptsFor(text), [], text);
+  assert.ok(isUnder('lumbar support', 'dme'));
+  // Guideline prose ("failure to progress", "heart failure", "progress notes") is no response to treatment.
+  for (const text of ['failure', 'progress', 'progressed', 'progressing']) assert.deepEqual(conceptsFor(text), [], text);
+  assert.ok(isUnder('failure of conservative treatment', 'no-benefit'));
+  assert.ok(isUnder('making progress', 'improvement'));
+  // Decompression of the median nerve is a carpal tunnel release, not a spinal decompression.
+  assert.ok(isUnder('decompression of the median nerve', 'carpal-tunnel-release'));
+  assert.ok(!isUnder('decompression of the median nerve', 'spine-surgery'));
+});
+
+test('umbrella words reviewers write read as the umbrella', () => {
+  for (const text of ['nerve deficits', 'nerve root deficit', 'neural deficits']) assert.ok(isUnder(text, 'neurologic-deficit'), text);
+  // The signs of an examination as a whole, not the examination as a document.
+  for (const text of ['physical exam findings', 'objective findings', 'clinical findings']) assert.deepEqual(conceptsFor(text), ['examination-findings'], text);
+  assert.ok(isUnder('physical examination', 'history-and-physical'));
+});

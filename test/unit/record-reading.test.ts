@@ -192,3 +192,34 @@ test('contradicts-record: a fall from standing is no red flag that "no red flags
   const text = withText('He fell from a ladder at work.', 'There is no evidence of red flags.');
   assert.equal(codes(text, 'contradicts-record').length, 1);
 });
+
+test('contradicts-record: "no red flag conditions" is a denial of every red flag, and a fall from a ladder is one', () => {
+  const text = withText('The mechanism of injury is detailed as an 8 foot fall off a ladder.', 'There are no red flag conditions noted.');
+  const d = codes(text, 'contradicts-record');
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), 'no red flag');
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /fall off a ladder/);
+  // The summary says so too: the rationale agrees with it.
+  assert.equal(codes(withText('He fell off a ladder. There were no red flags on examination.', 'There are no red flag conditions noted.'), 'contradicts-record').length, 0);
+});
+
+test('contradicts-record: "there is no RFA" over a request for authorization the summary dates', () => {
+  const text = withText('The Request for Authorization dated 9/20/2016 included an MRI of the lumbar spine.', 'There is no RFA in the medical records provided.');
+  const d = codes(text, 'contradicts-record');
+  assert.equal(d.length, 1);
+  assert.match(textAt(text, d[0].range), /no RFA$/);
+  // Record words that name the records in general are no denial of a document.
+  assert.equal(codes(withText('The Request for Authorization dated 9/20/2016 included an MRI.', 'There were no exceptional factors to warrant the request.'), 'contradicts-record').length, 0);
+});
+
+test('contradicts-record: "no physical exam findings" is weighed against the signs the summary records, unless it says which', () => {
+  const noSigns = (t: string) => t.replace('decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus', 'no focal deficit');
+  // (The clean rationale's "objective findings of specific nerve compromise" is then contrary to the summary: left aside.)
+  const onUmbrella = (t: string) => codes(t, 'contradicts-record').filter((x) => /physical exam findings/.test(textAt(t, x.range)));
+  const text = noSigns(withText('On examination there was lumbar paraspinal muscle spasm.', 'There is a lack of physical exam findings.'));
+  const d = onUmbrella(text);
+  assert.equal(d.length, 1);
+  assert.match(textAt(text, d[0].range), /lack of physical exam findings/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /muscle spasm/);
+  assert.equal(onUmbrella(noSigns(withText('On examination there was lumbar paraspinal muscle spasm.', 'There are no physical exam findings of a fracture.'))).length, 0);
+});

@@ -18,6 +18,7 @@ export function readingAccess(reader: Reader): ReadingAccess {
     read: (text) => reader.read(text),
     partOf: (site) => reader.lexicon.sites.get(site)?.partOf ?? [],
     hasNarrower: (concept) => narrower.has(concept),
+    concept: (id) => reader.lexicon.concepts.get(id),
   };
   perReader.set(reader, access);
   return access;

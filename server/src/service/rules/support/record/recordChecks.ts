@@ -24,7 +24,7 @@ const MAX_RELATED = 3;
  * treatments, studies, drugs, the response to treatment. Not the documents themselves ("no documented
  * ...", "the physical examination", "the treatment plan"): they are how a sentence speaks of the record.
  */
-const DENIABLE: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'device', 'response', 'function', 'pain-score']);
+const DENIABLE: ReadonlySet<ConceptKind> = new Set(['record', 'finding', 'symptom', 'diagnosis', 'red-flag', 'study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'device', 'response', 'function', 'pain-score']);
 /** What a rationale can assert that the summary contradicts by its own finding: examination signs, diagnoses, red flags. */
 const CONTRARY_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'diagnosis', 'red-flag']);
 
@@ -41,6 +41,10 @@ const REPORT_VERBS = new PhraseSet(data.reportVerbs);
 const PATIENT_ANCHORS = new PhraseSet(data.patientAnchors);
 const APPROVALS = new PhraseSet(data.approvals);
 const UMBRELLAS: ReadonlySet<string> = new Set(data.supportingUmbrellas);
+const SITE_FREE: ReadonlySet<string> = new Set(data.siteFreeConcepts);
+const DENIABLE_RECORDS: ReadonlySet<string> = new Set(data.deniableRecords);
+const EXAM_UMBRELLAS: ReadonlySet<string> = new Set(data.examinationUmbrellas);
+const UMBRELLA_SPECIFIERS = new PhraseSet(data.umbrellaSpecifiers);
 const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'comorbidity']);
 
 /** The clause of the sentence that holds the mention (the reader's clause boundaries). */
@@ -146,7 +150,8 @@ const sitesOf = (m: Mention, r: RationaleSentence): readonly string[] =>
 /** Summary facts about the same concept at a place the rationale's mention can mean. */
 function factsAbout(facts: SummaryFacts, conceptId: string, m: Mention, r: RationaleSentence): Fact[] {
   const sites = sitesOf(m, r);
-  return (facts.byConcept.get(conceptId) ?? []).filter((f) => sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side));
+  // How the worker was hurt ("a fall from a ladder") bears on every body part of the claim.
+  return (facts.byConcept.get(conceptId) ?? []).filter((f) => f.mention.concepts.some((id) => SITE_FREE.has(id)) || (sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side)));
 }
 
 /** The span a finding covers: the cue that decided the assertion through the mention. */
@@ -196,17 +201,28 @@ function citesAny(file: CaseFile, sentence: Sentence, evidence: readonly Fact[])
 /** The rationale denies what the summary documents. */
 function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
   const affirmedHere = new Set(r.reading.mentions.filter((x) => x.assertion === 'affirmed' || x.assertion === 'historical').flatMap((x) => x.concepts));
-  for (const m of r.reading.mentions) {
-    if (m.assertion !== 'negated' || !DENIABLE.has(m.concept.kind) || !deniesExistence(r.reading, m)) continue;
+  for (const found of r.reading.mentions) {
+    // "There are no red flag conditions", "neurologically intact": a term that is itself the denial of an umbrella.
+    const phrased = found.assertion === 'affirmed' && found.value === 'normal' && !!found.concept.opposite && facts.access.hasNarrower(found.concept.opposite) && DENIABLE.has(found.concept.kind);
+    if (!phrased && (found.assertion !== 'negated' || !DENIABLE.has(found.concept.kind) || !deniesExistence(r.reading, found))) continue;
+    const m = phrased ? asDenialOf(found, facts.access.concept(found.concept.opposite!)) : found;
+    if (!m) continue;
+    // "no physical exam findings of radiculopathy" denies the radiculopathy, read as its own mention.
+    if (EXAM_UMBRELLAS.has(m.concept.id) && specifiedAfter(r.reading, m)) continue;
+    // A record the summary names as a document of its own ("there is no RFA" over the RFA it dates), not the words
+    // a sentence uses for the records ("documentation", "the physical examination", "the request").
+    if (m.concept.kind === 'record' && !DENIABLE_RECORDS.has(m.concept.id)) continue;
     // "pain", "symptoms" as a whole are denied only in passing ("resolution of pain", "no red flag symptoms"); their kinds (low back pain) are read.
     if (m.concept.kind === 'symptom' && !m.concept.broader.length) continue;
     // "no evidence of radiculopathy, but decreased sensation is noted": the sentence weighs the finding it names.
     if (affirmedHere.has(m.concept.id)) continue;
-    const about = factsAbout(facts, m.concept.id, m, r);
+    const about = EXAM_UMBRELLAS.has(m.concept.id) ? examinationFacts(facts, m, r) : factsAbout(facts, m.concept.id, m, r);
+    // The summary says "no red flags" too: it agrees with the rationale's phrase.
+    if (phrased && factsAbout(facts, found.concept.id, found, r).some((f) => documents(f) && !f.review)) continue;
     // The summary says the same ("the current medication regimen was not provided"): the rationale echoes it.
     if (about.some((f) => !f.review && f.mention.assertion === 'negated' && f.mention.concept.id === m.concept.id)) continue;
     // "Medications are not documented": a broad denial is contradicted by a named one, not by the word "medications".
-    const broad = facts.access.hasNarrower(m.concept.id);
+    const broad = facts.access.hasNarrower(m.concept.id) || EXAM_UMBRELLAS.has(m.concept.id);
     // "There is no discussion of a cervical MRI": any mention answers it, a request too.
     const anyMention = MENTION_DENIALS.test(r.sentence.text.slice(Math.max(0, Math.min(m.cues[0]?.start ?? m.start, m.start) - 20), m.start));
     // "no red flag symptoms" is not answered by the word "symptoms": a neutral mention of the same concept names the topic, not a finding.
@@ -230,7 +246,7 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     const named = new Set(evidence.map((f) => f.mention.concept.id));
     if (r.reading.mentions.some((x) => x !== m && documentsHere(x) && (named.has(x.concept.id) || evidence.some((f) => f.mention.concepts.includes(x.concept.id) && x.concept.id !== m.concept.id)))) continue;
     if (citesAny(file, r.sentence, evidence)) continue;
-    const span = claimSpan(m);
+    const span = claimSpan(found);
     return (file) => ({
       message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents ${evidenceWords(evidence)}. Weigh the documented finding in the rationale, or correct the statement.`,
       range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
@@ -239,6 +255,32 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     });
   }
   return undefined;
+}
+
+/** A mention of a phrase that denies a concept ("no red flag conditions"), as a negated mention of that concept. */
+function asDenialOf(m: Mention, concept: Mention['concept'] | undefined): Mention | undefined {
+  if (!concept) return undefined;
+  return { ...m, concept, concepts: [concept.id, ...concept.broader], assertion: 'negated', value: concept.polarity ?? 'abnormal' } as Mention;
+}
+
+/** Every abnormal sign the summary's examinations record, at a place the rationale's words can mean ("no physical exam findings"). */
+function examinationFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
+  const sites = sitesOf(m, r);
+  const out: Fact[] = [];
+  for (const list of facts.byConcept.values()) {
+    for (const f of list) {
+      if (f.mention.concept.kind !== 'finding' || f.mention.value !== 'abnormal' || EXAM_UMBRELLAS.has(f.mention.concept.id)) continue;
+      if (f.mention.concepts[0] !== f.mention.concept.id || out.includes(f)) continue;
+      if (sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side)) out.push(f);
+    }
+  }
+  return out.sort((a, b) => a.sentence.range.start.line - b.sentence.range.start.line);
+}
+
+/** Do the words right after the mention say which findings ("findings of radiculopathy", "findings to suggest a change")? */
+function specifiedAfter(reading: SentenceReading, m: Mention): boolean {
+  const after = reading.text.slice(m.end, m.end + 30);
+  return UMBRELLA_SPECIFIERS.matches(after).some((w) => after.slice(0, w.start).trim() === '');
 }
 
 /**
@@ -261,8 +303,8 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   // "no physical therapy notes submitted": the documents are denied, not the treatment.
   const next = text.slice(m.end).split(/\s+/).filter(Boolean).slice(0, 1).join(' ');
   const last = m.text.split(/\s+/).pop() ?? '';
-  if (RECORD_NOUNS.test(next) || RECORD_NOUNS.test(last)) return false;
-  const reach = FINDING_KINDS.has(m.concept.kind) ? data.findingDenialReach : data.denialReach;
+  if (RECORD_NOUNS.test(next) || (RECORD_NOUNS.test(last) && !EXAM_UMBRELLAS.has(m.concept.id))) return false;
+  const reach = m.concept.kind === 'record' ? 1 : FINDING_KINDS.has(m.concept.kind) ? data.findingDenialReach : data.denialReach;
   if (cue.end <= m.start) {
     // A bare "not" before a noun ("not for nonsurgical treatment") negates something else.
     if (/^(?:(?:is|was|are|were|has|have|had|does|did|do)\s+)?not$/i.test(cue.text.trim())) return false;

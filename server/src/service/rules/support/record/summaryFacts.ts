@@ -5,7 +5,7 @@
 // contradicts-record, unsupported-record-claim and detail-mismatch, so a
 // summary is read once however many items and rules ask about it.
 import type { CaseFile, Sentence } from '../../../syntax/ast';
-import type { Mention, SentenceReading, Side } from '../../../reading/types';
+import type { Concept, Mention, SentenceReading, Side } from '../../../reading/types';
 import data from '../../../data/terms/record-details.json';
 import { PhraseSet } from '../../../necessity/phrases';
 
@@ -33,6 +33,8 @@ export interface ReadingAccess {
   partOf(site: string): readonly string[];
   /** Does some concept of the lexicon count as this one (is it an umbrella: neurologic deficit, opioid)? */
   hasNarrower(concept: string): boolean;
+  /** The lexicon's concept of an id, if it has one. */
+  concept(id: string): Concept | undefined;
 }
 
 export interface Fact {
