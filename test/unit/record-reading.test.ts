@@ -223,3 +223,17 @@ test('contradicts-record: "no physical exam findings" is weighed against the sig
   assert.match(textAt(text, d[0].relatedInformation![0].range), /muscle spasm/);
   assert.equal(onUmbrella(noSigns(withText('On examination there was lumbar paraspinal muscle spasm.', 'There are no physical exam findings of a fracture.'))).length, 0);
 });
+
+test('contradicts-record: a treatment said to have lasted longer than the claim is old', () => {
+  // The clean case: injury 1/30/2015, UR 10/2/2016 (611 days).
+  const text = withText('', 'The patient has been on chronic opioid treatment for at least 3 years.');
+  const d = codes(text, 'contradicts-record');
+  assert.equal(d.length, 1);
+  assert.match(textAt(text, d[0].range), /opioid treatment for at least 3 years/);
+  assert.match(d[0].message, /date of injury is 01\/30\/2015, 611 days before the UR date/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /injury-date/);
+  // Within the claim's time, a time rather than a duration, or a duration the summary gives: nothing.
+  assert.equal(codes(withText('', 'The patient has been on chronic opioid treatment for at least 6 months.'), 'contradicts-record').length, 0);
+  assert.equal(codes(withText('', 'The patient had physical therapy 3 years ago.'), 'contradicts-record').length, 0);
+  assert.equal(codes(withText('He has taken Norco for 4 years for an earlier injury.', 'The patient has been on Norco for 3 years.'), 'contradicts-record').length, 0);
+});

@@ -12,6 +12,7 @@ import type { CaseFile, Prose, Sentence } from '../../../syntax/ast';
 import type { CaseModel, ItemModel } from '../../../model/caseModel';
 import type { ConceptKind, Mention, SentenceReading } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
+import { daysBetween, formatUs } from '../../../syntax/dates';
 import { PhraseSet, wordCount } from '../../../necessity/phrases';
 import data from '../../../data/terms/record-details.json';
 import { courseNumbers, visitCounts } from './visitCounts';
@@ -178,13 +179,56 @@ function treatmentsAgree(a: readonly (readonly string[])[], b: readonly (readonl
 
 // ---- contradicts-record -------------------------------------------------------------------
 
+/** Days in a unit of a duration the reader counts ("6 months", "2 years"). */
+const DURATION_DAYS: Readonly<Record<string, number>> = data.durationDays;
+const POINT_IN_TIME = new PhraseSet(data.pointInTime);
+
+/**
+ * "The patient has been on chronic opioid treatment, at least 6 months" in a claim whose injury was a month
+ * before the review: the treatment of this claim cannot have lasted that long. Not when the summary itself
+ * gives the treatment such a duration (an earlier injury, treatment before this claim).
+ */
+function longerThanTheClaim(model: CaseModel, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  const injury = model.dates.injuryDate;
+  const review = model.dates.urDate ?? model.dates.decisionDate;
+  if (!injury || !review) return undefined;
+  const elapsed = daysBetween(injury.date, review.date);
+  if (elapsed < 0) return undefined;
+  for (const m of r.reading.mentions) {
+    if (!TREATMENT_KINDS.has(m.concept.kind) || (m.assertion !== 'affirmed' && m.assertion !== 'historical')) continue;
+    if (!aboutPatient(r.reading, m) || hedgedBefore(r.reading, m)) continue;
+    for (const c of m.attributes.counts) {
+      const unit = DURATION_DAYS[c.unit];
+      if (!unit) continue;
+      // "2 years ago", "6 months prior to the injury": a time, not how long the treatment lasted.
+      if (POINT_IN_TIME.matches(r.reading.text.slice(c.end, c.end + 25)).some((w) => r.reading.text.slice(c.end, c.end + w.start).trim() === '')) continue;
+      const days = c.value * unit;
+      if (days <= elapsed + data.durationSlackDays) continue;
+      const summaryLasted = (facts.byConcept.get(m.concept.id) ?? []).some((f) => f.mention.attributes.counts.some((x) => (DURATION_DAYS[x.unit] ?? 0) * x.value >= days - data.durationSlackDays));
+      if (summaryLasted) continue;
+      const start = Math.min(m.start, c.start);
+      const end = Math.max(m.end, c.end);
+      return () => ({
+        message: `The rationale says ${quote(r.sentence.text, start, end)}, but the case header's date of injury is ${formatUs(injury.date)}, ${elapsed} days before ${review === model.dates.urDate ? 'the UR date' : 'the decision date'} ${formatUs(review.date)}: this claim's treatment cannot have lasted that long. Correct the duration, or say where the earlier treatment is recorded.`,
+        range: sentenceSpan(r.prose, r.sentence, start, end),
+        relatedInformation: [
+          { range: injury.field.range, message: `The case header gives the date of injury: ${formatUs(injury.date)}` },
+          { range: review.field.range, message: `The case header gives ${review === model.dates.urDate ? 'the UR date' : 'the decision date'}: ${formatUs(review.date)}` },
+        ],
+        data: { concept: m.concept.id, direction: 'asserts' },
+      });
+    }
+  }
+  return undefined;
+}
+
 export function contradictsRecordFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
   if (!file.summary) return [];
   const facts = summaryFacts(file, access);
   const out: RecordFinding[] = [];
   for (const r of rationaleSentences(model, access)) {
     if (r.reading.generic) continue;
-    const found = denial(file, facts, r) ?? contrary(facts, r);
+    const found = denial(file, facts, r) ?? contrary(facts, r) ?? longerThanTheClaim(model, facts, r);
     if (found) out.push(found(file));
   }
   return out;
