@@ -31,9 +31,10 @@ function accept(text: string, item: CompletionItem): string {
 
 test('at the left margin, the parts of the letter not yet written (items always)', () => {
   const { items } = at(SEED.replace('\nitem MRI', '\n|\nitem MRI'));
-  assert.deepEqual(labels(items), ['item']);
+  // The seed case lists no documents reviewed: that part is offered too.
+  assert.deepEqual(labels(items), ['documents', 'item']);
   const empty = at('|');
-  assert.deepEqual(labels(empty.items), ['case', 'reviewer', 'worker', 'summary', 'item']);
+  assert.deepEqual(labels(empty.items), ['case', 'reviewer', 'worker', 'summary', 'documents', 'item']);
   // On an empty line the whole skeleton goes in, and it parses as that part with its required fields.
   const reviewer = empty.items.find((i) => i.label === 'reviewer')!;
   assert.equal(reviewer.insertTextFormat, 2);

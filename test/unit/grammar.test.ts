@@ -306,6 +306,12 @@ test('item, partial item, dependent item, criteria and rationale snippets fit in
       assert.match(lines[d.range.start.line], PLACEHOLDER, `${name}: ${d.code}: ${d.message}`);
     }
   }
+  // The documents part: one entry, its three parts read; its placeholder dates are flagged until written.
+  const withDocuments = `${seed.trimEnd()}\n\n${expand(all['Documents reviewed'])}\n`;
+  const documents = parseCase(withDocuments);
+  assert.deepEqual(documents.problems, []);
+  assert.deepEqual(documents.documents?.entries.map((e) => e.parts.map((p) => p.value)), [['document', 'author or source', 'MM/DD/YYYY to MM/DD/YYYY']]);
+  assert.ok(diagnose(withDocuments).some((d) => d.code === 'invalid-value' && d.range.start.line === documents.documents!.entries[0].range.start.line));
   const item = 'item Knee MRI\n  decision: upheld\n  ';
   const withBlocks = parseCase(`${item}${expand(all['Criteria block'], '  ')}\n  ${expand(all['Rationale'], '  ')}\n`);
   assert.deepEqual(withBlocks.problems, []);
@@ -335,4 +341,13 @@ test('every field snippet writes a field the case language knows, in its section
   // Every field in fields.json except the blocks has a snippet.
   const fieldKeys = SECTION_SPECS.flatMap((s) => s.fields.filter((f) => f.type !== 'block').map((f) => f.key));
   assert.equal(count, fieldKeys.length);
+});
+
+test('the documents part: its keyword, the semicolons between a document\'s parts, and its dates', () => {
+  const t = tokenize(readExample('physical-therapy-overturned.imr'));
+  hasScope(t, 'documents', 'documents', 'keyword.control.section.documents.imr');
+  hasScope(t, 'Right shoulder radiographs report', ';', 'punctuation.separator.document.imr');
+  hasScope(t, 'Right shoulder radiographs report', '11/21/2016', 'constant.numeric.date.us.imr');
+  lacksScope(t, 'Right shoulder radiographs report', 'radiologist', 'keyword');
+  hasScope(t, 'item Additional', 'item', 'keyword.control.section.item.imr');
 });

@@ -140,3 +140,21 @@ test('the reason for leaving the MTUS and the standard of review print after the
   const odd = normalize(new LanguageService().renderLetter(doc(base.replace(/^( {2}guideline: .*)$/m, '$1\n  standard: best guess')), 'text', { wrap: 0 }));
   assert.doesNotMatch(odd, /4610\.5|best guess/);
 });
+
+test('the documents reviewed print as their own part after the summary, each with its source and dates; a name in one draws phi', () => {
+  const service = new LanguageService();
+  const text = readExample('physical-therapy-overturned.imr');
+  const letter = service.renderLetter(doc(text), 'text', { wrap: 0 });
+  const at = (s: string) => letter.indexOf(s);
+  assert.ok(at('CLINICAL CASE SUMMARY') < at('DOCUMENTS REVIEWED') && at('DOCUMENTS REVIEWED') < at('IMR ISSUES, DECISIONS AND RATIONALES'), 'after the summary, before the items');
+  assert.match(letter, /DOCUMENTS REVIEWED\n\nThe expert reviewer reviewed the following documents:\n\nProgress report, treating physician, 01\/31\/2017\nRight shoulder radiographs report, radiologist, 11\/21\/2016\n/);
+  assert.doesNotMatch(letter, /;/, 'the semicolons are the case language, not the letter');
+  // No documents part, no list.
+  assert.doesNotMatch(service.renderLetter(doc(text.replace(/^documents\n(?: {2}.*\n)+\n/m, '')), 'text'), /DOCUMENTS REVIEWED/);
+  // The list is letter text: a provider's name in it is reported, on its exact place.
+  const named = text.replace('; radiologist;', '; Dr. Zebulon Quade;');
+  const phi = service.getDiagnostics(doc(named)).filter((d) => d.code === 'phi');
+  assert.equal(phi.length, 1);
+  const line = named.split('\n')[phi[0].range.start.line];
+  assert.equal(line.slice(phi[0].range.start.character, phi[0].range.end.character), 'Dr. Zebulon Quade');
+});

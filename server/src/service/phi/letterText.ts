@@ -56,6 +56,7 @@ export function letterTexts(file: CaseFile): LetterText[] {
     if (section.kind === 'item' && section.service) out.push(lineText(section.service.value, section.service.range, true));
     for (const f of printedFields(section)) out.push(lineText(f.value, f.valueRange));
     if (section.kind === 'summary') out.push(proseText(section.prose));
+    if (section.kind === 'documents') for (const e of section.entries) for (const p of e.parts) out.push(lineText(p.value, p.range));
     if (section.kind === 'item' && section.rationale) out.push(proseText(section.rationale.prose));
   }
   return out;

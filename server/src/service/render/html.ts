@@ -85,6 +85,7 @@ body { color: #000; background: #fff; font: 11pt/1.45 "Helvetica Neue", Helvetic
 h2 { font-size: 11pt; font-weight: bold; margin: 1.6em 0 .8em; page-break-after: avoid; }
 p { margin: 0 0 .9em; orphans: 3; widows: 3; }
 p.credential { margin: 0; }
+p.document { margin: 0 0 .25em; }
 p.item-title { font-weight: bold; margin-top: 1.4em; page-break-after: avoid; }
 .lead { font-weight: bold; }
 .missing { border: 1px dashed #000; padding: 0 .2em; }

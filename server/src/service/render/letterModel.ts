@@ -37,7 +37,8 @@ export type ParagraphKind =
   | 'item-title'
   | 'guideline'
   | 'rationale'
-  | 'criteria';
+  | 'criteria'
+  | 'document';
 
 export interface CriteriaRow {
   id: string;
@@ -151,6 +152,20 @@ function build({ file, model }: AnalysedCase, options: LetterOptions): LetterMod
   }
   if (summaryParas.length === 1) summaryParas.push({ kind: 'summary', runs: [{ text: T.missing.summary, missing: true }], line: summary?.keywordRange.start.line });
   sections.push({ heading: T.headings.summary, line: summary?.keywordRange.start.line, paragraphs: summaryParas });
+
+  // DOCUMENTS REVIEWED (8 CCR 9792.10.6(d)), when the case lists them: each
+  // document with its source and dates, as written, one a line.
+  const documents = file.documents;
+  if (documents && documents.entries.length) {
+    sections.push({
+      heading: T.headings.documents,
+      line: documents.keywordRange.start.line,
+      paragraphs: [
+        { kind: 'boilerplate', runs: [{ text: T.documentsIntro }], line: documents.keywordRange.start.line },
+        ...documents.entries.map((e, i): LetterParagraph => ({ kind: 'document', runs: [{ text: e.parts.map((p) => p.value).join(', ') }], line: e.range.start.line, tight: i > 0 })),
+      ],
+    });
+  }
 
   // IMR ISSUES, DECISIONS AND RATIONALES: one block per disputed item.
   const shortName = organizationShortName(orgName);

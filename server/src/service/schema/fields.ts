@@ -16,9 +16,11 @@ export interface FieldSpec {
 }
 
 export interface SectionSpec {
-  keyword: 'case' | 'reviewer' | 'worker' | 'summary' | 'item';
+  keyword: 'case' | 'reviewer' | 'worker' | 'summary' | 'documents' | 'item';
   title: string;
   required: boolean;
+  /** Not required to read the case, but the law asks for it: missing-section warns. */
+  recommended?: boolean;
   description: string;
   missingMessage: string;
   skeleton: string;

@@ -91,7 +91,7 @@ export interface Prose {
   range: Range;
 }
 
-export type SectionKind = 'case' | 'reviewer' | 'worker' | 'summary' | 'item';
+export type SectionKind = 'case' | 'reviewer' | 'worker' | 'summary' | 'documents' | 'item';
 
 interface SectionBase {
   kind: SectionKind;
@@ -117,6 +117,23 @@ export interface WorkerSection extends SectionBase {
 export interface SummarySection extends SectionBase {
   kind: 'summary';
   prose: Prose;
+}
+
+/**
+ * One line of the `documents` part: a document reviewed, written
+ * `<document>; <author or source>; <date or date range>` (8 CCR 9792.10.6(d):
+ * the letter lists the documents reviewed; a provider and a date range
+ * suffice). `parts` are the pieces between semicolons, trimmed, with their places.
+ */
+export interface DocumentEntry {
+  text: string;
+  parts: Spanned[];
+  range: Range;
+}
+
+export interface DocumentsSection extends SectionBase {
+  kind: 'documents';
+  entries: DocumentEntry[];
 }
 
 export type CriterionStatus = 'met' | 'not met' | 'unknown' | 'not applicable';
@@ -153,7 +170,7 @@ export interface ItemSection extends SectionBase {
   rationale?: RationaleBlock;
 }
 
-export type Section = CaseSection | ReviewerSection | WorkerSection | SummarySection | ItemSection;
+export type Section = CaseSection | ReviewerSection | WorkerSection | SummarySection | DocumentsSection | ItemSection;
 
 export interface SyntaxProblem {
   code: 'syntax' | 'indentation' | 'unknown-field';
@@ -178,6 +195,7 @@ export interface CaseFile {
   reviewer?: ReviewerSection;
   worker?: WorkerSection;
   summary?: SummarySection;
+  documents?: DocumentsSection;
   items: ItemSection[];
   comments: Comment[];
   suppressions: Suppression[];

@@ -8,7 +8,10 @@ import type {
   CriteriaBlock,
   CriterionEntry,
   CriterionStatus,
+  DocumentEntry,
+  DocumentsSection,
   Field,
+  Spanned,
   ItemSection,
   LabelRef,
   Range,
@@ -22,7 +25,7 @@ import { computeLineStarts, range } from './positions';
 import { reportContained } from '../contained';
 import { truncate } from '../text/words';
 
-export const SECTION_KEYWORDS: readonly SectionKind[] = ['case', 'reviewer', 'worker', 'summary', 'item'];
+export const SECTION_KEYWORDS: readonly SectionKind[] = ['case', 'reviewer', 'worker', 'summary', 'documents', 'item'];
 export const CRITERION_STATUSES: readonly CriterionStatus[] = ['met', 'not met', 'unknown', 'not applicable'];
 
 const SUPPRESS = /^--\s*imr-disable-next-line\b(.*)$/;
@@ -165,8 +168,8 @@ function parse(text: string): CaseFile {
         range: range(ln.line, 0, ln.text.length),
         message:
           where && (current?.kind === 'summary' || (current?.kind === 'item' && itemMode === 'rationale'))
-            ? `This line starts at the left margin, so it is left out of the text of ${where}. Indent it like the lines around it, or start it with case, reviewer, worker, summary or item to begin a new part of the letter.`
-            : `A part of the letter starts with one of the words case, reviewer, worker, summary or item at the left margin; "${quoted(ln.content)}" is none of them. Indent it if it belongs to ${where ?? 'a section above'}.`,
+            ? `This line starts at the left margin, so it is left out of the text of ${where}. Indent it like the lines around it, or start it with case, reviewer, worker, summary, documents or item to begin a new part of the letter.`
+            : `A part of the letter starts with one of the words case, reviewer, worker, summary, documents or item at the left margin; "${quoted(ln.content)}" is none of them. Indent it if it belongs to ${where ?? 'a section above'}.`,
       });
       continue;
     }
@@ -184,6 +187,11 @@ function parse(text: string): CaseFile {
 
     if (current.kind === 'summary') {
       proseLines.push({ text: ln.content, line: ln.line, character: ln.start });
+      continue;
+    }
+
+    if (current.kind === 'documents') {
+      current.entries.push(parseDocument(ln));
       continue;
     }
 
@@ -254,6 +262,7 @@ function parse(text: string): CaseFile {
     else if (s.kind === 'reviewer') file.reviewer ??= s;
     else if (s.kind === 'worker') file.worker ??= s;
     else if (s.kind === 'summary') file.summary ??= s;
+    else if (s.kind === 'documents') file.documents ??= s;
     else file.items.push(s);
   }
   if (file.summary) {
@@ -337,6 +346,20 @@ function splitLines(text: string, lineStarts: number[], problems: SyntaxProblem[
   return out;
 }
 
+/** A line of the documents part, cut at its semicolons; each piece keeps its exact place. */
+function parseDocument(ln: RawLine): DocumentEntry {
+  const parts: Spanned[] = [];
+  let at = 0;
+  for (const piece of ln.content.split(';')) {
+    const lead = piece.length - piece.trimStart().length;
+    const value = piece.trim();
+    const start = ln.start + at + lead;
+    if (value) parts.push({ value, range: range(ln.line, start, start + value.length) });
+    at += piece.length + 1;
+  }
+  return { text: ln.content, parts, range: range(ln.line, ln.start, ln.start + ln.content.length) };
+}
+
 function startSection(kind: SectionKind, ln: RawLine, rest: string | undefined): Section {
   const kwEnd = ln.start + kind.length;
   const keywordRange = range(ln.line, ln.start, kwEnd);
@@ -351,6 +374,8 @@ function startSection(kind: SectionKind, ln: RawLine, rest: string | undefined):
       return { ...base, kind, service: spanned } as ItemSection;
     case 'summary':
       return { ...base, kind, prose: buildProse([], keywordRange).prose } as SummarySection;
+    case 'documents':
+      return { ...base, kind, entries: [] } as DocumentsSection;
     default:
       return { ...base, kind } as Section;
   }
@@ -487,6 +512,8 @@ function describeSection(s: Section): string {
       return 'the injured worker';
     case 'summary':
       return 'the clinical case summary';
+    case 'documents':
+      return 'the documents reviewed';
     case 'item':
       return s.service ? `the item "${quoted(s.service.value)}"` : 'the item';
   }

@@ -2,6 +2,7 @@
 // date, a decision other than upheld/overturned, an age out of range...). For
 // an enum field the fixes offer each allowed value.
 import type { FieldSpec } from '../../../schema/fields';
+import type { DocumentEntry } from '../../../syntax/ast';
 import { defineRule } from '../../defineRule';
 import { at, fix, str } from '../../fixes';
 import { sectionSpec } from '../../../schema/fields';
@@ -28,6 +29,10 @@ export default defineRule<{ key: string; values: string[] }>({
       if (!item.service || !item.service.value.trim()) {
         yield { message: 'Name the disputed service after `item`, as the request for authorization names it and the letter should show it.', range: item.keywordRange };
       }
+    }
+    for (const entry of file.documents?.entries ?? []) {
+      const problem = documentProblem(entry);
+      if (problem) yield { severity: 'warning', message: problem, range: entry.range };
     }
     for (const section of file.sections) {
       const spec = sectionSpec(section.kind);
@@ -79,4 +84,17 @@ function checkValue(spec: FieldSpec, raw: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A document reviewed is listed with its author or source and its dates
+ * (8 CCR 9792.10.6(d): a provider and a date range suffice), as
+ * `<document>; <author or source>; <date or date range>`.
+ */
+function documentProblem(entry: DocumentEntry): string | undefined {
+  const shape = 'Write each document reviewed as `<document>; <author or source>; <date or date range>`, for example `Progress reports; primary treating physician; 01/30/2014 to 09/23/2015`';
+  if (entry.parts.length < 3) return `${shape}; this line gives ${entry.parts.length === 1 ? 'only the document' : 'two of the three'}.`;
+  const dates = entry.parts[entry.parts.length - 1].value.split(/\s+(?:to|through|until|-|–|—)\s+/i);
+  const bad = dates.find((x) => !parseDate(x.trim()));
+  return bad === undefined ? undefined : `"${bad.trim()}" is not a date. ${shape}.`;
 }

@@ -12,7 +12,7 @@ import { endOfLine, eolOf, indentUnit, lineText, reindent } from '../../../synta
 const FIRST_LINE = range(0, 0, 0);
 
 /** The order the parts of a letter take; a missing part is inserted where this order puts it. */
-const CANONICAL: readonly SectionKind[] = ['case', 'reviewer', 'worker', 'summary', 'item'];
+const CANONICAL: readonly SectionKind[] = ['case', 'reviewer', 'worker', 'summary', 'documents', 'item'];
 
 export default defineRule<{ section: SectionKind }>({
   code: 'missing-section',
@@ -21,9 +21,10 @@ export default defineRule<{ section: SectionKind }>({
   summary: 'A part of the letter is missing (case header, reviewer, worker, summary, item).',
   *check({ file }) {
     for (const spec of SECTION_SPECS) {
-      if (!spec.required) continue;
+      if (!spec.required && !spec.recommended) continue;
       if (file.sections.some((s) => s.kind === spec.keyword)) continue;
-      yield { message: spec.missingMessage, range: FIRST_LINE, data: { section: spec.keyword } };
+      // A part the law asks for but the case can be read without (the documents reviewed) is a warning.
+      yield { message: spec.missingMessage, range: FIRST_LINE, data: { section: spec.keyword }, ...(spec.required ? {} : { severity: 'warning' as const }) };
     }
   },
   fixes({ file }, d) {
