@@ -39,18 +39,27 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   const paragraphBounds: { start: number; end: number }[] = [];
   // Offsets of the blanks that join two lines of a paragraph: the splitter sees them as line breaks (list items start a line).
   const lineJoins: number[] = [];
-  let text = '';
-  // Whether `text` ends with the blank joining two lines. Tracked rather than
-  // asked (text.endsWith) because asking flattens the growing string on every
-  // line, which made long summaries quadratic.
+  // The clean text is gathered in parts and joined once at the end: taking
+  // back a joining blank with text.slice(0, -1) copied the whole text each
+  // time (once per line that starts with a full stop after a label), which
+  // made a long summary quadratic; popping a part costs nothing.
+  const parts: string[] = [];
+  let length = 0;
+  const append = (piece: string) => {
+    parts.push(piece);
+    length += piece.length;
+  };
+  // Whether the text ends with the blank joining two lines. Tracked rather
+  // than asked, so nothing reads the text while it grows.
   let endsWithSpace: boolean;
   let paraStart = -1;
 
   const closeParagraph = () => {
     // A last line holding only labels leaves the blank that joined it: it is
     // no text of the paragraph, and it has no place on a line to map to.
-    let end = text.length;
-    while (end > paraStart && text[end - 1] === ' ') end--;
+    // Only joining blanks can end the text (each line is trimmed): they are parts of their own.
+    let end = length;
+    for (let i = parts.length - 1; i >= 0 && end > paraStart && parts[i] === ' '; i--) end--;
     if (paraStart >= 0) paragraphBounds.push({ start: paraStart, end });
     paraStart = -1;
   };
@@ -63,12 +72,12 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
       continue;
     }
     if (paraStart < 0) {
-      if (text.length > 0) text += '\n\n';
+      if (length > 0) append('\n\n');
       endsWithSpace = false;
-      paraStart = text.length;
+      paraStart = length;
     } else {
-      text += ' ';
-      lineJoins.push(text.length - 1);
+      append(' ');
+      lineJoins.push(length - 1);
       endsWithSpace = true;
     }
     // Cut the line into clean pieces around label markers.
@@ -91,7 +100,7 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
       });
       // The clean-text offset where the marker stood, for attaching it to a sentence.
       const piecesLen = pieces.reduce((n, p) => n + (p.to - p.from), 0);
-      labelOffsets.push(pieceOffsetBase(text, piecesLen));
+      labelOffsets.push(length + piecesLen);
       cursor = mk.end;
       // A marker at line start swallows the blank after it.
       if (pieceEnd === 0 || pieces.length === 0) while (cursor < content.length && content[cursor] === ' ') cursor++;
@@ -103,16 +112,18 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
     }
     for (const p of pieces) {
       // "extremities\n[#x]." must read "extremities." in the letter: no blank before punctuation.
-      if (p === pieces[0] && paraStart < text.length && endsWithSpace && /^[.,;:!?)]/.test(content.slice(p.from, p.to))) {
-        text = text.slice(0, -1);
+      if (p === pieces[0] && paraStart < length && endsWithSpace && parts[parts.length - 1] === ' ' && /^[.,;:!?)]/.test(content.slice(p.from, p.to))) {
+        parts.pop();
+        length--;
       }
-      segments.push({ offset: text.length, length: p.to - p.from, line: input.line, character: input.character + p.from });
-      text += content.slice(p.from, p.to);
+      segments.push({ offset: length, length: p.to - p.from, line: input.line, character: input.character + p.from });
+      append(content.slice(p.from, p.to));
       endsWithSpace = content.charCodeAt(p.to - 1) === 32;
     }
   }
   closeParagraph();
 
+  const text = parts.join('');
   const prose: Prose = { text, segments, paragraphs: [], sentences: [], labels, range: fallback };
   prose.paragraphs = paragraphBounds.map(
     (b): Paragraph => ({ text: text.slice(b.start, b.end), start: b.start, end: b.end, range: proseRange(prose, b.start, b.end) }),
@@ -131,9 +142,6 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   return { prose, malformedLabels };
 }
 
-function pieceOffsetBase(text: string, piecesLen: number): number {
-  return text.length + piecesLen;
-}
 
 /** Maps an offset in `prose.text` to a source position. */
 export function prosePosition(prose: Prose, offset: number): { line: number; character: number } {
