@@ -8,6 +8,7 @@ import { runWorker, WORKER_TAG } from './check/worker';
 import { workerEntry } from './check/pool';
 import { VERSION } from './version';
 import { describeError } from '../../server/src/adapters/errors';
+import { escapeControls, escapeControlsKeepingLines, escapingStream } from './terminalText';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -42,7 +43,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const cmd: CliCommand | undefined = COMMANDS.find((c) => c.name === first);
   if (!cmd) {
-    io.stderr.write(`imr: unknown command '${first}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See \`imr --help\`.\n`);
+    io.stderr.write(`imr: unknown command '${escapeControls(first)}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}. See \`imr --help\`.\n`);
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
@@ -53,7 +54,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await cmd.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`imr ${cmd.name}: ${err.message}\nSee \`imr ${cmd.name} --help\`.\n`);
+      io.stderr.write(`imr ${cmd.name}: ${escapeControlsKeepingLines(err.message)}\nSee \`imr ${cmd.name} --help\`.\n`);
       return 2;
     }
     // An unexpected failure: its kind and place only, since an error's message
@@ -88,7 +89,11 @@ if (!isMainThread && workerData && workerData[WORKER_TAG]) {
   workerEntry.script = __filename;
   endQuietlyOnClosedPipe(process.stdout, 'standard output');
   endQuietlyOnClosedPipe(process.stderr, 'standard error');
-  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  // On a terminal, stdout never carries a raw control character of the case
+  // (a letter or case printed there); to a file or pipe it is data and left
+  // exact. stderr's messages escape the names and values they quote where
+  // they are written (the progress bar draws with \r and ESC of its own).
+  const io: CliIO = { stdout: process.stdout.isTTY ? escapingStream(process.stdout) : process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   runCli(process.argv.slice(2), io).then((code) => {
     // A write failure other than a closed pipe has already set 2.
     process.exitCode = process.exitCode === 2 ? 2 : code;

@@ -329,3 +329,17 @@ test('JSON and SARIF carry contradicts-record with the summary sentence it contr
   const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'contradicts-record');
   assert.equal(result.relatedLocations[0].physicalLocation.region.startLine, related.range.start.line + 1);
 });
+
+test('SARIF names every case relative to the run\'s root, an absolute argument too, and no directory of the machine', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'cases'));
+  fs.writeFileSync(path.join(dir, 'cases', 'case.imr'), withoutLicensure());
+  const r = imr(['check', path.join(dir, 'cases', 'case.imr'), '-f', 'sarif'], dir);
+  const run = JSON.parse(r.stdout).runs[0];
+  const uris = run.results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation);
+  assert.ok(uris.length > 0);
+  for (const u of uris) assert.deepEqual(u, { uri: 'cases/case.imr', uriBaseId: '%SRCROOT%' });
+  assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, undefined);
+  // helpUri and informationUri point into the installed docs; the cases' directory appears nowhere.
+  assert.ok(!r.stdout.includes(dir), 'the temporary directory of the run is not in the report');
+});

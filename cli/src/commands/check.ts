@@ -14,6 +14,7 @@ import { codeTable, summaryLine, totals } from '../check/format/summary';
 import { VERSION } from '../version';
 import { readWorkspaceCriteria, serviceWithCriteria } from '../check/workspaceCriteria';
 import { maxSizeHelp, parseMaxSize } from '../limitsOption';
+import { escapeControls } from '../terminalText';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -87,13 +88,13 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   // /dev/null are not files anyone keeps.
   const replace = values.force === true || !output || !isRegularFile(path.resolve(io.cwd, output));
   if (!replace) {
-    io.stderr.write(`imr check: ${output} already exists; use --force to replace it\n`);
+    io.stderr.write(`imr check: ${escapeControls(output)} already exists; use --force to replace it\n`);
     return 2;
   }
 
   const started = performance.now();
   const { files, problems } = resolveTargets(positionals, io.cwd);
-  for (const p of problems) io.stderr.write(`imr check: ${p.target}: ${p.reason}\n`);
+  for (const p of problems) io.stderr.write(`imr check: ${escapeControls(p.target)}: ${p.reason}\n`);
 
   // Workspace criteria (.imr/criteria/*.json here) apply to every case, as in
   // the editor; their own problems are reported with the cases'. Left unread
@@ -110,7 +111,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   });
   progress.clear();
   const results = [...criteriaResults, ...caseResults];
-  for (const r of results) if (r.skipped) io.stderr.write(`imr check: skipped ${r.file}: ${r.skipped}\n`);
+  for (const r of results) if (r.skipped) io.stderr.write(`imr check: skipped ${escapeControls(r.file)}: ${r.skipped}\n`);
 
   const report =
     format === 'json'

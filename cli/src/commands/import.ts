@@ -14,6 +14,7 @@ import { readPdf } from '../../../server/src/adapters/pdfReader';
 import { checkFile, type FileResult } from '../check/checkFile';
 import { formatText } from '../check/format/text';
 import { codeTable, summaryLine, totals } from '../check/format/summary';
+import { escapeControls } from '../terminalText';
 
 const HELP = `Usage: imr import LETTER [-o FILE] [--force] [--check]
        imr import DIR -o OUTDIR [--force] [--check]
@@ -92,13 +93,13 @@ export async function loadLetter(file: string): Promise<Loaded> {
 
 /** The notes as stderr shows them: where (case file, line, column) and what kind, never the letter's words. */
 function notes(r: ImportResult, caseName: string): string[] {
-  return r.diagnostics.map((d) => `${caseName}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${noteKind(d.code)}`);
+  return r.diagnostics.map((d) => `${escapeControls(caseName)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${noteKind(d.code)}`);
 }
 
 /** Skipped PDF pages, by number only. */
 function pageNotes(shown: string, loaded: Loaded): string[] {
   const pages = loaded.ok ? (loaded.unreadablePages ?? []) : [];
-  return pages.length ? [`imr import: ${shown}: ${pages.length === 1 ? 'page' : 'pages'} ${pages.join(', ')} could not be read and ${pages.length === 1 ? 'was' : 'were'} skipped; the rest is imported`] : [];
+  return pages.length ? [`imr import: ${escapeControls(shown)}: ${pages.length === 1 ? 'page' : 'pages'} ${pages.join(', ')} could not be read and ${pages.length === 1 ? 'was' : 'were'} skipped; the rest is imported`] : [];
 }
 
 /** `--check`: the written cases checked as \`imr check\` checks them, its report, per-code table and summary on stdout. */
@@ -133,7 +134,7 @@ function hasErrors(r: ImportResult): boolean {
 async function importOne(input: string, shown: string, output: string | undefined, force: boolean, check: boolean, io: CliIO): Promise<number> {
   const loaded = await loadLetter(input);
   if (!loaded.ok) {
-    io.stderr.write(`imr import: ${shown}: ${loaded.reason}\n`);
+    io.stderr.write(`imr import: ${escapeControls(shown)}: ${loaded.reason}\n`);
     return 2;
   }
   for (const line of pageNotes(shown, loaded)) io.stderr.write(line + '\n');
@@ -142,7 +143,7 @@ async function importOne(input: string, shown: string, output: string | undefine
   if (output) {
     const problem = write(path.resolve(io.cwd, output), r.text, force);
     if (problem) {
-      io.stderr.write(`imr import: ${output}: ${problem}\n`);
+      io.stderr.write(`imr import: ${escapeControls(output)}: ${problem}\n`);
       return 2;
     }
   } else io.stdout.write(r.text);
@@ -173,11 +174,11 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
       .filter((n) => LETTER_EXTENSIONS.has(path.extname(n).toLowerCase()))
       .sort();
   } catch {
-    io.stderr.write(`imr import: ${shownDir}: cannot read the directory\n`);
+    io.stderr.write(`imr import: ${escapeControls(shownDir)}: cannot read the directory\n`);
     return 2;
   }
   if (names.length === 0) {
-    io.stderr.write(`imr import: ${shownDir}: no .txt or .pdf letters in it\n`);
+    io.stderr.write(`imr import: ${escapeControls(shownDir)}: no .txt or .pdf letters in it\n`);
     return 2;
   }
   try {
@@ -199,12 +200,12 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
   for (const n of names) {
     const base = n.replace(/\.[^.]+$/, '');
     if (byCase.get(base) !== n) {
-      io.stderr.write(`imr import: ${path.join(shownDir, n)}: skipped, ${byCase.get(base)} has the same name\n`);
+      io.stderr.write(`imr import: ${escapeControls(path.join(shownDir, n))}: skipped, ${byCase.get(base)} has the same name\n`);
       continue;
     }
     const loaded = await loadLetter(path.join(dir, n));
     if (!loaded.ok) {
-      io.stderr.write(`imr import: ${path.join(shownDir, n)}: ${loaded.reason}\n`);
+      io.stderr.write(`imr import: ${escapeControls(path.join(shownDir, n))}: ${loaded.reason}\n`);
       tally.unreadable++;
       ioTrouble = true;
       continue;
@@ -214,7 +215,7 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
     const caseFile = `${base}.imr`;
     const problem = write(path.join(outDir, caseFile), r.text, force);
     if (problem) {
-      io.stderr.write(`imr import: ${caseFile}: ${problem}\n`);
+      io.stderr.write(`imr import: ${escapeControls(caseFile)}: ${problem}\n`);
       ioTrouble = true;
       continue;
     }
@@ -238,7 +239,7 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
         `${rec.facts} fact${rec.facts === 1 ? '' : 's'}`,
         warnings.length ? `${warnings.length} note${warnings.length === 1 ? '' : 's'}: ${[...new Set(warnings.map((d) => d.code))].join(', ')}` : 'no notes',
       ];
-      io.stdout.write(`${n} -> ${caseFile}: ${parts.join('; ')}\n`);
+      io.stdout.write(`${escapeControls(n)} -> ${escapeControls(caseFile)}: ${parts.join('; ')}\n`);
     }
   }
   const layouts = LAYOUT_ORDER.filter((k) => tally.layouts[k])

@@ -11,6 +11,7 @@ import { createLanguageService } from '../../../server/src/service/languageServi
 import { LETTER_FORMATS, letterFormat, letterFormatOfExtension, type LetterFormat } from '../../../server/src/service/render/formats';
 import { DEFAULT_SETTINGS } from '../../../server/src/service/types';
 import { ruleFor } from '../../../server/src/service/rules/registry';
+import { escapeControls } from '../terminalText';
 
 const FORMAT_NAMES = LETTER_FORMATS.map((f) => f.id);
 
@@ -81,7 +82,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const file = positionals[0];
   const read = readCase(path.resolve(io.cwd, file), limits);
   if (!read.ok) {
-    io.stderr.write(`imr render: ${file}: ${read.reason}\n`);
+    io.stderr.write(`imr render: ${escapeControls(file)}: ${read.reason}\n`);
     return 2;
   }
   const service = createLanguageService({ settings: { ...DEFAULT_SETTINGS, limits } });
@@ -90,19 +91,19 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (blocking.length > 0 && values['allow-draft'] !== true) {
     // stderr holds no case text (docs/privacy.md): each problem by place, code and the rule's summary; \`imr check\` prints the messages.
     io.stderr.write(
-      `imr render: ${file}: not rendered, ${blocking.length} problem${blocking.length === 1 ? '' : 's'} block${blocking.length === 1 ? 's' : ''} a final letter:\n` +
+      `imr render: ${escapeControls(file)}: not rendered, ${blocking.length} problem${blocking.length === 1 ? '' : 's'} block${blocking.length === 1 ? 's' : ''} a final letter:\n` +
         blocking.map((d) => `  ${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.code}: ${ruleFor(d.code)?.summary ?? ''}\n`).join('') +
-        `See \`imr check ${file}\` for each message. Fix ${blocking.length === 1 ? 'it' : 'them'}, or render a draft marked DRAFT on every page with --allow-draft.\n`,
+        `See \`imr check ${escapeControls(file)}\` for each message. Fix ${blocking.length === 1 ? 'it' : 'them'}, or render a draft marked DRAFT on every page with --allow-draft.\n`,
     );
     return 1;
   }
   const options = { showCriteria: values.criteria === true, wrap, draft: blocking.length > 0 };
   const content: string | Uint8Array = format === 'pdf' ? await service.renderLetter(doc, 'pdf', options) : service.renderLetter(doc, format, options);
   if (format === 'pdf' && content.length === 0) {
-    io.stderr.write(`imr render: ${file}: could not make the PDF (pdfkit failed); try --format html and print it\n`);
+    io.stderr.write(`imr render: ${escapeControls(file)}: could not make the PDF (pdfkit failed); try --format html and print it\n`);
     return 2;
   }
-  if (blocking.length > 0) io.stderr.write(`imr render: ${file}: rendered as a DRAFT (${blocking.length} problem${blocking.length === 1 ? '' : 's'} block${blocking.length === 1 ? 's' : ''} a final letter; see \`imr check ${file}\`)\n`);
+  if (blocking.length > 0) io.stderr.write(`imr render: ${escapeControls(file)}: rendered as a DRAFT (${blocking.length} problem${blocking.length === 1 ? '' : 's'} block${blocking.length === 1 ? 's' : ''} a final letter; see \`imr check ${escapeControls(file)}\`)\n`);
 
   if (!output) {
     io.stdout.write(content);

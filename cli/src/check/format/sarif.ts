@@ -18,9 +18,15 @@ function level(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note';
 }
 
-function uriFor(file: string): string {
-  // Relative paths stay relative to %SRCROOT% (the working directory), as SARIF viewers expect.
-  return path.isAbsolute(file) ? pathToFileURL(file).href : file.split(path.sep).map(encodeURIComponent).join('/');
+/**
+ * Every file relative to %SRCROOT% (the directory the run started in), named
+ * as an absolute path or not: a report uploaded from CI then names no
+ * directory of the machine it ran on, and viewers resolve it against the
+ * checkout. A file outside that directory is reached with "../".
+ */
+function uriFor(file: string, cwd: string): string {
+  const rel = path.isAbsolute(file) ? path.relative(cwd, file) : file;
+  return rel.split(path.sep).map(encodeURIComponent).join('/');
 }
 
 export function formatSarif(results: FileResult[], opts: SarifOptions): string {
@@ -41,7 +47,7 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
     };
   });
   const sarifResults = results.flatMap((r) => {
-    const artifactLocation = { uri: uriFor(r.file), ...(path.isAbsolute(r.file) ? {} : { uriBaseId: '%SRCROOT%' }) };
+    const artifactLocation = { uri: uriFor(r.file, opts.cwd), uriBaseId: '%SRCROOT%' };
     const region = (range: (typeof r.diagnostics)[number]['range']) => ({
       startLine: range.start.line + 1,
       startColumn: range.start.character + 1,
@@ -72,7 +78,7 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
     .map((r) => ({
       level: 'error',
       message: { text: `Skipped: ${r.skipped}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: uriFor(r.file), ...(path.isAbsolute(r.file) ? {} : { uriBaseId: '%SRCROOT%' }) } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: uriFor(r.file, opts.cwd), uriBaseId: '%SRCROOT%' } } }],
     }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -88,7 +94,8 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
             rules,
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(opts.cwd + path.sep).href } },
+        // Left for the viewer to resolve (the checkout): an absolute file: URI here would name the machine's directories.
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory imr check ran in (the root of the checkout).' } } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         results: sarifResults,

@@ -4,6 +4,7 @@
 // summary. Contributors given by the service add their own items for a place
 // (the necessity analysis contributes criterion ids for `criterion-id` places
 // and guideline section ids after `criteria:`).
+import { ownValue } from '../text/own';
 import type { CaseFile, Position, Section } from '../syntax/ast';
 import { SECTION_SPECS, fieldSpec, sectionSpec } from '../schema/fields';
 import { formatIso, formatUs } from '../syntax/dates';
@@ -130,7 +131,7 @@ function fieldValues(place: Extract<CompletionPlace, { kind: 'field-value' }>, t
   if (!spec) return [];
   if (spec.type === 'enum') {
     return (spec.values ?? []).map((value, i) => {
-      const meaning = place.key === 'decision' ? (decisionValues as Record<string, string>)[value] : undefined;
+      const meaning = place.key === 'decision' ? ownValue(decisionValues as Record<string, string>, value) : undefined;
       return {
         label: value,
         kind: CompletionItemKind.EnumMember,

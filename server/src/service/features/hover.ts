@@ -1,6 +1,7 @@
 // Hover: what the thing under the cursor means in the letter. Wording comes
 // from data (data/fields.json, decisionValues.json) so a clinical editor can
 // change it without touching code.
+import { ownValue } from '../text/own';
 import type { Position, Range, Section } from '../syntax/ast';
 import { containsPosition } from '../syntax/positions';
 import { fieldSpec, sectionSpec, type FieldSpec } from '../schema/fields';
@@ -48,7 +49,7 @@ function ownHover(ctx: FeatureContext, position: Position): Hover | undefined {
         return spec ? fieldHover(spec, field.keyRange) : undefined;
       }
       if (section.kind === 'item' && field.key === 'decision' && containsPosition(field.valueRange, position)) {
-        const text = (decisionValues as Record<string, string>)[field.value.trim().toLowerCase()];
+        const text = ownValue(decisionValues as Record<string, string>, field.value.trim().toLowerCase());
         return text ? markdown(text, field.valueRange) : undefined;
       }
     }

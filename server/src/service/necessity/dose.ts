@@ -3,6 +3,7 @@
 // 10/325mg, one tablet every 6 hours", "Oxycodone ER 20mg #60 day supply:
 // 30"). A dose the words do not give is not computed: no frequency is ever
 // assumed.
+import { ownValue } from '../text/own';
 import conversion from '../data/terms/opioid-conversion.json';
 import { PhraseSet } from './phrases';
 
@@ -33,7 +34,7 @@ function perDose(text: string): number {
   const m = /\b(\d+(?:\.\d+)?|one|two|three|four|half)\s*(?:-\s*\d+\s*)?(?:tabs?|tablets?|caps?|capsules?|pills?)\b/i.exec(text);
   if (!m) return 1;
   const v = m[1].toLowerCase();
-  return WORD[v] ?? Number(v);
+  return ownValue(WORD, v) ?? Number(v);
 }
 
 /** Doses a day, from the words of the item; undefined when they do not say. */

@@ -3,6 +3,7 @@
 // the live preview) draws this one model, so they cannot disagree. Each
 // paragraph keeps the zero-based source line it came from, which the preview
 // uses to keep editor and letter scrolled together.
+import { ownValue } from '../text/own';
 import type { AnalysedCase } from '../model/caseModel';
 import type { CriterionStatus, Field } from '../syntax/ast';
 import { getField, getFields, type DatedField, type ItemModel } from '../model/caseModel';
@@ -287,7 +288,7 @@ function priorityWord(value: string): string {
 export function organizationShortName(name: string): string {
   const n = name.trim();
   if (!n) return T.missing.organization.replace(/^the /, '').replace(/^./, (c) => c.toUpperCase());
-  const known = (T.organizationShortNames as Record<string, string>)[n];
+  const known = ownValue(T.organizationShortNames as Record<string, string>, n);
   if (known) return known;
   return n.split(/\s+/)[0];
 }
