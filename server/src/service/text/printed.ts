@@ -30,19 +30,20 @@ export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 export interface PrintedForm {
   text: string;
-  /** For each offset of `text`, the offset in the written text where the character it came from starts. */
-  from: number[];
-  /** For each offset of `text`, the offset in the written text where that character ends. */
-  to: number[];
+  /**
+   * For each offset of `text`, the offset in the written text where the
+   * character it came from starts, and where it ends. Absent when nothing was
+   * folded: the offsets are the written ones (no two arrays the length of the
+   * text built on every check of a plain ASCII case).
+   */
+  from?: number[];
+  to?: number[];
 }
 
 /** The text as printed, with the way back to the written offsets. */
 export function printedForm(written: string): PrintedForm {
   // Plain ASCII (most letters, nearly all of the time) has nothing to fold.
-  if (!NON_ASCII.test(written)) {
-    const ids = Array.from({ length: written.length }, (_, i) => i);
-    return { text: written, from: ids, to: ids.map((i) => i + 1) };
-  }
+  if (!NON_ASCII.test(written)) return { text: written };
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
@@ -72,8 +73,10 @@ export function printedForm(written: string): PrintedForm {
 
 /** The written range of `printed.text`'s [start, end). */
 export function writtenRange(printed: PrintedForm, start: number, end: number): { start: number; end: number } {
-  if (end <= start) return { start: printed.from[start] ?? 0, end: printed.from[start] ?? 0 };
-  return { start: printed.from[start], end: printed.to[end - 1] };
+  const { from, to } = printed;
+  if (!from || !to) return { start, end: Math.max(start, end) };
+  if (end <= start) return { start: from[start] ?? 0, end: from[start] ?? 0 };
+  return { start: from[start], end: to[end - 1] };
 }
 
 /** `text` without its format characters: what every renderer prints. */
