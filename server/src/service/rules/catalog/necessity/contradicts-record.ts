@@ -8,7 +8,7 @@ import { viewItem } from '../../../necessity/itemView';
 import { CONCEPTS, type Concept } from '../../../necessity/terms';
 import { claimsIn, findingsIn, isGuidelineStatement, regionsCompatible, regionsOf, sentenceKind } from '../../../necessity/mentions';
 import { truncate } from '../../../text/words';
-import { rangesOverlap } from '../../../syntax/positions';
+import { firstThenUnreported } from '../../support/firstFindings';
 import { readingAccess } from '../../support/record/access';
 import { contradictsRecordFindings } from '../../support/record/recordChecks';
 
@@ -24,11 +24,7 @@ export default defineRule<ContradictsRecordData>({
   *check(ctx) {
     // The term-list checks (the case language's concepts and criteria), then the reading layer's
     // denials and contrary assertions of any concept where those found nothing on the same words.
-    const first = [...termFindings(ctx)];
-    yield* first;
-    for (const f of contradictsRecordFindings(ctx.file, ctx.model, readingAccess(ctx.reader))) {
-      if (!first.some((x) => rangesOverlap(x.range, f.range))) yield f as Finding<ContradictsRecordData>;
-    }
+    yield* firstThenUnreported(termFindings(ctx), contradictsRecordFindings(ctx.file, ctx.model, readingAccess(ctx.reader)) as Iterable<Finding<ContradictsRecordData>>);
   },
 });
 

@@ -2,7 +2,7 @@
 // progress note, physical therapy notes...) that the clinical case summary
 // never mentions.
 import { defineRule, type Finding, type RuleContext } from '../../defineRule';
-import { rangesOverlap } from '../../../syntax/positions';
+import { firstThenUnreported } from '../../support/firstFindings';
 import { readingAccess } from '../../support/record/access';
 import { unsupportedRecordClaimFindings } from '../../support/record/recordChecks';
 
@@ -18,11 +18,7 @@ export default defineRule<UnsupportedRecordClaimData>({
   *check(ctx) {
     // The record classes of the term lists, then the reading layer's claims of any study, treatment,
     // drug, comorbidity or sign the summary never records (or records only as requested).
-    const first = [...termFindings(ctx)];
-    yield* first;
-    for (const f of unsupportedRecordClaimFindings(ctx.file, ctx.model, readingAccess(ctx.reader))) {
-      if (!first.some((x) => rangesOverlap(x.range, f.range))) yield f as Finding<UnsupportedRecordClaimData>;
-    }
+    yield* firstThenUnreported(termFindings(ctx), unsupportedRecordClaimFindings(ctx.file, ctx.model, readingAccess(ctx.reader)) as Iterable<Finding<UnsupportedRecordClaimData>>);
   },
 });
 
