@@ -45,7 +45,8 @@ const pdfjsDecodeBudget = {
   setup(build) {
     build.onLoad({ filter: /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/ }, async (args) => {
       const source = await fs.promises.readFile(args.path, 'utf8');
-      if (source.split(PDFJS_GROW).length !== 2) throw new Error(`pdfjs-decode-budget: pdf.js no longer grows its decode buffers with "${PDFJS_GROW}"; update the patch`);
+      if (source.split(PDFJS_GROW).length !== 2)
+        throw new Error(`pdfjs-decode-budget: pdf.js no longer grows its decode buffers with "${PDFJS_GROW}"; update the patch`);
       const guarded = `const budget = globalThis[Symbol.for('imr-author.pdf.decodeBudget')]; if (budget && !budget(size)) throw new Error('decoded-size budget exhausted'); ${PDFJS_GROW}`;
       return { contents: source.replace(PDFJS_GROW, guarded), loader: 'js' };
     });

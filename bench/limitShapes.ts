@@ -27,7 +27,10 @@ export function caseOfSize(bytes: number, seed: number, sets: CriteriaSet[] = DE
 
 /** Words of ordinary prose repeated to `chars` characters, with a sentence end now and then. */
 export function longProse(chars: number): string {
-  const words = 'the injured worker complained of increasing low back pain with radiation down the left lower extremity and the examination documented tenderness'.split(' ');
+  const words =
+    'the injured worker complained of increasing low back pain with radiation down the left lower extremity and the examination documented tenderness'.split(
+      ' ',
+    );
   const out: string[] = [];
   let n = 0;
   for (let i = 0; n < chars; i++) {
@@ -92,19 +95,51 @@ export function limitShapes(sets: CriteriaSet[] = DEFAULT_SETS, limitBytes = 64 
     { name: 'case-10mb', what: 'a 10 MB case (about 170,000 lines)', make: () => caseOfSize(10 * MB, 7003, sets) },
     { name: 'line-1mb-prose', what: 'a letter whose summary has one 1 MB line of prose', make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(MB)) },
     { name: 'line-1mb-word', what: 'a letter whose summary has one 1 MB word (no spaces)', make: () => withLine(letter(), /^ {2}On /, '  ' + 'x'.repeat(MB)) },
-    { name: 'line-1mb-field', what: 'a letter whose diagnosis field is 1 MB long', make: () => withLine(letter(), /^ {2}diagnosis:/, '  diagnosis: ' + longProse(MB)) },
-    { name: 'line-1mb-rationale', what: 'a letter whose first rationale line is 1 MB long', make: () => withLine(letter(), /^ {4}(As per|The |There|Guidelines)/, '    ' + longProse(MB)) },
+    {
+      name: 'line-1mb-field',
+      what: 'a letter whose diagnosis field is 1 MB long',
+      make: () => withLine(letter(), /^ {2}diagnosis:/, '  diagnosis: ' + longProse(MB)),
+    },
+    {
+      name: 'line-1mb-rationale',
+      what: 'a letter whose first rationale line is 1 MB long',
+      make: () => withLine(letter(), /^ {4}(As per|The |There|Guidelines)/, '    ' + longProse(MB)),
+    },
     { name: 'line-1mb-comment', what: 'a letter with a 1 MB comment line', make: () => withLine(letter(), /^-- /, '-- ' + longProse(MB)) },
     { name: 'items-10000', what: '10,000 short disputed items', make: () => manyItems(10000, 7004, sets) },
     { name: 'limit-case', what: `a synthetic case of ${kb}`, make: () => within(caseOfSize(limitBytes * 1.1, 7005, sets), limitBytes) },
-    { name: 'limit-tiny-items', what: `${kb}: a letter, then \`item x\` lines (the costliest shape per byte found)`, make: () => filled(letter(), 'item x\n', limitBytes) },
+    {
+      name: 'limit-tiny-items',
+      what: `${kb}: a letter, then \`item x\` lines (the costliest shape per byte found)`,
+      make: () => filled(letter(), 'item x\n', limitBytes),
+    },
     { name: 'limit-short-lines', what: `${kb}: a letter, then one-letter lines`, make: () => filled(letter(), 'x\n', limitBytes) },
-    { name: 'limit-suppressions', what: `${kb}: a letter, then suppressed unknown fields`, make: () => filled(letter(), '-- imr-disable-next-line unknown-field\n  bogus-field: x\n', limitBytes) },
+    {
+      name: 'limit-suppressions',
+      what: `${kb}: a letter, then suppressed unknown fields`,
+      make: () => filled(letter(), '-- imr-disable-next-line unknown-field\n  bogus-field: x\n', limitBytes),
+    },
     // Issue 17: the preview's link-maker trimmed an address's end recounting its parentheses at every step.
-    { name: 'limit-url-parens', what: `${kb}: a letter whose summary has an address followed by as many ")" as fit`, make: () => withLine(letter(), /^ {2}On /, '  See https://www.dir.ca.gov/' + ')'.repeat(limitBytes - letter().length - 40)) },
+    {
+      name: 'limit-url-parens',
+      what: `${kb}: a letter whose summary has an address followed by as many ")" as fit`,
+      make: () => withLine(letter(), /^ {2}On /, '  See https://www.dir.ca.gov/' + ')'.repeat(limitBytes - letter().length - 40)),
+    },
     // Issue 17: words joined by no-break spaces are one run pdfkit cannot break (268 KB took 39 s to lay out).
-    { name: 'limit-nbsp-run', what: `${kb}: a letter whose summary has one line of words joined by no-break spaces`, make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(Math.floor((limitBytes - letter().length - 40) * 0.85)).replace(/ /g, '\u00a0')) }, // a no-break space is 2 bytes
-    { name: 'nbsp-run-256kb', what: 'a letter whose summary has 256 KB of words joined by no-break spaces', make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(256 * 1024).replace(/ /g, '\u00a0')) },
-    { name: 'limit-one-line', what: `${kb}: a letter whose summary has one line as long as fits`, make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(limitBytes - letter().length)) },
+    {
+      name: 'limit-nbsp-run',
+      what: `${kb}: a letter whose summary has one line of words joined by no-break spaces`,
+      make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(Math.floor((limitBytes - letter().length - 40) * 0.85)).replace(/ /g, '\u00a0')),
+    }, // a no-break space is 2 bytes
+    {
+      name: 'nbsp-run-256kb',
+      what: 'a letter whose summary has 256 KB of words joined by no-break spaces',
+      make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(256 * 1024).replace(/ /g, '\u00a0')),
+    },
+    {
+      name: 'limit-one-line',
+      what: `${kb}: a letter whose summary has one line as long as fits`,
+      make: () => withLine(letter(), /^ {2}On /, '  ' + longProse(limitBytes - letter().length)),
+    },
   ];
 }

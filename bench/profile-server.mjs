@@ -16,7 +16,15 @@ const lines = Number(process.argv[2] ?? 2000);
 const edits = Number(process.argv[3] ?? 200);
 const dir = path.join(WORK, 'server-prof');
 fs.rmSync(dir, { recursive: true, force: true });
-await esbuild.build({ entryPoints: [path.join(ROOT, 'bench', 'entry.ts')], outfile: path.join(WORK, 'service.cjs'), bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: [path.join(ROOT, 'bench', 'entry.ts')],
+  outfile: path.join(WORK, 'service.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const svc = createRequire(import.meta.url)(path.join(WORK, 'service.cjs'));
 const server = await startServer(ROOT, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 const r = await typingLatency(server, svc.synthCase(lines, 1001, loadCriteriaSets(ROOT, svc.DEFAULT_SETS)), { edits, intervalMs: 20 });

@@ -22,7 +22,10 @@ import { measureReading } from './lib/reading.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, 'bench', '.work');
 const quick = process.argv.includes('--quick');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const want = (section) => !only || only.includes(section);
 const log = (s) => process.stderr.write(s + '\n');
 
@@ -52,7 +55,10 @@ const texts = [200, 2000, 20000].map((n, i) => {
   const text = svc.synthCase(n, 1000 + i, sets);
   return { name: `synthetic-${n}`, text };
 });
-for (const f of fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.imr')).sort()) {
+for (const f of fs
+  .readdirSync(path.join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.imr'))
+  .sort()) {
   texts.push({ name: `examples/${f}`, text: fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8').replace(/^\ufeff/, '') });
 }
 // Batch and memory runs use letter-sized cases: the examples are 60-70 lines, real letters 1-3 items.
@@ -91,7 +97,13 @@ if (want('service')) {
     // markdownlint takes seconds on the largest text; fewer repetitions keep the run short.
     const theirs = await markdownlintInProcess(md, Math.min(runsFor(lines), lines > 10000 ? 5 : lines > 1000 ? 20 : 60));
     const ratio = m.diagnostics.median / Buffer.byteLength(text) / (theirs.median / Buffer.byteLength(md));
-    results.markdownlint.inProcess.push({ name, ours: m.diagnostics.median, theirs: theirs.median, markdownBytes: Buffer.byteLength(md), ratio: round(ratio, 3) });
+    results.markdownlint.inProcess.push({
+      name,
+      ours: m.diagnostics.median,
+      theirs: theirs.median,
+      markdownBytes: Buffer.byteLength(md),
+      ratio: round(ratio, 3),
+    });
   }
 }
 
@@ -109,7 +121,11 @@ if (want('server')) {
   const memFile = path.join(WORK, 'server-memory.json');
   const fresh = await startServer(ROOT, ['--expose-gc', '-r', path.join(ROOT, 'bench', 'lib', 'gc-on-signal.cjs')], { IMR_BENCH_MEMFILE: memFile });
   try {
-    memory = await memoryProfile(fresh, Array.from({ length: 200 }, (_, i) => svc.synthCase(LETTER_LINES, 5000 + i, sets)), memFile);
+    memory = await memoryProfile(
+      fresh,
+      Array.from({ length: 200 }, (_, i) => svc.synthCase(LETTER_LINES, 5000 + i, sets)),
+      memFile,
+    );
   } finally {
     await fresh.stop();
   }
@@ -153,7 +169,12 @@ if (want('batch')) {
     const samples = [];
     for (let i = 0; i < reps; i++) samples.push(runCheck(ROOT, [path.relative(ROOT, dir), '--format', 'json', '-o', '/dev/null', '--jobs', String(jobs)]));
     const s = summarize(samples);
-    return { jobs, median: round(s.median, 0), casesPerSecond: Math.round(count / (s.median / 1000)), label: jobs === 1 ? '1 (main thread)' : `${jobs} workers` };
+    return {
+      jobs,
+      median: round(s.median, 0),
+      casesPerSecond: Math.round(count / (s.median / 1000)),
+      label: jobs === 1 ? '1 (main thread)' : `${jobs} workers`,
+    };
   };
   log('batch: one thread');
   const oneCore = measure(1);
@@ -180,22 +201,38 @@ if (want('batch')) {
   }
   const bytes = (d) => fs.readdirSync(d).reduce((s, f) => s + fs.statSync(path.join(d, f)).size, 0);
   log('markdownlint-cli2 on the same cases as Markdown');
-  const oursMs = summarize(Array.from({ length: reps }, () => runCheck(ROOT, [path.relative(ROOT, imrDir), '--format', 'json', '-o', '/dev/null', '--jobs', '1']))).median;
+  const oursMs = summarize(
+    Array.from({ length: reps }, () => runCheck(ROOT, [path.relative(ROOT, imrDir), '--format', 'json', '-o', '/dev/null', '--jobs', '1'])),
+  ).median;
   const theirsMs = summarize(Array.from({ length: reps }, () => markdownlintCliOnFolder(ROOT, path.relative(ROOT, mdDir)))).median;
   results.markdownlint = results.markdownlint ?? { version: markdownlintCliVersion(), inProcess: [] };
-  results.markdownlint.cli = { files: n, oursMs: round(oursMs, 0), theirsMs: round(theirsMs, 0), ratio: round(oursMs / bytes(imrDir) / (theirsMs / bytes(mdDir)), 3) };
+  results.markdownlint.cli = {
+    files: n,
+    oursMs: round(oursMs, 0),
+    theirsMs: round(theirsMs, 0),
+    ratio: round(oursMs / bytes(imrDir) / (theirsMs / bytes(mdDir)), 3),
+  };
 }
 
 if (want('limits')) {
   // Hostile shapes (issue 8): each operation's blocking time with the limit off, and how fast a declined file is answered.
   // --shapes=a,b measures only those shapes (to look at one fix without the multi-megabyte ones).
-  const names = process.argv.find((a) => a.startsWith('--shapes='))?.slice(9).split(',');
+  const names = process.argv
+    .find((a) => a.startsWith('--shapes='))
+    ?.slice(9)
+    .split(',');
   results.limits = await measureLimits(svc, sets, { quick, log, names });
 }
 
 results.targets = evaluateTargets(results);
 const notesFile = path.join(ROOT, 'bench', 'notes.md');
-results.notes = fs.existsSync(notesFile) ? fs.readFileSync(notesFile, 'utf8').split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2)) : [];
+results.notes = fs.existsSync(notesFile)
+  ? fs
+      .readFileSync(notesFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => l.slice(2))
+  : [];
 fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), markdownReport(results));

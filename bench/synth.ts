@@ -170,5 +170,10 @@ export function asMarkdown(caseText: string): string {
     else if (line.trim()) out.push(line.trim());
     else out.push('');
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

@@ -122,6 +122,8 @@ if (groups.length === 0) {
     console.error(`import cycle (type imports count): ${cycleIn(group).map(rel).join(' -> ')}`);
     if (group.length > 2) console.error(`  the ${group.length} files of this tangle: ${group.map(rel).sort().join(', ')}`);
   }
-  console.error(`import-cycles: ${groups.length} cycle${groups.length === 1 ? '' : 's'}; make the imports point one way (move the shared type down, or pass it in)`);
+  console.error(
+    `import-cycles: ${groups.length} cycle${groups.length === 1 ? '' : 's'}; make the imports point one way (move the shared type down, or pass it in)`,
+  );
   process.exitCode = 1;
 }

@@ -9,7 +9,10 @@ export function loadCriteriaSets(root, fallback) {
   const sets = [];
   let files = [];
   try {
-    files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return fallback;
   }

@@ -95,8 +95,21 @@ export async function measureLimits(svc, sets, { quick = false, log = () => {}, 
     let v = 0;
     const declined = timed(() => service.getDiagnostics({ uri: 'file:///bench/declined.imr', version: ++v, text }), runs);
     const codes = declined.value.filter((d) => d.code === 'file-too-large' || d.code === 'binary-file').map((d) => d.code);
-    const worst = Math.max(...Object.values(ops).filter((x) => typeof x === 'object').map((x) => x.median));
-    shapes.push({ name: shape.name, what: shape.what, kb: Math.round(bytes / 102.4) / 10, lines: text.split('\n').length, declined: codes.length > 0, answerMs: strip(declined), worstMs: worst, ops });
+    const worst = Math.max(
+      ...Object.values(ops)
+        .filter((x) => typeof x === 'object')
+        .map((x) => x.median),
+    );
+    shapes.push({
+      name: shape.name,
+      what: shape.what,
+      kb: Math.round(bytes / 102.4) / 10,
+      lines: text.split('\n').length,
+      declined: codes.length > 0,
+      answerMs: strip(declined),
+      worstMs: worst,
+      ops,
+    });
   }
   return { defaultKb, shapes };
 }

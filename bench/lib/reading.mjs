@@ -14,11 +14,12 @@ export function measureReading(svc, text, runs) {
   if (file.summary) for (const s of file.summary.prose.sentences) sentences.push(s.text);
   for (const item of file.items) if (item.rationale) for (const s of item.rationale.prose.sentences) sentences.push(s.text);
   if (sentences.length === 0) throw new Error('the benchmark case has no prose sentences to read');
-  const readAll = (reader, texts) => reader.analysis(() => {
-    let mentions = 0;
-    for (const s of texts) mentions += reader.read(s).mentions.length;
-    return mentions;
-  });
+  const readAll = (reader, texts) =>
+    reader.analysis(() => {
+      let mentions = 0;
+      for (const s of texts) mentions += reader.read(s).mentions.length;
+      return mentions;
+    });
   // Cold: a new reader each run (its memo empty), the lexicon compiled once.
   const cold = time(() => readAll(createReader(lexicon), sentences), runs);
   // Warm: the same reader, the same texts.

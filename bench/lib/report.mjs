@@ -14,7 +14,7 @@ export function evaluateTargets(r) {
   t.push(target('20,000-line case, full diagnostics, median', '< 60 ms', size(20000)?.diagnostics.median, (v) => v < 60, 'ms'));
   t.push(target('didChange -> publishDiagnostics p95, 2,000-line case, a key every 20 ms', '< 25 ms', lat?.p95, (v) => v < 25, 'ms'));
   const typist = r.server?.latency.find((x) => x.name === 'synthetic-2000' && x.intervalMs === 100);
-  t.push(target('the same at a fast typist\'s pace (a key every 100 ms)', '< 25 ms', typist?.p95, (v) => v < 25, 'ms'));
+  t.push(target("the same at a fast typist's pace (a key every 100 ms)", '< 25 ms', typist?.p95, (v) => v < 25, 'ms'));
   t.push(target(`server RSS with ${mem.cases} cases open`, '< 150 MB', mem.openMb, (v) => v < 150, 'MB'));
   const back = mem.closedMb / mem.baselineMb - 1;
   t.push(target('server RSS after closing them, over baseline', '<= 10%', Math.round(back * 1000) / 10, (v) => v <= 10, '%'));
@@ -29,7 +29,15 @@ export function evaluateTargets(r) {
   // What runs as the author types: the server's answers and the preview's HTML. The text/PDF letter and import are one-off commands.
   const typing = ['diagnostics', 'symbols', 'folding', 'completion', 'hover', 'codeActions', 'renderHtml', 'renderPreview'];
   const worstAccepted = accepted.length ? Math.max(...accepted.flatMap((x) => typing.map((k) => x.ops[k]?.median ?? 0))) : undefined;
-  t.push(target(`longest editor operation (analysis, features, preview HTML) on any shape the default limit (${r.limits?.defaultKb ?? '?'} KB) accepts, median`, '< 200 ms', worstAccepted, (v) => v < 200, 'ms'));
+  t.push(
+    target(
+      `longest editor operation (analysis, features, preview HTML) on any shape the default limit (${r.limits?.defaultKb ?? '?'} KB) accepts, median`,
+      '< 200 ms',
+      worstAccepted,
+      (v) => v < 200,
+      'ms',
+    ),
+  );
   const ten = r.limits?.shapes.find((x) => x.name === 'case-10mb');
   t.push(target('a 10 MB case declined: diagnostics answered in, median', '< 200 ms', ten?.answerMs.median, (v) => v < 200, 'ms'));
   return t;
@@ -48,61 +56,88 @@ export function markdownReport(r) {
   out.push('Measured by `npm run bench` (bench/run.mjs). Synthetic cases come from a fixed-seed generator');
   out.push('(bench/synth.ts), so every run measures the same texts. Times are milliseconds; medians and 95th');
   out.push('percentiles over repeated runs. Raw numbers: bench/results.json.', '');
-  out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, Node ${m.node}, ${m.os}. Run at ${r.date}${r.quick ? ' (quick run: fewer repetitions)' : ''}.`, '');
+  out.push(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, Node ${m.node}, ${m.os}. Run at ${r.date}${r.quick ? ' (quick run: fewer repetitions)' : ''}.`,
+    '',
+  );
   out.push('## Targets', '');
   out.push('| Target | Goal | Measured | Met |', '| --- | --- | --- | --- |');
   for (const t of r.targets) out.push(`| ${t.name} | ${t.goal} | ${fmt(t.value)} ${t.unit} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} |`);
   if (r.inProcess) {
-  out.push('', '## Language service, in process', '');
-  out.push('| Case | Lines | KB | Parse median / p95 | Analysis median / p95 | Diagnostics median / p95 | Findings | Letter text | Letter HTML | Letter PDF |');
-  out.push('| --- | ---: | ---: | --- | --- | --- | ---: | --- | --- | --- |');
-  for (const x of r.inProcess) {
-    const rd = (k) => (x.render?.[k]?.median !== undefined ? `${x.render[k].median} / ${x.render[k].p95}` : x.render?.[k]?.error ? 'error' : '–');
-    out.push(`| ${x.name} | ${x.lines} | ${x.kb} | ${x.parse.median} / ${x.parse.p95} | ${x.analysis.median} / ${x.analysis.p95} | ${x.diagnostics.median} / ${x.diagnostics.p95} | ${x.diagnosticCount} | ${rd('text')} | ${rd('html')} | ${rd('pdf')} |`);
-  }
-  out.push('', 'Analysis is parse plus the case model; diagnostics is analysis plus every rule (what the editor waits for).');
+    out.push('', '## Language service, in process', '');
+    out.push(
+      '| Case | Lines | KB | Parse median / p95 | Analysis median / p95 | Diagnostics median / p95 | Findings | Letter text | Letter HTML | Letter PDF |',
+    );
+    out.push('| --- | ---: | ---: | --- | --- | --- | ---: | --- | --- | --- |');
+    for (const x of r.inProcess) {
+      const rd = (k) => (x.render?.[k]?.median !== undefined ? `${x.render[k].median} / ${x.render[k].p95}` : x.render?.[k]?.error ? 'error' : '–');
+      out.push(
+        `| ${x.name} | ${x.lines} | ${x.kb} | ${x.parse.median} / ${x.parse.p95} | ${x.analysis.median} / ${x.analysis.p95} | ${x.diagnostics.median} / ${x.diagnostics.p95} | ${x.diagnosticCount} | ${rd('text')} | ${rd('html')} | ${rd('pdf')} |`,
+      );
+    }
+    out.push('', 'Analysis is parse plus the case model; diagnostics is analysis plus every rule (what the editor waits for).');
   }
   if (r.reading) {
-  const x = r.reading;
-  out.push('', '## Reading layer (issue 13)', '');
-  out.push(`Every prose sentence of ${x.name} (${x.sentences} sentences, ${x.chars} characters; ${x.mentions} mentions of ${x.concepts} concepts, ${x.phrases} lexicon phrases in one matcher). Milliseconds, median / p95.`, '');
-  out.push('| Lexicon compiled | Read cold (empty memo) | Read warm (unchanged case) | One sentence edited |', '| --- | --- | --- | --- |');
-  out.push(`| ${x.compile.median} / ${x.compile.p95} | ${x.cold.median} / ${x.cold.p95} | ${x.warm.median} / ${x.warm.p95} | ${x.edit.median} / ${x.edit.p95} |`);
+    const x = r.reading;
+    out.push('', '## Reading layer (issue 13)', '');
+    out.push(
+      `Every prose sentence of ${x.name} (${x.sentences} sentences, ${x.chars} characters; ${x.mentions} mentions of ${x.concepts} concepts, ${x.phrases} lexicon phrases in one matcher). Milliseconds, median / p95.`,
+      '',
+    );
+    out.push('| Lexicon compiled | Read cold (empty memo) | Read warm (unchanged case) | One sentence edited |', '| --- | --- | --- | --- |');
+    out.push(
+      `| ${x.compile.median} / ${x.compile.p95} | ${x.cold.median} / ${x.cold.p95} | ${x.warm.median} / ${x.warm.p95} | ${x.edit.median} / ${x.edit.p95} |`,
+    );
   }
   if (r.server) {
-  out.push('');
-  out.push('## Language server (dist/server.js over stdio)', '');
-  out.push('| Case | Edits | Interval | Latency median | p95 | max | Unanswered |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const x of r.server.latency) out.push(`| ${x.name} | ${x.edits} | ${x.intervalMs} ms | ${x.median} | ${x.p95} | ${x.max} | ${x.unanswered} |`);
-  out.push('', 'Latency is from sending a one-character didChange to the first publishDiagnostics for that version or a later one.', '');
-  const mem = r.server.memory;
-  out.push(`Memory (VmRSS of the server process): ${mem.baselineMb} MB at rest, ${mem.openMb} MB with ${mem.cases} cases of ~${mem.linesPerCase} lines open, ${mem.closedMb} MB ten seconds after closing them, ${mem.closedAfterGcMb ?? '–'} MB after a forced full garbage collection (SIGUSR2 with bench/lib/gc-on-signal.cjs preloaded; the server itself never forces one).`);
-  const h = mem.heapAfterGc;
-  if (h?.baseline && h.open && h.closed) out.push('', `V8 heap in use after a full collection: ${h.baseline.heapUsedMb} MB at rest, ${h.open.heapUsedMb} MB with the cases open, ${h.closed.heapUsedMb} MB after closing them.`);
+    out.push('');
+    out.push('## Language server (dist/server.js over stdio)', '');
+    out.push('| Case | Edits | Interval | Latency median | p95 | max | Unanswered |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const x of r.server.latency) out.push(`| ${x.name} | ${x.edits} | ${x.intervalMs} ms | ${x.median} | ${x.p95} | ${x.max} | ${x.unanswered} |`);
+    out.push('', 'Latency is from sending a one-character didChange to the first publishDiagnostics for that version or a later one.', '');
+    const mem = r.server.memory;
+    out.push(
+      `Memory (VmRSS of the server process): ${mem.baselineMb} MB at rest, ${mem.openMb} MB with ${mem.cases} cases of ~${mem.linesPerCase} lines open, ${mem.closedMb} MB ten seconds after closing them, ${mem.closedAfterGcMb ?? '–'} MB after a forced full garbage collection (SIGUSR2 with bench/lib/gc-on-signal.cjs preloaded; the server itself never forces one).`,
+    );
+    const h = mem.heapAfterGc;
+    if (h?.baseline && h.open && h.closed)
+      out.push(
+        '',
+        `V8 heap in use after a full collection: ${h.baseline.heapUsedMb} MB at rest, ${h.open.heapUsedMb} MB with the cases open, ${h.closed.heapUsedMb} MB after closing them.`,
+      );
   }
   if (r.batch) {
-  out.push('', '## Batch: `imr check` on a folder', '');
-  out.push('| Cases | Lines each | Threads | Wall time median (ms) | Cases/s |', '| ---: | ---: | --- | ---: | ---: |');
-  for (const k of ['oneCore', 'allCores']) {
-    const b = r.batch[k];
-    out.push(`| ${r.batch.cases} | ~${r.batch.linesPerCase} | ${b.label} | ${b.median} | ${b.casesPerSecond} |`);
-  }
-  out.push('', 'Wall time includes starting Node and reading the files.');
+    out.push('', '## Batch: `imr check` on a folder', '');
+    out.push('| Cases | Lines each | Threads | Wall time median (ms) | Cases/s |', '| ---: | ---: | --- | ---: | ---: |');
+    for (const k of ['oneCore', 'allCores']) {
+      const b = r.batch[k];
+      out.push(`| ${r.batch.cases} | ~${r.batch.linesPerCase} | ${b.label} | ${b.median} | ${b.casesPerSecond} |`);
+    }
+    out.push('', 'Wall time includes starting Node and reading the files.');
   }
   if (r.markdownlint) {
-  out.push('', `## Against markdownlint (${r.markdownlint.version})`, '');
-  out.push('The same texts saved as Markdown (sections as headings, fields as list items). Ratio: our time per byte over theirs; below 1 means we are faster.', '');
-  out.push('| Text | Our diagnostics median (ms) | markdownlint median (ms) | Ratio per byte |', '| --- | ---: | ---: | ---: |');
-  for (const x of r.markdownlint.inProcess) out.push(`| ${x.name} | ${x.ours} | ${x.theirs} | ${x.ratio} |`);
-  const c = r.markdownlint.cli;
-  if (c) out.push(`| ${c.files} files, CLI to CLI (imr check --jobs 1 vs markdownlint-cli2) | ${c.oursMs} | ${c.theirsMs} | ${c.ratio} |`);
+    out.push('', `## Against markdownlint (${r.markdownlint.version})`, '');
+    out.push(
+      'The same texts saved as Markdown (sections as headings, fields as list items). Ratio: our time per byte over theirs; below 1 means we are faster.',
+      '',
+    );
+    out.push('| Text | Our diagnostics median (ms) | markdownlint median (ms) | Ratio per byte |', '| --- | ---: | ---: | ---: |');
+    for (const x of r.markdownlint.inProcess) out.push(`| ${x.name} | ${x.ours} | ${x.theirs} | ${x.ratio} |`);
+    const c = r.markdownlint.cli;
+    if (c) out.push(`| ${c.files} files, CLI to CLI (imr check --jobs 1 vs markdownlint-cli2) | ${c.oursMs} | ${c.theirsMs} | ${c.ratio} |`);
   }
   if (r.limits) {
-  out.push('', '## Limits: hostile input (issue 8)', '');
-  out.push(`Each operation on each shape, with the size limit turned off (what declining protects against); medians in ms of ${r.quick ? '1 run' : '7 runs for texts up to 256 KB, else 3 (1 when a run takes over 2 s or the text is over 4 MB)'}, the first of them on code not yet optimised for the shape. "Answer" is what the editor gets with the default limit (${r.limits.defaultKb} KB): the one file-too-large diagnostic, or the full diagnostics for a file that fits. Completion and hover are asked in the middle of the longest line. PDF is skipped above 2 MB. See docs/limits.md for the policy.`, '');
-  const ops = ['diagnostics', 'symbols', 'folding', 'completion', 'hover', 'codeActions', 'renderText', 'renderHtml', 'renderPreview', 'renderPdf', 'import'];
-  out.push(`| Shape | KB | Lines | Declined | Answer | ${ops.join(' | ')} |`, `| --- | ---: | ---: | --- | ---: | ${ops.map(() => '---:').join(' | ')} |`);
-  for (const x of r.limits.shapes) out.push(`| ${x.name}: ${x.what} | ${x.kb} | ${x.lines} | ${x.declined ? 'yes' : 'no'} | ${x.answerMs.median} | ${ops.map((k) => fmt(x.ops[k]?.median)).join(' | ')} |`);
+    out.push('', '## Limits: hostile input (issue 8)', '');
+    out.push(
+      `Each operation on each shape, with the size limit turned off (what declining protects against); medians in ms of ${r.quick ? '1 run' : '7 runs for texts up to 256 KB, else 3 (1 when a run takes over 2 s or the text is over 4 MB)'}, the first of them on code not yet optimised for the shape. "Answer" is what the editor gets with the default limit (${r.limits.defaultKb} KB): the one file-too-large diagnostic, or the full diagnostics for a file that fits. Completion and hover are asked in the middle of the longest line. PDF is skipped above 2 MB. See docs/limits.md for the policy.`,
+      '',
+    );
+    const ops = ['diagnostics', 'symbols', 'folding', 'completion', 'hover', 'codeActions', 'renderText', 'renderHtml', 'renderPreview', 'renderPdf', 'import'];
+    out.push(`| Shape | KB | Lines | Declined | Answer | ${ops.join(' | ')} |`, `| --- | ---: | ---: | --- | ---: | ${ops.map(() => '---:').join(' | ')} |`);
+    for (const x of r.limits.shapes)
+      out.push(
+        `| ${x.name}: ${x.what} | ${x.kb} | ${x.lines} | ${x.declined ? 'yes' : 'no'} | ${x.answerMs.median} | ${ops.map((k) => fmt(x.ops[k]?.median)).join(' | ')} |`,
+      );
   }
   if (r.notes?.length) out.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
   return out.join('\n') + '\n';

@@ -19,7 +19,10 @@ const SETTINGS = { imr: { limits: { maxFileSize: 65536 } } };
 
 /** `nodeArgs` lets a profiling run pass e.g. --cpu-prof to the server process. */
 export async function startServer(root, nodeArgs = [], env = {}) {
-  const proc = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   const listeners = new Set();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -142,7 +145,12 @@ async function heapAfterGc(server, memFile) {
   for (let i = 0; i < 50 && !fs.existsSync(memFile); i++) await sleep(100);
   if (!fs.existsSync(memFile)) return undefined;
   const m = JSON.parse(fs.readFileSync(memFile, 'utf8'));
-  return { heapUsedMb: round(m.heapUsed / 1048576, 1), heapTotalMb: round(m.heapTotal / 1048576, 1), externalMb: round(m.external / 1048576, 1), rssMb: round(m.rss / 1048576, 1) };
+  return {
+    heapUsedMb: round(m.heapUsed / 1048576, 1),
+    heapTotalMb: round(m.heapTotal / 1048576, 1),
+    externalMb: round(m.external / 1048576, 1),
+    rssMb: round(m.rss / 1048576, 1),
+  };
 }
 
 export async function memoryProfile(server, cases, memFile) {
@@ -176,5 +184,13 @@ export async function memoryProfile(server, cases, memFile) {
   const closed = samples[samples.length - 1];
   const closedHeap = await heapAfterGc(server, memFile);
   const afterGc = rssMb(server.proc.pid);
-  return { cases: cases.length, baselineMb: baseline, openMb: open, closedMb: closed, closedAfterGcMb: afterGc, closedSamplesMb: samples, heapAfterGc: { baseline: baselineHeap, open: openHeap, closed: closedHeap } };
+  return {
+    cases: cases.length,
+    baselineMb: baseline,
+    openMb: open,
+    closedMb: closed,
+    closedAfterGcMb: afterGc,
+    closedSamplesMb: samples,
+    heapAfterGc: { baseline: baselineHeap, open: openHeap, closed: closedHeap },
+  };
 }

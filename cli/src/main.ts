@@ -16,13 +16,13 @@ function mainHelp(): string {
   return [
     'Usage: imr <command> [options]',
     '',
-    'Write and check California workers\' compensation IMR final determinations.',
+    "Write and check California workers' compensation IMR final determinations.",
     '',
     'Commands:',
     ...lines,
     '',
     'Options:',
-    '  -h, --help     show this help, or a command\'s help with `imr <command> --help`',
+    "  -h, --help     show this help, or a command's help with `imr <command> --help`",
     '  -v, --version  print the version',
     '',
   ].join('\n');
@@ -93,7 +93,12 @@ if (!isMainThread && workerData && workerData[WORKER_TAG]) {
   // (a letter or case printed there); to a file or pipe it is data and left
   // exact. stderr's messages escape the names and values they quote where
   // they are written (the progress bar draws with \r and ESC of its own).
-  const io: CliIO = { stdout: process.stdout.isTTY ? escapingStream(process.stdout) : process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  const io: CliIO = {
+    stdout: process.stdout.isTTY ? escapingStream(process.stdout) : process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+  };
   runCli(process.argv.slice(2), io).then((code) => {
     // A write failure other than a closed pipe has already set 2.
     process.exitCode = process.exitCode === 2 ? 2 : code;

@@ -82,10 +82,7 @@ export async function exportLetter(service: ImrLanguageService, preview: LetterP
     void vscode.window.showErrorMessage(`IMR Author cannot export this file's letter. ${refused.message}`);
     return;
   }
-  const picked = await vscode.window.showQuickPick(
-    FORMAT_PICKS,
-    { title: 'Export Letter', placeHolder: 'Export the letter as' },
-  );
+  const picked = await vscode.window.showQuickPick(FORMAT_PICKS, { title: 'Export Letter', placeHolder: 'Export the letter as' });
   if (!picked) return;
 
   const text = { uri: doc.uri.toString(), version: doc.version, text: doc.getText() };

@@ -83,7 +83,13 @@ function toDiagnostic(d: ImportResult['diagnostics'][number], uri: vscode.Uri): 
   diagnostic.source = NOTES_SOURCE;
   // Where else the note points (the summary sentence a missing diagnosis was looked for in).
   if (d.relatedInformation?.length) {
-    diagnostic.relatedInformation = d.relatedInformation.map((ri) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, new vscode.Range(ri.range.start.line, ri.range.start.character, ri.range.end.line, ri.range.end.character)), ri.message));
+    diagnostic.relatedInformation = d.relatedInformation.map(
+      (ri) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(uri, new vscode.Range(ri.range.start.line, ri.range.start.character, ri.range.end.line, ri.range.end.character)),
+          ri.message,
+        ),
+    );
   }
   return diagnostic;
 }
@@ -153,7 +159,10 @@ export function registerImport(context: vscode.ExtensionContext): void {
       const result = createLanguageService().importLetter(letter.text, { sourceName: letter.name, unreadablePages: letter.unreadablePages });
       const doc = await openImported(result, letter.name);
       noteVersions.set(doc.uri.toString(), doc.version);
-      notes.set(doc.uri, result.diagnostics.map((d) => toDiagnostic(d, doc.uri)));
+      notes.set(
+        doc.uri,
+        result.diagnostics.map((d) => toDiagnostic(d, doc.uri)),
+      );
       void vscode.window.showInformationMessage(summary(letter.name, result));
     }),
   );

@@ -25,7 +25,9 @@ export async function codeActionMiddleware(
       document.uri,
       snippetEdits.map((e) => {
         const r = new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character);
-        return e.snippet ? new vscode.SnippetTextEdit(r, new vscode.SnippetString(e.newText)) : new vscode.SnippetTextEdit(r, new vscode.SnippetString().appendText(e.newText));
+        return e.snippet
+          ? new vscode.SnippetTextEdit(r, new vscode.SnippetString(e.newText))
+          : new vscode.SnippetTextEdit(r, new vscode.SnippetString().appendText(e.newText));
       }),
     );
     action.edit = edit;

@@ -37,7 +37,9 @@ const documents = new TextDocuments(lineSafeTextDocument);
 /** The code-action kind of the service's fix-all action (features/fixAll.ts), under LSP's source.fixAll. */
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.imr`;
 // The service's own contained bugs go to the log by kind and place only (describeError), like a handler's.
-const service = createLanguageService({ logger: { contained: (place, err) => connection.console.error(`imr: ${place} failed (contained): ${describeError(err)}`) } });
+const service = createLanguageService({
+  logger: { contained: (place, err) => connection.console.error(`imr: ${place} failed (contained): ${describeError(err)}`) },
+});
 const workspaceCriteria = new WorkspaceCriteria(connection, service, documents);
 let hasConfigurationPull = false;
 let snippetSupport = false;
@@ -218,88 +220,115 @@ function caseFor(uri: string): ImrDocument | undefined {
   return doc && !service.refusal(doc) ? doc : undefined;
 }
 
-connection.onDocumentSymbol(safely('symbols', [], (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  return doc ? service.getDocumentSymbols(doc) : [];
-}));
+connection.onDocumentSymbol(
+  safely('symbols', [], (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    return doc ? service.getDocumentSymbols(doc) : [];
+  }),
+);
 
-connection.onFoldingRanges(safely('folding', [], (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  return doc ? service.getFoldingRanges(doc) : [];
-}));
+connection.onFoldingRanges(
+  safely('folding', [], (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    return doc ? service.getFoldingRanges(doc) : [];
+  }),
+);
 
-connection.onCompletion(safely('completion', [], (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  if (!doc) return [];
-  const items = service.getCompletions(doc, p.position);
-  // Clients without snippet support get the placeholders' default text.
-  return snippetSupport
-    ? items
-    : items.map((i) => (i.insertTextFormat === 2 && i.textEdit ? { ...i, textEdit: { ...i.textEdit, newText: snippetToPlain(i.textEdit.newText) }, insertTextFormat: 1 as const } : i));
-}));
+connection.onCompletion(
+  safely('completion', [], (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    if (!doc) return [];
+    const items = service.getCompletions(doc, p.position);
+    // Clients without snippet support get the placeholders' default text.
+    return snippetSupport
+      ? items
+      : items.map((i) =>
+          i.insertTextFormat === 2 && i.textEdit
+            ? { ...i, textEdit: { ...i.textEdit, newText: snippetToPlain(i.textEdit.newText) }, insertTextFormat: 1 as const }
+            : i,
+        );
+  }),
+);
 
-connection.onHover(safely('hover', null, (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  return (doc && service.getHover(doc, p.position)) ?? null;
-}));
+connection.onHover(
+  safely('hover', null, (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    return (doc && service.getHover(doc, p.position)) ?? null;
+  }),
+);
 
-connection.languages.inlayHint.on(safely('inlay hints', [], (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  if (!doc) return [];
-  const inRange = (pos: { line: number }) => pos.line >= p.range.start.line && pos.line <= p.range.end.line;
-  return service.getInlayHints(doc).filter((h) => inRange(h.position)).map((h) => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true }));
-}));
+connection.languages.inlayHint.on(
+  safely('inlay hints', [], (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    if (!doc) return [];
+    const inRange = (pos: { line: number }) => pos.line >= p.range.start.line && pos.line <= p.range.end.line;
+    return service
+      .getInlayHints(doc)
+      .filter((h) => inRange(h.position))
+      .map((h) => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true }));
+  }),
+);
 
-connection.onDefinition(safely('definition', null, (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  return (doc && service.getDefinition(doc, p.position)) ?? null;
-}));
+connection.onDefinition(
+  safely('definition', null, (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    return (doc && service.getDefinition(doc, p.position)) ?? null;
+  }),
+);
 
-connection.onReferences(safely('references', [], (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  return doc ? service.getReferences(doc, p.position, p.context.includeDeclaration) : [];
-}));
+connection.onReferences(
+  safely('references', [], (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    return doc ? service.getReferences(doc, p.position, p.context.includeDeclaration) : [];
+  }),
+);
 
-connection.onPrepareRename(safely('prepare rename', null, (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  return (doc && service.prepareRename(doc, p.position)) ?? null;
-}));
+connection.onPrepareRename(
+  safely('prepare rename', null, (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    return (doc && service.prepareRename(doc, p.position)) ?? null;
+  }),
+);
 
-connection.onRenameRequest(safely('rename', null, (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  if (!doc) return null;
-  const edits = service.rename(doc, p.position, p.newName);
-  if (edits) return { changes: { [doc.uri]: edits.map(toLspEdit) } };
-  // A refused name (taken, or not a label name) answers with the reason, which
-  // the editor shows; a silent null would leave the author guessing.
-  const why = service.validateRename(doc, p.position, p.newName);
-  return why ? new ResponseError(LSPErrorCodes.RequestFailed, why) : null;
-}));
+connection.onRenameRequest(
+  safely('rename', null, (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    if (!doc) return null;
+    const edits = service.rename(doc, p.position, p.newName);
+    if (edits) return { changes: { [doc.uri]: edits.map(toLspEdit) } };
+    // A refused name (taken, or not a label name) answers with the reason, which
+    // the editor shows; a silent null would leave the author guessing.
+    const why = service.validateRename(doc, p.position, p.newName);
+    return why ? new ResponseError(LSPErrorCodes.RequestFailed, why) : null;
+  }),
+);
 
-connection.onCodeAction(safely('code actions', [], (p) => {
-  const doc = caseFor(p.textDocument.uri);
-  if (!doc) return [];
-  // Fix All and codeActionsOnSave ask for source.fixAll only: one action, the safe fixes of the whole document.
-  const only = p.context.only;
-  if (only && only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
-    const all = service.getFixAll(doc);
-    return all ? [{ title: all.title, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: all.edits.map(toLspEdit) } } }] : [];
-  }
-  if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
-  const diagnostics = p.context.diagnostics.filter((d) => d.source === 'imr').map(fromLspDiagnostic);
-  return service.getCodeActions(doc, p.range, diagnostics).map((a): LspCodeAction => {
-    const snippet = a.edits.some((e) => e.snippet);
-    return {
-      title: a.title,
-      kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : a.kind,
-      isPreferred: a.isPreferred,
-      diagnostics: p.context.diagnostics.filter((d) => a.diagnostics?.some((x) => sameDiagnostic(x, d))),
-      edit: { changes: { [doc.uri]: a.edits.map(toLspEdit) } },
-      // Clients that can (our VS Code client) swap the plain edit for this snippet.
-      data: snippet ? ({ imrSnippetEdits: a.edits } satisfies SnippetCodeActionData) : undefined,
-    };
-  });
-}));
+connection.onCodeAction(
+  safely('code actions', [], (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    if (!doc) return [];
+    // Fix All and codeActionsOnSave ask for source.fixAll only: one action, the safe fixes of the whole document.
+    const only = p.context.only;
+    if (only && only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`))) {
+      const all = service.getFixAll(doc);
+      return all ? [{ title: all.title, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: all.edits.map(toLspEdit) } } }] : [];
+    }
+    if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
+    const diagnostics = p.context.diagnostics.filter((d) => d.source === 'imr').map(fromLspDiagnostic);
+    return service.getCodeActions(doc, p.range, diagnostics).map((a): LspCodeAction => {
+      const snippet = a.edits.some((e) => e.snippet);
+      return {
+        title: a.title,
+        kind: a.kind === 'quickfix' ? CodeActionKind.QuickFix : a.kind,
+        isPreferred: a.isPreferred,
+        diagnostics: p.context.diagnostics.filter((d) => a.diagnostics?.some((x) => sameDiagnostic(x, d))),
+        edit: { changes: { [doc.uri]: a.edits.map(toLspEdit) } },
+        // Clients that can (our VS Code client) swap the plain edit for this snippet.
+        data: snippet ? ({ imrSnippetEdits: a.edits } satisfies SnippetCodeActionData) : undefined,
+      };
+    });
+  }),
+);
 
 function sameDiagnostic(a: { code: string; message: string; range: Range }, b: { code?: unknown; message: string; range: Range }): boolean {
   return (

@@ -53,8 +53,11 @@ function withoutPageFurniture(input: string, r: ImportResult): string {
 export function checkImport(input: string): void {
   noContainedError(() => {
     const r = importLetter(input, { sourceName: 'property.txt' });
-    assert.deepEqual(parseCase(r.text).problems.map((p) => p.message), [], 'the imported case parses');
+    assert.deepEqual(
+      parseCase(r.text).problems.map((p) => p.message),
+      [],
+      'the imported case parses',
+    );
     assert.deepEqual(lostWords(input, r), [], 'words of the input are neither in the rendered letter nor in a comment');
   });
 }
-

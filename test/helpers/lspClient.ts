@@ -5,12 +5,7 @@
 // and everything it writes to stderr, so a test can search them for case text.
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { ROOT } from './fixtures';
 
 export interface PublishedDiagnostics {
@@ -124,7 +119,14 @@ export class TestLspClient {
     if (have && pred(have)) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push({ uri, pred, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      this.waiters.push({
+        uri,
+        pred,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
   }
 

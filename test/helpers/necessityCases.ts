@@ -63,7 +63,9 @@ export function variant(...edits: [string, string][]): string {
 
 let n = 0;
 export function necessityDiagnostics(text: string, settings: ServiceSettings = DEFAULT_SETTINGS, service = new LanguageService()): ImrDiagnostic[] {
-  return service.getDiagnostics({ uri: `file:///necessity/${++n}.imr`, version: 1, text }, settings).filter((d) => (NECESSITY_CODES as readonly string[]).includes(d.code));
+  return service
+    .getDiagnostics({ uri: `file:///necessity/${++n}.imr`, version: 1, text }, settings)
+    .filter((d) => (NECESSITY_CODES as readonly string[]).includes(d.code));
 }
 
 export function textAt(text: string, range: ImrDiagnostic['range']): string {

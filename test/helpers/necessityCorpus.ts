@@ -26,9 +26,7 @@ const ITEM_LINE = /^(.*\S)\s*:\s+(Upheld|Overturned)\s*$/;
 
 /** Lines as prose input, without page furniture ("Page 3 of 4") and blank lines. */
 function proseOf(lines: string[]): Prose {
-  const input: ProseLineInput[] = lines
-    .map((t, i) => ({ text: t.trim(), line: i, character: 0 }))
-    .filter((l) => l.text && !/^Page \d+ of \d+$/i.test(l.text));
+  const input: ProseLineInput[] = lines.map((t, i) => ({ text: t.trim(), line: i, character: 0 })).filter((l) => l.text && !/^Page \d+ of \d+$/i.test(l.text));
   return buildProse(input, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }).prose;
 }
 

@@ -30,7 +30,11 @@ export function networkLog(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-net-
   const file = path.join(dir, `network-${process.pid}-${Date.now()}.jsonl`);
   const read = (): GuardRecord[] =>
     fs.existsSync(file)
-      ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GuardRecord)
+      ? fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as GuardRecord)
       : [];
   return {
     file,

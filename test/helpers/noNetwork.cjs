@@ -22,7 +22,10 @@ function record(entry) {
 
 function blocked(api) {
   return function () {
-    const stack = new Error().stack.split('\n').slice(2, 8).map((l) => l.trim());
+    const stack = new Error().stack
+      .split('\n')
+      .slice(2, 8)
+      .map((l) => l.trim());
     record({ kind: 'attempt', api, stack });
     const err = new Error(`network access blocked by the no-network test: ${api}`);
     err.code = 'EIMRNONETWORK';
@@ -45,7 +48,10 @@ block(net.Server.prototype, 'listen', 'net.Server#listen');
 const tls = require('node:tls');
 block(tls, 'connect', 'tls.connect');
 // HTTP(S)/2: the agents hold their own reference to net.createConnection.
-for (const [id, mod] of [['http', require('node:http')], ['https', require('node:https')]]) {
+for (const [id, mod] of [
+  ['http', require('node:http')],
+  ['https', require('node:https')],
+]) {
   block(mod, 'request', `${id}.request`);
   block(mod, 'get', `${id}.get`);
   block(mod, 'createServer', `${id}.createServer`);

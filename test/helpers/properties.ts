@@ -71,12 +71,14 @@ export function assertRangesInside(text: string, ranges: Range[], what: string):
   const lengths = lineLengths(text);
   for (const rg of ranges) {
     for (const p of [rg.start, rg.end]) {
-      if (!(Number.isInteger(p.line) && p.line >= 0 && p.line < lengths.length)) assert.fail(`${what}: line ${p.line} outside the document (${lengths.length} lines)`);
+      if (!(Number.isInteger(p.line) && p.line >= 0 && p.line < lengths.length))
+        assert.fail(`${what}: line ${p.line} outside the document (${lengths.length} lines)`);
       if (!(Number.isInteger(p.character) && p.character >= 0 && p.character <= lengths[p.line])) {
         assert.fail(`${what}: character ${p.character} outside line ${p.line} (length ${lengths[p.line]})`);
       }
     }
-    if (rg.start.line > rg.end.line || (rg.start.line === rg.end.line && rg.start.character > rg.end.character)) assert.fail(`${what}: a range ends before it starts`);
+    if (rg.start.line > rg.end.line || (rg.start.line === rg.end.line && rg.start.character > rg.end.character))
+      assert.fail(`${what}: a range ends before it starts`);
   }
 }
 
@@ -106,11 +108,35 @@ export const EXAMPLE_TEXTS = new Map(EXAMPLE_NAMES.map((n) => [n, readExample(n)
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 
 /** Pieces that matter to the case language: separators, markup, keywords. */
-const PIECES = ['\n', '\r\n', '\r', '\t', ' ', '  ', ':', '[#', ']', '[#x]', '--', '-- imr-disable-next-line\n', '\ufeff', '\u0000', '😀', '\ud800', 'é', '.', '"'];
+const PIECES = [
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '  ',
+  ':',
+  '[#',
+  ']',
+  '[#x]',
+  '--',
+  '-- imr-disable-next-line\n',
+  '\ufeff',
+  '\u0000',
+  '😀',
+  '\ud800',
+  'é',
+  '.',
+  '"',
+];
 
 /** Random text: any code point, any code unit, and the language's separators, mixed. */
 export const unicodeText = fc.string({
-  unit: fc.oneof({ arbitrary: fc.constantFrom(...PIECES), weight: 2 }, { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 3 }, { arbitrary: codeUnit, weight: 1 }),
+  unit: fc.oneof(
+    { arbitrary: fc.constantFrom(...PIECES), weight: 2 },
+    { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 3 },
+    { arbitrary: codeUnit, weight: 1 },
+  ),
   maxLength: 400,
 });
 
@@ -129,20 +155,56 @@ const LABELS = ['neuro-findings', 'exam', 'mri-findings', 'conservative-care', '
 const indent = fc.constantFrom('', ' ', '  ', '  ', '  ', '    ', '\t', ' \t', '      ');
 const label = fc.constantFrom(...LABELS).map((l) => `[#${l}]`);
 const word = fc.oneof(
-  fc.constantFrom('the', 'worker', 'MRI', 'lumbar', 'is', 'not', 'medically', 'necessary', 'recommended', 'pain', 'radiating', 'therapy', 'MTUS', 'ODG', 'denied', 'upheld', 'overturned', 'no', 'without'),
+  fc.constantFrom(
+    'the',
+    'worker',
+    'MRI',
+    'lumbar',
+    'is',
+    'not',
+    'medically',
+    'necessary',
+    'recommended',
+    'pain',
+    'radiating',
+    'therapy',
+    'MTUS',
+    'ODG',
+    'denied',
+    'upheld',
+    'overturned',
+    'no',
+    'without',
+  ),
   // Text the phi rule flags, so its quick-fixes are exercised too.
-  fc.constantFrom('Mr. Jones', 'Dr. Alvarez', 'SSN 123-45-6789', '(555) 123-4567', 'jane.doe@example.com', '1234 Main Street', 'DOB 01/02/1960', 'claim number 05-1234567'),
+  fc.constantFrom(
+    'Mr. Jones',
+    'Dr. Alvarez',
+    'SSN 123-45-6789',
+    '(555) 123-4567',
+    'jane.doe@example.com',
+    '1234 Main Street',
+    'DOB 01/02/1960',
+    'claim number 05-1234567',
+  ),
   label,
   fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 8 }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
 );
 const sentence = fc.array(word, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
-const conclusion = fc.constantFrom('The request is medically necessary.', 'The request is not medically necessary.', 'The MRI is not recommended.', 'Therefore the treatment is medically necessary.');
+const conclusion = fc.constantFrom(
+  'The request is medically necessary.',
+  'The request is not medically necessary.',
+  'The MRI is not recommended.',
+  'Therefore the treatment is medically necessary.',
+);
 const prose = fc.oneof({ arbitrary: sentence.map((s) => s + '.'), weight: 3 }, { arbitrary: conclusion, weight: 1 });
 
 const date = fc.oneof(
   fc.tuple(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 1999, max: 2031 })).map(([m, d, y]) => `${m}/${d}/${y}`),
-  fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 99 })).map(([m, d, y]) => `${m}-${d}-${String(y).padStart(2, '0')}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 99 }))
+    .map(([m, d, y]) => `${m}-${d}-${String(y).padStart(2, '0')}`),
   fc.constantFrom('2016-02-30', '13/45/99', 'MM/DD/YYYY', ''),
 );
 const value = fc.oneof(
@@ -154,7 +216,13 @@ const value = fc.oneof(
 const key = fc.oneof({ arbitrary: fc.constantFrom(...ALL_KEYS), weight: 5 }, { arbitrary: fc.constantFrom('diagnosys', 'decison', 'x', ''), weight: 1 });
 const fieldLine = fc.tuple(indent, key, fc.constantFrom(': ', ':', ' : '), value).map(([i, k, c, v]) => `${i}${k}${c}${v}`);
 const criterionLine = fc
-  .tuple(indent, fc.oneof(fc.constantFrom(...CRITERION_IDS), fc.constantFrom('XX-01', 'LMRI-99')), fc.constantFrom(...STATUSES), fc.array(label, { maxLength: 2 }), fc.option(sentence, { nil: undefined }))
+  .tuple(
+    indent,
+    fc.oneof(fc.constantFrom(...CRITERION_IDS), fc.constantFrom('XX-01', 'LMRI-99')),
+    fc.constantFrom(...STATUSES),
+    fc.array(label, { maxLength: 2 }),
+    fc.option(sentence, { nil: undefined }),
+  )
   .map(([i, id, st, ls, note]) => `    ${i}${id}: ${st}${ls.length ? ' ' + ls.join(' ') : ''}${note ? ' ' + note : ''}`);
 const criteriaBlock = fc
   .tuple(fc.oneof(fc.constantFrom(...LIBRARY_SECTIONS.map((s) => s.id)), fc.constantFrom('', 'no-such-section')), fc.array(criterionLine, { maxLength: 6 }))
@@ -167,16 +235,37 @@ const comment = fc.oneof(
 
 const headerLine = fc.oneof(
   fc.constantFrom(...SECTION_KEYWORDS),
-  fc.constantFrom('case CM16-0207731', 'case', 'case CM00-', 'item MRI of the lumbar spine', 'item Physical therapy 12 visits', 'item Norco 10/325 mg #120', 'item'),
+  fc.constantFrom(
+    'case CM16-0207731',
+    'case',
+    'case CM00-',
+    'item MRI of the lumbar spine',
+    'item Physical therapy 12 visits',
+    'item Norco 10/325 mg #120',
+    'item',
+  ),
   fc.tuple(fc.constantFrom(...SECTION_KEYWORDS), sentence).map(([k, s]) => `${k} ${s}`),
 );
 
 /** One section: its keyword line, fields, and (for items) criteria and a rationale. */
 const block = fc.oneof(
-  fc.tuple(headerLine, fc.array(fieldLine.map((l) => [l]), { maxLength: 7 })).map(([h, fs]) => [h, ...fs.flat()]),
+  fc
+    .tuple(
+      headerLine,
+      fc.array(
+        fieldLine.map((l) => [l]),
+        { maxLength: 7 },
+      ),
+    )
+    .map(([h, fs]) => [h, ...fs.flat()]),
   fc.tuple(fc.constant('summary'), fc.array(prose, { maxLength: 6 })).map(([h, ps]) => [h, ...ps.map((p) => `  ${p}`)]),
   fc
-    .tuple(headerLine.filter((h) => h.startsWith('item')), fc.array(fieldLine, { maxLength: 5 }), fc.option(criteriaBlock, { nil: undefined }), fc.option(proseBlock('  rationale'), { nil: undefined }))
+    .tuple(
+      headerLine.filter((h) => h.startsWith('item')),
+      fc.array(fieldLine, { maxLength: 5 }),
+      fc.option(criteriaBlock, { nil: undefined }),
+      fc.option(proseBlock('  rationale'), { nil: undefined }),
+    )
     .map(([h, fs, cr, ra]) => [h, ...fs, ...(cr ?? []), ...(ra ?? [])]),
   comment.map((c) => [c]),
   fc.constant(['']),
@@ -248,7 +337,10 @@ export function mutate(text: string, m: Mutation): string {
       const candidates = lines.flatMap((l, i) => (re.test(l) ? [i] : []));
       if (candidates.length === 0) return text;
       const i = candidates[Math.floor((m.line / 10_001) * candidates.length)];
-      lines[i] = m.kind === 'unlabel' ? lines[i].replace(/\s*\[#[^\]]*\]/g, '') : lines[i].replace(GUIDELINE_LINE, '$1 Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs');
+      lines[i] =
+        m.kind === 'unlabel'
+          ? lines[i].replace(/\s*\[#[^\]]*\]/g, '')
+          : lines[i].replace(GUIDELINE_LINE, '$1 Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs');
       return lines.join('\n');
     }
     case 'reindent': {
@@ -265,4 +357,9 @@ export const mutatedExample = fc
   .map(([name, ms]) => ms.reduce(mutate, EXAMPLE_TEXTS.get(name)!));
 
 /** Every kind of input the properties use, the case-shaped ones weighted up. */
-export const anyCaseText = fc.oneof({ arbitrary: mutatedExample, weight: 4 }, { arbitrary: caseText, weight: 4 }, { arbitrary: unicodeText, weight: 1 }, { arbitrary: bytesAsText, weight: 1 });
+export const anyCaseText = fc.oneof(
+  { arbitrary: mutatedExample, weight: 4 },
+  { arbitrary: caseText, weight: 4 },
+  { arbitrary: unicodeText, weight: 1 },
+  { arbitrary: bytesAsText, weight: 1 },
+);

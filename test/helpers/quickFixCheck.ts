@@ -73,9 +73,17 @@ export function newProblems(before: string, action: CodeAction, after: string, f
   const beforeStarts = computeLineStarts(before);
   const read = (text: string) => {
     const lines = text.split(/\r\n|\r|\n/);
-    return parseCase(text).problems.map((p) => ({ code: p.code, at: p.range.start, line: lines[p.range.start.line] ?? '', message: p.message.replace(/\d+/g, '#') }));
+    return parseCase(text).problems.map((p) => ({
+      code: p.code,
+      at: p.range.start,
+      line: lines[p.range.start.line] ?? '',
+      message: p.message.replace(/\d+/g, '#'),
+    }));
   };
-  const old = read(before).map((o) => ({ ...o, movedTo: mapOffset(before, action, offsetAt(beforeStarts, before, o.at)).map((x) => positionOf(after, x).line) }));
+  const old = read(before).map((o) => ({
+    ...o,
+    movedTo: mapOffset(before, action, offsetAt(beforeStarts, before, o.at)).map((x) => positionOf(after, x).line),
+  }));
   const fresh = read(after);
   const added: string[] = [];
   const count = (ps: { code: string }[]) => ps.filter((p) => p.code === 'indentation').length;
@@ -125,11 +133,12 @@ export function checkQuickFixes(text: string, byRule?: Map<string, number>): num
         const starts = computeLineStarts(text);
         const places = mapOffset(text, action, offsetAt(starts, text, target.range.start)).map((o) => positionOf(fixed, o));
         const after = service.getDiagnostics(doc(fixed));
-        const remains = after.find((x) => sameFinding(x, target) && places.some((p) => p.line === x.range.start.line && p.character === x.range.start.character));
+        const remains = after.find(
+          (x) => sameFinding(x, target) && places.some((p) => p.line === x.range.start.line && p.character === x.range.start.character),
+        );
         assert.ok(!remains, `${what} leaves its diagnostic: ${remains?.message}`);
       }
     }
   });
   return applied;
 }
-

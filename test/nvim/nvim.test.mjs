@@ -29,7 +29,10 @@ function runNeovim(fixture) {
         IMR_ROOT: dir,
         IMR_OUT: out,
         // Neovim's state and logs go to the throwaway folder, not the home folder.
-        XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir,
+        XDG_STATE_HOME: dir,
+        XDG_CACHE_HOME: dir,
+        XDG_DATA_HOME: dir,
+        XDG_CONFIG_HOME: dir,
       },
     });
     assert.equal(r.error, undefined, `nvim could not run: ${r.error?.message}`);
@@ -61,7 +64,11 @@ test('Neovim receives the diagnostics with their codes and positions', () => {
   for (const e of expected) {
     const d = diags.find((x) => x.code === e.code && e.says.test(x.message));
     assert.ok(d, `expected ${e.code}; Neovim got ${diags.map((x) => `${x.code}@${x.lnum}:${x.col}`).join(', ')}`);
-    assert.deepEqual({ lnum: d.lnum, col: d.col, end_lnum: d.end_lnum, end_col: d.end_col }, { lnum: e.at.lnum, col: e.at.col, end_lnum: e.at.lnum, end_col: e.at.end_col }, `position of ${e.code}`);
+    assert.deepEqual(
+      { lnum: d.lnum, col: d.col, end_lnum: d.end_lnum, end_col: d.end_col },
+      { lnum: e.at.lnum, col: e.at.col, end_lnum: e.at.lnum, end_col: e.at.end_col },
+      `position of ${e.code}`,
+    );
     assert.equal(d.severity, 1, `${e.code} is an error (vim.diagnostic.severity.ERROR)`);
     assert.equal(d.source, 'imr');
   }

@@ -14,7 +14,10 @@ try {
   if (!process.argv.includes('--no-build')) execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: `npm run build` makes it');
   ensureDebPackages(['neovim']);
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', join(HERE, 'nvim.test.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', join(HERE, 'nvim.test.mjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.stdout.write(r.stdout);
   const count = (what) => Number(new RegExp(`ℹ ${what} (\\d+)`).exec(r.stdout)?.[1] ?? NaN);
   const passed = count('pass');

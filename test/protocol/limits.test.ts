@@ -35,7 +35,10 @@ test('a 10 MB case gets one file-too-large diagnostic, features answer empty, an
   assert.deepEqual(await client.request('textDocument/completion', at), []);
   assert.equal(await client.request('textDocument/hover', at), null);
   assert.equal(await client.request('textDocument/prepareRename', at), null);
-  assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at.position, end: at.position }, context: { diagnostics: [] } }), []);
+  assert.deepEqual(
+    await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: at.position, end: at.position }, context: { diagnostics: [] } }),
+    [],
+  );
 
   // A normal case opened after it is checked and answered as usual.
   const other = 'file:///cases/after-the-big-one.imr';

@@ -84,12 +84,27 @@ function imr(...args: string[]): Run {
   const attemptsBefore = net.attempts().length;
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: dirs.cwd,
-    env: { ...process.env, ...net.env, HOME: dirs.home, USERPROFILE: dirs.home, TMPDIR: dirs.tmp, TMP: dirs.tmp, TEMP: dirs.tmp, XDG_CACHE_HOME: path.join(dirs.home, '.cache'), XDG_CONFIG_HOME: path.join(dirs.home, '.config'), NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      ...net.env,
+      HOME: dirs.home,
+      USERPROFILE: dirs.home,
+      TMPDIR: dirs.tmp,
+      TMP: dirs.tmp,
+      TEMP: dirs.tmp,
+      XDG_CACHE_HOME: path.join(dirs.home, '.cache'),
+      XDG_CONFIG_HOME: path.join(dirs.home, '.config'),
+      NO_COLOR: '1',
+    },
     timeout: 60000,
   });
   runs++;
   const run = { status: r.status, stdout: r.stdout, stderr: r.stderr.toString('utf8'), written: changes(before, snapshot()) };
-  assert.deepEqual(net.attempts().slice(attemptsBefore), [], `imr ${args.join(' ')} tried to reach the network:\n${describeAttempts(net.attempts().slice(attemptsBefore))}`);
+  assert.deepEqual(
+    net.attempts().slice(attemptsBefore),
+    [],
+    `imr ${args.join(' ')} tried to reach the network:\n${describeAttempts(net.attempts().slice(attemptsBefore))}`,
+  );
   assert.equal(run.stderr.includes(MARKER), false, `imr ${args.join(' ')}: case text on stderr:\n${run.stderr}`);
   return run;
 }
@@ -114,7 +129,10 @@ test('imr check (text, JSON, SARIF to a file, worker threads) reports, and write
   const workers = imr('check', '--jobs', '2', dirs.cases);
   assert.equal(workers.status, 1, workers.stderr);
   assert.deepEqual(workers.written, []);
-  assert.ok(net.loads().some((l) => l.thread !== 0), 'the guard also loaded in the check worker threads');
+  assert.ok(
+    net.loads().some((l) => l.thread !== 0),
+    'the guard also loaded in the check worker threads',
+  );
 });
 
 test('imr render writes the letter to stdout, or to the one file named, as text, HTML and PDF', () => {
@@ -152,7 +170,7 @@ test('imr import reads text and PDF letters and writes only the case files asked
   const txt = imr('import', path.join(dirs.letters, 'letter.txt'), '-o', 'imported.imr');
   assert.ok(txt.status === 0 || txt.status === 1, txt.stderr);
   assert.deepEqual(txt.written, [rel('cwd', 'imported.imr')]);
-  assert.ok(fs.readFileSync(path.join(dirs.cwd, 'imported.imr'), 'utf8').includes(MARKER), 'the case keeps the letter\'s words');
+  assert.ok(fs.readFileSync(path.join(dirs.cwd, 'imported.imr'), 'utf8').includes(MARKER), "the case keeps the letter's words");
 
   const pdf = imr('import', path.join(dirs.letters, 'rendered.pdf'));
   assert.ok(pdf.status === 0 || pdf.status === 1, pdf.stderr);
@@ -173,7 +191,12 @@ test('a letter pdfjs cannot read is refused in plain words, not with what pdfjs 
 
 test('no command made a network attempt, and the guard was loaded in every one', () => {
   assert.deepEqual(net.attempts(), [], describeAttempts(net.attempts()));
-  const mainThreads = new Set(net.loads().filter((l) => l.thread === 0).map((l) => l.pid));
+  const mainThreads = new Set(
+    net
+      .loads()
+      .filter((l) => l.thread === 0)
+      .map((l) => l.pid),
+  );
   assert.equal(mainThreads.size, runs, 'one guarded process per run');
   assert.ok(runs >= 12, `${runs} runs: every command above ran`);
 });

@@ -49,11 +49,18 @@ const trace: { level: string; line: string }[] = [];
 let traceLevel = 'messages';
 
 test('every server feature answers with the network made to throw', async () => {
-  server.connection.trace(Trace.Messages, { log: (message: string, data?: string) => trace.push({ level: traceLevel, line: `${message}\n${data ?? ''}` }) }, false);
+  server.connection.trace(
+    Trace.Messages,
+    { log: (message: string, data?: string) => trace.push({ level: traceLevel, line: `${message}\n${data ?? ''}` }) },
+    false,
+  );
   const init = await server.request('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
-    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { completion: { completionItem: { snippetSupport: true } } },
+    },
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
   });
   assert.ok(init.capabilities.hoverProvider);
@@ -63,7 +70,10 @@ test('every server feature answers with the network made to throw', async () => 
 
   const criteriaUri = pathToFileURL(path.join(workspace, '.imr', 'criteria', 'broken.json')).href;
   const criteria = await server.diagnostics(criteriaUri, (p) => p.diagnostics.length > 0);
-  assert.ok(criteria.diagnostics.some((d) => d.code === 'criteria-data'), 'the broken workspace criteria file was read and reported');
+  assert.ok(
+    criteria.diagnostics.some((d) => d.code === 'criteria-data'),
+    'the broken workspace criteria file was read and reported',
+  );
 
   await server.notify('textDocument/didOpen', { textDocument: { uri: caseUri, languageId: 'imr', version: 1, text: markerCase } });
   const published = await server.diagnostics(caseUri, (p) => p.version === 1);
@@ -73,7 +83,10 @@ test('every server feature answers with the network made to throw', async () => 
   const doc = { textDocument: { uri: caseUri } };
   const hover = await server.request('textDocument/hover', { ...doc, position: cite });
   assert.ok(hover?.contents, 'hover on a cited label');
-  const completion = await server.request('textDocument/completion', { ...doc, position: { line: lines.findIndex((l) => l.startsWith('  priority')), character: 2 } });
+  const completion = await server.request('textDocument/completion', {
+    ...doc,
+    position: { line: lines.findIndex((l) => l.startsWith('  priority')), character: 2 },
+  });
   assert.ok((Array.isArray(completion) ? completion : completion.items).length > 0, 'completion');
   const symbols = await server.request<unknown[]>('textDocument/documentSymbol', doc);
   assert.ok(symbols.length > 0, 'symbols');
@@ -92,12 +105,25 @@ test('every server feature answers with the network made to throw', async () => 
     (err: Error) => /cannot name a fact/.test(err.message) && !err.message.includes(MARKER),
     'a refused rename answers with its reason, without the name',
   );
-  const actions = await server.request<any[]>('textDocument/codeAction', { ...doc, range: missing.range, context: { diagnostics: [{ ...missing, source: 'imr' }] } });
-  assert.ok(actions.some((a) => /licensure/i.test(a.title)), 'a quick-fix');
+  const actions = await server.request<any[]>('textDocument/codeAction', {
+    ...doc,
+    range: missing.range,
+    context: { diagnostics: [{ ...missing, source: 'imr' }] },
+  });
+  assert.ok(
+    actions.some((a) => /licensure/i.test(a.title)),
+    'a quick-fix',
+  );
 
-  await server.notify('textDocument/didChange', { textDocument: { uri: caseUri, version: 2 }, contentChanges: [{ text: markerCase.replace('decision: upheld', 'decision: maybe') }] });
+  await server.notify('textDocument/didChange', {
+    textDocument: { uri: caseUri, version: 2 },
+    contentChanges: [{ text: markerCase.replace('decision: upheld', 'decision: maybe') }],
+  });
   const changed = await server.diagnostics(caseUri, (p) => p.version === 2);
-  assert.ok(changed.diagnostics.some((d) => d.code === 'invalid-value'), 'the edit was checked');
+  assert.ok(
+    changed.diagnostics.some((d) => d.code === 'invalid-value'),
+    'the edit was checked',
+  );
   await server.notify('workspace/didChangeConfiguration', { settings: { imr: { rules: { 'missing-field': 'off' } } } });
   await server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: criteriaUri, type: 2 }] });
   await server.notify('textDocument/didOpen', { textDocument: { uri: criteriaUri, languageId: 'json', version: 1, text: `{ "${MARKER}": true` } });
@@ -110,18 +136,35 @@ test('every server feature answers with the network made to throw', async () => 
 
 test('imr.trace.server "messages" traces no case text; "verbose" does, as its description warns', async () => {
   const messages = trace.filter((t) => t.level === 'messages');
-  assert.ok(messages.some((t) => /textDocument\/hover/.test(t.line)) && messages.some((t) => /Request failed: The new name cannot name a fact/.test(t.line)), 'the trace saw the exchange, refusals included');
-  assert.equal(messages.some((t) => t.line.includes(MARKER)), false, messages.filter((t) => t.line.includes(MARKER)).map((t) => t.line).join('\n'));
+  assert.ok(
+    messages.some((t) => /textDocument\/hover/.test(t.line)) && messages.some((t) => /Request failed: The new name cannot name a fact/.test(t.line)),
+    'the trace saw the exchange, refusals included',
+  );
+  assert.equal(
+    messages.some((t) => t.line.includes(MARKER)),
+    false,
+    messages
+      .filter((t) => t.line.includes(MARKER))
+      .map((t) => t.line)
+      .join('\n'),
+  );
   traceLevel = 'verbose';
-  server.connection.trace(Trace.Verbose, { log: (message: string, data?: string) => trace.push({ level: traceLevel, line: `${message}\n${data ?? ''}` }) }, false);
+  server.connection.trace(
+    Trace.Verbose,
+    { log: (message: string, data?: string) => trace.push({ level: traceLevel, line: `${message}\n${data ?? ''}` }) },
+    false,
+  );
   await server.notify('textDocument/didOpen', { textDocument: { uri: 'file:///cases/traced.imr', languageId: 'imr', version: 1, text: markerCase } });
   await server.diagnostics('file:///cases/traced.imr');
   await server.notify('textDocument/didClose', { textDocument: { uri: 'file:///cases/traced.imr' } });
   server.connection.trace(Trace.Off, { log: () => undefined }, false);
-  assert.ok(trace.some((t) => t.level === 'verbose' && t.line.includes(MARKER)), 'a verbose trace carries the case text (the search above would have found it)');
+  assert.ok(
+    trace.some((t) => t.level === 'verbose' && t.line.includes(MARKER)),
+    'a verbose trace carries the case text (the search above would have found it)',
+  );
 });
 
-test('every handler\'s failure path answers its fallback and logs only the error kind and place', async () => {
+test("every handler's failure path answers its fallback and logs only the error kind and place", async () => {
   await server.notify('textDocument/didOpen', { textDocument: { uri: caseUri, languageId: 'imr', version: 3, text: markerCase } });
   await server.diagnostics(caseUri, (p) => p.version === 3);
   // Each request is missing what its handler reads, so the handler throws.
@@ -137,14 +180,21 @@ test('every handler\'s failure path answers its fallback and logs only the error
     ['textDocument/rename', 'rename', null],
   ];
   for (const [method, , fallback] of handlers) assert.deepEqual(await server.request(method, broken), fallback, method);
-  assert.deepEqual(await server.request('textDocument/codeAction', { textDocument: { uri: caseUri }, range: null, context: { diagnostics: MARKER } }), [], 'codeAction');
+  assert.deepEqual(
+    await server.request('textDocument/codeAction', { textDocument: { uri: caseUri }, range: null, context: { diagnostics: MARKER } }),
+    [],
+    'codeAction',
+  );
   handlers.push(['textDocument/codeAction', 'code actions', []]);
   // A document whose text is not text: analysis fails inside the scheduler.
   await server.notify('textDocument/didOpen', { textDocument: { uri: 'file:///cases/not-text.imr', languageId: 'imr', version: 1, text: { note: MARKER } } });
   await server.request('textDocument/hover', { textDocument: { uri: caseUri }, position: cite }); // a round trip, so the failures are logged by now
   const logged = server.said.filter((s) => s.method === 'window/logMessage').map((s) => (s.params as { message: string }).message);
   for (const [, name] of handlers) {
-    assert.ok(logged.some((m) => m.startsWith(`imr: ${name} failed: TypeError`)), `the ${name} failure was logged by kind: ${logged.join(' | ')}`);
+    assert.ok(
+      logged.some((m) => m.startsWith(`imr: ${name} failed: TypeError`)),
+      `the ${name} failure was logged by kind: ${logged.join(' | ')}`,
+    );
   }
 });
 
@@ -156,16 +206,36 @@ test('malformed messages from the editor are not echoed into the log', async () 
   server.writeRaw(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32000, message: `about ${MARKER}` } }));
   server.writeRaw(JSON.stringify({ jsonrpc: '2.0', method: 'imr/unknownNotification', params: { text: MARKER } }));
   await assert.rejects(server.request('imr/unknownRequest', { text: MARKER }));
-  const logged = server.said.slice(before).filter((s) => s.method === 'window/logMessage').map((s) => (s.params as { message: string }).message);
-  assert.ok(logged.some((m) => m.startsWith('Received message which is neither a response nor a notification message (details withheld')), `the library's complaint is logged without its payload: ${logged.join(' | ')}`);
-  assert.ok(logged.some((m) => m.startsWith('Received response message without id (details withheld')), logged.join(' | '));
+  const logged = server.said
+    .slice(before)
+    .filter((s) => s.method === 'window/logMessage')
+    .map((s) => (s.params as { message: string }).message);
+  assert.ok(
+    logged.some((m) => m.startsWith('Received message which is neither a response nor a notification message (details withheld')),
+    `the library's complaint is logged without its payload: ${logged.join(' | ')}`,
+  );
+  assert.ok(
+    logged.some((m) => m.startsWith('Received response message without id (details withheld')),
+    logged.join(' | '),
+  );
 });
 
 test('nothing the server logged, showed, traced or wrote to stderr holds case text', () => {
   const said = server.logText();
   assert.ok(server.said.length > 0, 'the server did log (the failures above), so the search is not over nothing');
-  assert.equal(said.includes(MARKER), false, `case text in the server's log:\n${said.split('\n').filter((l) => l.includes(MARKER)).join('\n')}`);
-  assert.deepEqual(server.said.filter((s) => s.method !== 'window/logMessage').map((s) => s.method), [], 'the server shows no messages and sends no telemetry or traces');
+  assert.equal(
+    said.includes(MARKER),
+    false,
+    `case text in the server's log:\n${said
+      .split('\n')
+      .filter((l) => l.includes(MARKER))
+      .join('\n')}`,
+  );
+  assert.deepEqual(
+    server.said.filter((s) => s.method !== 'window/logMessage').map((s) => s.method),
+    [],
+    'the server shows no messages and sends no telemetry or traces',
+  );
 });
 
 test('the server made no network attempt, with the guard loaded', async () => {

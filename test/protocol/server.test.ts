@@ -64,7 +64,10 @@ test('document symbols outline the case and each item with its decision', async 
   const result: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri: seedUri } });
   assert.ok(symbols === null || Array.isArray(symbols));
   const names = result.map((s) => s.name);
-  assert.ok(names.some((n) => /CM15-0201234/.test(n)), `case symbol missing in ${names.join(' | ')}`);
+  assert.ok(
+    names.some((n) => /CM15-0201234/.test(n)),
+    `case symbol missing in ${names.join(' | ')}`,
+  );
   const item = result.find((s) => /MRI of the lumbar spine/.test(s.name));
   assert.ok(item, 'the disputed item is in the outline');
   assert.match(item.detail ?? '', /upheld/i);
@@ -106,13 +109,21 @@ test('Fix All (source.fixAll) mends a mistyped field name and leaves a reversed 
   await client.open(uri, text, 1);
   await client.diagnostics(uri, (p) => p.version === 1);
   const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
-  const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.fixAll'] } });
+  const actions: any[] = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: whole,
+    context: { diagnostics: [], only: ['source.fixAll'] },
+  });
   assert.equal(actions.length, 1, actions.map((a) => a.title).join(' | '));
   assert.equal(actions[0].kind, 'source.fixAll.imr');
   const fixed = applyEdits(text, actions[0].edit.changes[uri]);
   assert.match(fixed, /^\s+licensure:/m);
   assert.match(fixed, /^\s+decision:\s*overturned\s*$/m);
-  const none: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: ['source.organizeImports'] } });
+  const none: any[] = await client.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: whole,
+    context: { diagnostics: [], only: ['source.organizeImports'] },
+  });
   assert.deepEqual(none, []);
 });
 
@@ -140,7 +151,10 @@ test('a refused rename answers with the reason the author reads, not a silent no
   const character = lines[line].indexOf('[#') + 3;
   const taken = [...seed.matchAll(/\[#([\w.-]+)\]/g)].map((m) => m[1]).find((n) => !lines[line].includes(`[#${n}]`));
   assert.ok(taken, 'the seed has a second label');
-  for (const [newName, reason] of [[taken, /already used/], ['two words', /cannot name a fact/]] as const) {
+  for (const [newName, reason] of [
+    [taken, /already used/],
+    ['two words', /cannot name a fact/],
+  ] as const) {
     await assert.rejects(
       client.request('textDocument/rename', { textDocument: { uri }, position: { line, character }, newName }),
       (err: any) => reason.test(err.message),
@@ -167,7 +181,10 @@ test('a binary document gets one clear diagnostic and the server keeps answering
   const uri = 'file:///cases/binary.imr';
   await client.open(uri, 'PK\u0003\u0004\u0000\u0000garbage\u0000');
   const published = await client.diagnostics(uri);
-  assert.deepEqual(published.diagnostics.map((d) => d.code), ['binary-file']);
+  assert.deepEqual(
+    published.diagnostics.map((d) => d.code),
+    ['binary-file'],
+  );
   const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols, []);
 });
@@ -205,7 +222,10 @@ test('a case opened while the settings are still on their way is checked again w
     const uri = 'file:///cases/early.imr';
     await slow.open(uri, seed.replace('[#no-prior-imaging]', '[#never-cited]'));
     const early = await slow.diagnostics(uri);
-    assert.ok(early.diagnostics.some((d) => d.code === 'unused-label'), 'checked with the defaults before the settings arrive');
+    assert.ok(
+      early.diagnostics.some((d) => d.code === 'unused-label'),
+      'checked with the defaults before the settings arrive',
+    );
     answer();
     const later = await slow.diagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'unused-label'), 5000);
     assert.ok(later.diagnostics.length > 0, 'the other diagnostics stay');
@@ -220,10 +240,22 @@ test('inlay hints show what a request adds up to, within the asked range', async
   await client.open(uri, text);
   await client.diagnostics(uri);
   const lines = text.split(/\r?\n/);
-  const all = (await client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } })) as { label: string; position: { line: number } }[];
+  const all = (await client.request('textDocument/inlayHint', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+  })) as { label: string; position: { line: number } }[];
   const expected = new LanguageService().getInlayHints({ uri, version: 1, text });
-  assert.deepEqual(all.map((h) => [h.position.line, h.label]), expected.map((h) => [h.position.line, h.label]));
-  assert.deepEqual(all.map((h) => h.label), ['40 mg MED a day']);
-  const none = (await client.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } })) as unknown[];
+  assert.deepEqual(
+    all.map((h) => [h.position.line, h.label]),
+    expected.map((h) => [h.position.line, h.label]),
+  );
+  assert.deepEqual(
+    all.map((h) => h.label),
+    ['40 mg MED a day'],
+  );
+  const none = (await client.request('textDocument/inlayHint', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } },
+  })) as unknown[];
   assert.deepEqual(none, [], 'nothing outside the asked range');
 });

@@ -30,7 +30,7 @@ function workspaceWithCriteria(): { root: string; criteriaUri: string } {
 
 const unknownSection = (p: PublishedDiagnostics) => p.diagnostics.some((d) => /"my-scan" is not a guideline section/.test(d.message));
 
-test('an untrusted workspace\'s criteria files are ignored, each says why, until the user trusts it', async () => {
+test("an untrusted workspace's criteria files are ignored, each says why, until the user trusts it", async () => {
   const { root, criteriaUri } = workspaceWithCriteria();
   const client = new TestLspClient();
   try {
@@ -39,7 +39,14 @@ test('an untrusted workspace\'s criteria files are ignored, each says why, until
     const notice = await client.diagnostics(criteriaUri, (p) => p.diagnostics.length > 0);
     assert.deepEqual(
       notice.diagnostics.map((d) => [d.code, d.severity, d.message, d.range]),
-      [['untrusted-workspace', 3, 'This workspace is not trusted, so IMR Author does not use this criteria file. Trust the workspace (Manage Workspace Trust) to use it.', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
+      [
+        [
+          'untrusted-workspace',
+          3,
+          'This workspace is not trusted, so IMR Author does not use this criteria file. Trust the workspace (Manage Workspace Trust) to use it.',
+          { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        ],
+      ],
     );
     const uri = pathToFileURL(path.join(root, 'case.imr')).toString();
     const text = readExample('lumbar-mri-upheld.imr').replace('criteria: low-back-mri', 'criteria: my-scan');
@@ -58,7 +65,7 @@ test('an untrusted workspace\'s criteria files are ignored, each says why, until
   }
 });
 
-test('a client that says nothing about trust (Neovim, the CLI\'s editors) gets the workspace criteria as before', async () => {
+test("a client that says nothing about trust (Neovim, the CLI's editors) gets the workspace criteria as before", async () => {
   const { root } = workspaceWithCriteria();
   const client = new TestLspClient();
   try {
@@ -79,9 +86,15 @@ test('an open criteria file of an untrusted workspace is not validated until tru
   const client = new TestLspClient();
   try {
     await client.initialize(pathToFileURL(root).toString(), { workspaceTrusted: false });
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: criteriaUri, languageId: 'json', version: 1, text: '{ "sections": [ { "id": 5 } ] }' } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: criteriaUri, languageId: 'json', version: 1, text: '{ "sections": [ { "id": 5 } ] }' },
+    });
     const untrusted = await client.diagnostics(criteriaUri, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(untrusted.diagnostics.map((d) => d.code), ['untrusted-workspace'], 'only the notice, no validation of the text');
+    assert.deepEqual(
+      untrusted.diagnostics.map((d) => d.code),
+      ['untrusted-workspace'],
+      'only the notice, no validation of the text',
+    );
 
     await client.connection.sendNotification(workspaceTrustNotification, { trusted: true });
     const trusted = await client.diagnostics(criteriaUri, (p) => p.diagnostics.some((d) => d.code === 'criteria-data'));

@@ -16,7 +16,8 @@ export function variedDocument(index: number, random: () => number, examples: st
   const example = pick(examples);
   const uri = (ext: string) => `file:///stress/doc-${index}.${ext}`;
   // Two documents over the limit in a run of 500, at fixed places, so every run has them.
-  if (index % 250 === 125) return { kind: 'too-large', uri: uri('imr'), languageId: 'imr', text: example.repeat(Math.ceil((DEFAULT_LIMITS.maxFileSize + 1000) / example.length)) };
+  if (index % 250 === 125)
+    return { kind: 'too-large', uri: uri('imr'), languageId: 'imr', text: example.repeat(Math.ceil((DEFAULT_LIMITS.maxFileSize + 1000) / example.length)) };
   const r = random();
   if (r < 0.35) return { kind: 'example', uri: uri('imr'), languageId: 'imr', text: example };
   if (r < 0.6) return { kind: 'broken', uri: uri('imr'), languageId: 'imr', text: mutate(example, random) };

@@ -116,7 +116,10 @@ before(async () => {
   // Warm up (load the code paths and data once), then measure the baseline.
   const uri = 'file:///stress/warm-up.imr';
   open(uri, 'imr', examples[0]);
-  await guarded('waiting for the warm-up diagnostics', client.diagnostics(uri, (p) => p.version === 1));
+  await guarded(
+    'waiting for the warm-up diagnostics',
+    client.diagnostics(uri, (p) => p.version === 1),
+  );
   close(uri);
   await closePublishesArrived();
   baseline = await serverState();
@@ -153,7 +156,8 @@ class VersionTexts {
     for (const v of byVersion.keys()) if (v < p.version) byVersion.delete(v);
     if (text === undefined) return void this.problems.push(`${p.uri}: version ${p.version} was never sent, or came after a newer one`);
     const expected = this.service.getDiagnostics({ uri: p.uri, version: p.version, text }, { rules: {} }).map((d) => toLspDiagnostic(d, p.uri));
-    if (!isDeepStrictEqual(p.diagnostics, JSON.parse(JSON.stringify(expected)))) this.problems.push(`${p.uri}: the diagnostics labelled version ${p.version} are not those of its text`);
+    if (!isDeepStrictEqual(p.diagnostics, JSON.parse(JSON.stringify(expected))))
+      this.problems.push(`${p.uri}: the diagnostics labelled version ${p.version} are not those of its text`);
     this.checked++;
   }
 }
@@ -192,11 +196,19 @@ test(`${EDITS} incremental edits in bursts, with requests, many cancelled at onc
       // Then a pause: a short one, none, or until the diagnostics catch up (the author stops to read).
       const pause = random();
       if (pause < 0.4) await sleep(Math.floor(random() * 100));
-      else if (pause < 0.8) await guarded('waiting for diagnostics after a burst', client.diagnostics(uri, (p) => p.version === session.version));
+      else if (pause < 0.8)
+        await guarded(
+          'waiting for diagnostics after a burst',
+          client.diagnostics(uri, (p) => p.version === session.version),
+        );
     }
     const elapsed = (performance.now() - started) / 1000;
     const outcomes = await guarded('waiting for every request to be answered', Promise.all(answers));
-    for (const { uri, session } of sessions) await guarded(`waiting for the final diagnostics of ${uri}`, client.diagnostics(uri, (p) => p.version === session.version));
+    for (const { uri, session } of sessions)
+      await guarded(
+        `waiting for the final diagnostics of ${uri}`,
+        client.diagnostics(uri, (p) => p.version === session.version),
+      );
     const drained = (performance.now() - started) / 1000;
 
     figures.push(
@@ -205,7 +217,11 @@ test(`${EDITS} incremental edits in bursts, with requests, many cancelled at onc
       `didChange -> diagnostics covering it: p50 ${percentile(log.latencies, 50).toFixed(0)} ms, p95 ${percentile(log.latencies, 95).toFixed(0)} ms, max ${Math.max(...log.latencies).toFixed(0)} ms`,
       `requests: ${requests} (${cancelled} cancelled at once), answers: ${outcomes.filter((o) => o === 'answered').length} results, ${outcomes.filter((o) => o === 'cancelled').length} cancelled`,
     );
-    assert.deepEqual(outcomes.filter((o) => o !== 'answered' && o !== 'cancelled'), [], 'every request gets a result or a cancellation');
+    assert.deepEqual(
+      outcomes.filter((o) => o !== 'answered' && o !== 'cancelled'),
+      [],
+      'every request gets a result or a cancellation',
+    );
     // A request cancelled right after it was sent is still queued behind the burst's edits: it is answered cancelled, not computed.
     assert.ok(outcomes.includes('cancelled'), 'requests cancelled before the server started on them are answered cancelled');
     assert.deepEqual(log.problems, [], 'diagnostics are versioned and never older than those already published');
@@ -273,7 +289,11 @@ test(`${DOCS} documents opened and closed, some broken, binary, large or not cas
     if (group.length > 0 && random() < 0.5) {
       const waited = group[Math.floor(random() * group.length)];
       // Only cases get diagnostics: by language, or by the .imr extension when the editor does not know the language.
-      if (waited.uri.endsWith('.imr')) await guarded('waiting for a document’s diagnostics', client.diagnostics(waited.uri, (p) => p.version === waited.version));
+      if (waited.uri.endsWith('.imr'))
+        await guarded(
+          'waiting for a document’s diagnostics',
+          client.diagnostics(waited.uri, (p) => p.version === waited.version),
+        );
     }
     for (const doc of group.sort(() => random() - 0.5)) {
       close(doc.uri);
@@ -284,10 +304,12 @@ test(`${DOCS} documents opened and closed, some broken, binary, large or not cas
   await closePublishesArrived();
   const outcomes = await guarded('waiting for every request to be answered', Promise.all(answers));
   const elapsed = (performance.now() - started) / 1000;
-  figures.push(
-    `documents: ${index} opened and closed in ${elapsed.toFixed(1)} s (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})`,
+  figures.push(`documents: ${index} opened and closed in ${elapsed.toFixed(1)} s (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')})`);
+  assert.deepEqual(
+    outcomes.filter((o) => o !== 'answered' && o !== 'cancelled'),
+    [],
+    'every request gets a result or a cancellation',
   );
-  assert.deepEqual(outcomes.filter((o) => o !== 'answered' && o !== 'cancelled'), [], 'every request gets a result or a cancellation');
   assert.deepEqual(log.problems, [], 'no diagnostics for a closed document after its empty publish, none stale');
 });
 
@@ -296,7 +318,11 @@ test('afterwards: the server is up, logged no failure, forgot every document and
   // Asked after the last close, so every publish the server made has arrived: nothing may follow the empty ones.
   assert.deepEqual(log.problems, []);
   assert.ok(client.alive, 'the server process is running');
-  assert.deepEqual(client.logs.filter((l) => l.type <= 2 || /failed/.test(l.message)), [], 'no error or warning logged');
+  assert.deepEqual(
+    client.logs.filter((l) => l.type <= 2 || /failed/.test(l.message)),
+    [],
+    'no error or warning logged',
+  );
   assert.equal(client.stderr, '', 'nothing on stderr (an unhandled rejection would be there)');
   const { heapUsed, rss } = state.memory;
   figures.push(
@@ -304,5 +330,8 @@ test('afterwards: the server is up, logged no failure, forgot every document and
     `RSS: baseline ${mb(baseline.memory.rss)}, after ${mb(rss)}`,
   );
   assert.deepEqual(state.tables, { documents: 0, pending: 0, throttle: 0, analyses: 0 }, 'no table keeps an entry for a closed document');
-  assert.ok(heapUsed <= baseline.memory.heapUsed + HEAP_SLACK(baseline.memory.heapUsed), `live heap ${mb(heapUsed)} is near the baseline ${mb(baseline.memory.heapUsed)}`);
+  assert.ok(
+    heapUsed <= baseline.memory.heapUsed + HEAP_SLACK(baseline.memory.heapUsed),
+    `live heap ${mb(heapUsed)} is near the baseline ${mb(baseline.memory.heapUsed)}`,
+  );
 });

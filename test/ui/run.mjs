@@ -38,11 +38,21 @@ try {
   const workspace = join(base, 'workspace');
   mkdirSync(join(workspace, '.vscode'), { recursive: true });
   for (const name of readdirSync(join(ROOT, 'examples'))) cpSync(join(ROOT, 'examples', name), join(workspace, name), { recursive: true });
-  writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'editor.wordBasedSuggestions': 'off', 'files.autoSave': 'off' }, null, 2));
+  writeFileSync(
+    join(workspace, '.vscode', 'settings.json'),
+    JSON.stringify(
+      { 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'editor.wordBasedSuggestions': 'off', 'files.autoSave': 'off' },
+      null,
+      2,
+    ),
+  );
 
   // The user's settings: no welcome page or walkthrough over the editor.
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': false }, null, 2));
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': false }, null, 2),
+  );
   server = await startCodeServer({ userDataDir, serverDataDir: join(base, 'server-data'), extensionsDir });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
@@ -73,7 +83,10 @@ try {
     // One more picture for the README: the letter and its preview, without the side bar and panel.
     await page.keyboard.press('Control+B');
     await page.keyboard.press('Control+J');
-    await page.locator('.markers-panel').waitFor({ state: 'hidden' }).catch(() => {});
+    await page
+      .locator('.markers-panel')
+      .waitFor({ state: 'hidden' })
+      .catch(() => {});
     await page.screenshot({ path: join(shots, 'preview-wide.png') }).catch(() => {});
   }
   console.log(`Screenshots: ${shots}`);

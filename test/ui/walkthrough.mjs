@@ -112,7 +112,8 @@ export const STEPS = [
       await editor(page).locator('.view-lines', { hasText: 'specality: Emergency Medicine' }).waitFor({ state: 'visible' });
       await editor(page).locator('.squiggly-error').first().waitFor({ state: 'attached' });
       await page.waitForFunction(
-        (n) => /Errors?: (\d+)/i.test(document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '') &&
+        (n) =>
+          /Errors?: (\d+)/i.test(document.querySelector('#status\\.problems')?.getAttribute('aria-label') ?? '') &&
           Number(/Errors?: (\d+)/i.exec(document.querySelector('#status\\.problems').getAttribute('aria-label'))[1]) > n,
         state.before,
       );

@@ -32,7 +32,11 @@ test('each catalog file defines the code it is named for, in the family of its f
 });
 
 test("the catalog's index is what `npm run catalog` writes", () => {
-  assert.equal(read('server', 'src', 'service', 'rules', 'catalog', 'index.ts'), catalogIndex(orderFiles(ruleFiles(), Object.keys(FAMILIES), docs)), `rules/catalog/index.ts is stale: ${RUN}`);
+  assert.equal(
+    read('server', 'src', 'service', 'rules', 'catalog', 'index.ts'),
+    catalogIndex(orderFiles(ruleFiles(), Object.keys(FAMILIES), docs)),
+    `rules/catalog/index.ts is stale: ${RUN}`,
+  );
   assert.ok(fs.existsSync(CATALOG_DIR));
 });
 
@@ -40,13 +44,21 @@ test("package.json's imr.rules.* settings and restricted list are generated from
   const pkg = JSON.parse(read('package.json'));
   assert.deepEqual(pkg, packageJson(pkg, CATALOG), `package.json is out of date with the catalog: ${RUN}`);
   const settings = Object.keys(pkg.contributes.configuration.properties).filter((k) => k.startsWith('imr.rules.'));
-  assert.deepEqual(settings, CATALOG.filter((r) => r.setting !== false).map((r) => `imr.rules.${r.code}`));
+  assert.deepEqual(
+    settings,
+    CATALOG.filter((r) => r.setting !== false).map((r) => `imr.rules.${r.code}`),
+  );
 });
 
 test('docs/rules.md: one section per code, in catalog order, stating its default severity, and the generated index', () => {
-  assert.deepEqual(docsOrder(docs), CATALOG.map((r) => r.code), 'docs/rules.md has a ### `code` section for each code, in the catalog order');
+  assert.deepEqual(
+    docsOrder(docs),
+    CATALOG.map((r) => r.code),
+    'docs/rules.md has a ### `code` section for each code, in the catalog order',
+  );
   const severities = docsSeverities(docs);
-  for (const r of CATALOG) assert.equal(severities.get(r.code), r.severity, `docs/rules.md#${r.code} says "Severity: ${severities.get(r.code)}." but the catalog says ${r.severity}`);
+  for (const r of CATALOG)
+    assert.equal(severities.get(r.code), r.severity, `docs/rules.md#${r.code} says "Severity: ${severities.get(r.code)}." but the catalog says ${r.severity}`);
   assert.equal(docs, docsIndex(docs, CATALOG, FAMILIES), `docs/rules.md's index is out of date: ${RUN}`);
 });
 
@@ -55,5 +67,9 @@ test('every code a check reports is its own; findings take the default severity 
   const text = 'case X\nworker\n  age: 5\n  age: 6\n  colour: red\nitem\n  decision: maybe\n  rationale\n    See [#nothing].\n';
   const found = new LanguageService().getDiagnostics({ uri: 'file:///catalog.imr', version: 1, text });
   assert.ok(found.length > 3);
-  for (const d of found) assert.ok(CATALOG.some((r) => r.code === d.code), `${d.code} is in the catalog`);
+  for (const d of found)
+    assert.ok(
+      CATALOG.some((r) => r.code === d.code),
+      `${d.code} is in the catalog`,
+    );
 });

@@ -33,7 +33,10 @@ test('imr check: a newline in a file name cannot forge a line, and escape sequen
   assert.equal(r.status, 1, r.stderr);
   const lines = r.stdout.split('\n');
   assert.ok(lines.length > 1 && lines.every((l) => !l.startsWith('::')), r.stdout);
-  assert.ok(lines.some((l) => l.startsWith('a\\x0a::error file=forged.imr,line=1::forged\\x1b[2K.imr:')), 'the name is shown, escaped');
+  assert.ok(
+    lines.some((l) => l.startsWith('a\\x0a::error file=forged.imr,line=1::forged\\x1b[2K.imr:')),
+    'the name is shown, escaped',
+  );
   assert.doesNotMatch(r.stdout, RAW);
   assert.doesNotMatch(r.stderr, RAW);
 });

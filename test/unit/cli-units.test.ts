@@ -26,7 +26,10 @@ test('globToRegExp: *, **, ?, [], {} and dot files', () => {
 
 function fakeStream(isTTY: boolean) {
   const chunks: string[] = [];
-  return { isTTY, columns: 80, chunks, write: (s: string) => (chunks.push(s), true) } as unknown as NodeJS.WritableStream & { isTTY: boolean; chunks: string[] };
+  return { isTTY, columns: 80, chunks, write: (s: string) => (chunks.push(s), true) } as unknown as NodeJS.WritableStream & {
+    isTTY: boolean;
+    chunks: string[];
+  };
 }
 
 test('progress: drawn on a terminal, cleared at the end; never when piped or under CI', () => {
@@ -37,7 +40,10 @@ test('progress: drawn on a terminal, cleared at the end; never when piped or und
   p.clear();
   assert.match(tty.chunks.join(''), /\r\[#+-*\] 10\/10 files/);
   assert.ok(tty.chunks[tty.chunks.length - 1].includes('\x1b[K'));
-  for (const [stream, env] of [[fakeStream(false), {}], [fakeStream(true), { CI: 'true' }]] as const) {
+  for (const [stream, env] of [
+    [fakeStream(false), {}],
+    [fakeStream(true), { CI: 'true' }],
+  ] as const) {
     const q = createProgress(stream, env);
     q.update(10, 10);
     q.clear();
@@ -55,8 +61,14 @@ test('decodeCase: BOM dropped, NUL and invalid UTF-8 refused', () => {
 test('a malformed glob is a usage error that says what is wrong, never "internal error: SyntaxError"', async () => {
   const { UsageError } = await import('../../cli/src/command');
   const { runCli } = await import('../../cli/src/main');
-  assert.throws(() => globToRegExp('[z-a].imr'), (e: unknown) => e instanceof UsageError && /'\[z-a\]\.imr' is not a valid glob: a \[\.\.\.\] range runs backwards/.test(e.message));
-  assert.throws(() => globToRegExp('{a,b.imr'), (e: unknown) => e instanceof UsageError && /a \{ has no closing \}/.test(e.message));
+  assert.throws(
+    () => globToRegExp('[z-a].imr'),
+    (e: unknown) => e instanceof UsageError && /'\[z-a\]\.imr' is not a valid glob: a \[\.\.\.\] range runs backwards/.test(e.message),
+  );
+  assert.throws(
+    () => globToRegExp('{a,b.imr'),
+    (e: unknown) => e instanceof UsageError && /a \{ has no closing \}/.test(e.message),
+  );
   let out = '';
   let err = '';
   const sink = (add: (s: string) => void) => ({ write: (s: string) => (add(String(s)), true) }) as unknown as NodeJS.WritableStream;

@@ -204,10 +204,7 @@ test('a UTF-8 byte order mark is not part of the case', () => {
   const text = readExample('lumbar-mri-upheld.imr');
   fs.writeFileSync(path.join(dir, 'bom.imr'), '\ufeff' + text);
   const r = imr(['check', 'bom.imr', '-f', 'json'], dir);
-  assert.deepEqual(
-    JSON.parse(r.stdout)[0].diagnostics,
-    diagnose(text).map(asReported),
-  );
+  assert.deepEqual(JSON.parse(r.stdout)[0].diagnostics, diagnose(text).map(asReported));
 });
 
 test('directories are searched for *.imr; globs are expanded; names are listed as found', () => {
@@ -279,17 +276,28 @@ test('workspace criteria in .imr/criteria apply to the check, and their own prob
       {
         id: 'work-hardening',
         title: 'Work hardening',
-        source: { guideline: 'MTUS', mtus: true, document: 'CPMTG 2016', citation: 'MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): Work hardening' },
+        source: {
+          guideline: 'MTUS',
+          mtus: true,
+          document: 'CPMTG 2016',
+          citation: 'MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): Work hardening',
+        },
         match: [['work hardening']],
         criteria: [{ id: 'WH-01', text: 'A defined return-to-work goal.', sourceNote: 'workspace', decisive: true }],
       },
     ],
   };
-  const caseText = readExample('lumbar-mri-upheld.imr').replace(/criteria: low-back-mri\n( {4}LMRI.*\n)+/, 'criteria: work-hardening\n    WH-01: not met [#conservative-care]\n');
+  const caseText = readExample('lumbar-mri-upheld.imr').replace(
+    /criteria: low-back-mri\n( {4}LMRI.*\n)+/,
+    'criteria: work-hardening\n    WH-01: not met [#conservative-care]\n',
+  );
   fs.writeFileSync(path.join(dir, 'case.imr'), caseText);
   // Without the workspace file the section is unknown to the library.
   const before = JSON.parse(imr(['check', 'case.imr', '--format', 'json'], dir).stdout);
-  assert.ok(before[0].diagnostics.some((d: { message: string }) => /work-hardening/.test(d.message)), 'the built-in library does not know work-hardening');
+  assert.ok(
+    before[0].diagnostics.some((d: { message: string }) => /work-hardening/.test(d.message)),
+    'the built-in library does not know work-hardening',
+  );
   fs.writeFileSync(path.join(dir, '.imr', 'criteria', 'work.json'), JSON.stringify(section, null, 2));
   const after = JSON.parse(imr(['check', 'case.imr', '--format', 'json'], dir).stdout);
   assert.ok(!after[0].diagnostics.some((d: { message: string }) => /work-hardening/.test(d.message)));
@@ -308,11 +316,22 @@ test('--no-workspace-criteria checks a folder one does not trust against the bui
   // A stranger's criteria file that redefines the section the case cites, with nothing left to check.
   fs.writeFileSync(
     path.join(dir, '.imr', 'criteria', 'lenient.json'),
-    JSON.stringify({ sections: [{ id: 'my-mri', title: 'MRI', source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' }, match: [['mri']], criteria: [{ id: 'MYMRI-01', text: 't', sourceNote: 'n' }] }] }),
+    JSON.stringify({
+      sections: [
+        {
+          id: 'my-mri',
+          title: 'MRI',
+          source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' },
+          match: [['mri']],
+          criteria: [{ id: 'MYMRI-01', text: 't', sourceNote: 'n' }],
+        },
+      ],
+    }),
   );
   fs.writeFileSync(path.join(dir, 'case.imr'), readExample('lumbar-mri-upheld.imr').replace('criteria: low-back-mri', 'criteria: my-mri'));
-  const unknown = (r: { stdout: string }) => JSON.parse(r.stdout)[0].diagnostics.some((d: { message: string }) => /"my-mri" is not a guideline section/.test(d.message));
-  assert.equal(unknown(imr(['check', 'case.imr', '--format', 'json'], dir)), false, 'by default the folder\'s criteria count');
+  const unknown = (r: { stdout: string }) =>
+    JSON.parse(r.stdout)[0].diagnostics.some((d: { message: string }) => /"my-mri" is not a guideline section/.test(d.message));
+  assert.equal(unknown(imr(['check', 'case.imr', '--format', 'json'], dir)), false, "by default the folder's criteria count");
   const strict = imr(['check', 'case.imr', '--format', 'json', '--no-workspace-criteria'], dir);
   assert.equal(unknown(strict), true, 'with the flag they are not read');
   assert.equal(JSON.parse(strict.stdout).length, 1, 'and the criteria file is not reported on');
@@ -330,13 +349,15 @@ test('JSON and SARIF carry contradicts-record with the summary sentence it contr
   assert.equal(result.relatedLocations[0].physicalLocation.region.startLine, related.range.start.line + 1);
 });
 
-test('SARIF names every case relative to the run\'s root, an absolute argument too, and no directory of the machine', () => {
+test("SARIF names every case relative to the run's root, an absolute argument too, and no directory of the machine", () => {
   const dir = tempDir();
   fs.mkdirSync(path.join(dir, 'cases'));
   fs.writeFileSync(path.join(dir, 'cases', 'case.imr'), withoutLicensure());
   const r = imr(['check', path.join(dir, 'cases', 'case.imr'), '-f', 'sarif'], dir);
   const run = JSON.parse(r.stdout).runs[0];
-  const uris = run.results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation);
+  const uris = run.results.map(
+    (x: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation,
+  );
   assert.ok(uris.length > 0);
   for (const u of uris) assert.deepEqual(u, { uri: 'cases/case.imr', uriBaseId: '%SRCROOT%' });
   assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, undefined);

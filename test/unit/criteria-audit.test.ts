@@ -16,7 +16,12 @@ function io(cwd: string, env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    io: { stdout: { write: (s: string) => (out.push(s), true) } as unknown as NodeJS.WritableStream, stderr: { write: (s: string) => (err.push(s), true) } as unknown as NodeJS.WritableStream, env, cwd },
+    io: {
+      stdout: { write: (s: string) => (out.push(s), true) } as unknown as NodeJS.WritableStream,
+      stderr: { write: (s: string) => (err.push(s), true) } as unknown as NodeJS.WritableStream,
+      env,
+      cwd,
+    },
     out,
     err,
   };
@@ -27,7 +32,10 @@ test('the built-in library passes the audit: sources named and found, editions w
   const findings = auditLibrary(BUILT_IN_LIBRARY, { letterExists: (n) => letters.has(n) });
   const counts = auditSummary(findings);
   t.diagnostic(`audit: ${JSON.stringify(counts)}`);
-  assert.deepEqual(findings.filter((f) => f.kind !== 'unverified').map((f) => f.message), []);
+  assert.deepEqual(
+    findings.filter((f) => f.kind !== 'unverified').map((f) => f.message),
+    [],
+  );
   assert.ok(counts.unverified > 0, 'unverified criteria are listed');
 });
 
@@ -47,7 +55,9 @@ test('a criterion without a source and a letter that is not there are findings; 
     };
     const lib = libraryWith([{ uri: 'file:///x.json', data: { sections: [section] } }]);
     const letters = new Set(['CM16-0236134']);
-    const kinds = auditLibrary(lib, { letterExists: (n) => letters.has(n) }).filter((f) => f.where === 'my-scan').map((f) => `${f.kind} ${f.criterion ?? ''}`.trim());
+    const kinds = auditLibrary(lib, { letterExists: (n) => letters.has(n) })
+      .filter((f) => f.where === 'my-scan')
+      .map((f) => `${f.kind} ${f.criterion ?? ''}`.trim());
     assert.deepEqual(kinds.sort(), ['missing-source SCAN-02', 'no-source SCAN-01', 'unknown-edition']);
     // The schema refuses an unknown edition, so the CLI leaves that file out; a known one is audited.
     fs.mkdirSync(path.join(ws, '.imr', 'criteria'), { recursive: true });

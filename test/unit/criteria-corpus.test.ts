@@ -87,7 +87,10 @@ test('service names match as reviewers write them: plurals, stems and brand name
   for (const [service, id] of cases) assert.equal(BUILT_IN_LIBRARY.matchService(service)[0]?.id, id, service);
   assert.ok(!BUILT_IN_LIBRARY.matchService('Interferential unit').some((s) => s.id === 'tens'), 'TENS does not take interferential stimulation');
   assert.ok(!BUILT_IN_LIBRARY.matchService('Radiofrequency ablation L4-5').some((s) => s.id === 'facet-injections'), 'facet injections do not take RFA');
-  assert.ok(!BUILT_IN_LIBRARY.matchService('Associated surgical service: Labs - PT/PTT').some((s) => s.id === 'physical-therapy'), 'PT/PTT is a lab test, not therapy');
+  assert.ok(
+    !BUILT_IN_LIBRARY.matchService('Associated surgical service: Labs - PT/PTT').some((s) => s.id === 'physical-therapy'),
+    'PT/PTT is a lab test, not therapy',
+  );
 });
 
 test('a section cited for another body site, service or drug form is a coverage conflict', () => {
@@ -101,7 +104,8 @@ test('a section cited for another body site, service or drug form is a coverage 
   assert.equal(conflict('Wedge of cheese', 'low-back-mri'), undefined);
 });
 
-test('the body sites a section covers are the lexicon\'s site ids', () => {
+test("the body sites a section covers are the lexicon's site ids", () => {
   const known = new Set((sites as { sites: { id: string }[] }).sites.map((s) => s.id));
-  for (const s of BUILT_IN_LIBRARY.sections.values()) for (const id of s.covers?.sites ?? []) assert.ok(known.has(id), `${s.id} covers "${id}", not a site of lexicon/sites.json`);
+  for (const s of BUILT_IN_LIBRARY.sections.values())
+    for (const id of s.covers?.sites ?? []) assert.ok(known.has(id), `${s.id} covers "${id}", not a site of lexicon/sites.json`);
 });

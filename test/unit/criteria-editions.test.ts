@@ -24,13 +24,34 @@ test('the editions file passes its schema and has no overlap or gap within a fam
   assert.deepEqual(validateEditions(editionsData), []);
   const twoIn2018 = {
     editions: [
-      { id: 'a', family: 'f', title: 'A', citation: 'A', year: '2004', regulation: 'r', effective: '2007-06-15', superseded: '2017-12-01', cites: ['a'], sourceNote: 'n' },
+      {
+        id: 'a',
+        family: 'f',
+        title: 'A',
+        citation: 'A',
+        year: '2004',
+        regulation: 'r',
+        effective: '2007-06-15',
+        superseded: '2017-12-01',
+        cites: ['a'],
+        sourceNote: 'n',
+      },
       { id: 'b', family: 'f', title: 'B', citation: 'B', year: '2016', regulation: 'r', effective: '2018-01-01', cites: ['b'], sourceNote: 'n' },
     ],
   };
-  assert.match(validateEditions(twoIn2018).map((p) => p.message).join('\n'), /leave a gap/);
+  assert.match(
+    validateEditions(twoIn2018)
+      .map((p) => p.message)
+      .join('\n'),
+    /leave a gap/,
+  );
   twoIn2018.editions[1].effective = '2017-06-01';
-  assert.match(validateEditions(twoIn2018).map((p) => p.message).join('\n'), /overlap/);
+  assert.match(
+    validateEditions(twoIn2018)
+      .map((p) => p.message)
+      .join('\n'),
+    /overlap/,
+  );
 });
 
 test('every built-in section names an edition the editions file has, and every MTUS section has one', () => {
@@ -43,9 +64,15 @@ test('every built-in section names an edition the editions file has, and every M
 
 test('a citation names its edition; the year picks among editions of one title', () => {
   const [lb] = citedEditions('MTUS Low Back Complaints 2004, Section(s): Special Studies');
-  assert.deepEqual(lb.editions.map((e) => e.id), ['mtus-acoem-2004-low-back']);
+  assert.deepEqual(
+    lb.editions.map((e) => e.id),
+    ['mtus-acoem-2004-low-back'],
+  );
   const cp = citedEditions('MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment.');
-  assert.deepEqual(cp.map((c) => c.editions.map((e) => e.id)), [['mtus-cpmtg-2016']]);
+  assert.deepEqual(
+    cp.map((c) => c.editions.map((e) => e.id)),
+    [['mtus-cpmtg-2016']],
+  );
   const bare = citedEditions('MTUS Chronic Pain Medical Treatment Guidelines, Section(s): Opioids');
   assert.deepEqual(bare[0].editions.map((e) => e.id).sort(), ['mtus-cpmtg-2009', 'mtus-cpmtg-2016']);
   assert.deepEqual(citedEditions('Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs'), []);
@@ -57,13 +84,30 @@ test('a citation names its edition; the year picks among editions of one title',
 
 test('the seed case (2015), the 2016 clean case and every example check clean of superseded-guideline', () => {
   assert.deepEqual(superseded(CLEAN_CASE), []);
-  for (const name of ['lumbar-mri-upheld.imr', 'acupuncture-partial.imr', 'cervical-mri-expedited.imr', 'multiple-items.imr', 'mistakes-demo.imr', 'opioids-upheld.imr', 'physical-therapy-overturned.imr']) {
-    assert.deepEqual(superseded(readExample(name)).map((d) => d.message), [], name);
+  for (const name of [
+    'lumbar-mri-upheld.imr',
+    'acupuncture-partial.imr',
+    'cervical-mri-expedited.imr',
+    'multiple-items.imr',
+    'mistakes-demo.imr',
+    'opioids-upheld.imr',
+    'physical-therapy-overturned.imr',
+  ]) {
+    assert.deepEqual(
+      superseded(readExample(name)).map((d) => d.message),
+      [],
+      name,
+    );
   }
 });
 
 test('a 2026 case citing "MTUS Low Back Complaints 2004" gets superseded-guideline with the edition in force and a quick-fix', () => {
-  const text = variant(['ur-date: 10/02/2016', 'ur-date: 03/02/2026'], ['received: 10/14/2016', 'received: 03/14/2026'], ['decision-date: 11/06/2016', 'decision-date: 04/06/2026'], ['The Utilization Review dated\n  10/2/2016 denied', 'The Utilization Review dated\n  3/2/2026 denied']);
+  const text = variant(
+    ['ur-date: 10/02/2016', 'ur-date: 03/02/2026'],
+    ['received: 10/14/2016', 'received: 03/14/2026'],
+    ['decision-date: 11/06/2016', 'decision-date: 04/06/2026'],
+    ['The Utilization Review dated\n  10/2/2016 denied', 'The Utilization Review dated\n  3/2/2026 denied'],
+  );
   const found = superseded(text);
   const onGuideline = found.find((d) => textAt(text, d.range) === 'MTUS Low Back Complaints 2004');
   assert.ok(onGuideline, found.map((d) => `${textAt(text, d.range)}: ${d.message}`).join('\n'));
@@ -83,16 +127,29 @@ test('a 2026 case citing "MTUS Low Back Complaints 2004" gets superseded-guideli
   assert.equal(fix.edits[0].newText, 'MTUS (ACOEM) Low Back Disorders Guideline 2020');
 });
 
-test('the item\'s request-date picks the edition before the UR date does', () => {
-  const late = variant(['ur-date: 10/02/2016', 'ur-date: 01/10/2018'], ['received: 10/14/2016', 'received: 01/14/2018'], ['decision-date: 11/06/2016', 'decision-date: 02/06/2018'], ['The Utilization Review dated\n  10/2/2016 denied', 'The Utilization Review dated\n  1/10/2018 denied']);
+test("the item's request-date picks the edition before the UR date does", () => {
+  const late = variant(
+    ['ur-date: 10/02/2016', 'ur-date: 01/10/2018'],
+    ['received: 10/14/2016', 'received: 01/14/2018'],
+    ['decision-date: 11/06/2016', 'decision-date: 02/06/2018'],
+    ['The Utilization Review dated\n  10/2/2016 denied', 'The Utilization Review dated\n  1/10/2018 denied'],
+  );
   assert.equal(superseded(late).length, 2, 'a UR date after 2017-12-01 puts the 2004 chapter out of force');
   const requested = late.replace('  decision: overturned\n', '  decision: overturned\n  request-date: 11/20/2017\n');
   assert.deepEqual(superseded(requested), [], 'a request made before 2017-12-01 is judged by the 2004 chapter');
-  assert.ok(!necessityDiagnostics(requested).concat(new LanguageService().getDiagnostics({ uri: 'file:///r.imr', version: 1, text: requested }, DEFAULT_SETTINGS)).some((d) => d.code === 'unknown-field'), 'request-date: is a known field');
+  assert.ok(
+    !necessityDiagnostics(requested)
+      .concat(new LanguageService().getDiagnostics({ uri: 'file:///r.imr', version: 1, text: requested }, DEFAULT_SETTINGS))
+      .some((d) => d.code === 'unknown-field'),
+    'request-date: is a known field',
+  );
 });
 
 test('a 2009 CPMTG citation in a late-2016 case is told of the 2016 update', () => {
-  const text = variant(['guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies', 'guideline: MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Physical Medicine']);
+  const text = variant([
+    'guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies',
+    'guideline: MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Physical Medicine',
+  ]);
   const [d] = superseded(text);
   assert.ok(d);
   assert.equal(textAt(text, d.range), 'MTUS Chronic Pain Medical Treatment Guidelines 2009');
@@ -107,5 +164,9 @@ test('docs/criteria.md lists each section with its edition and the dates it is i
     const e = edition(s.edition);
     if (e) assert.ok(row.includes(`\`${e.id}\``) && row.includes(`${e.effective} to ${e.superseded ?? 'today'}`), `${s.id}: ${row}`);
   }
-  for (const e of allEditions()) assert.ok(doc.some((l) => l.startsWith(`| \`${e.id}\`:`) && l.includes(e.effective)), `edition ${e.id} is not in the docs' edition table`);
+  for (const e of allEditions())
+    assert.ok(
+      doc.some((l) => l.startsWith(`| \`${e.id}\`:`) && l.includes(e.effective)),
+      `edition ${e.id} is not in the docs' edition table`,
+    );
 });

@@ -24,7 +24,17 @@ function workspace(): { root: string; dir: string } {
   return { root, dir };
 }
 
-const validSection = JSON.stringify({ sections: [{ id: 'ws-scan', title: 'Scan', source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' }, match: [['scan']], criteria: [{ id: 'WSS-01', text: 't', sourceNote: 'n' }] }] });
+const validSection = JSON.stringify({
+  sections: [
+    {
+      id: 'ws-scan',
+      title: 'Scan',
+      source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' },
+      match: [['scan']],
+      criteria: [{ id: 'WSS-01', text: 't', sourceNote: 'n' }],
+    },
+  ],
+});
 
 test('a criteria file that links to a device is refused as not a regular file, and imr check finishes with that diagnostic', () => {
   const { root, dir } = workspace();

@@ -12,7 +12,16 @@ import { returnsWithin } from '../helpers/hangGuard';
 import { prng } from '../helpers/random';
 
 const section = (match: string[][], exclude?: string[]) => ({
-  sections: [{ id: 'ws-section', title: 'T', source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' }, match, ...(exclude ? { exclude } : {}), criteria: [{ id: 'WS-01', text: 't', sourceNote: 'n' }] }],
+  sections: [
+    {
+      id: 'ws-section',
+      title: 'T',
+      source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' },
+      match,
+      ...(exclude ? { exclude } : {}),
+      criteria: [{ id: 'WS-01', text: 't', sourceNote: 'n' }],
+    },
+  ],
 });
 
 const STARS = `a${'*'.repeat(40)}q`;
@@ -57,7 +66,15 @@ test('whatever reaches the compiler matches in one pass: star runs and separator
 test('compiling by words keeps what the phrases matched: star ends, hyphen joints, plurals', () => {
   const set = new PhraseSet(['radicul*', '*algia', 'x-ray', 'straight leg raise', 'nsaid'], { plurals: true });
   const phrases = (t: string) => set.matches(t).map((m) => t.slice(m.start, m.end));
-  assert.deepEqual(phrases('Radiculopathy and myalgia; an xray, X ray and x-rays; straight-leg  raise; NSAIDs'), ['Radiculopathy', 'myalgia', 'xray', 'X ray', 'x-rays', 'straight-leg  raise', 'NSAIDs']);
+  assert.deepEqual(phrases('Radiculopathy and myalgia; an xray, X ray and x-rays; straight-leg  raise; NSAIDs'), [
+    'Radiculopathy',
+    'myalgia',
+    'xray',
+    'X ray',
+    'x-rays',
+    'straight-leg  raise',
+    'NSAIDs',
+  ]);
   // Random texts of the phrases' letters never stop the scan (and each match is a whole-word one).
   const next = prng(17);
   for (let n = 0; n < 300; n++) {

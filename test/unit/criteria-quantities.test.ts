@@ -18,8 +18,14 @@ test('requested visits as letters write them', () => {
     ['Twelve physical therapy visits for the Cervical Spine', 12],
     ['Chiropractic joint manipulation times 12', 12],
     ['Referral to chiropractor for evaluation of low back pain, twice a week for 3 weeks', 6],
-    ['Physical therapy 6 sessions was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Physical therapy 6 sessions is', 6],
-    ['Nine sessions of physical therapy of the right knee was the original request. Six sessions of physical therapy of the right knee was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Three sessions of physical therapy of the right knee is', 3],
+    [
+      'Physical therapy 6 sessions was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Physical therapy 6 sessions is',
+      6,
+    ],
+    [
+      'Nine sessions of physical therapy of the right knee was the original request. Six sessions of physical therapy of the right knee was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, Three sessions of physical therapy of the right knee is',
+      3,
+    ],
     ['TENS unit', undefined],
     ['Physical therapy evaluation, cervical and thoracic spine', undefined],
   ];
@@ -41,7 +47,12 @@ const PT = (service: string, prior = 'Treatment to date has included 12 sessions
     ['item MRI of the lumbar spine', `item ${service}`],
     ['criteria: low-back-mri', 'criteria: physical-therapy'],
     ['Treatment to date has included 12 sessions of physical therapy', prior],
-  ).replace(/ {4}LMRI-0\d: [^\n]*\n/g, '') .replace('  criteria: physical-therapy\n', '  criteria: physical-therapy\n    PT-01: met [#pt-failed]\n    PT-02: not applicable\n    PT-03: met [#neuro-deficit]\n    PT-04: not applicable\n    PT-05: met [#pt-failed]\n');
+  )
+    .replace(/ {4}LMRI-0\d: [^\n]*\n/g, '')
+    .replace(
+      '  criteria: physical-therapy\n',
+      '  criteria: physical-therapy\n    PT-01: met [#pt-failed]\n    PT-02: not applicable\n    PT-03: met [#neuro-deficit]\n    PT-04: not applicable\n    PT-05: met [#pt-failed]\n',
+    );
 
 test('visit-limit: an overturned request past the 24-visit cap, counting the visits already given', () => {
   const text = PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy');
@@ -57,8 +68,19 @@ test('visit-limit: an overturned request past the 24-visit cap, counting the vis
 test('visit-limit: within the limits, upheld, or an injury before 2004: no diagnostic for the cap', () => {
   const none = (t: string) => necessityDiagnostics(t).filter((x) => x.code === 'visit-limit');
   assert.deepEqual(none(PT('Physical therapy 2 times a week for 4 weeks')), [], '8 + 12 = 20');
-  assert.deepEqual(none(PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy').replace('decision: overturned', 'decision: upheld')), []);
-  const before2004 = PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy').replace('injury-date: 1/30/2015', 'injury-date: 1/30/2003');
+  assert.deepEqual(
+    none(
+      PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy').replace(
+        'decision: overturned',
+        'decision: upheld',
+      ),
+    ),
+    [],
+  );
+  const before2004 = PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy').replace(
+    'injury-date: 1/30/2015',
+    'injury-date: 1/30/2003',
+  );
   const [d] = none(before2004);
   assert.ok(d, 'the guideline course still applies');
   assert.doesNotMatch(d.message, /Labor Code/);
@@ -77,13 +99,26 @@ test('morphine-equivalent daily dose from drug, strength and frequency; none whe
 });
 
 test('med-threshold: an overturned opioid past 80 mg a day MED shows the dose and the factors', () => {
-  const text = variant(['item MRI of the lumbar spine', 'item Oxycodone 30mg one tablet every 6 hours'], ['criteria: low-back-mri', 'criteria: opioids']).replace(/ {4}LMRI-0\d: [^\n]*\n/g, '');
+  const text = variant(
+    ['item MRI of the lumbar spine', 'item Oxycodone 30mg one tablet every 6 hours'],
+    ['criteria: low-back-mri', 'criteria: opioids'],
+  ).replace(/ {4}LMRI-0\d: [^\n]*\n/g, '');
   const [d] = necessityDiagnostics(text).filter((x) => x.code === 'med-threshold');
   assert.ok(d, JSON.stringify(necessityDiagnostics(text).map((x) => x.code)));
-  assert.match(d.message, /come to 180 mg a day morphine equivalent \(oxycodone 30 mg x 4 a day x 1\.5 = 180 mg MED\), past the 80 mg a day of OP-03 and OP-05/);
+  assert.match(
+    d.message,
+    /come to 180 mg a day morphine equivalent \(oxycodone 30 mg x 4 a day x 1\.5 = 180 mg MED\), past the 80 mg a day of OP-03 and OP-05/,
+  );
   const low = text.replace('Oxycodone 30mg one tablet every 6 hours', 'Oxycodone 5mg one tablet every 6 hours');
-  assert.deepEqual(necessityDiagnostics(low).filter((x) => x.code === 'med-threshold'), [], '30 mg MED');
-  assert.deepEqual(necessityDiagnostics(text.replace('decision: overturned', 'decision: upheld')).filter((x) => x.code === 'med-threshold'), []);
+  assert.deepEqual(
+    necessityDiagnostics(low).filter((x) => x.code === 'med-threshold'),
+    [],
+    '30 mg MED',
+  );
+  assert.deepEqual(
+    necessityDiagnostics(text.replace('decision: overturned', 'decision: upheld')).filter((x) => x.code === 'med-threshold'),
+    [],
+  );
 });
 
 test('hover on the item name shows what the request adds up to', () => {
@@ -95,7 +130,10 @@ test('hover on the item name shows what the request adds up to', () => {
   assert.match(h.contents.value, /Already given\*\* \(the summary\): 18; \*\*in all:\*\* 30/);
   assert.match(h.contents.value, /Labor Code 4604\.5\(c\)\(1\): 24 visits per injury/);
   const opioid = variant(['item MRI of the lumbar spine', 'item Norco 10/325mg one tablet every 6 hours']);
-  const ho = new LanguageService().getHover({ uri: 'file:///o.imr', version: 1, text: opioid }, { line: opioid.split('\n').findIndex((l) => l.startsWith('item Norco')), character: 6 });
+  const ho = new LanguageService().getHover(
+    { uri: 'file:///o.imr', version: 1, text: opioid },
+    { line: opioid.split('\n').findIndex((l) => l.startsWith('item Norco')), character: 6 },
+  );
   assert.match(ho!.contents.value, /hydrocodone 10 mg x 4 a day x 1 = 40 mg MED/);
 });
 
@@ -103,7 +141,10 @@ test('inlay hints after the item name carry the totals; none where the words giv
   const text = PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy');
   const hints = new LanguageService().getInlayHints({ uri: 'file:///h.imr', version: 1, text });
   const line = text.split('\n').findIndex((l) => l.startsWith('item Physical therapy'));
-  assert.deepEqual(hints.map((h) => [h.position, h.label]), [[{ line, character: text.split('\n')[line].length }, '30 physical therapy visits in all (12 asked + 18 given)']]);
+  assert.deepEqual(
+    hints.map((h) => [h.position, h.label]),
+    [[{ line, character: text.split('\n')[line].length }, '30 physical therapy visits in all (12 asked + 18 given)']],
+  );
   assert.match(hints[0].tooltip!, /Labor Code 4604\.5\(c\)\(1\): 24 per injury/);
   assert.deepEqual(new LanguageService().getInlayHints({ uri: 'file:///n.imr', version: 1, text: variant() }), [], 'an MRI adds up to nothing');
 });

@@ -40,7 +40,7 @@ test('a date belongs to the nearest thing named before it, or after it when it o
   assert.deepEqual(kinds('The UR dated 11-14-16 non-certified the request.'), ['11-14-16:review']);
   assert.deepEqual(kinds('On 11-18-2016 Utilization Review non-certified the request.'), ['11-18-2016:review']);
   assert.deepEqual(kinds('The physical therapy report reviewed by Utilization Review was dated 12-01-2016.'), ['12-01-2016:other']);
-  assert.deepEqual(kinds('The doctor\'s first report of occupational injury or illness from 11/18/2016 indicates pain.'), ['11/18/2016:other']);
+  assert.deepEqual(kinds("The doctor's first report of occupational injury or illness from 11/18/2016 indicates pain."), ['11/18/2016:other']);
   assert.deepEqual(kinds('A 46 year old male with a date of injury on 10-18-2016.'), ['10-18-2016:injury']);
   // A report dated after the review noun owns its date.
   assert.deepEqual(kinds('Utilization Review referenced a progress report dated 11/02/2016.'), ['11/02/2016:other']);
@@ -82,8 +82,19 @@ test('the date of injury differs from the header: in the summary and in a ration
 
 test('injury dates that are no mismatch: another injury, the start of a period of cumulative trauma', () => {
   assert.equal(mismatches(variant(['He would consider surgery.', 'He had a prior industrial injury on 3/4/2010. He would consider surgery.'])).length, 0);
-  assert.equal(mismatches(variant(['He would consider surgery.', 'He sustained an industrial injury from 6/1/2014 to 1/30/2015 from repetitive lifting. He would consider surgery.'])).length, 0);
-  assert.equal(mismatches(variant(['He would consider surgery.', 'The injured worker was seen on 3/3/2015 and 4/4/2015. He would consider surgery.'])).length, 0);
+  assert.equal(
+    mismatches(
+      variant([
+        'He would consider surgery.',
+        'He sustained an industrial injury from 6/1/2014 to 1/30/2015 from repetitive lifting. He would consider surgery.',
+      ]),
+    ).length,
+    0,
+  );
+  assert.equal(
+    mismatches(variant(['He would consider surgery.', 'The injured worker was seen on 3/3/2015 and 4/4/2015. He would consider surgery.'])).length,
+    0,
+  );
 });
 
 test('an approval or a review dated before the injury', () => {
@@ -97,7 +108,11 @@ test('an approval or a review dated before the injury', () => {
 });
 
 test('a pronoun of the other sex for the worker', () => {
-  const text = variant(['sex: male', 'sex: female'], ['He would consider surgery.', 'She would consider surgery. He had normal reflexes.'], ['    [#neuro-deficit] and did', '    [#neuro-deficit] and she did']);
+  const text = variant(
+    ['sex: male', 'sex: female'],
+    ['He would consider surgery.', 'She would consider surgery. He had normal reflexes.'],
+    ['    [#neuro-deficit] and did', '    [#neuro-deficit] and she did'],
+  );
   const d = mismatches(text);
   assert.equal(d.length, 1);
   assert.equal(textAt(text, d[0].range), 'He');

@@ -6,8 +6,17 @@ import assert from 'node:assert/strict';
 import { formatScore, locate, normalize, parseLabels, score, sentenceSpan, type Finding } from '../../tools/eval/score';
 import { belowFloor, floorOf, raiseFloor } from '../../tools/eval/floor';
 
-const LETTER = 'CLINICAL CASE SUMMARY\nThe worker had 3 sessions of therapy.\n\nItem 1: Physical therapy: Upheld\nDecision rationale: The worker had 6 prior sessions. It is not medically necessary.';
-const CASE = ['summary', '  The worker had 3 sessions of therapy. [#pt]', 'item "Physical therapy"', '  rationale', '    The worker had 6 prior sessions.', '    It is not medically necessary.', ''].join('\n');
+const LETTER =
+  'CLINICAL CASE SUMMARY\nThe worker had 3 sessions of therapy.\n\nItem 1: Physical therapy: Upheld\nDecision rationale: The worker had 6 prior sessions. It is not medically necessary.';
+const CASE = [
+  'summary',
+  '  The worker had 3 sessions of therapy. [#pt]',
+  'item "Physical therapy"',
+  '  rationale',
+  '    The worker had 6 prior sessions.',
+  '    It is not medically necessary.',
+  '',
+].join('\n');
 const TSV = [
   'id\titem\tcategory\tseverity\trationale_quote\trecord_quote\tnote',
   'C1\t0\tDETAIL-MISMATCH\tmaterial\thad 6 prior sessions\thad 3 sessions of therapy\tcount differs',

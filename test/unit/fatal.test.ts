@@ -7,7 +7,12 @@ const CASE_TEXT = 'Ms. Quixotewick reports low back pain';
 
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   test(`an ${event} stops the server with exit code 1 and writes its kind and place, not its message`, () => {
-    const host = Object.assign(new EventEmitter(), { codes: [] as number[], exit(code: number) { this.codes.push(code); } });
+    const host = Object.assign(new EventEmitter(), {
+      codes: [] as number[],
+      exit(code: number) {
+        this.codes.push(code);
+      },
+    });
     const written: string[] = [];
     exitQuietlyOnFatal(host, (line) => written.push(line));
     // An error whose message quotes case text, as JSON.parse's does for text it cannot read.

@@ -24,7 +24,11 @@ function fixFirst(text: string, code: string, match: (d: ImrDiagnostic) => boole
   return { actions, fixed: applyEdits(text, actions[0].edits) };
 }
 
-const dropLines = (text: string, re: RegExp) => text.split('\n').filter((l) => !re.test(l)).join('\n');
+const dropLines = (text: string, re: RegExp) =>
+  text
+    .split('\n')
+    .filter((l) => !re.test(l))
+    .join('\n');
 
 function sectionLines(text: string, keyword: string): RegExp {
   // Lines of one section of the seed: its keyword line up to the next blank line.
@@ -92,15 +96,20 @@ test('each deleted part of the letter is re-inserted where the canonical order p
     assert.ok(!parseCase(text).sections.some((s) => s.kind === keyword), keyword);
     const { fixed } = fixFirst(text, 'missing-section', (d) => d.data?.section === keyword);
     const file = parseCase(fixed);
-    assert.deepEqual(file.sections.map((s) => s.kind), ['case', 'reviewer', 'worker', 'summary', 'item'], keyword);
+    assert.deepEqual(
+      file.sections.map((s) => s.kind),
+      ['case', 'reviewer', 'worker', 'summary', 'item'],
+      keyword,
+    );
     const after = service.getDiagnostics(doc(fixed));
     assert.ok(!after.some((d) => d.code === 'missing-section' || d.code === 'missing-field'), `${keyword}: ${after.map((d) => d.code)}`);
     assert.ok(!after.some((d) => d.code === 'syntax' || d.code === 'indentation'), keyword);
   }
 });
 
-test('missing parts and fields follow the file\'s own indentation and line endings', () => {
-  const text = 'case CM15-0201234\r\n    organization: MAXIMUS Federal Services\r\n    priority: standard\r\n    received: 10/14/2015\r\n    ur-date: 10/02/2015\r\n';
+test("missing parts and fields follow the file's own indentation and line endings", () => {
+  const text =
+    'case CM15-0201234\r\n    organization: MAXIMUS Federal Services\r\n    priority: standard\r\n    received: 10/14/2015\r\n    ur-date: 10/02/2015\r\n';
   const { fixed } = fixFirst(text, 'missing-section', (d) => d.data?.section === 'reviewer');
   assert.match(fixed, /\r\nreviewer\r\n {4}licensure: state of licensure\r\n {4}specialty: board certification or specialty\r\n/);
   assert.ok(!/[^\r]\n/.test(fixed), 'only CRLF line breaks');
@@ -130,7 +139,10 @@ test('an unknown field with a likely intent is renamed to it', () => {
 test('an invalid enum value is offered every allowed value', () => {
   const text = SEED.replace('  decision: upheld', '  decision: uphold');
   const { actions } = fixFirst(text, 'invalid-value', (d) => d.data?.key === 'decision');
-  assert.deepEqual(actions.map((a) => a.title), ['Change decision to "upheld"', 'Change decision to "overturned"']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Change decision to "upheld"', 'Change decision to "overturned"'],
+  );
   assert.equal(applyEdits(text, actions[0].edits), SEED);
   assert.equal(applyEdits(text, actions[1].edits), SEED.replace('decision: upheld', 'decision: overturned'));
   const empty = SEED.replace('  priority: standard', '  priority:');
@@ -158,7 +170,9 @@ test('no fix is offered without the data it needs, for other codes, or once the 
 });
 
 test('code actions never throw, on garbage input or from a broken contributor', () => {
-  const weird = [{ code: 'missing-field', severity: 'error', message: '', range: WHOLE, data: { section: 42, key: null, line: 'x' } }] as unknown as ImrDiagnostic[];
+  const weird = [
+    { code: 'missing-field', severity: 'error', message: '', range: WHOLE, data: { section: 42, key: null, line: 'x' } },
+  ] as unknown as ImrDiagnostic[];
   assert.deepEqual(service.getCodeActions(doc('\u0000[#\r\n\titem'), WHOLE, weird), []);
   service.registerCodeActionContributor(() => {
     throw new Error('contributor bug');
@@ -169,14 +183,22 @@ test('code actions never throw, on garbage input or from a broken contributor', 
     return req.diagnostics.some((x) => x.code === 'test-contributed') ? [{ title: 'contributed', kind: 'quickfix', edits: [] }] : [];
   });
   const actions = service.getCodeActions(doc(SEED), WHOLE, [{ code: 'test-contributed', severity: 'hint', message: '', range: WHOLE }]);
-  assert.deepEqual(actions.map((a) => a.title), ['contributed']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['contributed'],
+  );
   assert.equal(seen, 1);
 });
 
 test('a missing part goes above the comments written over the next part; a field of an empty part under its keyword', () => {
   const text = 'case CM15-0201234\n  organization: X\n\n-- the worker, from the application\nworker\n  age: 55\n';
   const { fixed } = fixFirst(text, 'missing-section', (d) => d.data?.section === 'reviewer');
-  assert.ok(fixed.startsWith('case CM15-0201234\n  organization: X\n\nreviewer\n  licensure: state of licensure\n  specialty: board certification or specialty\n\n-- the worker, from the application\nworker\n'), fixed);
+  assert.ok(
+    fixed.startsWith(
+      'case CM15-0201234\n  organization: X\n\nreviewer\n  licensure: state of licensure\n  specialty: board certification or specialty\n\n-- the worker, from the application\nworker\n',
+    ),
+    fixed,
+  );
   const bare = 'reviewer\n\nworker\n  age: 55\n';
   const { fixed: f2 } = fixFirst(bare, 'missing-field', (d) => d.data?.key === 'specialty');
   assert.equal(f2, 'reviewer\n  specialty: board certification or specialty\n\nworker\n  age: 55\n');

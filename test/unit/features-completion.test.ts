@@ -40,7 +40,10 @@ test('at the left margin, the parts of the letter not yet written (items always)
   assert.equal(reviewer.insertTextFormat, 2);
   const inserted = accept(empty.text, reviewer);
   assert.equal(inserted, 'reviewer\n  licensure: state of licensure\n  specialty: board certification or specialty');
-  assert.deepEqual(parseCase(inserted).reviewer?.fields.map((f) => f.key), ['licensure', 'specialty']);
+  assert.deepEqual(
+    parseCase(inserted).reviewer?.fields.map((f) => f.key),
+    ['licensure', 'specialty'],
+  );
   // Before text already on the line, only the keyword replaces the typed word.
   const partial = at('rev|iewer\n  licensure: California\n');
   const kw = partial.items.find((i) => i.label === 'reviewer')!;
@@ -113,7 +116,10 @@ test('fact labels after [# in criteria and rationale lines, never in the summary
   // Inside an existing label the name is replaced and the bracket kept.
   const criterion = at(SEED.replace('LMRI-02: not met [#conservative-care]', 'LMRI-02: not met [#neu|ro]'));
   assert.ok(labels(criterion.items).includes('neuro-findings'));
-  const fixed = accept(criterion.text, criterion.items.find((i) => i.label === 'neuro-findings')!);
+  const fixed = accept(
+    criterion.text,
+    criterion.items.find((i) => i.label === 'neuro-findings')!,
+  );
   assert.match(fixed, /LMRI-02: not met \[#neuro-findings\]\n/);
   assert.deepEqual(at(SEED.replace('lumbar range\n', 'lumbar range [#|\n')).items, []);
 });

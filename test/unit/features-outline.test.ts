@@ -30,17 +30,29 @@ function checkNesting(symbols: DocumentSymbol[], parent?: DocumentSymbol) {
 
 test('the outline of the seed: the parts of the letter with exact ranges', () => {
   const symbols = service.getDocumentSymbols(doc(SEED));
-  assert.deepEqual(symbols.map((s) => s.name), ['case CM15-0201234', 'reviewer', 'worker', 'summary', 'MRI of the lumbar spine without contrast as a outpatient']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['case CM15-0201234', 'reviewer', 'worker', 'summary', 'MRI of the lumbar spine without contrast as a outpatient'],
+  );
   checkNesting(symbols);
   const [header, reviewer, , summary] = symbols;
   assert.equal(textOf(SEED, header.selectionRange), 'case');
   assert.ok(textOf(SEED, header.range).startsWith('case CM15-0201234\n  organization'));
   assert.ok(textOf(SEED, header.range).endsWith('decision-date: 11/06/2015'));
   assert.equal(textOf(SEED, reviewer.range), 'reviewer\n  licensure: California\n  specialty: Emergency Medicine');
-  assert.deepEqual(reviewer.children!.map((c) => [c.name, c.detail]), [['licensure', 'California'], ['specialty', 'Emergency Medicine']]);
+  assert.deepEqual(
+    reviewer.children!.map((c) => [c.name, c.detail]),
+    [
+      ['licensure', 'California'],
+      ['specialty', 'Emergency Medicine'],
+    ],
+  );
   assert.ok(textOf(SEED, summary.range).endsWith('denied the request.'));
   // Facts are the summary's children, each selecting its label.
-  assert.deepEqual(summary.children!.map((c) => c.name), ['[#conservative-care]', '[#radiating-pain]', '[#neuro-findings]', '[#no-prior-imaging]']);
+  assert.deepEqual(
+    summary.children!.map((c) => c.name),
+    ['[#conservative-care]', '[#radiating-pain]', '[#neuro-findings]', '[#no-prior-imaging]'],
+  );
   const neuro = summary.children![2];
   assert.equal(textOf(SEED, neuro.selectionRange), '[#neuro-findings]');
   assert.match(textOf(SEED, neuro.range), /^There were abnormalities noted in strength/);
@@ -53,10 +65,16 @@ test('an item is named by its service, with its decision as detail and criteria 
   assert.equal(item.kind, SymbolKind.Class);
   assert.equal(textOf(SEED, item.selectionRange), 'MRI of the lumbar spine without contrast as a outpatient');
   assert.ok(textOf(SEED, item.range).endsWith('MRI of lumbar spine is not medically necessary.'));
-  assert.deepEqual(item.children!.map((c) => c.name), ['decision', 'claims-administrator', 'guideline', 'criteria', 'rationale']);
+  assert.deepEqual(
+    item.children!.map((c) => c.name),
+    ['decision', 'claims-administrator', 'guideline', 'criteria', 'rationale'],
+  );
   const criteria = item.children![3];
   assert.equal(criteria.detail, 'low-back-mri');
-  assert.deepEqual(criteria.children!.map((c) => `${c.name} ${c.detail}`), ['LMRI-01 not met', 'LMRI-02 not met', 'LMRI-03 unknown', 'LMRI-04 not applicable', 'LMRI-05 not met', 'LMRI-06 not applicable']);
+  assert.deepEqual(
+    criteria.children!.map((c) => `${c.name} ${c.detail}`),
+    ['LMRI-01 not met', 'LMRI-02 not met', 'LMRI-03 unknown', 'LMRI-04 not applicable', 'LMRI-05 not met', 'LMRI-06 not applicable'],
+  );
   assert.equal(textOf(SEED, criteria.children![1].range), 'LMRI-02: not met [#conservative-care]');
   const rationale = item.children![4];
   assert.equal(textOf(SEED, rationale.selectionRange), 'rationale');
@@ -66,7 +84,13 @@ test('an item is named by its service, with its decision as detail and criteria 
 test('incomplete cases still give a valid outline', () => {
   const text = 'item\n  decision: overturned\n\nitem Acupuncture\n  rationale\n';
   const symbols = service.getDocumentSymbols(doc(text));
-  assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['item (no service named)', 'Overturned'], ['Acupuncture', 'no decision']]);
+  assert.deepEqual(
+    symbols.map((s) => [s.name, s.detail]),
+    [
+      ['item (no service named)', 'Overturned'],
+      ['Acupuncture', 'no decision'],
+    ],
+  );
   checkNesting(symbols);
   assert.deepEqual(service.getDocumentSymbols(doc('')), []);
   assert.deepEqual(service.getDocumentSymbols(doc('-- only a comment\n')), []);
@@ -88,7 +112,10 @@ test('folding: each part, the criteria and rationale blocks, and runs of comment
     { startLine: lineOf('  criteria'), endLine: lineOf('    LMRI-06') },
     { startLine: lineOf('  rationale'), endLine: last },
   ];
-  assert.deepEqual(folds, expect.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine));
+  assert.deepEqual(
+    folds,
+    expect.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine),
+  );
 });
 
 test('folding leaves out one-line parts and single comments', () => {

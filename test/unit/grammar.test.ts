@@ -22,8 +22,7 @@ before(async () => {
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (s: string) => new oniguruma.OnigString(s),
     }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === 'source.imr' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null,
+    loadGrammar: async (scopeName: string) => (scopeName === 'source.imr' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR_PATH, 'utf8'), GRAMMAR_PATH) : null),
   });
   const g = await registry.loadGrammar('source.imr');
   assert.ok(g, 'the grammar loads under scopeName source.imr');
@@ -67,7 +66,10 @@ function scopesOf(t: Tokenized, lineHas: string, needle = lineHas): string[] {
 
 function hasScope(t: Tokenized, lineHas: string, needle: string, scope: string): void {
   const scopes = scopesOf(t, lineHas, needle);
-  assert.ok(scopes.some((s) => s === scope || s.split(' ').includes(scope)), `"${needle}" on the line with "${lineHas}" has scopes ${JSON.stringify(scopes)}, not ${scope}`);
+  assert.ok(
+    scopes.some((s) => s === scope || s.split(' ').includes(scope)),
+    `"${needle}" on the line with "${lineHas}" has scopes ${JSON.stringify(scopes)}, not ${scope}`,
+  );
 }
 
 function lacksScope(t: Tokenized, lineHas: string, needle: string, prefix: string): void {
@@ -243,16 +245,46 @@ test('the word pattern keeps labels, criterion ids, section ids and dates whole'
 test('Enter indents after a section keyword line, `criteria:` and a bare `rationale`, and nowhere else', () => {
   const rules: { beforeText: string; action: { indent: string } }[] = languageConfiguration().onEnterRules;
   const indents = (line: string) => rules.some((r) => r.action.indent === 'indent' && new RegExp(r.beforeText).test(line));
-  for (const line of ['case CM16-0221706', 'reviewer', 'Worker', 'summary', 'summary:', 'item MRI of the knee', '  criteria: knee-mri', '  criteria:', '  rationale', '\trationale:']) {
+  for (const line of [
+    'case CM16-0221706',
+    'reviewer',
+    'Worker',
+    'summary',
+    'summary:',
+    'item MRI of the knee',
+    '  criteria: knee-mri',
+    '  criteria:',
+    '  rationale',
+    '\trationale:',
+  ]) {
     assert.ok(indents(line), `Enter after ${JSON.stringify(line)} should indent`);
   }
-  for (const line of ['items to do', 'cases', '  decision: upheld', '  rationale The guideline says', '    LMRI-01: met', '  The injured worker is', '-- case']) {
+  for (const line of [
+    'items to do',
+    'cases',
+    '  decision: upheld',
+    '  rationale The guideline says',
+    '    LMRI-01: met',
+    '  The injured worker is',
+    '-- case',
+  ]) {
     assert.ok(!indents(line), `Enter after ${JSON.stringify(line)} should keep the indentation`);
   }
 });
 
 /** The codes of the structural rules: a snippet's skeleton must never trip them. */
-const STRUCTURAL = ['syntax', 'indentation', 'unknown-field', 'missing-section', 'missing-field', 'invalid-value', 'duplicate', 'date-order', 'unknown-reference', 'unused-label'];
+const STRUCTURAL = [
+  'syntax',
+  'indentation',
+  'unknown-field',
+  'missing-section',
+  'missing-field',
+  'invalid-value',
+  'duplicate',
+  'date-order',
+  'unknown-reference',
+  'unused-label',
+];
 // Placeholders the author must replace; the checks may flag them until then.
 const PLACEHOLDER = /MM\/DD\/YYYY|section-id|CRITERION-0|age in years/;
 
@@ -280,7 +312,10 @@ test('the new-case snippet expands to a case with every part and field and no st
   const text = expand(all['New case']);
   const file = parseCase(text);
   assert.deepEqual(file.problems, []);
-  assert.deepEqual(file.sections.map((s) => s.kind), ['case', 'reviewer', 'worker', 'summary', 'item']);
+  assert.deepEqual(
+    file.sections.map((s) => s.kind),
+    ['case', 'reviewer', 'worker', 'summary', 'item'],
+  );
   const diags = diagnose(text);
   // Only placeholders still to be filled in (dates, the criteria section and
   // criterion ids) may be reported, on their own lines.
@@ -288,7 +323,10 @@ test('the new-case snippet expands to a case with every part and field and no st
     assert.ok(!STRUCTURAL.includes(d.code) || d.code === 'invalid-value', `${d.code}: ${d.message}`);
     assert.match(text.split('\n')[d.range.start.line], PLACEHOLDER, `${d.code}: ${d.message}`);
   }
-  assert.ok(diags.some((d) => d.code === 'invalid-value'), 'the date placeholders are flagged until filled in');
+  assert.ok(
+    diags.some((d) => d.code === 'invalid-value'),
+    'the date placeholders are flagged until filled in',
+  );
 });
 
 test('item, partial item, dependent item, criteria and rationale snippets fit into a case', () => {
@@ -310,13 +348,19 @@ test('item, partial item, dependent item, criteria and rationale snippets fit in
   const withDocuments = `${seed.trimEnd()}\n\n${expand(all['Documents reviewed'])}\n`;
   const documents = parseCase(withDocuments);
   assert.deepEqual(documents.problems, []);
-  assert.deepEqual(documents.documents?.entries.map((e) => e.parts.map((p) => p.value)), [['document', 'author or source', 'MM/DD/YYYY to MM/DD/YYYY']]);
+  assert.deepEqual(
+    documents.documents?.entries.map((e) => e.parts.map((p) => p.value)),
+    [['document', 'author or source', 'MM/DD/YYYY to MM/DD/YYYY']],
+  );
   assert.ok(diagnose(withDocuments).some((d) => d.code === 'invalid-value' && d.range.start.line === documents.documents!.entries[0].range.start.line));
   const item = 'item Knee MRI\n  decision: upheld\n  ';
   const withBlocks = parseCase(`${item}${expand(all['Criteria block'], '  ')}\n  ${expand(all['Rationale'], '  ')}\n`);
   assert.deepEqual(withBlocks.problems, []);
   assert.equal(withBlocks.items[0].criteria?.entries.length, 2);
-  assert.deepEqual(withBlocks.items[0].criteria?.entries.map((e) => e.status), ['met', 'met']);
+  assert.deepEqual(
+    withBlocks.items[0].criteria?.entries.map((e) => e.status),
+    ['met', 'met'],
+  );
   assert.match(withBlocks.items[0].rationale!.prose.text, /is not medically necessary\.$/);
 });
 
@@ -343,7 +387,7 @@ test('every field snippet writes a field the case language knows, in its section
   assert.equal(count, fieldKeys.length);
 });
 
-test('the documents part: its keyword, the semicolons between a document\'s parts, and its dates', () => {
+test("the documents part: its keyword, the semicolons between a document's parts, and its dates", () => {
   const t = tokenize(readExample('physical-therapy-overturned.imr'));
   hasScope(t, 'documents', 'documents', 'keyword.control.section.documents.imr');
   hasScope(t, 'Right shoulder radiographs report', ';', 'punctuation.separator.document.imr');

@@ -51,20 +51,33 @@ test('the untitled imported case is named by its case number, else by the letter
 test('every note the importer writes has a kind for stderr, quoting nothing', () => {
   const dir = path.join(ROOT, 'server', 'src', 'service', 'import');
   const written = new Set<string>();
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/note\('(import-[a-z-]+)'/g)) written.add(m[1]);
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts')))
+    for (const m of fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/note\(\s*'(import-[a-z-]+)'/g)) written.add(m[1]);
   assert.ok(written.size >= 10);
-  assert.deepEqual([...written].filter((c) => !NOTE_KINDS[c]), []);
+  assert.deepEqual(
+    [...written].filter((c) => !NOTE_KINDS[c]),
+    [],
+  );
   for (const k of Object.values(NOTE_KINDS)) assert.ok(!/\$\{/.test(k));
 });
 
 test('a rationale decided by the surgery it serves makes the item depend on that surgery', () => {
-  assert.ok(restsOnAnotherItem('As the requested surgical intervention is not medically necessary per the documentation, the requested ancillary service is not medically necessary.'));
+  assert.ok(
+    restsOnAnotherItem(
+      'As the requested surgical intervention is not medically necessary per the documentation, the requested ancillary service is not medically necessary.',
+    ),
+  );
   assert.ok(restsOnAnotherItem('Since the requested surgery is medically necessary, the associated post-operative therapy is medically necessary.'));
   assert.ok(!restsOnAnotherItem('As the guidelines recommend imaging only for red flags, the MRI is not medically necessary.'));
 });
 
 test('the per-code table counts findings and files, most frequent first', () => {
-  const d = (code: string, severity: 'error' | 'warning' | 'hint') => ({ code, severity, message: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  const d = (code: string, severity: 'error' | 'warning' | 'hint') => ({
+    code,
+    severity,
+    message: '',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  });
   const table = codeTable([
     { file: 'a.imr', diagnostics: [d('x-code', 'warning'), d('x-code', 'warning'), d('y', 'error')] },
     { file: 'b.imr', diagnostics: [d('x-code', 'hint')] },

@@ -37,7 +37,7 @@ function tempDir(): string {
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-test('imr import LETTER writes the case to stdout and the importer\'s notes to stderr', async () => {
+test("imr import LETTER writes the case to stdout and the importer's notes to stderr", async () => {
   const r = await imr([SEED]);
   assert.equal(r.status, 0);
   assert.match(r.stdout, /^-- Imported from the letter imr-final-determination-lumbar-mri\.txt/);
@@ -48,7 +48,10 @@ test('imr import LETTER writes the case to stdout and the importer\'s notes to s
   const letter = words(fs.readFileSync(SEED, 'utf8'));
   const runs = new Set(letter.slice(3).map((_, i) => letter.slice(i, i + 4).join(' ')));
   const said = words(r.stderr);
-  const quoted = said.slice(3).map((_, i) => said.slice(i, i + 4).join(' ')).filter((run) => runs.has(run));
+  const quoted = said
+    .slice(3)
+    .map((_, i) => said.slice(i, i + 4).join(' '))
+    .filter((run) => runs.has(run));
   assert.deepEqual(quoted, []);
   const rendered = new LanguageService().renderLetter({ uri: 'file:///seed.imr', version: 1, text: r.stdout }, 'text');
   assert.equal(norm(rendered), norm(fs.readFileSync(SEED, 'utf8')));

@@ -21,7 +21,10 @@ const FORMS: [string, string | undefined][] = [
   ['She was diagnosed as having carpal tunnel syndrome, bilateral.', 'carpal tunnel syndrome, bilateral'],
   ['The applicant has filed a claim for neck and wrist pain reportedly associated with an industrial injury of May 1, 2016.', 'neck and wrist pain'],
   // Abbreviations do not end the sentence the diagnosis is in.
-  ['Diagnoses include s/p left knee arthroscopy vs. meniscal tear, etc. and knee effusion.', 's/p left knee arthroscopy vs. meniscal tear, etc. and knee effusion'],
+  [
+    'Diagnoses include s/p left knee arthroscopy vs. meniscal tear, etc. and knee effusion.',
+    's/p left knee arthroscopy vs. meniscal tear, etc. and knee effusion',
+  ],
   // A duration after "treated for" is no diagnosis.
   ['She was treated for 6 weeks with physical therapy.', undefined],
   // Procedure words are not a diagnosis list.
@@ -36,9 +39,13 @@ test('diagnoses are read in the forms reviewers write them, up to the end of the
 });
 
 test('a diagnosis list is preferred to "treatment for", which is preferred to the condition of the claim', () => {
-  const w = readWorker(`The applicant has filed a claim for back pain reportedly associated with an industrial injury. She is undergoing treatment for lumbar strain. Diagnoses include lumbar disc protrusion.`);
+  const w = readWorker(
+    `The applicant has filed a claim for back pain reportedly associated with an industrial injury. She is undergoing treatment for lumbar strain. Diagnoses include lumbar disc protrusion.`,
+  );
   assert.deepEqual(w.diagnoses, ['lumbar disc protrusion']);
-  const t = readWorker(`The applicant has filed a claim for back pain reportedly associated with an industrial injury. She is undergoing treatment for lumbar strain.`);
+  const t = readWorker(
+    `The applicant has filed a claim for back pain reportedly associated with an industrial injury. She is undergoing treatment for lumbar strain.`,
+  );
   assert.deepEqual(t.diagnoses, ['lumbar strain']);
 });
 
@@ -61,7 +68,13 @@ function letterWith(summaryLines: string[]): string {
 }
 
 test('a letter that names no diagnosis gets a warning naming the sentence looked at, and no proposed diagnosis', () => {
-  const r = importLetter(letterWith(['The first line of the summary says nothing of the worker.', 'The injured worker is a 40 year old male who', 'sustained an industrial injury on 10-16-2016. He reported pain.']));
+  const r = importLetter(
+    letterWith([
+      'The first line of the summary says nothing of the worker.',
+      'The injured worker is a 40 year old male who',
+      'sustained an industrial injury on 10-16-2016. He reported pain.',
+    ]),
+  );
   const file = parseCase(r.text);
   assert.ok(!file.worker?.fields.some((f) => f.key === 'diagnosis'));
   const note = r.diagnostics.find((d) => d.code === 'import-not-found');
@@ -78,7 +91,12 @@ test('a letter that names no diagnosis gets a warning naming the sentence looked
 });
 
 test('a letter whose diagnosis is read gets no import-not-found note', () => {
-  const r = importLetter(letterWith(['The injured worker is a 40 year old male who sustained an industrial injury on 10-16-2016.', 'He is undergoing treatment for a right elbow contusion.']));
+  const r = importLetter(
+    letterWith([
+      'The injured worker is a 40 year old male who sustained an industrial injury on 10-16-2016.',
+      'He is undergoing treatment for a right elbow contusion.',
+    ]),
+  );
   assert.equal(parseCase(r.text).worker?.fields.find((f) => f.key === 'diagnosis')?.value, 'a right elbow contusion');
   assert.ok(!r.diagnostics.some((d) => d.code === 'import-not-found'), JSON.stringify(r.diagnostics));
 });

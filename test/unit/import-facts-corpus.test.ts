@@ -47,11 +47,15 @@ interface Labelled {
 
 function labelledSentences(): Labelled[] {
   const out: Labelled[] = [];
-  for (const n of fs.readdirSync(LETTERS).filter((x) => x.endsWith('.txt')).sort()) {
+  for (const n of fs
+    .readdirSync(LETTERS)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     const r = importLetter(fs.readFileSync(path.join(LETTERS, n), 'utf8'), { sourceName: n });
     const summary = parseCase(r.text).sections.find((s) => s.kind === 'summary');
     if (!summary || summary.kind !== 'summary') continue;
-    for (const s of summary.prose.sentences) if (s.labels.length) out.push({ letter: n.replace(/\.txt$/, ''), labels: s.labels.map((l) => l.name), text: s.text });
+    for (const s of summary.prose.sentences)
+      if (s.labels.length) out.push({ letter: n.replace(/\.txt$/, ''), labels: s.labels.map((l) => l.name), text: s.text });
   }
   return out;
 }
@@ -73,17 +77,37 @@ test('no finding or treatment label on a request, plan, authorization or UR sent
   }
   assert.deepEqual(wrong, []);
   // An exception that no longer happens is removed, not kept.
-  assert.deepEqual(Object.keys(EXCEPTIONS).filter((k) => !used.has(k)), []);
+  assert.deepEqual(
+    Object.keys(EXCEPTIONS).filter((k) => !used.has(k)),
+    [],
+  );
 });
 
 test('labels in the 150 letters: EMG is no imaging, fragments get none, studies and findings are named by body part', { skip: corpusSkip || undefined }, () => {
   const all = labelledSentences();
-  const emgAsImaging = all.filter((s) => /\b(?:EMG|NCV|NCS|nerve conduction)\b/i.test(s.text) && !/\b(?:MRI|x-?rays?|CT|radiograph\w*|ultrasound|imaging)\b/i.test(s.text) && s.labels.some((l) => /(?:^imaging|-mri|-x-ray|-ct)(?:-|$)/.test(l)));
-  assert.deepEqual(emgAsImaging.map((s) => `${s.letter} ${s.labels.join(' ')}`), []);
+  const emgAsImaging = all.filter(
+    (s) =>
+      /\b(?:EMG|NCV|NCS|nerve conduction)\b/i.test(s.text) &&
+      !/\b(?:MRI|x-?rays?|CT|radiograph\w*|ultrasound|imaging)\b/i.test(s.text) &&
+      s.labels.some((l) => /(?:^imaging|-mri|-x-ray|-ct)(?:-|$)/.test(l)),
+  );
+  assert.deepEqual(
+    emgAsImaging.map((s) => `${s.letter} ${s.labels.join(' ')}`),
+    [],
+  );
   const fragments = all.filter((s) => s.text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length < 3);
-  assert.deepEqual(fragments.map((s) => `${s.letter} ${s.labels.join(' ')}`), []);
+  assert.deepEqual(
+    fragments.map((s) => `${s.letter} ${s.labels.join(' ')}`),
+    [],
+  );
   const names = all.flatMap((s) => s.labels);
-  assert.ok(names.some((n) => /^lumbar-mri-20\d\d/.test(n)), 'a lumbar MRI named by site, modality and year');
-  assert.ok(names.some((n) => /^neuro-findings-(?:left|right|bilateral)-/.test(n)), 'neurologic findings named by side and site');
+  assert.ok(
+    names.some((n) => /^lumbar-mri-20\d\d/.test(n)),
+    'a lumbar MRI named by site, modality and year',
+  );
+  assert.ok(
+    names.some((n) => /^neuro-findings-(?:left|right|bilateral)-/.test(n)),
+    'neurologic findings named by side and site',
+  );
   assert.ok(names.some((n) => /^ur-denial/.test(n)) && names.some((n) => /^request/.test(n)), 'UR decisions and requests labelled as such');
 });

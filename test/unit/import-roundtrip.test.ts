@@ -75,26 +75,35 @@ function corpusFiles(): string[] {
     .sort();
 }
 
-test('every corpus letter and the seed: the case parses, the rendered letter reproduces the letter or the diagnostics explain the difference', { skip: corpusSkip }, (t) => {
-  const files = [...corpusFiles().map((f) => path.join(LETTERS, f)), SEED];
-  assert.ok(files.length >= 151, 'the corpus is where the brief says');
-  const tally: Record<Outcome, number> = { exact: 0, explained: 0, unexplained: 0 };
-  const problems: string[] = [];
-  for (const file of files) {
-    const name = path.basename(file);
-    const text = fs.readFileSync(file, 'utf8');
-    const r = importLetter(text, { sourceName: name });
-    const syntax = parseCase(r.text).problems;
-    if (syntax.length) problems.push(`${name}: ${syntax.length} syntax problem(s), first on line ${syntax[0].range.start.line + 1}`);
-    const result = roundTrip(text, r);
-    tally[result.outcome]++;
-    if (result.outcome === 'unexplained') problems.push(`${name}: differs from its round trip at character ${result.at}, not explained by ${r.diagnostics.map((d) => d.code).join(', ') || 'any diagnostic'}`);
-    const lost = lostWords(text, r);
-    if (lost.length) problems.push(`${name}: ${lost.length} word(s) of the letter neither rendered nor kept in a comment`);
-  }
-  t.diagnostic(`round trip: ${tally.exact} of ${files.length} letters reproduce exactly after white-space normalization, ${tally.explained} differ only as the importer's diagnostics say, ${tally.unexplained} unexplained`);
-  assert.deepEqual(problems, []);
-});
+test(
+  'every corpus letter and the seed: the case parses, the rendered letter reproduces the letter or the diagnostics explain the difference',
+  { skip: corpusSkip },
+  (t) => {
+    const files = [...corpusFiles().map((f) => path.join(LETTERS, f)), SEED];
+    assert.ok(files.length >= 151, 'the corpus is where the brief says');
+    const tally: Record<Outcome, number> = { exact: 0, explained: 0, unexplained: 0 };
+    const problems: string[] = [];
+    for (const file of files) {
+      const name = path.basename(file);
+      const text = fs.readFileSync(file, 'utf8');
+      const r = importLetter(text, { sourceName: name });
+      const syntax = parseCase(r.text).problems;
+      if (syntax.length) problems.push(`${name}: ${syntax.length} syntax problem(s), first on line ${syntax[0].range.start.line + 1}`);
+      const result = roundTrip(text, r);
+      tally[result.outcome]++;
+      if (result.outcome === 'unexplained')
+        problems.push(
+          `${name}: differs from its round trip at character ${result.at}, not explained by ${r.diagnostics.map((d) => d.code).join(', ') || 'any diagnostic'}`,
+        );
+      const lost = lostWords(text, r);
+      if (lost.length) problems.push(`${name}: ${lost.length} word(s) of the letter neither rendered nor kept in a comment`);
+    }
+    t.diagnostic(
+      `round trip: ${tally.exact} of ${files.length} letters reproduce exactly after white-space normalization, ${tally.explained} differ only as the importer's diagnostics say, ${tally.unexplained} unexplained`,
+    );
+    assert.deepEqual(problems, []);
+  },
+);
 
 test('every item of every corpus letter is found with its decision, both guideline lines and its rationale', { skip: corpusSkip }, () => {
   const incomplete: string[] = [];
@@ -112,7 +121,10 @@ test('every item of every corpus letter is found with its decision, both guideli
 });
 
 test('PDF letters: the text pdfjs extracts imports and renders back the same, page furniture removed', { skip: corpusSkip }, async (t) => {
-  const pdfs = fs.readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).sort();
+  const pdfs = fs
+    .readdirSync(PDFS)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
   assert.ok(pdfs.length > 0);
   const tally: Record<Outcome, number> = { exact: 0, explained: 0, unexplained: 0 };
   let sameAsText = 0;
@@ -131,7 +143,9 @@ test('PDF letters: the text pdfjs extracts imports and renders back the same, pa
     const txt = path.join(LETTERS, f.replace(/\.pdf$/, '.txt'));
     if (fs.existsSync(txt) && norm(render(r.text)) === norm(fs.readFileSync(txt, 'utf8'))) sameAsText++;
   }
-  t.diagnostic(`PDF round trip: ${tally.exact} of ${pdfs.length} exact, ${tally.explained} explained, ${tally.unexplained} unexplained; ${sameAsText} of ${pdfs.length} render word for word as the corpus text of the same letter`);
+  t.diagnostic(
+    `PDF round trip: ${tally.exact} of ${pdfs.length} exact, ${tally.explained} explained, ${tally.unexplained} unexplained; ${sameAsText} of ${pdfs.length} render word for word as the corpus text of the same letter`,
+  );
   assert.deepEqual(problems, []);
 });
 

@@ -45,7 +45,10 @@ const ITEM_MRI: ItemSpec = {
   decision: 'Upheld',
   ca: 'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies.',
   own: 'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies.',
-  rationale: ['The guidelines support imaging for red flags or physiologic evidence of', 'neurologic dysfunction. None is documented. The MRI is not medically necessary.'],
+  rationale: [
+    'The guidelines support imaging for red flags or physiologic evidence of',
+    'neurologic dysfunction. None is documented. The MRI is not medically necessary.',
+  ],
 };
 
 const ITEM_PT: ItemSpec = {
@@ -78,7 +81,13 @@ function howMade(org = 'MAXIMUS Federal Services'): string[] {
   ];
 }
 
-function summary(lines = ['The injured worker is a 48 year old male, who sustained an industrial injury on 10-16-2016.', 'Diagnoses include cervical strain. On 10-18-2016 he reported numbness in the right hand.', 'The Utilization Review on 10-20-2016 denied the request.']): string[] {
+function summary(
+  lines = [
+    'The injured worker is a 48 year old male, who sustained an industrial injury on 10-16-2016.',
+    'Diagnoses include cervical strain. On 10-18-2016 he reported numbness in the right hand.',
+    'The Utilization Review on 10-20-2016 denied the request.',
+  ],
+): string[] {
   return [LETTER_TEXT.headings.summary + ' ', ...wrapWords(LETTER_TEXT.summaryIntro, 95), ' ', ...lines.map((l) => l + ' ')];
 }
 
@@ -86,7 +95,15 @@ function issues(items: ItemSpec[], intro = true): string[] {
   const out = [LETTER_TEXT.headings.issues + ' '];
   if (intro) out.push(LETTER_TEXT.issuesIntro + ' ');
   for (const it of items) {
-    out.push(' ', `${it.heading}: ${it.decision} `, ' ', ...wrapWords(`Claims Administrator guideline: ${it.ca}`, 95), ' ', ...wrapWords(`MAXIMUS guideline: ${it.own}`, 95), ' ');
+    out.push(
+      ' ',
+      `${it.heading}: ${it.decision} `,
+      ' ',
+      ...wrapWords(`Claims Administrator guideline: ${it.ca}`, 95),
+      ' ',
+      ...wrapWords(`MAXIMUS guideline: ${it.own}`, 95),
+      ' ',
+    );
     out.push(`Decision rationale: ${it.rationale[0]} `, ...it.rationale.slice(1).map((l) => l + ' '));
   }
   return out;
@@ -159,12 +176,26 @@ test('header fields split over lines by the extractor are read, in both extracto
   const pypdf = importLetter(letter([header(), howMade(), summary(), issues([ITEM_MRI])]));
   noSyntaxProblems(pypdf);
   const fields = (r: ImportResult) => Object.fromEntries(parseCase(r.text).header!.fields.map((f) => [f.key, f.value]));
-  const expected = { 'imported-from': 'letter', organization: 'MAXIMUS Federal Services', priority: 'standard', received: '11/15/2016', assigned: '11/23/2016', 'ur-date': '10/20/2016', 'decision-date': '12/21/2016' };
+  const expected = {
+    'imported-from': 'letter',
+    organization: 'MAXIMUS Federal Services',
+    priority: 'standard',
+    received: '11/15/2016',
+    assigned: '11/23/2016',
+    'ur-date': '10/20/2016',
+    'decision-date': '12/21/2016',
+  };
   assert.deepEqual(fields(pypdf), expected);
   assert.equal(parseCase(pypdf.text).header?.caseNumber?.value, 'CM16-0000001');
   assert.equal(parseCase(pypdf.text).worker?.fields.find((f) => f.key === 'injury-date')?.value, '10/16/2016');
   // pdfjs reads the two columns row by row: the date lands before "Received:".
-  const pdfjsHeader = ['Case Number: CM16-0000001', 'Date Assigned: 11/23/2016 Date of Injury: 10/16/2016', 'Decision Date: 12/21/2016 UR Denial Date: 10/20/2016', 'Priority: Standard Application 11/15/2016', 'Received:'];
+  const pdfjsHeader = [
+    'Case Number: CM16-0000001',
+    'Date Assigned: 11/23/2016 Date of Injury: 10/16/2016',
+    'Decision Date: 12/21/2016 UR Denial Date: 10/20/2016',
+    'Priority: Standard Application 11/15/2016',
+    'Received:',
+  ];
   const pdfjs = importLetter(letter([pdfjsHeader, howMade(), summary(), issues([ITEM_MRI])]));
   assert.deepEqual(fields(pdfjs), expected);
   assert.deepEqual(pypdf.recognized.headerFields.sort(), ['assigned', 'case-number', 'decision-date', 'injury-date', 'priority', 'received', 'ur-date']);
@@ -199,7 +230,10 @@ test('a letter with no blank lines at all still divides into items at the right 
   const r = importLetter(text);
   noSyntaxProblems(r);
   const file = parseCase(r.text);
-  assert.deepEqual(file.items.map((i) => i.service?.value), ['MRI of the cervical spine', 'Physical therapy 2 times a week for 4 weeks']);
+  assert.deepEqual(
+    file.items.map((i) => i.service?.value),
+    ['MRI of the cervical spine', 'Physical therapy 2 times a week for 4 weeks'],
+  );
   assert.equal(file.items[0].rationale?.prose.text, ITEM_MRI.rationale.join(' '));
   assert.equal(norm(render(r.text)), norm(text));
 });
@@ -213,7 +247,14 @@ test('a partly authorized request becomes request, authorized and the remaining 
   // The heading wraps over three lines, with a page break (an empty line) inside it.
   const lines = issues([partial]);
   const at = lines.findIndex((l) => l.startsWith('Physical therapy 12'));
-  lines.splice(at, 1, 'Physical therapy 12 sessions was the original request. Physical therapy 6 sessions was ', '', 'authorized by the Claims Administrator. The remaining IMR eligible portion of the original ', 'request, Physical therapy 6 sessions is: Overturned ');
+  lines.splice(
+    at,
+    1,
+    'Physical therapy 12 sessions was the original request. Physical therapy 6 sessions was ',
+    '',
+    'authorized by the Claims Administrator. The remaining IMR eligible portion of the original ',
+    'request, Physical therapy 6 sessions is: Overturned ',
+  );
   const text = letter([header(), howMade(), summary(), lines]);
   const r = importLetter(text);
   noSyntaxProblems(r);
@@ -256,7 +297,10 @@ test('lines above the first heading that are no header (a letter cut at the top)
   assert.ok(r.diagnostics.some((d) => d.code === 'import-missing-part' && /no header block/.test(d.message)));
   const d = r.diagnostics.find((x) => x.code === 'import-unplaced');
   assert.ok(d, JSON.stringify(codesOf(r)));
-  const commented = r.text.split('\n').slice(d!.range.start.line, d!.range.end.line + 1).join('\n');
+  const commented = r.text
+    .split('\n')
+    .slice(d!.range.start.line, d!.range.end.line + 1)
+    .join('\n');
   assert.match(commented, /-- which the treating physician documented on 10-18-2016\./);
   assert.match(commented, /-- No further notes were available\./);
 });
@@ -268,7 +312,10 @@ test('text the importer cannot place is kept in a comment and reported there', (
   noSyntaxProblems(r);
   const d = r.diagnostics.find((x) => x.code === 'import-unplaced');
   assert.ok(d);
-  const commented = r.text.split('\n').slice(d!.range.start.line, d!.range.end.line + 1).join('\n');
+  const commented = r.text
+    .split('\n')
+    .slice(d!.range.start.line, d!.range.end.line + 1)
+    .join('\n');
   assert.match(commented, /-- DOCUMENTS REVIEWED/);
   assert.match(commented, /-- Progress notes from the treating physician\./);
   assert.equal(r.recognized.unplaced, 1);
@@ -318,7 +365,14 @@ test('a header label whose value cannot be read is kept with that value in the c
   assert.match(r.text, /^ {2}injury-date: 10\/16\/2016$/m);
   // The unreadable Date Assigned does not take the next field's date, so no date shifts.
   const fields = Object.fromEntries(parseCase(r.text).header!.fields.map((f) => [f.key, f.value]));
-  assert.deepEqual(fields, { 'imported-from': 'letter', organization: 'MAXIMUS Federal Services', priority: 'standard', received: '11/15/2016', 'ur-date': '10/20/2016', 'decision-date': '12/21/2016' });
+  assert.deepEqual(fields, {
+    'imported-from': 'letter',
+    organization: 'MAXIMUS Federal Services',
+    priority: 'standard',
+    received: '11/15/2016',
+    'ur-date': '10/20/2016',
+    'decision-date': '12/21/2016',
+  });
   const d = r.diagnostics.find((x) => x.code === 'import-missing-part' && /Case Number, Date Assigned/.test(x.message));
   assert.ok(d, JSON.stringify(r.diagnostics.map((x) => x.message)));
 });
@@ -355,11 +409,23 @@ test('the 2013 layout is recognised: dates, findings and qualifications imported
   assert.ok(r.diagnostics.filter((d) => d.code === 'import-missing-part' && /no guideline lines and no rationale/.test(d.message)).length === 2);
   // Nothing dropped: every line of the notice is in the case file, as prose or comment.
   const unlabelled = r.text.replace(/ \[#[\w.-]+\]/g, '');
-  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) assert.ok(unlabelled.includes(line), line);
+  for (const line of text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean))
+    assert.ok(unlabelled.includes(line), line);
 });
 
 test('a letter in the MEDICAL PROFESSIONAL REVIEW layout is recognised and kept whole as comments', () => {
-  const text = ['MEDICAL PROFESSIONAL REVIEW', 'ISSUE AT DISPUTE', 'Is the MRI medically necessary?', 'CASE SUMMARY', 'A worker hurt his back.', 'DOCUMENTS REVIEWED FOR DETERMINATION', 'Notes.'].join('\n');
+  const text = [
+    'MEDICAL PROFESSIONAL REVIEW',
+    'ISSUE AT DISPUTE',
+    'Is the MRI medically necessary?',
+    'CASE SUMMARY',
+    'A worker hurt his back.',
+    'DOCUMENTS REVIEWED FOR DETERMINATION',
+    'Notes.',
+  ].join('\n');
   const r = importLetter(text);
   noSyntaxProblems(r);
   assert.equal(r.recognized.layout, 'medical-professional-review');
@@ -396,7 +462,13 @@ test('importing then checking the seed letter flags the rationale sentence that 
   assert.equal(found.length, 1, JSON.stringify(diagnostics.map((d) => d.code)));
   const lines = r.text.split('\n');
   const slice = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-    norm(lines.slice(range.start.line, range.end.line + 1).map((l, i, all) => (i === all.length - 1 ? l.slice(0, range.end.character) : l)).map((l, i) => (i === 0 ? l.slice(range.start.character) : l)).join(' '));
+    norm(
+      lines
+        .slice(range.start.line, range.end.line + 1)
+        .map((l, i, all) => (i === all.length - 1 ? l.slice(0, range.end.character) : l))
+        .map((l, i) => (i === 0 ? l.slice(range.start.character) : l))
+        .join(' '),
+    );
   // The diagnostic sits on the rationale's sentence, which the import kept whole...
   assert.equal(slice(found[0].range), 'There is no noted new neurologic or motor dysfunction.');
   assert.ok(found[0].range.start.line > lines.indexOf('  rationale'));

@@ -71,5 +71,8 @@ test('no two folders of server/src/service import each other, directly or around
 test('text/ and syntax/ are the bottom: text/ imports nothing, syntax/ only text/ (and ../contained)', () => {
   const graph = folderGraph();
   assert.deepEqual([...(graph.get('text')?.keys() ?? [])], []);
-  assert.deepEqual([...(graph.get('syntax')?.keys() ?? [])].filter((f) => f !== 'text'), []);
+  assert.deepEqual(
+    [...(graph.get('syntax')?.keys() ?? [])].filter((f) => f !== 'text'),
+    [],
+  );
 });

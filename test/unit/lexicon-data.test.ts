@@ -272,7 +272,13 @@ test('a specialty, college or school named with "medicine" is no medication', ()
   // ("American College of Occupational and Environmental Medicine Guidelines
   // state ..."): read as a medication, they made a guideline sentence read as
   // one about the case.
-  for (const name of ['American College of Occupational and Environmental Medicine', 'Physical Medicine and Rehabilitation', 'Addiction Medicine', 'Nuclear Medicine', 'the school of medicine'])
+  for (const name of [
+    'American College of Occupational and Environmental Medicine',
+    'Physical Medicine and Rehabilitation',
+    'Addiction Medicine',
+    'Nuclear Medicine',
+    'the school of medicine',
+  ])
     assert.ok(!isUnder(name, 'medication-any'), `${name} reads as a medication`);
   assert.ok(isUnder('medicine', 'medication-any'), 'the plain word still reads as a medication');
 });
@@ -364,7 +370,8 @@ test('words that are not the clinical thing they resemble do not read as it', ()
   for (const text of ['fall', 'falls', 'fell', 'slip and fall', 'trip and fall', 'slipped and fell', 'fell down']) {
     assert.ok(!isUnder(text, 'red-flag'), `"${text}" reads as a red flag (${conceptsFor(text).join(', ')})`);
   }
-  for (const text of ['fell from a ladder', 'fall off a ladder', 'fall from a height', 'fell from a height', 'motor vehicle accident']) assert.ok(isUnder(text, 'significant-trauma'), text);
+  for (const text of ['fell from a ladder', 'fall off a ladder', 'fall from a height', 'fell from a height', 'motor vehicle accident'])
+    assert.ok(isUnder(text, 'significant-trauma'), text);
   // A phalanx is a finger bone, not a misspelt Phalen test; the misspellings of the test stay.
   for (const text of ['phalanx', 'phalanges', 'distal phalanx']) assert.ok(!isUnder(text, 'phalen-test'), text);
   for (const text of ['phalan test', "phalan's sign", 'Phalen']) assert.ok(isUnder(text, 'phalen-test'), text);

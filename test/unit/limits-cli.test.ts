@@ -38,7 +38,13 @@ test('check and render decline a case over the limit by name, size and limit, wi
   const d = dir({ 'big.imr': largeCase(200) });
   const check = imr(['check', 'big.imr'], d);
   assert.equal(check.status, 2);
-  assert.match(check.stderr, new RegExp(`^imr check: skipped big\\.imr: too large for a case file \\(200 KB; the limit is ${DEFAULT_MAX_FILE_KB} KB\\): split it into one case per file, or raise the limit with --max-size KB$`, 'm'));
+  assert.match(
+    check.stderr,
+    new RegExp(
+      `^imr check: skipped big\\.imr: too large for a case file \\(200 KB; the limit is ${DEFAULT_MAX_FILE_KB} KB\\): split it into one case per file, or raise the limit with --max-size KB$`,
+      'm',
+    ),
+  );
   assert.ok(!check.stderr.includes(SECRET) && !check.stdout.includes(SECRET));
   const render = imr(['render', 'big.imr'], d);
   assert.equal(render.status, 2);
@@ -87,7 +93,13 @@ test('binary and invalid UTF-8 files get a one-line reason naming the file (and 
   assert.match(zip.stderr, /^imr check: skipped zip\.imr: binary file \(contains NUL bytes\), not a case file$/m);
   const bad = imr(['check', 'latin1.imr'], d);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, new RegExp(`^imr check: skipped latin1\\.imr: not UTF-8 text \\(the first invalid byte is on line ${line}, byte ${column}\\); save the case file as UTF-8$`, 'm'));
+  assert.match(
+    bad.stderr,
+    new RegExp(
+      `^imr check: skipped latin1\\.imr: not UTF-8 text \\(the first invalid byte is on line ${line}, byte ${column}\\); save the case file as UTF-8$`,
+      'm',
+    ),
+  );
   assert.ok(!bad.stderr.includes(SECRET));
   const render = imr(['render', 'latin1.imr'], d);
   assert.equal(render.status, 2);

@@ -108,7 +108,10 @@ test('the service declines a file over the limit: one diagnostic, and every feat
   const service = new LanguageService();
   const big = paddedTo(DEFAULT_LIMITS.maxFileSize + 10);
   const d = doc(big);
-  assert.deepEqual(service.getDiagnostics(d).map((x) => x.code), ['file-too-large']);
+  assert.deepEqual(
+    service.getDiagnostics(d).map((x) => x.code),
+    ['file-too-large'],
+  );
   assert.ok(service.refusal(d));
   const at = { line: 20, character: 4 };
   const range = { start: at, end: at };
@@ -136,7 +139,10 @@ test('raising the limit in the settings analyses the same file in full', () => {
   assert.ok(service.getDocumentSymbols(d).length > 0);
   assert.match(service.renderLetter(d, 'text'), /CM15-0201234/);
   // getDiagnostics with settings of its own uses their limit.
-  assert.deepEqual(service.getDiagnostics(doc(big, 2), { rules: {}, limits: limitsFromKb(1) }).map((x) => x.code), ['file-too-large']);
+  assert.deepEqual(
+    service.getDiagnostics(doc(big, 2), { rules: {}, limits: limitsFromKb(1) }).map((x) => x.code),
+    ['file-too-large'],
+  );
 });
 
 test('a 1 MB line in prose, a field, a rationale and a comment is analysed, rendered and imported (limit raised)', () => {
@@ -175,7 +181,12 @@ test('suppressions found by bisection give exactly what a scan of every suppress
     for (let i = 0; i < 100; i++) {
       const start = Math.floor(rnd() * 60);
       const end = start + (rnd() < 0.7 ? 0 : Math.floor(rnd() * 20));
-      const d: ImrDiagnostic = { code: codes[Math.floor(rnd() * 3)], severity: 'error', message: '', range: { start: { line: start, character: 0 }, end: { line: end, character: 1 } } };
+      const d: ImrDiagnostic = {
+        code: codes[Math.floor(rnd() * 3)],
+        severity: 'error',
+        message: '',
+        range: { start: { line: start, character: 0 }, end: { line: end, character: 1 } },
+      };
       const expected = suppressions.some((s) => s.targetLine >= start && s.targetLine <= end && (s.codes.length === 0 || s.codes.includes(d.code)));
       assert.equal(lookup(d), expected, `round ${round}, lines ${start}-${end}, ${d.code}`);
     }
@@ -194,7 +205,10 @@ test('thousands of suppressions silence exactly their lines', () => {
   service.settings = { ...service.settings, limits: limitsFromKb(1024) };
   const unknown = service.getDiagnostics(doc(text)).filter((d) => d.code === 'unknown-field');
   assert.equal(unknown.length, 1500);
-  assert.ok(unknown.every((d) => /bogus-\d*[13579]\b/.test(text.split('\n')[d.range.start.line])), 'only the unsuppressed (odd) fields');
+  assert.ok(
+    unknown.every((d) => /bogus-\d*[13579]\b/.test(text.split('\n')[d.range.start.line])),
+    'only the unsuppressed (odd) fields',
+  );
 });
 
 test('a rule with 160,000 findings reports them all (no spread into push: the call stack holds ~120,000)', () => {

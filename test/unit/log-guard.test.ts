@@ -11,12 +11,24 @@ test('our own one-line messages pass as they are', () => {
   assert.equal(guardLogMessage(`imr: hover failed\n${CASE_TEXT}`), WITHHELD);
 });
 
-test('the JSON-RPC library\'s messages keep their fixed words and lose the payload they quote', () => {
+test("the JSON-RPC library's messages keep their fixed words and lose the payload they quote", () => {
   const cases: [string, string][] = [
-    [`Received message which is neither a response nor a notification message:\n{"params":{"text":"${CASE_TEXT}"}}`, 'Received message which is neither a response nor a notification message (details withheld: they may quote case text)'],
-    [`Received response message without id: Error is: \n{"message":"${CASE_TEXT}"}`, 'Received response message without id (details withheld: they may quote case text)'],
-    [`Notification handler 'textDocument/didChange' failed with message: ${CASE_TEXT}`, "Notification handler 'textDocument/didChange' failed (details withheld: they may quote case text)"],
-    [`Response handler 'workspace/configuration' failed with message: ${CASE_TEXT}`, "Response handler 'workspace/configuration' failed (details withheld: they may quote case text)"],
+    [
+      `Received message which is neither a response nor a notification message:\n{"params":{"text":"${CASE_TEXT}"}}`,
+      'Received message which is neither a response nor a notification message (details withheld: they may quote case text)',
+    ],
+    [
+      `Received response message without id: Error is: \n{"message":"${CASE_TEXT}"}`,
+      'Received response message without id (details withheld: they may quote case text)',
+    ],
+    [
+      `Notification handler 'textDocument/didChange' failed with message: ${CASE_TEXT}`,
+      "Notification handler 'textDocument/didChange' failed (details withheld: they may quote case text)",
+    ],
+    [
+      `Response handler 'workspace/configuration' failed with message: ${CASE_TEXT}`,
+      "Response handler 'workspace/configuration' failed (details withheld: they may quote case text)",
+    ],
     [`Assertion failed: ${CASE_TEXT}`, 'Assertion failed (details withheld: they may quote case text)'],
   ];
   for (const [input, expected] of cases) assert.equal(guardLogMessage(input), expected);

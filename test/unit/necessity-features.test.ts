@@ -54,7 +54,9 @@ test('hover on a criterion id shows its text, source, limits and whether it deci
   assert.match(h.contents.value, /\*\*LMRI-01\*\*/);
   assert.match(h.contents.value, /MTUS Low Back Complaints 2004/);
   assert.match(h.contents.value, /Decides the request: low-back-mri is met by LMRI-05 or \(LMRI-01 and LMRI-02 and LMRI-03\); when no branch is met/);
-  const pt = CLEAN_CASE.replace('item MRI of the lumbar spine', 'item Physical therapy 12 visits').replace('criteria: low-back-mri', 'criteria: physical-therapy').replace('LMRI-01: met [#neuro-deficit]', 'PT-02: unknown');
+  const pt = CLEAN_CASE.replace('item MRI of the lumbar spine', 'item Physical therapy 12 visits')
+    .replace('criteria: low-back-mri', 'criteria: physical-therapy')
+    .replace('LMRI-01: met [#neuro-deficit]', 'PT-02: unknown');
   const h2 = new LanguageService().getHover(doc(pt), positionOf(pt, 'PT-02: unknown', 1));
   assert.match(h2!.contents.value, /9 to 10 visits over 8 weeks/);
 });
@@ -98,7 +100,15 @@ test('hover and completion show criteria and case text literally: no link or rem
   const criteria = {
     uri: 'file:///ws/.imr/criteria/hostile.json',
     text: JSON.stringify({
-      sections: [{ id: 'my-scan', title: `Scan ${image}`, source: { guideline: 'MTUS', mtus: true, document: `Doc <img src="https://example.invalid/d.png">`, citation: 'c' }, match: [['scan']], criteria: [{ id: 'SCAN-01', text: `Text ${image}`, sourceNote: `[note](command:workbench.action.quit)` }] }],
+      sections: [
+        {
+          id: 'my-scan',
+          title: `Scan ${image}`,
+          source: { guideline: 'MTUS', mtus: true, document: `Doc <img src="https://example.invalid/d.png">`, citation: 'c' },
+          match: [['scan']],
+          criteria: [{ id: 'SCAN-01', text: `Text ${image}`, sourceNote: `[note](command:workbench.action.quit)` }],
+        },
+      ],
     }),
   };
   try {
@@ -112,9 +122,12 @@ test('hover and completion show criteria and case text literally: no link or rem
       assert.doesNotMatch(m, /(?<!\\)\]\(|(?<!\\)<img/, m);
     }
     assert.match(markdown[0], /Text \\!\\\[x\\\]\(https:/);
-    const withLink = variant(['extensor hallucis longus [#neuro-deficit]', `extensor hallucis longus ${image} [#neuro-deficit]`], ['LMRI-01: met [#neuro-deficit]', 'LMRI-01: met [#']);
+    const withLink = variant(
+      ['extensor hallucis longus [#neuro-deficit]', `extensor hallucis longus ${image} [#neuro-deficit]`],
+      ['LMRI-01: met [#neuro-deficit]', 'LMRI-01: met [#'],
+    );
     const items = service.getCompletions(doc(withLink), positionOf(withLink, 'LMRI-01: met [#', 15)).filter((i) => i.label === 'neuro-deficit');
-    const docs = items.map((i) => (typeof i.documentation === 'string' ? i.documentation : i.documentation?.value ?? ''));
+    const docs = items.map((i) => (typeof i.documentation === 'string' ? i.documentation : (i.documentation?.value ?? '')));
     assert.ok(docs.length && docs.every((d) => d.includes('example.invalid') && !/(?<!\\)\]\(/.test(d)), JSON.stringify(docs));
   } finally {
     service.setWorkspaceCriteria([]);
@@ -136,7 +149,12 @@ test('quick-fix: change the decision, or the conclusion, to agree', () => {
   assert.ok(!codesOf(apply(upheld, byTitle(/decision to overturned/).edits)).includes('decision-contradicts-rationale'));
   const negated = apply(upheld, byTitle(/conclusion/).edits);
   assert.match(negated, /is not medically necessary\./);
-  for (const conclusion of ['is not medically necessary', 'is not-medically necessary', 'does not appear medically necessary', 'is, therefore, not medically necessary']) {
+  for (const conclusion of [
+    'is not medically necessary',
+    'is not-medically necessary',
+    'does not appear medically necessary',
+    'is, therefore, not medically necessary',
+  ]) {
     const text = variant(['MRI of the lumbar spine is medically necessary.', `MRI of the lumbar spine ${conclusion}.`]);
     const fix = actionsFor(text, 'decision-contradicts-rationale').actions.find((a) => /conclusion/.test(a.title));
     assert.ok(fix, conclusion);
@@ -161,9 +179,15 @@ test('a criterion marked not met is never offered the fact that documents what i
   // The summary documents the nerve deficit [#neuro-deficit]: it shows LMRI-01 met, not its absence.
   const text = variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met'], ['decision: overturned', 'decision: upheld']);
   const { diag, actions } = actionsFor(text, 'criterion-without-evidence');
-  assert.equal(diag.range.start.line, text.split('\n').findIndex((l) => l.includes('LMRI-01: not met')));
+  assert.equal(
+    diag.range.start.line,
+    text.split('\n').findIndex((l) => l.includes('LMRI-01: not met')),
+  );
   assert.doesNotMatch(diag.message, /neuro-deficit/);
-  assert.deepEqual(actions.map((a) => a.title).filter((t) => /neuro-deficit/.test(t)), []);
+  assert.deepEqual(
+    actions.map((a) => a.title).filter((t) => /neuro-deficit/.test(t)),
+    [],
+  );
 });
 
 test('quick-fix: cite the guideline and add the criteria block for the matched service', () => {
@@ -182,7 +206,10 @@ test('quick-fix: cite the guideline and add the criteria block for the matched s
 });
 
 test('quick-fix: evidence-hierarchy offers the MTUS citation and a non-mtus-reason line', () => {
-  const text = variant(['guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies', 'guideline: Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs']);
+  const text = variant([
+    'guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies',
+    'guideline: Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs',
+  ]);
   const { actions } = actionsFor(text, 'evidence-hierarchy');
   assert.equal(actions.length, 2);
   for (const a of actions) assert.ok(!codesOf(apply(text, a.edits)).includes('evidence-hierarchy'), a.title);

@@ -12,7 +12,10 @@ test('remembered matches equal fresh ones, and only the latest run keeps its tex
   const inRun = withPhraseMemo(() => [set.matches(a), set.matches(a), set.matches(b)]);
   assert.deepEqual(inRun[0], fresh);
   assert.equal(inRun[0], inRun[1], 'the second read of the same text is the remembered result');
-  assert.deepEqual(fresh.map((m) => m.phrase), ['straight leg raise', 'radicul*', 'x-ray']);
+  assert.deepEqual(
+    fresh.map((m) => m.phrase),
+    ['straight leg raise', 'radicul*', 'x-ray'],
+  );
   // A later run that reads only `b` keeps only `b`.
   withPhraseMemo(() => set.matches(b));
   assert.equal(rememberedTexts(), 1);

@@ -12,7 +12,10 @@ const NECESSITY_CODES = codesOf('necessity');
 const only = (diags: ImrDiagnostic[], code: string) => diags.filter((d) => d.code === code);
 
 test('the clean case gives no necessity diagnostics', () => {
-  assert.deepEqual(necessityDiagnostics(CLEAN_CASE).map((d) => `${d.code}: ${d.message}`), []);
+  assert.deepEqual(
+    necessityDiagnostics(CLEAN_CASE).map((d) => `${d.code}: ${d.message}`),
+    [],
+  );
 });
 
 test('the seed letter: contradicts-record on the neurologic denial, pointing at the strength/sensation sentence', () => {
@@ -22,7 +25,10 @@ test('the seed letter: contradicts-record on the neurologic denial, pointing at 
   assert.ok(hit, `expected contradicts-record on the sentence; got ${JSON.stringify(diags.map((d) => [d.code, textAt(text, d.range)]))}`);
   assert.equal(textAt(text, hit.range), 'There is no noted new neurologic or motor dysfunction.');
   const related = (hit.relatedInformation ?? []).map((r) => textAt(text, r.range));
-  assert.ok(related.some((r) => r.startsWith('There were abnormalities noted in strength and-or sensation of the lower extremities')), JSON.stringify(related));
+  assert.ok(
+    related.some((r) => r.startsWith('There were abnormalities noted in strength and-or sensation of the lower extremities')),
+    JSON.stringify(related),
+  );
   // The rationale's "had an MRI ... done unknown time ago" is not in the summary
   // ("did not include documentation of prior radiologic imaging" is no record of one).
   const record = only(diags, 'unsupported-record-claim');
@@ -40,9 +46,19 @@ test('unsupported-necessity-claim: a conclusion with no criteria evaluated, or n
   assert.equal(a.length, 1);
   assert.equal(textAt(noCriteria, a[0].range), 'medically necessary');
   assert.match(a[0].message, /criteria: low-back-mri/);
-  const noGuideline = variant(['guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies', 'guideline: The MAXIMUS reviewer did not cite any medical evidence for its decision.']);
+  const noGuideline = variant([
+    'guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies',
+    'guideline: The MAXIMUS reviewer did not cite any medical evidence for its decision.',
+  ]);
   assert.equal(only(necessityDiagnostics(noGuideline), 'unsupported-necessity-claim').length, 1);
-  const allUnknown = variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: unknown'], ['LMRI-02: met [#pt-failed]', 'LMRI-02: unknown'], ['LMRI-03: met [#surgery]', 'LMRI-03: unknown'], ['LMRI-04: not applicable', 'LMRI-04: unknown'], ['LMRI-05: met [#neuro-deficit]', 'LMRI-05: unknown'], ['LMRI-06: not applicable', 'LMRI-06: unknown']);
+  const allUnknown = variant(
+    ['LMRI-01: met [#neuro-deficit]', 'LMRI-01: unknown'],
+    ['LMRI-02: met [#pt-failed]', 'LMRI-02: unknown'],
+    ['LMRI-03: met [#surgery]', 'LMRI-03: unknown'],
+    ['LMRI-04: not applicable', 'LMRI-04: unknown'],
+    ['LMRI-05: met [#neuro-deficit]', 'LMRI-05: unknown'],
+    ['LMRI-06: not applicable', 'LMRI-06: unknown'],
+  );
   assert.equal(only(necessityDiagnostics(allUnknown), 'unsupported-necessity-claim').length, 1);
   // A dependent item (labs for a denied surgery) rests on the other item.
   const dependent = noCriteria.replace('  decision: overturned', '  decision: overturned\n  depends-on: lumbar fusion');
@@ -81,10 +97,12 @@ test('decision-contradicts-rationale: "not only medically necessary" affirms nec
   const text = variant(['MRI of the lumbar spine is medically necessary.', 'MRI of the lumbar spine is not only medically necessary but urgent.']);
   assert.deepEqual(only(necessityDiagnostics(text), 'decision-contradicts-rationale'), []);
   const upheld = text.replace('decision: overturned', 'decision: upheld');
-  assert.ok(only(necessityDiagnostics(upheld), 'decision-contradicts-rationale').some((d) => d.data?.kind === 'conclusion' && d.data?.polarity === 'necessary'));
+  assert.ok(
+    only(necessityDiagnostics(upheld), 'decision-contradicts-rationale').some((d) => d.data?.kind === 'conclusion' && d.data?.polarity === 'necessary'),
+  );
 });
 
-test('decision-contradicts-rationale: a conclusion in quotation marks is the guideline\'s words, not the reviewer\'s', () => {
+test("decision-contradicts-rationale: a conclusion in quotation marks is the guideline's words, not the reviewer's", () => {
   const R = 'MRI of the lumbar spine is medically necessary.';
   for (const rationale of [
     'The MRI is warranted. ACOEM states that "imaging is not medically necessary without red flags," but they are present here.',
@@ -93,15 +111,28 @@ test('decision-contradicts-rationale: a conclusion in quotation marks is the gui
     assert.deepEqual(only(necessityDiagnostics(variant([R, rationale])), 'decision-contradicts-rationale'), [], rationale);
   }
   // The same words outside quotation marks are the reviewer's conclusion.
-  assert.equal(only(necessityDiagnostics(variant([R, 'The MRI is warranted. Imaging is not medically necessary without red flags.'])), 'decision-contradicts-rationale').length, 1);
+  assert.equal(
+    only(necessityDiagnostics(variant([R, 'The MRI is warranted. Imaging is not medically necessary without red flags.'])), 'decision-contradicts-rationale')
+      .length,
+    1,
+  );
 });
 
 test('decision-contradicts-rationale: a decisive criterion group not met yet overturned; an alternative met is enough', () => {
-  const both = variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met no objective deficit'], ['LMRI-05: met [#neuro-deficit]', 'LMRI-05: not met no red flag']);
+  const both = variant(
+    ['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met no objective deficit'],
+    ['LMRI-05: met [#neuro-deficit]', 'LMRI-05: not met no red flag'],
+  );
   const d = only(necessityDiagnostics(both), 'decision-contradicts-rationale');
-  assert.deepEqual(d.map((x) => textAt(both, x.range)), ['not met', 'not met']);
+  assert.deepEqual(
+    d.map((x) => textAt(both, x.range)),
+    ['not met', 'not met'],
+  );
   assert.deepEqual(d.map((x) => x.message.slice(0, 7)).sort(), ['LMRI-01', 'LMRI-05']);
-  assert.match(d[0].message, /decides the request and is marked not met; low-back-mri needs LMRI-05 or \(LMRI-01 and LMRI-02 and LMRI-03\), and no branch of it is met/);
+  assert.match(
+    d[0].message,
+    /decides the request and is marked not met; low-back-mri needs LMRI-05 or \(LMRI-01 and LMRI-02 and LMRI-03\), and no branch of it is met/,
+  );
   const one = variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met no objective deficit']);
   assert.equal(only(necessityDiagnostics(one), 'decision-contradicts-rationale').length, 0);
 });
@@ -134,7 +165,10 @@ test('criterion-without-evidence: met, or decisive and not met, with neither lab
   assert.equal(d.length, 1);
   assert.equal(textAt(met, d[0].range), 'LMRI-03: met');
   assert.deepEqual(d[0].data?.labels, ['surgery']);
-  assert.equal(only(necessityDiagnostics(variant(['LMRI-03: met [#surgery]', 'LMRI-03: met the worker asked about surgery'])), 'criterion-without-evidence').length, 0);
+  assert.equal(
+    only(necessityDiagnostics(variant(['LMRI-03: met [#surgery]', 'LMRI-03: met the worker asked about surgery'])), 'criterion-without-evidence').length,
+    0,
+  );
   // LMRI-04 is not decisive: "not met" needs no evidence; LMRI-02 is.
   assert.equal(only(necessityDiagnostics(variant(['LMRI-04: not applicable', 'LMRI-04: not met'])), 'criterion-without-evidence').length, 0);
   assert.equal(only(necessityDiagnostics(variant(['LMRI-02: met [#pt-failed]', 'LMRI-02: not met'])), 'criterion-without-evidence').length, 1);
@@ -155,7 +189,10 @@ test('contradicts-record: a sentence that names the documented finding itself we
   const denies = variant(['He would consider surgery.', 'There is no evidence of radiculopathy. He would consider surgery.']);
   assert.equal(only(necessityDiagnostics(denies), 'contradicts-record').length, 1);
   // docs/rules.md's "right" example: citing the finding's fact acknowledges it.
-  const cites = variant(['He would consider surgery.', 'The strength and sensation changes [#neuro-deficit] are unchanged from the 2014 examination, so there is no new neurologic dysfunction.']);
+  const cites = variant([
+    'He would consider surgery.',
+    'The strength and sensation changes [#neuro-deficit] are unchanged from the 2014 examination, so there is no new neurologic dysfunction.',
+  ]);
   assert.equal(only(necessityDiagnostics(cites), 'contradicts-record').length, 0);
   // Citing an unrelated fact does not.
   const other = variant(['He would consider surgery.', 'After therapy [#pt-failed] there is no new neurologic dysfunction.']);
@@ -164,10 +201,14 @@ test('contradicts-record: a sentence that names the documented finding itself we
 
 test('contradicts-record: findings the summary documents as absent do not count', () => {
   const text = variant(
-    ['On examination there was\n  decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus [#neuro-deficit].', 'On examination sensation was\n  intact, straight leg raise was negative and there was no focal neurologic\n  deficit [#neuro-deficit].'],
+    [
+      'On examination there was\n  decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus [#neuro-deficit].',
+      'On examination sensation was\n  intact, straight leg raise was negative and there was no focal neurologic\n  deficit [#neuro-deficit].',
+    ],
     ['He would consider surgery.', 'There is no documented neurologic deficit. He would consider surgery.'],
   );
-  const onDenial = (t: string) => only(necessityDiagnostics(t), 'contradicts-record').filter((d) => textAt(t, d.range).includes('no documented neurologic deficit'));
+  const onDenial = (t: string) =>
+    only(necessityDiagnostics(t), 'contradicts-record').filter((d) => textAt(t, d.range).includes('no documented neurologic deficit'));
   assert.equal(onDenial(text).length, 0);
   // "denied numbness, tingling or weakness" is an absence too.
   const denied = text.replace('On examination sensation was', 'He denied numbness, tingling or weakness. Sensation was');
@@ -184,12 +225,18 @@ test('contradicts-record: a criterion marked not met though the summary document
   assert.equal(d.length, 1);
   assert.equal(textAt(text, d[0].range), 'not met');
   // A note explains the judgment: no contradiction.
-  assert.equal(only(necessityDiagnostics(variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met [#pt-failed] findings are old'])), 'contradicts-record').length, 0);
+  assert.equal(
+    only(necessityDiagnostics(variant(['LMRI-01: met [#neuro-deficit]', 'LMRI-01: not met [#pt-failed] findings are old'])), 'contradicts-record').length,
+    0,
+  );
 });
 
 test('contradicts-record: functional improvement denied while documented', () => {
   const text = variant(
-    ['The physician documented that the\n  worker would consider surgery [#surgery].', 'The physician documented that the\n  worker would consider surgery [#surgery]. After therapy he reported improved function,\n  walking twice as far [#function].'],
+    [
+      'The physician documented that the\n  worker would consider surgery [#surgery].',
+      'The physician documented that the\n  worker would consider surgery [#surgery]. After therapy he reported improved function,\n  walking twice as far [#function].',
+    ],
     ['He would consider surgery.', 'There is no documented functional improvement from therapy. He would consider surgery.'],
   );
   assert.equal(only(necessityDiagnostics(text), 'contradicts-record').length, 1);
@@ -220,7 +267,10 @@ test('evidence-hierarchy: a non-MTUS decision for a service the MTUS covers need
   assert.equal(textAt(text, d[0].range), odg.slice('guideline: '.length));
   const reason = text.replace(odg, `${odg}\n  non-mtus-reason: The MTUS does not address repeat imaging.`);
   assert.equal(only(necessityDiagnostics(reason), 'evidence-hierarchy').length, 0);
-  const inRationale = text.replace('He would consider surgery.', 'The MTUS presumption is rebutted by more recent evidence on repeat imaging. He would consider surgery.');
+  const inRationale = text.replace(
+    'He would consider surgery.',
+    'The MTUS presumption is rebutted by more recent evidence on repeat imaging. He would consider surgery.',
+  );
   assert.equal(only(necessityDiagnostics(inRationale), 'evidence-hierarchy').length, 0);
   // ODG for a gym membership: the MTUS does not cover it.
   const gym = text.replace('item MRI of the lumbar spine', 'item Gym membership for six months');
@@ -246,7 +296,11 @@ test('deadline: 30 days for standard review, 3 for expedited, counted from recei
   // A priority that is neither (invalid-value reports it) has no deadline, not Object's properties for one.
   for (const priority of ['constructor', '__proto__', 'routine']) {
     const text = variant(['priority: standard', `priority: ${priority}`], ['decision-date: 11/06/2016', 'decision-date: 12/30/2016']);
-    assert.deepEqual(only(necessityDiagnostics(text), 'deadline').map((x) => x.message), [], priority);
+    assert.deepEqual(
+      only(necessityDiagnostics(text), 'deadline').map((x) => x.message),
+      [],
+      priority,
+    );
   }
 });
 
@@ -254,11 +308,17 @@ test('every necessity code can be silenced by imr-disable-next-line and by setti
   // A case that raises every code at once.
   const text = readExample('lumbar-mri-upheld.imr')
     .replace('decision-date: 11/06/2015', 'decision-date: 12/30/2015')
-    .replace('guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies, Summary', 'guideline: Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs')
+    .replace(
+      'guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies, Summary',
+      'guideline: Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs',
+    )
     .replace('    LMRI-06: not applicable\n', '    LMRI-07: unknown\n')
     .replace('MRI of lumbar spine is not medically necessary.', 'MRI of lumbar spine is medically necessary.')
     .replace('The Utilization Review dated 10-2-15, denied', 'The Utilization Review dated 10-1-15, denied')
-    .replace('item MRI of the lumbar spine without contrast as a outpatient', 'item TENS unit\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): TENS\n  rationale\n    A TENS unit is medically necessary.\n\nitem Oxycodone 30mg one tablet every 6 hours\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Opioids\n  rationale\n    Oxycodone is medically necessary.\n\nitem Physical therapy 3 times a week for 10 weeks\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Low Back Complaints 2004, Section(s): Physical Methods\n  rationale\n    Physical therapy is medically necessary.\n\nitem MRI of the right knee\n  decision: upheld\n  claims-administrator: none\n  guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies\n  rationale\n    Guidelines recommend a knee MRI when there is mechanical locking after a trial of conservative care.\n\nitem Pepcid 20mg #60\n  decision: upheld\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016\n  rationale\n    Proton pump inhibitors are recommended for patients at risk for gastrointestinal events.\n\nitem MRI of the lumbar spine without contrast as a outpatient');
+    .replace(
+      'item MRI of the lumbar spine without contrast as a outpatient',
+      'item TENS unit\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): TENS\n  rationale\n    A TENS unit is medically necessary.\n\nitem Oxycodone 30mg one tablet every 6 hours\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Opioids\n  rationale\n    Oxycodone is medically necessary.\n\nitem Physical therapy 3 times a week for 10 weeks\n  decision: overturned\n  claims-administrator: none\n  guideline: MTUS Low Back Complaints 2004, Section(s): Physical Methods\n  rationale\n    Physical therapy is medically necessary.\n\nitem MRI of the right knee\n  decision: upheld\n  claims-administrator: none\n  guideline: MTUS Low Back Complaints 2004, Section(s): Special Studies\n  rationale\n    Guidelines recommend a knee MRI when there is mechanical locking after a trial of conservative care.\n\nitem Pepcid 20mg #60\n  decision: upheld\n  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2016\n  rationale\n    Proton pump inhibitors are recommended for patients at risk for gastrointestinal events.\n\nitem MRI of the lumbar spine without contrast as a outpatient',
+    );
   const all = necessityDiagnostics(text);
   assert.deepEqual([...new Set(all.map((d) => d.code))].sort(), [...NECESSITY_CODES].sort());
   for (const d of all) {
@@ -267,8 +327,14 @@ test('every necessity code can be silenced by imr-disable-next-line and by setti
     const indent = /^\s*/.exec(lines[line])![0];
     lines.splice(line, 0, `${indent}-- imr-disable-next-line ${d.code}`);
     const after = necessityDiagnostics(lines.join('\n'));
-    assert.ok(!after.some((x) => x.code === d.code && x.range.start.line === line + 1 && x.range.start.character === d.range.start.character), `${d.code} on line ${line + 1} not silenced`);
-    assert.ok(after.length >= all.length - all.filter((x) => x.range.start.line <= line && x.range.end.line >= line && x.code === d.code).length, 'other diagnostics stay');
+    assert.ok(
+      !after.some((x) => x.code === d.code && x.range.start.line === line + 1 && x.range.start.character === d.range.start.character),
+      `${d.code} on line ${line + 1} not silenced`,
+    );
+    assert.ok(
+      after.length >= all.length - all.filter((x) => x.range.start.line <= line && x.range.end.line >= line && x.code === d.code).length,
+      'other diagnostics stay',
+    );
   }
   for (const code of NECESSITY_CODES) {
     const off = necessityDiagnostics(text, { rules: { [code]: 'off' } });
@@ -288,6 +354,10 @@ test('the clean examples give no necessity diagnostics', async () => {
   assert.ok(clean.length >= 1);
   for (const f of clean) {
     const diags = necessityDiagnostics(fs.readFileSync(path.join(EXAMPLES, f), 'utf8'));
-    assert.deepEqual(diags.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`), [], f);
+    assert.deepEqual(
+      diags.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`),
+      [],
+      f,
+    );
   }
 });

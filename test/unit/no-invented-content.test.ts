@@ -23,7 +23,13 @@ const DATA_DIR = path.join(ROOT, 'server', 'src', 'service', 'data');
 const TERMS_DIR = path.join(DATA_DIR, 'terms');
 // The term files that hold clinical concepts (findings, red flags, care, indications),
 // not the words of letters' procedure (records, conclusions, deadlines, negation).
-const CLINICAL_TERM_FILES = ['neurologic-findings.json', 'red-flags.json', 'conservative-care.json', 'clinical-indications.json', 'functional-improvement.json'];
+const CLINICAL_TERM_FILES = [
+  'neurologic-findings.json',
+  'red-flags.json',
+  'conservative-care.json',
+  'clinical-indications.json',
+  'functional-improvement.json',
+];
 // The guideline library: a message may name a guideline section the item's
 // service matches (its title and citation are the guideline's words, not a
 // claim about the patient), so its text counts as a source too.
@@ -36,7 +42,9 @@ const LIBRARY_TEXT = fs
 // Words of diagnoses and specialties that are ordinary English (or name no
 // clinical value on their own) and may appear in any message.
 const ORDINARY = new Set(
-  'with and the of or to in on at for from other unspecified specified left right both bilateral level region part parts site initial subsequent encounter status post possible history chronic acute type joint joints pain injury injuries medicine general disorder disease syndrome condition conditions injured worker sustained being documented medical unknown related dated industrial noted records report which there their'.split(' '),
+  'with and the of or to in on at for from other unspecified specified left right both bilateral level region part parts site initial subsequent encounter status post possible history chronic acute type joint joints pain injury injuries medicine general disorder disease syndrome condition conditions injured worker sustained being documented medical unknown related dated industrial noted records report which there their'.split(
+    ' ',
+  ),
 );
 
 // Phrases of the term data that name a kind of content to write ("the
@@ -96,7 +104,11 @@ function loadCases(): string[] {
     .map((n) => fs.readFileSync(path.join(EXAMPLES, n), 'utf8'));
   if (!corpusSkip) {
     // Every letter feeds the vocabulary; every third one is also taken apart (the time of the test).
-    for (const n of fs.readdirSync(LETTERS).filter((x) => x.endsWith('.txt')).sort()) out.push(importLetter(fs.readFileSync(path.join(LETTERS, n), 'utf8')).text);
+    for (const n of fs
+      .readdirSync(LETTERS)
+      .filter((x) => x.endsWith('.txt'))
+      .sort())
+      out.push(importLetter(fs.readFileSync(path.join(LETTERS, n), 'utf8')).text);
   }
   return out;
 }
@@ -124,7 +136,8 @@ test('no missing-part message, fix or skeleton in data/fields.json names a clini
     const found = invented(t.text, '', VOCAB);
     if (found.length) bad.push(`${t.where}: ${found.join(', ')}`);
     // A number in a field's placeholder (an age, a dose) is a value the case does not hold.
-    for (const m of t.text.matchAll(/\$\{\d+:([^}]*)\}/g)) if (/\d/.test(m[1].replace(/MM\/DD\/YYYY|CM00-0000000/g, ''))) bad.push(`${t.where}: placeholder "${m[1]}"`);
+    for (const m of t.text.matchAll(/\$\{\d+:([^}]*)\}/g))
+      if (/\d/.test(m[1].replace(/MM\/DD\/YYYY|CM00-0000000/g, ''))) bad.push(`${t.where}: placeholder "${m[1]}"`);
   }
   assert.deepEqual(bad, []);
 });
@@ -174,10 +187,14 @@ test('no diagnostic message or quick-fix proposes a clinical word the case does 
         const produced = [a.title, ...a.edits.map((e) => e.newText)].join('\n');
         for (const p of invented(produced, variant + LIBRARY_TEXT, VOCAB)) bad.set(`${code} fix: ${p}`, (bad.get(`${code} fix: ${p}`) ?? 0) + 1);
         // An age the fix would write must come from the case.
-        for (const e of a.edits) for (const m of e.newText.matchAll(/\bage:\s*(?:\$\{\d+:)?([^\n}]*)/g)) if (/\d/.test(m[1])) bad.set(`${code} fix writes an age`, 1);
+        for (const e of a.edits)
+          for (const m of e.newText.matchAll(/\bage:\s*(?:\$\{\d+:)?([^\n}]*)/g)) if (/\d/.test(m[1])) bad.set(`${code} fix writes an age`, 1);
       }
     }
   }
   assert.ok(checked > 500, `only ${checked} messages and fixes checked`);
-  assert.deepEqual([...bad.entries()].map(([k, v]) => `${k} (${v}×)`), []);
+  assert.deepEqual(
+    [...bad.entries()].map(([k, v]) => `${k} (${v}×)`),
+    [],
+  );
 });

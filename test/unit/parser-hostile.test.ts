@@ -40,7 +40,8 @@ function assertRangesInside(text: string, ranges: Range[], what: string): void {
       if (!(p.line >= 0 && p.line < starts.length)) assert.fail(`${what}: line ${p.line} outside 0..${starts.length - 1}`);
       if (!(p.character >= 0 && p.character <= lineLength(p.line))) assert.fail(`${what}: character ${p.character} outside line ${p.line}`);
     }
-    if (!(rg.start.line < rg.end.line || (rg.start.line === rg.end.line && rg.start.character <= rg.end.character))) assert.fail(`${what}: range ends before it starts`);
+    if (!(rg.start.line < rg.end.line || (rg.start.line === rg.end.line && rg.start.character <= rg.end.character)))
+      assert.fail(`${what}: range ends before it starts`);
   }
 }
 
@@ -49,10 +50,13 @@ function checkHostile(text: string, what: string): CaseFile {
   assert.ok(!file.problems.some((p) => /could not read/.test(p.message)), `${what}: the parser hit its catch-all`);
   assertRangesInside(text, collectRanges(file), `${what} (tree)`);
   const diags = diagnose(text);
-  assertRangesInside(text, diags.map((d) => d.range), `${what} (diagnostics)`);
+  assertRangesInside(
+    text,
+    diags.map((d) => d.range),
+    `${what} (diagnostics)`,
+  );
   return file;
 }
-
 
 test('random bytes and binary content neither throw nor leave the document', () => {
   const next = rng(42);
@@ -99,17 +103,37 @@ test('unicode: astral characters, combining marks and right-to-left text keep UT
 test('deeply weird indentation never throws and keeps the sections', () => {
   const lines = SEED.split(/\r?\n/);
   const next = rng(7);
-  const weird = lines.map((l) => (l.trim() && /^\s/.test(l) ? ' \t'.slice(0, 1 + Math.floor(next() * 2)).repeat(1 + Math.floor(next() * 40)) + l.trim() : l)).join('\n');
+  const weird = lines
+    .map((l) => (l.trim() && /^\s/.test(l) ? ' \t'.slice(0, 1 + Math.floor(next() * 2)).repeat(1 + Math.floor(next() * 40)) + l.trim() : l))
+    .join('\n');
   const file = checkHostile(weird, 'weird indentation');
-  assert.deepEqual(file.sections.map((s) => s.kind), ['case', 'reviewer', 'worker', 'summary', 'item']);
+  assert.deepEqual(
+    file.sections.map((s) => s.kind),
+    ['case', 'reviewer', 'worker', 'summary', 'item'],
+  );
   checkHostile(' '.repeat(5000) + 'case X\n' + '\t'.repeat(5000) + 'item Y\n', 'huge indents');
 });
 
 test('a syntax error on line 3 does not hide a later item', () => {
-  const text = ['case CM16-0221706', '  organization: MAXIMUS Federal Services', 'this line is not a keyword ]][[#', '  priority: standard', 'item Knee MRI', '  decision: upheld', '  rationale', '    Not needed.'].join('\n');
+  const text = [
+    'case CM16-0221706',
+    '  organization: MAXIMUS Federal Services',
+    'this line is not a keyword ]][[#',
+    '  priority: standard',
+    'item Knee MRI',
+    '  decision: upheld',
+    '  rationale',
+    '    Not needed.',
+  ].join('\n');
   const file = parseCase(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, p.range.start.line]), [['syntax', 2]]);
-  assert.deepEqual(file.header!.fields.map((f) => f.key), ['organization', 'priority']);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.range.start.line]),
+    [['syntax', 2]],
+  );
+  assert.deepEqual(
+    file.header!.fields.map((f) => f.key),
+    ['organization', 'priority'],
+  );
   assert.equal(file.items.length, 1);
   assert.equal(file.items[0].service?.value, 'Knee MRI');
   assert.equal(file.items[0].rationale!.prose.text, 'Not needed.');
@@ -118,27 +142,48 @@ test('a syntax error on line 3 does not hide a later item', () => {
 test('a malformed label in prose is reported and the rest of the summary still yields facts', () => {
   const text = 'summary\n  A sentence [#broken. Another sentence [#ok].\n';
   const file = parseCase(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, p.range]), [['syntax', { start: { line: 1, character: 13 }, end: { line: 1, character: 46 } }]]);
-  assert.deepEqual(file.facts.map((f) => f.label.name), ['ok']);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.range]),
+    [['syntax', { start: { line: 1, character: 13 }, end: { line: 1, character: 46 } }]],
+  );
+  assert.deepEqual(
+    file.facts.map((f) => f.label.name),
+    ['ok'],
+  );
 });
 
 test('mixed tabs and spaces give one indentation warning at the first offending line and the sections still parse', () => {
-  const text = ['case CM16-0221706', '  organization: MAXIMUS Federal Services', '\tpriority: standard', 'reviewer', ' \tlicensure: California', 'item X', '\tdecision: upheld'].join('\n');
+  const text = [
+    'case CM16-0221706',
+    '  organization: MAXIMUS Federal Services',
+    '\tpriority: standard',
+    'reviewer',
+    ' \tlicensure: California',
+    'item X',
+    '\tdecision: upheld',
+  ].join('\n');
   const file = parseCase(text);
-  assert.deepEqual(file.problems.map((p) => [p.code, p.severity, p.range]), [
-    ['indentation', 'warning', { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }],
-  ]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.severity, p.range]),
+    [['indentation', 'warning', { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }]],
+  );
   assert.match(file.problems[0].message, /tabs while earlier lines use spaces/);
-  assert.deepEqual(file.sections.map((s) => [s.kind, s.fields.map((f) => f.key)]), [
-    ['case', ['organization', 'priority']],
-    ['reviewer', ['licensure']],
-    ['item', ['decision']],
-  ]);
+  assert.deepEqual(
+    file.sections.map((s) => [s.kind, s.fields.map((f) => f.key)]),
+    [
+      ['case', ['organization', 'priority']],
+      ['reviewer', ['licensure']],
+      ['item', ['decision']],
+    ],
+  );
 });
 
 test('a line indented with both a tab and spaces is itself reported', () => {
   const file = parseCase('reviewer\n \t licensure: California\n');
-  assert.deepEqual(file.problems.map((p) => [p.code, p.range]), [['indentation', { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }]]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.range]),
+    [['indentation', { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }]],
+  );
   assert.match(file.problems[0].message, /both tabs and spaces/);
 });
 
@@ -162,7 +207,8 @@ test('a line that begins with a non-breaking space (pasted text) is reported as 
 });
 
 test('a broken label in a criterion line is a syntax error, as in prose, not a silent note', () => {
-  const text = 'item MRI\n  criteria: low-back-mri\n    LMRI-01: not met [#neuro findings]\n    LMRI-02: met [#care] [#therapy\n    LMRI-03: met [#care] tried for six weeks\n';
+  const text =
+    'item MRI\n  criteria: low-back-mri\n    LMRI-01: not met [#neuro findings]\n    LMRI-02: met [#care] [#therapy\n    LMRI-03: met [#care] tried for six weeks\n';
   const file = parseCase(text);
   const broken = file.problems.filter((p) => /A fact label is written `\[#name\]`/.test(p.message));
   assert.deepEqual(
@@ -174,7 +220,10 @@ test('a broken label in a criterion line is a syntax error, as in prose, not a s
   );
   // The well-formed ones are still evidence, and the note of the third line is kept.
   const entries = file.items[0].criteria!.entries;
-  assert.deepEqual(entries.map((e) => e.evidence.map((l) => l.name)), [[], ['care'], ['care']]);
+  assert.deepEqual(
+    entries.map((e) => e.evidence.map((l) => l.name)),
+    [[], ['care'], ['care']],
+  );
   assert.equal(entries[2].note?.value, 'tried for six weeks');
   assert.equal(file.problems.length, 2);
 });

@@ -18,7 +18,10 @@ const r = (line: number, start: number, end: number, endLine = line): Range => (
 test('the seed case parses with no syntax problems', () => {
   const file = parseCase(readExample('lumbar-mri-upheld.imr'));
   assert.deepEqual(file.problems, []);
-  assert.deepEqual(file.sections.map((s) => s.kind), ['case', 'reviewer', 'worker', 'summary', 'item']);
+  assert.deepEqual(
+    file.sections.map((s) => s.kind),
+    ['case', 'reviewer', 'worker', 'summary', 'item'],
+  );
   assert.equal(file.items[0].criteria?.entries.length, 6);
   assert.ok(file.facts.some((f) => f.label.name === 'neuro-findings' && /strength and-or sensation/.test(f.sentence.text)));
 });
@@ -51,7 +54,10 @@ test('nodes carry exact ranges', () => {
 
   const item = file.items[0];
   assert.deepEqual(item.service, { value: 'MRI of the knee', range: r(3, 5, 20) });
-  assert.deepEqual(item.fields.map((f) => [f.key, f.value]), [['decision', 'upheld']]);
+  assert.deepEqual(
+    item.fields.map((f) => [f.key, f.value]),
+    [['decision', 'upheld']],
+  );
   assert.deepEqual(item.fields[0].valueRange, r(4, 12, 18));
   const criteria = item.criteria!;
   assert.deepEqual(criteria.keywordRange, r(5, 2, 10));
@@ -65,11 +71,17 @@ test('nodes carry exact ranges', () => {
   assert.deepEqual(item.rationale!.keywordRange, r(7, 2, 11));
   const prose = item.rationale!.prose;
   assert.equal(prose.text, 'No care yet. Not necessary.');
-  assert.deepEqual(prose.labels.map((l) => [l.name, l.range, l.nameRange]), [['no-care', r(8, 16, 26), r(8, 18, 25)]]);
-  assert.deepEqual(prose.sentences.map((s) => [s.text, s.range]), [
-    ['No care yet.', r(8, 4, 27)],
-    ['Not necessary.', r(8, 28, 42)],
-  ]);
+  assert.deepEqual(
+    prose.labels.map((l) => [l.name, l.range, l.nameRange]),
+    [['no-care', r(8, 16, 26), r(8, 18, 25)]],
+  );
+  assert.deepEqual(
+    prose.sentences.map((s) => [s.text, s.range]),
+    [
+      ['No care yet.', r(8, 4, 27)],
+      ['Not necessary.', r(8, 28, 42)],
+    ],
+  );
   assert.deepEqual(item.range, r(3, 0, 42, 8));
 });
 
@@ -111,9 +123,15 @@ test('trailing blanks do not shift the ranges of the case number, the service or
 test('a colon after a section keyword is tolerated, as after rationale', () => {
   const file = parseCase(['case: CM16-0221706', 'reviewer:', '  licensure: California', 'item: Knee brace', '  rationale:', '    Not needed.'].join('\n'));
   assert.deepEqual(file.problems, []);
-  assert.deepEqual(file.sections.map((s) => s.kind), ['case', 'reviewer', 'item']);
+  assert.deepEqual(
+    file.sections.map((s) => s.kind),
+    ['case', 'reviewer', 'item'],
+  );
   assert.deepEqual(file.header!.caseNumber, { value: 'CM16-0221706', range: r(0, 6, 18) });
-  assert.deepEqual(file.reviewer!.fields.map((f) => f.key), ['licensure']);
+  assert.deepEqual(
+    file.reviewer!.fields.map((f) => f.key),
+    ['licensure'],
+  );
   assert.deepEqual(file.items[0].service?.range, r(3, 6, 16));
   assert.equal(file.items[0].rationale!.prose.text, 'Not needed.');
 });
@@ -121,10 +139,13 @@ test('a colon after a section keyword is tolerated, as after rationale', () => {
 test('a keyword glued to other letters is not a section', () => {
   const file = parseCase('cases CM16-0221706\nsummary5\n');
   assert.deepEqual(file.sections, []);
-  assert.deepEqual(file.problems.map((p) => [p.code, p.range]), [
-    ['syntax', r(0, 0, 18)],
-    ['syntax', r(1, 0, 8)],
-  ]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.range]),
+    [
+      ['syntax', r(0, 0, 18)],
+      ['syntax', r(1, 0, 8)],
+    ],
+  );
 });
 
 test('text after `summary` on its line is the first line of the summary, not lost', () => {
@@ -136,25 +157,37 @@ test('text after `summary` on its line is the first line of the summary, not los
 
 test('text after `reviewer` or `worker` on its line is reported where it stands', () => {
   const file = parseCase('reviewer Dr. Jones\n  licensure: California\nworker  female, 40\n');
-  assert.deepEqual(file.problems.map((p) => [p.code, p.severity, p.range]), [
-    ['syntax', 'error', r(0, 9, 18)],
-    ['syntax', 'error', r(2, 8, 18)],
-  ]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.severity, p.range]),
+    [
+      ['syntax', 'error', r(0, 9, 18)],
+      ['syntax', 'error', r(2, 8, 18)],
+    ],
+  );
   assert.match(file.problems[0].message, /indented `name: value` field/);
-  assert.deepEqual(file.reviewer!.fields.map((f) => f.key), ['licensure']);
+  assert.deepEqual(
+    file.reviewer!.fields.map((f) => f.key),
+    ['licensure'],
+  );
 });
 
 test('`rationale-note:` is a field, not the rationale keyword', () => {
   const file = parseCase('item X\n  rationale-note: see below\n');
   assert.equal(file.items[0].rationale, undefined);
-  assert.deepEqual(file.items[0].fields.map((f) => [f.key, f.value, f.keyRange]), [['rationale-note', 'see below', r(1, 2, 16)]]);
+  assert.deepEqual(
+    file.items[0].fields.map((f) => [f.key, f.value, f.keyRange]),
+    [['rationale-note', 'see below', r(1, 2, 16)]],
+  );
 });
 
 test('rationale text may start on the keyword line and continue below', () => {
   const file = parseCase('item X\n  rationale Criteria are not met.\n    X is not medically necessary.\n  decision: upheld\n');
   const item = file.items[0];
   assert.equal(item.rationale!.prose.text, 'Criteria are not met. X is not medically necessary.');
-  assert.deepEqual(item.fields.map((f) => f.key), ['decision']);
+  assert.deepEqual(
+    item.fields.map((f) => f.key),
+    ['decision'],
+  );
   assert.deepEqual(item.rationale!.range, r(1, 2, 33, 2));
 });
 
@@ -172,36 +205,67 @@ test('criterion statuses: the four words in any case, n/a, several labels and a 
   ].join('\n');
   const file = parseCase(text);
   const entries = file.items[0].criteria!.entries;
-  assert.deepEqual(entries.map((e) => e.status), ['met', 'not met', 'unknown', 'not applicable', 'not applicable', undefined, undefined]);
-  assert.deepEqual(entries[0].evidence.map((l) => [l.name, l.range]), [['a', r(2, 15, 19)], ['b', r(2, 20, 24)]]);
+  assert.deepEqual(
+    entries.map((e) => e.status),
+    ['met', 'not met', 'unknown', 'not applicable', 'not applicable', undefined, undefined],
+  );
+  assert.deepEqual(
+    entries[0].evidence.map((l) => [l.name, l.range]),
+    [
+      ['a', r(2, 15, 19)],
+      ['b', r(2, 20, 24)],
+    ],
+  );
   assert.equal(entries[0].note?.value, 'four As documented');
   assert.equal(entries[4].note?.value, 'no high dose');
   // `maybe` is reported on the word itself, the bare id on the whole line.
-  assert.deepEqual(file.problems.map((p) => [p.code, p.range]), [
-    ['syntax', r(7, 11, 16)],
-    ['syntax', r(8, 4, 9)],
-  ]);
+  assert.deepEqual(
+    file.problems.map((p) => [p.code, p.range]),
+    [
+      ['syntax', r(7, 11, 16)],
+      ['syntax', r(8, 4, 9)],
+    ],
+  );
   assert.match(file.problems[0].message, /OP-06.*met, not met, unknown or not applicable.*"maybe"/);
 });
 
 test('comments are kept with their ranges and suppressions target the next content line', () => {
-  const text = ['-- a note to self', 'case CM16-0221706', '  -- imr-disable-next-line invalid-value, date-order', '', '  -- another comment', '  received: 13/45/2016'].join('\n');
+  const text = [
+    '-- a note to self',
+    'case CM16-0221706',
+    '  -- imr-disable-next-line invalid-value, date-order',
+    '',
+    '  -- another comment',
+    '  received: 13/45/2016',
+  ].join('\n');
   const file = parseCase(text);
   assert.deepEqual(file.problems, []);
-  assert.deepEqual(file.comments.map((c) => [c.text, c.range]), [
-    ['-- a note to self', r(0, 0, 17)],
-    ['-- imr-disable-next-line invalid-value, date-order', r(2, 2, 52)],
-    ['-- another comment', r(4, 2, 20)],
-  ]);
+  assert.deepEqual(
+    file.comments.map((c) => [c.text, c.range]),
+    [
+      ['-- a note to self', r(0, 0, 17)],
+      ['-- imr-disable-next-line invalid-value, date-order', r(2, 2, 52)],
+      ['-- another comment', r(4, 2, 20)],
+    ],
+  );
   assert.deepEqual(file.suppressions, [{ codes: ['invalid-value', 'date-order'], targetLine: 5, range: r(2, 2, 52) }]);
-  assert.deepEqual(file.header!.fields.map((f) => f.key), ['received']);
+  assert.deepEqual(
+    file.header!.fields.map((f) => f.key),
+    ['received'],
+  );
 });
 
 test('section keywords are case-insensitive and duplicates are all kept in source order', () => {
   const file = parseCase('CASE CM16-0221706\nItem A\nitem B\nreviewer\nReviewer\n');
-  assert.deepEqual(file.sections.map((s) => s.kind), ['case', 'item', 'item', 'reviewer', 'reviewer']);
+  assert.deepEqual(
+    file.sections.map((s) => s.kind),
+    ['case', 'item', 'item', 'reviewer', 'reviewer'],
+  );
   assert.equal(file.reviewer, file.sections[3]);
-  assert.deepEqual(file.items.map((i) => i.service?.value), ['A', 'B']);
+  assert.deepEqual(
+    file.items.map((i) => i.service?.value),
+    ['A', 'B'],
+  );
 });
 
 /** The tree without the raw text, for comparing parses of the same content. */
@@ -245,8 +309,14 @@ test('a file indented with tabs parses like one indented with spaces, without a 
   const a = parseCase(spaces);
   const b = parseCase(tabs);
   assert.deepEqual(b.problems, []);
-  assert.deepEqual(b.sections.map((s) => [s.kind, s.fields.map((f) => [f.key, f.value])]), a.sections.map((s) => [s.kind, s.fields.map((f) => [f.key, f.value])]));
-  assert.deepEqual(b.items[0].criteria!.entries.map((e) => [e.id.value, e.status]), a.items[0].criteria!.entries.map((e) => [e.id.value, e.status]));
+  assert.deepEqual(
+    b.sections.map((s) => [s.kind, s.fields.map((f) => [f.key, f.value])]),
+    a.sections.map((s) => [s.kind, s.fields.map((f) => [f.key, f.value])]),
+  );
+  assert.deepEqual(
+    b.items[0].criteria!.entries.map((e) => [e.id.value, e.status]),
+    a.items[0].criteria!.entries.map((e) => [e.id.value, e.status]),
+  );
   assert.equal(b.items[0].rationale!.prose.text, a.items[0].rationale!.prose.text);
   assert.equal(b.summary!.prose.text, a.summary!.prose.text);
 });
@@ -257,8 +327,13 @@ test('the case language page: its examples parse cleanly and its complete exampl
   assert.equal(blocks.length, 2);
   for (const block of blocks) {
     assert.deepEqual(parseCase(block).problems, []);
-    const structural = diagnose(block).filter((d) => ['syntax', 'missing-section', 'missing-field', 'unknown-field', 'invalid-value', 'unknown-reference', 'duplicate', 'date-order'].includes(d.code));
-    assert.deepEqual(structural.map((d) => d.message), []);
+    const structural = diagnose(block).filter((d) =>
+      ['syntax', 'missing-section', 'missing-field', 'unknown-field', 'invalid-value', 'unknown-reference', 'duplicate', 'date-order'].includes(d.code),
+    );
+    assert.deepEqual(
+      structural.map((d) => d.message),
+      [],
+    );
   }
   const file = readExample('physical-therapy-overturned.imr').replace(/\r\n?/g, '\n');
   const withoutHeaderComments = file.replace(/^(--.*\n)+\n/, '');

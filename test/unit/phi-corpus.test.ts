@@ -33,23 +33,39 @@ function phiHits(service: LanguageService, name: string, text: string): string[]
 
 test('phi fires in no imported corpus letter beyond the reviewed hits', { skip: corpusSkip }, () => {
   const service = new LanguageService();
-  const files = fs.readdirSync(CORPUS_LETTERS).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(CORPUS_LETTERS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   assert.equal(files.length, 150);
   const hits: string[] = [];
   for (const f of files) hits.push(...phiHits(service, f.replace(/\.txt$/, ''), importLetter(fs.readFileSync(path.join(CORPUS_LETTERS, f), 'utf8')).text));
   console.log(`phi: ${hits.length} diagnostics in ${files.length} imported letters (${Object.keys(REVIEWED).length} reviewed by hand)`);
-  assert.deepEqual(hits.filter((h) => !(h in REVIEWED)), [], 'phi fires where nobody has reviewed it');
-  assert.deepEqual(Object.keys(REVIEWED).filter((h) => !hits.includes(h)), [], 'a reviewed hit no longer fires: remove it from REVIEWED');
+  assert.deepEqual(
+    hits.filter((h) => !(h in REVIEWED)),
+    [],
+    'phi fires where nobody has reviewed it',
+  );
+  assert.deepEqual(
+    Object.keys(REVIEWED).filter((h) => !hits.includes(h)),
+    [],
+    'a reviewed hit no longer fires: remove it from REVIEWED',
+  );
 });
 
 test('a name written into an imported corpus letter is found (the corpus check reaches letter text)', { skip: corpusSkip }, () => {
   const service = new LanguageService();
-  const file = fs.readdirSync(CORPUS_LETTERS).filter((f) => f.endsWith('.txt')).sort()[0];
+  const file = fs
+    .readdirSync(CORPUS_LETTERS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()[0];
   const imported = importLetter(fs.readFileSync(path.join(CORPUS_LETTERS, file), 'utf8')).text;
   const rationale = /^( +)rationale *\n/m.exec(imported);
   assert.ok(rationale, 'the imported letter has a rationale');
   const indent = rationale[1] + '  ';
-  const planted = imported.replace(/^summary *\n/m, (s) => `${s}  Mr. Zebulon Quux, DOB 04/12/1961, was seen.\n`).replace(rationale[0], `${rationale[0]}${indent}Dr. Yara Quux agreed.\n`);
+  const planted = imported
+    .replace(/^summary *\n/m, (s) => `${s}  Mr. Zebulon Quux, DOB 04/12/1961, was seen.\n`)
+    .replace(rationale[0], `${rationale[0]}${indent}Dr. Yara Quux agreed.\n`);
   assert.deepEqual(
     phiHits(service, 'planted', planted).map((h) => h.split(' ')[1]),
     ['person-name', 'date-of-birth', 'physician-name'],

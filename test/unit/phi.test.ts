@@ -35,7 +35,8 @@ test('phi.json passes the terms schema and its own checks', () => {
   assert.deepEqual(validateAgainstSchema(PHI_DATA, termsSchema as Record<string, unknown>), []);
   assert.deepEqual(checkPhiData(PHI_DATA), []);
   const ids = PHI_PATTERNS.map((p) => p.id);
-  for (const id of ['person-name', 'physician-name', 'ssn', 'phone', 'email', 'street-address', 'date-of-birth', 'claim-number']) assert.ok(ids.includes(id), id);
+  for (const id of ['person-name', 'physician-name', 'ssn', 'phone', 'email', 'street-address', 'date-of-birth', 'claim-number'])
+    assert.ok(ids.includes(id), id);
 });
 
 test('the data checks report a broken pattern, a wrong example and an over-eager pattern', () => {
@@ -52,15 +53,33 @@ test('the data checks report a broken pattern, a wrong example and an over-eager
     ],
   };
   const problems = checkPhiData(broken);
-  assert.ok(problems.some((p) => p.startsWith('a: the regex does not compile')), problems.join('\n'));
-  assert.ok(problems.some((p) => p.startsWith('b: no fragment is named "nosuch"')), problems.join('\n'));
-  assert.ok(problems.some((p) => p.startsWith('c: in "mail a@example.com" expected only c: "example.com"')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p.startsWith('a: the regex does not compile')),
+    problems.join('\n'),
+  );
+  assert.ok(
+    problems.some((p) => p.startsWith('b: no fragment is named "nosuch"')),
+    problems.join('\n'),
+  );
+  assert.ok(
+    problems.some((p) => p.startsWith('c: in "mail a@example.com" expected only c: "example.com"')),
+    problems.join('\n'),
+  );
   assert.ok(problems.includes('d: "Tramadol 50mg @ bedtime" must not match, but d: "Tramadol" did.'), problems.join('\n'));
-  assert.ok(problems.some((p) => p === 'd: the id is used twice.'), problems.join('\n'));
-  assert.ok(problems.some((p) => p.startsWith('e: "requires" is compared letter case and all')), problems.join('\n'));
+  assert.ok(
+    problems.some((p) => p === 'd: the id is used twice.'),
+    problems.join('\n'),
+  );
+  assert.ok(
+    problems.some((p) => p.startsWith('e: "requires" is compared letter case and all')),
+    problems.join('\n'),
+  );
   // A literal no example contains silences the pattern, and the examples say so.
   const silenced = checkPhiData({ fragments: PHI_DATA.fragments, patterns: [{ ...base, requires: '#' }] });
-  assert.ok(silenced.some((p) => p.startsWith('email: in "wrote to j.smith+work@example.com about it" expected only email')), silenced.join('\n'));
+  assert.ok(
+    silenced.some((p) => p.startsWith('email: in "wrote to j.smith+work@example.com about it" expected only email')),
+    silenced.join('\n'),
+  );
 });
 
 test('every example of every pattern raises phi on exactly its hit in the summary, and every non-example raises nothing', () => {
@@ -75,7 +94,12 @@ test('every example of every pattern raises phi on exactly its hit in the summar
       assert.ok(ds[0].message.startsWith(`This looks like ${p.what} ("${ex.hit}"); ${p.advice}.`), ds[0].message);
       assert.match(ds[0].message, /-- imr-disable-next-line phi/);
     }
-    for (const t of p.nonMatches) assert.deepEqual(phi(inSummary(t)).map((d) => d.message), [], `${p.id}: ${t}`);
+    for (const t of p.nonMatches)
+      assert.deepEqual(
+        phi(inSummary(t)).map((d) => d.message),
+        [],
+        `${p.id}: ${t}`,
+      );
   }
 });
 
@@ -84,7 +108,10 @@ test('a name broken over two lines is one diagnostic from the title to the last 
   const [d, ...rest] = phi(text);
   assert.deepEqual(rest, []);
   const line = text.split('\n').findIndex((l) => l.endsWith('prescribed by Dr.'));
-  assert.deepEqual(d.range, { start: { line, character: text.split('\n')[line].indexOf('Dr.') }, end: { line: line + 1, character: '  Maria Gonzalez'.length } });
+  assert.deepEqual(d.range, {
+    start: { line, character: text.split('\n')[line].indexOf('Dr.') },
+    end: { line: line + 1, character: '  Maria Gonzalez'.length },
+  });
   const fixed = applyEdits(text, fixes(text, d)[0].edits);
   assert.ok(fixed.includes('prescribed by the treating physician without'), fixed);
   assert.deepEqual(phi(fixed), []);
@@ -94,7 +121,10 @@ test('the quick-fix replaces exactly the match, capitalised at the start of a se
   const start = inSummary('Mr. Smith reported neck pain.');
   const [d] = phi(start);
   const actions = fixes(start, d);
-  assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Replace with "The injured worker"', true]]);
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.isPreferred]),
+    [['Replace with "The injured worker"', true]],
+  );
   const fixed = applyEdits(start, actions[0].edits);
   assert.equal(fixed, inSummary('The injured worker reported neck pain.'));
   assert.deepEqual(phi(fixed), []);
@@ -107,7 +137,13 @@ test('the quick-fix replaces exactly the match, capitalised at the start of a se
   const dr = inSummary('Dr. Patel requested an MRI.');
   const [p] = phi(dr);
   const drFixes = fixes(dr, p);
-  assert.deepEqual(drFixes.map((a) => [a.title, a.isPreferred]), [['Replace with "The treating physician"', true], ['Replace with "The provider"', false]]);
+  assert.deepEqual(
+    drFixes.map((a) => [a.title, a.isPreferred]),
+    [
+      ['Replace with "The treating physician"', true],
+      ['Replace with "The provider"', false],
+    ],
+  );
   for (const a of drFixes) assert.deepEqual(phi(applyEdits(dr, a.edits)), []);
 
   // The disputed service opens its line in the letter.
@@ -194,20 +230,32 @@ test('phi can be silenced on a line and set off or to another severity', () => {
   assert.deepEqual(phi(text.replace('    Mr. Smith', '    -- imr-disable-next-line phi\n    Mr. Smith')), []);
   assert.equal(phi(text.replace('    Mr. Smith', '    -- imr-disable-next-line unused-label\n    Mr. Smith')).length, 1);
   assert.deepEqual(phi(text, { rules: { phi: 'off' } }), []);
-  assert.deepEqual(phi(text, { rules: { phi: 'hint' } }).map((d) => d.severity), ['hint']);
+  assert.deepEqual(
+    phi(text, { rules: { phi: 'hint' } }).map((d) => d.severity),
+    ['hint'],
+  );
 });
 
 test('one span is reported once, even when two patterns find it', () => {
   // "SSN 123-45-6789" is both the dashed form and the cued form.
   const found = findPhi('SSN 123-45-6789 and SSN 123456789');
-  assert.deepEqual(found.map((m) => [m.pattern.id, m.text]), [['ssn', '123-45-6789'], ['ssn-cued', '123456789']]);
+  assert.deepEqual(
+    found.map((m) => [m.pattern.id, m.text]),
+    [
+      ['ssn', '123-45-6789'],
+      ['ssn-cued', '123456789'],
+    ],
+  );
 });
 
 test("docs/rules.md's phi examples: the wrong summary draws three warnings, the right one none", () => {
   const summary = (body: string) => CLEAN_CASE.replace(/^summary\n(?: {2}.*\n)+/m, `summary\n${body}`);
   const wrong = summary('  Mr. Smith is a 48 year old male. Dr. Patel requested an MRI of the lumbar\n  spine. His claim no. 4A78120 was accepted.\n');
   const right = summary('  The injured worker is a 48 year old male. The treating physician\n  requested an MRI of the lumbar spine.\n');
-  assert.deepEqual(phi(wrong).map((d) => d.data?.pattern), ['person-name', 'physician-name', 'claim-number']);
+  assert.deepEqual(
+    phi(wrong).map((d) => d.data?.pattern),
+    ['person-name', 'physician-name', 'claim-number'],
+  );
   assert.deepEqual(phi(right), []);
   const scholl = variant(['    He would consider surgery.', "    -- imr-disable-next-line phi\n    The worker tried Dr. Scholl's orthotics without relief."]);
   assert.deepEqual(phi(scholl), []);

@@ -108,7 +108,9 @@ function runPageScript() {
   class Element {
     constructor(private readonly anchor: { classes: string[]; href: string } | undefined) {}
     closest(selector: string) {
-      return selector === 'a[href]' && this.anchor ? { getAttribute: () => this.anchor!.href, classList: { contains: (c: string) => this.anchor!.classes.includes(c) } } : null;
+      return selector === 'a[href]' && this.anchor
+        ? { getAttribute: () => this.anchor!.href, classList: { contains: (c: string) => this.anchor!.classes.includes(c) } }
+        : null;
     }
   }
   const node = { addEventListener() {}, querySelectorAll: () => [], getBoundingClientRect: () => ({ top: 0, height: 0 }) };

@@ -12,10 +12,25 @@ test('the extension takes each message the page sends, with its values', () => {
 });
 
 test('a message that is not one of ours, or has no usable line, moves nothing', () => {
-  for (const m of [undefined, null, 'revealLine', 42, {}, { type: 'scrollTo', line: 1 }, { type: 'revealLine' }, { type: 'revealLine', line: '3' }, { type: 'openLine', line: NaN }, { type: 'openLine', line: Infinity }]) {
+  for (const m of [
+    undefined,
+    null,
+    'revealLine',
+    42,
+    {},
+    { type: 'scrollTo', line: 1 },
+    { type: 'revealLine' },
+    { type: 'revealLine', line: '3' },
+    { type: 'openLine', line: NaN },
+    { type: 'openLine', line: Infinity },
+  ]) {
     assert.equal(readFromPage(m), undefined, JSON.stringify(m) ?? String(m));
   }
-  assert.deepEqual(readFromPage({ type: 'openLine', line: 2, character: NaN }), { type: 'openLine', line: 2, character: 0 }, 'a character that is no number is the start of the line');
+  assert.deepEqual(
+    readFromPage({ type: 'openLine', line: 2, character: NaN }),
+    { type: 'openLine', line: 2, character: 0 },
+    'a character that is no number is the start of the line',
+  );
 });
 
 test('a link with no address still reaches the extension, which refuses it in words', () => {

@@ -19,7 +19,10 @@ import { EXAMPLE_NAMES, EXAMPLE_TEXTS, noContainedError, settings } from '../hel
 const SPECIAL = ['<', '>', '&', '"', "'"];
 /** A marker: a word no example has, then the characters HTML gives meaning to, with some look-alike entities and tags. */
 const marker = fc
-  .array(fc.constantFrom(...SPECIAL, '&amp;', '&#39;', '<b>', '</p>', '<script>', 'x', ' ', 'https://a.example/?q=1&r=2', 'mailto:', 'javascript:'), { minLength: 1, maxLength: 8 })
+  .array(fc.constantFrom(...SPECIAL, '&amp;', '&#39;', '<b>', '</p>', '<script>', 'x', ' ', 'https://a.example/?q=1&r=2', 'mailto:', 'javascript:'), {
+    minLength: 1,
+    maxLength: 8,
+  })
   .map((parts) => `Qz${parts.join('')}${SPECIAL.some((c) => parts.join('').includes(c)) ? '' : '<'}q`);
 
 /** Our own escaping, written apart from the renderer's so a mistake there is not copied here. */
@@ -37,7 +40,8 @@ function plant(text: string, line: number, replaceWord: boolean, m: string): str
   return lines.join('\n');
 }
 
-const OUR_TAGS = /^<(\/?(article|section|table|thead|tbody|tr|th|td|caption|h2|p|span|strong|em|br|html|head|meta|title|style|body)\b[^<>]*|!DOCTYPE html|a class="external" href="[^"<>]*"|\/a)>/;
+const OUR_TAGS =
+  /^<(\/?(article|section|table|thead|tbody|tr|th|td|caption|h2|p|span|strong|em|br|html|head|meta|title|style|body)\b[^<>]*|!DOCTYPE html|a class="external" href="[^"<>]*"|\/a)>/;
 
 /** Fails if a < of the page opens no tag of ours, an & starts no entity, or text between tags holds a quote or >. */
 function assertOnlyOurMarkup(html: string): void {
@@ -50,7 +54,10 @@ function assertOnlyOurMarkup(html: string): void {
     assert.ok(/^&(amp|lt|gt|quot|#39);/.test(page.slice(i)), `an "&" that starts no entity: ${JSON.stringify(page.slice(i, i + 20))}`);
   }
   const textBetweenTags = page.replace(/<[^<>]*>/g, '\n');
-  assert.ok(!/["'<>]/.test(textBetweenTags), `text between tags holds a raw quote or bracket: ${JSON.stringify(/[^\n]*["'<>][^\n]*/.exec(textBetweenTags)?.[0])}`);
+  assert.ok(
+    !/["'<>]/.test(textBetweenTags),
+    `text between tags holds a raw quote or bracket: ${JSON.stringify(/[^\n]*["'<>][^\n]*/.exec(textBetweenTags)?.[0])}`,
+  );
 }
 
 /** Every string anywhere in the letter model. */

@@ -19,7 +19,32 @@ import { mutate, mutation, settings, unicodeText } from '../helpers/properties';
 // ---- letter-shaped text ----
 
 const sentence = fc
-  .array(fc.oneof(fc.constantFrom('the', 'injured', 'worker', 'MRI', 'lumbar', 'is', 'not', 'medically', 'necessary', 'Upheld', 'Overturned', 'guideline', 'MTUS', '10-16-2016', '55', 'year', 'old', 'female'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 })), { minLength: 1, maxLength: 14 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'the',
+        'injured',
+        'worker',
+        'MRI',
+        'lumbar',
+        'is',
+        'not',
+        'medically',
+        'necessary',
+        'Upheld',
+        'Overturned',
+        'guideline',
+        'MTUS',
+        '10-16-2016',
+        '55',
+        'year',
+        'old',
+        'female',
+      ),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }),
+    ),
+    { minLength: 1, maxLength: 14 },
+  )
   .map((ws) => ws.join(' '));
 const letterLine = fc.oneof(
   { arbitrary: sentence, weight: 6 },
@@ -57,10 +82,7 @@ const letterLine = fc.oneof(
 const letterText = fc.array(letterLine, { maxLength: 40 }).map((ls) => ls.join('\n'));
 
 test('property: letter-shaped and random text: the importer keeps every word, and its case parses', () => {
-  fc.assert(
-    fc.property(fc.oneof({ arbitrary: letterText, weight: 4 }, { arbitrary: unicodeText, weight: 1 }), checkImport),
-    settings(150),
-  );
+  fc.assert(fc.property(fc.oneof({ arbitrary: letterText, weight: 4 }, { arbitrary: unicodeText, weight: 1 }), checkImport), settings(150));
 });
 
 // ---- corpus letters, mutated ----

@@ -19,6 +19,11 @@ test('property: applying any offered quick-fix adds no syntax problem and remove
     }),
     settings(100),
   );
-  t.diagnostic(`${applied} quick-fixes applied and checked: ${[...byRule].sort().map(([code, n]) => `${code} ${n}`).join(', ')}`);
+  t.diagnostic(
+    `${applied} quick-fixes applied and checked: ${[...byRule]
+      .sort()
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ')}`,
+  );
   assert.ok(applied > 0, 'the inputs offered quick-fixes at all');
 });

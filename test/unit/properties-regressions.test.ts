@@ -52,10 +52,13 @@ test('missing-section quick-fix on a file whose last line is only a tab puts the
 });
 
 test('missing-field rationale after a criteria block is indented like the criteria keyword, not like a deeper field', () => {
-  for (const text of ['item the\n \torganization: the\n  criteria: ', 'item MRI of the lumbar spine\n      organization: MTUS Low Back Complaints 2004, Section(s): Special Studies\n  criteria: ']) {
+  for (const text of [
+    'item the\n \torganization: the\n  criteria: ',
+    'item MRI of the lumbar spine\n      organization: MTUS Low Back Complaints 2004, Section(s): Special Studies\n  criteria: ',
+  ]) {
     const { fixed } = fixes(text, 'missing-field', /rationale/);
     assert.match(fixed, /\n {2}criteria: \n {2}rationale\n {4}\S/);
-    assert.ok(parseCase(fixed).items[0].rationale, 'the rationale is read as the item\'s rationale');
+    assert.ok(parseCase(fixed).items[0].rationale, "the rationale is read as the item's rationale");
     checkQuickFixes(text);
   }
 });
@@ -82,7 +85,7 @@ test('"Cite the guideline" of unsupported-necessity-claim goes among the fields,
   checkQuickFixes(tabs);
 });
 
-test('missing-criteria adds criteria with the whitespace of the block\'s last line (a tab stays a tab)', () => {
+test("missing-criteria adds criteria with the whitespace of the block's last line (a tab stays a tab)", () => {
   const text = readExample('lumbar-mri-upheld.imr').replace('    LMRI-01: not met\n', '').replace('    LMRI-06: not applicable', ' \tLMRI-06: not applicable');
   const { fixed } = fixes(text, 'missing-criteria', /^Add LMRI-01/);
   assert.match(fixed, /\n \tLMRI-06: not applicable\n \tLMRI-01: unknown\n {2}rationale\n/);
@@ -97,7 +100,12 @@ test('import: "[#" in a letter stays the letter\'s text, not a fact label, and t
   assert.deepEqual(parseCase(r.text).problems, []);
   const rendered = new LanguageService().renderLetter({ uri: 'file:///regression-import.imr', version: 1, text: r.text }, 'text');
   // The letter's text comes back as the letter printed it (the zero-width space that guards it is invisible).
-  assert.ok(rendered.replace(/\u200b/g, '').replace(/\s+/g, ' ').includes('The note [#3 and [#x] are quoted as written.'));
+  assert.ok(
+    rendered
+      .replace(/\u200b/g, '')
+      .replace(/\s+/g, ' ')
+      .includes('The note [#3 and [#x] are quoted as written.'),
+  );
 });
 
 test('the PDF letter draws nothing for the zero-width space the importer puts in "[#" and before "--"', () => {
@@ -116,7 +124,11 @@ test('a paragraph whose last line holds only a label ends on the line before, in
 test('"Add non-mtus-reason" on a guideline that is the file\'s last line stays inside the document', () => {
   const text = 'item MRI of the lumbar spine\n  decision: upheld\n  guideline: Non-MTUS Citation Official Disability Guidelines, Low Back, MRIs';
   const { action, fixed, after } = fixes(text, 'evidence-hierarchy', /non-mtus-reason/);
-  assertRangesInside(text, action.edits.map((e) => e.range), 'the fix');
+  assertRangesInside(
+    text,
+    action.edits.map((e) => e.range),
+    'the fix',
+  );
   assert.match(fixed, /\n {2}guideline: Non-MTUS .*MRIs\n {2}non-mtus-reason: The MTUS does not address this service\.$/);
   assert.equal(after.filter((d) => d.code === 'evidence-hierarchy').length, 0);
   checkQuickFixes(text);
@@ -124,7 +136,8 @@ test('"Add non-mtus-reason" on a guideline that is the file\'s last line stays i
 
 test('import: a header label glued to the word before it does not take that word apart', () => {
   // Shrunk from a corpus letter with 8 characters cut out of "Priority:  Standard Application".
-  const header = 'Case Number: CM17-0001064\nDate Assigned: 01/06/2017 Date of Injury: 11/08/2016\nDecision Date: 02/01/2017 UR Denial Date: 11/30/2016\nPriority:  SApplication\nReceived:\n12/30/2016\n';
+  const header =
+    'Case Number: CM17-0001064\nDate Assigned: 01/06/2017 Date of Injury: 11/08/2016\nDecision Date: 02/01/2017 UR Denial Date: 11/30/2016\nPriority:  SApplication\nReceived:\n12/30/2016\n';
   const letter = header + fs.readFileSync(SEED_LETTER, 'utf8');
   const r = importLetter(letter);
   assert.deepEqual(parseCase(r.text).problems, []);
@@ -146,7 +159,9 @@ test('import: a label or date glued to a letter of another script, or to a word,
 
 test('import: a Date of Injury written another way is normalized with a note, as the other header dates are', () => {
   // From a corpus letter whose "11/04/2016" was split by a line break into "11/04/20" and "16".
-  const letter = 'Case Number: CM17-0014320\nDate Assigned: 01/27/2017 Date of Injury: 11/04/20\n16\nDecision Date: 02/22/2017 UR Denial Date: 01/13/2017\nPriority: Standard Application\nReceived:\n01/23/2017\n' + fs.readFileSync(SEED_LETTER, 'utf8');
+  const letter =
+    'Case Number: CM17-0014320\nDate Assigned: 01/27/2017 Date of Injury: 11/04/20\n16\nDecision Date: 02/22/2017 UR Denial Date: 01/13/2017\nPriority: Standard Application\nReceived:\n01/23/2017\n' +
+    fs.readFileSync(SEED_LETTER, 'utf8');
   const r = importLetter(letter);
   const note = r.diagnostics.find((d) => d.code === 'import-date-normalized' && /Date of Injury/.test(d.message));
   assert.ok(note, 'the rewritten Date of Injury is reported');
@@ -161,15 +176,20 @@ test('the parser measures the same whitespace the same on every line, before and
   const text = 'item\n \tcriteria: the\n    organization: standard';
   const { fixed } = fixes(text, 'missing-field', /rationale/);
   assert.match(fixed, /\n \trationale\n/);
-  assert.ok(parseCase(fixed).items[0].rationale, 'the inserted rationale is the item\'s rationale');
+  assert.ok(parseCase(fixed).items[0].rationale, "the inserted rationale is the item's rationale");
   checkQuickFixes(text);
 });
 
 test('import: a priority or case number glued to a letter is not read out of its word', () => {
   const seed = fs.readFileSync(SEED_LETTER, 'utf8');
   // "Priority: éStandard" from a mutated corpus letter (seed 66); "éCM17-…" the same for the case number.
-  for (const [number, priority] of [['CM17-0001064', '\u00e9Standard'], ['\u00e9CM17-0001064', 'Standard']]) {
-    const letter = `Case Number: ${number}\nDate Assigned: 01/06/2017 Date of Injury: 11/08/2016\nDecision Date: 02/01/2017 UR Denial Date: 11/30/2016\nPriority: ${priority} Application\nReceived:\n12/30/2016\n` + seed;
+  for (const [number, priority] of [
+    ['CM17-0001064', '\u00e9Standard'],
+    ['\u00e9CM17-0001064', 'Standard'],
+  ]) {
+    const letter =
+      `Case Number: ${number}\nDate Assigned: 01/06/2017 Date of Injury: 11/08/2016\nDecision Date: 02/01/2017 UR Denial Date: 11/30/2016\nPriority: ${priority} Application\nReceived:\n12/30/2016\n` +
+      seed;
     const r = importLetter(letter);
     assert.deepEqual(parseCase(r.text).problems, []);
     assert.deepEqual(lostWords(letter, r), []);

@@ -11,7 +11,18 @@ import { LanguageService } from '../../server/src/service/languageService';
 import { parseCase } from '../../server/src/service/syntax/parser';
 import { importLetter } from '../../server/src/service/import/index';
 import type { ImrDocument, Position } from '../../server/src/service/types';
-import { anyCaseText, assertRangesInside, collectRanges, lineLengths, noContainedError, noContainedErrorAsync, settings, unicodeText, bytesAsText, mutatedExample } from '../helpers/properties';
+import {
+  anyCaseText,
+  assertRangesInside,
+  collectRanges,
+  lineLengths,
+  noContainedError,
+  noContainedErrorAsync,
+  settings,
+  unicodeText,
+  bytesAsText,
+  mutatedExample,
+} from '../helpers/properties';
 
 let n = 0;
 const doc = (text: string): ImrDocument => ({ uri: `file:///properties/${++n}.imr`, version: 1, text });
@@ -33,27 +44,54 @@ function exercise(text: string, picks: [number, number][]): void {
     const file = parseCase(text);
     assertRangesInside(text, collectRanges(file), 'parse tree');
     const diagnostics = service.getDiagnostics(d);
-    assertRangesInside(text, diagnostics.flatMap((x) => [x.range, ...(x.relatedInformation ?? []).map((r) => r.range)]), 'diagnostics');
+    assertRangesInside(
+      text,
+      diagnostics.flatMap((x) => [x.range, ...(x.relatedInformation ?? []).map((r) => r.range)]),
+      'diagnostics',
+    );
     for (const x of diagnostics) assert.ok(typeof x.code === 'string' && x.code !== '' && x.message.trim() !== '', 'a diagnostic has a code and a message');
     assertRangesInside(text, collectRanges(service.getDocumentSymbols(d)), 'symbols');
-    for (const f of service.getFoldingRanges(d)) assertRangesInside(text, [{ start: { line: f.startLine, character: 0 }, end: { line: f.endLine, character: 0 } }], 'folding');
+    for (const f of service.getFoldingRanges(d))
+      assertRangesInside(text, [{ start: { line: f.startLine, character: 0 }, end: { line: f.endLine, character: 0 } }], 'folding');
     for (const diagnostic of diagnostics) {
-      for (const action of service.getCodeActions(d, diagnostic.range, [diagnostic])) assertRangesInside(text, action.edits.map((e) => e.range), `code action "${action.title}"`);
+      for (const action of service.getCodeActions(d, diagnostic.range, [diagnostic]))
+        assertRangesInside(
+          text,
+          action.edits.map((e) => e.range),
+          `code action "${action.title}"`,
+        );
     }
     for (const p of positionsIn(text, picks)) {
       const items = service.getCompletions(d, p, new Date(2017, 0, 15));
-      assertRangesInside(text, items.flatMap((i) => (i.textEdit ? [i.textEdit.range] : [])), 'completion');
+      assertRangesInside(
+        text,
+        items.flatMap((i) => (i.textEdit ? [i.textEdit.range] : [])),
+        'completion',
+      );
       const h = service.getHover(d, p);
       if (h) assertRangesInside(text, [h.range], 'hover');
       const def = service.getDefinition(d, p);
       if (def) assertRangesInside(text, [def.range], 'definition');
-      assertRangesInside(text, service.getReferences(d, p, true).map((l) => l.range), 'references');
+      assertRangesInside(
+        text,
+        service.getReferences(d, p, true).map((l) => l.range),
+        'references',
+      );
       const prep = service.prepareRename(d, p);
       if (prep) {
         assertRangesInside(text, [prep.range], 'prepare rename');
-        assertRangesInside(text, (service.rename(d, p, 'renamed-label') ?? []).map((e) => e.range), 'rename');
+        assertRangesInside(
+          text,
+          (service.rename(d, p, 'renamed-label') ?? []).map((e) => e.range),
+          'rename',
+        );
       }
-      for (const action of service.getCodeActions(d, { start: p, end: p }, diagnostics)) assertRangesInside(text, action.edits.map((e) => e.range), `code action "${action.title}"`);
+      for (const action of service.getCodeActions(d, { start: p, end: p }, diagnostics))
+        assertRangesInside(
+          text,
+          action.edits.map((e) => e.range),
+          `code action "${action.title}"`,
+        );
     }
     const model = service.getLetterModel(d, { showCriteria: true });
     for (const l of collectLines(model)) assert.ok(l >= 0 && l < lineLengths(text).length, `letter line ${l} outside the document`);
@@ -62,8 +100,16 @@ function exercise(text: string, picks: [number, number][]): void {
     assert.equal(typeof service.renderLetter(d, 'html', { html: 'body', showCriteria: true }), 'string');
     // The importer reads any text; what it writes parses cleanly and its notes point into it.
     const imported = importLetter(text);
-    assert.deepEqual(parseCase(imported.text).problems.map((p) => p.message), [], 'the imported case parses');
-    assertRangesInside(imported.text, imported.diagnostics.map((x) => x.range), 'import notes');
+    assert.deepEqual(
+      parseCase(imported.text).problems.map((p) => p.message),
+      [],
+      'the imported case parses',
+    );
+    assertRangesInside(
+      imported.text,
+      imported.diagnostics.map((x) => x.range),
+      'import notes',
+    );
   });
 }
 
@@ -94,7 +140,11 @@ test('property: mutated examples, many more of them: the parser and the rules al
       noContainedError(() => {
         assertRangesInside(text, collectRanges(parseCase(text)), 'parse tree');
         const diagnostics = new LanguageService().getDiagnostics(doc(text));
-        assertRangesInside(text, diagnostics.flatMap((x) => [x.range, ...(x.relatedInformation ?? []).map((r) => r.range)]), 'diagnostics');
+        assertRangesInside(
+          text,
+          diagnostics.flatMap((x) => [x.range, ...(x.relatedInformation ?? []).map((r) => r.range)]),
+          'diagnostics',
+        );
       });
     }),
     settings(800),

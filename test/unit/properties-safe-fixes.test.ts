@@ -89,7 +89,10 @@ function makeMistake(text: string, m: Mistake): string {
   if (m.kind === 'flip' || m.kind === 'typo') {
     const i = pick((l) => ITEM_DECISION.test(l));
     if (i < 0) return text;
-    lines[i] = lines[i].replace(ITEM_DECISION, (_w, k: string, v: string) => k + (m.kind === 'flip' ? (v === 'upheld' ? 'overturned' : 'upheld') : v.slice(0, v.length - m.cut)));
+    lines[i] = lines[i].replace(
+      ITEM_DECISION,
+      (_w, k: string, v: string) => k + (m.kind === 'flip' ? (v === 'upheld' ? 'overturned' : 'upheld') : v.slice(0, v.length - m.cut)),
+    );
   } else if (m.kind === 'status') {
     const i = pick((l) => STATUS.test(l));
     if (i < 0) return text;
@@ -98,12 +101,17 @@ function makeMistake(text: string, m: Mistake): string {
     // A date in prose (an indented line that is not a field) a few days off: detail-mismatch's fix would "mend" it.
     const i = pick((l) => /^\s/.test(l) && !/^\s+[a-z-]+:/.test(l) && PROSE_DATE.test(l));
     if (i < 0) return text;
-    lines[i] = lines[i].replace(PROSE_DATE, (_w, mo: string, s1: string, d: string, s2: string, y: string) => `${mo}${s1}${Number(d) >= 25 ? Number(d) - m.cut : Number(d) + m.cut}${s2}${y}`);
+    lines[i] = lines[i].replace(
+      PROSE_DATE,
+      (_w, mo: string, s1: string, d: string, s2: string, y: string) => `${mo}${s1}${Number(d) >= 25 ? Number(d) - m.cut : Number(d) + m.cut}${s2}${y}`,
+    );
   }
   return lines.join('\n');
 }
 
-const mistaken = fc.tuple(fc.constantFrom(...EXAMPLE_NAMES), fc.array(mistake, { minLength: 1, maxLength: 3 })).map(([name, ms]) => ms.reduce(makeMistake, EXAMPLE_TEXTS.get(name)!));
+const mistaken = fc
+  .tuple(fc.constantFrom(...EXAMPLE_NAMES), fc.array(mistake, { minLength: 1, maxLength: 3 }))
+  .map(([name, ms]) => ms.reduce(makeMistake, EXAMPLE_TEXTS.get(name)!));
 
 test('property: no preferred quick-fix and no Fix All changes a decision, a criterion status or a date', (t) => {
   let preferred = 0;
@@ -132,10 +140,16 @@ test('property: no preferred quick-fix and no Fix All changes a decision, a crit
     }),
     settings(120),
   );
-  t.diagnostic(`${preferred} preferred fixes, ${fixAll} Fix All actions; fixes that change a decision, status or date (none preferred): ${[...unsafeByRule].sort().map(([c, k]) => `${c} ${k}`).join(', ')}`);
+  t.diagnostic(
+    `${preferred} preferred fixes, ${fixAll} Fix All actions; fixes that change a decision, status or date (none preferred): ${[...unsafeByRule]
+      .sort()
+      .map(([c, k]) => `${c} ${k}`)
+      .join(', ')}`,
+  );
   // The inputs must reach the dangerous fixes, or the property holds of nothing.
   assert.ok(preferred > 0 && fixAll > 0, 'the inputs offered preferred fixes and Fix All');
-  for (const code of ['decision-contradicts-rationale', 'invalid-value', 'detail-mismatch']) assert.ok(unsafeByRule.has(code), `the inputs reached ${code}'s fixes that change a decision or a date`);
+  for (const code of ['decision-contradicts-rationale', 'invalid-value', 'detail-mismatch'])
+    assert.ok(unsafeByRule.has(code), `the inputs reached ${code}'s fixes that change a decision or a date`);
 });
 
 test('a mistyped decision lists the value it most likely meant first, and none is preferred', () => {

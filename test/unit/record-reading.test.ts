@@ -22,10 +22,19 @@ function withText(summary: string, rationale: string): string {
 }
 
 test('the clean case and the clean examples give no record finding', () => {
-  for (const code of ['contradicts-record', 'unsupported-record-claim', 'detail-mismatch']) assert.deepEqual(codes(CLEAN_CASE, code).map((d) => d.message), [], code);
+  for (const code of ['contradicts-record', 'unsupported-record-claim', 'detail-mismatch'])
+    assert.deepEqual(
+      codes(CLEAN_CASE, code).map((d) => d.message),
+      [],
+      code,
+    );
   for (const name of ['acupuncture-partial.imr', 'cervical-mri-expedited.imr', 'multiple-items.imr', 'opioids-upheld.imr', 'physical-therapy-overturned.imr']) {
     const found = necessityDiagnostics(readExample(name)).filter((d) => ['contradicts-record', 'unsupported-record-claim', 'detail-mismatch'].includes(d.code));
-    assert.deepEqual(found.map((d) => `${d.code}: ${d.message}`), [], name);
+    assert.deepEqual(
+      found.map((d) => `${d.code}: ${d.message}`),
+      [],
+      name,
+    );
   }
 });
 
@@ -49,17 +58,29 @@ test('contradicts-record: a denial that is about something else than the thing, 
   // The summary itself says the list is missing: the rationale echoes it.
   assert.equal(codes(withText('The current medication regimen was not provided.', 'The medication regimen was not provided.'), 'contradicts-record').length, 0);
   // A drug that is only planned is no record that the worker takes one.
-  assert.equal(codes(withoutDrugs(withText('The treatment plan included a prescription for Norco.', 'Medications are not documented.')), 'contradicts-record').length, 0);
+  assert.equal(
+    codes(withoutDrugs(withText('The treatment plan included a prescription for Norco.', 'Medications are not documented.')), 'contradicts-record').length,
+    0,
+  );
   // "no improvement in pain" denies the improvement, not the pain.
   assert.equal(codes(withText('He rated his low back pain 7/10.', 'There is no documented improvement in low back pain.'), 'contradicts-record').length, 0);
   // A guideline's "not recommended" is no denial of the record.
-  assert.equal(codes(withText('An EMG on 5/1/2016 showed left L5 radiculopathy.', 'Electromyography is not recommended for clinically obvious radiculopathy.'), 'contradicts-record').length, 0);
+  assert.equal(
+    codes(
+      withText('An EMG on 5/1/2016 showed left L5 radiculopathy.', 'Electromyography is not recommended for clinically obvious radiculopathy.'),
+      'contradicts-record',
+    ).length,
+    0,
+  );
   // "no physical therapy notes" denies the notes, not the treatment.
   assert.equal(codes(withText('', 'There are no physical therapy notes submitted for review.'), 'contradicts-record').length, 0);
 });
 
 test('contradicts-record: the rationale asserts weakness over a summary that records full strength', () => {
-  const base = CLEAN_CASE.replace('decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus', 'intact sensation and motor strength of 5/5 in both lower extremities');
+  const base = CLEAN_CASE.replace(
+    'decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus',
+    'intact sensation and motor strength of 5/5 in both lower extremities',
+  );
   const text = base.replace(RATIONALE_END, `He has objective weakness of the left leg. ${RATIONALE_END}`);
   const d = codes(text, 'contradicts-record');
   assert.equal(d.length, 1);
@@ -90,7 +111,13 @@ test('unsupported-record-claim: a treatment the rationale says was done, which t
   assert.match(r[0].message, /only a request or plan/);
   assert.match(textAt(requested, r[0].relatedInformation![0].range), /requested chiropractic/);
   // Documented: no finding.
-  assert.equal(codes(withText('He completed 12 sessions of chiropractic care without benefit.', 'The patient has completed 12 sessions of chiropractic care.'), 'unsupported-record-claim').length, 0);
+  assert.equal(
+    codes(
+      withText('He completed 12 sessions of chiropractic care without benefit.', 'The patient has completed 12 sessions of chiropractic care.'),
+      'unsupported-record-claim',
+    ).length,
+    0,
+  );
 });
 
 test('unsupported-record-claim: no claim in a guideline sentence, a hedge, a plan or a denial', () => {
@@ -100,7 +127,11 @@ test('unsupported-record-claim: no claim in a guideline sentence, a hedge, a pla
     'The patient is expected to start chiropractic care.',
     'There is no indication the patient is on an opioid.',
   ]) {
-    assert.deepEqual(codes(withText('', sentence), 'unsupported-record-claim').map((d) => d.message), [], sentence);
+    assert.deepEqual(
+      codes(withText('', sentence), 'unsupported-record-claim').map((d) => d.message),
+      [],
+      sentence,
+    );
   }
 });
 
@@ -114,7 +145,10 @@ test('detail-mismatch: the rationale counts a course otherwise than the summary'
 });
 
 test('unsupported-record-claim: a count the summary does not give', () => {
-  const text = CLEAN_CASE.replace('12 sessions of physical therapy', 'physical therapy').replace(RATIONALE_END, `The patient has completed 8 sessions of physical therapy. ${RATIONALE_END}`);
+  const text = CLEAN_CASE.replace('12 sessions of physical therapy', 'physical therapy').replace(
+    RATIONALE_END,
+    `The patient has completed 8 sessions of physical therapy. ${RATIONALE_END}`,
+  );
   const d = codes(text, 'unsupported-record-claim');
   assert.equal(d.length, 1);
   assert.equal(textAt(text, d[0].range), '8 sessions');
@@ -135,7 +169,10 @@ test('detail-mismatch: the rationale names the other side than the summary', () 
   assert.equal(d.length, 1);
   assert.match(d[0].message, /on the left, but the clinical case summary names the knee only on the right/);
   assert.equal(codes(withText('He complained of bilateral knee pain.', 'The left knee pain has not improved.'), 'detail-mismatch').length, 0);
-  assert.equal(codes(withText('He complained of right knee pain and left knee swelling.', 'The left knee pain has not improved.'), 'detail-mismatch').length, 0);
+  assert.equal(
+    codes(withText('He complained of right knee pain and left knee swelling.', 'The left knee pain has not improved.'), 'detail-mismatch').length,
+    0,
+  );
 });
 
 test('contradicts-record: a response is weighed against the response to the same treatment', () => {
@@ -155,18 +192,27 @@ test('contradicts-record: a response is weighed against the response to the same
 });
 
 test('contradicts-record: a complaint the worker reports is not contradicted by a normal examination', () => {
-  const base = CLEAN_CASE.replace('decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus', 'intact sensation and motor strength of 5/5 in both lower extremities');
+  const base = CLEAN_CASE.replace(
+    'decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus',
+    'intact sensation and motor strength of 5/5 in both lower extremities',
+  );
   const text = base.replace(RATIONALE_END, `The patient states he has weakness of the left leg. ${RATIONALE_END}`);
   assert.equal(codes(text, 'contradicts-record').length, 0);
 });
 
 test('unsupported-record-claim: examples in a parenthetical list are not claims about the patient', () => {
   const sentence = 'Radiculopathy must be initially unresponsive to conservative treatment (exercises, physical methods, NSAIDs and chiropractic care).';
-  assert.deepEqual(codes(withText('', sentence), 'unsupported-record-claim').map((d) => d.message), []);
+  assert.deepEqual(
+    codes(withText('', sentence), 'unsupported-record-claim').map((d) => d.message),
+    [],
+  );
 });
 
 test('detail-mismatch: a treatment done at another body part than the summary records', () => {
-  const text = withText('He underwent open reduction internal fixation of the left wrist in 2015.', 'The patient underwent an open reduction internal fixation of the right ankle.');
+  const text = withText(
+    'He underwent open reduction internal fixation of the left wrist in 2015.',
+    'The patient underwent an open reduction internal fixation of the right ankle.',
+  );
   const d = codes(text, 'detail-mismatch').filter((x) => /body part/.test(x.message));
   assert.equal(d.length, 1);
   assert.equal(textAt(text, d[0].range), 'open reduction internal fixation');
@@ -200,20 +246,33 @@ test('contradicts-record: "no red flag conditions" is a denial of every red flag
   assert.equal(textAt(text, d[0].range), 'no red flag');
   assert.match(textAt(text, d[0].relatedInformation![0].range), /fall off a ladder/);
   // The summary says so too: the rationale agrees with it.
-  assert.equal(codes(withText('He fell off a ladder. There were no red flags on examination.', 'There are no red flag conditions noted.'), 'contradicts-record').length, 0);
+  assert.equal(
+    codes(withText('He fell off a ladder. There were no red flags on examination.', 'There are no red flag conditions noted.'), 'contradicts-record').length,
+    0,
+  );
 });
 
 test('contradicts-record: "there is no RFA" over a request for authorization the summary dates', () => {
-  const text = withText('The Request for Authorization dated 9/20/2016 included an MRI of the lumbar spine.', 'There is no RFA in the medical records provided.');
+  const text = withText(
+    'The Request for Authorization dated 9/20/2016 included an MRI of the lumbar spine.',
+    'There is no RFA in the medical records provided.',
+  );
   const d = codes(text, 'contradicts-record');
   assert.equal(d.length, 1);
   assert.match(textAt(text, d[0].range), /no RFA$/);
   // Record words that name the records in general are no denial of a document.
-  assert.equal(codes(withText('The Request for Authorization dated 9/20/2016 included an MRI.', 'There were no exceptional factors to warrant the request.'), 'contradicts-record').length, 0);
+  assert.equal(
+    codes(
+      withText('The Request for Authorization dated 9/20/2016 included an MRI.', 'There were no exceptional factors to warrant the request.'),
+      'contradicts-record',
+    ).length,
+    0,
+  );
 });
 
 test('contradicts-record: "no physical exam findings" is weighed against the signs the summary records, unless it says which', () => {
-  const noSigns = (t: string) => t.replace('decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus', 'no focal deficit');
+  const noSigns = (t: string) =>
+    t.replace('decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus', 'no focal deficit');
   // (The clean rationale's "objective findings of specific nerve compromise" is then contrary to the summary: left aside.)
   const onUmbrella = (t: string) => codes(t, 'contradicts-record').filter((x) => /physical exam findings/.test(textAt(t, x.range)));
   const text = noSigns(withText('On examination there was lumbar paraspinal muscle spasm.', 'There is a lack of physical exam findings.'));
@@ -221,7 +280,10 @@ test('contradicts-record: "no physical exam findings" is weighed against the sig
   assert.equal(d.length, 1);
   assert.match(textAt(text, d[0].range), /lack of physical exam findings/);
   assert.match(textAt(text, d[0].relatedInformation![0].range), /muscle spasm/);
-  assert.equal(onUmbrella(noSigns(withText('On examination there was lumbar paraspinal muscle spasm.', 'There are no physical exam findings of a fracture.'))).length, 0);
+  assert.equal(
+    onUmbrella(noSigns(withText('On examination there was lumbar paraspinal muscle spasm.', 'There are no physical exam findings of a fracture.'))).length,
+    0,
+  );
 });
 
 test('contradicts-record: a treatment said to have lasted longer than the claim is old', () => {
@@ -235,5 +297,8 @@ test('contradicts-record: a treatment said to have lasted longer than the claim 
   // Within the claim's time, a time rather than a duration, or a duration the summary gives: nothing.
   assert.equal(codes(withText('', 'The patient has been on chronic opioid treatment for at least 6 months.'), 'contradicts-record').length, 0);
   assert.equal(codes(withText('', 'The patient had physical therapy 3 years ago.'), 'contradicts-record').length, 0);
-  assert.equal(codes(withText('He has taken Norco for 4 years for an earlier injury.', 'The patient has been on Norco for 3 years.'), 'contradicts-record').length, 0);
+  assert.equal(
+    codes(withText('He has taken Norco for 4 years for an earlier injury.', 'The patient has been on Norco for 3 years.'), 'contradicts-record').length,
+    0,
+  );
 });

@@ -38,9 +38,15 @@ test('text keeps headings on their own lines and wraps paragraphs', () => {
   for (const h of ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES']) {
     assert.ok(lines.includes(h), `heading ${h}`);
   }
-  assert.ok(lines.every((l) => l.length <= 96), 'no line longer than the wrap width');
+  assert.ok(
+    lines.every((l) => l.length <= 96),
+    'no line longer than the wrap width',
+  );
   const unwrapped = service.renderLetter(doc(readExample('lumbar-mri-upheld.imr')), 'text', { wrap: 0 });
-  assert.ok(unwrapped.split('\n').some((l) => l.length > 200), 'wrap 0 keeps paragraphs on one line');
+  assert.ok(
+    unwrapped.split('\n').some((l) => l.length > 200),
+    'wrap 0 keeps paragraphs on one line',
+  );
 });
 
 test('no case-language markup reaches the letter', () => {
@@ -104,7 +110,18 @@ test('a partly authorized request renders as the corpus words it', () => {
 
 test('a broken case renders what it can and never throws', () => {
   const service = new LanguageService();
-  const broken = ['case', '  priority: urgent', '  ur-date: 13/45/2016', 'item', '  decision: maybe', 'rationale', '  ???', 'summary', '  Text [#', '\u0000'].join('\n');
+  const broken = [
+    'case',
+    '  priority: urgent',
+    '  ur-date: 13/45/2016',
+    'item',
+    '  decision: maybe',
+    'rationale',
+    '  ???',
+    'summary',
+    '  Text [#',
+    '\u0000',
+  ].join('\n');
   for (const text of [broken, '', 'item x\n  rationale\n', 'summary\n\n\n']) {
     const out = service.renderLetter(doc(text), 'text');
     assert.equal(typeof out, 'string');
@@ -146,8 +163,14 @@ test('the documents reviewed print as their own part after the summary, each wit
   const text = readExample('physical-therapy-overturned.imr');
   const letter = service.renderLetter(doc(text), 'text', { wrap: 0 });
   const at = (s: string) => letter.indexOf(s);
-  assert.ok(at('CLINICAL CASE SUMMARY') < at('DOCUMENTS REVIEWED') && at('DOCUMENTS REVIEWED') < at('IMR ISSUES, DECISIONS AND RATIONALES'), 'after the summary, before the items');
-  assert.match(letter, /DOCUMENTS REVIEWED\n\nThe expert reviewer reviewed the following documents:\n\nProgress report, treating physician, 01\/31\/2017\nRight shoulder radiographs report, radiologist, 11\/21\/2016\n/);
+  assert.ok(
+    at('CLINICAL CASE SUMMARY') < at('DOCUMENTS REVIEWED') && at('DOCUMENTS REVIEWED') < at('IMR ISSUES, DECISIONS AND RATIONALES'),
+    'after the summary, before the items',
+  );
+  assert.match(
+    letter,
+    /DOCUMENTS REVIEWED\n\nThe expert reviewer reviewed the following documents:\n\nProgress report, treating physician, 01\/31\/2017\nRight shoulder radiographs report, radiologist, 11\/21\/2016\n/,
+  );
   assert.doesNotMatch(letter, /;/, 'the semicolons are the case language, not the letter');
   // No documents part, no list.
   assert.doesNotMatch(service.renderLetter(doc(text.replace(/^documents\n(?: {2}.*\n)+\n/m, '')), 'text'), /DOCUMENTS REVIEWED/);

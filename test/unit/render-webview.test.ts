@@ -34,7 +34,9 @@ test('the webview page carries a strict CSP with a nonce on its only script and 
   } finally {
     Math.random = random;
   }
-  const body = new LanguageService().renderLetter({ uri: 'file:///seed.imr', version: 1, text: readExample('lumbar-mri-upheld.imr') }, 'html', { html: 'body' });
+  const body = new LanguageService().renderLetter({ uri: 'file:///seed.imr', version: 1, text: readExample('lumbar-mri-upheld.imr') }, 'html', {
+    html: 'body',
+  });
   const html = page(body, '', nonce);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
   assert.ok(csp, 'a CSP meta tag');
@@ -45,7 +47,11 @@ test('the webview page carries a strict CSP with a nonce on its only script and 
   assert.match(csp!, new RegExp(`img-src ${CSP_SOURCE.replace(/[.+]/g, '\\$&')}(;|$)`), 'images from our media/ folder only');
   assert.match(csp!, /base-uri 'none'/);
   assert.match(csp!, /form-action 'none'/);
-  assert.doesNotMatch(csp!, /unsafe-inline|unsafe-eval|\*|data:|blob:|https?:\/\/(?!file\+\.vscode-resource)/, 'no inline code, no eval, no wildcard or remote origin');
+  assert.doesNotMatch(
+    csp!,
+    /unsafe-inline|unsafe-eval|\*|data:|blob:|https?:\/\/(?!file\+\.vscode-resource)/,
+    'no inline code, no eval, no wildcard or remote origin',
+  );
   const scripts = html.match(/<script\b[^>]*>/g) ?? [];
   assert.equal(scripts.length, 1);
   assert.match(scripts[0], new RegExp(`nonce="${nonce}" src="${CSP_SOURCE.replace(/[.+]/g, '\\$&')}/ext/media/preview\\.js"`));
@@ -61,7 +67,10 @@ test('the banner counts errors and warnings, links each to its place, and escape
     { severity: 'warning', message: 'And this', line: 21, character: 4 },
   ]);
   assert.match(html, /The case has 1 error and 2 warnings\./);
-  assert.match(html, /<a href="#" class="reveal" data-line="9" data-character="2"><span class="where">Line 10<\/span> Missing &lt;decision&gt; &amp; &quot;rationale&quot;/);
+  assert.match(
+    html,
+    /<a href="#" class="reveal" data-line="9" data-character="2"><span class="where">Line 10<\/span> Missing &lt;decision&gt; &amp; &quot;rationale&quot;/,
+  );
   assert.equal((html.match(/class="reveal"/g) ?? []).length, 3);
   assert.doesNotMatch(html, /<decision>/);
   assert.match(bannerHtml([]), /no errors or warnings/);
@@ -94,7 +103,12 @@ test('the page names its case for the state a reloaded window restores the previ
   const attr = /<body data-settings="([^"]*)">/.exec(html)?.[1];
   assert.ok(attr, 'the settings sit in one double-quoted attribute');
   assert.doesNotMatch(attr!, /[<>"]/, 'the case URI is escaped in the attribute');
-  const unescaped = attr!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const unescaped = attr!
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
   assert.equal(JSON.parse(unescaped).resource, 'file:///cases/a "quoted" & <odd>.imr');
 
   assert.deepEqual(previewState({ resource: 'file:///cases/seed.imr', line: 12.5 }), { resource: 'file:///cases/seed.imr', line: 12.5 });
@@ -107,7 +121,7 @@ test('the page names its case for the state a reloaded window restores the previ
   assert.ok(manifest.activationEvents.includes('onWebviewPanel:imr.preview'), 'VS Code wakes the extension to restore its preview');
 });
 
-test('the preview panel reads only the extension\'s media folder, runs no command: links and submits no form', () => {
+test("the preview panel reads only the extension's media folder, runs no command: links and submits no form", () => {
   const media = { path: '/ext/media' };
   const options = previewWebviewOptions(media);
   assert.deepEqual(options, { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [media] });
@@ -146,7 +160,15 @@ test('hostile case text is escaped wherever it lands: letter, banner, links, pag
   const service = new LanguageService();
   const doc = { uri: 'file:///x.imr', version: 1, text };
   const body = service.renderLetter(doc, 'html', { html: 'body', links: true, showCriteria: true });
-  const banner = bannerHtml(service.getDiagnostics(doc, { rules: {} }).map((d) => ({ severity: 'error' as const, message: `${d.message} ${HOSTILE}`, code: d.code, line: d.range.start.line, character: d.range.start.character })));
+  const banner = bannerHtml(
+    service.getDiagnostics(doc, { rules: {} }).map((d) => ({
+      severity: 'error' as const,
+      message: `${d.message} ${HOSTILE}`,
+      code: d.code,
+      line: d.range.start.line,
+      character: d.range.start.character,
+    })),
+  );
   const html = page(body, banner, makeNonce(), `file:///cases/${HOSTILE}.imr`);
 
   assert.ok(body.includes('alert(1)') && banner.includes('alert(2)'), 'the payload reached the letter and the banner (as text)');
@@ -163,15 +185,27 @@ test('hostile case text is escaped wherever it lands: letter, banner, links, pag
     assert.doesNotMatch(names, /\son[a-z]+/i, `no event handler attribute: <${t.name}${t.attrs}>`);
     for (const [, attr, value] of t.attrs.matchAll(/\s(href|src|action|formaction)="([^"]*)"/g)) {
       assert.doesNotMatch(value, /^\s*javascript:/i, `no javascript: address: <${t.name}${t.attrs}>`);
-      if (attr === 'href' && t.name === 'a') assert.match(value, /^(#|https:\/\/evil\.example\/)/, `links are the banner's or web addresses from the text: ${value}`);
+      if (attr === 'href' && t.name === 'a')
+        assert.match(value, /^(#|https:\/\/evil\.example\/)/, `links are the banner's or web addresses from the text: ${value}`);
     }
   }
   // The web addresses became links whose href ends where the address does.
-  assert.ok(found.some((t) => t.name === 'a' && /href="https:\/\/evil\.example\/x"/.test(t.attrs)), 'an address is cut at the first "<"');
-  assert.ok(found.some((t) => t.name === 'a' && /href="https:\/\/evil\.example\/"/.test(t.attrs)), 'an address is cut at the first quote');
+  assert.ok(
+    found.some((t) => t.name === 'a' && /href="https:\/\/evil\.example\/x"/.test(t.attrs)),
+    'an address is cut at the first "<"',
+  );
+  assert.ok(
+    found.some((t) => t.name === 'a' && /href="https:\/\/evil\.example\/"/.test(t.attrs)),
+    'an address is cut at the first quote',
+  );
   // The page's settings attribute gives back the case URI exactly, as JSON.
   const attr = /<body data-settings="([^"]*)">/.exec(html)![1];
-  const json = attr.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const json = attr
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
   assert.equal(JSON.parse(json).resource, `file:///cases/${HOSTILE}.imr`);
 });
 
@@ -183,8 +217,15 @@ test('web addresses are links in the preview only; exported HTML keeps them as t
   );
   const doc = { uri: 'file:///links.imr', version: 1, text };
   const preview = service.renderLetter(doc, 'html', { html: 'body', links: true });
-  assert.match(preview, /<a class="external" href="https:\/\/www\.dir\.ca\.gov\/dwc\/MTUS\/MTUS-Guidelines\.html">https:\/\/www\.dir\.ca\.gov\/dwc\/MTUS\/MTUS-Guidelines\.html<\/a> \(the MTUS\)/);
-  assert.match(preview, /<a class="external" href="mailto:imr@example\.org">mailto:imr@example\.org<\/a>\. Not javascript:alert\(1\)\./, 'the full stop is the sentence\'s; javascript: is no link');
+  assert.match(
+    preview,
+    /<a class="external" href="https:\/\/www\.dir\.ca\.gov\/dwc\/MTUS\/MTUS-Guidelines\.html">https:\/\/www\.dir\.ca\.gov\/dwc\/MTUS\/MTUS-Guidelines\.html<\/a> \(the MTUS\)/,
+  );
+  assert.match(
+    preview,
+    /<a class="external" href="mailto:imr@example\.org">mailto:imr@example\.org<\/a>\. Not javascript:alert\(1\)\./,
+    "the full stop is the sentence's; javascript: is no link",
+  );
   for (const exported of [service.renderLetter(doc, 'html', { html: 'body' }), service.renderLetter(doc, 'html')]) {
     assert.ok(exported.includes('See https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html (the MTUS)'), 'the address is in the export, as text');
     assert.doesNotMatch(exported, /<a\b/);

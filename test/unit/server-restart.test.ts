@@ -55,7 +55,14 @@ test('first start: starting, then running', () => {
 test('a crash that is restarted reads "restarting" through the client\'s stop and start, until it runs again', () => {
   // The order vscode-languageclient produces: the error handler's `closed()`
   // first, then its state drops to stopped, starts, and runs.
-  const phases = walk([client('starting'), client('running'), { kind: 'crash', decision: 'restart' }, client('stopped'), client('starting'), client('running')]);
+  const phases = walk([
+    client('starting'),
+    client('running'),
+    { kind: 'crash', decision: 'restart' },
+    client('stopped'),
+    client('starting'),
+    client('running'),
+  ]);
   assert.deepEqual(phases, ['starting', 'running', 'restarting', 'restarting', 'restarting', 'running']);
 });
 
@@ -80,7 +87,14 @@ test('a server that crashes while restarting is restarted again', () => {
 });
 
 test('when the budget is spent the server is "stopped", and a requested restart brings it back', () => {
-  const phases = walk([client('running'), { kind: 'crash', decision: 'give-up' }, client('stopped'), { kind: 'restart-requested' }, client('starting'), client('running')]);
+  const phases = walk([
+    client('running'),
+    { kind: 'crash', decision: 'give-up' },
+    client('stopped'),
+    { kind: 'restart-requested' },
+    client('starting'),
+    client('running'),
+  ]);
   assert.deepEqual(phases, ['running', 'stopped', 'stopped', 'restarting', 'restarting', 'running']);
 });
 

@@ -18,7 +18,12 @@ const WORK_HARDENING = {
       {
         id: 'work-hardening',
         title: 'Work hardening',
-        source: { guideline: 'MTUS', mtus: true, document: 'CPMTG 2016', citation: 'MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): Work conditioning, work hardening' },
+        source: {
+          guideline: 'MTUS',
+          mtus: true,
+          document: 'CPMTG 2016',
+          citation: 'MTUS Chronic Pain Medical Treatment Guidelines 2016, Section(s): Work conditioning, work hardening',
+        },
         match: [['work hardening']],
         criteria: [{ id: 'WH-01', text: 'A defined return-to-work goal agreed by employer and worker.', sourceNote: 'workspace', decisive: true }],
       },
@@ -26,13 +31,16 @@ const WORK_HARDENING = {
   }),
 };
 
-const CITES_WORKSPACE = CLEAN_CASE.replace('item MRI of the lumbar spine', 'item Work hardening 10 sessions').replace(/criteria: low-back-mri\n( {4}LMRI.*\n)+/, 'criteria: work-hardening\n    WH-01: met [#pt-failed]\n');
+const CITES_WORKSPACE = CLEAN_CASE.replace('item MRI of the lumbar spine', 'item Work hardening 10 sessions').replace(
+  /criteria: low-back-mri\n( {4}LMRI.*\n)+/,
+  'criteria: work-hardening\n    WH-01: met [#pt-failed]\n',
+);
 
 let n = 0;
 const doc = (text: string): ImrDocument => ({ uri: `file:///instances/${++n}.imr`, version: 1, text });
 const codes = (ds: ImrDiagnostic[]) => ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
 
-test('criteria loaded into one service do not change another\'s diagnostics', async () => {
+test("criteria loaded into one service do not change another's diagnostics", async () => {
   const a = createLanguageService({ criteria: criteriaFiles([WORK_HARDENING]) });
   const b = createLanguageService();
   const before = codes(b.getDiagnostics(doc(CITES_WORKSPACE)));
@@ -55,13 +63,19 @@ test('a contributor registered on one service is not seen by another, nor by a f
   const probe = 'probe-only';
   const a = new LanguageService();
   a.registerCodeActionContributor((_ctx, req) => (req.diagnostics.some((d) => d.code === probe) ? [{ title: 'probe fix', kind: 'quickfix', edits: [] }] : []));
-  a.registerHoverContributor(() => ({ contents: { kind: 'markdown', value: 'probe hover' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }));
+  a.registerHoverContributor(() => ({
+    contents: { kind: 'markdown', value: 'probe hover' },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+  }));
   a.registerCompletionContributor(() => [{ label: 'probe completion', kind: 1 }]);
   const d = doc('case CM15-0201234\n  organization: X\n\n');
   const asked: ImrDiagnostic = { code: probe, severity: 'hint', message: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   const blank = { line: 2, character: 0 };
   const where = { line: 1, character: 20 };
-  assert.deepEqual(a.getCodeActions(d, asked.range, [asked]).map((x) => x.title), ['probe fix']);
+  assert.deepEqual(
+    a.getCodeActions(d, asked.range, [asked]).map((x) => x.title),
+    ['probe fix'],
+  );
   assert.equal(a.getHover(d, where)?.contents.value, 'probe hover');
   assert.ok(a.getCompletions(d, blank).some((c) => c.label === 'probe completion'));
   for (const other of [createLanguageService(), new LanguageService()]) {
@@ -114,9 +128,13 @@ test("a service's logger hears of the bugs contained while it answers, and no ot
   assert.deepEqual(heardB, []);
 });
 
-test('settings given at creation are the service\'s own', () => {
+test("settings given at creation are the service's own", () => {
   const quiet = createLanguageService({ settings: { rules: { 'missing-section': 'off' } } });
   const text = 'case CM15-0201234\n';
   assert.ok(!quiet.getDiagnostics(doc(text)).some((d) => d.code === 'missing-section'));
-  assert.ok(createLanguageService().getDiagnostics(doc(text)).some((d) => d.code === 'missing-section'));
+  assert.ok(
+    createLanguageService()
+      .getDiagnostics(doc(text))
+      .some((d) => d.code === 'missing-section'),
+  );
 });

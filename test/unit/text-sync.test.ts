@@ -54,7 +54,7 @@ function randomChange(next: () => number, text: string): { change: TextDocumentC
   return { change: { range: { start: a, end: b }, text: insert }, after: text.slice(0, offset(starts, a)) + insert + text.slice(offset(starts, b)) };
 }
 
-test('random incremental edits, lone CR included, leave the server\'s text equal to the client\'s', () => {
+test("random incremental edits, lone CR included, leave the server's text equal to the client's", () => {
   const next = prng(4242);
   for (let run = 0; run < 400; run++) {
     let client = randomText(next, Math.floor(next() * 20));

@@ -19,7 +19,7 @@ test('imr.trace.server is contributed, off by default, and warns that verbose tr
   assert.doesNotMatch(setting.enumDescriptions[1], /includes the case text/);
 });
 
-test('the language client\'s id is the prefix of that setting', () => {
+test("the language client's id is the prefix of that setting", () => {
   const source = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
   const id = /new LanguageClient\(\s*'([^']+)'/.exec(source)?.[1];
   assert.equal(id, 'imr', 'vscode-languageclient reads `<id>.trace.server`');

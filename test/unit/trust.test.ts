@@ -31,9 +31,13 @@ test('package.json: limited support in untrusted workspaces, every setting that 
   assert.equal(new Set(restricted).size, restricted.length, 'no setting listed twice');
   for (const name of restricted) assert.ok(settings.includes(name), `${name} is restricted but is no setting`);
   for (const name of settings) {
-    assert.ok(restricted.includes(name) !== (name in HARMLESS), `${name} must be either restricted or listed as harmless (with a reason), not ${restricted.includes(name) ? 'both' : 'neither'}`);
+    assert.ok(
+      restricted.includes(name) !== name in HARMLESS,
+      `${name} must be either restricted or listed as harmless (with a reason), not ${restricted.includes(name) ? 'both' : 'neither'}`,
+    );
   }
-  for (const name of settings.filter((n) => n.startsWith('imr.rules.'))) assert.ok(restricted.includes(name), `${name}: turning a rule off from a stranger's repository would hide problems`);
+  for (const name of settings.filter((n) => n.startsWith('imr.rules.')))
+    assert.ok(restricted.includes(name), `${name}: turning a rule off from a stranger's repository would hide problems`);
   assert.ok(restricted.includes('imr.trace.server'), 'a verbose trace puts case text in the output channel');
 });
 
@@ -41,10 +45,19 @@ test('the Restricted Mode notice appears only when there are criteria files to i
   assert.equal(restrictedNotice(true, ['.imr/criteria/a.json']), undefined, 'a trusted workspace: nothing to say');
   assert.equal(restrictedNotice(false, []), undefined, 'no criteria files: Restricted Mode loses nothing of ours');
   const one = restrictedNotice(false, ['.imr/criteria/local.json'])!;
-  assert.equal(one.message, 'IMR Author: this workspace is not trusted, so its criteria file .imr/criteria/local.json is not used. Trust the workspace to use it.');
+  assert.equal(
+    one.message,
+    'IMR Author: this workspace is not trusted, so its criteria file .imr/criteria/local.json is not used. Trust the workspace to use it.',
+  );
   const two = restrictedNotice(false, ['.imr/criteria/a.json', '.imr/criteria/b.json'])!;
-  assert.equal(two.message, 'IMR Author: this workspace is not trusted, so its 2 criteria files in .imr/criteria are not used. Trust the workspace to use them.');
+  assert.equal(
+    two.message,
+    'IMR Author: this workspace is not trusted, so its 2 criteria files in .imr/criteria are not used. Trust the workspace to use them.',
+  );
   assert.match(two.status, /restricted/);
-  assert.match(two.tooltip, /^This workspace is not trusted: its 2 criteria files in \.imr\/criteria are not used, nor are its settings that change the checks \(imr\.rules\.\*\)\./);
+  assert.match(
+    two.tooltip,
+    /^This workspace is not trusted: its 2 criteria files in \.imr\/criteria are not used, nor are its settings that change the checks \(imr\.rules\.\*\)\./,
+  );
   assert.ok(isCriteriaFileName('local.JSON') && !isCriteriaFileName('notes.txt') && !isCriteriaFileName('a.json.bak'));
 });

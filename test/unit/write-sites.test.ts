@@ -10,16 +10,43 @@ import * as path from 'node:path';
 import { ROOT } from '../helpers/fixtures';
 
 /** A write through fs (or fs.promises, or VS Code's workspace.fs), a destructured sync/stream write, or the temp directory. */
-const FS_WRITE = 'writeFile|appendFile|createWriteStream|mkdir|mkdtemp|copyFile|cp|rename|symlink|link|truncate|rm|rmdir|unlink|open|write|writev|createDirectory|copy|delete';
-const WRITES = new RegExp(`\\b(?:fs|fsp|promises)\\.(?:${FS_WRITE})(?:Sync)?\\s*\\(|(?<![.\\w])(?:writeFileSync|appendFileSync|mkdirSync|mkdtempSync|copyFileSync|cpSync|renameSync|rmSync|unlinkSync|openSync|createWriteStream)\\s*\\(|\\btmpdir\\s*\\(`);
+const FS_WRITE =
+  'writeFile|appendFile|createWriteStream|mkdir|mkdtemp|copyFile|cp|rename|symlink|link|truncate|rm|rmdir|unlink|open|write|writev|createDirectory|copy|delete';
+const WRITES = new RegExp(
+  `\\b(?:fs|fsp|promises)\\.(?:${FS_WRITE})(?:Sync)?\\s*\\(|(?<![.\\w])(?:writeFileSync|appendFileSync|mkdirSync|mkdtempSync|copyFileSync|cpSync|renameSync|rmSync|unlinkSync|openSync|createWriteStream)\\s*\\(|\\btmpdir\\s*\\(`,
+);
 
 const ALLOWED: { file: string; call: RegExp; why: string }[] = [
-  { file: 'client/src/export.ts', call: /vscode\.workspace\.fs\.writeFile\(target, bytes\)/, why: 'IMR: Export Letter… writes to the file picked in the save dialog (which asks before replacing), nothing else' },
-  { file: 'cli/src/commands/render.ts', call: /fs\.writeFileSync\(target, content/, why: 'imr render -o OUT: the file named by -o, not replaced without --force' },
-  { file: 'cli/src/commands/check.ts', call: /fs\.writeFileSync\(path\.resolve\(io\.cwd, output\), report/, why: 'imr check -o FILE: the report file named by -o' },
-  { file: 'cli/src/commands/import.ts', call: /fs\.writeFileSync\(target, text/, why: 'imr import -o: the case file named, or one CASE.imr per letter in the output directory named' },
-  { file: 'server/src/adapters/criteriaFolder.ts', call: /fs\.promises\.open\(real, fs\.constants\.O_RDONLY \| \(fs\.constants\.O_NONBLOCK \?\? 0\)\)/, why: 'opens a criteria file read-only (never created or written), so its size is checked on the handle it is read from' },
-  { file: 'cli/src/commands/import.ts', call: /fs\.mkdirSync\(outDir, \{ recursive: true \}\)/, why: 'imr import DIR -o OUTDIR creates the output directory named' },
+  {
+    file: 'client/src/export.ts',
+    call: /vscode\.workspace\.fs\.writeFile\(target, bytes\)/,
+    why: 'IMR: Export Letter… writes to the file picked in the save dialog (which asks before replacing), nothing else',
+  },
+  {
+    file: 'cli/src/commands/render.ts',
+    call: /fs\.writeFileSync\(target, content/,
+    why: 'imr render -o OUT: the file named by -o, not replaced without --force',
+  },
+  {
+    file: 'cli/src/commands/check.ts',
+    call: /fs\.writeFileSync\(path\.resolve\(io\.cwd, output\), report/,
+    why: 'imr check -o FILE: the report file named by -o',
+  },
+  {
+    file: 'cli/src/commands/import.ts',
+    call: /fs\.writeFileSync\(target, text/,
+    why: 'imr import -o: the case file named, or one CASE.imr per letter in the output directory named',
+  },
+  {
+    file: 'server/src/adapters/criteriaFolder.ts',
+    call: /fs\.promises\.open\(real, fs\.constants\.O_RDONLY \| \(fs\.constants\.O_NONBLOCK \?\? 0\)\)/,
+    why: 'opens a criteria file read-only (never created or written), so its size is checked on the handle it is read from',
+  },
+  {
+    file: 'cli/src/commands/import.ts',
+    call: /fs\.mkdirSync\(outDir, \{ recursive: true \}\)/,
+    why: 'imr import DIR -o OUTDIR creates the output directory named',
+  },
 ];
 
 function sources(dir: string): string[] {

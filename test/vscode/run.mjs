@@ -33,7 +33,10 @@ try {
   if (!args.includes('--no-build')) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     execFileSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'test', 'vscode')], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'test', 'vscode')], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   for (const f of [join(EXTENSION, 'dist', 'client.js'), join(EXTENSION, 'dist', 'server.js'), TESTS]) {
     if (!existsSync(f)) throw new Error(`${f} is missing`);
@@ -51,7 +54,10 @@ function makeWorkspace(base) {
   for (const dir of [join(ROOT, 'examples'), join(ROOT, 'test', 'vscode', 'fixtures')]) {
     for (const name of readdirSync(dir)) cpSync(join(dir, name), join(ws, name), { recursive: true });
   }
-  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'files.autoSave': 'off', 'editor.wordBasedSuggestions': 'off' }, null, 2));
+  writeFileSync(
+    join(ws, '.vscode', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'files.autoSave': 'off', 'editor.wordBasedSuggestions': 'off' }, null, 2),
+  );
   return ws;
 }
 
@@ -82,7 +88,13 @@ function makeRestrictedWorkspace(base) {
   const settings = JSON.parse(readFileSync(join(ws, '.vscode', 'settings.json'), 'utf8'));
   writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ ...settings, 'imr.rules.unused-label': 'off' }, null, 2));
   mkdirSync(join(ws, '.imr', 'criteria'), { recursive: true });
-  const section = { id: 'my-scan', title: 'A scan', source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' }, match: [['scan']], criteria: [{ id: 'SCAN-01', text: 'The scan is needed.', sourceNote: 'n' }] };
+  const section = {
+    id: 'my-scan',
+    title: 'A scan',
+    source: { guideline: 'MTUS', mtus: true, document: 'd', citation: 'c' },
+    match: [['scan']],
+    criteria: [{ id: 'SCAN-01', text: 'The scan is needed.', sourceNote: 'n' }],
+  };
   writeFileSync(join(ws, '.imr', 'criteria', 'my-scan.json'), JSON.stringify({ sections: [section] }, null, 2));
   return ws;
 }
@@ -98,7 +110,9 @@ async function runExtensionHost({ restricted = false } = {}) {
       console.log('Restricted Mode tests need the code-server launcher (desktop VS Code is started with workspace trust off): not run; use --code-server.');
       return counts;
     }
-    console.log(`Extension-host tests${restricted ? ' in Restricted Mode (an untrusted folder)' : ''} in ${exe.kind === 'desktop' ? 'desktop VS Code' : 'code-server (VS Code server)'}`);
+    console.log(
+      `Extension-host tests${restricted ? ' in Restricted Mode (an untrusted folder)' : ''} in ${exe.kind === 'desktop' ? 'desktop VS Code' : 'code-server (VS Code server)'}`,
+    );
     const workspace = restricted ? makeRestrictedWorkspace(base) : makeWorkspace(base);
     await runTests({
       vscodeExecutablePath: exe.path,

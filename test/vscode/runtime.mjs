@@ -72,7 +72,14 @@ export function ensureCodeServer() {
   mkdirSync(RUNTIME, { recursive: true });
   const own = join(RUNTIME, 'package.json');
   if (!existsSync(own)) {
-    writeFileSync(own, JSON.stringify({ name: 'imr-author-test-runtime', private: true, description: 'code-server for the real-editor tests; not an extension dependency' }, null, 2) + '\n');
+    writeFileSync(
+      own,
+      JSON.stringify(
+        { name: 'imr-author-test-runtime', private: true, description: 'code-server for the real-editor tests; not an extension dependency' },
+        null,
+        2,
+      ) + '\n',
+    );
   }
   seedRipgrepCache();
   log(`npm install code-server@${CODE_SERVER_VERSION} into ${RUNTIME} (about a minute)`);

@@ -12,7 +12,16 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'imr-catalog-'));
 try {
   for (const step of ['writeIndex', 'main']) {
     const outfile = path.join(tmp, `${step}.cjs`);
-    await esbuild.build({ entryPoints: [`tools/catalog/${step}.ts`], outfile, bundle: true, platform: 'node', format: 'cjs', loader: { '.json': 'json' }, logLevel: 'warning', external: ['pdfkit', 'pdfjs-dist'] });
+    await esbuild.build({
+      entryPoints: [`tools/catalog/${step}.ts`],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      loader: { '.json': 'json' },
+      logLevel: 'warning',
+      external: ['pdfkit', 'pdfjs-dist'],
+    });
     // __dirname inside the bundle is tmp; files.ts finds the root from the working directory's package instead.
     process.env.IMR_ROOT = process.cwd();
     createRequire(import.meta.url)(outfile);

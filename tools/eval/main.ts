@@ -36,7 +36,10 @@ async function main(argv: string[]): Promise<number> {
   const paths = defaultPaths(root);
   const letters = opt('--letters') ?? paths.letters;
   const labels = opt('--labels') ?? paths.labels;
-  for (const [what, p] of [['letters', letters], ['labels', labels]] as const) {
+  for (const [what, p] of [
+    ['letters', letters],
+    ['labels', labels],
+  ] as const) {
     if (!fs.existsSync(p)) {
       process.stderr.write(`eval: no ${what} at ${p}; set IMR_SHARED_DIR to the folder that holds corpus/ and eval/, or pass --${what}\n`);
       return 2;

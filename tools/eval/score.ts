@@ -96,10 +96,27 @@ export function parseLabels(tsv: string): Label[] {
     if (i < 0) throw new Error(`labels: no column ${n}`);
     return i;
   };
-  const at = { id: col('id'), item: col('item'), category: col('category'), severity: col('severity'), rq: col('rationale_quote'), sq: col('record_quote'), note: col('note') };
+  const at = {
+    id: col('id'),
+    item: col('item'),
+    category: col('category'),
+    severity: col('severity'),
+    rq: col('rationale_quote'),
+    sq: col('record_quote'),
+    note: col('note'),
+  };
   return rows.map((r, i) => {
     const c = r.split('\t');
-    return { row: i + 2, id: c[at.id], item: Number(c[at.item]), category: c[at.category], severity: c[at.severity] || '', rq: c[at.rq] || '', sq: c[at.sq] || '', note: c[at.note] || '' };
+    return {
+      row: i + 2,
+      id: c[at.id],
+      item: Number(c[at.item]),
+      category: c[at.category],
+      severity: c[at.severity] || '',
+      rq: c[at.rq] || '',
+      sq: c[at.sq] || '',
+      note: c[at.note] || '',
+    };
   });
 }
 
@@ -127,7 +144,11 @@ export function normalize(text: string, stripLabels = false): { text: string; ma
       map.push(i);
     }
     space = false;
-    ch = ch.replace(/[\u2018\u2019\u201B]/, "'").replace(/[\u201C\u201D\u201F]/, '"').replace(/[\u2010-\u2015]/, '-').toLowerCase();
+    ch = ch
+      .replace(/[\u2018\u2019\u201B]/, "'")
+      .replace(/[\u201C\u201D\u201F]/, '"')
+      .replace(/[\u2010-\u2015]/, '-')
+      .toLowerCase();
     out += ch;
     map.push(i);
   }
@@ -256,7 +277,10 @@ export function score(labels: Label[], checked: (id: string) => Checked): Score 
       if (rec) out.push(sentenceSpan(hay, rec));
       return out;
     });
-    const diags = (c.findings ?? []).map((d) => ({ d, span: [toNorm(d.range.start), Math.max(toNorm(d.range.end), toNorm(d.range.start) + 1)] as [number, number] }));
+    const diags = (c.findings ?? []).map((d) => ({
+      d,
+      span: [toNorm(d.range.start), Math.max(toNorm(d.range.end), toNorm(d.range.start) + 1)] as [number, number],
+    }));
     const overlaps = (span: [number, number], ss: [number, number][]): boolean => ss.some(([a, b]) => span[0] < b && span[1] > a);
     mine.forEach((l, i) => {
       const hit = diags.some(({ d, span }) => accepts(l, d.code) && overlaps(span, spans[i]));
@@ -268,7 +292,13 @@ export function score(labels: Label[], checked: (id: string) => Checked): Score 
       if (!DEFECT_CODES.has(d.code)) continue;
       const tp = mine.some((l, i) => accepts(l, d.code) && overlaps(span, spans[i]));
       bump(byCode, d.code, tp);
-      if (!tp) falseAlarms.push({ id, code: d.code, at: `${d.range.start.line + 1}:${d.range.start.character + 1}`, text: hay.slice(span[0], Math.min(span[1], span[0] + 110)) });
+      if (!tp)
+        falseAlarms.push({
+          id,
+          code: d.code,
+          at: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+          text: hay.slice(span[0], Math.min(span[1], span[0] + 110)),
+        });
     }
   }
   const sum = (o: Record<string, Tally>, k: keyof Tally): number => Object.values(o).reduce((s, v) => s + v[k], 0);
@@ -300,10 +330,18 @@ export function formatScore(s: Score, details = false): string {
   const out: string[] = [];
   out.push(`letters ${s.letters}, labelled defects ${s.labelled}, label problems ${s.labelProblems.length}`);
   out.push('recall by category:');
-  for (const [k, v] of Object.entries(s.byCategory).sort()) out.push(`  ${k.padEnd(32)} ${String(v.hit).padStart(4)} / ${String(v.n).padEnd(4)} ${pct(v.hit, v.n)}`);
+  for (const [k, v] of Object.entries(s.byCategory).sort())
+    out.push(`  ${k.padEnd(32)} ${String(v.hit).padStart(4)} / ${String(v.n).padEnd(4)} ${pct(v.hit, v.n)}`);
   out.push('precision by code:');
-  for (const [k, v] of Object.entries(s.byCode).sort()) out.push(`  ${k.padEnd(32)} ${String(v.hit).padStart(4)} / ${String(v.n).padEnd(4)} ${pct(v.hit, v.n)}`);
-  out.push(`errors on these published letters: ${Object.entries(s.errors).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  for (const [k, v] of Object.entries(s.byCode).sort())
+    out.push(`  ${k.padEnd(32)} ${String(v.hit).padStart(4)} / ${String(v.n).padEnd(4)} ${pct(v.hit, v.n)}`);
+  out.push(
+    `errors on these published letters: ${
+      Object.entries(s.errors)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none'
+    }`,
+  );
   if (details) {
     out.push('', 'missed:');
     for (const m of s.misses) out.push(`  ${m.id} ${m.category}: ${m.rq}${m.why ? ` (${m.why})` : ''}`);

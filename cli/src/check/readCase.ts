@@ -65,7 +65,7 @@ export function decodeCase(bytes: Uint8Array, limits: InputLimits = DEFAULT_LIMI
 function describeBadByte(bytes: Uint8Array): string {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     let ok = need >= 0 && i + need < bytes.length;

@@ -127,7 +127,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       fs.writeFileSync(path.resolve(io.cwd, output), report, { flag: values.force === true || !isRegularFile(path.resolve(io.cwd, output)) ? 'w' : 'wx' });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      io.stderr.write(`imr check: ${code === 'EEXIST' ? `${output} already exists; use --force to replace it` : `cannot write ${output}: ${code ?? String(err)}`}\n`);
+      io.stderr.write(
+        `imr check: ${code === 'EEXIST' ? `${output} already exists; use --force to replace it` : `cannot write ${output}: ${code ?? String(err)}`}\n`,
+      );
       return 2;
     }
     io.stderr.write(summary);

@@ -31,14 +31,22 @@ found, 2 usage error.
 `;
 
 function corpusDir(io: CliIO, given: string | undefined): string | undefined {
-  const candidates = given ? [path.resolve(io.cwd, given)] : [io.env.IMR_SHARED_DIR ? path.join(io.env.IMR_SHARED_DIR, 'corpus', 'letters') : '', path.resolve(io.cwd, '..', 'shared', 'corpus', 'letters')].filter(Boolean);
+  const candidates = given
+    ? [path.resolve(io.cwd, given)]
+    : [io.env.IMR_SHARED_DIR ? path.join(io.env.IMR_SHARED_DIR, 'corpus', 'letters') : '', path.resolve(io.cwd, '..', 'shared', 'corpus', 'letters')].filter(
+        Boolean,
+      );
   return candidates.find((d) => fs.existsSync(d));
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== 'check') throw new UsageError(sub ? `unknown subcommand '${sub}'; the only one is 'check'` : "say what to do: 'imr criteria check'");
-  const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' }, corpus: { type: 'string' }, 'no-workspace-criteria': { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(rest, {
+    json: { type: 'boolean' },
+    corpus: { type: 'string' },
+    'no-workspace-criteria': { type: 'boolean' },
+  });
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const files = values['no-workspace-criteria'] === true ? [] : await readWorkspaceCriteria(io.cwd);
   const valid = files.filter((f) => {
@@ -52,12 +60,22 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const library = valid.length ? libraryWith(valid.map((f) => ({ uri: f.uri, data: JSON.parse(f.text) }))) : BUILT_IN_LIBRARY;
   const dir = corpusDir(io, values.corpus as string | undefined);
   if (values.corpus !== undefined && !dir) throw new UsageError(`no such folder: ${values.corpus}`);
-  const letters = dir ? new Set(fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4))) : undefined;
+  const letters = dir
+    ? new Set(
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.txt'))
+          .map((f) => f.slice(0, -4)),
+      )
+    : undefined;
   const findings = auditLibrary(library, { letterExists: letters ? (n) => letters.has(n) : undefined });
   const counts = auditSummary(findings);
   const failing = counts['no-source'] + counts['missing-source'] + counts['unknown-edition'] + counts['edition-dates'];
   if (values.json === true) {
-    io.stdout.write(JSON.stringify({ sections: library.sections.size, corpus: dir ? 'checked' : 'not found', skippedWorkspaceFiles: skipped, counts, findings }, null, 2) + '\n');
+    io.stdout.write(
+      JSON.stringify({ sections: library.sections.size, corpus: dir ? 'checked' : 'not found', skippedWorkspaceFiles: skipped, counts, findings }, null, 2) +
+        '\n',
+    );
   } else {
     for (const f of findings) if (f.kind !== 'unverified') io.stdout.write(`${f.kind}: ${f.where}: ${f.message}\n`);
     const unverified = findings.filter((f) => f.kind === 'unverified');

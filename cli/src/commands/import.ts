@@ -64,7 +64,10 @@ export async function loadLetter(file: string): Promise<Loaded> {
     bytes = fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
-    return { ok: false, reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? 'error'})` };
+    return {
+      ok: false,
+      reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? 'error'})`,
+    };
   }
   const isPdf = bytes.subarray(0, 1024).includes('%PDF-');
   if (isPdf) {
@@ -93,13 +96,19 @@ export async function loadLetter(file: string): Promise<Loaded> {
 
 /** The notes as stderr shows them: where (case file, line, column) and what kind, never the letter's words. */
 function notes(r: ImportResult, caseName: string): string[] {
-  return r.diagnostics.map((d) => `${escapeControls(caseName)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${noteKind(d.code)}`);
+  return r.diagnostics.map(
+    (d) => `${escapeControls(caseName)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${noteKind(d.code)}`,
+  );
 }
 
 /** Skipped PDF pages, by number only. */
 function pageNotes(shown: string, loaded: Loaded): string[] {
   const pages = loaded.ok ? (loaded.unreadablePages ?? []) : [];
-  return pages.length ? [`imr import: ${escapeControls(shown)}: ${pages.length === 1 ? 'page' : 'pages'} ${pages.join(', ')} could not be read and ${pages.length === 1 ? 'was' : 'were'} skipped; the rest is imported`] : [];
+  return pages.length
+    ? [
+        `imr import: ${escapeControls(shown)}: ${pages.length === 1 ? 'page' : 'pages'} ${pages.join(', ')} could not be read and ${pages.length === 1 ? 'was' : 'were'} skipped; the rest is imported`,
+      ]
+    : [];
 }
 
 /** `--check`: the written cases checked as \`imr check\` checks them, its report, per-code table and summary on stdout. */
@@ -264,7 +273,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     quiet: { type: 'boolean', short: 'q' },
     check: { type: 'boolean' },
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import one letter or one directory at a time' : 'name the letter (or directory of letters) to import');
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length ? 'import one letter or one directory at a time' : 'name the letter (or directory of letters) to import');
   const input = path.resolve(io.cwd, positionals[0]);
   const output = values.output as string | undefined;
   const force = values.force === true;

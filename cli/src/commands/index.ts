@@ -6,9 +6,4 @@ import { renderCommand } from './render';
 import { importCommand } from './import';
 import { criteriaCommand } from './criteria';
 
-export const COMMANDS: CliCommand[] = [
-  checkCommand,
-  renderCommand,
-  importCommand,
-  criteriaCommand,
-];
+export const COMMANDS: CliCommand[] = [checkCommand, renderCommand, importCommand, criteriaCommand];

@@ -103,7 +103,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`imr render: ${escapeControls(file)}: could not make the PDF (pdfkit failed); try --format html and print it\n`);
     return 2;
   }
-  if (blocking.length > 0) io.stderr.write(`imr render: ${escapeControls(file)}: rendered as a DRAFT (${blocking.length} problem${blocking.length === 1 ? '' : 's'} block${blocking.length === 1 ? 's' : ''} a final letter; see \`imr check ${escapeControls(file)}\`)\n`);
+  if (blocking.length > 0)
+    io.stderr.write(
+      `imr render: ${escapeControls(file)}: rendered as a DRAFT (${blocking.length} problem${blocking.length === 1 ? '' : 's'} block${blocking.length === 1 ? 's' : ''} a final letter; see \`imr check ${escapeControls(file)}\`)\n`,
+    );
 
   if (!output) {
     io.stdout.write(content);

@@ -100,10 +100,15 @@ export class LetterPreview implements vscode.Disposable {
       this.show(document);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(document), { viewColumn: column, preserveFocus }, {
-      ...this.webviewOptions(),
-      enableFindWidget: true,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      this.title(document),
+      { viewColumn: column, preserveFocus },
+      {
+        ...this.webviewOptions(),
+        enableFindWidget: true,
+      },
+    );
     this.adopt(panel, document);
   }
 
@@ -265,7 +270,11 @@ export class LetterPreview implements vscode.Disposable {
       const position = new vscode.Position(line, character);
       const editor = this.editorFor(doc);
       void vscode.window
-        .showTextDocument(doc, { viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(position, position), preserveFocus: false })
+        .showTextDocument(doc, {
+          viewColumn: editor?.viewColumn ?? vscode.ViewColumn.One,
+          selection: new vscode.Range(position, position),
+          preserveFocus: false,
+        })
         .then((ed) => ed.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport));
     }
   }

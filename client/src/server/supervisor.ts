@@ -57,7 +57,11 @@ export class ServerSupervisor implements ServerPhaseSource, vscode.Disposable {
       // `handled`: the client only logs these lines; the preview, the status bar and our own message tell the author.
       return decision === 'restart'
         ? { action: CloseAction.Restart, message: 'The IMR language server stopped unexpectedly; starting it again.', handled: true }
-        : { action: CloseAction.DoNotRestart, message: 'The IMR language server stopped unexpectedly too often; it will not be restarted until you ask.', handled: true };
+        : {
+            action: CloseAction.DoNotRestart,
+            message: 'The IMR language server stopped unexpectedly too often; it will not be restarted until you ask.',
+            handled: true,
+          };
     },
   };
 

@@ -44,7 +44,10 @@ export function registerWorkspaceTrust(context: vscode.ExtensionContext, client:
     item.tooltip = notice.tooltip;
     item.command = MANAGE_TRUST_COMMAND;
     item.show();
-    context.subscriptions.push(item, vscode.workspace.onDidGrantWorkspaceTrust(() => item.dispose()));
+    context.subscriptions.push(
+      item,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => item.dispose()),
+    );
     void vscode.window.showInformationMessage(notice.message, MANAGE_TRUST_ACTION).then((picked) => {
       if (picked === MANAGE_TRUST_ACTION) void vscode.commands.executeCommand(MANAGE_TRUST_COMMAND);
     });

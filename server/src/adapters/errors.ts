@@ -7,6 +7,9 @@
  */
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return 'unknown error';
-  const frame = err.stack?.split('\n').find((l) => /^\s+at /.test(l))?.trim();
+  const frame = err.stack
+    ?.split('\n')
+    .find((l) => /^\s+at /.test(l))
+    ?.trim();
   return frame ? `${err.name} ${frame}` : err.name;
 }

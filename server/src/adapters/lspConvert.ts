@@ -1,11 +1,6 @@
 // Conversions between the language service's plain types and LSP's. The
 // shapes are nearly the same by design; this file is where they meet.
-import {
-  DiagnosticSeverity,
-  DiagnosticTag,
-  type Diagnostic,
-  type TextEdit as LspTextEdit,
-} from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { ImrDiagnostic, Severity, TextEdit } from '../service/types';
 import { toPlainText } from '../service/features/snippets';
 

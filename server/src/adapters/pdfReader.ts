@@ -31,7 +31,8 @@ export function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promis
   const seconds = options.budgets?.maxSeconds ?? MAX_PDF_SECONDS;
   const script = options.script ?? defaultPdfWorker();
   // Never a silent fallback to reading on the calling thread.
-  if (!fs.existsSync(script)) return Promise.reject(new Error(`The PDF reader (${path.basename(script)}) is missing from this installation; rebuild it (npm run build).`));
+  if (!fs.existsSync(script))
+    return Promise.reject(new Error(`The PDF reader (${path.basename(script)}) is missing from this installation; rebuild it (npm run build).`));
   return new Promise<PdfText>((resolve, reject) => {
     let settled = false;
     const worker = new Worker(script, {

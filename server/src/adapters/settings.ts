@@ -25,4 +25,3 @@ export function readSettings(pushed: unknown): ServiceSettings {
   }
   return { rules, showCriteriaInLetter: !!imr?.preview?.showCriteria, limits: limitsFromKb(imr?.limits?.maxFileSize) };
 }
-

@@ -31,5 +31,6 @@ export function applyChanges(uri: string, languageId: string, text: string, chan
 /** What TextDocuments stores: the library's documents, updated through applyChanges. */
 export const lineSafeTextDocument: TextDocumentsConfiguration<TextDocument> = {
   create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
-  update: (document, changes, version) => TextDocument.create(document.uri, document.languageId, version, applyChanges(document.uri, document.languageId, document.getText(), changes)),
+  update: (document, changes, version) =>
+    TextDocument.create(document.uri, document.languageId, version, applyChanges(document.uri, document.languageId, document.getText(), changes)),
 };

@@ -15,7 +15,19 @@ import { catalogQuickFixes } from './rules/quickFixes';
 import { fixAllAction } from './features/fixAll';
 import { blocksFinalLetter } from './rules/finalGate';
 import { DEFAULT_SETTINGS, type ImrDiagnostic, type ImrDocument, type InputLimits, type ServiceSettings } from './types';
-import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, PrepareRenameResult, Range, TextEdit } from './types';
+import type {
+  CodeAction,
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  PrepareRenameResult,
+  Range,
+  TextEdit,
+} from './types';
 import { safely, type FeatureContext } from './features/context';
 import type { CodeActionContributor, CompletionContributor, Contributors, HoverContributor } from './features/contributors';
 import { documentSymbols } from './features/symbols';
@@ -312,7 +324,13 @@ export class LanguageService implements ImrLanguageService {
   renderLetter(doc: ImrDocument, format: 'pdf', options?: RenderOptions): Promise<Uint8Array>;
   renderLetter(doc: ImrDocument, format: LetterFormat, options?: RenderOptions): string | Promise<Uint8Array>;
   renderLetter(doc: ImrDocument, format: LetterFormat, options: RenderOptions = {}): string | Promise<Uint8Array> {
-    return this.contained(() => renderLetter(safely(() => this.analyse(doc), undefined), format, this.letterOptions(options)));
+    return this.contained(() =>
+      renderLetter(
+        safely(() => this.analyse(doc), undefined),
+        format,
+        this.letterOptions(options),
+      ),
+    );
   }
 
   private letterOptions(options: RenderOptions): RenderOptions {

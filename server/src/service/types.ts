@@ -139,4 +139,3 @@ export interface PrepareRenameResult {
   range: Range;
   placeholder: string;
 }
-

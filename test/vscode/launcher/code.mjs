@@ -52,7 +52,9 @@ const server = await startCodeServer({
   serverDataDir,
   extensionsDir,
   workspaceTrust: process.env.IMR_TEST_WORKSPACE_TRUST === '1',
-  log: (line) => { if (verbose) console.error(`[server] ${line}`); },
+  log: (line) => {
+    if (verbose) console.error(`[server] ${line}`);
+  },
 });
 
 let browser;
@@ -75,10 +77,7 @@ try {
   if (verbose) page.on('console', (m) => console.error(`[browser ${m.type()}] ${m.text()}`));
 
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-  const payload = [
-    ...opts.devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),
-    ['extensionTestsPath', remote(opts.testsPath)],
-  ];
+  const payload = [...opts.devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]), ['extensionTestsPath', remote(opts.testsPath)]];
   const url = new URL(server.origin);
   if (opts.folder) url.searchParams.set('folder', opts.folder);
   url.searchParams.set('payload', JSON.stringify(payload));

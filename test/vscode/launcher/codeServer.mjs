@@ -29,23 +29,33 @@ export async function startCodeServer(opts) {
   const port = await freePort();
   const args = [
     SERVER_MAIN,
-    '--host', '127.0.0.1',
-    '--port', String(port),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     '--enable-smoke-test-driver',
     '--disable-telemetry',
     ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', opts.userDataDir,
-    '--server-data-dir', opts.serverDataDir,
-    '--extensions-dir', opts.extensionsDir,
+    '--user-data-dir',
+    opts.userDataDir,
+    '--server-data-dir',
+    opts.serverDataDir,
+    '--extensions-dir',
+    opts.extensionsDir,
   ];
   // An empty gallery: the editor never asks a marketplace about extensions.
   const env = { ...process.env, EXTENSIONS_GALLERY: '{}', ...opts.env };
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = opts.log ?? (() => {});
   let exited = false;
-  const exitPromise = new Promise((resolve) => child.on('exit', () => { exited = true; resolve(); }));
+  const exitPromise = new Promise((resolve) =>
+    child.on('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   await new Promise((resolve, reject) => {
     let out = '';
@@ -66,7 +76,9 @@ export async function startCodeServer(opts) {
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5000);
+      const timer = setTimeout(() => {
+        if (!exited) child.kill('SIGKILL');
+      }, 5000);
       await exitPromise;
       clearTimeout(timer);
     },
@@ -79,7 +91,13 @@ export async function startCodeServer(opts) {
  */
 export const CHROMIUM_ARGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--disable-dev-shm-usage',
 ];

@@ -15,6 +15,9 @@ describe('activation', () => {
     // Activation is asynchronous; the diagnostics prove the client started the server.
     const diags = await waitForAnyDiagnostics(uri);
     assert.ok(ext.isActive, 'the extension should be active once an .imr file is open');
-    assert.ok(diags.every((d) => d.source === 'imr'), `every diagnostic should come from the imr server, got sources ${[...new Set(diags.map((d) => d.source))].join(', ')}`);
+    assert.ok(
+      diags.every((d) => d.source === 'imr'),
+      `every diagnostic should come from the imr server, got sources ${[...new Set(diags.map((d) => d.source))].join(', ')}`,
+    );
   });
 });

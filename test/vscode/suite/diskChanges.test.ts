@@ -9,7 +9,19 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, applyAction, closeAllEditors, freshCopy, openCase, quickFixesFor, rangeOf, waitForAnyDiagnostics, waitForDiagnostics, waitForEvent, workspaceRoot } from './helpers';
+import {
+  EXTENSION_ID,
+  applyAction,
+  closeAllEditors,
+  freshCopy,
+  openCase,
+  quickFixesFor,
+  rangeOf,
+  waitForAnyDiagnostics,
+  waitForDiagnostics,
+  waitForEvent,
+  workspaceRoot,
+} from './helpers';
 
 type Window = Record<string, unknown>;
 
@@ -32,7 +44,8 @@ describe('files changed on disk', () => {
 
   before(() => {
     for (const k of ['showQuickPick', 'showSaveDialog', 'showOpenDialog', 'showWarningMessage', 'showInformationMessage', 'showErrorMessage']) saved[k] = w[k];
-    w.showQuickPick = async (items: readonly { format?: string }[] | Thenable<readonly { format?: string }[]>) => (await items).find((i) => i.format === answers.format);
+    w.showQuickPick = async (items: readonly { format?: string }[] | Thenable<readonly { format?: string }[]>) =>
+      (await items).find((i) => i.format === answers.format);
     w.showSaveDialog = async () => answers.saveTo;
     w.showOpenDialog = async () => (answers.openFile ? [answers.openFile] : undefined);
     w.showWarningMessage = async (_m: string, ...rest: unknown[]) => (rest.includes('Export as Draft') ? 'Export as Draft' : undefined);
@@ -101,7 +114,11 @@ describe('files changed on disk', () => {
       'imr.importLetter': async () => {
         const letter = scratch(`disk-export-${exportCount}.txt`);
         assert.ok(fs.existsSync(letter.fsPath), 'the exported letter to import');
-        const opened = waitForEvent(vscode.workspace.onDidOpenTextDocument, () => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'imr'), 'the imported case');
+        const opened = waitForEvent(
+          vscode.workspace.onDidOpenTextDocument,
+          () => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'imr'),
+          'the imported case',
+        );
         assert.deepEqual(await run('imr.importLetter', { openFile: letter }), []);
         const imported = await opened;
         assert.ok(imported.isUntitled, 'the imported case opens untitled: nothing is written until the author saves');
@@ -109,7 +126,11 @@ describe('files changed on disk', () => {
         const caseNumber = /^case (CM\d{2}-\d{7})$/m.exec(caseDoc.getText())?.[1];
         assert.ok(caseNumber, 'the exported case has a case number');
         assert.match(path.basename(imported.uri.path), new RegExp(`^${caseNumber}(?:-\\d+)?\\.imr$`));
-        await waitForEvent(vscode.workspace.onDidChangeTextDocument, () => (imported.getText().includes(`case ${caseNumber}`) ? true : undefined), 'the imported text in the document');
+        await waitForEvent(
+          vscode.workspace.onDidChangeTextDocument,
+          () => (imported.getText().includes(`case ${caseNumber}`) ? true : undefined),
+          'the imported text in the document',
+        );
       },
       'imr.restartServer': async () => {
         assert.deepEqual(await run('imr.restartServer', {}), []);
@@ -117,7 +138,11 @@ describe('files changed on disk', () => {
       },
     };
     const contributed: string[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(contributed.filter((c) => !(c in runners)), [], 'every contributed command has a runner here');
+    assert.deepEqual(
+      contributed.filter((c) => !(c in runners)),
+      [],
+      'every contributed command has a runner here',
+    );
     for (const command of contributed) await runners[command]();
 
     // Every quick-fix offered for the case, applied as from the light bulb (one per diagnostic).
@@ -151,10 +176,14 @@ describe('files changed on disk', () => {
     willSave.length = 0;
 
     const external = changeOnDisk(uri);
-    await waitForEvent(vscode.workspace.onDidChangeTextDocument, () => (doc.getText() === external ? true : undefined), 'VS Code to reload the case changed on disk');
+    await waitForEvent(
+      vscode.workspace.onDidChangeTextDocument,
+      () => (doc.getText() === external ? true : undefined),
+      'VS Code to reload the case changed on disk',
+    );
     await runEveryCommand(doc, dirtyOther);
 
-    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), external, 'the file still holds the other program\'s text');
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), external, "the file still holds the other program's text");
     assert.ok(doc.isDirty, 'the quick-fixes are unsaved edits in the editor');
     assert.deepEqual(willSave, [], 'no command saved any document');
   });
@@ -173,9 +202,9 @@ describe('files changed on disk', () => {
     const external = changeOnDisk(uri);
     await runEveryCommand(editor.document, dirtyOther);
 
-    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), external, 'the file still holds the other program\'s text');
+    assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), external, "the file still holds the other program's text");
     assert.ok(editor.document.isDirty, 'the editor still holds unsaved edits');
-    assert.ok(editor.document.getText().includes('MAXIMUS Federal Services'), 'the editor keeps the author\'s text, not the disk\'s');
+    assert.ok(editor.document.getText().includes('MAXIMUS Federal Services'), "the editor keeps the author's text, not the disk's");
     assert.deepEqual(willSave, [], 'no command saved any document');
   });
 });

@@ -14,7 +14,12 @@ type Window = Record<string, unknown>;
 
 function answerDialogs(format: string, target: vscode.Uri): () => void {
   const w = vscode.window as unknown as Window;
-  const saved = { showQuickPick: w.showQuickPick, showSaveDialog: w.showSaveDialog, showInformationMessage: w.showInformationMessage, showWarningMessage: w.showWarningMessage };
+  const saved = {
+    showQuickPick: w.showQuickPick,
+    showSaveDialog: w.showSaveDialog,
+    showInformationMessage: w.showInformationMessage,
+    showWarningMessage: w.showWarningMessage,
+  };
   const asked: string[] = [];
   w.showQuickPick = async (items: readonly { format?: string }[] | Thenable<readonly { format?: string }[]>) => {
     asked.push('format');
@@ -91,7 +96,12 @@ describe('export', () => {
 
   it('writes the plain-text letter', async () => {
     const text = (await exportAs('text', 'txt')).toString('utf8');
-    for (const part of ['Case Number: CM15-0201234', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', 'Certification(s)/Specialty: Emergency Medicine']) {
+    for (const part of [
+      'Case Number: CM15-0201234',
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'CLINICAL CASE SUMMARY',
+      'Certification(s)/Specialty: Emergency Medicine',
+    ]) {
       assert.ok(text.includes(part), `the text letter has "${part}"`);
     }
     assert.doesNotMatch(text, /^\s*(case|reviewer|worker|summary|item)\b/m, 'the letter is prose, not the case language');
@@ -101,9 +111,16 @@ describe('export', () => {
   async function exportWith(uri: vscode.Uri, format: string, target: vscode.Uri, answers: { question?: string; done?: string }) {
     const w = vscode.window as unknown as Window;
     const env = vscode.env as unknown as Record<string, unknown>;
-    const saved = { showQuickPick: w.showQuickPick, showSaveDialog: w.showSaveDialog, showInformationMessage: w.showInformationMessage, showWarningMessage: w.showWarningMessage, openExternal: env.openExternal };
+    const saved = {
+      showQuickPick: w.showQuickPick,
+      showSaveDialog: w.showSaveDialog,
+      showInformationMessage: w.showInformationMessage,
+      showWarningMessage: w.showWarningMessage,
+      openExternal: env.openExternal,
+    };
     const seen = { questions: [] as { message: string; detail: string; modal: boolean; buttons: string[] }[], done: [] as string[], external: 0 };
-    w.showQuickPick = async (items: readonly { format?: string }[] | Thenable<readonly { format?: string }[]>) => (await items).find((i) => i.format === format);
+    w.showQuickPick = async (items: readonly { format?: string }[] | Thenable<readonly { format?: string }[]>) =>
+      (await items).find((i) => i.format === format);
     w.showSaveDialog = async () => target;
     w.showWarningMessage = async (message: string, options: { modal?: boolean; detail?: string }, ...buttons: string[]) => {
       seen.questions.push({ message, detail: options?.detail ?? '', modal: !!options?.modal, buttons });
@@ -120,7 +137,12 @@ describe('export', () => {
     try {
       await vscode.commands.executeCommand('imr.exportLetter', uri);
     } finally {
-      Object.assign(w, { showQuickPick: saved.showQuickPick, showSaveDialog: saved.showSaveDialog, showInformationMessage: saved.showInformationMessage, showWarningMessage: saved.showWarningMessage });
+      Object.assign(w, {
+        showQuickPick: saved.showQuickPick,
+        showSaveDialog: saved.showSaveDialog,
+        showInformationMessage: saved.showInformationMessage,
+        showWarningMessage: saved.showWarningMessage,
+      });
       env.openExternal = saved.openExternal;
     }
     return seen;
@@ -154,7 +176,8 @@ describe('export', () => {
     await waitForAnyDiagnostics(uri);
     const target = vscode.Uri.file(path.join(workspaceRoot(), 'scratch', 'opened-letter.pdf'));
     const opened = new Promise<void>((resolve) => {
-      const has = () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => (t.input as { uri?: vscode.Uri } | undefined)?.uri?.fsPath === target.fsPath));
+      const has = () =>
+        vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => (t.input as { uri?: vscode.Uri } | undefined)?.uri?.fsPath === target.fsPath));
       if (has()) return resolve();
       const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
         if (has()) {
@@ -170,4 +193,3 @@ describe('export', () => {
     assert.equal(seen.external, 0, 'no external file: link');
   });
 });
-

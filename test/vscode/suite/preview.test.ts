@@ -8,7 +8,17 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, freshCopy, openCase, waitForAnyDiagnostics, waitForEvent, workspaceRoot, errorMessagesDuring, recordWebviewPanels } from './helpers';
+import {
+  closeAllEditors,
+  EXTENSION_ID,
+  freshCopy,
+  openCase,
+  waitForAnyDiagnostics,
+  waitForEvent,
+  workspaceRoot,
+  errorMessagesDuring,
+  recordWebviewPanels,
+} from './helpers';
 
 describe('letter preview', () => {
   const recorder = recordWebviewPanels();
@@ -32,7 +42,12 @@ describe('letter preview', () => {
       'a tab of the imr.preview webview',
     );
     assert.match(tab.label, /lumbar-mri-upheld/, 'the preview tab is named after the case');
-    assert.notEqual(tab.group.viewColumn, vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()))?.viewColumn, 'to the side: not in the editor\'s group');
+    assert.notEqual(
+      tab.group.viewColumn,
+      vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()))
+        ?.viewColumn,
+      "to the side: not in the editor's group",
+    );
     assert.equal(created.length, 1, 'the extension created its panel through the API the tests see');
 
     const html = created[0].webview.html;
@@ -41,10 +56,16 @@ describe('letter preview', () => {
     assert.match(csp, /default-src 'none'/, 'nothing loads unless allowed');
     // Every source the policy allows is the webview's own resource origin or a nonce: no inline code, no eval, no remote host.
     const own = new Set(created[0].webview.cspSource.split(/\s+/));
-    for (const directive of csp.split(';').map((d) => d.trim()).filter(Boolean)) {
+    for (const directive of csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)) {
       const [name, ...sources] = directive.split(/\s+/);
       for (const src of sources) {
-        assert.ok(src === "'none'" || /^'nonce-[A-Za-z0-9]+'$/.test(src) || own.has(src), `${name} allows ${src}, which is neither the webview's own origin (${[...own].join(' ')}) nor a nonce`);
+        assert.ok(
+          src === "'none'" || /^'nonce-[A-Za-z0-9]+'$/.test(src) || own.has(src),
+          `${name} allows ${src}, which is neither the webview's own origin (${[...own].join(' ')}) nor a nonce`,
+        );
       }
     }
     const nonce = /'nonce-([A-Za-z0-9]+)'/.exec(csp)?.[1];
@@ -56,10 +77,17 @@ describe('letter preview', () => {
     }
 
     // Type into the case: the preview receives the new letter.
-    const line = editor.document.getText().split('\n').findIndex((l) => l.trimStart().startsWith('specialty:'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trimStart().startsWith('specialty:'));
     const end = editor.document.lineAt(line).range.end;
     await editor.edit((e) => e.insert(end, ', Occupational Medicine'));
-    await waitForEvent(recorder.posted, () => (messages.some((m) => m.includes('Emergency Medicine, Occupational Medicine')) ? true : undefined), 'the preview to receive the edited letter');
+    await waitForEvent(
+      recorder.posted,
+      () => (messages.some((m) => m.includes('Emergency Medicine, Occupational Medicine')) ? true : undefined),
+      'the preview to receive the edited letter',
+    );
   });
 
   it('says so when the case it is given cannot be opened', async () => {
@@ -73,9 +101,16 @@ describe('letter preview', () => {
     const { editor, panel } = await recorder.openWithPreview('lumbar-mri-upheld.imr');
     await waitForEvent(panel.onDidChangeViewState, () => (panel.visible ? true : undefined), 'the preview to be visible');
 
-    const line = editor.document.getText().split('\n').findIndex((l) => l.trimStart().startsWith('specialty:'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trimStart().startsWith('specialty:'));
     await editor.edit((e) => e.insert(editor.document.lineAt(line).range.end, ', Physical Medicine'));
-    await waitForEvent(recorder.posted, () => (messages.some((m) => m.includes('Emergency Medicine, Physical Medicine')) ? true : undefined), 'the preview to receive the edited letter');
+    await waitForEvent(
+      recorder.posted,
+      () => (messages.some((m) => m.includes('Emergency Medicine, Physical Medicine')) ? true : undefined),
+      'the preview to receive the edited letter',
+    );
 
     // Another (non-case) file in the preview's group hides the panel; revealing it shows it again.
     const other = path.join(workspaceRoot(), 'scratch', 'notes.txt');
@@ -87,11 +122,15 @@ describe('letter preview', () => {
     assert.ok(panel.webview.html.includes('Emergency Medicine, Physical Medicine'), 'the page the webview reloads holds the letter as typed');
   });
 
-  it('the live panel reads only the extension\'s media folder, runs no command: links, and gets a fresh nonce with each page', async () => {
+  it("the live panel reads only the extension's media folder, runs no command: links, and gets a fresh nonce with each page", async () => {
     const { panel } = await recorder.openWithPreview('lumbar-mri-upheld.imr');
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const options = panel.webview.options;
-    assert.deepEqual(options.localResourceRoots?.map((u) => u.toString()), [vscode.Uri.joinPath(extension.extensionUri, 'media').toString()], 'exactly media/, nothing of the workspace');
+    assert.deepEqual(
+      options.localResourceRoots?.map((u) => u.toString()),
+      [vscode.Uri.joinPath(extension.extensionUri, 'media').toString()],
+      'exactly media/, nothing of the workspace',
+    );
     assert.equal(options.enableScripts, true);
     assert.ok(!options.enableCommandUris, 'command: links do not run');
     assert.equal(options.enableForms, false);
@@ -101,14 +140,20 @@ describe('letter preview', () => {
     // Another case in the preview: a whole new page, with a new nonce.
     const other = freshCopy('physical-therapy-overturned.imr');
     await openCase(other);
-    await waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => (/physical-therapy/.test(panel.title) ? true : undefined), 'the preview to follow the other case');
+    await waitForEvent(
+      vscode.window.tabGroups.onDidChangeTabs,
+      () => (/physical-therapy/.test(panel.title) ? true : undefined),
+      'the preview to follow the other case',
+    );
     const second = nonceOf(panel.webview.html);
     assert.ok(second && second !== first, 'each page has its own nonce');
   });
 
   it('a link in the letter opens in the browser only after the user says Open in a modal question', async () => {
     const address = 'https://www.dir.ca.gov/dwc/MTUS/MTUS-Guidelines.html';
-    const { panel } = await recorder.openWithPreview('lumbar-mri-upheld.imr', (t) => t.replace(/^ {2}rationale\n/m, `  rationale\n    The guideline is at ${address}.\n`));
+    const { panel } = await recorder.openWithPreview('lumbar-mri-upheld.imr', (t) =>
+      t.replace(/^ {2}rationale\n/m, `  rationale\n    The guideline is at ${address}.\n`),
+    );
     assert.ok(panel.webview.html.includes(`<a class="external" href="${address}">${address}</a>`), 'the address is a link in the preview');
     const listeners = fromPage.get(panel)!;
     assert.ok(listeners.length > 0, 'the extension listens to its page');
@@ -128,7 +173,7 @@ describe('letter preview', () => {
       opened.push(target.toString(true));
       return true;
     };
-    assert.equal(vscode.env.openExternal, env.openExternal, 'the test sees the extension\'s openExternal');
+    assert.equal(vscode.env.openExternal, env.openExternal, "the test sees the extension's openExternal");
     // The page's script posts this when the link is clicked (test/unit/preview-links.test.ts checks the script).
     const click = async (href: string) => {
       for (const l of listeners) l({ type: 'openLink', href });
@@ -148,7 +193,11 @@ describe('letter preview', () => {
       await click('javascript:alert(1)');
       await click('command:workbench.action.terminal.new');
       assert.equal(asked.length, 4);
-      assert.deepEqual(asked.slice(2).map((a) => a.modal), [false, false], 'refused without asking');
+      assert.deepEqual(
+        asked.slice(2).map((a) => a.modal),
+        [false, false],
+        'refused without asking',
+      );
       assert.match(asked[2].message, /not "javascript:" links/);
       assert.deepEqual(opened, [address], 'nothing else opened');
     } finally {

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { codeOf, freshCopy, openCase, waitForDiagnostics, workspaceRoot } from './helpers';
 
 describe('restricted mode (an untrusted folder)', () => {
-  it('ignores the folder\'s rule settings and criteria files, and says so on the criteria file', async () => {
+  it("ignores the folder's rule settings and criteria files, and says so on the criteria file", async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'the folder opened in Restricted Mode');
     const folderSettings = JSON.parse(fs.readFileSync(path.join(workspaceRoot(), '.vscode', 'settings.json'), 'utf8'));
     assert.equal(folderSettings['imr.rules.unused-label'], 'off', 'the folder does set the rule off');
@@ -30,7 +30,10 @@ describe('restricted mode (an untrusted folder)', () => {
 
     const criteria = vscode.Uri.file(path.join(workspaceRoot(), '.imr', 'criteria', 'my-scan.json'));
     const notice = await waitForDiagnostics(criteria, (d) => d.length > 0, 'the note on the criteria file');
-    assert.deepEqual(notice.map((d) => [codeOf(d), d.severity]), [['untrusted-workspace', vscode.DiagnosticSeverity.Information]]);
+    assert.deepEqual(
+      notice.map((d) => [codeOf(d), d.severity]),
+      [['untrusted-workspace', vscode.DiagnosticSeverity.Information]],
+    );
     assert.match(notice[0].message, /not trusted, so IMR Author does not use this criteria file/);
   });
 });

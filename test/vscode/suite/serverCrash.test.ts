@@ -81,15 +81,26 @@ describe('language server crash', () => {
     await waitForMessage(from, (m) => m.includes(RESTARTING), 'the preview to say the server is restarting');
     // Edit while the server is away (or just back): a field the reviewer part
     // does not have, and more text for the letter.
-    const specialty = editor.document.getText().split('\n').findIndex((l) => l.trimStart().startsWith('specialty:'));
+    const specialty = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.trimStart().startsWith('specialty:'));
     await editor.edit((e) => {
       e.insert(editor.document.lineAt(specialty).range.end, ', Toxicology');
       e.insert(new vscode.Position(specialty + 1, 0), '  hobby: chess\n');
     });
 
-    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'unknown-field' && editor.document.getText(x.range) === 'hobby'), 'an unknown-field diagnostic on the field added during the outage');
+    const diags = await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'unknown-field' && editor.document.getText(x.range) === 'hobby'),
+      'an unknown-field diagnostic on the field added during the outage',
+    );
     assert.ok(diags.length > 1, 'the rest of the case is checked again too');
-    await waitForMessage(from, (m) => m.includes('"type":"update"') && !m.includes(RESTARTING) && m.includes('Emergency Medicine, Toxicology'), 'the preview to show the edited letter without the note');
+    await waitForMessage(
+      from,
+      (m) => m.includes('"type":"update"') && !m.includes(RESTARTING) && m.includes('Emergency Medicine, Toxicology'),
+      'the preview to show the edited letter without the note',
+    );
 
     const now = serverPid();
     assert.ok(now && now !== killed && alive(now), 'a new server process runs');
@@ -114,7 +125,11 @@ describe('language server crash', () => {
         assert.ok(crash <= 10, 'the client gives up within 10 crashes in a row');
         const from = messages.length;
         killServer();
-        const i = await waitForMessage(from, (m) => m.includes(STOPPED) || (m.includes('"type":"update"') && !m.includes(RESTARTING)), `the server to be back or given up (crash ${crash})`);
+        const i = await waitForMessage(
+          from,
+          (m) => m.includes(STOPPED) || (m.includes('"type":"update"') && !m.includes(RESTARTING)),
+          `the server to be back or given up (crash ${crash})`,
+        );
         if (messages[i].includes(STOPPED)) stoppedAt = i;
       }
       assert.equal(errors.length, 1, `one error message: ${JSON.stringify(errors)}`);
@@ -123,7 +138,11 @@ describe('language server crash', () => {
       assert.ok(!errors[0].message.includes('CM15-0201234'), 'no case text in the message');
 
       // The button was clicked: the server is back, checks the case, and the preview drops the note.
-      await waitForMessage(stoppedAt + 1, (m) => m.includes('"type":"update"') && !m.includes(STOPPED) && !m.includes(RESTARTING), 'the preview to drop the note once the server is back');
+      await waitForMessage(
+        stoppedAt + 1,
+        (m) => m.includes('"type":"update"') && !m.includes(STOPPED) && !m.includes(RESTARTING),
+        'the preview to drop the note once the server is back',
+      );
       await waitForDiagnostics(uri, (d) => d.some((x) => x.source === 'imr'), 'the diagnostics of the case after the restart');
       const pid = serverPid();
       assert.ok(pid && alive(pid), 'a server runs again');

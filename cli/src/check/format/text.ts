@@ -9,7 +9,9 @@ export function formatText(results: FileResult[]): string {
     // Skipped files are reported on stderr by the command, not among the findings.
     if (r.skipped) continue;
     for (const d of r.diagnostics) {
-      lines.push(`${escapeControls(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${escapeControls(oneLine(d.message))}`);
+      lines.push(
+        `${escapeControls(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${escapeControls(oneLine(d.message))}`,
+      );
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

@@ -21,10 +21,14 @@ import { oneLine } from '../text/words';
 
 export type { CompletionPlace };
 
-
 const DATE_FORMS = 'Dates may be written 10/02/2015, 10-2-15 or 2015-10-02 (ISO). The letter shows them as 10/02/2015.';
 
-export function completions(ctx: FeatureContext, position: Position, today: Date = new Date(), contributors: readonly CompletionContributor[] = []): CompletionItem[] {
+export function completions(
+  ctx: FeatureContext,
+  position: Position,
+  today: Date = new Date(),
+  contributors: readonly CompletionContributor[] = [],
+): CompletionItem[] {
   const place = completionPlace(ctx.file, position);
   if (!place) return [];
   const contributed: CompletionItem[] = [];

@@ -40,7 +40,7 @@ export function completionPlace(file: CaseFile, position: Position): CompletionP
   if (/^\s*--/.test(prefix)) return undefined; // inside a comment
 
   if (/^[A-Za-z-]*$/.test(prefix) && !(prefix === '' && /^\s+\S/.test(text))) {
-    const end = col + (/^[A-Za-z-]*/.exec(text.slice(col))![0].length);
+    const end = col + /^[A-Za-z-]*/.exec(text.slice(col))![0].length;
     // Text after the word, or indented lines under it, mean the part is already written out.
     const hasBody = /^[ \t]+\S/.test(lineText(file, line + 1));
     return { kind: 'section-keyword', replace: span(line, 0, end), lineHasMore: text.slice(end).trim() !== '' || hasBody };
@@ -87,7 +87,7 @@ export function completionPlace(file: CaseFile, position: Position): CompletionP
   const nm = /^(\s+)([A-Za-z-]*)$/.exec(prefix);
   if (nm) {
     const start = nm[1].length;
-    const end = col + (/^[A-Za-z-]*/.exec(text.slice(col))![0].length);
+    const end = col + /^[A-Za-z-]*/.exec(text.slice(col))![0].length;
     return { kind: 'field-name', section, replace: span(line, start, end), lineHasMore: text.slice(end).trim() !== '' };
   }
   return undefined;
@@ -112,8 +112,7 @@ function blockAt(item: ItemSection, line: number, indent: number, col: number): 
   let best: { kind: 'criteria' | 'rationale'; kw: Range } | undefined;
   for (const b of blocks) {
     const kwLine = b.kw.start.line;
-    const inside =
-      (kwLine < line && indent > b.kw.start.character) || (b.kind === 'rationale' && kwLine === line && col > b.kw.end.character);
+    const inside = (kwLine < line && indent > b.kw.start.character) || (b.kind === 'rationale' && kwLine === line && col > b.kw.end.character);
     if (!inside) continue;
     if (item.fields.some((f) => f.range.start.line > kwLine && f.range.start.line <= line)) continue;
     if (!best || kwLine > best.kw.start.line) best = b;

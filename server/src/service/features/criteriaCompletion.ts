@@ -44,7 +44,9 @@ export function criteriaCompletions(ctx: FeatureContext, place: CompletionPlace)
     const line = place.replace.start.line;
     const entry = place.item.criteria.entries.find((e) => e.range.start.line === line);
     if (!entry) return [];
-    const found = library.section(place.item.criteria.section?.value)?.criteria.find((c) => c.id.toUpperCase() === entry.id.value.toUpperCase()) ?? library.criterion(entry.id.value)?.criterion;
+    const found =
+      library.section(place.item.criteria.section?.value)?.criteria.find((c) => c.id.toUpperCase() === entry.id.value.toUpperCase()) ??
+      library.criterion(entry.id.value)?.criterion;
     if (!found) return [];
     return factsForCriterion(ctx.file, found, entry.status).map((fact, i) => ({
       label: fact.label.name,

@@ -26,13 +26,22 @@ const LIMIT_UNITS: Record<Limit['what'], string> = {
 };
 
 export function formatLimit(l: Limit): string {
-  const amount = l.min !== undefined && l.max !== undefined ? (l.min === l.max ? `${l.min}` : `${l.min} to ${l.max}`) : l.max !== undefined ? `at most ${l.max}` : `at least ${l.min}`;
+  const amount =
+    l.min !== undefined && l.max !== undefined
+      ? l.min === l.max
+        ? `${l.min}`
+        : `${l.min} to ${l.max}`
+      : l.max !== undefined
+        ? `at most ${l.max}`
+        : `at least ${l.min}`;
   return `${amount} ${LIMIT_UNITS[l.what]}${l.overWeeks ? ` over ${l.overWeeks} weeks` : ''}${l.when ? ` (${markdownText(l.when)})` : ''}`;
 }
 
 export function criterionMarkdown(section: LibrarySection, c: Criterion): string {
   const parts = [`**${c.id}** — ${markdownText(c.text)}`];
-  parts.push(`Guideline: ${markdownText(c.source ?? `${section.source.document}${section.source.sections?.length ? `, ${section.source.sections.join(', ')}` : ''}`)} (section \`${section.id}\`, ${section.source.mtus ? 'MTUS' : 'not part of the MTUS'}).`);
+  parts.push(
+    `Guideline: ${markdownText(c.source ?? `${section.source.document}${section.source.sections?.length ? `, ${section.source.sections.join(', ')}` : ''}`)} (section \`${section.id}\`, ${section.source.mtus ? 'MTUS' : 'not part of the MTUS'}).`,
+  );
   if (c.limits?.length) parts.push(`Limits: ${c.limits.map(formatLimit).join('; ')}.`);
   const tree = decisionTree(section);
   if (c.decisive && tree) {

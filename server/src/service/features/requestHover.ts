@@ -19,7 +19,12 @@ export interface RequestTotals {
   dose?: DailyDose;
 }
 
-const KIND_WORDS: Record<string, string> = { 'physical-therapy': 'physical therapy', 'occupational-therapy': 'occupational therapy', chiropractic: 'chiropractic', acupuncture: 'acupuncture' };
+const KIND_WORDS: Record<string, string> = {
+  'physical-therapy': 'physical therapy',
+  'occupational-therapy': 'occupational therapy',
+  chiropractic: 'chiropractic',
+  acupuncture: 'acupuncture',
+};
 
 /** What an item's request adds up to, as far as its words give the numbers. */
 export function requestTotals(ctx: FeatureContext, item: ItemModel): RequestTotals {
@@ -29,9 +34,23 @@ export function requestTotals(ctx: FeatureContext, item: ItemModel): RequestTota
   const asked = kind ? requestedVisits(item.service) : undefined;
   if (section && kind && asked) {
     const prior = priorVisits(ctx.file.summary?.prose.sentences ?? [], kind);
-    const most = Math.max(0, ...section.criteria.flatMap((c) => (c.limits ?? []).filter((l) => ['visits', 'sessions', 'treatments'].includes(l.what) && l.max !== undefined).map((l) => l.max!)));
+    const most = Math.max(
+      0,
+      ...section.criteria.flatMap((c) =>
+        (c.limits ?? []).filter((l) => ['visits', 'sessions', 'treatments'].includes(l.what) && l.max !== undefined).map((l) => l.max!),
+      ),
+    );
     const capped = (caps.kinds as string[]).includes(kind) && !(caps.exceptSections as string[]).includes(section.id);
-    out.visits = { asked: asked.visits, how: asked.how, given: prior?.visits, total: asked.visits + (prior?.visits ?? 0), kindWords: KIND_WORDS[kind], most: most || undefined, section: section.id, cap: capped ? caps.max : undefined };
+    out.visits = {
+      asked: asked.visits,
+      how: asked.how,
+      given: prior?.visits,
+      total: asked.visits + (prior?.visits ?? 0),
+      kindWords: KIND_WORDS[kind],
+      most: most || undefined,
+      section: section.id,
+      cap: capped ? caps.max : undefined,
+    };
   }
   const dose = dailyDose(item.service);
   if (dose) out.dose = dose;
@@ -46,7 +65,11 @@ export function requestHover(ctx: FeatureContext, position: Position): Hover | u
     const { visits, dose } = requestTotals(ctx, item);
     if (visits) {
       lines.push(`**Visits asked for:** ${markdownText(visits.how)}.`);
-      lines.push(visits.given !== undefined ? `**Already given** (the summary): ${visits.given}; **in all:** ${visits.total}.` : 'The summary gives no count of visits already given.');
+      lines.push(
+        visits.given !== undefined
+          ? `**Already given** (the summary): ${visits.given}; **in all:** ${visits.total}.`
+          : 'The summary gives no count of visits already given.',
+      );
       if (visits.most) lines.push(`The largest course in \`${visits.section}\`: ${visits.most}.`);
       if (visits.cap) lines.push(`${caps.law}: ${caps.max} visits per injury (injuries from ${caps.injuriesFrom}), unless the employer authorizes more.`);
     }
@@ -64,8 +87,15 @@ export function requestInlayHints(ctx: FeatureContext): InlayHint[] {
     if (!name) continue;
     const { visits, dose } = requestTotals(ctx, item);
     if (visits) {
-      const label = visits.given !== undefined ? `${visits.total} ${visits.kindWords} visits in all (${visits.asked} asked + ${visits.given} given)` : `${visits.asked} visits asked`;
-      out.push({ position: name.range.end, label, tooltip: `${visits.how}${visits.most ? `; largest course in ${visits.section}: ${visits.most}` : ''}${visits.cap ? `; ${caps.law}: ${visits.cap} per injury` : ''}` });
+      const label =
+        visits.given !== undefined
+          ? `${visits.total} ${visits.kindWords} visits in all (${visits.asked} asked + ${visits.given} given)`
+          : `${visits.asked} visits asked`;
+      out.push({
+        position: name.range.end,
+        label,
+        tooltip: `${visits.how}${visits.most ? `; largest course in ${visits.section}: ${visits.most}` : ''}${visits.cap ? `; ${caps.law}: ${visits.cap} per injury` : ''}`,
+      });
     }
     if (dose) out.push({ position: name.range.end, label: `${Math.round(dose.med * 10) / 10} mg MED a day`, tooltip: dose.how });
   }

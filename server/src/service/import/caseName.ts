@@ -6,6 +6,10 @@ const CASE_LINE = /^case[ \t]+(CM\d{2}-\d{7})[ \t]*$/m;
 export function caseFileName(caseText: string, letterName?: string): string {
   const number = CASE_LINE.exec(caseText)?.[1];
   if (number) return `${number}.imr`;
-  const base = (letterName ?? '').replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = (letterName ?? '')
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `${base || 'imported-letter'}.imr`;
 }

@@ -96,7 +96,9 @@ const SITES = DATA.sites.map((s) => ({ name: s.name, re: anyOfCased(s.terms) }))
 // A side written just before a body part ("right upper extremity", "left knee"): up to two words between.
 const SIDES = Object.entries(DATA.sides).map(([name, sideWords]) => ({
   name,
-  re: new RegExp(`(?:^|[^\\w-])(?:${sideWords.map((w) => (/^[A-Z]$/.test(w) ? w : caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).join('|')})\\s+(?:[\\w-]+\\s+){0,2}$`),
+  re: new RegExp(
+    `(?:^|[^\\w-])(?:${sideWords.map((w) => (/^[A-Z]$/.test(w) ? w : caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).join('|')})\\s+(?:[\\w-]+\\s+){0,2}$`,
+  ),
 }));
 
 function has(re: RegExp, s: string): boolean {
@@ -116,8 +118,14 @@ function isNegated(sentence: string, start: number, end: number): boolean {
   // Only a few words either side count, so only a bounded stretch of text is
   // split: splitting the whole sentence for each term made a run-on "sentence"
   // (a PDF page with no full stops) quadratic in its length.
-  const clauseBefore = sentence.slice(Math.max(0, start - NEAR_CHARS), start).split(/[;,:]|\bbut\b|\bhowever\b|\bwhile\b/i).pop() ?? '';
-  const before = words(clauseBefore).slice(-(DATA.window + 3)).join(' ');
+  const clauseBefore =
+    sentence
+      .slice(Math.max(0, start - NEAR_CHARS), start)
+      .split(/[;,:]|\bbut\b|\bhowever\b|\bwhile\b/i)
+      .pop() ?? '';
+  const before = words(clauseBefore)
+    .slice(-(DATA.window + 3))
+    .join(' ');
   if (has(NEGATION_BEFORE, before)) return true;
   const clauseAfter = sentence.slice(end, end + NEAR_CHARS).split(/[;,]|\bbut\b|\bhowever\b|\bwhile\b/i)[0] ?? '';
   const after = words(clauseAfter).slice(0, DATA.window).join(' ');

@@ -22,9 +22,13 @@ function candidates(sentence: string): string[] {
   if (mtus && !/Decision based on/i.test(mtus[1])) out.push(mtus[1]);
   const both = /^Decision based on (MTUS\b.*?)\.\s+Decision based on (Non-MTUS Citation .*?)\.?$/.exec(s);
   if (both && !/Decision based on/i.test(both[1] + both[2])) out.push(`${both[1]}. ${both[2]}`);
-  const nonMtus = /^The (?:Claims Administrator|Expert Reviewer) based their decision on recommendation\(s\) outside of the MTUS Guidelines\. Decision based on (Non-MTUS Citation .*?)\.?$/.exec(s);
+  const nonMtus =
+    /^The (?:Claims Administrator|Expert Reviewer) based their decision on recommendation\(s\) outside of the MTUS Guidelines\. Decision based on (Non-MTUS Citation .*?)\.?$/.exec(
+      s,
+    );
   if (nonMtus && !/Decision based on/i.test(nonMtus[1])) out.push(nonMtus[1]);
-  if (/^The (?:Claims Administrator|Expert Reviewer) did not cite any medical evidence for its decision\.?$/.test(s)) out.push('did not cite any medical evidence');
+  if (/^The (?:Claims Administrator|Expert Reviewer) did not cite any medical evidence for its decision\.?$/.test(s))
+    out.push('did not cite any medical evidence');
   out.push(s);
   return out;
 }

@@ -48,11 +48,24 @@ function importAny(text: string, options: ImportOptions): ImportResult {
   const skipped = (options.unreadablePages ?? []).filter((p) => Number.isInteger(p) && p > 0);
   if (skipped.length) {
     const pages = `${skipped.length === 1 ? 'Page' : 'Pages'} ${skipped.join(', ')}`;
-    const r = w.comment(0, [`${pages} of the PDF could not be read and ${skipped.length === 1 ? 'was' : 'were'} skipped: ${skipped.length === 1 ? 'its' : 'their'} text is missing below.`]);
-    w.note('import-page-unreadable', 'warning', `${pages} of the PDF could not be read (a damaged page) and ${skipped.length === 1 ? 'was' : 'were'} skipped; the rest of the letter is imported. Copy the missing text from the original letter.`, r, { pages: skipped });
+    const r = w.comment(0, [
+      `${pages} of the PDF could not be read and ${skipped.length === 1 ? 'was' : 'were'} skipped: ${skipped.length === 1 ? 'its' : 'their'} text is missing below.`,
+    ]);
+    w.note(
+      'import-page-unreadable',
+      'warning',
+      `${pages} of the PDF could not be read (a damaged page) and ${skipped.length === 1 ? 'was' : 'were'} skipped; the rest of the letter is imported. Copy the missing text from the original letter.`,
+      r,
+      { pages: skipped },
+    );
   }
   if (furnitureRemoved > 0) {
-    w.note('import-page-furniture', 'information', `Removed ${furnitureRemoved} page header, footer or page-number line${furnitureRemoved === 1 ? '' : 's'} ("Page 2 of 3") from the letter; they are not part of the determination.`, top);
+    w.note(
+      'import-page-furniture',
+      'information',
+      `Removed ${furnitureRemoved} page header, footer or page-number line${furnitureRemoved === 1 ? '' : 's'} ("Page 2 of 3") from the letter; they are not part of the determination.`,
+      top,
+    );
   }
   if (layout === 'current') importCurrent(lines, w, rec, options);
   else if (layout === 'notice-2013') importNotice2013(lines, w, rec, options);
@@ -64,33 +77,59 @@ function importAny(text: string, options: ImportOptions): ImportResult {
 function keepAll(lines: LetterLine[], w: CaseWriter, rec: ImportRecognition, top: ReturnType<CaseWriter['comment']>) {
   const content = lines.filter((l) => !l.blank);
   if (content.length === 0) {
-    w.note('import-empty', 'error', 'The letter has no text. If it is a scanned PDF, it holds images only: run text recognition (OCR) on it first, then import again.', top);
+    w.note(
+      'import-empty',
+      'error',
+      'The letter has no text. If it is a scanned PDF, it holds images only: run text recognition (OCR) on it first, then import again.',
+      top,
+    );
     return;
   }
-  const where = w.comment(0, content.map((l) => l.text));
+  const where = w.comment(
+    0,
+    content.map((l) => l.text),
+  );
   rec.unplaced++;
   const message =
     rec.layout === 'medical-professional-review'
       ? 'This letter uses the "MEDICAL PROFESSIONAL REVIEW" layout (ISSUE AT DISPUTE, CASE SUMMARY, DOCUMENTS REVIEWED ...), which the importer recognises but cannot yet divide into parts. Its text is kept here as comments: copy it into case, reviewer, worker, summary and item parts.'
-      : 'The importer did not recognise this letter\'s layout: it has none of the headings HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY or IMR ISSUES, DECISIONS AND RATIONALES. Its text is kept here as comments: copy it into case, reviewer, worker, summary and item parts.';
+      : "The importer did not recognise this letter's layout: it has none of the headings HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY or IMR ISSUES, DECISIONS AND RATIONALES. Its text is kept here as comments: copy it into case, reviewer, worker, summary and item parts.";
   w.note('import-unknown-layout', 'error', message, where);
 }
 
 function fallback(text: string, options: ImportOptions): ImportResult {
   const w = new CaseWriter();
   const top = w.comment(0, [`Imported from the letter ${options.sourceName ? options.sourceName + ' ' : ''}by IMR Author.`]);
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''))
+    .filter((l) => l.trim() !== '');
   if (lines.length) w.comment(0, lines);
-  w.note('import-failed', 'error', 'The importer could not divide this letter into parts; its text is kept as comments. Please report this with a copy of the letter (without patient details).', top);
+  w.note(
+    'import-failed',
+    'error',
+    'The importer could not divide this letter into parts; its text is kept as comments. Please report this with a copy of the letter (without patient details).',
+    top,
+  );
   return { text: w.text(), diagnostics: w.diagnostics, recognized: { ...emptyRecognition('unknown'), unplaced: lines.length ? 1 : 0 } };
 }
 
 function unplaced(w: CaseWriter, rec: ImportRecognition, depth: number, lines: LetterLine[], where: string) {
   const content = lines.filter((l) => !l.blank);
   if (content.length === 0) return;
-  const r = w.comment(depth, content.map((l) => l.text.trim()));
+  const r = w.comment(
+    depth,
+    content.map((l) => l.text.trim()),
+  );
   rec.unplaced++;
-  w.note('import-unplaced', 'warning', `This text from the letter (${where}) has no place in the case file, so it is kept here as a comment and the rendered letter will not show it. Move it into the part it belongs to, or delete it.`, r, difference(joinLines(content), ''));
+  w.note(
+    'import-unplaced',
+    'warning',
+    `This text from the letter (${where}) has no place in the case file, so it is kept here as a comment and the rendered letter will not show it. Move it into the part it belongs to, or delete it.`,
+    r,
+    difference(joinLines(content), ''),
+  );
 }
 
 function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognition, options: ImportOptions) {
@@ -114,13 +153,25 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
     if (hv[key]) fieldLines[key] = w.field(1, key, hv[key]!);
   }
   if (!header || !rec.header) {
-    w.note('import-missing-part', 'warning', 'The letter has no header block (Case Number, Date Assigned, Date of Injury, Decision Date, UR Denial Date, Priority, Application Received). Add the case number after `case` and the dates from the case file; the rendered letter prints a header only for what is filled in.', caseLine, { part: 'header' });
+    w.note(
+      'import-missing-part',
+      'warning',
+      'The letter has no header block (Case Number, Date Assigned, Date of Injury, Decision Date, UR Denial Date, Priority, Application Received). Add the case number after `case` and the dates from the case file; the rendered letter prints a header only for what is filled in.',
+      caseLine,
+      { part: 'header' },
+    );
     // Lines before the first heading that are not a header (a letter cut at the top) are still the letter's text.
     unplaced(w, rec, 1, headerLines, 'before the first heading');
   } else {
     const missing = (['case-number', 'assigned', 'injury-date', 'decision-date', 'ur-date', 'priority', 'received'] as const).filter((k) => !hv[k]);
     if (missing.length) {
-      w.note('import-missing-part', 'warning', `The letter's header does not give ${missing.map(headerName).join(', ')}${header.unreadable.length ? ' in a form the importer can read' : ''}. Add ${missing.length === 1 ? 'it' : 'them'} from the case file.`, caseLine, { part: 'header', fields: missing });
+      w.note(
+        'import-missing-part',
+        'warning',
+        `The letter's header does not give ${missing.map(headerName).join(', ')}${header.unreadable.length ? ' in a form the importer can read' : ''}. Add ${missing.length === 1 ? 'it' : 'them'} from the case file.`,
+        caseLine,
+        { part: 'header', fields: missing },
+      );
     }
     for (const r of header.rewritten) {
       // The Date of Injury is written under worker, and reported there.
@@ -132,15 +183,36 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
   if (how) {
     rec.boilerplate = how.standard;
     if (!how.organization) {
-      w.note('import-missing-part', 'warning', 'The letter does not say which organization sent the case file to the reviewer ("MAXIMUS Federal Services sent the complete case file ..."). Add `organization:` to the case header.', caseLine, { part: 'organization' });
+      w.note(
+        'import-missing-part',
+        'warning',
+        'The letter does not say which organization sent the case file to the reviewer ("MAXIMUS Federal Services sent the complete case file ..."). Add `organization:` to the case header.',
+        caseLine,
+        { part: 'organization' },
+      );
     }
     if (!how.standard && how.paragraph.length) {
-      const r = w.comment(1, how.paragraph.map((l) => l.text.trim()));
+      const r = w.comment(
+        1,
+        how.paragraph.map((l) => l.text.trim()),
+      );
       rec.unplaced++;
-      w.note('import-boilerplate', 'warning', `The letter describes how the determination was made in words that differ from the standard paragraph (from "${how.departsAt}"). The rendered letter prints the standard paragraph; the letter's own wording is kept here as a comment.`, r, difference(joinLines(how.paragraph), LETTER_TEXT.howMade.replace('{organization}', how.organization ?? LETTER_TEXT.missing.organization)));
+      w.note(
+        'import-boilerplate',
+        'warning',
+        `The letter describes how the determination was made in words that differ from the standard paragraph (from "${how.departsAt}"). The rendered letter prints the standard paragraph; the letter's own wording is kept here as a comment.`,
+        r,
+        difference(joinLines(how.paragraph), LETTER_TEXT.howMade.replace('{organization}', how.organization ?? LETTER_TEXT.missing.organization)),
+      );
     }
   } else {
-    w.note('import-missing-part', 'warning', 'The letter has no part HOW THE IMR FINAL DETERMINATION WAS MADE, so neither the review organization nor the reviewer\'s credentials could be read. The rendered letter prints that part from the case file.', caseLine, { part: 'howMade' });
+    w.note(
+      'import-missing-part',
+      'warning',
+      "The letter has no part HOW THE IMR FINAL DETERMINATION WAS MADE, so neither the review organization nor the reviewer's credentials could be read. The rendered letter prints that part from the case file.",
+      caseLine,
+      { part: 'howMade' },
+    );
   }
 
   // ---- reviewer ----
@@ -151,12 +223,24 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
   rec.credentials = !!how?.licensure && !!how?.specialty;
   if (how && (!how.licensure || !how.specialty)) {
     const which = [!how.licensure && 'State(s) of Licensure', !how.specialty && 'Certification(s)/Specialty'].filter(Boolean).join(' and ');
-    w.note('import-missing-part', 'warning', `The letter does not give the reviewer's ${which}. Add ${!how.licensure ? '`licensure:`' : ''}${!how.licensure && !how.specialty ? ' and ' : ''}${!how.specialty ? '`specialty:`' : ''} under reviewer.`, reviewerLine, { part: 'credentials' });
+    w.note(
+      'import-missing-part',
+      'warning',
+      `The letter does not give the reviewer's ${which}. Add ${!how.licensure ? '`licensure:`' : ''}${!how.licensure && !how.specialty ? ' and ' : ''}${!how.specialty ? '`specialty:`' : ''} under reviewer.`,
+      reviewerLine,
+      { part: 'credentials' },
+    );
   }
   if (how && !how.credentialsIntro && (how.licensure || how.specialty)) {
-    w.note('import-missing-part', 'information', `The letter does not introduce the credentials with "${LETTER_TEXT.credentialsIntro}"; the rendered letter does.`, reviewerLine, { part: 'credentialsIntro' });
+    w.note(
+      'import-missing-part',
+      'information',
+      `The letter does not introduce the credentials with "${LETTER_TEXT.credentialsIntro}"; the rendered letter does.`,
+      reviewerLine,
+      { part: 'credentialsIntro' },
+    );
   }
-  for (const group of how?.unplaced ?? []) unplaced(w, rec, 1, group, 'with the reviewer\'s credentials');
+  for (const group of how?.unplaced ?? []) unplaced(w, rec, 1, group, "with the reviewer's credentials");
 
   // ---- summary text (read now: the worker facts come from it) ----
   let summaryLines: LetterLine[] = [];
@@ -193,19 +277,49 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
   w.blank();
   const summaryLine = w.line('summary');
   if (!parts.blocks.summary) {
-    w.note('import-missing-part', 'warning', 'The letter has no CLINICAL CASE SUMMARY heading, so no summary was imported. Write the reviewer\'s account of the records under summary.', summaryLine, { part: 'summary' });
+    w.note(
+      'import-missing-part',
+      'warning',
+      "The letter has no CLINICAL CASE SUMMARY heading, so no summary was imported. Write the reviewer's account of the records under summary.",
+      summaryLine,
+      { part: 'summary' },
+    );
   } else {
     if (!summaryIntro) {
-      w.note('import-missing-part', 'information', `The letter's summary does not open with "${LETTER_TEXT.summaryIntro}"; the rendered letter does.`, summaryLine, { part: 'summaryIntro' });
+      w.note(
+        'import-missing-part',
+        'information',
+        `The letter's summary does not open with "${LETTER_TEXT.summaryIntro}"; the rendered letter does.`,
+        summaryLine,
+        { part: 'summaryIntro' },
+      );
     }
-    const written = w.prose(1, summaryLines.map((l) => ({ text: l.text, blank: l.blank })));
+    const written = w.prose(
+      1,
+      summaryLines.map((l) => ({ text: l.text, blank: l.blank })),
+    );
     rec.summary = written.some((n) => n >= 0);
     if (pageBreaksJoined) {
-      w.note('import-sentence-joined', 'information', `${pageBreaksJoined} paragraph break${pageBreaksJoined === 1 ? '' : 's'} of the letter fell inside a sentence of the summary (a page break), so the sentence is kept whole.`, summaryLine);
+      w.note(
+        'import-sentence-joined',
+        'information',
+        `${pageBreaksJoined} paragraph break${pageBreaksJoined === 1 ? '' : 's'} of the letter fell inside a sentence of the summary (a page break), so the sentence is kept whole.`,
+        summaryLine,
+      );
     }
     if (notRead.length && summaryText) notFound(w, workerLine, notRead, lineOfOffset(summaryLines, written, worker.diagnosisLookedAt));
-    rec.facts = labelSummary(w, written.filter((n) => n >= 0));
-    if (!rec.summary) w.note('import-missing-part', 'warning', 'The letter\'s CLINICAL CASE SUMMARY is empty. Write the reviewer\'s account of the records under summary.', summaryLine, { part: 'summary' });
+    rec.facts = labelSummary(
+      w,
+      written.filter((n) => n >= 0),
+    );
+    if (!rec.summary)
+      w.note(
+        'import-missing-part',
+        'warning',
+        "The letter's CLINICAL CASE SUMMARY is empty. Write the reviewer's account of the records under summary.",
+        summaryLine,
+        { part: 'summary' },
+      );
   }
 
   // ---- items ----
@@ -213,7 +327,13 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
   if (!issues) {
     w.blank();
     const r = w.comment(0, ['No disputed items: the letter has no part IMR ISSUES, DECISIONS AND RATIONALES.']);
-    w.note('import-missing-part', 'error', 'The letter has no part IMR ISSUES, DECISIONS AND RATIONALES, so no disputed item was imported. Add an `item` for each disputed service.', r, { part: 'issues' });
+    w.note(
+      'import-missing-part',
+      'error',
+      'The letter has no part IMR ISSUES, DECISIONS AND RATIONALES, so no disputed item was imported. Add an `item` for each disputed service.',
+      r,
+      { part: 'issues' },
+    );
     return;
   }
   const stripped = stripLeading(issues, LETTER_TEXT.issuesIntro);
@@ -222,12 +342,20 @@ function importCurrent(lines: LetterLine[], w: CaseWriter, rec: ImportRecognitio
   w.blank();
   if (!stripped.found) {
     const r = w.comment(0, ['The letter does not open its decisions with the standard sentence.']);
-    w.note('import-missing-part', 'information', `The letter's decisions part does not open with "${LETTER_TEXT.issuesIntro}"; the rendered letter does.`, r, { part: 'issuesIntro' });
+    w.note('import-missing-part', 'information', `The letter's decisions part does not open with "${LETTER_TEXT.issuesIntro}"; the rendered letter does.`, r, {
+      part: 'issuesIntro',
+    });
   }
   unplaced(w, rec, 0, split.before, 'before the first disputed item');
   if (split.items.length === 0) {
     const r = w.comment(0, ['No disputed item found: no heading ends in ": Upheld" or ": Overturned".']);
-    w.note('import-missing-part', 'error', 'No disputed item was found: the importer looks for a line ending in ": Upheld" or ": Overturned" followed by the guideline lines. Add an `item` for each disputed service.', r, { part: 'items' });
+    w.note(
+      'import-missing-part',
+      'error',
+      'No disputed item was found: the importer looks for a line ending in ": Upheld" or ": Overturned" followed by the guideline lines. Add an `item` for each disputed service.',
+      r,
+      { part: 'items' },
+    );
   }
   // A dependent item ("the requested ancillary service") names the nearest earlier item that is not itself dependent.
   let primary: string | undefined;
@@ -249,7 +377,13 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
   if (item.decision) w.field(1, 'decision', item.decision);
   if (dependsOn) w.field(1, 'depends-on', dependsOn);
   if (/\s:\s*(Upheld|Overturned)\b[^:]*$/i.test(joinLines(item.headingLines))) {
-    w.note('import-spacing', 'information', `The letter puts a space before the colon ("${shortText(title.service, 30)} : ${item.decisionText ?? ''}"); the rendered letter writes "${shortText(title.service, 30)}: ${item.decisionText ?? ''}".`, line, difference(`${title.service} : ${item.decisionText ?? ''}`, `${title.service}: ${item.decisionText ?? ''}`));
+    w.note(
+      'import-spacing',
+      'information',
+      `The letter puts a space before the colon ("${shortText(title.service, 30)} : ${item.decisionText ?? ''}"); the rendered letter writes "${shortText(title.service, 30)}: ${item.decisionText ?? ''}".`,
+      line,
+      difference(`${title.service} : ${item.decisionText ?? ''}`, `${title.service}: ${item.decisionText ?? ''}`),
+    );
   }
   const missing: string[] = [];
   if (!item.decision) missing.push('its decision (Upheld or Overturned)');
@@ -266,7 +400,13 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
     const g = guidelineValue(text, subject);
     const r = w.field(1, key, g.value);
     if (!g.faithful) {
-      w.note('import-guideline-form', 'information', `The rendered letter will print this line as "${g.rendered ?? ''}", not exactly as the letter has it ("${text}").`, r, difference(text, g.rendered ?? ''));
+      w.note(
+        'import-guideline-form',
+        'information',
+        `The rendered letter will print this line as "${g.rendered ?? ''}", not exactly as the letter has it ("${text}").`,
+        r,
+        difference(text, g.rendered ?? ''),
+      );
     }
   };
   guideline(item.claimsAdministrator, 'claims-administrator', LETTER_TEXT.guidelineSubjects.claimsAdministrator, LETTER_TEXT.claimsAdministratorLabel);
@@ -274,7 +414,13 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
   // Compared as written: "MAXIMUS guideline:" under an organization written "MAXIMUs" renders another word.
   if (item.guideline && normalizeSpace(item.guideline.label) !== `${shortName} guideline:`) {
     const r = w.comment(1, [`The letter labels this line "${item.guideline.label}".`]);
-    w.note('import-label-differs', 'information', `The letter labels the reviewer's guideline line "${item.guideline.label}"; the rendered letter labels it "${shortName} guideline:" after the organization.`, r, difference(item.guideline.label, `${shortName} guideline:`));
+    w.note(
+      'import-label-differs',
+      'information',
+      `The letter labels the reviewer's guideline line "${item.guideline.label}"; the rendered letter labels it "${shortName} guideline:" after the organization.`,
+      r,
+      difference(item.guideline.label, `${shortName} guideline:`),
+    );
   }
   for (const group of item.unplaced) unplaced(w, rec, 1, group, `in the item "${shortText(title.service)}"`);
   if (item.rationale) {
@@ -285,7 +431,13 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
   } else missing.push('its "Decision rationale:"');
   if (missing.length === 0) rec.completeItems++;
   else {
-    w.note('import-missing-part', 'warning', `The letter's item "${shortText(title.service)}" lacks ${missing.join(', ')}. Add ${missing.length === 1 ? 'it' : 'them'} to the item.`, line, { part: 'item' });
+    w.note(
+      'import-missing-part',
+      'warning',
+      `The letter's item "${shortText(title.service)}" lacks ${missing.join(', ')}. Add ${missing.length === 1 ? 'it' : 'them'} to the item.`,
+      line,
+      { part: 'item' },
+    );
   }
 }
 
@@ -298,9 +450,27 @@ function writeItem(w: CaseWriter, rec: ImportRecognition, item: LetterItem, shor
 function notFound(w: CaseWriter, workerLine: ReturnType<CaseWriter['line']>, notRead: string[], lookedAt: number | undefined): void {
   const fields = notRead.map((k) => `\`${k}:\``).join(', ');
   const diagnosis = notRead.includes('diagnosis');
-  const where = diagnosis && lookedAt !== undefined ? ` The summary names no diagnosis in the words reviewers use ("Diagnoses include", "is undergoing treatment for", "was diagnosed with"); the sentence introducing the worker is on line ${lookedAt + 1}.` : '';
-  const related = diagnosis && lookedAt !== undefined ? [{ range: { start: { line: lookedAt, character: 2 }, end: { line: lookedAt, character: w.lineText(lookedAt).length } }, message: 'The sentence that introduces the worker, where letters name the diagnosis' }] : undefined;
-  w.note('import-not-found', 'warning', `The importer could not read the worker's ${notRead.join(', ')} from the summary's sentences.${where} Add ${fields} under worker, as the records state ${notRead.length === 1 ? 'it' : 'them'}.`, workerLine, undefined, related);
+  const where =
+    diagnosis && lookedAt !== undefined
+      ? ` The summary names no diagnosis in the words reviewers use ("Diagnoses include", "is undergoing treatment for", "was diagnosed with"); the sentence introducing the worker is on line ${lookedAt + 1}.`
+      : '';
+  const related =
+    diagnosis && lookedAt !== undefined
+      ? [
+          {
+            range: { start: { line: lookedAt, character: 2 }, end: { line: lookedAt, character: w.lineText(lookedAt).length } },
+            message: 'The sentence that introduces the worker, where letters name the diagnosis',
+          },
+        ]
+      : undefined;
+  w.note(
+    'import-not-found',
+    'warning',
+    `The importer could not read the worker's ${notRead.join(', ')} from the summary's sentences.${where} Add ${fields} under worker, as the records state ${notRead.length === 1 ? 'it' : 'them'}.`,
+    workerLine,
+    undefined,
+    related,
+  );
 }
 
 /** The case-file line holding a character offset of the joined summary text (the lines joined by single spaces). */
@@ -329,10 +499,17 @@ function lineOfOffset(lines: LetterLine[], written: number[], offset: number | u
  */
 export function itemTitle(heading: string): { service: string; request?: string; authorized?: string } {
   const h = normalizeSpace(heading);
-  const m = /^(.+?) was the original request\. (.+?) was authorized by the Claims Administrator\. The remaining IMR eligible portion of the original request,? (.+?)(?: is)?$/.exec(h);
+  const m =
+    /^(.+?) was the original request\. (.+?) was authorized by the Claims Administrator\. The remaining IMR eligible portion of the original request,? (.+?)(?: is)?$/.exec(
+      h,
+    );
   if (m) {
     const [, request, authorized, service] = m;
-    const back = LETTER_TEXT.partialItemTitle.replace('{request}', request).replace('{authorized}', authorized).replace('{service}', service).replace(/\s*:?\s*\{decision\}$/, '');
+    const back = LETTER_TEXT.partialItemTitle
+      .replace('{request}', request)
+      .replace('{authorized}', authorized)
+      .replace('{service}', service)
+      .replace(/\s*:?\s*\{decision\}$/, '');
     if (normalizeSpace(back) === h) return { service, request, authorized };
   }
   return { service: h };
@@ -344,7 +521,13 @@ export function itemTitle(heading: string): { service: string; request?: string;
  * round-trip test applies these to the letter to explain every difference.
  */
 function dateNormalized(w: CaseWriter, r: { key: string; from: string; to: string }, where: ReturnType<CaseWriter['field']>): void {
-  w.note('import-date-normalized', 'information', `The letter writes the ${headerName(r.key)} as ${r.from}; the case file and the rendered letter write it ${r.to}.`, where, difference(r.from, r.to));
+  w.note(
+    'import-date-normalized',
+    'information',
+    `The letter writes the ${headerName(r.key)} as ${r.from}; the case file and the rendered letter write it ${r.to}.`,
+    where,
+    difference(r.from, r.to),
+  );
 }
 
 function difference(letter: string, rendered: string): Record<string, unknown> {

@@ -11,11 +11,15 @@ export const LAYOUT_NAMES: Record<LetterLayout, string> = {
 };
 
 export function detectLayout(lines: LetterLine[]): LetterLayout {
-  const head = lines.slice(0, 80).map((l) => l.text).join(' ');
+  const head = lines
+    .slice(0, 80)
+    .map((l) => l.text)
+    .join(' ');
   if (/Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination/i.test(head)) return 'notice-2013';
   if (findHeadings(lines).length > 0) return 'current';
   const all = lines.map((l) => l.text).join('\n');
-  if (/^\s*MEDICAL PROFESSIONAL REVIEW\s*$/m.test(all) || (/ISSUE AT DISPUTE/.test(all) && /DOCUMENTS REVIEWED/.test(all))) return 'medical-professional-review';
+  if (/^\s*MEDICAL PROFESSIONAL REVIEW\s*$/m.test(all) || (/ISSUE AT DISPUTE/.test(all) && /DOCUMENTS REVIEWED/.test(all)))
+    return 'medical-professional-review';
   // Headings lost, but the parts' own lines are there: read it as the current layout.
   if (/^\s*Decision\s+rationale\s*:/im.test(all) && /:\s*(Upheld|Overturned)\s*$/im.test(all)) return 'current';
   return 'unknown';

@@ -22,7 +22,10 @@ export interface LetterLines {
 const PAGE_FURNITURE = [/^page\s+\d+(\s+of\s+\d+)?$/i, /^-\s*\d{1,3}\s*-$/];
 
 export function toLetterLines(raw: string): LetterLines {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
+  const text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n');
   const lines: LetterLine[] = [];
   let furnitureRemoved = 0;
   const all = text.split('\n');

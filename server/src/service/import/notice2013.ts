@@ -50,9 +50,20 @@ export function importNotice2013(lines: LetterLine[], w: CaseWriter, rec: Import
   rec.credentials = !!(specialty && licensure);
 
   w.blank();
-  const layoutNote = w.comment(0, ['The letter as written, apart from its case summary (kept for reference; the rendered letter uses the current layout):', ...lines.slice(0, summaryAt >= 0 ? summaryAt + 1 : lines.length).filter((l) => !l.blank).map((l) => l.text.trim())]);
+  const layoutNote = w.comment(0, [
+    'The letter as written, apart from its case summary (kept for reference; the rendered letter uses the current layout):',
+    ...lines
+      .slice(0, summaryAt >= 0 ? summaryAt + 1 : lines.length)
+      .filter((l) => !l.blank)
+      .map((l) => l.text.trim()),
+  ]);
   rec.unplaced++;
-  w.note('import-older-layout', 'information', 'This is a 2013 "Notice of Independent Medical Review Determination". Its dates, findings, reviewer qualifications and case summary were imported; its other text is kept here as comments. The rendered letter uses the current layout, so it will read differently.', layoutNote);
+  w.note(
+    'import-older-layout',
+    'information',
+    'This is a 2013 "Notice of Independent Medical Review Determination". Its dates, findings, reviewer qualifications and case summary were imported; its other text is kept here as comments. The rendered letter uses the current layout, so it will read differently.',
+    layoutNote,
+  );
 
   w.blank();
   const caseLine = w.line('case');
@@ -62,13 +73,26 @@ export function importNotice2013(lines: LetterLine[], w: CaseWriter, rec: Import
   if (assigned) w.field(1, 'assigned', assigned);
   if (urDate) w.field(1, 'ur-date', urDate);
   if (decisionDate) w.field(1, 'decision-date', decisionDate);
-  w.note('import-missing-part', 'warning', 'The 2013 notice gives no case number and no priority. Add them: `case CMyy-nnnnnnn` and `priority: standard` or `expedited`.', caseLine, { part: 'header' });
+  w.note(
+    'import-missing-part',
+    'warning',
+    'The 2013 notice gives no case number and no priority. Add them: `case CMyy-nnnnnnn` and `priority: standard` or `expedited`.',
+    caseLine,
+    { part: 'header' },
+  );
 
   w.blank();
   const reviewerLine = w.line('reviewer');
   if (licensure) w.field(1, 'licensure', licensure);
   if (specialty) w.field(1, 'specialty', specialty);
-  if (!licensure || !specialty) w.note('import-missing-part', 'warning', 'The reviewer\'s qualifications do not say in a form the importer can read where the reviewer is licensed and in what specialty. Add `licensure:` and `specialty:`.', reviewerLine, { part: 'credentials' });
+  if (!licensure || !specialty)
+    w.note(
+      'import-missing-part',
+      'warning',
+      "The reviewer's qualifications do not say in a form the importer can read where the reviewer is licensed and in what specialty. Add `licensure:` and `specialty:`.",
+      reviewerLine,
+      { part: 'credentials' },
+    );
 
   const summaryLines = summaryAt >= 0 ? lines.slice(summaryAt + 1) : [];
   const worker = readWorker(joinLines(summaryLines));
@@ -82,13 +106,27 @@ export function importNotice2013(lines: LetterLine[], w: CaseWriter, rec: Import
   w.blank();
   const summaryLine = w.line('summary');
   if (summaryAt < 0) {
-    w.note('import-missing-part', 'warning', 'The notice has no "Case Summary:"; write the reviewer\'s account of the records under summary.', summaryLine, { part: 'summary' });
+    w.note('import-missing-part', 'warning', 'The notice has no "Case Summary:"; write the reviewer\'s account of the records under summary.', summaryLine, {
+      part: 'summary',
+    });
   } else {
-    const written = w.prose(1, summaryLines.map((l) => ({ text: l.text, blank: l.blank })));
+    const written = w.prose(
+      1,
+      summaryLines.map((l) => ({ text: l.text, blank: l.blank })),
+    );
     rec.summary = written.some((n) => n >= 0);
-    rec.facts = labelSummary(w, written.filter((n) => n >= 0));
+    rec.facts = labelSummary(
+      w,
+      written.filter((n) => n >= 0),
+    );
     if (!/\.["”']?\s*$/.test(summaryLines.filter((l) => !l.blank).pop()?.text ?? '')) {
-      w.note('import-missing-part', 'warning', 'The case summary stops in mid-sentence: the letter appears to be cut off. Everything after this point (the rest of the summary and each finding\'s rationale) is missing.', summaryLine, { part: 'truncated' });
+      w.note(
+        'import-missing-part',
+        'warning',
+        "The case summary stops in mid-sentence: the letter appears to be cut off. Everything after this point (the rest of the summary and each finding's rationale) is missing.",
+        summaryLine,
+        { part: 'truncated' },
+      );
     }
   }
 
@@ -97,10 +135,18 @@ export function importNotice2013(lines: LetterLine[], w: CaseWriter, rec: Import
     const line = w.line(`item ${f.service}`);
     w.field(1, 'decision', f.decision);
     rec.items++;
-    w.note('import-missing-part', 'warning', `The 2013 notice gives no guideline lines and no rationale for "${f.service}" in the part imported. Add \`claims-administrator:\`, \`guideline:\` and \`rationale\`.`, line, { part: 'item' });
+    w.note(
+      'import-missing-part',
+      'warning',
+      `The 2013 notice gives no guideline lines and no rationale for "${f.service}" in the part imported. Add \`claims-administrator:\`, \`guideline:\` and \`rationale\`.`,
+      line,
+      { part: 'item' },
+    );
   }
   if (findings.length === 0) {
     const r = w.comment(0, ['No numbered finding ("1) ... has determined the request for ...") was found.']);
-    w.note('import-missing-part', 'error', 'No disputed item was found in the notice\'s numbered findings. Add an `item` for each disputed service.', r, { part: 'items' });
+    w.note('import-missing-part', 'error', "No disputed item was found in the notice's numbered findings. Add an `item` for each disputed service.", r, {
+      part: 'items',
+    });
   }
 }

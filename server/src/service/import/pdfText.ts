@@ -117,7 +117,10 @@ async function extract(pdfjs: PdfJs, data: Uint8Array, budgets: PdfBudgets, star
   } catch (err) {
     if (overDecoded()) throw pdfLimitError('decoded-size');
     const name = err && typeof err === 'object' && 'name' in err ? String((err as { name: unknown }).name) : '';
-    throw new Error(name === 'PasswordException' ? 'The PDF is password-protected; open it and save an unprotected copy first.' : 'The file is not a readable PDF.', { cause: err });
+    throw new Error(
+      name === 'PasswordException' ? 'The PDF is password-protected; open it and save an unprotected copy first.' : 'The file is not a readable PDF.',
+      { cause: err },
+    );
   }
   try {
     // The page tree's count is read without visiting the pages: a file that
@@ -163,7 +166,14 @@ async function readPage(doc: PdfDocument, p: number): Promise<{ lines: PageLine[
           if (item.hasEOL && pieces.length) pieces[pieces.length - 1].eol = true;
           continue;
         }
-        pieces.push({ eol: item.hasEOL, str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, height: item.height || Math.abs(item.transform[3]) || 10 });
+        pieces.push({
+          eol: item.hasEOL,
+          str: item.str,
+          x: item.transform[4],
+          y: item.transform[5],
+          width: item.width,
+          height: item.height || Math.abs(item.transform[3]) || 10,
+        });
       }
       return { lines: toLines(pieces), height: viewport.height };
     } finally {
@@ -241,7 +251,10 @@ function removeFurniture(pages: { lines: PageLine[]; height: number }[]): { kept
 function layOut(pages: PageLine[][]): string {
   const out: string[] = [];
   for (const lines of pages) {
-    const gaps = lines.slice(1).map((l, i) => lines[i].y - l.y).filter((g) => g > 0);
+    const gaps = lines
+      .slice(1)
+      .map((l, i) => lines[i].y - l.y)
+      .filter((g) => g > 0);
     const spacing = median(gaps) || 14;
     lines.forEach((l, i) => {
       if (i > 0 && lines[i - 1].y - l.y > spacing * 1.6) out.push(' ');

@@ -18,7 +18,8 @@ export interface AuditFinding {
 
 // A note names a source when it points at a corpus letter, a guideline or
 // regulation, or a page; "From memory" alone is not one.
-const NAMES_A_SOURCE = /\[L:|\bMTUS\b|\bACOEM\b|\bODG\b|\bCPMTG\b|\bCCR\b|\b9792\.|guideline|\.com\b|\.gov\b|\.org\b|American College|as TA-|as CMRI-|as LXR-|corpus/i;
+const NAMES_A_SOURCE =
+  /\[L:|\bMTUS\b|\bACOEM\b|\bODG\b|\bCPMTG\b|\bCCR\b|\b9792\.|guideline|\.com\b|\.gov\b|\.org\b|American College|as TA-|as CMRI-|as LXR-|corpus/i;
 const LETTER_REFS = /\[L:([^\]]+)\]/g;
 
 export interface AuditOptions {
@@ -29,15 +30,18 @@ export interface AuditOptions {
 export function auditLibrary(library: CriteriaLibrary, options: AuditOptions = {}): AuditFinding[] {
   const out: AuditFinding[] = [];
   for (const s of library.sections.values()) {
-    if (s.edition && !edition(s.edition)) out.push({ kind: 'unknown-edition', where: s.id, message: `${s.id} names edition "${s.edition}", which the editions file does not have.` });
+    if (s.edition && !edition(s.edition))
+      out.push({ kind: 'unknown-edition', where: s.id, message: `${s.id} names edition "${s.edition}", which the editions file does not have.` });
     for (const c of s.criteria) {
       const note = c.sourceNote ?? '';
-      if (!NAMES_A_SOURCE.test(`${note} ${c.source ?? ''}`)) out.push({ kind: 'no-source', where: s.id, criterion: c.id, message: `${c.id}: the note names no source ("${note}").` });
+      if (!NAMES_A_SOURCE.test(`${note} ${c.source ?? ''}`))
+        out.push({ kind: 'no-source', where: s.id, criterion: c.id, message: `${c.id}: the note names no source ("${note}").` });
       if (options.letterExists) {
         for (const m of note.matchAll(LETTER_REFS)) {
           for (const name of m[1].split(/\s*,\s*/)) {
             const letter = name.trim();
-            if (letter && !options.letterExists(letter)) out.push({ kind: 'missing-source', where: s.id, criterion: c.id, message: `${c.id} cites corpus letter ${letter}, which is not in the corpus.` });
+            if (letter && !options.letterExists(letter))
+              out.push({ kind: 'missing-source', where: s.id, criterion: c.id, message: `${c.id} cites corpus letter ${letter}, which is not in the corpus.` });
           }
         }
       }

@@ -25,7 +25,10 @@ export interface Evaluation {
 /** The tree of a section: its own `decides`, else the one its decisive criteria and `anyOf` groups imply. */
 // Only the fields the tree is built from: the library's Criterion has them, and
 // naming them here keeps decision.ts below library.ts (which imports it).
-export function decisionTree(section: { criteria: readonly { id: string; decisive?: boolean; anyOf?: string }[]; decides?: DecisionNode }): DecisionNode | undefined {
+export function decisionTree(section: {
+  criteria: readonly { id: string; decisive?: boolean; anyOf?: string }[];
+  decides?: DecisionNode;
+}): DecisionNode | undefined {
   if (section.decides) return section.decides;
   const groups = new Map<string, string[]>();
   for (const c of section.criteria) {

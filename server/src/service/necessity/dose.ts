@@ -54,7 +54,9 @@ export function dailyDose(service: string): DailyDose | undefined {
   const text = service.toLowerCase();
   const drug = DRUGS.find((d) => d.set.test(text));
   if (!drug) return undefined;
-  const strengthMatch = drug.perMcgHour ? /(\d+(?:\.\d+)?)\s*(?:mcg|µg)\s*\/\s*(?:hr|h|hour)/.exec(text) : /(\d+(?:\.\d+)?)\s*(?:\/\s*\d+(?:\.\d+)?\s*)?(?:-\s*\d+\s*)?mg\b/.exec(text);
+  const strengthMatch = drug.perMcgHour
+    ? /(\d+(?:\.\d+)?)\s*(?:mcg|µg)\s*\/\s*(?:hr|h|hour)/.exec(text)
+    : /(\d+(?:\.\d+)?)\s*(?:\/\s*\d+(?:\.\d+)?\s*)?(?:-\s*\d+\s*)?mg\b/.exec(text);
   if (!strengthMatch) return undefined;
   const strength = Number(strengthMatch[1]);
   if (drug.perMcgHour) {
@@ -76,7 +78,14 @@ export function dailyDose(service: string): DailyDose | undefined {
     per = `#${count} over ${days} days = ${round(unitsPerDay)} a day`;
   }
   const med = strength * unitsPerDay * drug.factor;
-  return { drug: drug.id, strength, unitsPerDay, factor: drug.factor, med, how: `${drug.id} ${strength} mg x ${per} x ${drug.factor} = ${round(med)} mg MED${drug.note ? ` (factor ${drug.note})` : ''}` };
+  return {
+    drug: drug.id,
+    strength,
+    unitsPerDay,
+    factor: drug.factor,
+    med,
+    how: `${drug.id} ${strength} mg x ${per} x ${drug.factor} = ${round(med)} mg MED${drug.note ? ` (factor ${drug.note})` : ''}`,
+  };
 }
 
 function round(n: number): number {

@@ -39,13 +39,18 @@ export function validateEditions(data: unknown): SchemaError[] {
     seen.add(e.id);
     if (!parseDate(e.effective)) problems.push({ path: ['editions', i, 'effective'], message: `${e.effective} is not a calendar date.` });
     if (e.superseded && !parseDate(e.superseded)) problems.push({ path: ['editions', i, 'superseded'], message: `${e.superseded} is not a calendar date.` });
-    if (e.superseded && e.superseded <= e.effective) problems.push({ path: ['editions', i, 'superseded'], message: `${e.id} is superseded (${e.superseded}) before it takes effect (${e.effective}).` });
+    if (e.superseded && e.superseded <= e.effective)
+      problems.push({ path: ['editions', i, 'superseded'], message: `${e.id} is superseded (${e.superseded}) before it takes effect (${e.effective}).` });
   });
   for (const [family, editions] of families(list)) {
     for (let k = 1; k < editions.length; k++) {
       const before = editions[k - 1];
       const after = editions[k];
-      if (!before.superseded) problems.push({ path: ['editions', list.indexOf(before), 'superseded'], message: `${before.id} has no superseded date, yet ${after.id} of the same family (${family}) takes effect on ${after.effective}.` });
+      if (!before.superseded)
+        problems.push({
+          path: ['editions', list.indexOf(before), 'superseded'],
+          message: `${before.id} has no superseded date, yet ${after.id} of the same family (${family}) takes effect on ${after.effective}.`,
+        });
       else if (before.superseded !== after.effective)
         problems.push({
           path: ['editions', list.indexOf(after), 'effective'],

@@ -22,9 +22,19 @@ export interface FormularyRule {
   source: string;
 }
 
-const DRUGS = (formulary.drugs as FormularyDrug[]).map((d) => ({ drug: d, set: new PhraseSet([d.generic, ...d.brands, ...d.generic.split('/')], { plurals: true }) }));
+const DRUGS = (formulary.drugs as FormularyDrug[]).map((d) => ({
+  drug: d,
+  set: new PhraseSet([d.generic, ...d.brands, ...d.generic.split('/')], { plurals: true }),
+}));
 
-export const FORMULARY = formulary as unknown as { regulation: string; effective: string; statusVerified: boolean; statusNote: string; rules: FormularyRule[]; drugs: FormularyDrug[] };
+export const FORMULARY = formulary as unknown as {
+  regulation: string;
+  effective: string;
+  statusVerified: boolean;
+  statusNote: string;
+  rules: FormularyRule[];
+  drugs: FormularyDrug[];
+};
 
 /** The formulary drug a service names, if any (the first named). */
 export function formularyDrug(service: string): FormularyDrug | undefined {

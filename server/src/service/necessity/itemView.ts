@@ -71,6 +71,7 @@ export function sentenceSpan(prose: Prose, sentence: Sentence, start: number, en
 
 /** The indentation of the item's fields, for lines a quick-fix inserts. */
 export function itemIndent(section: ItemSection): string {
-  const col = section.fields[0]?.keyRange.start.character ?? section.criteria?.keywordRange.start.character ?? section.rationale?.keywordRange.start.character ?? 2;
+  const col =
+    section.fields[0]?.keyRange.start.character ?? section.criteria?.keywordRange.start.character ?? section.rationale?.keywordRange.start.character ?? 2;
   return ' '.repeat(col);
 }

@@ -11,7 +11,10 @@ export interface Located {
 }
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly range: Range) {
+  constructor(
+    message: string,
+    readonly range: Range,
+  ) {
     super(message);
   }
 }
@@ -88,7 +91,12 @@ export function parseJsonLocated(text: string): Located {
       v = str();
     } else {
       const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 40));
-      if (!m) fail(i >= text.length ? 'The file ends too early: a value is missing.' : 'Expected a value: a string in double quotes, a number, true, false, a list [...] or an object {...}.');
+      if (!m)
+        fail(
+          i >= text.length
+            ? 'The file ends too early: a value is missing.'
+            : 'Expected a value: a string in double quotes, a number, true, false, a list [...] or an object {...}.',
+        );
       i += m![0].length;
       v = JSON.parse(m![0]);
     }

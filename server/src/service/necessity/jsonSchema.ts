@@ -38,7 +38,12 @@ function typeOf(v: unknown): string {
 }
 
 function where(path: (string | number)[]): string {
-  return path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') : 'the file';
+  return path.length
+    ? path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+        .join('')
+        .replace(/^\./, '')
+    : 'the file';
 }
 
 function check(value: unknown, raw: Schema, root: Schema, path: (string | number)[], errors: SchemaError[]): void {
@@ -70,19 +75,25 @@ function check(value: unknown, raw: Schema, root: Schema, path: (string | number
     }
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    errors.push({ path, message: `${where(path)} must be one of ${schema.enum.map((e: unknown) => JSON.stringify(e)).join(', ')}; ${JSON.stringify(value)} is not.` });
+    errors.push({
+      path,
+      message: `${where(path)} must be one of ${schema.enum.map((e: unknown) => JSON.stringify(e)).join(', ')}; ${JSON.stringify(value)} is not.`,
+    });
   }
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) errors.push({ path, message: `${where(path)} must not be empty.` });
-    else if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push({ path, message: `${where(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.` });
-    else if (schema.pattern && !new RegExp(schema.pattern).test(value)) errors.push({ path, message: `${where(path)} "${value}" does not have the expected form (${describePattern(schema.pattern)}).` });
+    else if (schema.maxLength !== undefined && value.length > schema.maxLength)
+      errors.push({ path, message: `${where(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.` });
+    else if (schema.pattern && !new RegExp(schema.pattern).test(value))
+      errors.push({ path, message: `${where(path)} "${value}" does not have the expected form (${describePattern(schema.pattern)}).` });
   }
   if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) errors.push({ path, message: `${where(path)} must be at least ${schema.minimum}.` });
     if (schema.maximum !== undefined && value > schema.maximum) errors.push({ path, message: `${where(path)} must be at most ${schema.maximum}.` });
   }
   if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) errors.push({ path, message: `${where(path)} needs at least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.` });
+    if (schema.minItems !== undefined && value.length < schema.minItems)
+      errors.push({ path, message: `${where(path)} needs at least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.` });
     if (schema.items) value.forEach((v, i) => check(v, schema.items, root, [...path, i], errors));
   }
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -95,7 +106,12 @@ function check(value: unknown, raw: Schema, root: Schema, path: (string | number
       // Own properties only: "constructor" or "toString" are not schemas.
       if (Object.hasOwn(props, key)) check(v, props[key], root, [...path, key], errors);
       else if (schema.additionalProperties === false) {
-        errors.push({ path: [...path, key], message: `"${key}" is not a known property here; known: ${Object.keys(props).filter((k) => !k.startsWith('$')).join(', ')}.` });
+        errors.push({
+          path: [...path, key],
+          message: `"${key}" is not a known property here; known: ${Object.keys(props)
+            .filter((k) => !k.startsWith('$'))
+            .join(', ')}.`,
+        });
       }
     }
     for (const sub of schema.allOf ?? []) check(value, sub, root, path, errors);

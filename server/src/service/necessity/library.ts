@@ -17,7 +17,19 @@ import { allEditions, edition } from './editions';
 import { leaves, type DecisionNode } from './decision';
 import { formularyDrug } from './formulary';
 
-export type LimitKind = 'visits' | 'sessions' | 'treatments' | 'times-per-week' | 'hours-per-week' | 'weeks' | 'months' | 'days' | 'per-year' | 'mg-med-per-day' | 'levels' | 'years-of-age';
+export type LimitKind =
+  | 'visits'
+  | 'sessions'
+  | 'treatments'
+  | 'times-per-week'
+  | 'hours-per-week'
+  | 'weeks'
+  | 'months'
+  | 'days'
+  | 'per-year'
+  | 'mg-med-per-day'
+  | 'levels'
+  | 'years-of-age';
 
 export interface Limit {
   what: LimitKind;
@@ -114,7 +126,8 @@ export function validateCriteriaData(data: unknown, known: { sectionIds?: Set<st
   const ids = new Map<string, string>();
   const sectionIds = new Set<string>();
   file.sections.forEach((section, si) => {
-    if (sectionIds.has(section.id)) problems.push({ path: ['sections', si, 'id'], message: `Section id "${section.id}" is used twice in this file; give each section its own id.` });
+    if (sectionIds.has(section.id))
+      problems.push({ path: ['sections', si, 'id'], message: `Section id "${section.id}" is used twice in this file; give each section its own id.` });
     sectionIds.add(section.id);
     // The phrase syntax, checked before any phrase is compiled (a * inside a word backtracked without end).
     section.match.forEach((group, gi) =>
@@ -127,33 +140,71 @@ export function validateCriteriaData(data: unknown, known: { sectionIds?: Set<st
       const wrong = phraseProblem(phrase);
       if (wrong) problems.push({ path: ['sections', si, 'exclude', pi], message: `The phrase ${quotePhrase(phrase)} ${wrong}.` });
     });
-    if (section.edition && !edition(section.edition)) problems.push({ path: ['sections', si, 'edition'], message: `"${section.edition}" is not a guideline edition; known: ${allEditions().map((e) => e.id).join(', ')}.` });
+    if (section.edition && !edition(section.edition))
+      problems.push({
+        path: ['sections', si, 'edition'],
+        message: `"${section.edition}" is not a guideline edition; known: ${allEditions()
+          .map((e) => e.id)
+          .join(', ')}.`,
+      });
     if (section.decides) {
       const own = new Map(section.criteria.map((c) => [c.id, c]));
       const inTree = new Set(leaves(section.decides));
       for (const id of inTree) {
-        if (!own.has(id)) problems.push({ path: ['sections', si, 'decides'], message: `The decision logic names ${id}, which is not a criterion of ${section.id}.`, onKey: true });
-        else if (!own.get(id)!.decisive) problems.push({ path: ['sections', si, 'decides'], message: `The decision logic names ${id}; mark it "decisive": true.`, onKey: true });
+        if (!own.has(id))
+          problems.push({
+            path: ['sections', si, 'decides'],
+            message: `The decision logic names ${id}, which is not a criterion of ${section.id}.`,
+            onKey: true,
+          });
+        else if (!own.get(id)!.decisive)
+          problems.push({ path: ['sections', si, 'decides'], message: `The decision logic names ${id}; mark it "decisive": true.`, onKey: true });
       }
       section.criteria.forEach((c, ci) => {
-        if (c.decisive && !inTree.has(c.id)) problems.push({ path: ['sections', si, 'criteria', ci, 'decisive'], message: `${c.id} is decisive but not in the section's decision logic ("decides"); add it there or drop "decisive".`, onKey: true });
-        if (c.anyOf) problems.push({ path: ['sections', si, 'criteria', ci, 'anyOf'], message: `With "decides", alternatives are any-of groups there; drop "anyOf" from ${c.id}.`, onKey: true });
+        if (c.decisive && !inTree.has(c.id))
+          problems.push({
+            path: ['sections', si, 'criteria', ci, 'decisive'],
+            message: `${c.id} is decisive but not in the section's decision logic ("decides"); add it there or drop "decisive".`,
+            onKey: true,
+          });
+        if (c.anyOf)
+          problems.push({
+            path: ['sections', si, 'criteria', ci, 'anyOf'],
+            message: `With "decides", alternatives are any-of groups there; drop "anyOf" from ${c.id}.`,
+            onKey: true,
+          });
       });
     }
     section.criteria.forEach((c, ci) => {
       const first = ids.get(c.id);
-      if (first) problems.push({ path: ['sections', si, 'criteria', ci, 'id'], message: `Criterion id ${c.id} is already used in section "${first}"; criterion ids must be unique.` });
+      if (first)
+        problems.push({
+          path: ['sections', si, 'criteria', ci, 'id'],
+          message: `Criterion id ${c.id} is already used in section "${first}"; criterion ids must be unique.`,
+        });
       else ids.set(c.id, section.id);
-      for (const [key, list] of [['concepts', c.concepts], ['requires', c.requires]] as const) {
+      for (const [key, list] of [
+        ['concepts', c.concepts],
+        ['requires', c.requires],
+      ] as const) {
         (list ?? []).forEach((concept, k) => {
           if (!CONCEPTS.has(concept)) {
-            problems.push({ path: ['sections', si, 'criteria', ci, key, k], message: `"${concept}" is not a term-list concept; known: ${[...CONCEPTS.keys()].join(', ')}.` });
+            problems.push({
+              path: ['sections', si, 'criteria', ci, key, k],
+              message: `"${concept}" is not a term-list concept; known: ${[...CONCEPTS.keys()].join(', ')}.`,
+            });
           }
         });
       }
-      if (c.anyOf && !c.decisive) problems.push({ path: ['sections', si, 'criteria', ci, 'anyOf'], message: `anyOf groups alternatives among decisive criteria; mark ${c.id} "decisive": true or drop "anyOf".`, onKey: true });
+      if (c.anyOf && !c.decisive)
+        problems.push({
+          path: ['sections', si, 'criteria', ci, 'anyOf'],
+          message: `anyOf groups alternatives among decisive criteria; mark ${c.id} "decisive": true or drop "anyOf".`,
+          onKey: true,
+        });
       for (const [li, l] of (c.limits ?? []).entries()) {
-        if (l.min !== undefined && l.max !== undefined && l.min > l.max) problems.push({ path: ['sections', si, 'criteria', ci, 'limits', li], message: `This limit's min (${l.min}) is above its max (${l.max}).` });
+        if (l.min !== undefined && l.max !== undefined && l.min > l.max)
+          problems.push({ path: ['sections', si, 'criteria', ci, 'limits', li], message: `This limit's min (${l.min}) is above its max (${l.max}).` });
       }
     });
   });
@@ -174,7 +225,11 @@ export class CriteriaLibrary {
   constructor(sections: GuidelineSection[]) {
     const map = new Map<string, LibrarySection>();
     for (const s of sections) {
-      map.set(s.id, { ...s, matchSets: s.match.map((g) => new PhraseSet(g, { plurals: true })), excludeSet: new PhraseSet(s.exclude ?? [], { plurals: true }) });
+      map.set(s.id, {
+        ...s,
+        matchSets: s.match.map((g) => new PhraseSet(g, { plurals: true })),
+        excludeSet: new PhraseSet(s.exclude ?? [], { plurals: true }),
+      });
     }
     this.sections = map;
     for (const section of map.values()) for (const criterion of section.criteria) this.byCriterion.set(criterion.id.toUpperCase(), { section, criterion });
@@ -225,7 +280,12 @@ export class CriteriaLibrary {
       // A drug the section terms do not list: the formulary knows its class.
       const drug = formularyDrug(text);
       const section = drug && this.sections.get(drug.section);
-      if (section && !section.excludeSet.test(text) && !(forms.length && section.covers?.forms?.length && !forms.some((f) => section.covers!.forms!.includes(f)))) return [section];
+      if (
+        section &&
+        !section.excludeSet.test(text) &&
+        !(forms.length && section.covers?.forms?.length && !forms.some((f) => section.covers!.forms!.includes(f)))
+      )
+        return [section];
     }
     return hits.map((h) => h.section);
   }
@@ -266,10 +326,18 @@ export interface CoverageConflict {
 // cream, gel or patch; "oral suspension" is a compounded kit ("Synapryn 10mg/1ml
 // oral suspension") and oral as well; tablets and "by mouth" are oral.
 const FORM_TERMS: [DrugForm, PhraseSet][] = [
-  ['topical', new PhraseSet(['cream', 'gel', 'ointment', 'lotion', 'topical', 'patch', 'pad', 'cream base', 'transdermal', 'roll-on', 'spray'], { plurals: true })],
+  [
+    'topical',
+    new PhraseSet(['cream', 'gel', 'ointment', 'lotion', 'topical', 'patch', 'pad', 'cream base', 'transdermal', 'roll-on', 'spray'], { plurals: true }),
+  ],
   ['compounded', new PhraseSet(['compound*', 'cream base', 'oral suspension', 'suspension'])],
   ['injectable', new PhraseSet(['injection', 'injected', 'intra-articular', 'im', 'iv', 'intramuscular', 'intravenous'], { plurals: true })],
-  ['oral', new PhraseSet(['tab', 'tabs', 'tablet', 'capsule', 'cap', 'caps', 'by mouth', 'orally', 'po', 'oral', 'oral suspension', 'er', 'xr', 'sr', 'dr'], { plurals: true })],
+  [
+    'oral',
+    new PhraseSet(['tab', 'tabs', 'tablet', 'capsule', 'cap', 'caps', 'by mouth', 'orally', 'po', 'oral', 'oral suspension', 'er', 'xr', 'sr', 'dr'], {
+      plurals: true,
+    }),
+  ],
 ];
 
 /** The drug forms an item's name states (none when it does not say). */

@@ -85,14 +85,12 @@ export function findingsIn(sentence: string, concept: Concept, neg: Negation = N
     if ((near && m.start < near.end) || isExcluded(m)) continue;
     const from = clauseStart(sentence, m.start, neg);
     const to = clauseEnd(sentence, m.end, neg);
-    const qualified = concept.abnormal
-      .matches(sentence, from, to)
-      .some(
-        (q) =>
-          (q.end <= m.start ? wordCount(sentence.slice(q.end, m.start)) <= 5 : q.start >= m.end && wordCount(sentence.slice(m.end, q.start)) <= 4) &&
-          // "no focal deficits": a negated qualifier documents absence.
-          !negationOf(sentence, q.start, q.end, neg),
-      );
+    const qualified = concept.abnormal.matches(sentence, from, to).some(
+      (q) =>
+        (q.end <= m.start ? wordCount(sentence.slice(q.end, m.start)) <= 5 : q.start >= m.end && wordCount(sentence.slice(m.end, q.start)) <= 4) &&
+        // "no focal deficits": a negated qualifier documents absence.
+        !negationOf(sentence, q.start, q.end, neg),
+    );
     if (qualified && !negationOf(sentence, m.start, m.end, neg)) out.push(m);
   }
   return out.sort((a, b) => a.start - b.start);
@@ -110,7 +108,8 @@ export function claimsIn(sentence: string, concept: Concept, neg: Negation = NEG
     if (!cue || cue.end > m.start) return { ...m, negatedBy: cue };
     const between = sentence.slice(cue.start, m.start);
     const weighs = neg.judgment.test(between);
-    const aboutStudy = /\bstud(y|ies)\b/i.test(between) || RECORDS.classes.some((c) => (c.id === 'imaging' || c.id === 'electrodiagnostics') && c.terms.test(between));
+    const aboutStudy =
+      /\bstud(y|ies)\b/i.test(between) || RECORDS.classes.some((c) => (c.id === 'imaging' || c.id === 'electrodiagnostics') && c.terms.test(between));
     return { ...m, negatedBy: weighs || aboutStudy ? undefined : cue };
   });
 }
@@ -160,7 +159,9 @@ export function recordsDocumentedIn(sentence: string, neg: Negation = NEGATION):
   for (const recordClass of RECORDS.classes) {
     for (const m of recordClass.terms.matches(sentence)) {
       // "no outcomes documented from the prior chiropractic care" still records the care.
-      const presupposed = /\b(from|after|following|since|with)\s+(?:(?:the|her|his|their)\s+)?(?:prior|previous|recent)\s+(?:[a-z-]+\s+)?$/i.test(sentence.slice(0, m.start));
+      const presupposed = /\b(from|after|following|since|with)\s+(?:(?:the|her|his|their)\s+)?(?:prior|previous|recent)\s+(?:[a-z-]+\s+)?$/i.test(
+        sentence.slice(0, m.start),
+      );
       if (!presupposed && negationOf(sentence, m.start, m.end, neg)) continue;
       const { from, to } = commaClause(sentence, m.start);
       const clause = sentence.slice(from, to);

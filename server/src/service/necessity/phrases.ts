@@ -178,7 +178,8 @@ export function phraseProblem(phrase: string): string | undefined {
   if (phrase.length > MAX_PHRASE_LENGTH) return `is ${phrase.length} characters long; a phrase is a few words, at most ${MAX_PHRASE_LENGTH} characters`;
   for (const word of phrase.split(SEPARATORS)) {
     const inner = word.slice(1, -1);
-    if (word === '*' || word.startsWith('**') || word.endsWith('**') || inner.includes('*')) return 'has a * that is not at the start or the end of a word; write * only there, like radicul* (see docs/criteria.md)';
+    if (word === '*' || word.startsWith('**') || word.endsWith('**') || inner.includes('*'))
+      return 'has a * that is not at the start or the end of a word; write * only there, like radicul* (see docs/criteria.md)';
   }
   return undefined;
 }

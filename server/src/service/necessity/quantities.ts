@@ -6,8 +6,29 @@
 // counted rather than guessed.
 
 const WORDS: Record<string, number> = {
-  one: 1, once: 1, two: 2, twice: 2, three: 3, thrice: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20, 'twenty-four': 24, 'twenty four': 24,
+  one: 1,
+  once: 1,
+  two: 2,
+  twice: 2,
+  three: 3,
+  thrice: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
+  'twenty four': 24,
 };
 const N = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty-four|twenty four|twenty)';
 
@@ -69,10 +90,17 @@ const KIND_TERMS: Record<TherapyKind, RegExp> = {
   chiropractic: /\b(?:chiropract\w*|chiro|manipulation)\b/i,
   acupuncture: /\bacupuncture\b/i,
 };
-const PAST = /\b(?:had|has had|have had|completed|attended|received|undergone|underwent|included|includes|to date|prior|previous|previously|so far|already|participated)\b/i;
-const PRIOR_COUNT = new RegExp(`\\b${N}\\s*(?:\\(\\d+\\)\\s*)?(?:prior\\s+|previous\\s+|completed\\s+|authorized\\s+)?(?:sessions|visits|treatments)\\s+of\\s+([a-z ]{2,40})`, 'gi');
+const PAST =
+  /\b(?:had|has had|have had|completed|attended|received|undergone|underwent|included|includes|to date|prior|previous|previously|so far|already|participated)\b/i;
+const PRIOR_COUNT = new RegExp(
+  `\\b${N}\\s*(?:\\(\\d+\\)\\s*)?(?:prior\\s+|previous\\s+|completed\\s+|authorized\\s+)?(?:sessions|visits|treatments)\\s+of\\s+([a-z ]{2,40})`,
+  'gi',
+);
 const PRIOR_COUNT_BEFORE = new RegExp(`\\b${N}\\s+((?:[a-z/-]+\\s+){1,3}?)(?:sessions|visits|treatments)\\b`, 'gi');
-const PRIOR_COUNT_AFTER = new RegExp(`\\b(physical therapy|occupational therapy|chiropractic(?: care| treatment)?|acupuncture)\\s*(?:x|times|\\()\\s*${N}\\b`, 'gi');
+const PRIOR_COUNT_AFTER = new RegExp(
+  `\\b(physical therapy|occupational therapy|chiropractic(?: care| treatment)?|acupuncture)\\s*(?:x|times|\\()\\s*${N}\\b`,
+  'gi',
+);
 
 export interface PriorVisits {
   visits: number;
@@ -89,14 +117,20 @@ export function priorVisits(sentences: readonly { text: string }[], kind: Therap
   let best: PriorVisits | undefined;
   sentences.forEach((s, i) => {
     if (!PAST.test(s.text)) return;
-    const counts = [...s.text.matchAll(PRIOR_COUNT)].map((m) => ({ m, n: num(m[1]), what: m[2] })).concat([...s.text.matchAll(PRIOR_COUNT_AFTER)].map((m) => ({ m, n: num(m[2]), what: m[1] })))
+    const counts = [...s.text.matchAll(PRIOR_COUNT)]
+      .map((m) => ({ m, n: num(m[1]), what: m[2] }))
+      .concat([...s.text.matchAll(PRIOR_COUNT_AFTER)].map((m) => ({ m, n: num(m[2]), what: m[1] })))
       .concat([...s.text.matchAll(PRIOR_COUNT_BEFORE)].map((m) => ({ m, n: num(m[1]), what: m[2] })));
     for (const { m, n, what } of counts) {
       if (n === undefined || !KIND_TERMS[kind].test(what)) continue;
       // "8 additional sessions were requested" is the request, not the past.
       const before = s.text.slice(Math.max(0, m.index! - 30), m.index!);
       const after = s.text.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
-      if (/\b(?:request\w*|recommend\w*|additional|more|further|plan\w*|for)\s*$/i.test(before) || /^[^.;]*?\b(?:requested|recommended|planned|pending)\b/i.test(after)) continue;
+      if (
+        /\b(?:request\w*|recommend\w*|additional|more|further|plan\w*|for)\s*$/i.test(before) ||
+        /^[^.;]*?\b(?:requested|recommended|planned|pending)\b/i.test(after)
+      )
+        continue;
       if (!best || n > best.visits) best = { visits: n, sentence: i };
     }
   });
@@ -108,6 +142,9 @@ export function therapyKind(sectionServices: readonly string[] | undefined, serv
   const s = sectionServices ?? [];
   if (s.includes('chiropractic')) return 'chiropractic';
   if (s.includes('acupuncture')) return 'acupuncture';
-  if (s.includes('physical-therapy')) return /\boccupational therapy\b|\bot\b|hand therapy/i.test(service) && !/\bphysical therapy\b|\bpt\b/i.test(service) ? 'occupational-therapy' : 'physical-therapy';
+  if (s.includes('physical-therapy'))
+    return /\boccupational therapy\b|\bot\b|hand therapy/i.test(service) && !/\bphysical therapy\b|\bpt\b/i.test(service)
+      ? 'occupational-therapy'
+      : 'physical-therapy';
   return undefined;
 }

@@ -28,11 +28,21 @@ export function loadWorkspaceCriteria(files: WorkspaceFile[]): WorkspaceResult {
       continue;
     }
     if (file.tooLarge || utf8Size(file.text, MAX_CRITERIA_FILE_BYTES) > MAX_CRITERIA_FILE_BYTES) {
-      out.push(problem(`This criteria file is too large to load (over ${formatSize(MAX_CRITERIA_FILE_BYTES)}).`, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+      out.push(
+        problem(`This criteria file is too large to load (over ${formatSize(MAX_CRITERIA_FILE_BYTES)}).`, {
+          start: { line: 0, character: 0 },
+          end: { line: 0, character: 0 },
+        }),
+      );
       continue;
     }
     if (!file.text.trim()) {
-      out.push(problem('This criteria file is empty. Write a JSON object with "sections" (see docs/criteria.md).', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+      out.push(
+        problem('This criteria file is empty. Write a JSON object with "sections" (see docs/criteria.md).', {
+          start: { line: 0, character: 0 },
+          end: { line: 0, character: 0 },
+        }),
+      );
       continue;
     }
     let located: Located;
@@ -59,9 +69,19 @@ export function loadWorkspaceCriteria(files: WorkspaceFile[]): WorkspaceResult {
         const builtIn = BUILT_IN_LIBRARY.criterion(id);
         const otherFile = criterionOwner.get(id);
         if (builtIn && builtIn.section.id !== s.id && !sectionOwner.has(builtIn.section.id)) {
-          out.push(problem(`Criterion id ${c.id} already belongs to the built-in section "${builtIn.section.id}"; choose a new id, or override "${builtIn.section.id}" as a whole.`, rangeForPath(located, ['sections', si, 'criteria', ci, 'id'])));
+          out.push(
+            problem(
+              `Criterion id ${c.id} already belongs to the built-in section "${builtIn.section.id}"; choose a new id, or override "${builtIn.section.id}" as a whole.`,
+              rangeForPath(located, ['sections', si, 'criteria', ci, 'id']),
+            ),
+          );
         } else if (otherFile && otherFile !== `${file.uri}#${s.id}`) {
-          out.push(problem(`Criterion id ${c.id} is also defined in another workspace section; criterion ids must be unique.`, rangeForPath(located, ['sections', si, 'criteria', ci, 'id'])));
+          out.push(
+            problem(
+              `Criterion id ${c.id} is also defined in another workspace section; criterion ids must be unique.`,
+              rangeForPath(located, ['sections', si, 'criteria', ci, 'id']),
+            ),
+          );
         }
         criterionOwner.set(id, `${file.uri}#${s.id}`);
       }),

@@ -41,7 +41,11 @@ function proseText(prose: Prose): LetterText {
 /** A one-line value written at `at`; `opensLine` when the letter starts a line with it (the item's title). */
 function lineText(value: string, at: Range, opensLine = false): LetterText {
   const { line, character } = at.start;
-  return { text: value, range: (start, end) => ({ start: { line, character: character + start }, end: { line, character: character + end } }), sentenceStarts: opensLine ? LINE_START : NO_STARTS };
+  return {
+    text: value,
+    range: (start, end) => ({ start: { line, character: character + start }, end: { line, character: character + end } }),
+    sentenceStarts: opensLine ? LINE_START : NO_STARTS,
+  };
 }
 
 function printedFields(section: Section): Field[] {

@@ -77,7 +77,8 @@ export function checkPhiData(data: { fragments: { name: string; regex: string }[
     for (const ex of p.matches) {
       const found = findPhi(ex.text, compiled).map((m) => `${m.pattern.id}: "${m.text}"`);
       const expected = `${p.id}: "${ex.hit}"`;
-      if (found.length !== 1 || found[0] !== expected) problems.push(`${p.id}: in "${ex.text}" expected only ${expected}, found ${found.length ? found.join(', ') : 'nothing'}.`);
+      if (found.length !== 1 || found[0] !== expected)
+        problems.push(`${p.id}: in "${ex.text}" expected only ${expected}, found ${found.length ? found.join(', ') : 'nothing'}.`);
     }
     for (const text of p.nonMatches) {
       const found = findPhi(text, compiled).map((m) => `${m.pattern.id}: "${m.text}"`);

@@ -31,15 +31,7 @@ export interface Run {
   strong?: boolean;
 }
 
-export type ParagraphKind =
-  | 'boilerplate'
-  | 'credential'
-  | 'summary'
-  | 'item-title'
-  | 'guideline'
-  | 'rationale'
-  | 'criteria'
-  | 'document';
+export type ParagraphKind = 'boilerplate' | 'credential' | 'summary' | 'item-title' | 'guideline' | 'rationale' | 'criteria' | 'document';
 
 export interface CriteriaRow {
   id: string;
@@ -111,8 +103,14 @@ function build({ file, model }: AnalysedCase, options: LetterOptions): LetterMod
     if (row.length) rows.push(row);
   };
   const priority = getField(header, 'priority');
-  pair(dateField(T.header.assigned, getField(header, 'assigned'), model.dates.assigned), dateField(T.header.injuryDate, getField(file.worker, 'injury-date'), model.dates.injuryDate));
-  pair(dateField(T.header.decisionDate, getField(header, 'decision-date'), model.dates.decisionDate), dateField(T.header.urDate, getField(header, 'ur-date'), model.dates.urDate));
+  pair(
+    dateField(T.header.assigned, getField(header, 'assigned'), model.dates.assigned),
+    dateField(T.header.injuryDate, getField(file.worker, 'injury-date'), model.dates.injuryDate),
+  );
+  pair(
+    dateField(T.header.decisionDate, getField(header, 'decision-date'), model.dates.decisionDate),
+    dateField(T.header.urDate, getField(header, 'ur-date'), model.dates.urDate),
+  );
   pair(
     priority && priority.value.trim() ? { label: T.header.priority, value: priorityWord(priority.value), line: priority.range.start.line } : undefined,
     dateField(T.header.received, getField(header, 'received'), model.dates.received),
@@ -124,7 +122,9 @@ function build({ file, model }: AnalysedCase, options: LetterOptions): LetterMod
   const howMade: LetterParagraph[] = [
     {
       kind: 'boilerplate',
-      runs: orgName ? splitTemplate(T.howMade, 'organization', { text: orgName }) : splitTemplate(T.howMade, 'organization', { text: T.missing.organization, missing: true }),
+      runs: orgName
+        ? splitTemplate(T.howMade, 'organization', { text: orgName })
+        : splitTemplate(T.howMade, 'organization', { text: T.missing.organization, missing: true }),
       line: org?.range.start.line,
     },
   ];
@@ -151,7 +151,8 @@ function build({ file, model }: AnalysedCase, options: LetterOptions): LetterMod
   for (const p of summary?.prose?.paragraphs ?? []) {
     summaryParas.push({ kind: 'summary', runs: [{ text: p.text }], line: p.range.start.line });
   }
-  if (summaryParas.length === 1) summaryParas.push({ kind: 'summary', runs: [{ text: T.missing.summary, missing: true }], line: summary?.keywordRange.start.line });
+  if (summaryParas.length === 1)
+    summaryParas.push({ kind: 'summary', runs: [{ text: T.missing.summary, missing: true }], line: summary?.keywordRange.start.line });
   sections.push({ heading: T.headings.summary, line: summary?.keywordRange.start.line, paragraphs: summaryParas });
 
   // DOCUMENTS REVIEWED (8 CCR 9792.10.6(d)), when the case lists them: each
@@ -163,7 +164,12 @@ function build({ file, model }: AnalysedCase, options: LetterOptions): LetterMod
       line: documents.keywordRange.start.line,
       paragraphs: [
         { kind: 'boilerplate', runs: [{ text: T.documentsIntro }], line: documents.keywordRange.start.line },
-        ...documents.entries.map((e, i): LetterParagraph => ({ kind: 'document', runs: [{ text: e.parts.map((p) => p.value).join(', ') }], line: e.range.start.line, tight: i > 0 })),
+        ...documents.entries.map((e, i): LetterParagraph => ({
+          kind: 'document',
+          runs: [{ text: e.parts.map((p) => p.value).join(', ') }],
+          line: e.range.start.line,
+          tight: i > 0,
+        })),
       ],
     });
   }
@@ -186,9 +192,7 @@ function itemParagraphs(item: ItemModel, shortName: string, factText: (name: str
   const out: LetterParagraph[] = [];
   const service = item.service.trim();
   const serviceRun: Run = service ? { text: service } : { text: T.missing.service, missing: true };
-  const decisionRun: Run = item.decision
-    ? { text: T.decisionWords[item.decision], strong: true }
-    : { text: T.missing.decision, missing: true };
+  const decisionRun: Run = item.decision ? { text: T.decisionWords[item.decision], strong: true } : { text: T.missing.decision, missing: true };
   const request = valueOf(getField(section, 'request'));
   const authorized = valueOf(getField(section, 'authorized'));
   const template = request && authorized ? T.partialItemTitle : T.itemTitle;
@@ -225,7 +229,12 @@ function itemParagraphs(item: ItemModel, shortName: string, factText: (name: str
 
   const paragraphs = section.rationale?.prose?.paragraphs ?? [];
   if (paragraphs.length === 0) {
-    out.push({ kind: 'rationale', lead: T.rationaleLabel, runs: [{ text: T.missing.rationale, missing: true }], line: section.rationale?.keywordRange.start.line ?? section.keywordRange.start.line });
+    out.push({
+      kind: 'rationale',
+      lead: T.rationaleLabel,
+      runs: [{ text: T.missing.rationale, missing: true }],
+      line: section.rationale?.keywordRange.start.line ?? section.keywordRange.start.line,
+    });
   }
   paragraphs.forEach((p, i) => {
     out.push({ kind: 'rationale', lead: i === 0 ? T.rationaleLabel : undefined, runs: [{ text: p.text }], line: p.range.start.line });

@@ -65,7 +65,11 @@ function draw(doc: Doc, letter: LetterModel): void {
     const y = doc.y;
     let maxY = y;
     row.forEach((f, i) => {
-      doc.font(BOLD).text(pdfText(`${f.label} `), left + i * column, y, { continued: true, width: column - 6 }).font(REGULAR).text(pdfText(f.value));
+      doc
+        .font(BOLD)
+        .text(pdfText(`${f.label} `), left + i * column, y, { continued: true, width: column - 6 })
+        .font(REGULAR)
+        .text(pdfText(f.value));
       maxY = Math.max(maxY, doc.y);
     });
     doc.x = left;
@@ -74,7 +78,10 @@ function draw(doc: Doc, letter: LetterModel): void {
   for (const section of letter.sections) {
     doc.moveDown(1);
     keepWithNext(doc, 4);
-    doc.font(BOLD).fontSize(BODY_SIZE + 0.5).text(pdfText(section.heading), left, doc.y, { width: width(doc) });
+    doc
+      .font(BOLD)
+      .fontSize(BODY_SIZE + 0.5)
+      .text(pdfText(section.heading), left, doc.y, { width: width(doc) });
     doc.font(REGULAR).fontSize(BODY_SIZE).moveDown(0.6);
     section.paragraphs.forEach((p, i) => {
       if (i > 0 && !p.tight) doc.moveDown(0.6);
@@ -96,7 +103,10 @@ function paragraph(doc: Doc, p: LetterParagraph): void {
   if (p.kind === 'item-title') {
     doc.moveDown(0.4);
     keepWithNext(doc, 4);
-    doc.font(BOLD).text(pdfText(paragraphText(p)), left, doc.y, { width: w }).font(REGULAR);
+    doc
+      .font(BOLD)
+      .text(pdfText(paragraphText(p)), left, doc.y, { width: w })
+      .font(REGULAR);
     return;
   }
   const pieces: { text: string; bold: boolean }[] = [];
@@ -118,12 +128,19 @@ function criteria(doc: Doc, p: LetterParagraph): void {
   const left = doc.page.margins.left;
   const w = width(doc);
   doc.moveDown(0.4);
-  doc.font(BOLD).fontSize(BODY_SIZE - 1).text(pdfText(paragraphText(p)), left, doc.y, { width: w });
+  doc
+    .font(BOLD)
+    .fontSize(BODY_SIZE - 1)
+    .text(pdfText(paragraphText(p)), left, doc.y, { width: w });
   doc.font(REGULAR);
   for (const r of p.rows ?? []) {
     const evidence = r.evidence.length ? ` Evidence: ${r.evidence.join(' ')}` : '';
     const note = r.note ? ` Note: ${r.note}` : '';
-    doc.font(BOLD).text(pdfText(`${r.id}: `), left + 12, doc.y, { width: w - 12, continued: true }).font(REGULAR).text(pdfText(`${r.status}.${evidence}${note}`));
+    doc
+      .font(BOLD)
+      .text(pdfText(`${r.id}: `), left + 12, doc.y, { width: w - 12, continued: true })
+      .font(REGULAR)
+      .text(pdfText(`${r.status}.${evidence}${note}`));
   }
   doc.fontSize(BODY_SIZE);
 }

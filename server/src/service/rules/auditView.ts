@@ -30,7 +30,12 @@ function checked(raw: unknown): AuditView {
   const ok =
     typeof v?.marker === 'string' &&
     Array.isArray(v.off) &&
-    v.off.every((e) => typeof e?.code === 'string' && typeof e.why === 'string' && [e.when, e.unless].every((c) => c === undefined || (typeof c === 'object' && c !== null && !Array.isArray(c))));
+    v.off.every(
+      (e) =>
+        typeof e?.code === 'string' &&
+        typeof e.why === 'string' &&
+        [e.when, e.unless].every((c) => c === undefined || (typeof c === 'object' && c !== null && !Array.isArray(c))),
+    );
   // A view that cannot be read leaves every finding on: never hides one by mistake.
   return ok ? (v as AuditView) : { marker: typeof v?.marker === 'string' ? v.marker : 'imported-from', off: [] };
 }

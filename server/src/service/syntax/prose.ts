@@ -125,9 +125,12 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
 
   const text = parts.join('');
   const prose: Prose = { text, segments, paragraphs: [], sentences: [], labels, range: fallback };
-  prose.paragraphs = paragraphBounds.map(
-    (b): Paragraph => ({ text: text.slice(b.start, b.end), start: b.start, end: b.end, range: proseRange(prose, b.start, b.end) }),
-  );
+  prose.paragraphs = paragraphBounds.map((b): Paragraph => ({
+    text: text.slice(b.start, b.end),
+    start: b.start,
+    end: b.end,
+    range: proseRange(prose, b.start, b.end),
+  }));
   prose.sentences = splitSentences(prose, lineJoins);
   attachLabels(prose, labelOffsets);
   const first = lines.find((l) => l.text.trim() !== '');
@@ -141,7 +144,6 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   }
   return { prose, malformedLabels };
 }
-
 
 /** Maps an offset in `prose.text` to a source position. */
 export function prosePosition(prose: Prose, offset: number): { line: number; character: number } {

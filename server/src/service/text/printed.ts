@@ -47,7 +47,7 @@ export function printedForm(written: string): PrintedForm {
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i < written.length; ) {
+  for (let i = 0; i < written.length;) {
     const cp = written.codePointAt(i)!;
     const c = String.fromCodePoint(cp);
     const end = i + c.length;

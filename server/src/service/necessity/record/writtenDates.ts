@@ -15,7 +15,19 @@ export interface WrittenDate {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -47,7 +59,13 @@ export function writtenDates(text: string): WrittenDate[] {
     // "may 12, 2016" is a month; "may" as a verb is never followed by a day and a year.
     const date = valid(+m[4], MONTHS[m[1].toLowerCase()], +m[2]);
     if (!date) continue;
-    out.push({ date, start: m.index!, end: m.index! + m[0].length, text: m[0], form: { kind: 'words', month: m[0].slice(0, m[0].search(/[\s.]/)), comma: m[3] === ',' } });
+    out.push({
+      date,
+      start: m.index!,
+      end: m.index! + m[0].length,
+      text: m[0],
+      form: { kind: 'words', month: m[0].slice(0, m[0].search(/[\s.]/)), comma: m[3] === ',' },
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }

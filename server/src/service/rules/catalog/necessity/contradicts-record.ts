@@ -14,7 +14,8 @@ import { contradictsRecordFindings } from '../../support/record/recordChecks';
 
 const MAX_RELATED = 3;
 
-export type ContradictsRecordData = { concept: string; denial: string } | { concept: string; criterion: string } | { concept: string; direction: 'denies' | 'asserts' };
+export type ContradictsRecordData =
+  { concept: string; denial: string } | { concept: string; criterion: string } | { concept: string; direction: 'denies' | 'asserts' };
 
 export default defineRule<ContradictsRecordData>({
   code: 'contradicts-record',
@@ -24,7 +25,10 @@ export default defineRule<ContradictsRecordData>({
   *check(ctx) {
     // The term-list checks (the case language's concepts and criteria), then the reading layer's
     // denials and contrary assertions of any concept where those found nothing on the same words.
-    yield* firstThenUnreported(termFindings(ctx), contradictsRecordFindings(ctx.file, ctx.model, readingAccess(ctx.reader)) as Iterable<Finding<ContradictsRecordData>>);
+    yield* firstThenUnreported(
+      termFindings(ctx),
+      contradictsRecordFindings(ctx.file, ctx.model, readingAccess(ctx.reader)) as Iterable<Finding<ContradictsRecordData>>,
+    );
   },
 });
 

@@ -40,7 +40,8 @@ interface ProseBlock {
 function blocks(file: CaseFile): ProseBlock[] {
   const out: ProseBlock[] = [];
   if (file.summary) out.push({ prose: file.summary.prose, where: 'the summary' });
-  for (const item of file.items) if (item.rationale) out.push({ prose: item.rationale.prose, where: `the rationale${item.service ? ` for "${clip(item.service.value, 50)}"` : ''}` });
+  for (const item of file.items)
+    if (item.rationale) out.push({ prose: item.rationale.prose, where: `the rationale${item.service ? ` for "${clip(item.service.value, 50)}"` : ''}` });
   return out;
 }
 
@@ -67,12 +68,17 @@ export default defineRule<DetailMismatchData>({
   code: 'detail-mismatch',
   family: 'necessity',
   severity: 'warning',
-  summary: 'The summary or a rationale gives a detail the case header or the summary records otherwise (a UR or injury date, a pronoun of the other sex, a count, a side).',
+  summary:
+    'The summary or a rationale gives a detail the case header or the summary records otherwise (a UR or injury date, a pronoun of the other sex, a count, a side).',
   check(ctx) {
     // The header's dates and the worker's sex, then the reading layer's comparisons with the summary
     // (side, count, kind) and with the item (the rationale rules on another kind, body part or side).
     const access = readingAccess(ctx.reader);
-    const read = [...sideMismatchFindings(ctx.file, ctx.model, access), ...claimDetailFindings(ctx.file, ctx.model, access), ...serviceMismatchFindings(ctx.file, ctx.model, access)];
+    const read = [
+      ...sideMismatchFindings(ctx.file, ctx.model, access),
+      ...claimDetailFindings(ctx.file, ctx.model, access),
+      ...serviceMismatchFindings(ctx.file, ctx.model, access),
+    ];
     return [...detailMismatch(ctx), ...(read as Finding<DetailMismatchData>[])];
   },
   /**
@@ -105,25 +111,31 @@ function detailMismatch({ file, model }: RuleContext): Finding<DetailMismatchDat
       for (const d of dated) {
         const quote = `"${clip(text)}"`;
         if (ur && isReviewDate(text, d) && !sameDate(d.date, ur.date) && !anyDateIs(text, ur.date)) {
-          out.push(finding(prose, sentence, d, {
-            message: `${cap(where)} dates the utilization review ${formatUs(d.date)} (${quote}), but the case header's UR date is ${formatUs(ur.date)}. Correct whichever is wrong; the header's date is the one on the application.`,
-            related: [fieldInfo(ur.field, 'the UR date')],
-            data: { detail: 'review-date', written: d.text, replacement: writeLike(d, ur.date) },
-          }));
+          out.push(
+            finding(prose, sentence, d, {
+              message: `${cap(where)} dates the utilization review ${formatUs(d.date)} (${quote}), but the case header's UR date is ${formatUs(ur.date)}. Correct whichever is wrong; the header's date is the one on the application.`,
+              related: [fieldInfo(ur.field, 'the UR date')],
+              data: { detail: 'review-date', written: d.text, replacement: writeLike(d, ur.date) },
+            }),
+          );
           reported = true;
         } else if (injury && isInjuryDate(text, d) && !sameDate(d.date, injury.date) && !anyDateIs(text, injury.date)) {
-          out.push(finding(prose, sentence, d, {
-            message: `${cap(where)} gives the date of injury as ${formatUs(d.date)} (${quote}), but the case header's date of injury is ${formatUs(injury.date)}. Correct whichever is wrong.`,
-            related: [fieldInfo(injury.field, 'the date of injury')],
-            data: { detail: 'injury-date', written: d.text, replacement: writeLike(d, injury.date) },
-          }));
+          out.push(
+            finding(prose, sentence, d, {
+              message: `${cap(where)} gives the date of injury as ${formatUs(d.date)} (${quote}), but the case header's date of injury is ${formatUs(injury.date)}. Correct whichever is wrong.`,
+              related: [fieldInfo(injury.field, 'the date of injury')],
+              data: { detail: 'injury-date', written: d.text, replacement: writeLike(d, injury.date) },
+            }),
+          );
           reported = true;
         } else if (injury && (isAuthorizationDate(d) || isReviewDate(text, d)) && compareDates(d.date, injury.date) < 0) {
-          out.push(finding(prose, sentence, d, {
-            message: `${cap(where)} dates ${d.kind === 'authorization' ? `"${clip(d.owner.phrase, 40)}"` : 'the utilization review'} ${formatUs(d.date)} (${quote}), before the date of injury ${formatUs(injury.date)} in the case header. A review or an approval of this claim's treatment cannot precede the injury: check the date.`,
-            related: [fieldInfo(injury.field, 'the date of injury')],
-            data: { detail: 'before-injury', written: d.text },
-          }));
+          out.push(
+            finding(prose, sentence, d, {
+              message: `${cap(where)} dates ${d.kind === 'authorization' ? `"${clip(d.owner.phrase, 40)}"` : 'the utilization review'} ${formatUs(d.date)} (${quote}), before the date of injury ${formatUs(injury.date)} in the case header. A review or an approval of this claim's treatment cannot precede the injury: check the date.`,
+              related: [fieldInfo(injury.field, 'the date of injury')],
+              data: { detail: 'before-injury', written: d.text },
+            }),
+          );
           reported = true;
         }
         if (reported) break;
@@ -132,7 +144,7 @@ function detailMismatch({ file, model }: RuleContext): Finding<DetailMismatchDat
       for (const slip of pronounSlips(text, sex)) {
         const replacement = pronounFor(slip.text, sex);
         out.push({
-          message: `${cap(where)} calls the injured worker "${slip.text}" ("${clip(text)}"), but the worker is ${sex} (sex: ${sex}). ${replacement ? `Write "${replacement}"` : 'Use the worker\'s pronoun'}, and check that this sentence was written for this case.`,
+          message: `${cap(where)} calls the injured worker "${slip.text}" ("${clip(text)}"), but the worker is ${sex} (sex: ${sex}). ${replacement ? `Write "${replacement}"` : "Use the worker's pronoun"}, and check that this sentence was written for this case.`,
           range: sentenceSpan(prose, sentence, slip.start, slip.end),
           relatedInformation: [{ range: sexField!.range, message: `The worker section gives the sex: ${sex}` }],
           data: { detail: 'pronoun', written: slip.text, ...(replacement ? { replacement } : {}) } satisfies DetailMismatchData,
@@ -148,7 +160,12 @@ function cap(s: string): string {
   return capitalize(s);
 }
 
-function finding(prose: Prose, sentence: Sentence, d: { start: number; end: number }, f: { message: string; related: RelatedInformation[]; data: DetailMismatchData }): Finding<DetailMismatchData> {
+function finding(
+  prose: Prose,
+  sentence: Sentence,
+  d: { start: number; end: number },
+  f: { message: string; related: RelatedInformation[]; data: DetailMismatchData },
+): Finding<DetailMismatchData> {
   return {
     message: f.message,
     range: sentenceSpan(prose, sentence, d.start, d.end),

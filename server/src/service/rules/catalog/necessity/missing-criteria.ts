@@ -10,8 +10,7 @@ import { viewItem } from '../../../necessity/itemView';
 import { eolOf, lineText } from '../../../syntax/layout';
 
 export type MissingCriteriaData =
-  | { kind: 'section'; section: string; at: Position }
-  | { kind: 'criteria'; section: string; missing: string[]; line: number; indent: string };
+  { kind: 'section'; section: string; at: Position } | { kind: 'criteria'; section: string; missing: string[]; line: number; indent: string };
 
 export default defineRule<MissingCriteriaData>({
   code: 'missing-criteria',
@@ -58,7 +57,19 @@ export default defineRule<MissingCriteriaData>({
       if (!rest) return [];
       const start = data.at.character + rest[1].length;
       // Not preferred: the section is guessed from the service's name; which guideline applies is the reviewer's call.
-      return [fix(`Name the guideline section: ${data.section}`, d, [{ range: { start: { line: data.at.line, character: start }, end: { line: data.at.line, character: start + rest[2].length } }, newText: ` ${data.section}` }], false)];
+      return [
+        fix(
+          `Name the guideline section: ${data.section}`,
+          d,
+          [
+            {
+              range: { start: { line: data.at.line, character: start }, end: { line: data.at.line, character: start + rest[2].length } },
+              newText: ` ${data.section}`,
+            },
+          ],
+          false,
+        ),
+      ];
     }
     if (data.kind !== 'criteria' || !Array.isArray(data.missing) || typeof data.line !== 'number') return [];
     const lines = data.missing.map((id) => `${data.indent ?? '    '}${id}: unknown`);

@@ -29,7 +29,10 @@ export default defineRule<{ replacement: string }>({
       for (const e of block.entries) {
         if (section.criteria.some((c) => c.id.toUpperCase() === e.id.value.toUpperCase())) continue;
         const elsewhere = library.criterion(e.id.value);
-        const near = closest(e.id.value, section.criteria.map((c) => c.id));
+        const near = closest(
+          e.id.value,
+          section.criteria.map((c) => c.id),
+        );
         yield {
           message: elsewhere
             ? `${e.id.value} belongs to ${elsewhere.section.id}, not to ${section.id}, the section this item cites. List only ${section.id}'s criteria (${section.criteria.map((c) => c.id).join(', ')}).`
@@ -40,5 +43,10 @@ export default defineRule<{ replacement: string }>({
       }
     }
   },
-  fixes: (_ctx, d) => replacementFix(d, (r) => r, (r) => `Change to ${r}`),
+  fixes: (_ctx, d) =>
+    replacementFix(
+      d,
+      (r) => r,
+      (r) => `Change to ${r}`,
+    ),
 });

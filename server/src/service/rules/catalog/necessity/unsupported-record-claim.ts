@@ -18,7 +18,10 @@ export default defineRule<UnsupportedRecordClaimData>({
   *check(ctx) {
     // The record classes of the term lists, then the reading layer's claims of any study, treatment,
     // drug, comorbidity or sign the summary never records (or records only as requested).
-    yield* firstThenUnreported(termFindings(ctx), unsupportedRecordClaimFindings(ctx.file, ctx.model, readingAccess(ctx.reader)) as Iterable<Finding<UnsupportedRecordClaimData>>);
+    yield* firstThenUnreported(
+      termFindings(ctx),
+      unsupportedRecordClaimFindings(ctx.file, ctx.model, readingAccess(ctx.reader)) as Iterable<Finding<UnsupportedRecordClaimData>>,
+    );
   },
 });
 

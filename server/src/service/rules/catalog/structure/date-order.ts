@@ -17,9 +17,17 @@ export default defineRule({
   *check({ file, model }) {
     const d = model.dates;
     const pairs: [Dated, Dated, string][] = [
-      [d.injuryDate, d.urDate, 'The Date of Injury ({earlier}) is after the UR Denial Date ({later}); utilization review cannot precede the injury. Check both dates.'],
+      [
+        d.injuryDate,
+        d.urDate,
+        'The Date of Injury ({earlier}) is after the UR Denial Date ({later}); utilization review cannot precede the injury. Check both dates.',
+      ],
       [d.injuryDate, d.received, 'The Date of Injury ({earlier}) is after the date the application was received ({later}). Check both dates.'],
-      [d.urDate, d.received, 'The UR Denial Date ({earlier}) is after the date the IMR application was received ({later}); the application answers a UR decision, so it cannot come first. Check both dates.'],
+      [
+        d.urDate,
+        d.received,
+        'The UR Denial Date ({earlier}) is after the date the IMR application was received ({later}); the application answers a UR decision, so it cannot come first. Check both dates.',
+      ],
       [d.received, d.decisionDate, 'The application was received ({earlier}) after the Decision Date ({later}). Check both dates.'],
       [d.urDate, d.decisionDate, 'The UR Denial Date ({earlier}) is after the Decision Date ({later}). Check both dates.'],
       [d.assigned, d.decisionDate, 'The Date Assigned ({earlier}) is after the Decision Date ({later}). Check both dates.'],

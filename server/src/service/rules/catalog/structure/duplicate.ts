@@ -31,7 +31,10 @@ export default defineRule({
         if (!fs || fs.repeatable) continue;
         const firstLine = byKey.get(field.key);
         if (firstLine !== undefined) {
-          yield { message: `${capitalize(field.key)} is given twice (first on line ${firstLine + 1}); the letter can state it only once. Keep one.`, range: field.keyRange };
+          yield {
+            message: `${capitalize(field.key)} is given twice (first on line ${firstLine + 1}); the letter can state it only once. Keep one.`,
+            range: field.keyRange,
+          };
         } else byKey.set(field.key, field.range.start.line);
       }
       if (section.kind === 'item' && section.criteria) {
@@ -39,7 +42,10 @@ export default defineRule({
         for (const e of section.criteria.entries) {
           const id = e.id.value.toUpperCase();
           if (ids.has(id)) {
-            yield { message: `Criterion ${e.id.value} is listed twice in this item (first on line ${ids.get(id)! + 1}). Keep one status for it.`, range: e.id.range };
+            yield {
+              message: `Criterion ${e.id.value} is listed twice in this item (first on line ${ids.get(id)! + 1}). Keep one status for it.`,
+              range: e.id.range,
+            };
           } else ids.set(id, e.range.start.line);
         }
       }
@@ -58,7 +64,11 @@ export default defineRule({
       const key = item.service.trim().toLowerCase();
       if (!key) continue;
       if (services.has(key)) {
-        yield { severity: 'warning', message: `"${item.service}" is decided twice (first on line ${services.get(key)! + 1}); each disputed item gets one decision.`, range: item.section.service!.range };
+        yield {
+          severity: 'warning',
+          message: `"${item.service}" is decided twice (first on line ${services.get(key)! + 1}); each disputed item gets one decision.`,
+          range: item.section.service!.range,
+        };
       } else services.set(key, item.section.keywordRange.start.line);
     }
   },

@@ -27,7 +27,10 @@ export default defineRule<{ key: string; values: string[] }>({
     }
     for (const item of file.items) {
       if (!item.service || !item.service.value.trim()) {
-        yield { message: 'Name the disputed service after `item`, as the request for authorization names it and the letter should show it.', range: item.keywordRange };
+        yield {
+          message: 'Name the disputed service after `item`, as the request for authorization names it and the letter should show it.',
+          range: item.keywordRange,
+        };
       }
     }
     for (const entry of file.documents?.entries ?? []) {
@@ -41,7 +44,8 @@ export default defineRule<{ key: string; values: string[] }>({
         const f = spec.fields.find((x) => x.key === field.key);
         if (!f) continue;
         const problem = checkValue(f, field.value);
-        if (problem) yield { message: problem, range: field.value ? field.valueRange : field.range, data: f.values ? { key: f.key, values: f.values } : undefined };
+        if (problem)
+          yield { message: problem, range: field.value ? field.valueRange : field.range, data: f.values ? { key: f.key, values: f.values } : undefined };
       }
     }
   },
@@ -61,7 +65,12 @@ export default defineRule<{ key: string; values: string[] }>({
     const empty = lineEnd.trimEnd().endsWith(':');
     const typed = empty ? '' : sourceText(file, d.range);
     return byCloseness(typed, values).map((v) =>
-      fix(`Change ${key || 'the value'} to "${v}"`, d, [empty ? { range: at(d.range.end), newText: (lineEnd.endsWith(' ') ? '' : ' ') + v } : { range: d.range, newText: v }], false),
+      fix(
+        `Change ${key || 'the value'} to "${v}"`,
+        d,
+        [empty ? { range: at(d.range.end), newText: (lineEnd.endsWith(' ') ? '' : ' ') + v } : { range: d.range, newText: v }],
+        false,
+      ),
     );
   },
 });
@@ -92,7 +101,8 @@ function checkValue(spec: FieldSpec, raw: string): string | undefined {
  * `<document>; <author or source>; <date or date range>`.
  */
 function documentProblem(entry: DocumentEntry): string | undefined {
-  const shape = 'Write each document reviewed as `<document>; <author or source>; <date or date range>`, for example `Progress reports; primary treating physician; 01/30/2014 to 09/23/2015`';
+  const shape =
+    'Write each document reviewed as `<document>; <author or source>; <date or date range>`, for example `Progress reports; primary treating physician; 01/30/2014 to 09/23/2015`';
   if (entry.parts.length < 3) return `${shape}; this line gives ${entry.parts.length === 1 ? 'only the document' : 'two of the three'}.`;
   const dates = entry.parts[entry.parts.length - 1].value.split(/\s+(?:to|through|until|-|–|—)\s+/i);
   const bad = dates.find((x) => !parseDate(x.trim()));

@@ -46,7 +46,9 @@ export default defineRule<MissingFieldData>({
     const kind = str(d.data?.section);
     const key = str(d.data?.key);
     const line = d.data?.line;
-    const section = file.sections.find((s) => s.kind === kind && s.keywordRange.start.line === line) ?? file.sections.find((s) => s.kind === kind && d.range.start.line === s.keywordRange.start.line);
+    const section =
+      file.sections.find((s) => s.kind === kind && s.keywordRange.start.line === line) ??
+      file.sections.find((s) => s.kind === kind && d.range.start.line === s.keywordRange.start.line);
     if (!section) return [];
     if (kind === 'case' && key === 'case-number') {
       if (section.kind !== 'case' || section.caseNumber) return [];
@@ -67,7 +69,14 @@ export default defineRule<MissingFieldData>({
     // value an auto-fix or an editor without snippets writes, and a decision
     // is the reviewer's to state.
     const choice = spec.type === 'enum';
-    return [fix(`Add \`${key}:\` (${spec.letter})`.replace('`rationale:`', '`rationale`'), d, [{ range: at(endOfLine(file, after)), newText: eol + indent + text, snippet: true }], !choice)];
+    return [
+      fix(
+        `Add \`${key}:\` (${spec.letter})`.replace('`rationale:`', '`rationale`'),
+        d,
+        [{ range: at(endOfLine(file, after)), newText: eol + indent + text, snippet: true }],
+        !choice,
+      ),
+    ];
   },
 });
 
@@ -79,7 +88,12 @@ function hasBlock(section: Section, key: string): boolean {
 /** The section's first line: where a missing field is reported. */
 function headerRange(section: Section): Range {
   const s = section.keywordRange.start;
-  const end = section.kind === 'item' && section.service ? section.service.range.end : section.kind === 'case' && section.caseNumber ? section.caseNumber.range.end : section.keywordRange.end;
+  const end =
+    section.kind === 'item' && section.service
+      ? section.service.range.end
+      : section.kind === 'case' && section.caseNumber
+        ? section.caseNumber.range.end
+        : section.keywordRange.end;
   return { start: s, end };
 }
 

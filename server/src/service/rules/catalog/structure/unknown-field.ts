@@ -27,5 +27,11 @@ export default defineRule<{ replacement: string }>({
     }
   },
   // Not preferred when the field it becomes is the decision: its value would become the item's decision.
-  fixes: (_ctx, d) => replacementFix(d, (r) => r, (r) => `Change to "${r}"`, d.data?.replacement !== 'decision'),
+  fixes: (_ctx, d) =>
+    replacementFix(
+      d,
+      (r) => r,
+      (r) => `Change to "${r}"`,
+      d.data?.replacement !== 'decision',
+    ),
 });

@@ -21,5 +21,10 @@ export default defineRule<{ replacement: string }>({
       };
     }
   },
-  fixes: (_ctx, d) => replacementFix(d, (r) => `[#${r}]`, (r) => `Change to [#${r}]`),
+  fixes: (_ctx, d) =>
+    replacementFix(
+      d,
+      (r) => `[#${r}]`,
+      (r) => `Change to [#${r}]`,
+    ),
 });

@@ -25,7 +25,23 @@ const MAX_RELATED = 3;
  * treatments, studies, drugs, the response to treatment. Not the documents themselves ("no documented
  * ...", "the physical examination", "the treatment plan"): they are how a sentence speaks of the record.
  */
-const DENIABLE: ReadonlySet<ConceptKind> = new Set(['record', 'finding', 'symptom', 'diagnosis', 'red-flag', 'study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'device', 'response', 'function', 'pain-score']);
+const DENIABLE: ReadonlySet<ConceptKind> = new Set([
+  'record',
+  'finding',
+  'symptom',
+  'diagnosis',
+  'red-flag',
+  'study',
+  'procedure',
+  'therapy',
+  'medication',
+  'drug-class',
+  'comorbidity',
+  'device',
+  'response',
+  'function',
+  'pain-score',
+]);
 /** What a rationale can assert that the summary contradicts by its own finding: examination signs, diagnoses, red flags. */
 const CONTRARY_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'diagnosis', 'red-flag']);
 
@@ -152,7 +168,9 @@ const sitesOf = (m: Mention, r: RationaleSentence): readonly string[] =>
 function factsAbout(facts: SummaryFacts, conceptId: string, m: Mention, r: RationaleSentence): Fact[] {
   const sites = sitesOf(m, r);
   // How the worker was hurt ("a fall from a ladder") bears on every body part of the claim.
-  return (facts.byConcept.get(conceptId) ?? []).filter((f) => f.mention.concepts.some((id) => SITE_FREE.has(id)) || (sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side)));
+  return (facts.byConcept.get(conceptId) ?? []).filter(
+    (f) => f.mention.concepts.some((id) => SITE_FREE.has(id)) || (sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side)),
+  );
 }
 
 /** The span a finding covers: the cue that decided the assertion through the mention. */
@@ -166,7 +184,8 @@ const TREATMENT_KINDS: ReadonlySet<ConceptKind> = new Set(['therapy', 'medicatio
 
 /** The treatments a sentence names (each as its concept and the broader ones), or else those of the disputed service. */
 function treatmentsOf(reading: SentenceReading, fallback?: SentenceReading): (readonly string[])[] {
-  const own = (x: SentenceReading) => x.mentions.filter((t) => TREATMENT_KINDS.has(t.concept.kind) && t.assertion !== 'generic' && t.assertion !== 'other-person');
+  const own = (x: SentenceReading) =>
+    x.mentions.filter((t) => TREATMENT_KINDS.has(t.concept.kind) && t.assertion !== 'generic' && t.assertion !== 'other-person');
   let found = own(reading);
   if (!found.length && fallback) found = own(fallback);
   return found.map((t) => t.concepts);
@@ -204,7 +223,9 @@ function longerThanTheClaim(model: CaseModel, facts: SummaryFacts, r: RationaleS
       if (POINT_IN_TIME.matches(r.reading.text.slice(c.end, c.end + 25)).some((w) => r.reading.text.slice(c.end, c.end + w.start).trim() === '')) continue;
       const days = c.value * unit;
       if (days <= elapsed + data.durationSlackDays) continue;
-      const summaryLasted = (facts.byConcept.get(m.concept.id) ?? []).some((f) => f.mention.attributes.counts.some((x) => (DURATION_DAYS[x.unit] ?? 0) * x.value >= days - data.durationSlackDays));
+      const summaryLasted = (facts.byConcept.get(m.concept.id) ?? []).some((f) =>
+        f.mention.attributes.counts.some((x) => (DURATION_DAYS[x.unit] ?? 0) * x.value >= days - data.durationSlackDays),
+      );
       if (summaryLasted) continue;
       const start = Math.min(m.start, c.start);
       const end = Math.max(m.end, c.end);
@@ -213,7 +234,10 @@ function longerThanTheClaim(model: CaseModel, facts: SummaryFacts, r: RationaleS
         range: sentenceSpan(r.prose, r.sentence, start, end),
         relatedInformation: [
           { range: injury.field.range, message: `The case header gives the date of injury: ${formatUs(injury.date)}` },
-          { range: review.field.range, message: `The case header gives ${review === model.dates.urDate ? 'the UR date' : 'the decision date'}: ${formatUs(review.date)}` },
+          {
+            range: review.field.range,
+            message: `The case header gives ${review === model.dates.urDate ? 'the UR date' : 'the decision date'}: ${formatUs(review.date)}`,
+          },
         ],
         data: { concept: m.concept.id, direction: 'asserts' },
       });
@@ -247,7 +271,12 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
   const affirmedHere = new Set(r.reading.mentions.filter((x) => x.assertion === 'affirmed' || x.assertion === 'historical').flatMap((x) => x.concepts));
   for (const found of r.reading.mentions) {
     // "There are no red flag conditions", "neurologically intact": a term that is itself the denial of an umbrella.
-    const phrased = found.assertion === 'affirmed' && found.value === 'normal' && !!found.concept.opposite && facts.access.hasNarrower(found.concept.opposite) && DENIABLE.has(found.concept.kind);
+    const phrased =
+      found.assertion === 'affirmed' &&
+      found.value === 'normal' &&
+      !!found.concept.opposite &&
+      facts.access.hasNarrower(found.concept.opposite) &&
+      DENIABLE.has(found.concept.kind);
     if (!phrased && (found.assertion !== 'negated' || !DENIABLE.has(found.concept.kind) || !deniesExistence(r.reading, found))) continue;
     const m = phrased ? asDenialOf(found, facts.access.concept(found.concept.opposite!)) : found;
     if (!m) continue;
@@ -270,7 +299,8 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // "There is no discussion of a cervical MRI": any mention answers it, a request too.
     const anyMention = MENTION_DENIALS.test(r.sentence.text.slice(Math.max(0, Math.min(m.cues[0]?.start ?? m.start, m.start) - 20), m.start));
     // "no red flag symptoms" is not answered by the word "symptoms": a neutral mention of the same concept names the topic, not a finding.
-    const substantive = (f: Fact) => f.mention.value !== 'neutral' || f.mention.concept.id !== m.concept.id || (m.concept.kind !== 'symptom' && m.concept.kind !== 'finding');
+    const substantive = (f: Fact) =>
+      f.mention.value !== 'neutral' || f.mention.concept.id !== m.concept.id || (m.concept.kind !== 'symptom' && m.concept.kind !== 'finding');
     // "No documentation of pain relief" in an opioid's rationale is about that drug: relief from rest, or one NSAID
     // that did not work, says nothing of it. A response counts only where both name a treatment and they agree.
     const treated = m.concept.kind === 'response' ? treatmentsOf(r.reading, r.serviceReading) : undefined;
@@ -288,7 +318,15 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // "no evidence of radiculopathy, but decreased sensation is noted", or a sentence that cites the finding's
     // fact ("the changes [#neuro-findings] are unchanged, so there is no new neurologic dysfunction"): it weighs them.
     const named = new Set(evidence.map((f) => f.mention.concept.id));
-    if (r.reading.mentions.some((x) => x !== m && documentsHere(x) && (named.has(x.concept.id) || evidence.some((f) => f.mention.concepts.includes(x.concept.id) && x.concept.id !== m.concept.id)))) continue;
+    if (
+      r.reading.mentions.some(
+        (x) =>
+          x !== m &&
+          documentsHere(x) &&
+          (named.has(x.concept.id) || evidence.some((f) => f.mention.concepts.includes(x.concept.id) && x.concept.id !== m.concept.id)),
+      )
+    )
+      continue;
     if (citesAny(file, r.sentence, evidence)) continue;
     const span = claimSpan(found);
     return (file) => ({
@@ -446,7 +484,13 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       // "neurologic dysfunction", "nerve compromise": the words of a criterion, not a sign someone recorded.
       if (m.concept.kind === 'finding' && access.hasNarrower(m.concept.id)) continue;
       // A finding is supported by the summary's finding of the same reading ("strength 5/5" does not support "weakness").
-      const about = supportFor(facts, m, r).filter((f) => !FINDING_KINDS.has(m.concept.kind) || m.value === 'neutral' || f.mention.value === m.value || (f.mention.value === 'neutral' && f.mention.concept.id === m.concept.id));
+      const about = supportFor(facts, m, r).filter(
+        (f) =>
+          !FINDING_KINDS.has(m.concept.kind) ||
+          m.value === 'neutral' ||
+          f.mention.value === m.value ||
+          (f.mention.value === 'neutral' && f.mention.concept.id === m.concept.id),
+      );
       const documented = about.filter(documents);
       // "paresthesias/dysesthesias", "spasm or tightness": one alternative the summary records answers for the pair.
       if (!documented.length && alternativeSupported(facts, m, r)) continue;
@@ -464,13 +508,23 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       }
       // Requested in one place and done in general terms in another ("ORIF ... was the original request",
       // "treatment has included surgery"): the summary records it as done.
-      const doneInGeneral = (id: string) => id !== m.concept.id && (facts.byConcept.get(id) ?? []).some((f) => f.mention.concept.id === id && documents(f) && !f.review);
+      const doneInGeneral = (id: string) =>
+        id !== m.concept.id && (facts.byConcept.get(id) ?? []).some((f) => f.mention.concept.id === id && documents(f) && !f.review);
       if (about.length && m.concepts.some(doneInGeneral)) continue;
       // "Treatment has included surgery": the summary says the worker was operated on; which operation is a detail.
       if (m.concepts.some((id) => UMBRELLAS.has(id) && doneInGeneral(id))) continue;
       done.add(m.concept.id);
       // The same thing done at another body part: the rationale has the body part wrong, or the summary omits it.
-      const elsewhere = m.attributes.sites.length ? (facts.byConcept.get(m.concept.id) ?? []).filter((f) => documents(f) && !f.review && f.mention.concept.id === m.concept.id && f.sites.length > 0 && !sitesCompatible(m.attributes.sites, f.sites, facts.access)) : [];
+      const elsewhere = m.attributes.sites.length
+        ? (facts.byConcept.get(m.concept.id) ?? []).filter(
+            (f) =>
+              documents(f) &&
+              !f.review &&
+              f.mention.concept.id === m.concept.id &&
+              f.sites.length > 0 &&
+              !sitesCompatible(m.attributes.sites, f.sites, facts.access),
+          )
+        : [];
       if (elsewhere.length) {
         result.details.push({
           message: `The rationale says ${quote(r.sentence.text, m.start, m.end)} of another body part (${quote(r.sentence.text, m.start, Math.min(r.sentence.text.length, m.end + 40))}) than the clinical case summary records it at (${quote(elsewhere[0].sentence.text, elsewhere[0].mention.start, Math.min(elsewhere[0].sentence.text.length, elsewhere[0].mention.end + 40))}). Correct the body part, or add what the records show to the summary.`,
@@ -532,7 +586,13 @@ function siblingDocumented(facts: SummaryFacts, m: Mention, r: RationaleSentence
 }
 
 /** A done course counted otherwise than the summary counts it, or counted where the summary gives no count. */
-function countFinding(file: CaseFile, facts: SummaryFacts, m: Mention, r: RationaleSentence, documented: Fact[]): (RecordFinding & { kind: 'detail' | 'unsupported' }) | undefined {
+function countFinding(
+  file: CaseFile,
+  facts: SummaryFacts,
+  m: Mention,
+  r: RationaleSentence,
+  documented: Fact[],
+): (RecordFinding & { kind: 'detail' | 'unsupported' }) | undefined {
   const counts = visitCounts(m);
   if (counts.length !== 1) return undefined;
   const n = counts[0];
@@ -603,8 +663,11 @@ export function sideMismatchFindings(file: CaseFile, model: CaseModel, access: R
       if (sides.has(side) || sides.has('bilateral')) continue;
       const other = side === 'left' ? 'right' : 'left';
       if (!sides.has(other)) continue;
-      const evidence = [...facts.sentences]
-        .flatMap(({ sentence, reading }) => reading.mentions.filter((x) => x.attributes.side === other && x.attributes.sites.includes(site)).map((mention) => ({ sentence, mention, sites: mention.attributes.sites, side: other, review: false, planned: false, presupposed: false }) as Fact));
+      const evidence = [...facts.sentences].flatMap(({ sentence, reading }) =>
+        reading.mentions
+          .filter((x) => x.attributes.side === other && x.attributes.sites.includes(site))
+          .map((mention) => ({ sentence, mention, sites: mention.attributes.sites, side: other, review: false, planned: false, presupposed: false }) as Fact),
+      );
       out.push({
         message: `The rationale says ${quote(r.sentence.text, m.start, m.end)} on the ${side}, but the clinical case summary names the ${site.replace(/-/g, ' ')} only on the ${other}. Correct the side, or add what the records show of the ${side} side to the summary.`,
         range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
@@ -661,22 +724,28 @@ export function serviceMismatchFindings(file: CaseFile, model: CaseModel, access
       const mSites = m.attributes.sites.filter((x) => x !== 'whole-body');
       // Named so elsewhere in the case (another item, the summary): not a slip.
       const elsewhere =
-        services.some((x) => x.item !== r.item && x.reading?.mentions.some((s) => s.concept.id === m.concept.id && sitesCompatible(mSites, s.attributes.sites, access))) ||
-        (facts.byConcept.get(m.concept.id) ?? []).some((f) => mSites.length > 0 && f.sites.length > 0 && sitesCompatible(mSites, f.sites, access) && sidesCompatible(m.attributes.side, f.side));
+        services.some(
+          (x) => x.item !== r.item && x.reading?.mentions.some((s) => s.concept.id === m.concept.id && sitesCompatible(mSites, s.attributes.sites, access)),
+        ) ||
+        (facts.byConcept.get(m.concept.id) ?? []).some(
+          (f) => mSites.length > 0 && f.sites.length > 0 && sitesCompatible(mSites, f.sites, access) && sidesCompatible(m.attributes.side, f.side),
+        );
       if (elsewhere) continue;
       let what: string | undefined;
       if (!same) {
         // Another kind only where the rationale rules on it: "the request for a CT", "would warrant an MRI".
         if (!/\brequest/i.test(clauseText(r.reading, m)) && !WARRANT.test(r.sentence.text)) continue;
         what = `another kind than the item names ("${clip(target.text, 40)}")`;
-      }
-      else if (mSites.length && serviceSites.length && !sitesCompatible(mSites, serviceSites, access)) what = 'another body part than the item names';
-      else if (m.attributes.side && target.attributes.side && !sidesCompatible(m.attributes.side, target.attributes.side) && sideNear(r.sentence.text, m)) what = `the ${m.attributes.side} side, but the request is for the ${target.attributes.side}`;
+      } else if (mSites.length && serviceSites.length && !sitesCompatible(mSites, serviceSites, access)) what = 'another body part than the item names';
+      else if (m.attributes.side && target.attributes.side && !sidesCompatible(m.attributes.side, target.attributes.side) && sideNear(r.sentence.text, m))
+        what = `the ${m.attributes.side} side, but the request is for the ${target.attributes.side}`;
       if (!what) continue;
       out.push({
         message: `The rationale weighs ${quote(r.sentence.text, m.start, m.end)}: ${what} ("${clip(r.item.service, 60)}"). Weigh the request the item names, or correct the item.`,
         range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
-        relatedInformation: r.item.section.service ? [{ range: r.item.section.service.range, message: `The disputed item: "${clip(r.item.service, 80)}"` }] : [],
+        relatedInformation: r.item.section.service
+          ? [{ range: r.item.section.service.range, message: `The disputed item: "${clip(r.item.service, 80)}"` }]
+          : [],
         data: { detail: 'service', written: m.text },
       });
       break;

@@ -119,7 +119,16 @@ function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
     sentences.push({ sentence, reading });
     const derived = derive(reading);
     reading.mentions.forEach((mention, i) => {
-      const fact: Fact = { sentence, mention, sites: derived.sites[i], side: mention.attributes.side, review: derived.review, reading, planned: derived.planned[i], presupposed: derived.presupposed[i] };
+      const fact: Fact = {
+        sentence,
+        mention,
+        sites: derived.sites[i],
+        side: mention.attributes.side,
+        review: derived.review,
+        reading,
+        planned: derived.planned[i],
+        presupposed: derived.presupposed[i],
+      };
       for (const id of mention.concepts) {
         let list = byConcept.get(id);
         if (!list) byConcept.set(id, (list = []));
@@ -152,7 +161,14 @@ function recordedTreatments(access: ReadingAccess, record: Mention): Mention[] {
   const inner = access.read(record.text.slice(0, named.index));
   return inner.mentions
     .filter((x) => RECORDED_KINDS.has(x.concept.kind))
-    .map((x) => ({ ...x, start: record.start + x.start, end: record.start + x.end, assertion: record.assertion, cues: record.cues, attributes: { ...x.attributes, counts: record.attributes.counts } }));
+    .map((x) => ({
+      ...x,
+      start: record.start + x.start,
+      end: record.start + x.end,
+      assertion: record.assertion,
+      cues: record.cues,
+      attributes: { ...x.attributes, counts: record.attributes.counts },
+    }));
 }
 
 const RELATED = new Map<string, string[]>();

@@ -10,15 +10,36 @@ import type { Count, Mention } from '../../../reading/types';
 export const VISIT_UNITS: ReadonlySet<string> = new Set(['session', 'visit', 'treatment', 'appointment', 'report', 'note']);
 
 const WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fourteen: 14, sixteen: 16, eighteen: 18, twenty: 20, 'twenty-four': 24,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  sixteen: 16,
+  eighteen: 18,
+  twenty: 20,
+  'twenty-four': 24,
 };
 const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty|twenty-four)';
 const value = (s: string): number => (/^\d/.test(s) ? +s : WORDS[s.toLowerCase()]);
 
-const COURSE = new RegExp(`\\b${NUM}\\s*(?:x|times?|visits?|sessions?)\\s*(?:a|per|/|each)?\\s*(?:week|wk)s?\\s*(?:x|for|times)\\s*${NUM}\\s*(?:weeks?|wks?)?\\b`, 'gi');
+const COURSE = new RegExp(
+  `\\b${NUM}\\s*(?:x|times?|visits?|sessions?)\\s*(?:a|per|/|each)?\\s*(?:week|wk)s?\\s*(?:x|for|times)\\s*${NUM}\\s*(?:weeks?|wks?)?\\b`,
+  'gi',
+);
 const TIMES = new RegExp(`\\b${NUM}\\s*x\\s*${NUM}\\b`, 'gi');
-const LEADING = new RegExp(`(?:#\\s*)?${NUM}\\s+(?:(?:prior|previous|additional|more|initial|authorized|approved|completed|attended|total|of|the|sessions?|visits?)\\s+){0,3}$`, 'i');
+const LEADING = new RegExp(
+  `(?:#\\s*)?${NUM}\\s+(?:(?:prior|previous|additional|more|initial|authorized|approved|completed|attended|total|of|the|sessions?|visits?)\\s+){0,3}$`,
+  'i',
+);
 
 /** Visit counts the reader attached to the mention. */
 export function visitCounts(m: Mention): Count[] {
