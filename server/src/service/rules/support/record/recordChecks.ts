@@ -62,6 +62,10 @@ const SITE_FREE: ReadonlySet<string> = new Set(data.siteFreeConcepts);
 const DENIABLE_RECORDS: ReadonlySet<string> = new Set(data.deniableRecords);
 const EXAM_UMBRELLAS: ReadonlySet<string> = new Set(data.examinationUmbrellas);
 const UMBRELLA_SPECIFIERS = new PhraseSet(data.umbrellaSpecifiers);
+/** The words for an examination itself ("physical exam", "neurologic exam"), which a denial may name before what was not found in it. */
+const EXAM_WORDS: ReadonlySet<string> = new Set(data.examinationWords);
+/** What joins the items of a list: a comma, "or", "and", "nor", "and/or". */
+const LIST_JOINER = /^\s*(?:,\s*)?(?:(?:and|or|nor|and\/or)\s+)?$/i;
 const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'comorbidity']);
 
 /** The clause of the sentence that holds the mention (the reader's clause boundaries). */
@@ -305,12 +309,15 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // that did not work, says nothing of it. A response counts only where both name a treatment and they agree.
     const treated = m.concept.kind === 'response' ? treatmentsOf(r.reading, r.serviceReading) : undefined;
     if (treated && !treated.length) continue;
+    // "No motor or sensory changes": nobody denies that a worker has sensation; a denied examination of no verdict denies
+    // its abnormality, which a normal finding ("sensation intact") does not contradict.
+    const deniesAbnormal = m.value === 'neutral' && m.concept.kind === 'finding';
     const evidence = about.filter(
       (f) =>
         (documents(f) || (anyMention && f.mention.assertion !== 'negated')) &&
         substantive(f) &&
         !f.review &&
-        (m.value === 'neutral' || f.mention.value === m.value) &&
+        (m.value === 'neutral' ? !deniesAbnormal || f.mention.value === 'abnormal' : f.mention.value === m.value) &&
         (!broad || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))) &&
         (!treated || (!!f.reading && treatmentsAgree(treated, treatmentsOf(f.reading)))),
     );
@@ -381,7 +388,15 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   // A negation governs the nearest thing it names: "no neurological deficits to support MRI of the low back" denies no back.
   const lo = Math.min(cue.end, m.end);
   const hi = Math.max(cue.start, m.start);
-  if (reading.mentions.some((x) => x !== m && x.start >= lo && x.end <= hi && !x.concepts.includes(m.concept.id))) return false;
+  // An examination named on the way ("no physical exam evidence indicative of radiculopathy") says where the thing was
+  // looked for, not something else denied.
+  // A list the negation governs ("no complaints or physical examination findings") denies each of its items.
+  const between = reading.mentions.filter((x) => x !== m && x.start >= lo && x.end <= hi && !x.concepts.includes(m.concept.id));
+  const listed = (x: Mention) => {
+    const next = reading.mentions.find((y) => y.start >= x.end && y !== x);
+    return !!next && next.start <= m.start && LIST_JOINER.test(text.slice(x.end, next.start));
+  };
+  if (between.some((x) => !EXAM_WORDS.has(x.concept.id) && !listed(x))) return false;
   // "no physical therapy notes submitted": the documents are denied, not the treatment.
   const next = text.slice(m.end).split(/\s+/).filter(Boolean).slice(0, 1).join(' ');
   const last = m.text.split(/\s+/).pop() ?? '';
@@ -391,7 +406,9 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
     // A bare "not" before a noun ("not for nonsurgical treatment") negates something else.
     if (/^(?:(?:is|was|are|were|has|have|had|does|did|do)\s+)?not$/i.test(cue.text.trim())) return false;
     const between = text.slice(cue.end, m.start);
-    return wordCount(between) <= reach && !PREDICATES.test(between) && !PREDICATES.test(cue.text);
+    // "failed to provide any ...", "failed to document ...": the records' failure to show the thing, not a treatment's failure.
+    const cueWords = cue.text.replace(/^fail(?:ed|s) to\s+/i, '');
+    return wordCount(between) <= reach && !PREDICATES.test(between) && !PREDICATES.test(cueWords);
   }
   if (cue.start >= m.end) {
     const between = text.slice(m.end, cue.start);

@@ -1,0 +1,71 @@
+// contradicts-record on denials as reviewers write them: the verbs that deny
+// the records show a thing ("has not documented", "failed to provide", "did
+// not have"), lists the negation governs, umbrella words over the specific
+// findings the summary records. Each case has the nearby wording that must
+// stay quiet.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CLEAN_CASE, necessityDiagnostics, textAt } from '../helpers/necessityCases';
+import type { ImrDiagnostic } from '../../server/src/service/types';
+
+const EXAM = `On examination there was
+  decreased sensation in the left L5 dermatome and 4/5 strength of the left
+  extensor hallucis longus [#neuro-deficit].`;
+const RATIONALE_END = 'He would consider surgery.';
+
+/** The clean case with its examination sentence replaced (the label kept) and a sentence added to the rationale. */
+function withExam(exam: string, rationale: string): string {
+  assert.ok(CLEAN_CASE.includes(EXAM));
+  return CLEAN_CASE.replace(EXAM, `${exam} [#neuro-deficit].`).replace(RATIONALE_END, `${rationale} ${RATIONALE_END}`);
+}
+
+const contradicts = (text: string): ImrDiagnostic[] => necessityDiagnostics(text).filter((d) => d.code === 'contradicts-record');
+
+test('contradicts-record: "has not documented" an examination sign over the sign the summary records', () => {
+  const denial = 'The treating physician has not documented physical exam evidence indicative of radiculopathy.';
+  const text = withExam('On examination there was decreased sensation in the left L5 dermatome', denial);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].range), /has not documented/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /decreased sensation in the left L5/);
+  // The same words over a normal examination are right.
+  assert.deepEqual(
+    contradicts(withExam('On examination sensation was intact and strength was 5/5 in both lower extremities', denial)).map((x) => x.message),
+    [],
+  );
+});
+
+test('contradicts-record: "did not have nerve deficits on exam" over a dermatomal sensory loss, not over a normal examination', () => {
+  const denial = 'This patient did not have significant nerve deficits on exam.';
+  assert.equal(contradicts(withExam('On examination there was decreased sensation in the left L5 dermatome', denial)).length, 1);
+  assert.equal(contradicts(withExam('On examination sensation was intact and reflexes were 2+ and symmetric', denial)).length, 0);
+});
+
+test('contradicts-record: "failed to provide any complaints or physical examination findings" denies each item of its list', () => {
+  const denial = 'The documentation failed to provide any complaints or physical examination findings regarding the lumbar spine.';
+  const text = withExam('On examination there was tenderness to palpation over the lumbar paraspinal muscles', denial);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].range), /failed to provide/);
+  assert.match(d[0].message, /tenderness/);
+  // "failed to provide" is the records' failure, not a treatment's: no finding over a normal examination.
+  assert.equal(contradicts(withExam('On examination the lumbar spine was nontender with full range of motion', denial)).length, 0);
+});
+
+test('contradicts-record: a negation that names something else first does not reach past it', () => {
+  // "no indication for surgery of the lumbar spine based on findings": the negation governs the indication.
+  assert.equal(
+    contradicts(withExam('On examination there was decreased sensation in the left L5 dermatome', 'There is no indication for surgery given the findings.'))
+      .length,
+    0,
+  );
+});
+
+test('contradicts-record: "no motor or sensory deficits" over an intact examination is right, and misspelled deficits are still read', () => {
+  // A denied examination of no verdict ("motor", "sensory") denies its abnormality: intact sensation agrees with it.
+  assert.equal(contradicts(withExam('On examination sensation was intact to light touch', 'No motor or sensory defecits were reported.')).length, 0);
+  const text = withExam('On examination there was decreased sensation in the left L5 dermatome', 'There are no neurological defecits.');
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /decreased sensation in the left L5/);
+});
