@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { PhraseSet, rememberedTexts, withPhraseMemo } from '../../server/src/service/necessity/phrases';
 import { LanguageService } from '../../server/src/service/languageService';
 import { readExample } from '../helpers/fixtures';
+import { CONCEPTS } from '../../server/src/service/necessity/terms';
+import { findingsIn, sentenceKind } from '../../server/src/service/necessity/mentions';
 
 test('remembered matches equal fresh ones, and only the latest run keeps its texts', () => {
   const set = new PhraseSet(['straight leg raise', 'radicul*', 'x-ray']);
@@ -28,4 +30,19 @@ test('closing the last case leaves none of its text in the rules memo', () => {
   assert.ok(service.rememberedPhraseTexts > 0);
   service.forget(uri);
   assert.equal(service.rememberedPhraseTexts, 0);
+});
+
+test('a concept read of a sentence is remembered for the run and equals a fresh read', () => {
+  const concept = CONCEPTS.get('neurologic-findings')!;
+  const s = 'Examination showed decreased sensation in the left L5 dermatome and no reflex changes.';
+  const fresh = findingsIn(s, concept);
+  assert.ok(fresh.length > 0, 'the sentence documents a neurologic finding');
+  const [first, again, kind] = withPhraseMemo(() => [findingsIn(s, concept), findingsIn(s, concept), sentenceKind(s)]);
+  assert.deepEqual(first, fresh);
+  assert.equal(first, again, 'the second read of the same sentence is the remembered result');
+  assert.ok(Object.isFrozen(first), 'a shared result cannot be changed by one caller under another');
+  assert.equal(kind, sentenceKind(s));
+  // The run that reads nothing of it forgets it.
+  withPhraseMemo(() => undefined);
+  assert.equal(rememberedTexts(), 0);
 });

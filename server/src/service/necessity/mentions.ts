@@ -3,7 +3,7 @@
 // does the summary document it as a finding. Term lists and negation cues are
 // data (terms/*.json); this module only applies them.
 import { NEGATION, RECORDS, SENTENCE_KINDS, type Concept, type Negation, type RecordClass } from './terms';
-import { wordCount, type PhraseMatch } from './phrases';
+import { TextMemo, wordCount, type PhraseMatch } from './phrases';
 
 /**
  * How far from a term (in characters) negation and clause scope are looked
@@ -67,8 +67,30 @@ export interface Mention extends PhraseMatch {
   negatedBy?: PhraseMatch;
 }
 
-/** Affirmative findings of a concept in a summary sentence. */
+/**
+ * One memo per concept and question, for the data's own negation cues (a
+ * caller with other cues computes afresh). The rules ask each summary
+ * sentence about every concept, once per item and rule; within a run, and
+ * across runs for a sentence an edit did not change, the answer is looked up
+ * (phrases.ts, TextMemo), not read again.
+ */
+function perConcept<T>(compute: (sentence: string, concept: Concept) => T): (sentence: string, concept: Concept) => T {
+  const memos = new WeakMap<Concept, TextMemo<T>>();
+  return (sentence, concept) => {
+    let memo = memos.get(concept);
+    if (!memo) memos.set(concept, (memo = new TextMemo((text) => compute(text, concept))));
+    return memo.get(sentence);
+  };
+}
+
+const rememberedFindings = perConcept((sentence, concept) => Object.freeze(readFindings(sentence, concept, NEGATION)) as Mention[]);
+
+/** Affirmative findings of a concept in a summary sentence (shared within a run: do not change the array). */
 export function findingsIn(sentence: string, concept: Concept, neg: Negation = NEGATION): Mention[] {
+  return neg === NEGATION ? rememberedFindings(sentence, concept) : readFindings(sentence, concept, neg);
+}
+
+function readFindings(sentence: string, concept: Concept, neg: Negation): Mention[] {
   const out: Mention[] = [];
   const excluded = concept.exclude.matches(sentence);
   const isExcluded = (m: PhraseMatch) => {
@@ -100,9 +122,15 @@ export function findingsIn(sentence: string, concept: Concept, neg: Negation = N
  * Mentions of a concept's claim terms in a rationale sentence, each with its
  * negation if it denies the finding. A negation that weighs the findings
  * ("no significant deficit") or denies a study ("no MRI or EMG supporting
- * radiculopathy") is not a denial of the record's findings.
+ * radiculopathy") is not a denial of the record's findings. Shared within a run: do not change the array.
  */
 export function claimsIn(sentence: string, concept: Concept, neg: Negation = NEGATION): Mention[] {
+  return neg === NEGATION ? rememberedClaims(sentence, concept) : readClaims(sentence, concept, neg);
+}
+
+const rememberedClaims = perConcept((sentence, concept) => Object.freeze(readClaims(sentence, concept, NEGATION)) as Mention[]);
+
+function readClaims(sentence: string, concept: Concept, neg: Negation): Mention[] {
   return concept.claim.matches(sentence).map((m) => {
     const cue = negationOf(sentence, m.start, m.end, neg);
     if (!cue || cue.end > m.start) return { ...m, negatedBy: cue };
@@ -136,8 +164,14 @@ function commaClause(text: string, at: number): { from: number; to: number } {
   return { from, to: rest ? at + rest.index : text.length };
 }
 
-/** Records a rationale sentence says exist ("had an MRI", "prior EMG showed"), not negated, not guideline text. */
+const rememberedRecordClaims = new TextMemo((sentence) => Object.freeze(readRecordClaims(sentence, NEGATION)) as RecordMention[]);
+
+/** Records a rationale sentence says exist ("had an MRI", "prior EMG showed"), not negated, not guideline text. Shared within a run: do not change the array. */
 export function recordClaimsIn(sentence: string, neg: Negation = NEGATION): RecordMention[] {
+  return neg === NEGATION ? rememberedRecordClaims.get(sentence) : readRecordClaims(sentence, neg);
+}
+
+function readRecordClaims(sentence: string, neg: Negation): RecordMention[] {
   if (isGuidelineStatement(sentence, neg) || RECORDS.hedgeCues.test(sentence)) return [];
   const out: RecordMention[] = [];
   for (const recordClass of RECORDS.classes) {
@@ -153,8 +187,14 @@ export function recordClaimsIn(sentence: string, neg: Negation = NEGATION): Reco
   return out;
 }
 
+const rememberedRecords = new TextMemo((sentence) => readRecordsDocumented(sentence, NEGATION) as ReadonlySet<string>);
+
 /** Record classes a summary sentence documents: mentioned, not negated, not only requested. */
-export function recordsDocumentedIn(sentence: string, neg: Negation = NEGATION): Set<string> {
+export function recordsDocumentedIn(sentence: string, neg: Negation = NEGATION): ReadonlySet<string> {
+  return neg === NEGATION ? rememberedRecords.get(sentence) : readRecordsDocumented(sentence, neg);
+}
+
+function readRecordsDocumented(sentence: string, neg: Negation): Set<string> {
   const found = new Set<string>();
   for (const recordClass of RECORDS.classes) {
     for (const m of recordClass.terms.matches(sentence)) {
@@ -176,8 +216,14 @@ export function recordsDocumentedIn(sentence: string, neg: Negation = NEGATION):
 
 export type SentenceKind = 'review' | 'exam' | 'history' | 'diagnosis' | 'neutral';
 
+const rememberedKinds = new TextMemo(readKind);
+
 /** The utilization review, examination/study findings, complaints only, a diagnosis label, or none of these. */
 export function sentenceKind(sentence: string): SentenceKind {
+  return rememberedKinds.get(sentence);
+}
+
+function readKind(sentence: string): SentenceKind {
   if (SENTENCE_KINDS.review.test(sentence)) return 'review';
   if (SENTENCE_KINDS.exam.test(sentence)) return 'exam';
   if (SENTENCE_KINDS.diagnosis.test(sentence)) return 'diagnosis';
@@ -185,12 +231,14 @@ export function sentenceKind(sentence: string): SentenceKind {
   return 'neutral';
 }
 
-/** Body regions (upper, lower) a sentence names. */
-export function regionsOf(text: string): Set<string> {
-  return new Set(SENTENCE_KINDS.regions.filter((r) => r.terms.test(text)).map((r) => r.id));
+const rememberedRegions = new TextMemo((text): ReadonlySet<string> => new Set(SENTENCE_KINDS.regions.filter((r) => r.terms.test(text)).map((r) => r.id)));
+
+/** Body regions (upper, lower) a sentence names (shared within a run). */
+export function regionsOf(text: string): ReadonlySet<string> {
+  return rememberedRegions.get(text);
 }
 
-export function regionsCompatible(a: Set<string>, b: Set<string>): boolean {
+export function regionsCompatible(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size === 0 || b.size === 0) return true;
   for (const r of a) if (b.has(r)) return true;
   return false;

@@ -11,59 +11,65 @@ export interface PhraseMatch {
   phrase: string;
 }
 
-/** Distinct texts remembered per phrase set; a bound, not a tuning knob (a long case has a few thousand sentences). */
-const MEMO_LIMIT = 4096;
+/**
+ * Distinct texts remembered per phrase set (or derived result); a bound, not a
+ * tuning knob. A 20,000-line case has about 10,000 sentences, and the memo
+ * must hold them all, or each run would read most of them again.
+ */
+const MEMO_LIMIT = 20000;
 
 interface Remembered {
-  matches: PhraseMatch[];
+  value: unknown;
   generation: number;
 }
 
 /**
- * Remembered matches, owned by one language service (or a test), and kept for
+ * Remembered results, owned by one language service (or a test), and kept for
  * the texts of its latest analysis only. The rules of one run share them (each
  * item reads the same summary sentences), the next keystroke's run reuses
  * those of unchanged sentences, and anything the latest run did not read is
  * dropped, so a closed case's text does not linger. Two services never see
  * each other's memo. `runRules` brackets each run with `withPhraseMemo`.
+ * Each owner is a phrase set (its matches of a text) or a TextMemo (a result
+ * derived from a text by fixed term data, like a sentence's kind).
  */
 export class PhraseMemo {
-  /** One map of text to matches per phrase set that was read during a run. */
-  private readonly bySet = new Map<PhraseSet, Map<string, Remembered>>();
+  /** One map of text to result per owner that was read during a run. */
+  private readonly byOwner = new Map<RememberedByText, Map<string, Remembered>>();
   generation = 0;
-  /** Changes whenever a map is let go, so that no phrase set keeps writing into one (see PhraseSet.matches). */
+  /** Changes whenever a map is let go, so that no owner keeps writing into one (see RememberedByText.remember). */
   epoch = 0;
 
-  /** The map for `set`, created on first use. */
-  forSet(set: PhraseSet): Map<string, Remembered> {
-    let memo = this.bySet.get(set);
-    if (!memo) this.bySet.set(set, (memo = new Map()));
+  /** The map for `owner`, created on first use. */
+  forOwner(owner: RememberedByText): Map<string, Remembered> {
+    let memo = this.byOwner.get(owner);
+    if (!memo) this.byOwner.set(owner, (memo = new Map()));
     return memo;
   }
 
   /** Drops what the run that just ended did not read. */
   sweep(): void {
-    for (const [set, memo] of this.bySet) {
+    for (const [owner, memo] of this.byOwner) {
       for (const [text, r] of memo) if (r.generation !== this.generation) memo.delete(text);
-      // A set no longer read (a replaced criteria library's) is let go.
+      // An owner no longer read (a replaced criteria library's phrase set) is let go.
       if (memo.size === 0) {
-        this.bySet.delete(set);
+        this.byOwner.delete(owner);
         this.epoch++;
       }
     }
   }
 
-  /** How many texts are remembered across all phrase sets (for tests: nothing of a closed case stays). */
+  /** How many texts are remembered across all owners (for tests: nothing of a closed case stays). */
   get size(): number {
     let n = 0;
-    for (const memo of this.bySet.values()) n += memo.size;
+    for (const memo of this.byOwner.values()) n += memo.size;
     return n;
   }
 
-  /** Drops every remembered match (the service calls it when no case is open). */
+  /** Drops every remembered result (the service calls it when no case is open). */
   clear(): void {
-    for (const memo of this.bySet.values()) memo.clear();
-    this.bySet.clear();
+    for (const memo of this.byOwner.values()) memo.clear();
+    this.byOwner.clear();
     this.epoch++;
   }
 }
@@ -91,12 +97,63 @@ export function rememberedTexts(memo: PhraseMemo = SHARED): number {
   return memo.size;
 }
 
-export class PhraseSet {
+/** A result computed from a whole text, remembered in the run's memo (computed afresh outside a run). */
+abstract class RememberedByText {
   private lastRun: PhraseMemo | undefined;
   private lastMemo: Map<string, Remembered> | undefined;
   private lastEpoch = -1;
+
+  protected remember<T>(text: string, compute: (text: string) => T): T {
+    const run = current;
+    if (!run) return compute(text);
+    // Most calls of a run come from the same memo as the last: skip the look-up then.
+    if (this.lastRun !== run || this.lastEpoch !== run.epoch) {
+      this.lastRun = run;
+      this.lastEpoch = run.epoch;
+      this.lastMemo = run.forOwner(this);
+    }
+    const memo = this.lastMemo!;
+    const hit = memo.get(text);
+    if (hit) {
+      hit.generation = run.generation;
+      return hit.value as T;
+    }
+    const value = compute(text);
+    // Full (a hostile case's many distinct texts): compute the rest afresh rather
+    // than forget what the run remembered so far; the sweep after the run makes room.
+    if (memo.size < MEMO_LIMIT) memo.set(text, { value, generation: run.generation });
+    return value;
+  }
+}
+
+/**
+ * What fixed term data makes of a whole text (a sentence's kind, a concept's
+ * findings in it), remembered like phrase matches: the rules ask the same of
+ * each summary sentence once per concept and item. The result is shared by
+ * every caller of the run, so it must not be changed; `compute` freezes it or
+ * returns a value.
+ */
+export class TextMemo<T> extends RememberedByText {
+  constructor(private readonly compute: (text: string) => T) {
+    super();
+  }
+
+  get(text: string): T {
+    return this.remember(text, this.compute);
+  }
+}
+
+/** One shared answer for the many texts a set does not match (most of them), so the memo holds no array per text. */
+const NO_MATCHES: PhraseMatch[] = Object.freeze([]) as unknown as PhraseMatch[];
+
+export class PhraseSet extends RememberedByText {
   private readonly re: RegExp | undefined;
   private readonly phrases: string[];
+  /** The matches a run remembers: frozen, because a caller that sorted or pushed into a shared result would corrupt it for the next. */
+  private readonly scanAll = (text: string): PhraseMatch[] => {
+    const found = this.scan(text, 0, text.length);
+    return found.length ? (Object.freeze(found) as PhraseMatch[]) : NO_MATCHES;
+  };
 
   /**
    * `plurals`: a phrase that ends in a letter also matches its plural ("nsaid"
@@ -105,6 +162,7 @@ export class PhraseSet {
    * would drift apart.
    */
   constructor(phrases: readonly string[], options: { plurals?: boolean } = {}) {
+    super();
     // Longer phrases first so "no evidence of" wins over "no".
     this.phrases = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
     this.re = this.phrases.length ? new RegExp(this.phrases.map((p) => `(${phraseSource(p, options.plurals)})`).join('|'), 'gi') : undefined;
@@ -121,25 +179,9 @@ export class PhraseSet {
    */
   matches(text: string, from = 0, to = text.length): PhraseMatch[] {
     if (!this.re) return [];
-    if (from !== 0 || to !== text.length) return this.scan(text, from, to);
-    const run = current;
-    if (!run) return this.scan(text, 0, text.length);
-    // Most calls of a run come from the same memo as the last: skip the look-up then.
-    if (this.lastRun !== run || this.lastEpoch !== run.epoch) {
-      this.lastRun = run;
-      this.lastEpoch = run.epoch;
-      this.lastMemo = run.forSet(this);
-    }
-    const memo = this.lastMemo!;
-    let hit = memo.get(text);
-    if (!hit) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      // Frozen: a caller that sorted or pushed into a shared result would corrupt it for the next.
-      hit = { matches: Object.freeze(this.scan(text, 0, text.length)) as PhraseMatch[], generation: run.generation };
-      memo.set(text, hit);
-    }
-    hit.generation = run.generation;
-    return hit.matches;
+    // Outside a run (the importer, a test) a caller gets its own array, as it always did.
+    if (from !== 0 || to !== text.length || !current) return this.scan(text, from, to);
+    return this.remember(text, this.scanAll);
   }
 
   private scan(text: string, from: number, to: number): PhraseMatch[] {

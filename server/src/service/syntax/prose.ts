@@ -171,13 +171,20 @@ function splitSentences(prose: Prose, lineJoins: number[]): Sentence[] {
   const sentences: Sentence[] = [];
   let j = 0;
   prose.paragraphs.forEach((para, index) => {
-    const chars = para.text.split('');
+    // The paragraph with its joining blanks as line breaks, cut around them rather
+    // than rebuilt character by character (an array of one-letter strings per
+    // paragraph was a quarter of a parse).
+    const parts: string[] = [];
+    let from = 0;
     while (j < lineJoins.length && lineJoins[j] < para.start) j++;
     for (; j < lineJoins.length && lineJoins[j] < para.end; j++) {
       const at = lineJoins[j] - para.start;
-      if (chars[at] === ' ') chars[at] = '\n';
+      if (para.text.charCodeAt(at) !== 32) continue;
+      parts.push(para.text.slice(from, at), '\n');
+      from = at + 1;
     }
-    for (const s of splitText(chars.join(''), { layout: 'prose' })) pushSentence(prose, sentences, para.start + s.start, para.start + s.end, index);
+    const text = from === 0 ? para.text : parts.join('') + para.text.slice(from);
+    for (const s of splitText(text, { layout: 'prose' })) pushSentence(prose, sentences, para.start + s.start, para.start + s.end, index);
   });
   return sentences;
 }
