@@ -19,10 +19,11 @@ import { sameDate, writeLike, writtenDates } from '../../../necessity/record/wri
 import { capitalize, truncate } from '../../../text/words';
 import { readingAccess } from '../../support/record/access';
 import { claimDetailFindings, serviceMismatchFindings, sideMismatchFindings } from '../../support/record/recordChecks';
+import { requestCountFindings } from '../../support/record/requestCounts';
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
-  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'site' | 'count' | 'kind' | 'service';
+  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'site' | 'count' | 'kind' | 'service' | 'request-count';
   /** The text the finding covers, so a fix can check the document still has it there. */
   written: string;
   /** What the summary or the item has instead (a side, the counts, a concept id), for the reader of the data. */
@@ -62,6 +63,7 @@ const DETAIL_TITLES: Record<string, string> = {
   'review-date': "the case header's UR date",
   'injury-date': "the case header's date of injury",
   pronoun: "the worker's pronoun",
+  'request-count': "the disputed item's number of visits",
 };
 
 export default defineRule<DetailMismatchData>({
@@ -78,12 +80,13 @@ export default defineRule<DetailMismatchData>({
       ...sideMismatchFindings(ctx.file, ctx.model, access),
       ...claimDetailFindings(ctx.file, ctx.model, access),
       ...serviceMismatchFindings(ctx.file, ctx.model, access),
+      ...requestCountFindings(ctx.file, ctx.model, access),
     ];
     return [...detailMismatch(ctx), ...(read as Finding<DetailMismatchData>[])];
   },
   /**
-   * Write the header's date or the worker's pronoun in place of the one the
-   * sentence has, only while the range still holds the text the finding saw
+   * Write the header's date, the worker's pronoun or the disputed item's
+   * number of visits in place of the one the sentence has, only while the range still holds the text the finding saw
    * (an edit since may have moved or changed it).
    */
   fixes({ file }, d) {

@@ -117,6 +117,33 @@ function aboutPatient(reading: SentenceReading, m: Mention): boolean {
   return (m.assertion === 'historical' || PATIENT.test(clause)) && !GUIDELINE.test(clause);
 }
 
+/** Records whose words put a clause in this patient's chart ("the physical examination", "the progress report", "the medical records"), not a plan or a review. */
+const CHART_RECORDS: ReadonlySet<string> = new Set(data.chartRecords);
+
+/**
+ * A claim about this patient's record: about the patient as aboutPatient reads it, or in a clause that names
+ * a record of the chart before the claim ("Physical examination findings included ...", "the MRI report
+ * showed"): the record speaks of this patient.
+ */
+function claimAboutPatient(reading: SentenceReading, m: Mention): boolean {
+  if (aboutPatient(reading, m)) return true;
+  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  if (GUIDELINE.test(clauseText(reading, m))) return false;
+  return reading.mentions.some(
+    (x) => x !== m && x.start < m.start && x.start >= (c?.start ?? 0) && x.assertion === 'affirmed' && x.concepts.some((id) => CHART_RECORDS.has(id)),
+  );
+}
+
+/** The examination as a whole ("the neurological exam is unremarkable"): the summary answers it with the findings it is made of. */
+const EXAM_WHOLES: ReadonlySet<string> = new Set(data.examinationWholes);
+
+/** Does the mention's clause speak of findings (its first mention is a finding: "Muscle strength and sensation are unremarkable")? */
+function findingsClause(reading: SentenceReading, m: Mention): boolean {
+  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const first = reading.mentions.find((x) => x.start >= (c?.start ?? 0));
+  return !!first && first.concept.kind === 'finding';
+}
+
 /** Concepts the disputed services name (every item's): a rationale speaks of the requested thing as requested, whatever its verbs. */
 function serviceConcepts(model: CaseModel, access: ReadingAccess): Set<string> {
   const out = new Set<string>();
@@ -490,8 +517,18 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       if (!CLAIM_KINDS.has(m.concept.kind) || done.has(m.concept.id)) continue;
       if (m.assertion !== 'affirmed' && m.assertion !== 'historical') continue;
       // "medications", "conservative care": too broad to say which record is meant.
-      if (!m.concept.broader.length) continue;
-      if (!aboutPatient(r.reading, m) || hedgedBefore(r.reading, m)) continue;
+      // A sign read with its verdict ("strength and sensation are unremarkable", "reflexes were 1+") is recorded,
+      // however broad its concept.
+      const sign =
+        m.concept.kind === 'finding' &&
+        m.concept.polarity === 'neutral' &&
+        m.value !== 'neutral' &&
+        !EXAM_UMBRELLAS.has(m.concept.id) &&
+        !EXAM_WHOLES.has(m.concept.id);
+      if (!m.concept.broader.length && !sign) continue;
+      // A sign with its verdict outside a guideline's words is the patient's ("Muscle strength and sensation are unremarkable").
+      const patients = claimAboutPatient(r.reading, m) || (sign && findingsClause(r.reading, m) && !GUIDELINE.test(clauseText(r.reading, m)));
+      if (!patients || hedgedBefore(r.reading, m)) continue;
       if (inParentheticalList(r.reading.text, m.start)) continue;
       // The disputed service (this item's or another's) is named as requested all through a rationale:
       // only a clause that says it was done ("has completed", "previously", "underwent") claims a record.
@@ -499,10 +536,12 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const saysDone = m.assertion === 'historical' || RECORD_VERBS.test(clauseText(r.reading, m));
       if (service && !saysDone) continue;
       // "neurologic dysfunction", "nerve compromise": the words of a criterion, not a sign someone recorded.
-      if (m.concept.kind === 'finding' && access.hasNarrower(m.concept.id)) continue;
+      if (m.concept.kind === 'finding' && access.hasNarrower(m.concept.id) && !sign) continue;
       // A finding is supported by the summary's finding of the same reading ("strength 5/5" does not support "weakness").
+      // A sign's verdict the summary gives otherwise is a contradiction (contradicts-record), not a claim it never makes.
       const about = supportFor(facts, m, r).filter(
         (f) =>
+          sign ||
           !FINDING_KINDS.has(m.concept.kind) ||
           m.value === 'neutral' ||
           f.mention.value === m.value ||

@@ -1,0 +1,142 @@
+// The claim and detail checks added on the reading layer: the rationale rules
+// on another number of visits than the disputed item (detail-mismatch), and
+// examination signs the rationale reads with a verdict that the summary never
+// records (unsupported-record-claim). Each case has its quiet neighbours.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CLEAN_CASE, necessityDiagnostics, textAt } from '../helpers/necessityCases';
+import { applyEdits } from '../helpers/edits';
+import { LanguageService } from '../../server/src/service/languageService';
+import type { ImrDiagnostic } from '../../server/src/service/types';
+
+const codes = (text: string, code: string): ImrDiagnostic[] => necessityDiagnostics(text).filter((d) => d.code === code);
+
+/** A chiropractic item whose review authorized part of the request: the IMR decides the rest. */
+function chiroCase(rationale: string, service = '5 sessions of chiropractic treatment for the left elbow'): string {
+  return `case CM16-0000002
+  organization: MAXIMUS Federal Services
+  priority: standard
+  received: 10/14/2016
+  ur-date: 10/02/2016
+  decision-date: 11/06/2016
+
+worker
+  age: 51
+  sex: female
+  injury-date: 1/30/2015
+  diagnosis: left lateral epicondylitis
+
+summary
+  The injured worker is a 51 year old female who sustained an industrial injury
+  on 1/30/2015. She has pain of the left elbow with tenderness over the lateral
+  epicondyle. The Utilization Review dated 10/2/2016 authorized 3 of 8 requested
+  chiropractic sessions.
+
+item ${service}
+  request: Chiropractic treatment 2 times a week for 4 weeks (8 sessions) for the left elbow
+  authorized: Chiropractic treatment for 3 sessions
+  decision: upheld
+  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2009, Manual therapy and manipulation
+  rationale
+    ${rationale}
+`;
+}
+
+test('detail-mismatch: the rationale rules on the original request rather than the part still disputed', () => {
+  const text = chiroCase(
+    'Manipulation is not recommended for the elbow. Therefore, the request for 8 chiropractic visits for the left elbow is not medically necessary.',
+  );
+  const d = codes(text, 'detail-mismatch');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), '8 chiropractic visits');
+  assert.match(d[0].message, /weighs "8 chiropractic visits".*disputed item is "5 sessions of chiropractic treatment for the left elbow"/);
+  // Related information points at the item and at the request it was cut from.
+  assert.ok(d[0].relatedInformation!.some((r) => /^5 sessions of chiropractic/.test(textAt(text, r.range))));
+  assert.ok(d[0].relatedInformation!.some((r) => /^request: /.test(textAt(text, r.range))));
+  // The fix writes the item's number, leaving the author's words around it.
+  const service = new LanguageService();
+  const doc = { uri: 'file:///claims/fix.imr', version: 1, text };
+  const found = service.getDiagnostics(doc).find((x) => x.code === 'detail-mismatch')!;
+  const sent = JSON.parse(JSON.stringify(found));
+  const action = service.getCodeActions(doc, sent.range, [sent]).find((a) => a.diagnostics?.some((x) => x.code === 'detail-mismatch'));
+  assert.ok(action, 'a fix');
+  assert.match(applyEdits(text, action.edits), /the request for 5 chiropractic visits for the left elbow/);
+});
+
+test('detail-mismatch: "an additional N sessions" and "the N sessions" of the original request are weighed too', () => {
+  const more = chiroCase('A request for an additional 8 sessions exceeds what is recommended.');
+  assert.equal(codes(more, 'detail-mismatch').length, 1);
+  const definite = chiroCase('In addition, the 8 sessions are excessive without a re-evaluation.');
+  assert.equal(codes(definite, 'detail-mismatch').length, 1);
+});
+
+test('detail-mismatch: counts that are not the disputed request are not compared with the item', () => {
+  for (const rationale of [
+    // The review's numbers, said as such.
+    'The original request for 8 sessions was modified to 3 sessions. The remaining 5 sessions are not medically necessary.',
+    'The Utilization Review authorized 3 sessions of the 8 requested.',
+    // The item's number is in the sentence: the rationale knows which part is disputed.
+    'Of the 8 sessions requested, 5 sessions remain in dispute and are not medically necessary.',
+    // A guideline's allowance, a course done before.
+    'Guidelines allow a trial of 6 visits over 2 weeks.',
+    'She has had 6 prior sessions of chiropractic care.',
+    'Up to 6-8 visits may be needed for a trial.',
+  ]) {
+    const text = chiroCase(rationale);
+    assert.deepEqual(
+      codes(text, 'detail-mismatch').map((d) => d.message),
+      [],
+      rationale,
+    );
+  }
+  // An item that names no number gives nothing to compare with.
+  const uncounted = chiroCase('Therefore, the request for 8 chiropractic visits is not medically necessary.', 'Chiropractic treatment for the left elbow');
+  assert.deepEqual(
+    codes(uncounted, 'detail-mismatch').map((d) => d.message),
+    [],
+  );
+});
+
+/** The clean case's summary without its examination: it records no strength, sensation or special test. */
+const EXAM =
+  ' On examination there was\n  decreased sensation in the left L5 dermatome and 4/5 strength of the left\n  extensor hallucis longus [#neuro-deficit].';
+function withoutExam(rationale: string): string {
+  assert.ok(CLEAN_CASE.includes(EXAM));
+  return CLEAN_CASE.replace(EXAM, '')
+    .replace(/ +LMRI-0[15]: met \[#neuro-deficit\]\n/g, '')
+    .replace(' [#neuro-deficit]', '')
+    .replace('He would consider surgery.', `${rationale} He would consider surgery.`);
+}
+
+test('unsupported-record-claim: examination signs with a verdict that the summary never records', () => {
+  const text = withoutExam('Muscle strength and sensation are unremarkable.');
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'Muscle strength');
+  assert.match(d[0].message, /relies on "Muscle strength", which the clinical case summary never mentions/);
+  // A record of the chart that speaks of the patient carries its findings.
+  const chart = withoutExam("Physical examination findings included a negative Spurling's test.");
+  assert.equal(codes(chart, 'unsupported-record-claim').length, 1);
+});
+
+test('unsupported-record-claim: signs the summary records (with another verdict too), a definition, the examination as a whole', () => {
+  // The summary records strength and sensation: a normal verdict over its abnormal one is a contradiction, not a claim it never makes.
+  const recorded = CLEAN_CASE.replace('He would consider surgery.', 'Muscle strength and sensation are unremarkable. He would consider surgery.');
+  assert.deepEqual(
+    codes(recorded, 'unsupported-record-claim').map((d) => d.message),
+    [],
+  );
+  for (const rationale of [
+    // A guideline's definition names a range of motion in general.
+    'Manipulation is manual therapy that moves a joint beyond the physiologic range of motion.',
+    // The examination as a whole: the summary answers it with the findings it is made of.
+    'The neurological exam is unremarkable.',
+  ]) {
+    const text = withoutExam(rationale);
+    assert.deepEqual(
+      codes(text, 'unsupported-record-claim').map((d) => d.message),
+      [],
+      rationale,
+    );
+  }
+});
