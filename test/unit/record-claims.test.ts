@@ -126,6 +126,17 @@ test('unsupported-record-claim: signs the summary records (with another verdict 
     codes(recorded, 'unsupported-record-claim').map((d) => d.message),
     [],
   );
+  // "strength was 5 out of 5" records the full strength the examination is said to document.
+  const graded = withoutExam('The examination documents full strength of the legs.').replace(
+    'Treatment to date',
+    'On examination strength was 5 out of 5 in all muscle groups of the legs. Treatment to date',
+  );
+  assert.deepEqual(
+    codes(graded, 'unsupported-record-claim').map((d) => d.message),
+    [],
+  );
+  const ungraded = withoutExam('The examination documents full strength of the legs.');
+  assert.equal(codes(ungraded, 'unsupported-record-claim').length, 1);
   for (const rationale of [
     // A guideline's definition names a range of motion in general.
     'Manipulation is manual therapy that moves a joint beyond the physiologic range of motion.',

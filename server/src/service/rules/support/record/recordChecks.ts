@@ -686,13 +686,20 @@ function countFinding(
  * Summary facts that could support the mention: of its concept or a narrower
  * one, or of a broader one ("hydrocodone" for "Norco", "a muscle relaxant"
  * for "orphenadrine"), at a compatible site. The broadest ("medications" for
- * "NSAIDs", "conservative care" for "chiropractic") does not say which.
+ * "NSAIDs", "conservative care" for "chiropractic") does not say which, unless
+ * it is a sign with the verdict the narrower one names ("strength was 5 out of
+ * 5" for "full strength").
  */
 function supportFor(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
   const out = factsAbout(facts, m.concept.id, m, r);
   for (const id of m.concepts) {
     if (id === m.concept.id) continue;
-    for (const f of factsAbout(facts, id, m, r)) if (f.mention.concept.id === id && f.mention.concept.broader.length) out.push(f);
+    for (const f of factsAbout(facts, id, m, r)) {
+      if (f.mention.concept.id !== id) continue;
+      // "strength was 5 out of 5" says which: the broad sign with the verdict the narrower one names ("full strength").
+      const sameVerdict = f.mention.concept.kind === 'finding' && f.mention.value !== 'neutral' && f.mention.value === m.value;
+      if (f.mention.concept.broader.length || sameVerdict) out.push(f);
+    }
   }
   return out;
 }
