@@ -6,6 +6,8 @@
 export interface ImportedItem {
   service: string;
   decision: 'upheld' | 'overturned';
+  /** The original request, where UR authorized part of it (the item's name is then the remaining portion). */
+  request?: string;
   claimsAdministrator?: string;
   guideline?: string;
   /** Rationale sentences (wrapped as the importer writes them). */
@@ -38,7 +40,9 @@ export function importedCase(summary: string, ...items: ImportedItem[]): string 
     ...wrap(summary, '  '),
   ];
   for (const it of items) {
-    lines.push('', `item ${it.service}`, `  decision: ${it.decision}`);
+    lines.push('', `item ${it.service}`);
+    if (it.request) lines.push(`  request: ${it.request}`);
+    lines.push(`  decision: ${it.decision}`);
     if (it.claimsAdministrator) lines.push(`  claims-administrator: ${it.claimsAdministrator}`);
     if (it.guideline) lines.push(`  guideline: ${it.guideline}`);
     lines.push('  rationale', ...wrap(it.rationale, '    '));

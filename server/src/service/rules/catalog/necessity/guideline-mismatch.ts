@@ -7,6 +7,9 @@ import type { Prose, Sentence } from '../../../syntax/ast';
 import type { Reader } from '../../../reading/reader';
 import { unweighedCriterion } from '../../support/unweighedCriteria';
 import { ACUTE_DAYS, acutePhase, chronicGuidance } from '../../support/phaseOfCare';
+import { excessClaim, givenVisits, initialRequest, quotedAllowances, type Allowance } from '../../support/visitAllowance';
+import { requestedVisits } from '../../../necessity/quantities';
+import { getField } from '../../../model/caseModel';
 import type { CaseModel } from '../../../model/caseModel';
 import { daysBetween, formatUs } from '../../../syntax/dates';
 import { defineRule, type Finding } from '../../defineRule';
@@ -30,8 +33,11 @@ import { PhraseSet, type PhraseMatch } from '../../../necessity/phrases';
 import { oneLine } from '../../../text/words';
 
 export interface MismatchData {
-  /** What differs: the body part, the service, or the drug form; `weighed`: a condition stated and never weighed; `phase`: guidance for chronic pain in the acute phase. */
-  axis: CoverageConflict['axis'] | 'weighed' | 'phase';
+  /** What differs: the body part, the service, or the drug form; `weighed`: a condition stated and never weighed; `phase`: guidance for chronic pain in the acute phase; `visits`: a visit allowance quoted and never compared with the request. */
+  axis: CoverageConflict['axis'] | 'weighed' | 'phase' | 'visits';
+  /** For `visits`: the visits asked for (with those already given) and the allowance compared. */
+  visits?: number;
+  allowed?: number;
   /** The reader's concept of the condition left unweighed. */
   condition?: string;
   /** The library section a criteria block names, and the one for the item, where known. */
@@ -64,6 +70,7 @@ export default defineRule<MismatchData>({
         proseMismatch(v, library) ??
         chapterMismatch(v) ??
         chronicForAcute(v, model, reader) ??
+        visitAllowanceMismatch(v, file.summary?.prose, reader) ??
         unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
     }
@@ -313,6 +320,68 @@ function unweighed(v: ItemView, summary: Prose | undefined, reader: Reader): Mis
     range: sentenceSpan(prose, u.sentence, u.criterion.start, u.criterion.end),
     relatedInformation: [{ range: u.factRange, message: `The summary documents "${fact}"` }],
     data: { axis: 'weighed', condition: u.criterion.concept.id },
+  };
+}
+
+/**
+ * A visit allowance the rationale quotes and never compares with the request
+ * (rules/support/visitAllowance.ts): a denial that calls the request in
+ * excess of the guideline while the visits asked for, with those the record
+ * counts as given, are within every allowance it quotes; an approval of more
+ * visits than the allowance it quotes for this phase (an initial trial for a
+ * first request), with no word on why.
+ */
+function visitAllowanceMismatch(v: ItemView, summary: Prose | undefined, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || v.criteria || !v.item.decision) return undefined;
+  const service = reader.read(v.item.service);
+  const therapy = service.mentions.find((m) => m.concept.kind === 'therapy');
+  if (!therapy) return undefined;
+  // The whole course asked for: the original request where UR authorized part of it.
+  const original = getField(v.section, 'request')?.value;
+  const asked = (original ? requestedVisits(original) : undefined) ?? requestedVisits(v.item.service);
+  if (!asked) return undefined;
+  const allowances = quotedAllowances(reader, prose);
+  if (!allowances.length) return undefined;
+  const itemSites = [...new Set([...service.attributes.sites, ...therapy.attributes.sites])];
+  const up = (x: string): string[] => [x, ...(reader.lexicon.sites.get(x)?.partOf ?? [])];
+  const agree = (sites: readonly string[]): boolean =>
+    !sites.length || !itemSites.length || sites.some((x) => itemSites.some((y) => up(x).includes(y) || up(y).includes(x)));
+  const given = givenVisits(reader, summary ? [summary, prose] : [prose], { own: therapy.concept.id, concepts: therapy.concepts }, agree);
+  const total = asked.visits + (given?.visits ?? 0);
+  const counted = given ? `${asked.how}, with the ${given.visits} already given: ${total}` : asked.how;
+  const related = given
+    ? [{ range: sentenceSpan(given.prose, given.sentence, 0, given.sentence.text.length), message: `${given.visits} visits already given` }]
+    : [];
+  const allowanceText = (a: Allowance): string => a.count.text;
+  if (v.item.decision === 'upheld') {
+    const claim = excessClaim(prose);
+    if (!claim) return undefined;
+    const least = allowances.reduce((a, b) => (b.count.value < a.count.value ? b : a));
+    if (total > least.count.value) return undefined;
+    return {
+      message: `The rationale says the request exceeds the guideline ("${quoted(claim.sentence.text)}"), but the visits asked for (${counted}) are within every allowance it quotes, the least of them "${allowanceText(least)}" ("${quoted(least.sentence.text)}"), and ${given ? 'the record counts no more' : 'neither the rationale nor the summary counts visits already given'}. Say which allowance applies to this worker and how the visits given and asked for exceed it, or weigh the request on another criterion.`,
+      range: sentenceSpan(prose, claim.sentence, claim.start, claim.end),
+      relatedInformation: [
+        { range: sentenceSpan(prose, least.sentence, least.count.start, least.count.end), message: 'The allowance the rationale quotes' },
+        ...related,
+      ],
+      data: { axis: 'visits', visits: total, allowed: least.count.value },
+    };
+  }
+  // An approval: the allowance for this phase of care is the initial trial's when the request is a first one and the rationale quotes a trial.
+  const initial = !given && initialRequest(v.item.service);
+  const trials = allowances.filter((a) => a.trial);
+  const course = allowances.filter((a) => !a.trial);
+  const pool = initial && trials.length ? trials : course.length ? course : allowances;
+  const most = pool.reduce((a, b) => (b.count.value > a.count.value ? b : a));
+  if (total <= most.count.value || excessClaim(prose)) return undefined;
+  const phase = initial && trials.length ? 'the initial trial' : 'the course';
+  return {
+    message: `The rationale quotes "${allowanceText(most)}" for ${phase} ("${quoted(most.sentence.text)}") and approves ${counted} visits, more than that, without saying why more are medically necessary. Weigh the visits asked for against the allowance, or approve the part within it.`,
+    range: sentenceSpan(prose, most.sentence, most.count.start, most.count.end),
+    relatedInformation: related,
+    data: { axis: 'visits', visits: total, allowed: most.count.value },
   };
 }
 

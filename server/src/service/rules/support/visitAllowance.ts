@@ -1,0 +1,147 @@
+// A visit allowance the rationale quotes and never compares with the request.
+// Guidelines give courses of therapy as counts ("9-10 visits over 8 weeks",
+// "an initial trial of 3-4 visits", "up to 18 visits"); a rationale that
+// quotes them must weigh the visits asked for, with those already given,
+// against them. Two ways it goes wrong:
+//
+// - a denial says the request exceeds the guideline although the visits asked
+//   for, with any the record counts as given, are within every allowance it
+//   quotes (the excess is asserted, not counted);
+// - an approval grants more visits than the allowance it quotes for the
+//   request's phase (an initial trial) and never says why.
+//
+// Counts and assertions are the reader's; the words that make a count an
+// allowance, a frequency, a trial or the request's own are data
+// (`visitAllowance` in data/terms/guideline-scope.json).
+import type { Prose, Sentence } from '../../syntax/ast';
+import type { Count, Mention, SentenceReading } from '../../reading/types';
+import type { Reader } from '../../reading/reader';
+import { SCOPE_DATA } from '../../necessity/guidelineScope';
+import { PhraseSet } from '../../necessity/phrases';
+
+const DATA = SCOPE_DATA.visitAllowance;
+const UNITS: ReadonlySet<string> = new Set(DATA.units);
+const SPAN_UNITS: ReadonlySet<string> = new Set(DATA.spanUnits);
+const BEFORE = new PhraseSet(DATA.before);
+const OVER = new PhraseSet(DATA.over);
+const FREQUENCY_AFTER = new PhraseSet(DATA.frequencyAfter);
+const TRIAL = new PhraseSet(DATA.trial);
+const REQUEST = new PhraseSet(DATA.request);
+const EXCESS = new PhraseSet(DATA.excess);
+const CONDITIONAL = new PhraseSet(DATA.conditional);
+const PHASE = new PhraseSet(DATA.phase);
+const CONTINUED = new PhraseSet(DATA.continued);
+
+/** A first request of a therapy, as the item names it: not "additional", "continued" or "further" visits. */
+export function initialRequest(service: string): boolean {
+  return !CONTINUED.test(service);
+}
+
+/** An allowance a rationale sentence quotes: its count (the upper end of a range is what it allows). */
+export interface Allowance {
+  sentence: Sentence;
+  count: Count;
+  /** An allowance for an initial trial, not for the whole course. */
+  trial: boolean;
+}
+
+/** Visits already given of the item's therapy, where a summary or rationale sentence counts them. */
+export interface GivenVisits {
+  visits: number;
+  sentence: Sentence;
+  prose: Prose;
+}
+
+const near = (set: PhraseSet, text: string, from: number, to: number): boolean => set.matches(text, Math.max(0, from), Math.max(0, to)).length > 0;
+
+/** The clause of a reading that holds an offset. */
+function clauseOf(r: SentenceReading, at: number): { start: number; end: number } {
+  return r.clauses.find((c) => c.start <= at && at < c.end) ?? { start: 0, end: r.text.length };
+}
+
+/**
+ * The allowances a rationale quotes: a count of visits, sessions or
+ * treatments that a guideline word introduces ("up to 10 visits", "trial of 6
+ * visits", "= 10 visits") or that spans weeks ("8-10 visits over 4 weeks"),
+ * not a frequency ("3 visits per week"), not the request's own count ("an
+ * additional 6 visits"), and not an allowance of another phase of care
+ * ("post-injection treatment: 1-2 visits").
+ */
+export function quotedAllowances(reader: Reader, prose: Prose): Allowance[] {
+  const out: Allowance[] = [];
+  for (const s of prose.sentences) {
+    const r = reader.read(s.text);
+    const counts = r.attributes.counts;
+    counts.forEach((c, i) => {
+      if (!UNITS.has(c.unit)) return;
+      const text = s.text;
+      if (FREQUENCY_AFTER.matches(text, c.end, Math.min(text.length, c.end + 12)).some((m) => /^\s*$/.test(text.slice(c.end, m.start)))) return;
+      const clause = clauseOf(r, c.start);
+      const lead = Math.max(clause.start, c.start - 30);
+      if (near(REQUEST, text, c.start - 16, c.start)) return;
+      // The phase of care an allowance is for is named at the head of its entry ("Post-injection treatment: 1-2 visits"), after the last semicolon.
+      if (near(PHASE, text, text.lastIndexOf(';', c.start) + 1, c.start)) return;
+      const next = counts[i + 1];
+      const spans =
+        !!next && SPAN_UNITS.has(next.unit) && OVER.matches(text, c.end, next.start).length > 0 && /^\s*[a-z]*\s*$/i.test(text.slice(c.end, next.start));
+      if (!spans && !near(BEFORE, text, lead, c.start)) return;
+      // A guideline allowance, not a count of this worker's visits ("she has had 6 visits over 3 weeks").
+      if (!r.generic && !near(BEFORE, text, clause.start, c.start) && !spans) return;
+      out.push({ sentence: s, count: c, trial: near(TRIAL, text, Math.max(clause.start, c.start - 40), c.start) });
+    });
+  }
+  return out;
+}
+
+/** A rationale sentence that says the request exceeds the guideline, as a finding of fact (not "when visits exceed the guideline, ..."). */
+export function excessClaim(prose: Prose): { sentence: Sentence; start: number; end: number } | undefined {
+  for (const s of prose.sentences) {
+    const m = EXCESS.matches(s.text)[0];
+    if (!m) continue;
+    if (CONDITIONAL.matches(s.text, 0, m.start).length) continue;
+    return { sentence: s, start: m.start, end: m.end };
+  }
+  return undefined;
+}
+
+/**
+ * The most visits of the item's therapy that one sentence of the summary or
+ * the rationale counts as given (the largest, not the sum: letters restate a
+ * course). A mention of the therapy (the item's own concept or one within it)
+ * asserted as done, with a count of visits, sessions or treatments, at a site
+ * that agrees with the request's.
+ */
+export function givenVisits(
+  reader: Reader,
+  proses: readonly Prose[],
+  therapy: Therapy,
+  sitesAgree: (sites: readonly string[]) => boolean,
+): GivenVisits | undefined {
+  let best: GivenVisits | undefined;
+  for (const prose of proses) {
+    for (const s of prose.sentences) {
+      const r = reader.read(s.text);
+      if (r.generic) continue;
+      for (const m of r.mentions) {
+        if (!given(m, therapy) || !sitesAgree(m.attributes.sites)) continue;
+        for (const c of m.attributes.counts) {
+          if (!UNITS.has(c.unit) || near(REQUEST, s.text, c.start - 16, c.start)) continue;
+          if (!best || c.value > best.visits) best = { visits: c.value, sentence: s, prose };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** The item's therapy: its own concept and every concept it counts for ("physical therapy" is physical medicine). */
+export interface Therapy {
+  own: string;
+  concepts: readonly string[];
+}
+
+/** A mention of the item's therapy or of a narrower one, or the wider name letters use for it ("8 prior therapy sessions"), said to be done. */
+function given(m: Mention, therapy: Therapy): boolean {
+  if (m.concept.kind !== 'therapy' || (m.assertion !== 'affirmed' && m.assertion !== 'historical')) return false;
+  return m.concepts.includes(therapy.own) || therapy.concepts.includes(m.concept.id);
+}
