@@ -91,3 +91,21 @@ test('guideline-mismatch: no visits finding for an approval within the trial, or
   // Additional visits after a trial are judged by the course: 8 is within 8-12.
   assert.deepEqual(visits(SUMMARY, first('Additional acupuncture 2 times a week for 4 weeks for the neck')).d, []);
 });
+
+test('guideline-mismatch: therapy after surgery judged by the allowance for care without surgery', () => {
+  const summary =
+    'The injured worker is a 48 year old male with a fracture of the left small finger. He underwent left hand surgery on 10/22/2016 and has had therapy since.';
+  const rationale =
+    'ODG allows for a fracture of the fingers: minor, 8 visits over 5 weeks; post-surgical treatment: complicated, 16 visits over 10 weeks. As the guidelines recommend 8 visits over 5 weeks, the 12 visits requested are in excess of the guidelines. The request is not medically necessary.';
+  const it: ImportedItem = { service: 'Hand therapy 2 times a week for 6 weeks for the left hand', decision: 'upheld', rationale };
+  const { text, d } = visits(summary, it);
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), 'in excess of');
+  assert.match(
+    d[0].message,
+    /the record documents surgery .* the post-surgical allowance it quotes, "16 visits", covers the visits asked for \(2 a week for 6 weeks = 12\)/,
+  );
+  // Without a surgery in the record the non-surgical allowance is the one to apply: 12 is past 8, so no finding.
+  const noSurgery = 'The injured worker is a 48 year old male with a fracture of the left small finger treated in a splint.';
+  assert.deepEqual(visits(noSurgery, it).d, []);
+});

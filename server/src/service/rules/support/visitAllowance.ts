@@ -16,7 +16,7 @@
 import type { Prose, Sentence } from '../../syntax/ast';
 import type { Count, Mention, SentenceReading } from '../../reading/types';
 import type { Reader } from '../../reading/reader';
-import { SCOPE_DATA } from '../../necessity/guidelineScope';
+import { guidelineStatement, SCOPE_DATA } from '../../necessity/guidelineScope';
 import { PhraseSet } from '../../necessity/phrases';
 
 const DATA = SCOPE_DATA.visitAllowance;
@@ -31,6 +31,32 @@ const EXCESS = new PhraseSet(DATA.excess);
 const CONDITIONAL = new PhraseSet(DATA.conditional);
 const PHASE = new PhraseSet(DATA.phase);
 const CONTINUED = new PhraseSet(DATA.continued);
+const SURGICAL_PHASE = new PhraseSet(DATA.surgicalPhase);
+
+/**
+ * A surgery the summary or the rationale says this worker had (a procedure
+ * within surgery, affirmed or historical, outside a guideline statement): the
+ * therapy that follows it is post-surgical care, with its own allowances.
+ */
+export function surgeryDone(reader: Reader, proses: readonly Prose[]): { sentence: Sentence; prose: Prose; start: number; end: number } | undefined {
+  for (const prose of proses) {
+    for (const s of prose.sentences) {
+      const r = reader.read(s.text);
+      if (r.generic || guidelineStatement(s.text)) continue;
+      // "post-surgical treatment" names a phase of care, not a surgery done.
+      const phases = SURGICAL_PHASE.matches(s.text);
+      const m = r.mentions.find(
+        (x) =>
+          x.concepts.includes(DATA_SURGERY) &&
+          (x.assertion === 'affirmed' || x.assertion === 'historical') &&
+          !phases.some((p) => p.start < x.end && x.start < p.end),
+      );
+      if (m) return { sentence: s, prose, start: m.start, end: m.end };
+    }
+  }
+  return undefined;
+}
+const DATA_SURGERY: string = SCOPE_DATA.visitAllowance.surgery;
 
 /** A first request of a therapy, as the item names it: not "additional", "continued" or "further" visits. */
 export function initialRequest(service: string): boolean {
@@ -43,6 +69,8 @@ export interface Allowance {
   count: Count;
   /** An allowance for an initial trial, not for the whole course. */
   trial: boolean;
+  /** An allowance for another phase of care the entry names ("post-surgical treatment: 16 visits", "post-injection: 1-2 visits"): `surgical` after surgery. */
+  phase?: 'surgical' | 'other';
 }
 
 /** Visits already given of the item's therapy, where a summary or rationale sentence counts them. */
@@ -80,14 +108,15 @@ export function quotedAllowances(reader: Reader, prose: Prose): Allowance[] {
       const lead = Math.max(clause.start, c.start - 30);
       if (near(REQUEST, text, c.start - 16, c.start)) return;
       // The phase of care an allowance is for is named at the head of its entry ("Post-injection treatment: 1-2 visits"), after the last semicolon.
-      if (near(PHASE, text, text.lastIndexOf(';', c.start) + 1, c.start)) return;
+      const entry = text.lastIndexOf(';', c.start) + 1;
+      const phase = near(SURGICAL_PHASE, text, entry, c.start) ? ('surgical' as const) : near(PHASE, text, entry, c.start) ? ('other' as const) : undefined;
       const next = counts[i + 1];
       const spans =
         !!next && SPAN_UNITS.has(next.unit) && OVER.matches(text, c.end, next.start).length > 0 && /^\s*[a-z]*\s*$/i.test(text.slice(c.end, next.start));
       if (!spans && !near(BEFORE, text, lead, c.start)) return;
       // A guideline allowance, not a count of this worker's visits ("she has had 6 visits over 3 weeks").
       if (!r.generic && !near(BEFORE, text, clause.start, c.start) && !spans) return;
-      out.push({ sentence: s, count: c, trial: near(TRIAL, text, Math.max(clause.start, c.start - 40), c.start) });
+      out.push({ sentence: s, count: c, trial: near(TRIAL, text, Math.max(clause.start, c.start - 40), c.start), ...(phase ? { phase } : {}) });
     });
   }
   return out;

@@ -7,7 +7,7 @@ import type { Prose, Sentence } from '../../../syntax/ast';
 import type { Reader } from '../../../reading/reader';
 import { unweighedCriterion } from '../../support/unweighedCriteria';
 import { ACUTE_DAYS, acutePhase, chronicGuidance } from '../../support/phaseOfCare';
-import { excessClaim, givenVisits, initialRequest, quotedAllowances, type Allowance } from '../../support/visitAllowance';
+import { excessClaim, givenVisits, initialRequest, quotedAllowances, surgeryDone, type Allowance } from '../../support/visitAllowance';
 import { requestedVisits } from '../../../necessity/quantities';
 import { getField } from '../../../model/caseModel';
 import type { CaseModel } from '../../../model/caseModel';
@@ -30,11 +30,12 @@ import {
   therapyTitle,
 } from '../../../necessity/guidelineScope';
 import { PhraseSet, type PhraseMatch } from '../../../necessity/phrases';
+import { guidelineStatement, SCOPE_DATA } from '../../../necessity/guidelineScope';
 import { oneLine } from '../../../text/words';
 
 export interface MismatchData {
   /** What differs: the body part, the service, or the drug form; `weighed`: a condition stated and never weighed; `phase`: guidance for chronic pain in the acute phase; `visits`: a visit allowance quoted and never compared with the request. */
-  axis: CoverageConflict['axis'] | 'weighed' | 'phase' | 'visits';
+  axis: CoverageConflict['axis'] | 'weighed' | 'phase' | 'visits' | 'continuation';
   /** For `visits`: the visits asked for (with those already given) and the allowance compared. */
   visits?: number;
   allowed?: number;
@@ -71,6 +72,8 @@ export default defineRule<MismatchData>({
         chapterMismatch(v) ??
         chronicForAcute(v, model, reader) ??
         visitAllowanceMismatch(v, file.summary?.prose, reader) ??
+        stimulationMismatch(v, reader, library) ??
+        continuationForFirstUse(v, reader) ??
         unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
     }
@@ -341,7 +344,8 @@ function visitAllowanceMismatch(v: ItemView, summary: Prose | undefined, reader:
   const original = getField(v.section, 'request')?.value;
   const asked = (original ? requestedVisits(original) : undefined) ?? requestedVisits(v.item.service);
   if (!asked) return undefined;
-  const allowances = quotedAllowances(reader, prose);
+  const quotedAll = quotedAllowances(reader, prose);
+  const allowances = quotedAll.filter((a) => !a.phase);
   if (!allowances.length) return undefined;
   const itemSites = [...new Set([...service.attributes.sites, ...therapy.attributes.sites])];
   const up = (x: string): string[] => [x, ...(reader.lexicon.sites.get(x)?.partOf ?? [])];
@@ -357,6 +361,22 @@ function visitAllowanceMismatch(v: ItemView, summary: Prose | undefined, reader:
   if (v.item.decision === 'upheld') {
     const claim = excessClaim(prose);
     if (!claim) return undefined;
+    // Therapy after a surgery the record documents, judged by the non-surgical allowance while the post-surgical one it quotes allows the visits asked for.
+    const postSurgical = quotedAll.filter((a) => a.phase === 'surgical');
+    const surgery = postSurgical.length ? surgeryDone(reader, summary ? [summary, prose] : [prose]) : undefined;
+    const most = postSurgical.length ? postSurgical.reduce((a, b) => (b.count.value > a.count.value ? b : a)) : undefined;
+    if (surgery && most && total <= most.count.value) {
+      return {
+        message: `The rationale says the request exceeds the guideline ("${quoted(claim.sentence.text)}") by an allowance for care without surgery, but the record documents surgery ("${quoted(surgery.sentence.text)}"), and the post-surgical allowance it quotes, "${allowanceText(most)}", covers the visits asked for (${counted}). Weigh the request by the allowance for post-surgical care.`,
+        range: sentenceSpan(prose, claim.sentence, claim.start, claim.end),
+        relatedInformation: [
+          { range: sentenceSpan(prose, most.sentence, most.count.start, most.count.end), message: 'The post-surgical allowance the rationale quotes' },
+          { range: sentenceSpan(surgery.prose, surgery.sentence, surgery.start, surgery.end), message: 'The surgery' },
+          ...related,
+        ],
+        data: { axis: 'phase', visits: total, allowed: most.count.value },
+      };
+    }
     const least = allowances.reduce((a, b) => (b.count.value < a.count.value ? b : a));
     if (total > least.count.value) return undefined;
     return {
@@ -383,6 +403,101 @@ function visitAllowanceMismatch(v: ItemView, summary: Prose | undefined, reader:
     relatedInformation: related,
     data: { axis: 'visits', visits: total, allowed: most.count.value },
   };
+}
+
+const STIMULATION = SCOPE_DATA.stimulation;
+const HOME_TRIAL = new PhraseSet(STIMULATION.homeTrial);
+const DEVICE_WORDS = new PhraseSet(STIMULATION.device);
+const MUSCLE_STIMULATION = new PhraseSet(STIMULATION.muscle);
+const TENS_WORDS = new PhraseSet(STIMULATION.tens);
+
+/**
+ * Electrical stimulation judged by the criteria of another form of it. The
+ * MTUS TENS criteria are for a home unit (a one-month home-based trial as an
+ * adjunct to functional restoration, then rental or purchase); stimulation
+ * given in clinic sessions ("electrical stimulation 2 times a week for 4
+ * weeks", a date of service) is a passive modality of physical medicine. And
+ * neuromuscular (muscle) stimulation has its own MTUS section, so TENS
+ * guidance does not decide it.
+ */
+function stimulationMismatch(v: ItemView, reader: Reader, library: CriteriaLibrary): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || v.criteria) return undefined;
+  const service = v.item.service;
+  const read = reader.read(service);
+  const stim = read.mentions.find((m) => m.concept.kind === 'therapy' && m.concepts.includes(STIMULATION.concept));
+  if (!stim || read.mentions.some((m) => m.concept.kind === 'device') || DEVICE_WORDS.test(service)) return undefined;
+  // "TENS" named alone is the home unit; other stimulation, or TENS counted in sessions, is given in clinic.
+  const inClinic = !stim.concepts.includes(STIMULATION.tensConcept) || !!requestedVisits(service);
+  if (!inClinic) return undefined;
+  const own = library.matchService(service)[0];
+  const apply = `Apply the criteria for this request${own ? ` (${own.title}, ${own.source.citation})` : ''}, and weigh the record against them.`;
+  const trials = prose.sentences.filter((s) => HOME_TRIAL.test(s.text));
+  if (trials.length) {
+    // Where the rationale weighs the home-unit criteria against this worker: a sentence with the trial that is no guideline statement,
+    // else one about the worker that names the stimulation; else the guideline's.
+    const onWorker =
+      trials.find((s) => !guidelineStatement(s.text)) ??
+      prose.sentences.find((s) => !guidelineStatement(s.text) && reader.read(s.text).mentions.some((m) => m.concepts.includes(STIMULATION.concept)));
+    const s = onWorker ?? trials[0];
+    return {
+      message: `The rationale applies the TENS criteria for a home unit's trial ("${quoted(trials[0].text)}") to "${service.trim()}", electrical stimulation given in clinic sessions, not a unit for use at home. ${apply}`,
+      range: sentenceSpan(prose, s, 0, s.text.length),
+      data: { axis: 'services', applied: 'a home TENS trial' },
+    };
+  }
+  const guideline = v.item.guideline?.value ?? '';
+  if (MUSCLE_STIMULATION.test(service) && TENS_WORDS.test(guideline) && !MUSCLE_STIMULATION.test(guideline)) {
+    const s =
+      prose.sentences.find((x) => guidelineStatement(x.text) && reader.read(x.text).mentions.some((m) => m.concepts.includes(STIMULATION.concept))) ??
+      prose.sentences[0];
+    if (!s) return undefined;
+    return {
+      message: `The rationale judges "${service.trim()}", muscle stimulation, by the TENS guidance its guideline line cites ("${quoted(s.text)}"); the MTUS addresses neuromuscular electrical stimulation in a section of its own. ${apply}`,
+      range: sentenceSpan(prose, s, 0, s.text.length),
+      relatedInformation: v.item.guideline ? [{ range: v.item.guideline.valueRange, message: 'The guideline the decision is based on' }] : undefined,
+      data: { axis: 'services', applied: 'TENS' },
+    };
+  }
+  return undefined;
+}
+
+const CONTINUATION = SCOPE_DATA.continuation;
+const UNCLEAR_START = new PhraseSet(CONTINUATION.unclear);
+const FIRST_USE = new PhraseSet(CONTINUATION.start);
+const ONGOING_USE = new PhraseSet(CONTINUATION.ongoing);
+
+/**
+ * A denial that concedes it cannot tell a first prescription from ongoing
+ * care ("it is unclear if this is a first time prescription or ongoing
+ * management") and still rests on the benefit the treatment has not shown:
+ * documented benefit is a criterion for continuing a treatment, which a
+ * first prescription cannot meet. The benefit the rationale finds lacking is
+ * the reader's (a response to treatment asserted absent).
+ */
+function continuationForFirstUse(v: ItemView, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const concession = prose.sentences.find((s) => {
+    const u = UNCLEAR_START.matches(s.text)[0];
+    return !!u && FIRST_USE.matches(s.text, u.end).length > 0 && ONGOING_USE.matches(s.text, u.end).length > 0;
+  });
+  if (!concession) return undefined;
+  const after = prose.sentences.slice(prose.sentences.indexOf(concession) + 1);
+  const before = prose.sentences.slice(0, prose.sentences.indexOf(concession));
+  for (const s of [...after, ...before]) {
+    const m = reader.read(s.text).mentions.find((x) => x.concept.kind === 'response' && x.assertion === 'negated');
+    if (!m) continue;
+    return {
+      message: `The rationale cannot tell whether "${v.item.service.trim()}" is a first prescription or ongoing care ("${quoted(concession.text)}"), yet denies it for a benefit not documented ("${quoted(s.text)}"): a benefit shown is a criterion for continuing a treatment, not for starting one. Say from the record whether it was given before, and weigh the request by the criteria for its phase.`,
+      range: sentenceSpan(prose, s, m.start, m.end),
+      relatedInformation: [
+        { range: sentenceSpan(prose, concession, 0, concession.text.length), message: 'The rationale cannot tell a first prescription from ongoing care' },
+      ],
+      data: { axis: 'continuation', condition: m.concept.id },
+    };
+  }
+  return undefined;
 }
 
 function quoted(text: string): string {

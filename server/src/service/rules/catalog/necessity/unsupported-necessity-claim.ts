@@ -12,7 +12,10 @@ import { at, fix } from '../../fixes';
 import { isImportedCase } from '../../auditView';
 import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
 import { conclusionsInSentence } from '../../../necessity/conclusions';
-import { aboutPatient, guidelineStatement, regionsIn, SCOPE } from '../../../necessity/guidelineScope';
+import { PhraseSet } from '../../../necessity/phrases';
+import type { Reader } from '../../../reading/reader';
+import type { ConceptKind, Mention } from '../../../reading/types';
+import { aboutPatient, guidelineStatement, regionsIn, SCOPE, SCOPE_DATA } from '../../../necessity/guidelineScope';
 import { oneLine } from '../../../text/words';
 import { eolOf, fieldIndent, indentUnit, lineText } from '../../../syntax/layout';
 
@@ -39,7 +42,7 @@ export default defineRule<UnsupportedClaimData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'A conclusion on medical necessity with no guideline citation or no evaluated criteria.',
-  *check({ file, model, library }) {
+  *check({ file, model, library, reader }) {
     const imported = isImportedCase(file);
     for (const item of model.items) {
       const v = viewItem(item, library);
@@ -49,7 +52,7 @@ export default defineRule<UnsupportedClaimData>({
       // its conclusion is unsupported only when no sentence weighs the record.
       // An item that cites no guideline at all is reported as in any case.
       if (imported && !v.criteria && v.guideline !== 'none') {
-        const found = proseWithoutCriterion(v);
+        const found = proseWithoutCriterion(v) ?? verdictWithoutCriterion(v, reader);
         if (found) yield found;
         continue;
       }
@@ -165,4 +168,61 @@ function proseWithoutCriterion(v: ItemView): Finding<UnsupportedClaimData> | und
     range: sentenceSpan(rationale.prose, c.sentence, 0, c.sentence.text.length),
     data: { item: v.item.index, noGuideline: false, noCriteria: true, proseWeighsNoCriterion: true },
   };
+}
+
+/** A verdict on the guidelines or criteria as a whole ("the guidelines have not been met", "circumstances that would meet guidelines"). */
+const VERDICT = new PhraseSet(SCOPE_DATA.verdict);
+const ANAPHORA = new PhraseSet(SCOPE_DATA.verdictAnaphora);
+
+/** What a criterion weighs of a worker: a sign, a complaint, a response to treatment, function, a pain score, a red flag, a comorbidity, work status. */
+const WEIGHED_KINDS: ReadonlySet<ConceptKind> = new Set<ConceptKind>([
+  'finding',
+  'symptom',
+  'response',
+  'function',
+  'pain-score',
+  'red-flag',
+  'comorbidity',
+  'work-status',
+]);
+
+const ofWorker = (m: Mention): boolean => m.assertion !== 'generic' && m.assertion !== 'hypothetical' && m.assertion !== 'other-person';
+
+/**
+ * An imported rationale whose verdict on the guidelines names no criterion
+ * ("the CA MTUS guidelines have not been met", "the physician details
+ * circumstances that would meet guidelines") while no sentence about the
+ * worker weighs one: for a denial, nothing the record lacks or shows of the
+ * worker's signs, complaints, response, function or risks; for an approval,
+ * nothing the record shows. The verdict stands on no criterion applied.
+ */
+function verdictWithoutCriterion(v: ItemView, reader: Reader): Finding<UnsupportedClaimData> | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || !v.item.decision) return undefined;
+  for (const s of prose.sentences) {
+    const verdict = VERDICT.matches(s.text)[0];
+    if (!verdict) continue;
+    // "These criteria are not met": the verdict points back at the criteria the rationale just listed.
+    if (ANAPHORA.matches(s.text, Math.max(0, verdict.start - 16), verdict.end).length) continue;
+    const own = reader.read(s.text);
+    // A verdict that names what is met or not ("does not meet criteria ... including red flag symptoms") applies a criterion itself.
+    if (own.mentions.some((m) => WEIGHED_KINDS.has(m.concept.kind))) continue;
+    const upheld = v.item.decision === 'upheld';
+    const weighs = prose.sentences.some((x) => {
+      if (x === s || !aboutPatient(x.text)) return false;
+      const r = reader.read(x.text);
+      if (r.generic) return false;
+      return (
+        r.mentions.some((m) => ofWorker(m) && WEIGHED_KINDS.has(m.concept.kind) && (upheld || m.assertion !== 'negated')) ||
+        (upheld && r.mentions.some((m) => m.assertion === 'negated'))
+      );
+    });
+    if (weighs) return undefined;
+    return {
+      message: `The rationale says ${upheld ? 'the guidelines are not met' : 'the guidelines are met'} ("${oneLine(s.text, 90)}") but names no criterion, and no sentence weighs this worker's record against one. Say which criterion the record ${upheld ? 'fails' : 'meets'}, and where the summary shows it.`,
+      range: sentenceSpan(prose, s, 0, s.text.length),
+      data: { item: v.item.index, noGuideline: false, noCriteria: true, proseWeighsNoCriterion: true },
+    };
+  }
+  return undefined;
 }
