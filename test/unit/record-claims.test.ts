@@ -151,3 +151,51 @@ test('unsupported-record-claim: signs the summary records (with another verdict 
     );
   }
 });
+
+/** The clean case, whose summary records physical therapy "without lasting relief" and NSAIDs, with a rationale sentence added. */
+const withRationale = (sentence: string, summary = CLEAN_CASE) => summary.replace('He would consider surgery.', `${sentence} He would consider surgery.`);
+/** The clean case's summary without the response to its treatments. */
+const noResponse = CLEAN_CASE.replace(' without lasting relief', '');
+
+test('unsupported-record-claim: a response to a treatment that the summary never records', () => {
+  for (const [sentence, at] of [
+    ['The injured worker is responding to physical therapy.', 'responding to'],
+    ['The patient had decreased pain with NSAIDs.', 'decreased pain'],
+    ['He was previously treated with physical therapy but without improvement.', 'without improvement'],
+    ['The patient has completed a trial of physical therapy with no improvement.', 'with no improvement'],
+  ]) {
+    const text = withRationale(sentence, noResponse);
+    const d = codes(text, 'unsupported-record-claim');
+    assert.equal(d.length, 1, `${sentence}: ${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), at, sentence);
+    assert.match(d[0].message, /the clinical case summary records no response to/);
+  }
+});
+
+test('unsupported-record-claim: responses the summary records, denials, guideline definitions and failure words are no such claim', () => {
+  for (const [sentence, summary] of [
+    // The summary records the response ("without lasting relief") to the same treatment.
+    ['The injured worker is responding to physical therapy.', CLEAN_CASE],
+    // A denial of the record, not a response claimed.
+    ['There is no documentation of functional improvement with physical therapy.', noResponse],
+    // A guideline's definition of a treatment's goal.
+    ['The intended goal of manual therapy is measurable gains in function for the patient.', noResponse],
+    // "Failed conservative care" is said in a summary's own words ("persistent pain despite").
+    ['The patient has failed physical therapy.', noResponse],
+    // A condition.
+    ['If the patient has functional improvement with physical therapy, more visits may be considered.', noResponse],
+  ]) {
+    const text = withRationale(sentence, summary);
+    assert.deepEqual(
+      codes(text, 'unsupported-record-claim').map((d) => d.message),
+      [],
+      sentence,
+    );
+  }
+  // A response the summary gives in the sentence after the treatment's.
+  const next = noResponse.replace(' [#pt-failed]. On examination', ' [#pt-failed]. His pain improved somewhat. On examination');
+  assert.deepEqual(
+    codes(withRationale('The injured worker is responding to physical therapy.', next), 'unsupported-record-claim').map((d) => d.message),
+    [],
+  );
+});

@@ -513,6 +513,7 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
     if (r.reading.generic) continue;
     const done = reported.get(r.item) ?? new Set<string>();
     reported.set(r.item, done);
+    const claimed = result.unsupported.length;
     for (const m of r.reading.mentions) {
       if (!CLAIM_KINDS.has(m.concept.kind) || done.has(m.concept.id)) continue;
       if (m.assertion !== 'affirmed' && m.assertion !== 'historical') continue;
@@ -611,8 +612,76 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       });
       break; // one claim a sentence: the author rereads the sentence
     }
+    if (result.unsupported.length === claimed) {
+      const response = responseClaim(file, facts, r);
+      if (response) result.unsupported.push(response);
+    }
   }
   return result;
+}
+
+/** The treatments a sentence names, also inside the name of a record of them ("Hand therapy report on 12-7-16 noted ..."). */
+function treatmentsNamed(reading: SentenceReading, access: ReadingAccess): (readonly string[])[] {
+  const out = treatmentsOf(reading);
+  for (const x of reading.mentions) if (x.concept.kind === 'record') out.push(...treatmentsOf(access.read(x.text)));
+  return out;
+}
+
+/** Responses a rationale can say a treatment gave (relief, improvement, none, worse); not "persistent" pain, which any summary records. */
+const RESPONSE_CLAIMS: ReadonlySet<string> = new Set(data.responseClaims);
+const FAILURE_WORDS = new PhraseSet(data.responseFailureWords);
+
+/**
+ * The rationale says how the worker responded to a treatment ("is responding to physical therapy", "had
+ * decreased pain with medications", "previously treated with physical therapy but without improvement",
+ * "on anti-inflammatories with no benefit") where the summary records no response to that treatment: a
+ * response is a record of its own, and the decision to continue or stop a treatment rests on it.
+ */
+function responseClaim(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): RecordFinding | undefined {
+  const reading = r.reading;
+  for (const m of reading.mentions) {
+    if (m.concept.kind !== 'response' || !m.concepts.some((id) => RESPONSE_CLAIMS.has(id))) continue;
+    if (m.assertion !== 'affirmed' && m.assertion !== 'historical') continue;
+    // "failed conservative care", "refractory": a summary says so in words of its own ("persistent pain despite").
+    if (FAILURE_WORDS.test(m.text)) continue;
+    // "no documentation of benefit", "benefit was not reported" are denials (negated), not a response claimed.
+    const clause = clauseText(reading, m);
+    if (hedgedBefore(reading, m) || GUIDELINE.test(clause)) continue;
+    // The treatment it is a response to: named in the sentence (in its clause first), as done.
+    const treatments = reading.mentions.filter(
+      (t) =>
+        TREATMENT_KINDS.has(t.concept.kind) &&
+        // "has completed a trial of physical therapy": a trial the clause says was done.
+        (t.assertion === 'affirmed' || t.assertion === 'historical' || (t.assertion === 'requested' && RECORD_VERBS.test(clauseText(reading, t)))) &&
+        !inParentheticalList(reading.text, t.start),
+    );
+    if (!treatments.length) continue;
+    const treatment = treatments.find((t) => clauseText(reading, t) === clause) ?? treatments[0];
+    // A guideline's definition ("the intended goal of manual medicine is ... measurable gains") names no patient.
+    if (!PATIENT_ANCHORS.test(reading.text) || GUIDELINE.test(reading.text)) continue;
+    if (hedgedBefore(reading, treatment)) continue;
+    const named = [treatment.concepts];
+    const answered = facts.sentences.some(({ reading: s }, i) => {
+      if (!s.mentions.some((x) => x.concept.kind === 'response' && x.assertion !== 'generic' && x.assertion !== 'hypothetical')) return false;
+      const own = treatmentsNamed(s, facts.access);
+      // A response sentence that names no treatment speaks of the one the sentence before it names.
+      const context = own.length ? own : i > 0 ? treatmentsNamed(facts.sentences[i - 1].reading, facts.access) : [];
+      return context.length > 0 && (treatmentsAgree(named, context) || context.some((c) => (CONFUSABLE.get(treatment.concept.id) ?? []).includes(c[0])));
+    });
+    if (answered) continue;
+    const start = Math.min(m.start, treatment.start);
+    const end = Math.max(m.end, treatment.end);
+    const documented = (facts.byConcept.get(treatment.concept.id) ?? []).filter(documents);
+    return {
+      message: `The rationale says ${quote(reading.text, start, end)}, but the clinical case summary records no response to ${quote(reading.text, treatment.start, treatment.end)}. Add the response the records show to the summary, or do not rely on it.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      ...(documented.length
+        ? { relatedInformation: related(file, documented, (f) => `The summary records "${clip(f.mention.text, 50)}" without its response`) }
+        : {}),
+      data: { concept: m.concept.id },
+    };
+  }
+  return undefined;
 }
 
 function alternativeSupported(facts: SummaryFacts, m: Mention, r: RationaleSentence): boolean {
