@@ -11,7 +11,7 @@ import equipment from '../data/criteria/equipment.json';
 import evaluations from '../data/criteria/evaluations.json';
 import criteriaSchema from '../data/schema/criteria.schema.json';
 import { validateAgainstSchema, type SchemaError } from './jsonSchema';
-import { PhraseSet, phraseProblem } from './phrases';
+import { PhraseSet, TextMemo, phraseProblem } from './phrases';
 import { CONCEPTS } from './terms';
 import { allEditions, edition } from './editions';
 import { leaves, type DecisionNode } from './decision';
@@ -221,6 +221,8 @@ export interface LibrarySection extends GuidelineSection {
 export class CriteriaLibrary {
   readonly sections: ReadonlyMap<string, LibrarySection>;
   private readonly byCriterion = new Map<string, { section: LibrarySection; criterion: Criterion }>();
+  /** matchService's answers by service name (frozen: callers share them). */
+  private readonly serviceMemo = new TextMemo((service) => Object.freeze(this.findService(service)) as LibrarySection[]);
 
   constructor(sections: GuidelineSection[]) {
     const map = new Map<string, LibrarySection>();
@@ -253,6 +255,13 @@ export class CriteriaLibrary {
    * physiotherapy", "Lumbar epidural injection with pain consult").
    */
   matchService(service: string): LibrarySection[] {
+    // The library never changes once built, and every item's view and several rules ask about
+    // the same service names on each keystroke: within a rules run (and the next one, for a name
+    // an edit left alone) the answer is looked up in the run's memo, which forgets a closed case.
+    return this.serviceMemo.get(service);
+  }
+
+  private findService(service: string): LibrarySection[] {
     const text = service.toLowerCase();
     const forms = serviceForms(text);
     const hits: { section: LibrarySection; at: number; length: number; order: number }[] = [];

@@ -222,6 +222,20 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
     const t = text;
     let i = run.start;
     while (i < run.end) {
+      // Most characters are none of those the loop looks at (marks, list digits, bullets): step over them by code.
+      const code = t.charCodeAt(i);
+      if (
+        code !== 46 &&
+        code !== 33 &&
+        code !== 63 &&
+        code !== 0x2022 &&
+        code !== 0x25aa &&
+        code !== 0x25cf &&
+        !(listNumber >= 0 && code >= 48 && code <= 57)
+      ) {
+        i++;
+        continue;
+      }
       const c = t[i];
       if (c === '.' || c === '!' || c === '?') {
         if (i > run.start && (t[i - 1] === '.' || t[i - 1] === '!' || t[i - 1] === '?')) {
