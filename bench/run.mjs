@@ -91,7 +91,7 @@ if (want('service')) {
   for (const { name, text } of texts) {
     const lines = text.split('\n').length;
     log(`service: ${name} (${lines} lines)`);
-    const m = await measureService(svc, text, runsFor(lines));
+    const m = await measureService(svc, text, runsFor(lines), { editAndCold: name.startsWith('synthetic-') });
     results.inProcess.push({ name, lines, kb: round(Buffer.byteLength(text) / 1024, 1), ...m });
     const md = svc.asMarkdown(text);
     // markdownlint takes seconds on the largest text; fewer repetitions keep the run short.
