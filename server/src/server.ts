@@ -85,7 +85,7 @@ connection.onInitialize(
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'imr-language-server', version: '0.1.0' },
     };
@@ -313,9 +313,12 @@ connection.onCodeAction(
       const all = service.getFixAll(doc);
       return all ? [{ title: all.title, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: all.edits.map(toLspEdit) } } }] : [];
     }
-    if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
+    // An editor asking for some kinds only (the Refactor menu asks for refactor) gets those: a kind matches its own prefixes.
+    const wanted = (kind: string) => !only || only.some((k) => k === '' || k === kind || kind.startsWith(`${k}.`));
+    if (!wanted(CodeActionKind.QuickFix) && !wanted(CodeActionKind.Refactor)) return [];
     const diagnostics = p.context.diagnostics.filter((d) => d.source === 'imr').map(fromLspDiagnostic);
-    return service.getCodeActions(doc, p.range, diagnostics).map((a): LspCodeAction => {
+    const actions = service.getCodeActions(doc, p.range, diagnostics).filter((a) => wanted(a.kind === 'quickfix' ? CodeActionKind.QuickFix : a.kind));
+    return actions.map((a): LspCodeAction => {
       const snippet = a.edits.some((e) => e.snippet);
       return {
         title: a.title,

@@ -127,6 +127,33 @@ test('Fix All (source.fixAll) mends a mistyped field name and leaves a reversed 
   assert.deepEqual(none, []);
 });
 
+test('Draft rationale from the criteria is a refactor action: offered to the Refactor menu and the light bulb, not to a quick-fix request', async () => {
+  const uri = 'file:///cases/draft.imr';
+  // The seed's rationale removed, the `rationale` keyword kept.
+  const lines = seed.split('\n');
+  const at = lines.findIndex((l) => /^\s+rationale\s*$/.test(l));
+  let end = at + 1;
+  while (end < lines.length && /^\s{4}\S/.test(lines[end])) end++;
+  const text = [...lines.slice(0, at + 1), ...lines.slice(end)].join('\n');
+  await client.open(uri, text, 1);
+  await client.diagnostics(uri, (p) => p.version === 1);
+  const itemLine = lines.findIndex((l) => l.startsWith('item '));
+  const ask = (only?: string[]) =>
+    client.request<any[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: itemLine, character: 0 }, end: { line: itemLine, character: 0 } },
+      context: { diagnostics: [], ...(only ? { only } : {}) },
+    });
+  for (const only of [undefined, ['refactor']]) {
+    const draft = (await ask(only)).find((a) => a.title === 'Draft rationale from the criteria');
+    assert.ok(draft, `offered for only=${JSON.stringify(only)}`);
+    assert.equal(draft.kind, 'refactor');
+    const drafted = applyEdits(text, draft.edit.changes[uri]);
+    assert.match(drafted.replace(/\s+/g, ' '), /The request for MRI of the lumbar spine without contrast as a outpatient is not medically necessary\./);
+  }
+  assert.ok(!(await ask(['quickfix'])).some((a) => a.title === 'Draft rationale from the criteria'));
+});
+
 test('rename of a fact label edits its definition and every citation', async () => {
   const text = seed.replace('LMRI-01: not met', 'LMRI-01: not met [#neuro-findings]');
   const uri = 'file:///cases/rename.imr';

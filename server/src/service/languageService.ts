@@ -39,6 +39,7 @@ import { codeActions } from './features/codeActions';
 import { criterionHover } from './features/criteriaHover';
 import { requestHover, requestInlayHints } from './features/requestHover';
 import { criteriaCompletions } from './features/criteriaCompletion';
+import { draftRationaleActions } from './features/draftRationale';
 import { BUILT_IN_LIBRARY, type CriteriaLibrary } from './necessity/library';
 import { loadWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
 import type { CriteriaSource } from './necessity/criteriaSource';
@@ -113,7 +114,7 @@ export class LanguageService implements ImrLanguageService {
   private readonly contributors: Contributors = {
     hover: [criterionHover, requestHover],
     completion: [criteriaCompletions],
-    codeActions: [ruleFixes],
+    codeActions: [ruleFixes, draftRationaleActions],
   };
 
   constructor(init: LanguageServiceInit = {}) {
