@@ -45,3 +45,24 @@ test('guideline-mismatch: no phase finding past the acute phase, for the title a
   assert.deepEqual(phase(item(`The injury is recent, so the guidance for chronic pain does not apply. ${REST}`)).d, []);
   assert.deepEqual(phase(item(`${CHRONIC} The request is medically necessary.`, { decision: 'overturned' })).d, []);
 });
+
+test('guideline-mismatch: guidance scoped to pain beyond a month after onset, 14 days after the injury', () => {
+  const later =
+    'The MTUS Opioid Treatment Guidelines state that if pain extends beyond the acute phase beyond 1 month following onset, a multidisciplinary approach should continue. There is no documentation of failed non-opioid medication. The request is not medically necessary.';
+  const it = item(later, { service: 'Tramadol 50mg #30', guideline: 'MTUS Opioid Treatment 2016, Section(s): 2. Opioids for Subacute Pain' });
+  const { text, d } = phase(it);
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), '1 month');
+  assert.match(d[0].message, /guidance for pain that has lasted beyond 1 month .* 14 days before the utilization review/);
+  // 58 days after the injury the case is past that month: the guidance fits its phase.
+  assert.deepEqual(phase(it, '10/15/2016').d, []);
+  // A duration that is no phase's ("visits over 1 month") scopes nothing.
+  assert.deepEqual(
+    phase(
+      item('The guidelines allow 6 visits over 1 month of therapy. There is no documented functional deficit. The request is not medically necessary.', {
+        service: 'Tramadol 50mg #30',
+      }),
+    ).d,
+    [],
+  );
+});

@@ -57,3 +57,41 @@ export function chronicGuidance(reader: Reader, rationale: Prose): ChronicGuidan
   }
   return undefined;
 }
+
+const PHASE_NAMES = new PhraseSet(PHASE.phaseNames);
+const BEYOND = new PhraseSet(PHASE.beyond);
+const DAYS_PER: Readonly<Record<string, number>> = PHASE.durationUnits;
+
+export interface PhaseDuration {
+  sentence: Sentence;
+  /** The duration's words ("1 month") and what it comes to in days. */
+  start: number;
+  end: number;
+  text: string;
+  days: number;
+}
+
+/**
+ * A guideline sentence of the rationale that scopes its guidance to a later
+ * phase of care by time since onset ("if pain extends beyond the acute phase
+ * beyond 1 month following onset"): a phase named in the clause and a
+ * duration after a word of "beyond". The case is in that phase only when the
+ * injury is older than the duration.
+ */
+export function phaseDuration(reader: Reader, rationale: Prose): PhaseDuration | undefined {
+  for (const s of rationale.sentences) {
+    const names = PHASE_NAMES.matches(s.text);
+    if (!names.length || BOTH_PHASES.test(s.text)) continue;
+    const r = reader.read(s.text);
+    for (const c of r.attributes.counts) {
+      const per = DAYS_PER[c.unit];
+      if (!per) continue;
+      const clause = r.clauses.find((x) => x.start <= c.start && c.start < x.end) ?? { start: 0, end: s.text.length };
+      if (!names.some((n) => n.start >= clause.start && n.end <= clause.end)) continue;
+      const lead = BEYOND.matches(s.text, Math.max(clause.start, c.start - 14), c.start);
+      if (!lead.length || !/^\s*$/.test(s.text.slice(lead[lead.length - 1].end, c.start))) continue;
+      return { sentence: s, start: c.start, end: c.end, text: c.text, days: c.value * per };
+    }
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@
 import type { Prose, Sentence } from '../../../syntax/ast';
 import type { Reader } from '../../../reading/reader';
 import { unweighedCriterion } from '../../support/unweighedCriteria';
-import { ACUTE_DAYS, acutePhase, chronicGuidance } from '../../support/phaseOfCare';
+import { ACUTE_DAYS, acutePhase, chronicGuidance, phaseDuration } from '../../support/phaseOfCare';
 import { excessClaim, givenVisits, initialRequest, quotedAllowances, surgeryDone, type Allowance } from '../../support/visitAllowance';
 import { requestedVisits } from '../../../necessity/quantities';
 import { getField } from '../../../model/caseModel';
@@ -74,6 +74,7 @@ export default defineRule<MismatchData>({
         visitAllowanceMismatch(v, file.summary?.prose, reader) ??
         stimulationMismatch(v, reader, library) ??
         continuationForFirstUse(v, reader) ??
+        unspecifiedSiteApplied(v, reader) ??
         unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
     }
@@ -290,16 +291,27 @@ function chronicForAcute(v: ItemView, model: CaseModel, reader: Reader): Mismatc
   const review = model.dates.urDate;
   if (!prose || v.criteria || v.item.decision !== 'upheld' || !injury || !review) return undefined;
   const days = daysBetween(injury.date, review.date);
+  const related = [
+    { range: injury.field.valueRange, message: 'The injury date' },
+    { range: review.field.valueRange, message: "The utilization review's date" },
+  ];
+  // Guidance the rationale scopes to pain lasting longer than the case has ("beyond 1 month following onset" 18 days after the injury).
+  const later = days >= 0 ? phaseDuration(reader, prose) : undefined;
+  if (later && later.days > days) {
+    return {
+      message: `The rationale applies guidance for pain that has lasted beyond ${later.text} ("${quoted(later.sentence.text)}") to an injury of ${formatUs(injury.date)}, ${days} days before the utilization review of ${formatUs(review.date)}: the case has not reached that phase. Weigh the request by the criteria for its phase of care, or say why the later phase's criteria apply.`,
+      range: sentenceSpan(prose, later.sentence, later.start, later.end),
+      relatedInformation: related,
+      data: { axis: 'phase' },
+    };
+  }
   if (!acutePhase(days)) return undefined;
   const g = chronicGuidance(reader, prose);
   if (!g) return undefined;
   return {
     message: `The rationale applies guidance written for chronic pain ("${quoted(g.sentence.text)}") to an injury of ${formatUs(injury.date)}, ${days} days before the utilization review of ${formatUs(review.date)}: the case is within its first ${ACUTE_DAYS} days, not in a chronic phase. Weigh the request by the criteria for its phase of care, or say why the chronic-pain criteria apply.`,
     range: sentenceSpan(prose, g.sentence, g.mention.start, g.mention.end),
-    relatedInformation: [
-      { range: injury.field.valueRange, message: 'The injury date' },
-      { range: review.field.valueRange, message: "The utilization review's date" },
-    ],
+    relatedInformation: related,
     data: { axis: 'phase', condition: g.mention.concept.id },
   };
 }
@@ -495,6 +507,40 @@ function continuationForFirstUse(v: ItemView, reader: Reader): MismatchFinding |
         { range: sentenceSpan(prose, concession, 0, concession.text.length), message: 'The rationale cannot tell a first prescription from ongoing care' },
       ],
       data: { axis: 'continuation', condition: m.concept.id },
+    };
+  }
+  return undefined;
+}
+
+const UNSPECIFIED = new PhraseSet(SCOPE_DATA.unspecifiedSite.unspecified);
+const SITE_WORDS = new PhraseSet(SCOPE_DATA.unspecifiedSite.where);
+
+/**
+ * A denial that says the request names no body part ("it is unclear what
+ * body part the shockwave therapy is for") and then decides it by guidance
+ * written for one body part ("not recommended for the low back"): the
+ * guidance of an unknown body part cannot be chosen, so the rationale rests
+ * on a site the record does not give for this request. The item's name must
+ * name no site either; the site the guidance names is the reader's.
+ */
+function unspecifiedSiteApplied(v: ItemView, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const service = reader.read(v.item.service);
+  const kind = service.mentions.find((m) => m.concept.kind === 'therapy' || m.concept.kind === 'procedure' || m.concept.kind === 'study');
+  if (!kind || service.attributes.sites.length || service.mentions.some((m) => m.attributes.sites.length)) return undefined;
+  const at = prose.sentences.findIndex((s) => UNSPECIFIED.test(s.text) && SITE_WORDS.test(s.text) && !reader.read(s.text).generic);
+  if (at < 0) return undefined;
+  const concession = prose.sentences[at];
+  for (const s of prose.sentences.slice(at + 1)) {
+    const m = reader.read(s.text).mentions.find((x) => x.concepts.includes(kind.concept.id) && x.assertion === 'generic' && x.attributes.sites.length);
+    if (!m) continue;
+    const site = m.attributes.sites.map((x) => reader.lexicon.sites.get(x)?.title ?? x).join(' and ');
+    return {
+      message: `The rationale says the request names no body part ("${quoted(concession.text)}"), then decides "${v.item.service.trim()}" by guidance for ${site} ("${quoted(s.text)}"). Say which body part the request is for, from the record, and apply that part's criteria.`,
+      range: sentenceSpan(prose, s, 0, s.text.length),
+      relatedInformation: [{ range: sentenceSpan(prose, concession, 0, concession.text.length), message: 'The rationale says the body part is not given' }],
+      data: { axis: 'sites', region: m.attributes.sites[0] },
     };
   }
   return undefined;
