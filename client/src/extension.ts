@@ -8,6 +8,7 @@ import { ProblemsStatusItem } from './statusBar';
 import { registerPreview } from './preview/index';
 import { registerExport } from './export';
 import { registerImport } from './import';
+import { registerNewCase } from './newCase';
 import { ServerSupervisor } from './server/supervisor';
 import { registerWorkspaceTrust, trustInitializationOptions } from './trust/index';
 
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(new ProblemsStatusItem(supervisor));
   registerExport(context, registerPreview(context, supervisor));
   registerImport(context);
+  registerNewCase(context);
   registerWorkspaceTrust(context, () => client);
   await client.start();
 }

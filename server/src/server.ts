@@ -18,6 +18,7 @@ import {
 import { createLanguageService } from './service/languageService';
 import type { ImrDocument, ServiceSettings } from './service/types';
 import { fromLspDiagnostic, snippetToPlain, toLspDiagnostic, toLspEdit } from './adapters/lspConvert';
+import { rulesDocPath } from './adapters/rulesDoc';
 import { readSettings } from './adapters/settings';
 import { describeError } from './adapters/errors';
 import { guardedConsole } from './adapters/logGuard';
@@ -43,6 +44,9 @@ const service = createLanguageService({
 const workspaceCriteria = new WorkspaceCriteria(connection, service, documents);
 let hasConfigurationPull = false;
 let snippetSupport = false;
+// The rules page shipped beside the server, linked from each diagnostic's code
+// when the client can show such links (undefined otherwise).
+let rulesDoc: string | undefined;
 let settings: ServiceSettings = { rules: {} };
 
 /** Runs a handler; on any exception logs only the error's kind and place (see describeError) and answers `fallback`. */
@@ -71,6 +75,7 @@ connection.onInitialize(
   safely('initialize', {} as InitializeResult, (params) => {
     hasConfigurationPull = !!params.capabilities.workspace?.configuration;
     snippetSupport = !!params.capabilities.textDocument?.completion?.completionItem?.snippetSupport;
+    rulesDoc = params.capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport ? rulesDocPath() : undefined;
     workspaceCriteria.setRoots(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     // Only an explicit `false` (VS Code's Restricted Mode) drops the workspace's criteria files.
     workspaceCriteria.setTrusted((params.initializationOptions as ImrInitializationOptions | undefined)?.workspaceTrusted !== false);
@@ -181,7 +186,7 @@ const validate = safely('diagnostics', undefined, async (uri: string) => {
   // editor has moved past, or of a closed document, must not be shown.
   const current = documents.get(uri);
   if (current !== doc || current.version !== version) return;
-  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri)) });
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri, rulesDoc)) });
 });
 
 documents.onDidChangeContent((e) => schedule(e.document.uri));

@@ -37,3 +37,8 @@ export function diagnose(text: string, service = new LanguageService()): ImrDiag
 export function codes(diags: ImrDiagnostic[]): string[] {
   return diags.map((d) => d.code);
 }
+
+/** Every setting package.json contributes, from all its titled groups, by name. */
+export function contributedSettings(pkg: { contributes: { configuration: { properties: Record<string, any> }[] } }): Record<string, any> {
+  return Object.assign({}, ...pkg.contributes.configuration.map((group) => group.properties));
+}

@@ -98,7 +98,10 @@ export class TestLspClient {
       processId: process.pid,
       rootUri,
       initializationOptions,
-      capabilities: { workspace: { configuration: true }, textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { completion: { completionItem: { snippetSupport: true } }, publishDiagnostics: { codeDescriptionSupport: true } },
+      },
       workspaceFolders: null,
     });
     await this.connection.sendNotification('initialized', {});

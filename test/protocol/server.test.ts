@@ -2,6 +2,8 @@
 // and checks the protocol answers on real cases.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { TestLspClient } from '../helpers/lspClient';
 import { readExample } from '../helpers/fixtures';
 import { LanguageService } from '../../server/src/service/languageService';
@@ -37,6 +39,11 @@ test('a broken case gets diagnostics with codes and exact ranges', async () => {
   assert.equal(missing.severity, 1);
   const reviewerLine = broken.split(/\r?\n/).findIndex((l) => l.startsWith('reviewer'));
   assert.deepEqual(missing.range.start, { line: reviewerLine, character: 0 });
+  // The code links to its section of the rules page that ships with the extension, never to a web page.
+  const href = (missing as { codeDescription?: { href: string } }).codeDescription?.href ?? '';
+  assert.match(href, /^file:\/\/.*\/docs\/rules\.md#missing-field$/);
+  const doc = fileURLToPath(href.replace(/#.*/, ''));
+  assert.match(fs.readFileSync(doc, 'utf8'), /^### `missing-field`$/m, 'the section the link names is in the page');
 });
 
 test('the settings turn a rule off: unused-label is never published', async () => {

@@ -11,6 +11,7 @@ import { CATALOG } from '../../server/src/service/rules/catalog/index';
 import { catalogIndex, docsIndex, docsOrder, docsSeverities, orderFiles, packageJson } from '../../tools/catalog/generate';
 import { CATALOG_DIR, ROOT, ruleFiles } from '../../tools/catalog/files';
 import { LanguageService } from '../../server/src/service/languageService';
+import { contributedSettings } from '../helpers/fixtures';
 
 const read = (...p: string[]) => fs.readFileSync(path.join(ROOT, ...p), 'utf8');
 const docs = read('docs', 'rules.md');
@@ -43,7 +44,7 @@ test("the catalog's index is what `npm run catalog` writes", () => {
 test("package.json's imr.rules.* settings and restricted list are generated from the catalog", () => {
   const pkg = JSON.parse(read('package.json'));
   assert.deepEqual(pkg, packageJson(pkg, CATALOG), `package.json is out of date with the catalog: ${RUN}`);
-  const settings = Object.keys(pkg.contributes.configuration.properties).filter((k) => k.startsWith('imr.rules.'));
+  const settings = Object.keys(contributedSettings(pkg)).filter((k) => k.startsWith('imr.rules.'));
   assert.deepEqual(
     settings,
     CATALOG.filter((r) => r.setting !== false).map((r) => `imr.rules.${r.code}`),

@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from '../helpers/fixtures';
+import { ROOT, contributedSettings } from '../helpers/fixtures';
 
 test('imr.trace.server is contributed, off by default, and warns that verbose traces hold case text', () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const setting = pkg.contributes.configuration.properties['imr.trace.server'];
+  const setting = contributedSettings(pkg)['imr.trace.server'];
   assert.ok(setting, 'package.json contributes imr.trace.server');
   assert.equal(setting.default, 'off');
   assert.deepEqual(setting.enum, ['off', 'messages', 'verbose']);

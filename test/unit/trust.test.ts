@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT } from '../helpers/fixtures';
+import { ROOT, contributedSettings } from '../helpers/fixtures';
 import { isCriteriaFileName, restrictedNotice } from '../../client/src/trust/notice';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -26,7 +26,7 @@ test('package.json: limited support in untrusted workspaces, every setting that 
   assert.ok(trust, 'capabilities.untrustedWorkspaces is declared');
   assert.equal(trust.supported, 'limited');
   assert.match(trust.description, /criteria files/, 'the description says what is left out');
-  const settings = Object.keys(manifest.contributes.configuration.properties);
+  const settings = Object.keys(contributedSettings(manifest));
   const restricted: string[] = trust.restrictedConfigurations;
   assert.equal(new Set(restricted).size, restricted.length, 'no setting listed twice');
   for (const name of restricted) assert.ok(settings.includes(name), `${name} is restricted but is no setting`);

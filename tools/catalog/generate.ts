@@ -51,13 +51,24 @@ function ruleSetting(rule: RuleDefinition) {
     type: 'string',
     enum: SEVERITY_ENUM,
     default: 'default',
-    markdownDescription: `${rule.summary} Severity of the \`${rule.code}\` rule, or \`off\` to turn it off. See docs/rules.md#${rule.code}.`,
+    // "default" is the one value an author cannot guess: say which severity it stands for.
+    markdownDescription: `${rule.summary} Severity of the \`${rule.code}\` rule: \`default\` is its own severity (${rule.severity}), \`off\` turns it off. See docs/rules.md#${rule.code}.`,
   };
 }
 
+/** One titled group of settings (the Settings editor shows each under its title). */
+export interface SettingsGroup {
+  id: string;
+  title: string;
+  properties: Record<string, unknown>;
+}
+
+/** The group that holds the rules' severity settings. */
+export const CHECKS_GROUP = 'imr.checks';
+
 /** The parts of package.json the catalog writes. */
 export interface PackageJson {
-  contributes: { configuration: { properties: Record<string, unknown> } };
+  contributes: { configuration: SettingsGroup[] };
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
 }
 
@@ -70,9 +81,12 @@ export interface PackageJson {
 export function packageJson<P extends PackageJson>(pkg: P, catalog: readonly RuleDefinition[]): P {
   const out = structuredClone(pkg);
   const withSetting = catalog.filter((r) => r.setting !== false);
-  const props = out.contributes.configuration.properties;
-  const rest = Object.entries(props).filter(([k]) => !k.startsWith('imr.rules.'));
-  out.contributes.configuration.properties = Object.fromEntries([...withSetting.map((r) => [`imr.rules.${r.code}`, ruleSetting(r)]), ...rest]);
+  const checks = out.contributes.configuration.find((g) => g.id === CHECKS_GROUP);
+  if (!checks) throw new Error(`package.json needs a contributes.configuration group with id ${CHECKS_GROUP}`);
+  for (const group of out.contributes.configuration)
+    if (group !== checks) for (const k of Object.keys(group.properties)) if (k.startsWith('imr.rules.')) delete group.properties[k];
+  const rest = Object.entries(checks.properties).filter(([k]) => !k.startsWith('imr.rules.'));
+  checks.properties = Object.fromEntries([...withSetting.map((r) => [`imr.rules.${r.code}`, ruleSetting(r)]), ...rest]);
   const trust = out.capabilities.untrustedWorkspaces;
   const others = trust.restrictedConfigurations.filter((k) => !k.startsWith('imr.rules.'));
   trust.restrictedConfigurations = [...withSetting.map((r) => `imr.rules.${r.code}`), ...others];

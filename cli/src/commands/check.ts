@@ -15,6 +15,7 @@ import { VERSION } from '../version';
 import { readWorkspaceCriteria, serviceWithCriteria } from '../check/workspaceCriteria';
 import { maxSizeHelp, parseMaxSize } from '../limitsOption';
 import { escapeControls } from '../terminalText';
+import { rulesDocPath } from '../../../server/src/adapters/rulesDoc';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -117,7 +118,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     format === 'json'
       ? formatJson(results)
       : format === 'sarif'
-        ? formatSarif(results, { version: VERSION, cwd: io.cwd, rulesDoc: rulesDocPath() })
+        ? formatSarif(results, { version: VERSION, cwd: io.cwd, rulesDoc: sarifRulesDoc() })
         : formatText(results);
   const t = totals(results);
   // The per-code table belongs to the human-readable summary, never inside JSON or SARIF.
@@ -148,15 +149,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** docs/rules.md of the installed package: the first folder above this script with our package.json. */
-function rulesDocPath(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && /"name":\s*"imr-author"/.test(safeRead(pkg))) return path.join(dir, 'docs', 'rules.md');
-    dir = path.dirname(dir);
-  }
-  return path.resolve(__dirname, '..', 'docs', 'rules.md');
+/** docs/rules.md of the installed package (SARIF's help links point there). */
+function sarifRulesDoc(): string {
+  return rulesDocPath() ?? path.resolve(__dirname, '..', 'docs', 'rules.md');
 }
 
 function isRegularFile(file: string): boolean {
@@ -164,14 +159,6 @@ function isRegularFile(file: string): boolean {
     return fs.statSync(file).isFile();
   } catch {
     return false;
-  }
-}
-
-function safeRead(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
   }
 }
 

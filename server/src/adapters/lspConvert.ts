@@ -3,6 +3,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import type { ImrDiagnostic, Severity, TextEdit } from '../service/types';
 import { toPlainText } from '../service/features/snippets';
+import { ruleLink } from './rulesDoc';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -11,12 +12,16 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(d: ImrDiagnostic, uri: string): Diagnostic {
+/**
+ * `rulesDoc` is the rules page shipped with the extension: with it, the code in
+ * the Problems panel and the hover is a link to the rule's section.
+ */
+export function toLspDiagnostic(d: ImrDiagnostic, uri: string, rulesDoc?: string): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.code,
-    codeDescription: undefined,
+    codeDescription: rulesDoc && d.code ? { href: ruleLink(rulesDoc, d.code) } : undefined,
     source: 'imr',
     message: d.message,
     tags: d.tags?.includes('unnecessary') ? [DiagnosticTag.Unnecessary] : undefined,
