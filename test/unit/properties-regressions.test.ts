@@ -45,9 +45,13 @@ test('unsupported-necessity-claim with no guideline and no criteria names both, 
 });
 
 test('missing-section quick-fix on a file whose last line is only a tab puts the keyword at the margin', () => {
-  const { fixed } = fixes('\t', 'missing-section', /case header/);
+  const { fixed } = fixes('\t', 'missing-section', /^Add every part of a letter$/);
   assert.match(fixed, /^case CM00-0000000\n/);
   assert.deepEqual(parseCase(fixed).problems, []);
+  assert.deepEqual(
+    parseCase(fixed).sections.map((s) => s.kind),
+    ['case', 'reviewer', 'worker', 'summary', 'item'],
+  );
   checkQuickFixes('\t');
 });
 

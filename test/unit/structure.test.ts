@@ -131,10 +131,17 @@ test('missing-section: a letter without a reviewer', () => {
   assert.match(d[0].message, /expert reviewer's credentials/);
   // and no missing-field for the fields of a section that is not there at all
   assert.deepEqual(only(edit({ 7: null, 8: null, 9: null, 10: null }), 'missing-field'), []);
-  const none = only('', 'missing-section');
+  // An empty file is a case not yet begun: one finding naming every part, not one error per part.
+  for (const empty of ['', '\n\n', '  \n-- a note to self\n']) {
+    const none = only(empty, 'missing-section');
+    assert.equal(none.length, 1, JSON.stringify(empty));
+    assert.deepEqual(none[0].data, { section: 'case', empty: true });
+    assert.match(none[0].message, /^The case file is empty\..*\(`case`\).*\(`reviewer`\).*\(`worker`\).*\(`summary`\).*\(`item`\)/);
+  }
+  const begun = only('case CM15-0201234\n', 'missing-section');
   assert.deepEqual(
-    none.map((x) => (x.data as { section: string }).section),
-    ['case', 'reviewer', 'worker', 'summary', 'item'],
+    begun.map((x) => (x.data as { section: string }).section),
+    ['reviewer', 'worker', 'summary', 'item'],
   );
   assert.deepEqual(only(BASE, 'missing-section'), []);
 });
