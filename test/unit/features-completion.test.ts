@@ -165,6 +165,9 @@ test('toPlainText reduces snippets to their default text', () => {
   assert.equal(toPlainText('priority: ${1|standard,expedited|}'), 'priority: standard');
   assert.equal(toPlainText('case ${1:CM00-0000000}\n  $0'), 'case CM00-0000000\n  ');
   assert.equal(toPlainText('${1:outer ${2:inner}} ${3} \\$4 a\\}b'), 'outer inner  $4 a}b');
+  // A mirror repeats its tabstop's text, as the editor shows it, even when it comes first.
+  assert.equal(toPlainText('[#${1:finding}] and [#$1] ${2} ${3|a,b|} ${3}'), '[#finding] and [#finding]  a a');
+  assert.equal(toPlainText('$1 then ${1:x}$0'), 'x then x');
   assert.equal(toPlainText('no placeholders: $ and }'), 'no placeholders: $ and }');
 });
 
@@ -173,4 +176,44 @@ test('after [# in a criterion line each fact label is offered once, whoever offe
   const names = labels(items);
   assert.ok(names.length >= 4, `expected the seed's fact labels, got ${names.join(', ')}`);
   assert.deepEqual(names, [...new Set(names)]);
+});
+
+test('guideline: offers the library citations, MTUS first, those for the service first, the edition in force first', () => {
+  const line = /^ {2}guideline: .*$/m.exec(SEED)![0];
+  const marked = SEED.replace(line, '  guideline: |');
+  const { text, items } = at(marked);
+  const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+  assert.ok(sorted.length > 5, 'the library has many sections');
+  // A lumbar MRI requested in 2015: the 2004 low back chapter's special studies.
+  assert.equal(sorted[0].label, 'MTUS Low Back Complaints 2004, Section(s): Special Studies');
+  assert.match(sorted[0].detail ?? '', /for this service/);
+  assert.equal(
+    accept(text, sorted[0])
+      .split('\n')
+      .find((l) => l.startsWith('  guideline:')),
+    `  guideline: ${sorted[0].label}`,
+  );
+  // Among the sections for other services, no non-MTUS citation comes before an MTUS one.
+  const others = sorted.filter((i) => !/for this service/.test(i.detail ?? ''));
+  const firstNon = others.findIndex((i) => /not MTUS/.test(i.detail ?? ''));
+  if (firstNon >= 0) assert.ok(others.slice(firstNon).every((i) => /not MTUS/.test(i.detail ?? '') || /not in force/.test(i.detail ?? '')));
+  assert.equal(new Set(items.map((i) => i.label)).size, items.length, 'one row per citation');
+});
+
+test('guideline: for a request made after an edition was superseded, the edition in force comes first, with a blank for a section the library lacks', () => {
+  const line = /^ {2}guideline: .*$/m.exec(SEED)![0];
+  const later = SEED.replace(/^ {2}ur-date: .*$/m, '  ur-date: 03/02/2026').replace(line, '  guideline: |');
+  const { text, items } = at(later);
+  const sorted = [...items].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+  assert.match(sorted[0].label, /^MTUS \(ACOEM\) Low Back Disorders Guideline 2020, Section\(s\): /);
+  assert.doesNotMatch(sorted[0].detail ?? '', /not in force/);
+  const old = items.find((i) => i.label === 'MTUS Low Back Complaints 2004, Section(s): Special Studies')!;
+  assert.match(old.detail ?? '', /not in force on 2026-03-02/);
+  assert.ok(sorted.indexOf(old) > 0);
+  // The library's chronic pain criteria are from the 2016 MTUS; in 2026 the 2017 guideline is in force, its sections not held.
+  const blank = items.find((i) => i.label === 'MTUS (ACOEM) Chronic Pain Guideline 2017, Section(s): <section>');
+  assert.ok(blank, labels(items).join('\n'));
+  assert.equal(blank.insertTextFormat, 2, 'the section is a placeholder to fill');
+  assert.match(accept(text, blank), /^ {2}guideline: MTUS \(ACOEM\) Chronic Pain Guideline 2017, Section\(s\): section$/m);
+  assert.ok(!items.some((i) => /Low Back Disorders Guideline 2020, Section\(s\): </.test(i.label)), 'no blank where the library holds the edition');
 });

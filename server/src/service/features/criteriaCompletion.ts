@@ -1,6 +1,7 @@
 // Completion contributed by the necessity analysis: the criteria of the cited
 // guideline section at the start of a criteria line, guideline section ids
-// after `criteria:` (sections matching the service first), and, after `[#`
+// after `criteria:` (sections matching the service first), guideline citations
+// after `guideline:` (guidelineCompletion.ts), and, after `[#`
 // in a criterion line, the summary facts that bear on that criterion.
 import { CompletionItemKind, type CompletionItem } from '../types';
 import type { FeatureContext } from './context';
@@ -9,6 +10,7 @@ import { criterionMarkdown, sectionMarkdown } from './criteriaHover';
 import { markdownText } from './markdown';
 import { factsForCriterion } from '../necessity/evidence';
 import { truncate } from '../text/words';
+import { guidelineCompletions } from './guidelineCompletion';
 
 export function criteriaCompletions(ctx: FeatureContext, place: CompletionPlace): CompletionItem[] {
   const library = ctx.library;
@@ -40,6 +42,7 @@ export function criteriaCompletions(ctx: FeatureContext, place: CompletionPlace)
       sortText: `${matching.has(s.id) ? '0' : '1'}${s.id}`,
     }));
   }
+  if (place.kind === 'field-value' && place.key === 'guideline') return guidelineCompletions(ctx, place);
   if (place.kind === 'label' && place.item.criteria) {
     const line = place.replace.start.line;
     const entry = place.item.criteria.entries.find((e) => e.range.start.line === line);
