@@ -33,8 +33,18 @@ function alive(pid: number): boolean {
   }
 }
 
-function killServer(): number {
-  const pid = serverPid();
+/**
+ * Kills the running server. The preview's page can drop its "restarting" note
+ * a moment before the restarted server's process shows in `ps` on a loaded
+ * machine, so the process is looked for for a few seconds before the test
+ * calls it missing.
+ */
+async function killServer(): Promise<number> {
+  let pid = serverPid();
+  for (let waited = 0; !pid && waited < 10_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    pid = serverPid();
+  }
   assert.ok(pid, 'the language server runs as a child of the extension host');
   process.kill(pid, 'SIGKILL');
   return pid;
@@ -76,7 +86,7 @@ describe('language server crash', () => {
     const editor = await caseWithPreview();
     const uri = editor.document.uri;
     const from = messages.length;
-    const killed = killServer();
+    const killed = await killServer();
 
     await waitForMessage(from, (m) => m.includes(RESTARTING), 'the preview to say the server is restarting');
     // Edit while the server is away (or just back): a field the reviewer part
@@ -124,7 +134,7 @@ describe('language server crash', () => {
       for (let crash = 1; stoppedAt < 0; crash++) {
         assert.ok(crash <= 10, 'the client gives up within 10 crashes in a row');
         const from = messages.length;
-        killServer();
+        await killServer();
         const i = await waitForMessage(
           from,
           (m) => m.includes(STOPPED) || (m.includes('"type":"update"') && !m.includes(RESTARTING)),
