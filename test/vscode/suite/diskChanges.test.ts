@@ -114,9 +114,11 @@ describe('files changed on disk', () => {
       'imr.importLetter': async () => {
         const letter = scratch(`disk-export-${exportCount}.txt`);
         assert.ok(fs.existsSync(letter.fsPath), 'the exported letter to import');
+        // The untitled case the import opens, not one already open (IMR: New Case runs before it).
+        const already = new Set(vscode.workspace.textDocuments);
         const opened = waitForEvent(
           vscode.workspace.onDidOpenTextDocument,
-          () => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'imr'),
+          () => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'imr' && !already.has(d)),
           'the imported case',
         );
         assert.deepEqual(await run('imr.importLetter', { openFile: letter }), []);
@@ -131,6 +133,14 @@ describe('files changed on disk', () => {
           () => (imported.getText().includes(`case ${caseNumber}`) ? true : undefined),
           'the imported text in the document',
         );
+      },
+      'imr.newCase': async () => {
+        // A new case is untitled: it writes nothing, and the open case on disk stays as it was.
+        const before = fs.readFileSync(caseUri.fsPath, 'utf8');
+        assert.deepEqual(await run('imr.newCase', {}), []);
+        const created = vscode.window.activeTextEditor?.document;
+        assert.ok(created && created.isUntitled && created.languageId === 'imr', 'the new case opens untitled');
+        assert.equal(fs.readFileSync(caseUri.fsPath, 'utf8'), before);
       },
       'imr.restartServer': async () => {
         assert.deepEqual(await run('imr.restartServer', {}), []);
