@@ -3,6 +3,7 @@
 // the CLI always get a letter (possibly with placeholders) instead of an error.
 import type { AnalysedCase } from '../model/caseModel';
 import { buildLetterModel as build, type LetterModel, type LetterOptions } from './letterModel';
+import { printable } from './printable';
 import { renderText, type TextOptions } from './text';
 import { renderHtmlDocument, renderLetterBody, escapeHtml } from './html';
 import { renderPdf, type PdfOptions } from './pdf';
@@ -23,7 +24,7 @@ export { renderText, renderLetterBody, renderHtmlDocument, renderPdf, escapeHtml
 const EMPTY: LetterModel = { header: [], sections: [] };
 
 export function buildLetterModel(analysed: AnalysedCase | undefined, options: LetterOptions = {}): LetterModel {
-  return analysed ? build(analysed, options) : EMPTY;
+  return analysed ? printable(build(analysed, options)) : EMPTY;
 }
 
 export function renderLetter(analysed: AnalysedCase | undefined, format: 'text' | 'html', options?: RenderOptions): string;

@@ -6,6 +6,7 @@ import syntax from './reading/syntax';
 import indentation from './reading/indentation';
 import fileTooLarge from './reading/file-too-large';
 import binaryFile from './reading/binary-file';
+import invisibleCharacter from './reading/invisible-character';
 import missingSection from './structure/missing-section';
 import missingField from './structure/missing-field';
 import unknownField from './structure/unknown-field';
@@ -39,6 +40,7 @@ export const CATALOG: readonly RuleDefinition[] = [
   indentation,
   fileTooLarge,
   binaryFile,
+  invisibleCharacter,
   missingSection,
   missingField,
   unknownField,
