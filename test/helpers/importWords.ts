@@ -13,7 +13,11 @@ const words = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Words of `input` that the import result holds neither in its rendered letter nor in its comments (as a multiset). */
 export function lostWords(input: string, r: ImportResult): string[] {
-  let letter = withoutPageFurniture(input, r).replace(/[\s\u00a0]+/g, ' ');
+  // Characters that print nothing (a zero-width space inside a word) are not printed by the letter either
+  // (render/printable.ts): the words compared are the ones a reader of the input sees.
+  let letter = withoutPageFurniture(input, r)
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\s\u00a0]+/g, ' ');
   for (const d of r.diagnostics) {
     const from = d.data?.letterText;
     const to = d.data?.renderedText;
@@ -25,7 +29,7 @@ export function lostWords(input: string, r: ImportResult): string[] {
   const rendered = new LanguageService().renderLetter({ uri: 'file:///import-property.imr', version: 1, text: r.text }, 'text');
   const comments = parseCase(r.text).comments.map((c) => c.text);
   const kept = new Map<string, number>();
-  for (const w of words(rendered + '\n' + comments.join('\n'))) kept.set(w, (kept.get(w) ?? 0) + 1);
+  for (const w of words((rendered + '\n' + comments.join('\n')).replace(/\p{Cf}/gu, ''))) kept.set(w, (kept.get(w) ?? 0) + 1);
   const lost: string[] = [];
   for (const w of words(letter)) {
     const n = kept.get(w) ?? 0;

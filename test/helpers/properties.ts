@@ -128,7 +128,19 @@ const PIECES = [
   'é',
   '.',
   '"',
+  // Characters that print nothing or print as others: bidi controls, zero-width
+  // and soft-hyphen characters, a non-breaking hyphen and space, a full-width digit.
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\u00ad',
+  '\u2011',
+  '\u00a0',
+  '\uff11',
 ];
+
+/** Invisible and look-alike characters, for properties about what a letter prints. */
+export const INVISIBLE_PIECES = ['\u202e', '\u202c', '\u2066', '\u2069', '\u200e', '\u200b', '\u200d', '\u2060', '\u00ad', '\ufeff'];
 
 /** Random text: any code point, any code unit, and the language's separators, mixed. */
 export const unicodeText = fc.string({
