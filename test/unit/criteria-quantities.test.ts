@@ -139,12 +139,43 @@ test('hover on the item name shows what the request adds up to', () => {
 
 test('inlay hints after the item name carry the totals; none where the words give no numbers', () => {
   const text = PT('Physical therapy 3 times a week for 4 weeks', 'Treatment to date has included 18 sessions of physical therapy');
-  const hints = new LanguageService().getInlayHints({ uri: 'file:///h.imr', version: 1, text });
   const line = text.split('\n').findIndex((l) => l.startsWith('item Physical therapy'));
+  // The hints on the item's line (the criteria lines below carry their own: criteria-inlay test below).
+  const hints = new LanguageService().getInlayHints({ uri: 'file:///h.imr', version: 1, text }).filter((h) => h.position.line === line);
   assert.deepEqual(
     hints.map((h) => [h.position, h.label]),
     [[{ line, character: text.split('\n')[line].length }, '30 physical therapy visits in all (12 asked + 18 given)']],
   );
   assert.match(hints[0].tooltip!, /Labor Code 4604\.5\(c\)\(1\): 24 per injury/);
-  assert.deepEqual(new LanguageService().getInlayHints({ uri: 'file:///n.imr', version: 1, text: variant() }), [], 'an MRI adds up to nothing');
+  const mri = variant();
+  const mriLine = mri.split('\n').findIndex((l) => l.startsWith('item MRI'));
+  assert.deepEqual(
+    new LanguageService().getInlayHints({ uri: 'file:///n.imr', version: 1, text: mri }).filter((h) => h.position.line === mriLine),
+    [],
+    'an MRI adds up to nothing',
+  );
+});
+
+test('each criterion of a criteria block shows what it requires at the end of its line, whole in the tooltip', () => {
+  const service = new LanguageService();
+  const text = variant();
+  const lines = text.split('\n');
+  const hints = service.getInlayHints({ uri: 'file:///c.imr', version: 1, text }).filter((h) => /^\s+LMRI-\d+:/.test(lines[h.position.line]));
+  const criterionLines = lines.flatMap((l, i) => (/^\s+LMRI-\d+:/.test(l) ? [i] : []));
+  assert.deepEqual(
+    hints.map((h) => h.position),
+    criterionLines.map((line) => ({ line, character: lines[line].length })),
+  );
+  const section = service.library.section('low-back-mri')!;
+  for (const h of hints) {
+    const id = /(LMRI-\d+)/.exec(lines[h.position.line])![1];
+    const c = section.criteria.find((x) => x.id === id)!;
+    assert.ok(h.tooltip!.startsWith(`${id}: ${c.text.replace(/\s+/g, ' ').trim()}`), id);
+    assert.ok(h.label.length <= 71 && h.label.startsWith(' '), h.label);
+    assert.ok(c.text.replace(/\s+/g, ' ').startsWith(h.label.trim().replace(/…$/, '')), `${id}: the hint is the criterion's own words`);
+  }
+  // An id the library does not know gets no hint (unknown-criterion reports it).
+  const unknown = text.replace('LMRI-06: not applicable', 'LMRI-99: not applicable');
+  const u = unknown.split('\n');
+  assert.ok(!service.getInlayHints({ uri: 'file:///u.imr', version: 1, text: unknown }).some((h) => u[h.position.line].includes('LMRI-99')));
 });

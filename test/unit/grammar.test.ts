@@ -10,6 +10,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import { EXAMPLES, ROOT, diagnose, readExample } from '../helpers/fixtures';
 import { parseCase } from '../../server/src/service/syntax/parser';
 import { SECTION_SPECS } from '../../server/src/service/schema/fields';
+import { LanguageService } from '../../server/src/service/languageService';
 
 const GRAMMAR_PATH = path.join(ROOT, 'syntaxes', 'imr.tmLanguage.json');
 let grammar: vsctm.IGrammar;
@@ -364,27 +365,24 @@ test('item, partial item, dependent item, criteria and rationale snippets fit in
   assert.match(withBlocks.items[0].rationale!.prose.text, /is not medically necessary\.$/);
 });
 
-test('every field snippet writes a field the case language knows, in its section', () => {
-  const all = snippets();
-  const known = new Map<string, string>();
-  for (const s of SECTION_SPECS) for (const f of s.fields) known.set(f.key, s.keyword);
-  let count = 0;
-  for (const [name, snip] of Object.entries(all)) {
-    if (!name.startsWith('Field ')) continue;
-    count++;
-    const line = expand(snip);
-    const key = /^([a-z-]+):/.exec(line)?.[1];
-    assert.ok(key && known.has(key), `${name} writes ${JSON.stringify(line)}`);
-    assert.equal(snip.prefix, key);
-    const section = known.get(key)!;
-    const text = section === 'item' ? `item X\n  ${line}\n` : `${section}\n  ${line}\n`;
-    const file = parseCase(text);
-    assert.deepEqual(file.problems, [], name);
-    assert.equal(file.sections[0].fields[0]?.key, key);
+test('fields come from completion in their own part only, not from snippets offered everywhere', () => {
+  // A static snippet shows wherever its prefix is typed (inside a criteria block, in prose);
+  // the server's completion offers each part's fields on an empty line of that part.
+  assert.deepEqual(
+    Object.keys(snippets()).filter((name) => name.startsWith('Field ')),
+    [],
+  );
+  const service = new LanguageService();
+  let n = 0;
+  const labelsAt = (text: string, line: number, character = 2) =>
+    service.getCompletions({ uri: `file:///snippets/${++n}.imr`, version: 1, text }, { line, character }).map((i) => i.label);
+  for (const spec of SECTION_SPECS) {
+    const head = spec.keyword === 'item' || spec.keyword === 'case' ? `${spec.keyword} X` : spec.keyword;
+    const offered = labelsAt(`${head}\n  \n`, 1);
+    for (const f of spec.fields.filter((x) => x.type !== 'block')) assert.ok(offered.includes(f.key), `${spec.keyword} offers ${f.key}`);
   }
-  // Every field in fields.json except the blocks has a snippet.
-  const fieldKeys = SECTION_SPECS.flatMap((s) => s.fields.filter((f) => f.type !== 'block').map((f) => f.key));
-  assert.equal(count, fieldKeys.length);
+  const criteriaLine = labelsAt('item X\n  criteria: low-back-mri\n    \n', 2, 4);
+  assert.ok(!criteriaLine.includes('decision') && !criteriaLine.includes('licensure'), `no field names in a criteria block: ${criteriaLine}`);
 });
 
 test("the documents part: its keyword, the semicolons between a document's parts, and its dates", () => {

@@ -38,6 +38,7 @@ import { definition, references, prepareRename, rename, renameProblem } from './
 import { codeActions } from './features/codeActions';
 import { criterionHover } from './features/criteriaHover';
 import { requestHover, requestInlayHints } from './features/requestHover';
+import { criteriaInlayHints } from './features/criteriaInlay';
 import { criteriaCompletions } from './features/criteriaCompletion';
 import { draftRationaleActions } from './features/draftRationale';
 import { BUILT_IN_LIBRARY, type CriteriaLibrary } from './necessity/library';
@@ -232,9 +233,12 @@ export class LanguageService implements ImrLanguageService {
     return this.feature(() => hover(this.features(doc), position, this.contributors.hover), undefined);
   }
 
-  /** What each disputed item's request adds up to (visits in all, morphine equivalent a day), shown after its name. */
+  /** What each disputed item's request adds up to (visits in all, morphine equivalent a day), shown after its name; what each criterion requires, after its line. */
   getInlayHints(doc: ImrDocument): InlayHint[] {
-    return this.feature(() => requestInlayHints(this.features(doc)), []);
+    return this.feature(() => {
+      const ctx = this.features(doc);
+      return [...requestInlayHints(ctx), ...criteriaInlayHints(ctx)];
+    }, []);
   }
 
   getDefinition(doc: ImrDocument, position: Position): Location | undefined {
