@@ -199,3 +199,37 @@ test('unsupported-record-claim: responses the summary records, denials, guidelin
     [],
   );
 });
+
+test('unsupported-record-claim: a record or an event dated with a date the letter gives nowhere else', () => {
+  for (const [sentence, at] of [
+    ['According to the 9/12/2016 progress report, his pain was worse.', '9/12/2016'],
+    ['The patient has utilized NSAIDs since 10/18/2016.', '10/18/2016'],
+    ['On 12/01/16 the cast was removed.', '12/01/16'],
+  ]) {
+    const text = withRationale(sentence);
+    const d = codes(text, 'unsupported-record-claim');
+    assert.equal(d.length, 1, `${sentence}: ${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), at, sentence);
+    assert.match(d[0].message, /a date the clinical case summary and the case header never give/);
+  }
+});
+
+test('unsupported-record-claim: dates the letter gives, the review, the injury and a guideline edition are no undated record', () => {
+  const dated = CLEAN_CASE.replace('On examination there was', 'On examination dated September\n  12, 2016 there was');
+  for (const [sentence, summary] of [
+    // The summary gives the date (in another form, over a line break).
+    ['According to the 9/12/16 progress report, his pain was worse.', dated],
+    // Header dates: the injury, the review (detail-mismatch compares those).
+    ['The patient was injured on 1/30/2015 while lifting.', CLEAN_CASE],
+    ['The UR dated 10/1/2016 denied the request.', CLEAN_CASE],
+    // A guideline's edition.
+    ['The ODG Low Back chapter, updated 12/02/2016, was applied to the request.', CLEAN_CASE],
+  ]) {
+    const text = withRationale(sentence, summary);
+    assert.deepEqual(
+      codes(text, 'unsupported-record-claim').map((d) => d.message),
+      [],
+      sentence,
+    );
+  }
+});

@@ -16,6 +16,7 @@ import { daysBetween, formatUs } from '../../../syntax/dates';
 import { PhraseSet, wordCount } from '../../../necessity/phrases';
 import data from '../../../data/terms/record-details.json';
 import { courseNumbers, visitCounts } from './visitCounts';
+import { dateNotInCase } from './caseDates';
 import { documents, sidesCompatible, sitesCompatible, summaryFacts, type Fact, type ReadingAccess, type SummaryFacts } from './summaryFacts';
 
 const MAX_RELATED = 3;
@@ -616,8 +617,38 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const response = responseClaim(file, facts, r);
       if (response) result.unsupported.push(response);
     }
+    if (result.unsupported.length === claimed) {
+      const dated = datedClaim(file, r);
+      if (dated) result.unsupported.push(dated);
+    }
   }
   return result;
+}
+
+/** Kinds of mention that make a dated clause about a record or an event of the case. */
+const DATED_KINDS: ReadonlySet<ConceptKind> = new Set(['record', 'study', 'therapy', 'procedure', 'medication', 'drug-class', 'device', 'finding', 'symptom']);
+
+/**
+ * The rationale dates a record or an event with a date the letter gives nowhere else ("According to the
+ * 12/12/16 progress report ...", "the patient utilized cyclobenzaprine since 10/14/2016", "On 12/01/16 the
+ * cast was removed"): the summary must show what the decision relies on.
+ */
+function datedClaim(file: CaseFile, r: RationaleSentence): RecordFinding | undefined {
+  const reading = r.reading;
+  const d = dateNotInCase(file, reading.text);
+  if (!d) return undefined;
+  const clause = reading.clauses.find((c) => c.start <= d.start && d.start < Math.max(c.end, c.start + 1));
+  const clauseWords = reading.text.slice(clause?.start ?? 0, clause?.end ?? reading.text.length);
+  if (GUIDELINE.test(clauseWords)) return undefined;
+  const about =
+    PATIENT_ANCHORS.test(reading.text) ||
+    reading.mentions.some((m) => DATED_KINDS.has(m.concept.kind) && m.assertion !== 'generic' && m.assertion !== 'hypothetical');
+  if (!about) return undefined;
+  return {
+    message: `The rationale dates ${quote(reading.text, d.start, d.end)} ("${clip(reading.text.replace(/\s+/g, ' '), 90)}"), a date the clinical case summary and the case header never give. Add the record of that date to the summary, or correct the date.`,
+    range: sentenceSpan(r.prose, r.sentence, d.start, d.end),
+    data: { record: 'dated-record' },
+  };
 }
 
 /** The treatments a sentence names, also inside the name of a record of them ("Hand therapy report on 12-7-16 noted ..."). */
