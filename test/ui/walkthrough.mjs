@@ -161,4 +161,16 @@ export const STEPS = [
       await preview(page).locator('#imr-letter').getByText('Emergency Medicine, Occupational Medicine').first().waitFor({ state: 'visible' });
     },
   },
+  {
+    id: 'new-case',
+    title: 'IMR: New Case (File > New File… > IMR Case) opens an untitled case with every part to fill in',
+    async run({ page }) {
+      await runCommand(page, commandTitle('imr.newCase'));
+      await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ state: 'visible' });
+      const lines = editor(page).locator('.view-lines');
+      await lines.getByText('case CM00-0000000').first().waitFor({ state: 'visible' });
+      for (const part of ['reviewer', 'worker', 'summary']) await lines.getByText(part, { exact: true }).first().waitFor({ state: 'visible' });
+      await page.locator('.statusbar-item', { hasText: 'IMR: draft' }).first().waitFor({ state: 'visible' });
+    },
+  },
 ];
