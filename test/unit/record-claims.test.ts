@@ -233,3 +233,18 @@ test('unsupported-record-claim: dates the letter gives, the review, the injury a
     );
   }
 });
+
+test('detail-mismatch: the rationale rules on one part of an item that holds two courses and never weighs the other', () => {
+  const service = 'two chiropractic sessions for the left elbow and eight chiropractic sessions for the left wrist';
+  const text = chiroCase('Functional improvement should be documented first. Therefore, the additional two sessions are not necessary.', service);
+  const d = codes(text, 'detail-mismatch');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'two sessions');
+  assert.match(d[0].message, /also holds 8 visits, which the rationale never weighs/);
+  // A rationale that weighs both parts gives each its reason.
+  const both = chiroCase('The additional two sessions for the elbow are not necessary, and eight sessions for the wrist exceed the guidelines.', service);
+  assert.deepEqual(
+    codes(both, 'detail-mismatch').map((x) => x.message),
+    [],
+  );
+});

@@ -43,10 +43,49 @@ function tiedToRequest(text: string, clauseStart: number, c: Count, original: Re
 export function requestCountFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
   const out: RecordFinding[] = [];
   for (const item of model.items) {
-    const found = itemFinding(file, item, access);
+    const found = itemFinding(file, item, access) ?? partFinding(item, access);
     if (found) out.push(found);
   }
   return out;
+}
+
+/**
+ * The item holds courses of different sizes ("two physical therapy sessions for the lumbar spine ... and
+ * eight physical therapy sessions for the left wrist") and the rationale rules on one of them by its number
+ * ("the additional two sessions is not necessary") without ever naming the other: the rest of the item is
+ * decided without a reason.
+ */
+function partFinding(item: ItemModel, access: ReadingAccess): RecordFinding | undefined {
+  const prose = item.section.rationale?.prose;
+  if (!prose || !item.service) return undefined;
+  const parts = [
+    ...new Set(
+      access
+        .read(item.service)
+        .attributes.counts.filter((c) => VISIT_UNITS.has(c.unit))
+        .map((c) => c.value),
+    ),
+  ];
+  if (parts.length < 2) return undefined;
+  const named = new Set<number>();
+  let ruling: { sentence: (typeof prose.sentences)[number]; count: Count } | undefined;
+  for (const sentence of prose.sentences) {
+    const reading = access.read(sentence.text);
+    for (const c of reading.attributes.counts) {
+      if (!VISIT_UNITS.has(c.unit)) continue;
+      named.add(c.value);
+      const before = reading.text.slice(Math.max(0, c.start - ANCHOR_REACH), c.start);
+      if (!ruling && parts.includes(c.value) && ANCHORS.test(before) && !OTHER_COUNT.test(before)) ruling = { sentence, count: c };
+    }
+  }
+  if (!ruling || parts.some((p) => p !== ruling!.count.value && named.has(p))) return undefined;
+  const rest = parts.filter((p) => p !== ruling!.count.value);
+  return {
+    message: `The rationale rules on "${clip(ruling.count.text, 40)}", but the disputed item "${clip(item.service, 90)}" also holds ${rest.join(' and ')} visits, which the rationale never weighs. Give the reason for each part of the item.`,
+    range: sentenceSpan(prose, ruling.sentence, ruling.count.start, ruling.count.end),
+    relatedInformation: item.section.service ? [{ range: item.section.service.range, message: `The disputed item: "${clip(item.service, 80)}"` }] : [],
+    data: { detail: 'request-count', written: ruling.count.text, expected: parts },
+  };
 }
 
 function itemFinding(file: CaseFile, item: ItemModel, access: ReadingAccess): RecordFinding | undefined {
