@@ -69,3 +69,58 @@ test('contradicts-record: "no motor or sensory deficits" over an intact examinat
   assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
   assert.match(textAt(text, d[0].relatedInformation![0].range), /decreased sensation in the left L5/);
 });
+
+/** The clean case with a sentence added to its summary (before the review's) and one to the rationale. */
+function withSummary(summary: string, rationale: string): string {
+  const end = 'The Utilization Review dated\n  10/2/2016 denied the request.';
+  assert.ok(CLEAN_CASE.includes(end));
+  return CLEAN_CASE.replace(end, `${summary}\n  ${end}`).replace(RATIONALE_END, `${rationale} ${RATIONALE_END}`);
+}
+
+test('contradicts-record: "no radicular complaints" over numbness or radiating pain in a limb, not in the back alone nor in the other limb', () => {
+  const denial = 'There is no documentation of radicular complaints.';
+  const text = withSummary('She reported right leg pain associated with numbness and occasional paresthesia.', denial);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(d[0].message, /numbness|paresthesia/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /right leg pain associated with numbness/);
+  // Numbness of the low back is no radicular complaint.
+  assert.equal(contradicts(withSummary('She reported numbness over the lower back.', denial)).length, 0);
+  // Arm symptoms are asked for: numbness in the leg does not answer them.
+  assert.equal(
+    contradicts(withSummary('She reported low back pain radiating to the left leg.', 'The records fail to document radicular-type arm symptoms.')).length,
+    0,
+  );
+});
+
+test('contradicts-record: a complaint of its own kind is read when denied; complaints as a whole in a guideline sentence are not', () => {
+  const text = withSummary('He complained of anxiety, insomnia and depression.', 'There was no documentation that the patient had insomnia.');
+  assert.equal(contradicts(text).length, 1);
+  assert.equal(
+    contradicts(
+      withSummary('He complained of low back pain and insomnia.', 'Imaging has a false positive rate of 30% in patients over age 30 who do not have symptoms.'),
+    ).length,
+    0,
+  );
+});
+
+test('contradicts-record: "objective functional deficits on physical examination" are the signs the examination records', () => {
+  const denial = 'There was a lack of documentation of objective functional deficits found on physical examination.';
+  const text = withExam('On examination there was limited range of motion of the lumbar spine', denial);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(d[0].message, /limited range of motion/);
+  assert.equal(contradicts(withExam('On examination the lumbar spine had full range of motion and was nontender', denial)).length, 0);
+});
+
+test('contradicts-record: "there is no discussion of a lumbar MRI" is answered by the request the summary records', () => {
+  const text = withSummary(
+    'The request for authorization dated 9/20/2016 included a request for an MRI of the lumbar spine.',
+    'There is no discussion of a lumbar MRI in the records.',
+  );
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].range), /no discussion of a lumbar MRI/);
+  // With no MRI anywhere in the summary the statement is right.
+  assert.equal(contradicts(withSummary('', 'There is no discussion of a cervical MRI in the records.')).length, 0);
+});

@@ -54,6 +54,8 @@ const DOCUMENTATION = new PhraseSet(data.documentationVerbs);
 const RECORD_NOUNS = new PhraseSet(data.recordNouns);
 const PLAN = new PhraseSet(data.planWords);
 const MENTION_DENIALS = new PhraseSet(data.mentionDenials);
+/** What follows the negation in a denial of a mention ("there is no *discussion of* ..."). */
+const MENTION_NOUNS = new PhraseSet(data.mentionDenials.filter((p) => p.startsWith('no ')).map((p) => p.slice(3)));
 const HEDGES = new PhraseSet(data.claimHedges);
 const REPORT_VERBS = new PhraseSet(data.reportVerbs);
 const PATIENT_ANCHORS = new PhraseSet(data.patientAnchors);
@@ -65,6 +67,8 @@ const EXAM_UMBRELLAS: ReadonlySet<string> = new Set(data.examinationUmbrellas);
 const UMBRELLA_SPECIFIERS = new PhraseSet(data.umbrellaSpecifiers);
 /** The words for an examination itself ("physical exam", "neurologic exam"), which a denial may name before what was not found in it. */
 const EXAM_WORDS: ReadonlySet<string> = new Set(data.examinationWords);
+/** Words for complaints or findings as a whole ("symptoms", "complaints"), which a denial names in passing rather than denying. */
+const TOPICS: ReadonlySet<string> = new Set(data.topicConcepts);
 /** What joins the items of a list: a comma, "or", "and", "nor", "and/or". */
 const LIST_JOINER = /^\s*(?:,\s*)?(?:(?:and|or|nor|and\/or)\s+)?$/i;
 const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'comorbidity']);
@@ -317,11 +321,12 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // A record the summary names as a document of its own ("there is no RFA" over the RFA it dates), not the words
     // a sentence uses for the records ("documentation", "the physical examination", "the request").
     if (m.concept.kind === 'record' && !DENIABLE_RECORDS.has(m.concept.id)) continue;
-    // "pain", "symptoms" as a whole are denied only in passing ("resolution of pain", "no red flag symptoms"); their kinds (low back pain) are read.
-    if (m.concept.kind === 'symptom' && !m.concept.broader.length) continue;
+    // "pain", "symptoms" as a whole are denied only in passing ("resolution of pain", "no red flag symptoms"); their kinds
+    // (low back pain) are read, and so are complaints of no wider kind ("no insomnia complaints").
+    if (m.concept.kind === 'symptom' && !m.concept.broader.length && (facts.access.hasNarrower(m.concept.id) || TOPICS.has(m.concept.id))) continue;
     // "no evidence of radiculopathy, but decreased sensation is noted": the sentence weighs the finding it names.
     if (affirmedHere.has(m.concept.id)) continue;
-    const about = EXAM_UMBRELLAS.has(m.concept.id) ? examinationFacts(facts, m, r) : factsAbout(facts, m.concept.id, m, r);
+    const about = EXAM_UMBRELLAS.has(m.concept.id) ? examinationFacts(facts, m, r) : [...factsAbout(facts, m.concept.id, m, r), ...memberFacts(facts, m, r)];
     // The summary says "no red flags" too: it agrees with the rationale's phrase.
     if (phrased && factsAbout(facts, found.concept.id, found, r).some((f) => documents(f) && !f.review)) continue;
     // The summary says the same ("the current medication regimen was not provided"): the rationale echoes it.
@@ -346,7 +351,7 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
         substantive(f) &&
         !f.review &&
         (m.value === 'neutral' ? !deniesAbnormal || f.mention.value === 'abnormal' : f.mention.value === m.value) &&
-        (!broad || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))) &&
+        (!broad || anyMention || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))) &&
         (!treated || (!!f.reading && treatmentsAgree(treated, treatmentsOf(f.reading)))),
     );
     if (!evidence.length) continue;
@@ -372,6 +377,23 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     });
   }
   return undefined;
+}
+
+/** What an umbrella word means beyond its narrower concepts, recorded where the data says it counts ("right leg numbness" for "radicular complaints"). */
+function memberFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
+  const out: Fact[] = [];
+  for (const u of data.umbrellaMembers) {
+    if (u.umbrella !== m.concept.id) continue;
+    const at = (site: string) => [site, ...facts.access.partOf(site)].filter((x) => u.atSites.includes(x));
+    // "radicular-type arm symptoms" asks for the arm: numbness in the leg does not answer it.
+    const wanted = new Set(sitesOf(m, r).flatMap(at));
+    for (const member of u.members)
+      for (const f of factsAbout(facts, member, m, r)) {
+        const where = f.sites.flatMap(at);
+        if (f.mention.concept.id !== m.concept.id && where.length && (!wanted.size || where.some((x) => wanted.has(x)))) out.push(f);
+      }
+  }
+  return out;
 }
 
 /** A mention of a phrase that denies a concept ("no red flag conditions"), as a negated mention of that concept. */
@@ -433,7 +455,9 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   if (cue.end <= m.start) {
     // A bare "not" before a noun ("not for nonsurgical treatment") negates something else.
     if (/^(?:(?:is|was|are|were|has|have|had|does|did|do)\s+)?not$/i.test(cue.text.trim())) return false;
-    const between = text.slice(cue.end, m.start);
+    // "There is no discussion of a cervical MRI": the words that deny a mention are part of the denial.
+    const gap = text.slice(cue.end, m.start);
+    const between = MENTION_NOUNS.matches(gap).reduceRight((t, w) => t.slice(0, w.start) + ' ' + t.slice(w.end), gap);
     // "failed to provide any ...", "failed to document ...": the records' failure to show the thing, not a treatment's failure.
     const cueWords = cue.text.replace(/^fail(?:ed|s) to\s+/i, '');
     return wordCount(between) <= reach && !PREDICATES.test(between) && !PREDICATES.test(cueWords);
