@@ -18,6 +18,10 @@ import { readExample } from '../helpers/fixtures';
 import { prng } from '../helpers/random';
 import { LanguageService } from '../../server/src/service/languageService';
 import { toLspDiagnostic } from '../../server/src/adapters/lspConvert';
+import { rulesDocPath } from '../../server/src/adapters/rulesDoc';
+
+// The server links each code to the rules page beside it (the test client declares codeDescriptionSupport, as VS Code does).
+const RULES_DOC = rulesDocPath();
 import { serverStateRequest, type ServerState } from '../../server/src/protocol';
 import { EditingSession } from './editing';
 import { variedDocument } from './documents';
@@ -155,7 +159,7 @@ class VersionTexts {
     const text = byVersion.get(p.version);
     for (const v of byVersion.keys()) if (v < p.version) byVersion.delete(v);
     if (text === undefined) return void this.problems.push(`${p.uri}: version ${p.version} was never sent, or came after a newer one`);
-    const expected = this.service.getDiagnostics({ uri: p.uri, version: p.version, text }, { rules: {} }).map((d) => toLspDiagnostic(d, p.uri));
+    const expected = this.service.getDiagnostics({ uri: p.uri, version: p.version, text }, { rules: {} }).map((d) => toLspDiagnostic(d, p.uri, RULES_DOC));
     if (!isDeepStrictEqual(p.diagnostics, JSON.parse(JSON.stringify(expected))))
       this.problems.push(`${p.uri}: the diagnostics labelled version ${p.version} are not those of its text`);
     this.checked++;
@@ -231,7 +235,7 @@ test(`${EDITS} incremental edits in bursts, with requests, many cancelled at onc
     const service = new LanguageService();
     for (const { uri, session } of sessions) {
       const doc = { uri, version: session.version, text: session.text };
-      const expected = JSON.parse(JSON.stringify(service.getDiagnostics(doc, { rules: {} }).map((d) => toLspDiagnostic(d, uri))));
+      const expected = JSON.parse(JSON.stringify(service.getDiagnostics(doc, { rules: {} }).map((d) => toLspDiagnostic(d, uri, RULES_DOC))));
       assert.deepEqual(client.published.get(uri)!.diagnostics, expected, `final diagnostics of ${uri}`);
       const symbols = await guarded('asking for the outline', client.request('textDocument/documentSymbol', { textDocument: { uri } }));
       assert.deepEqual(symbols, JSON.parse(JSON.stringify(service.getDocumentSymbols(doc))), `final outline of ${uri}`);

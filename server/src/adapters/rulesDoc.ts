@@ -13,9 +13,10 @@ export function rulesDocPath(from: string = __dirname): string | undefined {
   let dir = from;
   for (let i = 0; i < 6; i++) {
     const pkg = path.join(dir, 'package.json');
+    // The compiled tests' out/ holds a copy of package.json (the CLI imports it for its version) but no docs: walk on.
     if (isOurPackage(pkg)) {
       const doc = path.join(dir, 'docs', 'rules.md');
-      return isFile(doc) ? doc : undefined;
+      if (isFile(doc)) return doc;
     }
     const up = path.dirname(dir);
     if (up === dir) break;
