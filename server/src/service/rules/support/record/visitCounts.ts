@@ -5,29 +5,13 @@
 // here, because a request is written that way and a rationale counts it in
 // sessions.
 import type { Count, Mention } from '../../../reading/types';
+import { NUMBER_WORDS } from '../../../reading/attributes';
 
 /** Units that count visits of a treatment (the reader's normalized singular). */
 export const VISIT_UNITS: ReadonlySet<string> = new Set(['session', 'visit', 'treatment', 'appointment', 'report', 'note']);
 
-const WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  sixteen: 16,
-  eighteen: 18,
-  twenty: 20,
-  'twenty-four': 24,
-};
+// The reading layer's number words, with the forms only this reading takes.
+const WORDS: Record<string, number> = { ...NUMBER_WORDS, 'twenty-four': 24 };
 const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty|twenty-four)';
 const value = (s: string): number => (/^\d/.test(s) ? +s : WORDS[s.toLowerCase()]);
 
