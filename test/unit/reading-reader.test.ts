@@ -328,6 +328,36 @@ test('a bare "negative" is a test\'s value, not a denial of what follows it', ()
   assert.equal(of('Imaging was negative for radiculopathy.', 'radiculopathy'), 'negated');
 });
 
+test('a list that repeats its denial in each stretch ends at a stretch without one', () => {
+  const r = read('There was no weakness, no tingling, decreased sensation at the left foot, and diminished reflexes.');
+  assert.equal(assertionOf(r, 'motor-weakness'), 'negated');
+  assert.equal(assertionOf(r, 'paresthesia'), 'negated');
+  assert.equal(assertionOf(r, 'sensation'), 'affirmed');
+  assert.equal(assertionOf(r, 'reflexes'), 'affirmed');
+  // One denial over the whole list, or a denial repeated in every stretch, still governs every item.
+  const once = read('There was no weakness, tingling, radicular pain or diminished reflexes.');
+  assert.deepEqual(
+    once.mentions.map((m) => m.assertion),
+    ['negated', 'negated', 'negated', 'negated'],
+  );
+  const each = read('There was no weakness, no tingling, and no radicular pain.');
+  assert.deepEqual(
+    each.mentions.map((m) => m.assertion),
+    ['negated', 'negated', 'negated'],
+  );
+});
+
+test('a "negative" that is the value of the test after it does not deny the findings listed before it', () => {
+  const r = read('Exam showed decreased sensation, weakness and negative straight leg raise.');
+  assert.equal(assertionOf(r, 'sensation'), 'affirmed');
+  assert.equal(assertionOf(r, 'motor-weakness'), 'affirmed');
+  assert.equal(r.mentions.find((m) => m.concept.id === 'straight-leg-raise')?.value, 'normal');
+  // After the findings, "negative" still reaches back over its window.
+  const after = read('Weakness and radicular pain were negative.');
+  assert.equal(assertionOf(after, 'motor-weakness'), 'negated');
+  assert.equal(assertionOf(after, 'radiculopathy'), 'negated');
+});
+
 test('a qualifier before "and" belongs to the previous item when the mention has its own', () => {
   const r = read('Sensation is intact and reflexes are 1+ at the ankles.');
   assert.deepEqual(

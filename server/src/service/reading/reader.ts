@@ -247,12 +247,19 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   };
   const clauseAtOffset = (offset: number) => clauseOf[Math.min(n - 1, tokenAt(offset))] ?? 0;
 
-  const mentions: Mention[] = [];
-  for (const h of mentionHits) {
+  // The value of each mention: the concept's polarity, or for a neutral one the nearest qualifier or grade in its clause.
+  const values = mentionHits.map((h) => valueOf(h));
+  // A qualifier that is the value of the finding after it ("negative Spurling's") speaks of that finding only: as
+  // a backward cue it does not reach the findings listed before it ("tenderness, full range of motion and negative
+  // Spurling's" keeps the tenderness).
+  const preValue = new Set<number>();
+  values.forEach((v, i) => {
+    if (v.valueSpan && v.valueSpan.to <= mentionHits[i].from) preValue.add(v.valueSpan.from);
+  });
+
+  function valueOf(h: Hit): { value: Polarity; valueSpan?: Hit } {
     const concept = (h.payload as { concept: Concept }).concept;
     const clause = clauseOf[h.from];
-
-    // The value: the concept's polarity, or for a neutral one the nearest qualifier or grade in its clause.
     let value: Polarity = concept.polarity;
     let valueSpan: Hit | undefined;
     if (concept.polarity === 'neutral') {
@@ -286,9 +293,21 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
         valueSpan = best.hit;
       }
     }
+    return { value, valueSpan };
+  }
+
+  const mentions: Mention[] = [];
+  for (const [mi, h] of mentionHits.entries()) {
+    const concept = (h.payload as { concept: Concept }).concept;
+    const { value, valueSpan } = values[mi];
 
     // The cues whose scope covers the mention.
     const covering: Cue[] = [];
+    // Forward denials from earlier comma stretches, by stretch: a list that repeats its denial in each stretch ("no
+    // loss of lordosis, no neck stiffness, tenderness at C5-6") has ended where a stretch comes without one.
+    const deniedStretches = new Set<number>();
+    let ownDenial = false;
+    const fromEarlier = new Set<Cue>();
     // Cues are in token order: look only at those within reach of the mention.
     let lo = 0;
     let hi = cues.length;
@@ -308,15 +327,21 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
       // its window of words ("SLR and Spurling's were negative"), never back across a list of findings.
       if (c.to <= h.from && cue.direction !== 'backward')
         covers = fill[h.from] - fill[c.to] <= cue.window && !blocked(c.to, h.from, cue.category) && !ownBetween(c.to - 1, h.from);
-      else if (c.from >= h.to && cue.direction !== 'forward') covers = words[c.from] - words[h.to] <= cue.window && !blocked(h.to, c.from, cue.category);
+      else if (c.from >= h.to && cue.direction !== 'forward')
+        covers = words[c.from] - words[h.to] <= cue.window && !blocked(h.to, c.from, cue.category) && !preValue.has(c.from);
       if (!covers) continue;
       const out: Cue = { category: cue.category, start: c.start, end: c.end, text: text.slice(c.start, c.end) };
       if (cue.category === 'negated' && c.to <= h.from) {
         const j = qualifiers.find((q) => (q.payload as { value: string }).value === 'judgment' && q.from >= c.to && q.to <= h.from);
         if (j) out.judgment = { start: j.start, end: j.end, text: text.slice(j.start, j.end) };
+        if (segOf[c.from] < segOf[h.from]) {
+          deniedStretches.add(segOf[c.from]);
+          fromEarlier.add(out);
+        } else ownDenial = true;
       }
       covering.push(out);
     }
+    if (!ownDenial && deniedStretches.size > 1) for (let k = covering.length - 1; k >= 0; k--) if (fromEarlier.has(covering[k])) covering.splice(k, 1);
     covering.sort((a, b) => PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category));
     const assertion: Assertion = covering[0]?.category ?? 'affirmed';
 
