@@ -248,3 +248,18 @@ test('detail-mismatch: the rationale rules on one part of an item that holds two
     [],
   );
 });
+
+test('a sign on the side the summary never names is a side slip (detail-mismatch), not a record the summary lacks', () => {
+  const text = chiroCase('The examination found decreased range of motion of the right elbow. Chiropractic care is not recommended for the elbow.');
+  const details = codes(text, 'detail-mismatch').filter((d) => d.data && (d.data as { detail?: string }).detail === 'side');
+  assert.equal(details.length, 1, details.map((x) => x.message).join('\n'));
+  assert.match(details[0].message, /on the right, but the clinical case summary names the elbow only on the left/);
+  assert.deepEqual(
+    codes(text, 'unsupported-record-claim').map((d) => d.message),
+    [],
+  );
+  // On the summary's side, the same sign is a record the summary never gives.
+  const same = chiroCase('The examination found decreased range of motion of the left elbow. Chiropractic care is not recommended for the elbow.');
+  assert.equal(codes(same, 'unsupported-record-claim').length, 1);
+  assert.equal(codes(same, 'detail-mismatch').filter((d) => (d.data as { detail?: string }).detail === 'side').length, 0);
+});

@@ -595,6 +595,9 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       if (about.length && m.concepts.some(doneInGeneral)) continue;
       // "Treatment has included surgery": the summary says the worker was operated on; which operation is a detail.
       if (m.concepts.some((id) => UMBRELLAS.has(id) && doneInGeneral(id))) continue;
+      // "Left shoulder movements are restricted" where the summary examines only the right shoulder: the side is
+      // wrong (detail-mismatch says so), not a record the summary lacks.
+      if (otherSideOnly(facts, m)) continue;
       done.add(m.concept.id);
       // The same thing done at another body part: the rationale has the body part wrong, or the summary omits it.
       const elsewhere = m.attributes.sites.length
@@ -831,6 +834,21 @@ function supportFor(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact
 // ---- detail-mismatch: sides ---------------------------------------------------------------
 
 /**
+ * The mention names a paired site on one side, and the summary names that site only on the other
+ * ("left shoulder" where every shoulder of the summary is the right one): the side is the slip.
+ */
+function otherSideOnly(facts: SummaryFacts, m: Mention): { side: 'left' | 'right'; site: string; other: 'left' | 'right' } | undefined {
+  const side = m.attributes.side;
+  if (!side || side === 'bilateral') return undefined;
+  const site = m.attributes.sites.find((s) => (facts.sidesBySite.get(s)?.size ?? 0) > 0);
+  if (!site) return undefined;
+  const sides = facts.sidesBySite.get(site)!;
+  if (sides.has(side) || sides.has('bilateral')) return undefined;
+  const other = side === 'left' ? 'right' : 'left';
+  return sides.has(other) ? { side, site, other } : undefined;
+}
+
+/**
  * A rationale names a paired site (knee, shoulder) on one side while the
  * summary names that site only on the other side, or the disputed service
  * names it on the other side.
@@ -842,14 +860,10 @@ export function sideMismatchFindings(file: CaseFile, model: CaseModel, access: R
   for (const r of rationaleSentences(model, access)) {
     if (r.reading.generic) continue;
     for (const m of r.reading.mentions) {
-      const side = m.attributes.side;
-      if (!side || side === 'bilateral' || m.assertion === 'generic' || m.assertion === 'hypothetical' || m.assertion === 'other-person') continue;
-      const site = m.attributes.sites.find((s) => (facts.sidesBySite.get(s)?.size ?? 0) > 0);
-      if (!site) continue;
-      const sides = facts.sidesBySite.get(site)!;
-      if (sides.has(side) || sides.has('bilateral')) continue;
-      const other = side === 'left' ? 'right' : 'left';
-      if (!sides.has(other)) continue;
+      if (m.assertion === 'generic' || m.assertion === 'hypothetical' || m.assertion === 'other-person') continue;
+      const slip = otherSideOnly(facts, m);
+      if (!slip) continue;
+      const { side, site, other } = slip;
       const evidence = [...facts.sentences].flatMap(({ sentence, reading }) =>
         reading.mentions
           .filter((x) => x.attributes.side === other && x.attributes.sites.includes(site))
