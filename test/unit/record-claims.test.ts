@@ -263,3 +263,48 @@ test('a sign on the side the summary never names is a side slip (detail-mismatch
   assert.equal(codes(same, 'unsupported-record-claim').length, 1);
   assert.equal(codes(same, 'detail-mismatch').filter((d) => (d.data as { detail?: string }).detail === 'side').length, 0);
 });
+
+/** The clean case (a lumbar MRI) with a second item, physical therapy for the neck, and its rationale. */
+function neckItem(rationale: string, summaryAddition = ''): string {
+  return CLEAN_CASE.replace('The Utilization Review dated', `${summaryAddition}The Utilization Review dated`).replace(
+    /\n$/,
+    `
+item Physical therapy, 6 sessions, cervical spine
+  decision: upheld
+  guideline: MTUS Chronic Pain Medical Treatment Guidelines 2009, Physical medicine
+  rationale
+    ${rationale}
+`,
+  );
+}
+
+test("detail-mismatch: a rationale that weighs only the complaints of another item's body part", () => {
+  const text = neckItem(
+    'The guidelines recommend up to 10 sessions of physical therapy for myalgia. The clinical information indicated the patient complained of continued pain of the lumbar spine. The request is not medically necessary.',
+  );
+  const d = codes(text, 'detail-mismatch').filter((x) => (x.data as { detail?: string }).detail === 'site');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'complained of continued pain of the lumbar spine');
+  assert.match(d[0].message, /rationale for "Physical therapy, 6 sessions, cervical spine" weighs .*a body part of another item \("MRI of the lumbar spine"\)/);
+  assert.ok(d[0].relatedInformation!.some((r) => /^item MRI of the lumbar spine/.test(text.split('\n')[r.range.start.line].trim())));
+});
+
+test("detail-mismatch: complaints of the item's body part, of no body part, or of a part no other item is for are weighed as written", () => {
+  for (const [rationale, note] of [
+    [
+      'The patient complained of continued pain of the lumbar spine. She also reported neck pain with spasm. The request is not medically necessary.',
+      'the neck is weighed too',
+    ],
+    ['The patient complained of continued pain. The request is not medically necessary.', 'no body part named'],
+    ['The patient complained of continued pain of the left knee. The request is not medically necessary.', 'no item for the knee'],
+  ]) {
+    const text = neckItem(rationale);
+    assert.deepEqual(
+      codes(text, 'detail-mismatch')
+        .filter((x) => (x.data as { detail?: string }).detail === 'site')
+        .map((x) => x.message),
+      [],
+      note,
+    );
+  }
+});

@@ -18,7 +18,7 @@ import { isAuthorizationDate, isInjuryDate, isReviewDate, ownedDates, pronounFor
 import { sameDate, writeLike, writtenDates } from '../../../necessity/record/writtenDates';
 import { capitalize, truncate } from '../../../text/words';
 import { readingAccess } from '../../support/record/access';
-import { claimDetailFindings, serviceMismatchFindings, sideMismatchFindings } from '../../support/record/recordChecks';
+import { claimDetailFindings, complaintSiteFindings, serviceMismatchFindings, sideMismatchFindings } from '../../support/record/recordChecks';
 import { requestCountFindings } from '../../support/record/requestCounts';
 
 export interface DetailMismatchData {
@@ -81,6 +81,7 @@ export default defineRule<DetailMismatchData>({
       ...claimDetailFindings(ctx.file, ctx.model, access),
       ...serviceMismatchFindings(ctx.file, ctx.model, access),
       ...requestCountFindings(ctx.file, ctx.model, access),
+      ...complaintSiteFindings(ctx.file, ctx.model, access),
     ];
     return [...detailMismatch(ctx), ...(read as Finding<DetailMismatchData>[])];
   },

@@ -954,3 +954,65 @@ export function serviceMismatchFindings(file: CaseFile, model: CaseModel, access
   }
   return out;
 }
+
+// ---- detail-mismatch: the complaints of another item's body part -------------------------
+
+/** Kinds of mention that say what the worker has at a body part: complaints and examination signs. */
+const COMPLAINT_KINDS: ReadonlySet<ConceptKind> = new Set(['symptom', 'finding']);
+
+/** Is a site of one list the same as, inside or around a site of the other (the lumbar spine and L5-S1; not the lumbar spine and the knee its nerves supply)? */
+function sameRegion(a: readonly string[], b: readonly string[], access: ReadingAccess): boolean {
+  return a.some((x) => b.some((y) => x === y || access.partOf(x).includes(y) || access.partOf(y).includes(x)));
+}
+
+/**
+ * The rationale of an item for one body part weighs the worker's complaints or signs only at another, the body
+ * part of another item of the letter ("the patient complained of continued pain of the lumbar spine" under
+ * physical therapy for the cervical and thoracic spine, beside a lumbar injection): a sentence written for the
+ * other item. A rationale that names any complaint or sign at the item's place, or at no place, weighs the item.
+ */
+export function complaintSiteFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+  if (!file.summary) return [];
+  const byItem = new Map<ItemModel, RationaleSentence[]>();
+  for (const r of rationaleSentences(model, access)) {
+    const list = byItem.get(r.item) ?? [];
+    list.push(r);
+    byItem.set(r.item, list);
+  }
+  const serviceSites = (item: ItemModel) => (item.service ? access.read(item.service).attributes.sites.filter((s) => s !== 'whole-body') : []);
+  const out: RecordFinding[] = [];
+  for (const [item, sentences] of byItem) {
+    const own = serviceSites(item);
+    if (!own.length) continue;
+    const complaints = sentences.flatMap((r) =>
+      r.reading.generic
+        ? []
+        : r.reading.mentions
+            .filter((m) => COMPLAINT_KINDS.has(m.concept.kind) && documentsHere(m) && aboutPatient(r.reading, m) && !inGenericClause(r.reading, m))
+            .map((m) => ({ r, m, sites: (m.attributes.sites.length ? m.attributes.sites : r.reading.attributes.sites).filter((s) => s !== 'whole-body') })),
+    );
+    if (!complaints.length || complaints.some((c) => !c.sites.length || sitesCompatible(c.sites, own, access))) continue;
+    const first = complaints[0];
+    // The body part of another item of the letter: the sentence fits that item.
+    const other = model.items.find((x) => {
+      if (x === item) return false;
+      const sites = serviceSites(x);
+      return sites.length > 0 && sameRegion(first.sites, sites, access) && !sitesCompatible(own, sites, access);
+    });
+    if (!other) continue;
+    const { r, m } = first;
+    const clause = r.reading.clauses.find((c) => c.start <= m.start && m.start < Math.max(c.end, c.start + 1));
+    const end =
+      (clause?.end ?? r.reading.text.length) - (/[.;:,]\s*$/.exec(r.reading.text.slice(m.end, clause?.end ?? r.reading.text.length))?.[0].length ?? 0);
+    out.push({
+      message: `The rationale for "${clip(item.service, 60)}" weighs ${quote(r.sentence.text, m.start, end)}, a body part of another item ("${clip(other.service, 60)}"), and names no complaint or sign of the body part this item is for. Weigh what the records show of this item's body part, or correct the sentence.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, end),
+      relatedInformation: [
+        ...(item.section.service ? [{ range: item.section.service.range, message: `The disputed item: "${clip(item.service, 80)}"` }] : []),
+        ...(other.section.service ? [{ range: other.section.service.range, message: `The other item: "${clip(other.service, 80)}"` }] : []),
+      ],
+      data: { detail: 'site', written: r.sentence.text.slice(m.start, end) },
+    });
+  }
+  return out;
+}
