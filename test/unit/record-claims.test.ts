@@ -308,3 +308,22 @@ test("detail-mismatch: complaints of the item's body part, of no body part, or o
     );
   }
 });
+
+test('unsupported-record-claim: terse notes name the patient without an article ("Patient is also on ...")', () => {
+  const text = withRationale('Patient is also on tramadol with no benefit.');
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'tramadol');
+  // A drug the summary records (NSAIDs) is supported, however the patient is named.
+  assert.deepEqual(
+    codes(withRationale('Patient is also on NSAIDs.'), 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+  // "patient" in a guideline's words names no one.
+  assert.deepEqual(
+    codes(withRationale('Opioids are recommended when the patient has failed first-line medications such as tramadol.'), 'unsupported-record-claim').map(
+      (x) => x.message,
+    ),
+    [],
+  );
+});
