@@ -327,3 +327,43 @@ test('unsupported-record-claim: terse notes name the patient without an article 
     [],
   );
 });
+
+test('unsupported-record-claim: an approval of a treatment that the summary never records', () => {
+  const text = withRationale('The patient was previously approved for 8 sessions of physical therapy.');
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'approved');
+  assert.match(d[0].message, /says "approved for 8 sessions of physical therapy", but the clinical case summary records no approval of "physical therapy"/);
+  assert.ok(d[0].relatedInformation!.some((r) => /physical therapy/.test(textAt(text, r.range))));
+  // A study approved by the review, in the words letters use.
+  assert.equal(codes(withRationale('There is a noted approved X-ray of the lumbar spine by Utilization Review.'), 'unsupported-record-claim').length, 1);
+});
+
+test("unsupported-record-claim: approvals the summary or an item records, denials, hedges and a drug's FDA approval are no such claim", () => {
+  const certified = CLEAN_CASE.replace(
+    'The Utilization Review dated\n  10/2/2016 denied the request.',
+    'The Utilization Review dated\n  10/2/2016 denied the request. An earlier review certified 8 sessions of physical therapy.',
+  );
+  for (const [sentence, summary] of [
+    ['The patient was previously approved for 8 sessions of physical therapy.', certified],
+    ['The request for 8 sessions of physical therapy was non-certified by the utilization review.', CLEAN_CASE],
+    ['Physical therapy was not approved by the utilization review.', CLEAN_CASE],
+    ['The patient would be approved for more physical therapy if functional improvement were shown.', CLEAN_CASE],
+    ['The NSAIDs the patient takes are FDA approved for musculoskeletal pain.', CLEAN_CASE],
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(sentence, summary), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+  // An item's authorized part records the approval.
+  const authorized = withRationale('The patient was previously approved for 6 sessions of physical therapy.').replace(
+    '  decision: overturned',
+    '  authorized: Six sessions of physical therapy\n  decision: overturned',
+  );
+  assert.deepEqual(
+    codes(authorized, 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+});

@@ -10,6 +10,7 @@ import type { ImrDiagnostic, RelatedInformation } from '../../../types';
 export type RecordFinding = Omit<ImrDiagnostic, 'code' | 'severity'>;
 import type { CaseFile, Prose, Sentence } from '../../../syntax/ast';
 import type { CaseModel, ItemModel } from '../../../model/caseModel';
+import { getField } from '../../../model/caseModel';
 import type { ConceptKind, Mention, SentenceReading } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
 import { daysBetween, formatUs } from '../../../syntax/dates';
@@ -648,8 +649,86 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const dated = datedClaim(file, r);
       if (dated) result.unsupported.push(dated);
     }
+    if (result.unsupported.length === claimed) {
+      const approval = approvalClaim(file, model, facts, r);
+      if (approval) result.unsupported.push(approval);
+    }
   }
   return result;
+}
+
+/** Words by which a reviewer allowed a treatment ("was approved for 8 sessions", "authorized 6 visits"). */
+const APPROVAL_VERBS = new PhraseSet(data.approvalVerbs);
+/** What a summary says of a review that allowed part of a request ("modified the request to 6 visits"). */
+const SUMMARY_APPROVALS = new PhraseSet([...data.approvalVerbs, ...data.partialApprovals]);
+/** Hedges before an approval that make it no record of one ("would be approved", "if authorized", "not certified"). */
+const APPROVAL_HEDGES = new PhraseSet(data.claimHedges.filter((h) => !data.approvals.includes(h)));
+/** Who approves this claim's treatment, or when ("the utilization review", "previously"): with a patient word, an approval of the case, not a drug's FDA approval. */
+const APPROVAL_PARTIES = new PhraseSet(data.approvalParties);
+/** Kinds of thing a reviewer approves. */
+const APPROVABLE_KINDS: ReadonlySet<ConceptKind> = new Set([...TREATMENT_KINDS, 'study']);
+
+/**
+ * The rationale says a review approved a treatment ("The patient was previously approved for 8 sessions of physical
+ * therapy", "the patient was approved for 8 therapy sessions on 10-19-16") where the summary records no approval of
+ * it (only the request, or its denial) and no item names an authorized part of it: an approval is a record of its own,
+ * and a rationale that weighs what was already allowed rests on it.
+ */
+function approvalClaim(file: CaseFile, model: CaseModel, facts: SummaryFacts, r: RationaleSentence): RecordFinding | undefined {
+  const reading = r.reading;
+  // An approval of this case: the worker's ("the patient was approved for"), or by its reviewer ("approved by Utilization Review").
+  if (!PATIENT_ANCHORS.test(reading.text) && !APPROVAL_PARTIES.test(reading.text)) return undefined;
+  for (const w of APPROVAL_VERBS.matches(reading.text)) {
+    // "FDA approved": a drug's approval for a use, not a review of this claim.
+    if (/\bFDA[\s-]*$/i.test(reading.text.slice(Math.max(0, w.start - 5), w.start))) continue;
+    // "non-certified", "unauthorized": a denial.
+    if (/(?:non|un)[\s-]?$/i.test(reading.text.slice(Math.max(0, w.start - 4), w.start))) continue;
+    const clause = reading.clauses.find((c) => c.start <= w.start && w.start < Math.max(c.end, c.start + 1));
+    const from = clause?.start ?? 0;
+    const to = clause?.end ?? reading.text.length;
+    if (GUIDELINE.test(reading.text.slice(from, to)) || APPROVAL_HEDGES.test(reading.text.slice(from, w.start))) continue;
+    const treatment = reading.mentions.find(
+      (t) =>
+        t.start >= from &&
+        t.end <= to &&
+        APPROVABLE_KINDS.has(t.concept.kind) &&
+        t.assertion !== 'generic' &&
+        t.assertion !== 'hypothetical' &&
+        t.assertion !== 'other-person' &&
+        t.assertion !== 'negated',
+    );
+    if (!treatment) continue;
+    const named = [treatment.concepts];
+    const agrees = (x: SentenceReading) => {
+      const own = treatmentsNamed(x, facts.access);
+      return own.some((c) => treatmentsAgree(named, [c]) || (CONFUSABLE.get(treatment.concept.id) ?? []).includes(c[0]));
+    };
+    // An item's authorized part ("authorized: Nine physical therapy visits") or a summary sentence that allows it.
+    const authorizedItem = model.items.some((item) => {
+      const field = getField(item.section, 'authorized');
+      return !!field && field.value.trim() !== '' && agrees(facts.access.read(field.value));
+    });
+    // An item named with the review's words ("Six physical therapy sessions ... was authorized by the Claims Administrator").
+    const namedItem = model.items.some((item) => SUMMARY_APPROVALS.test(item.service) && agrees(facts.access.read(item.service)));
+    if (authorizedItem || namedItem) return undefined;
+    const allowed = facts.sentences.some(({ sentence, reading: s }) => {
+      const said = SUMMARY_APPROVALS.matches(sentence.text).filter((a) => !/(?:non|un)[\s-]?$/i.test(sentence.text.slice(Math.max(0, a.start - 4), a.start)));
+      return said.length > 0 && agrees(s);
+    });
+    if (allowed) return undefined;
+    const recorded = (facts.byConcept.get(treatment.concept.id) ?? []).filter((f) => f.mention.concept.id === treatment.concept.id);
+    const start = Math.min(w.start, treatment.start);
+    const end = Math.max(w.end, treatment.end);
+    return {
+      message: `The rationale says ${quote(reading.text, start, end)}, but the clinical case summary records no approval of ${quote(reading.text, treatment.start, treatment.end)}. Add the approval the records show to the summary, or correct the statement.`,
+      range: sentenceSpan(r.prose, r.sentence, w.start, w.end),
+      ...(recorded.length
+        ? { relatedInformation: related(file, recorded, (f) => `The summary records "${clip(f.mention.text, 50)}" without an approval`) }
+        : {}),
+      data: { record: 'approval', concept: treatment.concept.id },
+    };
+  }
+  return undefined;
 }
 
 /** Kinds of mention that make a dated clause about a record or an event of the case. */
