@@ -7,6 +7,7 @@
 // or contributors: a multi-root workspace, or two tests, can each have one.
 import type { CaseFile } from './syntax/ast';
 import { parseCase } from './syntax/parser';
+import { ParseMemo } from './syntax/parseMemo';
 import { buildCaseModel, type AnalysedCase } from './model/caseModel';
 import { runRules } from './rules/index';
 import { createReader, type Reader } from './reading/reader';
@@ -109,6 +110,8 @@ export class LanguageService implements ImrLanguageService {
   private readonly criteriaSource: CriteriaSource | undefined;
   private readonly logger: ServiceLogger | undefined;
   private readonly phraseMemo = new PhraseMemo();
+  /** What the next parse may reuse of the last (syntax/parseMemo.ts). */
+  private readonly parseMemo = new ParseMemo();
   /** This service's reader, made on first use (a service that only renders never compiles the lexicon). */
   private ownReader: Reader | undefined;
   /** This service's contributors, composed here rather than registered by importing a module. */
@@ -158,7 +161,7 @@ export class LanguageService implements ImrLanguageService {
 
   /** Parse and model a document whose size the caller has checked against `limits`. */
   private parseAndModel(doc: ImrDocument, limits: InputLimits): AnalysedCase {
-    const file: CaseFile = parseCase(doc.text);
+    const file: CaseFile = parseCase(doc.text, this.parseMemo);
     const analysed = { file, model: buildCaseModel(file) };
     this.cache.set(doc.uri, { version: doc.version, text: doc.text, maxFileSize: limits.maxFileSize, analysed });
     return analysed;
@@ -170,6 +173,7 @@ export class LanguageService implements ImrLanguageService {
     // With no case left open, no case text stays behind in the rules' memo either.
     if (this.cache.size === 0) {
       this.phraseMemo.clear();
+      this.parseMemo.clear();
       this.ownReader?.clear();
     }
   }
@@ -185,9 +189,9 @@ export class LanguageService implements ImrLanguageService {
     return this.cache.size;
   }
 
-  /** How many texts the rules' phrase memo holds (the tests check a closed case leaves none). */
+  /** How many texts the rules' phrase memo and the parse memo hold (the tests check a closed case leaves none). */
   get rememberedPhraseTexts(): number {
-    return this.phraseMemo.size;
+    return this.phraseMemo.size + this.parseMemo.size;
   }
 
   getDiagnostics(doc: ImrDocument, settings: ServiceSettings = this.settings): ImrDiagnostic[] {

@@ -21,6 +21,7 @@ import type {
   SyntaxProblem,
 } from './ast';
 import { buildProse, LABEL_PATTERN, strayLabelStarts, type ProseLineInput } from './prose';
+import type { ParseMemo } from './parseMemo';
 import { computeLineStarts, range } from './positions';
 import { reportContained } from '../contained';
 import { truncate } from '../text/words';
@@ -42,9 +43,14 @@ interface RawLine {
   comment: boolean;
 }
 
-export function parseCase(text: string): CaseFile {
+/**
+ * `memo`: the calling service's (syntax/parseMemo.ts), so a new version of a
+ * case reuses what its unchanged paragraphs gave the previous parse; the
+ * result is the same with or without it.
+ */
+export function parseCase(text: string, memo?: ParseMemo): CaseFile {
   try {
-    return parse(text);
+    return memo ? memo.parse(() => parse(text, memo)) : parse(text);
   } catch (err) {
     reportContained(err, 'parser');
     const file = emptyCaseFile(text);
@@ -63,7 +69,7 @@ function emptyCaseFile(text: string): CaseFile {
   return { text, lineCount: lineStarts.length, sections: [], items: [], comments: [], suppressions: [], problems: [], facts: [], lineStarts };
 }
 
-function parse(text: string): CaseFile {
+function parse(text: string, memo?: ParseMemo): CaseFile {
   const file = emptyCaseFile(text);
   const { lineStarts, problems } = file;
   const lines = splitLines(text, lineStarts, problems);
@@ -80,7 +86,7 @@ function parse(text: string): CaseFile {
   const finishSection = () => {
     if (!current) return;
     if (current.kind === 'summary') {
-      const built = buildProse(proseLines, current.keywordRange);
+      const built = buildProse(proseLines, current.keywordRange, memo);
       current.prose = built.prose;
       for (const r of built.malformedLabels) problems.push(malformedLabel(r));
     }
@@ -94,7 +100,7 @@ function parse(text: string): CaseFile {
 
   const finishRationale = (item: ItemSection) => {
     if (item.rationale) {
-      const built = buildProse(rationaleLines, item.rationale.keywordRange);
+      const built = buildProse(rationaleLines, item.rationale.keywordRange, memo);
       item.rationale.prose = built.prose;
       item.rationale.range = built.prose.segments.length
         ? { start: item.rationale.keywordRange.start, end: built.prose.range.end }

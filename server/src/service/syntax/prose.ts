@@ -5,6 +5,7 @@ import type { LabelRef, Paragraph, Prose, ProseSegment, Range, Sentence } from '
 import { range as mkRange } from './positions';
 import { splitSentences as splitText } from '../text/sentences';
 import { pieceAt } from '../text/pieces';
+import type { ParseMemo } from './parseMemo';
 
 export interface ProseLineInput {
   /** Line content after indentation, without the line break. Empty for a blank line. */
@@ -31,7 +32,8 @@ export interface ProseBuildResult {
   malformedLabels: Range[];
 }
 
-export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuildResult {
+/** `memo`: the service's, so an unchanged paragraph is not split again and its texts are the previous parse's strings. */
+export function buildProse(lines: ProseLineInput[], fallback: Range, memo?: ParseMemo): ProseBuildResult {
   const segments: ProseSegment[] = [];
   const labels: LabelRef[] = [];
   const labelOffsets: number[] = [];
@@ -123,15 +125,16 @@ export function buildProse(lines: ProseLineInput[], fallback: Range): ProseBuild
   }
   closeParagraph();
 
-  const text = parts.join('');
+  const joined = parts.join('');
+  const text = memo ? memo.intern(joined) : joined;
   const prose: Prose = { text, segments, paragraphs: [], sentences: [], labels, range: fallback };
   prose.paragraphs = paragraphBounds.map((b): Paragraph => ({
-    text: text.slice(b.start, b.end),
+    text: memo ? memo.intern(text.slice(b.start, b.end)) : text.slice(b.start, b.end),
     start: b.start,
     end: b.end,
     range: proseRange(prose, b.start, b.end),
   }));
-  prose.sentences = splitSentences(prose, lineJoins);
+  prose.sentences = splitSentences(prose, lineJoins, memo);
   attachLabels(prose, labelOffsets);
   const first = lines.find((l) => l.text.trim() !== '');
   const last = [...lines].reverse().find((l) => l.text.trim() !== '');
@@ -167,7 +170,7 @@ export function proseRange(prose: Prose, start: number, end: number): Range {
  * joins as line breaks (same length, so offsets carry over) so that a list
  * item on its own line starts a sentence.
  */
-function splitSentences(prose: Prose, lineJoins: number[]): Sentence[] {
+function splitSentences(prose: Prose, lineJoins: number[], memo: ParseMemo | undefined): Sentence[] {
   const sentences: Sentence[] = [];
   let j = 0;
   prose.paragraphs.forEach((para, index) => {
@@ -184,17 +187,26 @@ function splitSentences(prose: Prose, lineJoins: number[]): Sentence[] {
       from = at + 1;
     }
     const text = from === 0 ? para.text : parts.join('') + para.text.slice(from);
-    for (const s of splitText(text, { layout: 'prose' })) pushSentence(prose, sentences, para.start + s.start, para.start + s.end, index);
+    const bounds = memo ? memo.bounds(text, sentenceBounds) : sentenceBounds(text);
+    for (let k = 0; k < bounds.length; k += 2) pushSentence(prose, sentences, para.start + bounds[k], para.start + bounds[k + 1], index, memo);
   });
   return sentences;
 }
 
-function pushSentence(prose: Prose, out: Sentence[], start: number, end: number, paragraph: number) {
+/** The splitter's sentences of a paragraph, as [start, end, start, end, …]: all the prose keeps of them. */
+function sentenceBounds(text: string): number[] {
+  const out: number[] = [];
+  for (const s of splitText(text, { layout: 'prose' })) out.push(s.start, s.end);
+  return out;
+}
+
+function pushSentence(prose: Prose, out: Sentence[], start: number, end: number, paragraph: number, memo: ParseMemo | undefined) {
   const raw = prose.text.slice(start, end);
   const trimmedEnd = start + raw.trimEnd().length;
   if (trimmedEnd <= start) return;
+  const text = prose.text.slice(start, trimmedEnd);
   out.push({
-    text: prose.text.slice(start, trimmedEnd),
+    text: memo ? memo.intern(text) : text,
     start,
     end: trimmedEnd,
     range: proseRange(prose, start, trimmedEnd),
