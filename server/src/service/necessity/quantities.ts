@@ -5,31 +5,10 @@
 // from the words letters use; when the words say too little, nothing is
 // counted rather than guessed.
 
-const WORDS: Record<string, number> = {
-  one: 1,
-  once: 1,
-  two: 2,
-  twice: 2,
-  three: 3,
-  thrice: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  eighteen: 18,
-  twenty: 20,
-  'twenty-four': 24,
-  'twenty four': 24,
-};
+import { NUMBER_WORDS } from '../text/numbers';
+
+// The shared number words, with the frequencies and compounds a request is written in ("twice a week", "twenty-four").
+const WORDS: Record<string, number> = { ...NUMBER_WORDS, once: 1, twice: 2, thrice: 3, 'twenty-four': 24, 'twenty four': 24 };
 const N = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty-four|twenty four|twenty)';
 
 function num(s: string | undefined): number | undefined {

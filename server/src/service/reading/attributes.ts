@@ -3,6 +3,7 @@
 // here by hand (none is built from data), anchored on a digit or a number
 // word, with bounded repetition, so none backtracks on a long line.
 import type { Count, DateMention, Dose, Grade, PainScore, Span } from './types';
+import { NUMBER_WORDS } from '../text/numbers';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -29,36 +30,6 @@ const MONTHS: Record<string, number> = {
   november: 11,
   dec: 12,
   december: 12,
-};
-
-export const NUMBER_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-  hundred: 100,
 };
 
 const HAS_DIGIT = /\d/;

@@ -5,12 +5,12 @@
 // here, because a request is written that way and a rationale counts it in
 // sessions.
 import type { Count, Mention } from '../../../reading/types';
-import { NUMBER_WORDS } from '../../../reading/attributes';
+import { NUMBER_WORDS } from '../../../text/numbers';
 
 /** Units that count visits of a treatment (the reader's normalized singular). */
 export const VISIT_UNITS: ReadonlySet<string> = new Set(['session', 'visit', 'treatment', 'appointment', 'report', 'note']);
 
-// The reading layer's number words, with the forms only this reading takes.
+// The shared number words, with the compound form only this reading takes.
 const WORDS: Record<string, number> = { ...NUMBER_WORDS, 'twenty-four': 24 };
 const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty|twenty-four)';
 const value = (s: string): number => (/^\d/.test(s) ? +s : WORDS[s.toLowerCase()]);

@@ -1,0 +1,35 @@
+// Numbers as letters write them in words ("six sessions", "twelve visits"),
+// held once for every reading that counts: the reading layer's counts, the
+// record rules' visit counts and what a request adds up to. Each reading
+// adds only the compound forms its own patterns take ("twenty-four",
+// "twice"); the words a pattern accepts are still listed in that pattern.
+
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
+  hundred: 100,
+};
