@@ -12,6 +12,19 @@ import { registerNewCase } from './newCase';
 import { ServerSupervisor } from './server/supervisor';
 import { registerWorkspaceTrust, trustInitializationOptions } from './trust/index';
 
+/**
+ * The language client, except that it never forces a notification of its own:
+ * a start that fails ("couldn't create connection to server") is told to the
+ * author by the supervisor, with a Restart button, and two messages for one
+ * failure teach the author to close them unread. The line still goes to the
+ * output channel.
+ */
+class QuietLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    super.error(message, data, showNotification === 'force' ? false : showNotification);
+  }
+}
+
 let client: LanguageClient | undefined;
 let supervisor: ServerSupervisor | undefined;
 
@@ -41,8 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'IMR Author',
     // Restarts the server after a crash, within a budget, and tells the author what is going on.
     errorHandler: supervisor.errorHandler,
+    initializationFailedHandler: supervisor.initializationFailedHandler,
   };
-  client = new LanguageClient('imr', 'IMR Author', serverOptions, clientOptions);
+  client = new QuietLanguageClient('imr', 'IMR Author', serverOptions, clientOptions);
   supervisor.attach(client);
   context.subscriptions.push(new ProblemsStatusItem(supervisor));
   registerExport(context, registerPreview(context, supervisor));

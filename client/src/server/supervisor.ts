@@ -65,6 +65,20 @@ export class ServerSupervisor implements ServerPhaseSource, vscode.Disposable {
     },
   };
 
+  /**
+   * The language client's initialization-failed handler (pass as
+   * `clientOptions.initializationFailedHandler`). A server that dies while it
+   * initializes fails the initialize request; the client's default would then
+   * pop up the request's error ("Pending response rejected since connection
+   * got disposed") and "Server initialization failed." beside the close, which
+   * the crash handler above already decides and the author is told of once.
+   * No retry here: a restart is the close handler's decision.
+   */
+  readonly initializationFailedHandler = (error: unknown): boolean => {
+    this.client?.outputChannel.appendLine(`The IMR language server failed to initialize: ${error instanceof Error ? error.name : 'error'}`);
+    return false;
+  };
+
   /** Follows `client`'s state; call once, before `client.start()`. */
   attach(client: LanguageClient): void {
     this.client = client;
