@@ -82,6 +82,17 @@ test('the page limit holds in the service too, before any page is visited', LONG
   assert.equal(err.limit, 'pages');
 });
 
+test('a page tree that claims fewer than one page is not a readable PDF, never a letter with no text to recognise', LONG, async () => {
+  for (const claimed of [-1, 0]) {
+    const err = await readPdf(claimedPagesPdf(claimed), { script: WORKER }).then(
+      () => assert.fail(`a PDF claiming ${claimed} pages was read`),
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof Error && !(err instanceof PdfLimitError));
+    assert.equal(err.message, 'The file is not a readable PDF.');
+  }
+});
+
 test('a read that outlasts its time budget is stopped and refused by the time limit', LONG, async () => {
   const err = await refusal(readPdf(pagesPdf(150), { script: WORKER, budgets: { maxSeconds: 0.05 } }));
   assert.equal(err.limit, 'time');

@@ -126,6 +126,9 @@ async function extract(pdfjs: PdfJs, data: Uint8Array, budgets: PdfBudgets, star
     // The page tree's count is read without visiting the pages: a file that
     // claims a million is refused before pdf.js walks any of them.
     if (doc.numPages > budgets.maxPages) throw pdfLimitError('pages', doc.numPages);
+    // A count below one (pdf.js passes "/Count -1" through) would read no page
+    // and report a letter "with no text", as if it were a scan to recognise.
+    if (!Number.isInteger(doc.numPages) || doc.numPages < 1) throw new Error('no page');
     const pages: { lines: PageLine[]; height: number }[] = [];
     const unreadablePages: number[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
