@@ -51,9 +51,14 @@ try {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': false }, null, 2),
+    JSON.stringify(
+      { 'workbench.startupEditor': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': false, 'telemetry.telemetryLevel': 'off' },
+      null,
+      2,
+    ),
   );
-  server = await startCodeServer({ userDataDir, serverDataDir: join(base, 'server-data'), extensionsDir });
+  // Dialogs on: the walk-through answers the export's modal question as a person does.
+  server = await startCodeServer({ userDataDir, serverDataDir: join(base, 'server-data'), extensionsDir, dialogs: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   page.setDefaultTimeout(30_000);

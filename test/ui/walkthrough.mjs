@@ -3,7 +3,7 @@
 // Problems panel, text in the preview); a step's timeout is only the point
 // where "it never appeared" becomes a failure. A step marked `observes` only
 // looks, so the steps after it still run when it fails.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../vscode/runtime.mjs';
 
@@ -24,6 +24,9 @@ function commandTitle(id) {
   return c.category ? `${c.category}: ${c.title}` : c.title;
 }
 
+/** The seed letter's name with another extension: where Export proposes to write its letter. */
+const seedLetter = (ext) => SEED.replace(/\.imr$/, `.${ext}`);
+
 const editor = (page) => page.locator('.editor-group-container.active .monaco-editor').first();
 
 async function goToLine(page, line, column) {
@@ -39,6 +42,15 @@ async function runCommand(page, title) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
+}
+
+/** Picks a row of the quick pick that is open (Export Letter…'s formats) by typing its label, once the filter has focused that row. */
+async function pickFormat(page, label) {
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+  await page.keyboard.type(label);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ state: 'hidden' });
 }
 
 const preview = (page) => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -159,6 +171,62 @@ export const STEPS = [
       await page.keyboard.press('End');
       await page.keyboard.type(', Occupational Medicine');
       await preview(page).locator('#imr-letter').getByText('Emergency Medicine, Occupational Medicine').first().waitFor({ state: 'visible' });
+    },
+  },
+  {
+    id: 'export-stopped',
+    title: 'Export Letter… on a case with a name in its summary asks first, naming the identifying text, and Escape writes nothing',
+    async run({ page, workspace }) {
+      await editor(page).click({ position: { x: 200, y: 100 } });
+      // A line of its own before the summary's first (End would stop at the wrapped line's end, as word wrap is on).
+      await goToLine(page, lineOf('The injured worker is'));
+      await page.keyboard.press('Home');
+      await page.keyboard.type('Mr. John Smith was seen.');
+      await page.keyboard.press('Enter');
+      await editor(page).locator('.view-lines', { hasText: 'Mr. John Smith was seen.' }).waitFor({ state: 'visible' });
+      await runCommand(page, commandTitle('imr.exportLetter'));
+      await pickFormat(page, 'Plain text');
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ state: 'visible' }).catch(async (err) => {
+        // What the person sees instead: a notification, or the menu still open.
+        const toasts = await page
+          .locator('.notifications-toasts')
+          .innerText()
+          .catch(() => '');
+        throw new Error(`${err.message.split('\n')[0]}; notifications: ${toasts.slice(0, 300) || 'none'}`);
+      });
+      const said = await dialog.innerText();
+      if (!/not ready for a final letter/.test(said))
+        throw new Error(`the question should say the case is not ready for a final letter; it says: ${said.slice(0, 200)}`);
+      if (!/Mr\. John Smith|identif/i.test(said)) throw new Error(`the question should name the identifying text; it says: ${said.slice(0, 400)}`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      if (existsSync(join(workspace, seedLetter('txt')))) throw new Error('no letter should be written when the question is dismissed');
+    },
+  },
+  {
+    id: 'export-final',
+    title: 'with the name taken out, Export Letter… writes the final letter where the save dialog says, without a DRAFT mark',
+    async run({ page, workspace }) {
+      await editor(page).click({ position: { x: 200, y: 100 } });
+      await goToLine(page, lineOf('The injured worker is'));
+      await page.keyboard.press('Control+Shift+K'); // deletes the line with the name, which now has the summary's first line number
+      await editor(page).locator('.view-lines', { hasText: 'Mr. John Smith' }).waitFor({ state: 'detached' });
+      await runCommand(page, commandTitle('imr.exportLetter'));
+      await pickFormat(page, 'Plain text');
+      // The browser workbench's save dialog is a quick input holding the proposed path, next to the case.
+      const input = page.locator('.quick-input-widget input');
+      await page.waitForFunction((name) => document.querySelector('.quick-input-widget input')?.value.endsWith(name), seedLetter('txt'));
+      if (await page.locator('.monaco-dialog-box').count()) throw new Error('a case ready for a final letter should not be asked about');
+      await input.press('Enter');
+      await page.locator('.notifications-toasts', { hasText: 'Letter exported to' }).first().waitFor({ state: 'visible' });
+      // The toast comes after the file is written.
+      const path = join(workspace, seedLetter('txt'));
+      if (!existsSync(path)) throw new Error(`the letter should be written to ${seedLetter('txt')} in the workspace`);
+      const letter = readFileSync(path, 'utf8');
+      if (!letter.includes('CLINICAL CASE SUMMARY')) throw new Error('the exported file should be the letter');
+      if (/\bDRAFT\b/.test(letter)) throw new Error('a final letter should carry no DRAFT mark');
+      if (letter.includes('John Smith')) throw new Error('the removed name should not be in the letter');
     },
   },
   {

@@ -19,9 +19,13 @@ export function freePort() {
 }
 
 /**
- * @param {{ userDataDir: string, serverDataDir: string, extensionsDir: string, workspaceTrust?: boolean, env?: NodeJS.ProcessEnv, log?: (line: string) => void }} opts
+ * @param {{ userDataDir: string, serverDataDir: string, extensionsDir: string, workspaceTrust?: boolean, dialogs?: boolean, env?: NodeJS.ProcessEnv, log?: (line: string) => void }} opts
  *   workspaceTrust: leave VS Code's workspace trust on, so a folder opens in
  *   Restricted Mode (the restricted-mode pass of test/vscode/run.mjs).
+ *   dialogs: let modal dialogs show. The extension-host suites run with the
+ *   smoke-test driver, under which the workbench refuses every dialog (a modal
+ *   left open would hang a suite; those tests answer the question in the API);
+ *   the UI walk-through must see the question a person sees, so it passes true.
  * @returns {Promise<{ port: number, origin: string, stop: () => Promise<void> }>}
  */
 export async function startCodeServer(opts) {
@@ -35,7 +39,7 @@ export async function startCodeServer(opts) {
     String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--enable-smoke-test-driver',
+    ...(opts.dialogs ? [] : ['--enable-smoke-test-driver']),
     '--disable-telemetry',
     ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir',
