@@ -33,7 +33,10 @@ export function joinBrokenSentences<L extends { text: string; blank: boolean }>(
     const l = lines[i];
     if (l.blank) {
       const prev = lastContent(out);
-      const next = lines.slice(i + 1).find((x) => !x.blank);
+      // Found by index, not by a copy of the rest: a letter of thousands of short parts has as many blank lines.
+      let n = i + 1;
+      while (n < lines.length && lines[n].blank) n++;
+      const next = prev ? lines[n] : undefined;
       if (prev && next && continues(prev.text, next.text)) {
         joined++;
         // Every blank line of this break goes: skip to the next content line.
