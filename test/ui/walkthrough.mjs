@@ -230,6 +230,29 @@ export const STEPS = [
     },
   },
   {
+    id: 'draft-rationale',
+    title: 'with the rationale taken out, the light bulb offers "Draft rationale from the criteria", which writes one from the criteria block',
+    async run({ page }) {
+      await editor(page).click({ position: { x: 200, y: 100 } });
+      // Everything under the `rationale` keyword goes (the rationale is the seed's last part).
+      await goToLine(page, lineOf('rationale') + 1);
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Home'); // the line's first column, before its indentation
+      await page.keyboard.press('Control+Shift+End');
+      await page.keyboard.press('Delete');
+      await editor(page).locator('.view-lines', { hasText: 'As per ACOEM Guidelines' }).waitFor({ state: 'detached' });
+      await goToLine(page, lineOf('item '), 3);
+      await page.keyboard.press('Control+.');
+      const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Draft rationale from the criteria' }).first();
+      await action.waitFor({ state: 'visible' });
+      for (let i = 0; i < 10 && !/\bfocused\b/.test((await action.getAttribute('class')) ?? ''); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      // The draft cites the section the criteria block names, in the words of the letter; it is below the editor's
+      // viewport (the editor draws only the lines in view), so it is read where the letter shows it, in the preview.
+      await preview(page).locator('#imr-letter').getByText('Its criteria are applied to the records reviewed').first().waitFor({ state: 'visible' });
+    },
+  },
+  {
     id: 'new-case',
     title: 'IMR: New Case (File > New File… > IMR Case) opens an untitled case with every part to fill in',
     async run({ page }) {
