@@ -88,6 +88,7 @@ connection.onInitialize(
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, FIX_ALL_KIND] },
@@ -285,6 +286,14 @@ connection.onReferences(
   safely('references', [], (p) => {
     const doc = caseFor(p.textDocument.uri);
     return doc ? service.getReferences(doc, p.position, p.context.includeDeclaration) : [];
+  }),
+);
+
+connection.onDocumentFormatting(
+  safely('formatting', [], (p) => {
+    const doc = caseFor(p.textDocument.uri);
+    // The case's own indent unit is kept (the editor's tab size is for files without one).
+    return doc ? service.formatDocument(doc).map(toLspEdit) : [];
   }),
 );
 

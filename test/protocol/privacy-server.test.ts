@@ -178,6 +178,7 @@ test("every handler's failure path answers its fallback and logs only the error 
     ['textDocument/references', 'references', []],
     ['textDocument/prepareRename', 'prepare rename', null],
     ['textDocument/rename', 'rename', null],
+    ['textDocument/formatting', 'formatting', []],
   ];
   for (const [method, , fallback] of handlers) assert.deepEqual(await server.request(method, broken), fallback, method);
   assert.deepEqual(

@@ -26,6 +26,7 @@ test('initialize announces the features the extension relies on', async () => {
   assert.equal(caps.documentSymbolProvider, true);
   assert.deepEqual(caps.renameProvider, { prepareProvider: true });
   assert.ok(caps.codeActionProvider);
+  assert.equal(caps.documentFormattingProvider, true);
 });
 
 test('a broken case gets diagnostics with codes and exact ranges', async () => {
@@ -159,6 +160,20 @@ test('Draft rationale from the criteria is a refactor action: offered to the Ref
     assert.match(drafted.replace(/\s+/g, ' '), /The request for MRI of the lumbar spine without contrast as a outpatient is not medically necessary\./);
   }
   assert.ok(!(await ask(['quickfix'])).some((a) => a.title === 'Draft rationale from the criteria'));
+});
+
+test('textDocument/formatting answers edits that leave the words and make a second format a no-op', async () => {
+  const uri = 'file:///cases/format.imr';
+  const text = seed.replace(/^( +)(licensure:.*)$/m, '$1$2   ').replace(/\n\n/g, '\n\n\n');
+  await client.open(uri, text, 1);
+  const edits: any[] = await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+  assert.ok(edits.length > 0);
+  const formatted = applyEdits(text, edits);
+  assert.ok(!formatted.includes('\n\n\n') && !/ +$/m.test(formatted));
+  const words = (t: string) => t.split(/\s+/).filter(Boolean).sort();
+  assert.deepEqual(words(formatted), words(text));
+  await client.change(uri, 2, formatted);
+  assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), []);
 });
 
 test('rename of a fact label edits its definition and every citation', async () => {

@@ -42,6 +42,7 @@ import { requestHover, requestInlayHints } from './features/requestHover';
 import { criteriaInlayHints } from './features/criteriaInlay';
 import { criteriaCompletions } from './features/criteriaCompletion';
 import { draftRationaleActions } from './features/draftRationale';
+import { formatEdits } from './features/format';
 import { BUILT_IN_LIBRARY, type CriteriaLibrary } from './necessity/library';
 import { loadWorkspaceCriteria, type WorkspaceFile } from './necessity/workspace';
 import type { CriteriaSource } from './necessity/criteriaSource';
@@ -83,6 +84,8 @@ export interface ImrLanguageService {
   validateRename(doc: ImrDocument, position: Position, newName: string): string | undefined;
   getCodeActions(doc: ImrDocument, range: Range, diagnostics: ImrDiagnostic[]): CodeAction[];
   getFixAll(doc: ImrDocument): CodeAction | undefined;
+  /** Format Document (features/format.ts): indentation, field order, blank lines, trailing whitespace; never a word. */
+  formatDocument(doc: ImrDocument): TextEdit[];
   /** The diagnostics that keep this case from a final letter (rules/finalGate.ts): every error, and phi. */
   getFinalizeProblems(doc: ImrDocument, settings?: ServiceSettings): ImrDiagnostic[];
   /** Reads the criteria source given at creation and installs its files; returns each file's problems. */
@@ -282,6 +285,11 @@ export class LanguageService implements ImrLanguageService {
       const ctx = this.features(doc);
       return fixAllAction(this.getDiagnostics(doc), (d) => codeActions(ctx, { range: d.range, diagnostics: [d] }, this.contributors.codeActions));
     }, undefined);
+  }
+
+  /** The edits that format the document (features/format.ts); none when it is formatted or formatting would change what it says. */
+  formatDocument(doc: ImrDocument): TextEdit[] {
+    return this.feature(() => formatEdits(doc.text), []);
   }
 
   /** Adds a hover contributor to this service only (asked after the built-in hover, in the order added). */
