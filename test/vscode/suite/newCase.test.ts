@@ -16,6 +16,9 @@ describe('a new case', () => {
     const doc = editor.document;
     assert.equal(doc.uri.scheme, 'untitled', 'nothing is written to disk before the author saves');
     assert.equal(doc.languageId, 'imr');
+    // Tab indents one level of the case language, two spaces as the snippet writes them.
+    assert.equal(editor.options.insertSpaces, true);
+    assert.equal(editor.options.tabSize, 2);
     for (const keyword of ['case', 'reviewer', 'worker', 'summary', 'item'])
       assert.match(doc.getText(), new RegExp(`^${keyword}\\b`, 'm'), `the new case has its ${keyword} part`);
     // The snippet's placeholders are still the author's to fill (dates not yet written are errors), but no part is missing.
@@ -43,9 +46,11 @@ describe('a new case', () => {
     assert.match(diags[0].message, /^The case file is empty/);
   });
 
-  it('case files wrap their prose and do not suggest words from the text', () => {
+  it('case files wrap their prose, do not suggest words from the text and indent by two spaces', () => {
     const config = vscode.workspace.getConfiguration('editor', { languageId: 'imr' });
     assert.equal(config.get('wordWrap'), 'on');
     assert.equal(config.get('wordBasedSuggestions'), 'off');
+    assert.equal(config.get('tabSize'), 2);
+    assert.equal(config.get('insertSpaces'), true);
   });
 });
