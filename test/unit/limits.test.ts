@@ -265,11 +265,11 @@ test('negation is looked for near each mention, not across the whole run-on sent
   assert.ok(widest < 5_000, `each scan stays near its mention: widest ${widest} characters of a ~100,000-character sentence`);
 });
 
-test('PDF: words longer than any line are cut into 100-character pieces; ordinary text is untouched', async () => {
+test('PDF: words longer than any line are cut into lines of 100 characters; ordinary text is untouched', async () => {
   const url = 'https://www.dir.ca.gov/dwc/MTUS/' + 'a'.repeat(150); // 183 characters: kept whole
   assert.equal(breakLongWords(`See ${url} today.`), `See ${url} today.`);
   const word = 'x'.repeat(250);
-  assert.equal(breakLongWords(`a ${word} b`), `a ${'x'.repeat(100)} ${'x'.repeat(100)} ${'x'.repeat(50)} b`);
+  assert.equal(breakLongWords(`a ${word} b`), `a ${'x'.repeat(100)}\n${'x'.repeat(100)}\n${'x'.repeat(50)} b`);
   // pdfkit measured a too-long word prefix by prefix, line after line: quadratic. A 300 KB word now renders.
   const service = new LanguageService();
   service.settings = { ...service.settings, limits: limitsFromKb(1024) };
@@ -285,7 +285,14 @@ test('PDF: words joined by no-break spaces are one unbreakable run for pdfkit, a
     // Every stretch pdfkit cannot break stays within a line's reach; the words and joiners are kept.
     const longest = Math.max(...out.split(/[ \t\n\r]/).map((w) => w.length));
     assert.ok(longest <= 200, `longest unbreakable stretch: ${longest}`);
-    assert.equal(out.replace(/ /g, ''), `before${run}after`);
+    assert.equal(out.replace(/[ \n]/g, ''), `before${run}after`);
+  }
+  // No line may start with a closing bracket or punctuation, even after a space (UAX #14): spaces between them break nothing.
+  for (const run of [')'.repeat(5000), ') '.repeat(2500), '] ! ; '.repeat(800)]) {
+    const out = breakLongWords(`See https://www.dir.ca.gov/${run}`);
+    const longest = Math.max(...out.split('\n').map((w) => w.length));
+    assert.ok(longest <= 200, `longest stretch pdfkit cannot break: ${longest}`);
+    assert.equal(out.replace(/\n/g, ''), `See https://www.dir.ca.gov/${run}`);
   }
   // Ordinary text with the occasional no-break space ("5\u00a0mg") is untouched.
   assert.equal(breakLongWords(`Tramadol 50\u00a0mg ${'twice daily '.repeat(30)}`), `Tramadol 50\u00a0mg ${'twice daily '.repeat(30)}`);
