@@ -64,7 +64,9 @@ try {
   page.setDefaultTimeout(30_000);
   await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);
 
-  const ctx = { page, workspace, state: {} };
+  // `shot(name)`: a picture a step takes of what it shows at that moment (the README's pictures are two of them).
+  const shot = (name) => page.screenshot({ path: join(shots, `${name}.png`) }).catch(() => {});
+  const ctx = { page, workspace, state: {}, shot };
   let broken = false;
   for (const [i, step] of STEPS.entries()) {
     const name = `${String(i + 1).padStart(2, '0')}-${step.id}`;
@@ -83,16 +85,6 @@ try {
       console.log(`  ✖ ${step.title}\n      ${err instanceof Error ? err.message.split('\n').slice(0, 6).join('\n      ') : err}`);
     }
     await page.screenshot({ path: join(shots, `${name}.png`) }).catch(() => {});
-  }
-  if (!broken) {
-    // One more picture for the README: the letter and its preview, without the side bar and panel.
-    await page.keyboard.press('Control+B');
-    await page.keyboard.press('Control+J');
-    await page
-      .locator('.markers-panel')
-      .waitFor({ state: 'hidden' })
-      .catch(() => {});
-    await page.screenshot({ path: join(shots, 'preview-wide.png') }).catch(() => {});
   }
   console.log(`Screenshots: ${shots}`);
 } catch (err) {

@@ -165,18 +165,26 @@ export const STEPS = [
   {
     id: 'preview-follows',
     title: 'typing in the case updates the preview',
-    async run({ page }) {
+    async run({ page, shot }) {
       await editor(page).click({ position: { x: 200, y: 100 } });
       await goToLine(page, lineOf('specialty:'));
       await page.keyboard.press('End');
       await page.keyboard.type(', Occupational Medicine');
       await preview(page).locator('#imr-letter').getByText('Emergency Medicine, Occupational Medicine').first().waitFor({ state: 'visible' });
+      // The README's picture: the seed letter and its preview, without the side bar and panel, which come back after.
+      await page.keyboard.press('Control+B');
+      await page.keyboard.press('Control+J');
+      await page.locator('.markers-panel').waitFor({ state: 'hidden' });
+      await shot('preview-wide');
+      await page.keyboard.press('Control+B');
+      await page.keyboard.press('Control+J');
+      await page.locator('.markers-panel').waitFor({ state: 'visible' });
     },
   },
   {
     id: 'export-stopped',
     title: 'Export Letter… on a case with a name in its summary asks first, naming the identifying text, and Escape writes nothing',
-    async run({ page, workspace }) {
+    async run({ page, workspace, shot }) {
       await editor(page).click({ position: { x: 200, y: 100 } });
       // A line of its own before the summary's first (End would stop at the wrapped line's end, as word wrap is on).
       await goToLine(page, lineOf('The injured worker is'));
@@ -199,6 +207,7 @@ export const STEPS = [
       if (!/not ready for a final letter/.test(said))
         throw new Error(`the question should say the case is not ready for a final letter; it says: ${said.slice(0, 200)}`);
       if (!/Mr\. John Smith|identif/i.test(said)) throw new Error(`the question should name the identifying text; it says: ${said.slice(0, 400)}`);
+      await shot('export-question'); // the README's picture of the finalize question
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
       if (existsSync(join(workspace, seedLetter('txt')))) throw new Error('no letter should be written when the question is dismissed');
