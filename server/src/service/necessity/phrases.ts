@@ -251,7 +251,8 @@ function phraseSource(phrase: string, plurals = false): string {
   let body = '';
   for (const part of p.split(/([\s-]+)/)) {
     if (part === '') continue;
-    if (/^[\s-]+$/.test(part)) body += /\s/.test(part) ? '[\\s-]+' : '[\\s-]?';
+    // Hyphens alone stand for a space, a hyphen or nothing each ("x-ray": xray, x ray, x-ray); bounded, so a doubled one still finds itself.
+    if (/^[\s-]+$/.test(part)) body += /\s/.test(part) ? '[\\s-]+' : part.length === 1 ? '[\\s-]?' : `[\\s-]{0,${part.length}}`;
     else body += word(part);
   }
   const plural = plurals && /[a-z]$/.test(p) ? (/(s|x|z|ch|sh)$/.test(p) ? '(?:es)?' : '(?:e?s)?') : '';
