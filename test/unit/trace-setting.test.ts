@@ -21,6 +21,8 @@ test('imr.trace.server is contributed, off by default, and warns that verbose tr
 
 test("the language client's id is the prefix of that setting", () => {
   const source = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
-  const id = /new LanguageClient\(\s*'([^']+)'/.exec(source)?.[1];
+  // The client is vscode-languageclient's LanguageClient or a subclass of it (QuietLanguageClient).
+  assert.match(source, /class \w+ extends LanguageClient\b|new LanguageClient\(/);
+  const id = /new \w*LanguageClient\(\s*'([^']+)'/.exec(source)?.[1];
   assert.equal(id, 'imr', 'vscode-languageclient reads `<id>.trace.server`');
 });
