@@ -367,3 +367,32 @@ test("unsupported-record-claim: approvals the summary or an item records, denial
     [],
   );
 });
+
+test('unsupported-record-claim: a study read by its result, also a negative one, that the summary records only as requested', () => {
+  const summary = CLEAN_CASE.replace(
+    'The Utilization Review dated',
+    'Diagnostics to date have included radiographic imaging. The physician requested a CT of the lumbar spine. The Utilization Review dated',
+  );
+  const text = withRationale('CT does not show nerve compression.', summary);
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'CT');
+  assert.match(d[0].message, /relies on "CT" as done, but the clinical case summary records only a request or plan for it/);
+  // Not a kind mismatch with the x-ray the summary records as done: the summary names the CT, as requested.
+  assert.equal(codes(text, 'detail-mismatch').filter((x) => (x.data as { detail?: string }).detail === 'kind').length, 0);
+  // A CT the summary records as done supports it.
+  const done = CLEAN_CASE.replace('The Utilization Review dated', 'A CT of the lumbar spine showed disc protrusion at L4-5. The Utilization Review dated');
+  assert.deepEqual(
+    codes(withRationale('CT does not show nerve compression.', done), 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+  // "Diagnostics" in general supports a particular study only where its sentence does not say which one was done.
+  const general = CLEAN_CASE.replace(
+    'The Utilization Review dated',
+    'Diagnostics to date have included imaging. The physician requested a CT of the lumbar spine. The Utilization Review dated',
+  );
+  assert.deepEqual(
+    codes(withRationale('CT does not show nerve compression.', general), 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+});

@@ -591,8 +591,12 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       }
       // Requested in one place and done in general terms in another ("ORIF ... was the original request",
       // "treatment has included surgery"): the summary records it as done.
+      // Not when the general word's sentence says which it was ("diagnostics to date have included radiographic imaging"
+      // names the x-ray, not the MRI the rationale says was done).
+      const saysWhich = (f: Fact, id: string) =>
+        !!f.reading?.mentions.some((x) => x !== f.mention && x.concept.id !== id && x.concepts.includes(id) && !x.concepts.includes(m.concept.id));
       const doneInGeneral = (id: string) =>
-        id !== m.concept.id && (facts.byConcept.get(id) ?? []).some((f) => f.mention.concept.id === id && documents(f) && !f.review);
+        id !== m.concept.id && (facts.byConcept.get(id) ?? []).some((f) => f.mention.concept.id === id && documents(f) && !f.review && !saysWhich(f, id));
       if (about.length && m.concepts.some(doneInGeneral)) continue;
       // "Treatment has included surgery": the summary says the worker was operated on; which operation is a detail.
       if (m.concepts.some((id) => UMBRELLAS.has(id) && doneInGeneral(id))) continue;
@@ -620,7 +624,12 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
         });
         break;
       }
-      const kind = siblingDocumented(facts, m, r);
+      // The summary records this very thing as requested ("requested an MRI of the cervical spine" beside an NCS item):
+      // a request claimed as done, not another kind of the thing it records as done (the x-ray beside it). The disputed
+      // service is requested in every summary: said to be done, it is the kind done that is misnamed.
+      const requested = about.filter((f) => f.planned);
+      const askedFor = !services.has(m.concept.id) && requested.some((f) => f.mention.concept.id === m.concept.id);
+      const kind = askedFor ? [] : siblingDocumented(facts, m, r);
       if (kind.length) {
         result.details.push({
           message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records "${clip(kind[0].mention.text, 50)}" instead. Name the treatment the summary records, or add what the records show of ${quote(r.sentence.text, m.start, m.end)} to the summary.`,
@@ -630,7 +639,6 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
         });
         break;
       }
-      const requested = about.filter((f) => f.planned);
       result.unsupported.push({
         message: requested.length
           ? `The rationale relies on ${quote(r.sentence.text, m.start, m.end)} as done, but the clinical case summary records only a request or plan for it. A request is not a record that it was done: add what the records show to the summary, or say it was requested.`
