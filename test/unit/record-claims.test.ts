@@ -396,3 +396,37 @@ test('unsupported-record-claim: a study read by its result, also a negative one,
     [],
   );
 });
+
+test('unsupported-record-claim: an abnormal sign found at a place ("There is tenderness ...") that the summary never records', () => {
+  const text = withRationale('There is tenderness over the lumbar paraspinal muscles.');
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'tenderness');
+  // Recorded in the summary at that place: supported.
+  const tender = CLEAN_CASE.replace('The Utilization Review dated', 'There was tenderness of the lumbar spine. The Utilization Review dated');
+  assert.deepEqual(
+    codes(withRationale('There is tenderness over the lumbar paraspinal muscles.', tender), 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+  // A guideline's criterion listed on its own names no place: no examination of this worker.
+  assert.deepEqual(
+    codes(withRationale('Physiologic evidence of tissue insult or neurologic dysfunction.'), 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+});
+
+test('detail-mismatch: an effusion called edema; unsupported-record-claim: swelling answered by the effusion', () => {
+  const knee = CLEAN_CASE.replace('The Utilization Review dated', 'The right knee had a 2+ effusion. The Utilization Review dated');
+  const text = withRationale('There was 2+ edema of the right knee.', knee);
+  const d = codes(text, 'detail-mismatch').filter((x) => (x.data as { detail?: string }).detail === 'kind');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'edema');
+  assert.match(d[0].message, /says "edema", but the clinical case summary records "effusion" instead\. Name the finding the summary records/);
+  // An effusion is a swelling of the joint: it supports "swollen".
+  assert.deepEqual(
+    codes(withRationale('The right knee was swollen.', knee), 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+  // Without the effusion, swelling is a sign the summary never records.
+  assert.equal(codes(withRationale('The right knee was swollen.'), 'unsupported-record-claim').length, 1);
+});

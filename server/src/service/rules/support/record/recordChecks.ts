@@ -140,6 +140,9 @@ function claimAboutPatient(reading: SentenceReading, m: Mention): boolean {
   );
 }
 
+/** Umbrella words that criteria use for a family of signs ("neurologic dysfunction", "nerve root compromise"), not a sign an examination records. */
+const CRITERION_UMBRELLAS: ReadonlySet<string> = new Set(data.criterionUmbrellas);
+
 /** The examination as a whole ("the neurological exam is unremarkable"): the summary answers it with the findings it is made of. */
 const EXAM_WHOLES: ReadonlySet<string> = new Set(data.examinationWholes);
 
@@ -552,9 +555,23 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
         m.value !== 'neutral' &&
         !EXAM_UMBRELLAS.has(m.concept.id) &&
         !EXAM_WHOLES.has(m.concept.id);
-      if (!m.concept.broader.length && !sign) continue;
-      // A sign with its verdict outside a guideline's words is the patient's ("Muscle strength and sensation are unremarkable").
-      const patients = claimAboutPatient(r.reading, m) || (sign && findingsClause(r.reading, m) && !GUIDELINE.test(clauseText(r.reading, m)));
+      // An abnormal sign ("instability", "effusion"), or a sign of several kinds found at a place ("tenderness over the
+      // lumbar paraspinal muscles", "decreased strength ... down her arm"), not the umbrella words criteria use for a
+      // family of signs ("nerve root compromise referable to the thoracic spine"): what an examination records.
+      const observed =
+        m.concept.kind === 'finding' &&
+        m.concept.polarity === 'abnormal' &&
+        m.value === 'abnormal' &&
+        (!access.hasNarrower(m.concept.id) || (m.attributes.sites.length > 0 && !CRITERION_UMBRELLAS.has(m.concept.id))) &&
+        !EXAM_UMBRELLAS.has(m.concept.id) &&
+        !EXAM_WHOLES.has(m.concept.id);
+      if (!m.concept.broader.length && !sign && !observed) continue;
+      // A sign with its verdict outside a guideline's words is the patient's ("Muscle strength and sensation are unremarkable",
+      // "There is tenderness in the forearm and hand").
+      // An abnormal sign needs the place it was found at to read as an examination's ("Physiologic evidence of tissue
+      // insult or neurologic dysfunction", a criterion listed on its own, names none).
+      const examined = sign || (observed && (m.attributes.sites.length > 0 || r.reading.attributes.sites.length > 0));
+      const patients = claimAboutPatient(r.reading, m) || (examined && findingsClause(r.reading, m) && !GUIDELINE.test(clauseText(r.reading, m)));
       if (!patients || hedgedBefore(r.reading, m)) continue;
       if (inParentheticalList(r.reading.text, m.start)) continue;
       // The disputed service (this item's or another's) is named as requested all through a rationale:
@@ -563,7 +580,7 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const saysDone = m.assertion === 'historical' || RECORD_VERBS.test(clauseText(r.reading, m));
       if (service && !saysDone) continue;
       // "neurologic dysfunction", "nerve compromise": the words of a criterion, not a sign someone recorded.
-      if (m.concept.kind === 'finding' && access.hasNarrower(m.concept.id) && !sign) continue;
+      if (m.concept.kind === 'finding' && access.hasNarrower(m.concept.id) && !sign && !observed) continue;
       // A finding is supported by the summary's finding of the same reading ("strength 5/5" does not support "weakness").
       // A sign's verdict the summary gives otherwise is a contradiction (contradicts-record), not a claim it never makes.
       const about = supportFor(facts, m, r).filter(
@@ -632,7 +649,7 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const kind = askedFor ? [] : siblingDocumented(facts, m, r);
       if (kind.length) {
         result.details.push({
-          message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records "${clip(kind[0].mention.text, 50)}" instead. Name the treatment the summary records, or add what the records show of ${quote(r.sentence.text, m.start, m.end)} to the summary.`,
+          message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records "${clip(kind[0].mention.text, 50)}" instead. Name the ${m.concept.kind === 'finding' ? 'finding' : m.concept.kind === 'study' ? 'study' : 'treatment'} the summary records, or add what the records show of ${quote(r.sentence.text, m.start, m.end)} to the summary.`,
           range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
           relatedInformation: related(file, kind, (f) => `The summary records "${clip(f.mention.text, 50)}"`),
           data: { detail: 'kind', written: m.text, expected: kind[0].mention.concept.id },
