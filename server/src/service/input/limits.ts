@@ -84,6 +84,9 @@ export function checkReadable(text: string, limits: InputLimits = DEFAULT_LIMITS
 
 /** The size check alone: what protects the editor from a stall, so nothing ever parses a file over the limit. */
 export function checkSize(text: string, limits: InputLimits = DEFAULT_LIMITS): ImrDiagnostic | undefined {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair 4 for two), so most texts need no count:
+  // the server asks on every keystroke.
+  if (text.length * 3 <= limits.maxFileSize) return undefined;
   if (utf8Size(text, limits.maxFileSize) <= limits.maxFileSize) return undefined;
   // The exact size only for the message: counted in full once, when refusing.
   return { code: 'file-too-large', severity: 'error', message: tooLargeMessage(utf8Size(text), limits.maxFileSize), range: START };

@@ -22,10 +22,15 @@ export interface PhraseHit<T> {
 }
 
 interface Node<T> {
-  next?: Map<string, Node<T>>;
+  next: Map<string, Node<T>> | undefined;
   /** `radicul*`: the prefix ("radicul") -> node. */
-  prefixes?: Map<string, Node<T>>;
-  out?: Array<{ phrase: string; payload: T }>;
+  prefixes: Map<string, Node<T>> | undefined;
+  out: Array<{ phrase: string; payload: T }> | undefined;
+}
+
+/** Every node has the same three fields from the start, so the walk reads them from one object shape (a lexicon's trie has tens of thousands of nodes). */
+function newNode<T>(): Node<T> {
+  return { next: undefined, prefixes: undefined, out: undefined };
 }
 
 /** Joints of more than this many words are compiled split only (variants double with each joint). */
@@ -68,13 +73,15 @@ export function phraseVariants(phrase: string): Array<Array<{ word: string; pref
 }
 
 export class PhraseMatcher<T> {
-  private readonly root: Node<T> = {};
+  private readonly root: Node<T> = newNode();
   private maxDepth = 0;
   private count = 0;
   /** Every `word*` prefix of any phrase, and their lengths: a token asks once which prefixes it starts with. */
   private readonly prefixWords = new Set<string>();
-  /** The lengths of the prefixes, by their first two letters (a one-letter prefix under its letter). */
-  private readonly prefixLengths = new Map<string, number[]>();
+  /** One-letter prefixes, by their character code. */
+  private readonly onePrefixes = new Set<number>();
+  /** The lengths of the longer prefixes, in the order they were added, by their first two character codes (first * 65536 + second). */
+  private readonly prefixLengths = new Map<number, number[]>();
 
   /** Adds a phrase; throws PhraseError when it breaks the phrase syntax. */
   add(phrase: string, payload: T): void {
@@ -84,17 +91,20 @@ export class PhraseMatcher<T> {
         if (prefix) {
           node.prefixes ??= new Map();
           let child = node.prefixes.get(word);
-          if (!child) node.prefixes.set(word, (child = {}));
+          if (!child) node.prefixes.set(word, (child = newNode()));
           node = child;
           this.prefixWords.add(word);
-          const head = word.slice(0, 2);
-          let lengths = this.prefixLengths.get(head);
-          if (!lengths) this.prefixLengths.set(head, (lengths = []));
-          if (!lengths.includes(word.length)) lengths.push(word.length);
+          if (word.length === 1) this.onePrefixes.add(word.charCodeAt(0));
+          else {
+            const head = word.charCodeAt(0) * 65536 + word.charCodeAt(1);
+            let lengths = this.prefixLengths.get(head);
+            if (!lengths) this.prefixLengths.set(head, (lengths = []));
+            if (!lengths.includes(word.length)) lengths.push(word.length);
+          }
         } else {
           node.next ??= new Map();
           let child = node.next.get(word);
-          if (!child) node.next.set(word, (child = {}));
+          if (!child) node.next.set(word, (child = newNode()));
           node = child;
         }
       }
@@ -117,14 +127,16 @@ export class PhraseMatcher<T> {
     if (this.prefixWords.size) {
       for (let i = 0; i < tokens.length; i++) {
         const w = tokens[i].norm;
-        for (const head of w.length > 1 ? [w.slice(0, 1), w.slice(0, 2)] : [w]) {
-          const lengths = this.prefixLengths.get(head);
-          if (lengths === undefined) continue;
-          for (const len of lengths) {
-            if (len > w.length || (head.length === 1 && len > 1) || (head.length === 2 && len < 2)) continue;
-            const p = len === w.length ? w : w.slice(0, len);
-            if (this.prefixWords.has(p)) (starts[i] ??= []).push(p);
-          }
+        if (w.length === 0) continue;
+        // The one-letter prefix first, then the longer ones in the order they were added.
+        if (this.onePrefixes.has(w.charCodeAt(0))) (starts[i] ??= []).push(w.length === 1 ? w : w[0]);
+        if (w.length < 2) continue;
+        const lengths = this.prefixLengths.get(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+        if (lengths === undefined) continue;
+        for (const len of lengths) {
+          if (len > w.length) continue;
+          const p = len === w.length ? w : w.slice(0, len);
+          if (this.prefixWords.has(p)) (starts[i] ??= []).push(p);
         }
       }
     }

@@ -12,6 +12,15 @@ import { findPhi, type PhiMatch } from '../../../phi/patterns';
 import { letterTexts, type LetterText } from '../../../phi/letterText';
 import { capitalize, collapseSpace } from '../../../text/words';
 import { printedForm, writtenRange } from '../../../text/printed';
+import { TextMemo } from '../../../necessity/phrases';
+
+/**
+ * The patterns' matches in one printed text, remembered for the run like the
+ * other rules' readings: the next keystroke's run scans only the texts it
+ * changed (the summary is one text, and 12 patterns over it each run were
+ * most of this rule's time). Frozen: every finding of the run reads them.
+ */
+const MATCHES = new TextMemo((text: string) => Object.freeze(findPhi(text)));
 
 export interface PhiData {
   /** The pattern that matched (docs/rules.md#phi lists them). */
@@ -33,7 +42,7 @@ export default defineRule<PhiData>({
       // The patterns read what the letter prints ("123‑45‑6789" with
       // non-breaking hyphens prints as 123-45-6789); ranges are the written text's.
       const printed = printedForm(source.text);
-      for (const m of findPhi(printed.text)) {
+      for (const m of MATCHES.get(printed.text)) {
         const at = writtenRange(printed, m.start, m.end);
         yield finding(file, source, { ...m, start: at.start, end: at.end, text: source.text.slice(at.start, at.end) }, m.text);
       }
