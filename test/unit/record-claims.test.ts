@@ -430,3 +430,144 @@ test('detail-mismatch: an effusion called edema; unsupported-record-claim: swell
   // Without the effusion, swelling is a sign the summary never records.
   assert.equal(codes(withRationale('The right knee was swollen.'), 'unsupported-record-claim').length, 1);
 });
+
+test('detail-mismatch: a reflex grade on the side the summary grades otherwise (sides swapped)', () => {
+  const summary = CLEAN_CASE.replace(
+    'The Utilization Review dated',
+    'Left ankle deep tendon reflex was 2+, right ankle deep tendon reflex 1+. The Utilization Review dated',
+  );
+  const text = withRationale('Ankle reflexes were +2 on the right and +1 on the left.', summary);
+  const d = codes(text, 'detail-mismatch').filter((x) => (x.data as { detail?: string }).detail === 'reflex');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), '+2 on the right');
+  assert.match(d[0].message, /grades it 1\+ \("right ankle deep tendon reflex 1\+"\), and gives 2\+ to the left side: the sides may be swapped/);
+  for (const rationale of [
+    // The summary's grades, in another form.
+    'Ankle reflexes were 1+ on the right and 2+ on the left.',
+    // Another reflex, or a grade with no side.
+    'Patellar reflexes were +2 on the right.',
+    'Ankle reflexes were 2+ and symmetric.',
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(rationale, summary), 'detail-mismatch')
+        .filter((x) => (x.data as { detail?: string }).detail === 'reflex')
+        .map((x) => x.message),
+      [],
+      rationale,
+    );
+  }
+});
+
+test('detail-mismatch: a diagnosis on one side that the summary records on both', () => {
+  const summary = CLEAN_CASE.replace('The Utilization Review dated', 'She was diagnosed with left and right sided sciatica. The Utilization Review dated');
+  const text = withRationale('The worker has low back pain and right sided sciatica.', summary);
+  const d = codes(text, 'detail-mismatch').filter((x) => (x.data as { detail?: string }).detail === 'side');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'sciatica');
+  assert.match(d[0].message, /"sciatica" on the right, but the clinical case summary records it on both sides/);
+  for (const rationale of ['The worker has bilateral sciatica.', 'The worker has right sided sciatica, worse than the left.']) {
+    assert.deepEqual(
+      codes(withRationale(rationale, summary), 'detail-mismatch')
+        .filter((x) => (x.data as { detail?: string }).detail === 'side')
+        .map((x) => x.message),
+      [],
+      rationale,
+    );
+  }
+  // The summary also gives the right side alone.
+  const right = summary.replace('The Utilization Review dated', 'The right sided sciatica was worse. The Utilization Review dated');
+  assert.deepEqual(
+    codes(withRationale('The worker has low back pain and right sided sciatica.', right), 'detail-mismatch')
+      .filter((x) => (x.data as { detail?: string }).detail === 'side')
+      .map((x) => x.message),
+    [],
+  );
+});
+
+test('unsupported-record-claim: a plan or request the records hold that the summary never mentions', () => {
+  const text = withRationale('The treatment plan contains a request for Norco 5/325 mg.');
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'Norco');
+  assert.match(d[0].message, /the records plan or request "Norco", which the clinical case summary never mentions/);
+  for (const [sentence, summary] of [
+    // Requested in the summary too.
+    [
+      'The treatment plan contains a request for Norco 5/325 mg.',
+      CLEAN_CASE.replace('The Utilization Review dated', 'The physician requested Norco. The Utilization Review dated'),
+    ],
+    // The disputed item itself.
+    ['The treatment plan contains a request for an MRI of the lumbar spine.', CLEAN_CASE],
+    // A guideline's words, no record of this case.
+    ['Guidelines recommend a request for Norco only after failure of first-line drugs.', CLEAN_CASE],
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(sentence, summary), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+});
+
+test('a number right before a treatment counts its visits ("6 prior physical therapy completed")', () => {
+  // The summary counts 12 sessions: another number is a detail-mismatch.
+  const text = withRationale('Progress notes have noted 6 prior physical therapy completed thus far.');
+  const d = codes(text, 'detail-mismatch').filter((x) => (x.data as { detail?: string }).detail === 'count');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), '6');
+  // A summary that gives no count: the count is a record it does not show.
+  const uncounted = CLEAN_CASE.replace('12 sessions of physical therapy', 'physical therapy');
+  const u = codes(withRationale('Progress notes have noted 6 prior physical therapy completed thus far.', uncounted), 'unsupported-record-claim');
+  assert.equal(u.length, 1, u.map((x) => x.message).join('\n'));
+  assert.match(u[0].message, /counts "6" of "physical therapy", but the clinical case summary records it without a number of visits done/);
+  // The summary's own number.
+  assert.deepEqual(
+    codes(withRationale('Progress notes have noted 12 prior physical therapy completed thus far.'), 'detail-mismatch')
+      .filter((x) => (x.data as { detail?: string }).detail === 'count')
+      .map((x) => x.message),
+    [],
+  );
+});
+
+test('unsupported-record-claim: a complaint the worker denied that the summary never mentions', () => {
+  const text = withRationale('He denied bowel or bladder incontinence.');
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(d[0].message, /says "denied bowel or bladder incontinence", but the clinical case summary never mentions/);
+  for (const [sentence, summary] of [
+    // The summary names the complaint, denied or not.
+    [
+      'He denied bowel or bladder incontinence.',
+      CLEAN_CASE.replace('The Utilization Review dated', 'There was no bowel or bladder incontinence. The Utilization Review dated'),
+    ],
+    // A guideline's words.
+    ['Imaging is recommended when the patient has not denied incontinence.', CLEAN_CASE],
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(sentence, summary), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+});
+
+test('unsupported-record-claim: a denial that takes a treatment as done ("the response to the prior usage of Norco")', () => {
+  const text = withRationale("There was a lack of documentation regarding the patient's objective response to the prior usage of Norco.");
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'Norco');
+  // The summary records the Norco: the denial weighs it (contradicts-record's to judge), no claim the summary lacks.
+  const norco = CLEAN_CASE.replace('and NSAIDs', 'Norco and NSAIDs');
+  assert.deepEqual(
+    codes(
+      withRationale("There was a lack of documentation regarding the patient's objective response to the prior usage of Norco.", norco),
+      'unsupported-record-claim',
+    ).map((x) => x.message),
+    [],
+  );
+  // A denial that does not take it as done.
+  assert.deepEqual(
+    codes(withRationale('There was no documentation that the patient has used Norco.'), 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+});

@@ -18,12 +18,19 @@ import { isAuthorizationDate, isInjuryDate, isReviewDate, ownedDates, pronounFor
 import { sameDate, writeLike, writtenDates } from '../../../necessity/record/writtenDates';
 import { capitalize, truncate } from '../../../text/words';
 import { readingAccess } from '../../support/record/access';
-import { claimDetailFindings, complaintSiteFindings, serviceMismatchFindings, sideMismatchFindings } from '../../support/record/recordChecks';
+import {
+  claimDetailFindings,
+  complaintSiteFindings,
+  oneSideOfBothFindings,
+  serviceMismatchFindings,
+  sideMismatchFindings,
+} from '../../support/record/recordChecks';
 import { requestCountFindings } from '../../support/record/requestCounts';
+import { reflexGradeFindings } from '../../support/record/reflexGrades';
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
-  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'site' | 'count' | 'kind' | 'service' | 'request-count';
+  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'site' | 'count' | 'kind' | 'service' | 'request-count' | 'reflex';
   /** The text the finding covers, so a fix can check the document still has it there. */
   written: string;
   /** What the summary or the item has instead (a side, the counts, a concept id), for the reader of the data. */
@@ -82,6 +89,8 @@ export default defineRule<DetailMismatchData>({
       ...serviceMismatchFindings(ctx.file, ctx.model, access),
       ...requestCountFindings(ctx.file, ctx.model, access),
       ...complaintSiteFindings(ctx.file, ctx.model, access),
+      ...reflexGradeFindings(ctx.file, ctx.model, access),
+      ...oneSideOfBothFindings(ctx.file, ctx.model, access),
     ];
     return [...detailMismatch(ctx), ...(read as Finding<DetailMismatchData>[])];
   },

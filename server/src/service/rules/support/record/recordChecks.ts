@@ -16,7 +16,7 @@ import { sentenceSpan } from '../../../necessity/itemView';
 import { daysBetween, formatUs } from '../../../syntax/dates';
 import { PhraseSet, wordCount } from '../../../necessity/phrases';
 import data from '../../../data/terms/record-details.json';
-import { courseNumbers, visitCounts } from './visitCounts';
+import { courseNumbers, leadingCount, visitCounts } from './visitCounts';
 import { dateNotInCase } from './caseDates';
 import { documents, sidesCompatible, sitesCompatible, summaryFacts, type Fact, type ReadingAccess, type SummaryFacts } from './summaryFacts';
 
@@ -142,6 +142,17 @@ function claimAboutPatient(reading: SentenceReading, m: Mention): boolean {
 
 /** Umbrella words that criteria use for a family of signs ("neurologic dysfunction", "nerve root compromise"), not a sign an examination records. */
 const CRITERION_UMBRELLAS: ReadonlySet<string> = new Set(data.criterionUmbrellas);
+
+/** "the response to the prior usage of", "the efficacy of recent": a response to a treatment takes the treatment as done. */
+const PRESUPPOSING = new RegExp(
+  `\\b(?:${data.responseNouns.join('|')})\\s+(?:to|of|from|with)\\s+(?:(?:the|his|her|this|any)\\s+)?(?:${data.priorWords.join('|')})\\s+(?:(?:usage|use|course|trial|sessions?|visits?)\\s+of\\s+)?(?:[a-z-]+\\s+)?$`,
+  'i',
+);
+
+/** Does the sentence take the mention as done, whatever it asserts of it ("the efficacy of recent physical therapy")? */
+function presupposedDone(reading: SentenceReading, m: Mention): boolean {
+  return PRESUPPOSING.test(reading.text.slice(Math.max(0, m.start - 80), m.start));
+}
 
 /** The examination as a whole ("the neurological exam is unremarkable"): the summary answers it with the findings it is made of. */
 const EXAM_WHOLES: ReadonlySet<string> = new Set(data.examinationWholes);
@@ -545,7 +556,10 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
     const claimed = result.unsupported.length;
     for (const m of r.reading.mentions) {
       if (!CLAIM_KINDS.has(m.concept.kind) || done.has(m.concept.id)) continue;
-      if (m.assertion !== 'affirmed' && m.assertion !== 'historical') continue;
+      // "a lack of documentation regarding the patient's objective response to the prior usage of Norco": whatever the
+      // sentence denies, it takes the Norco as given.
+      const given = presupposedDone(r.reading, m);
+      if (m.assertion !== 'affirmed' && m.assertion !== 'historical' && !given) continue;
       // "medications", "conservative care": too broad to say which record is meant.
       // A sign read with its verdict ("strength and sensation are unremarkable", "reflexes were 1+") is recorded,
       // however broad its concept.
@@ -571,13 +585,16 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       // An abnormal sign needs the place it was found at to read as an examination's ("Physiologic evidence of tissue
       // insult or neurologic dysfunction", a criterion listed on its own, names none).
       const examined = sign || (observed && (m.attributes.sites.length > 0 || r.reading.attributes.sites.length > 0));
-      const patients = claimAboutPatient(r.reading, m) || (examined && findingsClause(r.reading, m) && !GUIDELINE.test(clauseText(r.reading, m)));
-      if (!patients || hedgedBefore(r.reading, m)) continue;
+      const patients =
+        claimAboutPatient(r.reading, m) ||
+        (examined && findingsClause(r.reading, m) && !GUIDELINE.test(clauseText(r.reading, m))) ||
+        (given && PATIENT_ANCHORS.test(r.reading.text) && !GUIDELINE.test(clauseText(r.reading, m)));
+      if (!patients || (!given && hedgedBefore(r.reading, m))) continue;
       if (inParentheticalList(r.reading.text, m.start)) continue;
       // The disputed service (this item's or another's) is named as requested all through a rationale:
       // only a clause that says it was done ("has completed", "previously", "underwent") claims a record.
       const service = services.has(m.concept.id) || m.concepts.some((id) => services.has(id));
-      const saysDone = m.assertion === 'historical' || RECORD_VERBS.test(clauseText(r.reading, m));
+      const saysDone = given || m.assertion === 'historical' || RECORD_VERBS.test(clauseText(r.reading, m));
       if (service && !saysDone) continue;
       // "neurologic dysfunction", "nerve compromise": the words of a criterion, not a sign someone recorded.
       if (m.concept.kind === 'finding' && access.hasNarrower(m.concept.id) && !sign && !observed) continue;
@@ -678,8 +695,79 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const approval = approvalClaim(file, model, facts, r);
       if (approval) result.unsupported.push(approval);
     }
+    if (result.unsupported.length === claimed) {
+      const planned = plannedClaim(file, facts, services, r);
+      if (planned) result.unsupported.push(planned);
+    }
+    if (result.unsupported.length === claimed) {
+      const denied = deniedHistoryClaim(facts, r);
+      if (denied) result.unsupported.push(denied);
+    }
   }
   return result;
+}
+
+/** Kinds of complaint a worker can deny in the history ("He denied numbness or incontinence"). */
+const HISTORY_KINDS: ReadonlySet<ConceptKind> = new Set(['symptom', 'red-flag']);
+/** The worker's own denial, as the history records it. */
+const PATIENT_DENIAL = /^(?:denie[sd]|denying|denies any|denied any)$/i;
+
+/**
+ * The rationale reports what the worker denied ("He denied numbness or incontinence") where the summary never
+ * mentions that complaint at all, affirmed or denied: the history a red-flag screen rests on is a record the
+ * summary does not show. Not a complaint the summary names in any way.
+ */
+function deniedHistoryClaim(facts: SummaryFacts, r: RationaleSentence): RecordFinding | undefined {
+  const reading = r.reading;
+  for (const m of reading.mentions) {
+    const cue = m.cues[0];
+    if (m.assertion !== 'negated' || !cue || !PATIENT_DENIAL.test(cue.text.trim()) || !HISTORY_KINDS.has(m.concept.kind)) continue;
+    // The worker denies it: a patient word or pronoun before the denial.
+    if (!PATIENT_ANCHORS.test(reading.text.slice(0, cue.start)) || GUIDELINE.test(clauseText(reading, m))) continue;
+    if (!m.concept.broader.length || TOPICS.has(m.concept.id)) continue;
+    if ((facts.byConcept.get(m.concept.id) ?? []).length) continue;
+    return {
+      message: `The rationale says ${quote(reading.text, Math.min(cue.start, m.start), Math.max(cue.end, m.end))}, but the clinical case summary never mentions ${quote(reading.text, m.start, m.end)}. Add the history the records show to the summary, or do not rely on it.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      data: { concept: m.concept.id },
+    };
+  }
+  return undefined;
+}
+
+/** Kinds of thing a treatment plan or a request names. */
+const PLANNABLE_KINDS: ReadonlySet<ConceptKind> = new Set(['medication', 'drug-class', 'procedure', 'study', 'therapy', 'device']);
+
+/**
+ * The rationale says the records hold a request or a plan ("The treatment plan contains a request for physical
+ * therapy ... and Norco 5/325 mg") for a drug, study or treatment that is no disputed item and that the summary
+ * never mentions at all, not even as requested: the plan is a record the summary does not show.
+ */
+function plannedClaim(file: CaseFile, facts: SummaryFacts, services: ReadonlySet<string>, r: RationaleSentence): RecordFinding | undefined {
+  const reading = r.reading;
+  for (const m of reading.mentions) {
+    if (m.assertion !== 'requested' || !PLANNABLE_KINDS.has(m.concept.kind) || !m.concept.broader.length) continue;
+    // The disputed service or a kind of it ("Norco" under an opioid item) is requested all through a rationale; the
+    // broadest words ("medications", "conservative care") say nothing of which.
+    if (services.has(m.concept.id) || m.concepts.some((id) => services.has(id) && (facts.access.concept(id)?.broader.length ?? 0) > 0)) continue;
+    const clause = clauseText(reading, m);
+    if (GUIDELINE.test(clause) || inGenericClause(reading, m) || inParentheticalList(reading.text, m.start)) continue;
+    // The records hold it: a record of the chart or the plan named before it ("The treatment plan contains", "the
+    // progress report requests").
+    const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+    const recorded = reading.mentions.some(
+      (x) => x !== m && x.concept.kind === 'record' && x.assertion === 'affirmed' && x.start < m.start && x.start >= (c?.start ?? 0),
+    );
+    if (!recorded) continue;
+    // Any mention in the summary, a request too, or one of a broader kind that says which ("hydrocodone" for Norco).
+    if (supportFor(facts, m, r).length || alternativeSupported(facts, m, r)) continue;
+    return {
+      message: `The rationale says the records plan or request ${quote(reading.text, m.start, m.end)}, which the clinical case summary never mentions. Add it to the summary from the records, or remove it from the rationale.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      data: { concept: m.concept.id },
+    };
+  }
+  return undefined;
 }
 
 /** Words by which a reviewer allowed a treatment ("was approved for 8 sessions", "authorized 6 visits"). */
@@ -880,7 +968,8 @@ function countFinding(
   r: RationaleSentence,
   documented: Fact[],
 ): (RecordFinding & { kind: 'detail' | 'unsupported' }) | undefined {
-  const counts = visitCounts(m);
+  const lead = leadingCount(r.sentence.text, m);
+  const counts = lead ? [lead] : visitCounts(m);
   if (counts.length !== 1) return undefined;
   const n = counts[0];
   // The numbers the summary gives courses it records as done (visits, sessions, the reports of them). A
@@ -1117,6 +1206,39 @@ export function complaintSiteFindings(file: CaseFile, model: CaseModel, access: 
       ],
       data: { detail: 'site', written: r.sentence.text.slice(m.start, end) },
     });
+  }
+  return out;
+}
+
+// ---- detail-mismatch: one side of a diagnosis the summary gives on both ------------------
+
+/**
+ * The rationale names a diagnosis on one side ("right sided sciatica") that the summary records only on both
+ * ("lumbago and left and right sided sciatica"): the other side is dropped from the reasoning. Not where the
+ * rationale's sentence names the other side or both, nor where the summary also gives the diagnosis on that
+ * side alone.
+ */
+export function oneSideOfBothFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+  if (!file.summary) return [];
+  const facts = summaryFacts(file, access);
+  const out: RecordFinding[] = [];
+  for (const r of rationaleSentences(model, access)) {
+    if (r.reading.generic) continue;
+    for (const m of r.reading.mentions) {
+      const side = m.attributes.side;
+      if (m.concept.kind !== 'diagnosis' || (side !== 'left' && side !== 'right') || !documentsHere(m) || !aboutPatient(r.reading, m)) continue;
+      const other = side === 'left' ? 'right' : 'left';
+      if (new RegExp(`\\b(?:${other}|bilateral\\w*|both)\\b`, 'i').test(r.reading.text)) continue;
+      const same = (facts.byConcept.get(m.concept.id) ?? []).filter((f) => f.mention.concept.id === m.concept.id && documents(f) && !f.review);
+      if (!same.length || !same.every((f) => f.side === 'bilateral')) continue;
+      out.push({
+        message: `The rationale says ${quote(r.sentence.text, m.start, m.end)} on the ${side}, but the clinical case summary records it on both sides ("${clip(same[0].sentence.text, 80)}"). Name both sides, or say why only the ${side} bears on the request.`,
+        range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+        relatedInformation: related(file, same, () => 'The summary records it on both sides'),
+        data: { detail: 'side', written: side, expected: 'bilateral' },
+      });
+      break;
+    }
   }
   return out;
 }

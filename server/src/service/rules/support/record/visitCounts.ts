@@ -30,6 +30,21 @@ export function visitCounts(m: Mention): Count[] {
   return m.attributes.counts.filter((c) => VISIT_UNITS.has(c.unit));
 }
 
+/**
+ * A number written right before a treatment's name with no unit of its own ("6 prior physical therapy completed"):
+ * a count of its visits, as the reader would count "6 prior physical therapy sessions".
+ */
+export function leadingCount(text: string, m: Mention): Count | undefined {
+  if (m.attributes.counts.length) return undefined;
+  const from = Math.max(0, m.start - 60);
+  const lead = LEADING.exec(text.slice(from, m.start));
+  if (!lead) return undefined;
+  const n = value(lead[1]);
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  const start = from + lead.index + lead[0].indexOf(lead[1]);
+  return { start, end: start + lead[1].length, text: lead[1], value: n, unit: 'session' };
+}
+
 /** Every number the text gives a course of treatment: reader counts, "N times a week for M weeks", "NxM", and a number just before the mention. */
 export function courseNumbers(text: string, mentions: readonly Mention[], m?: Mention): Set<number> {
   const out = new Set<number>();
