@@ -124,3 +124,41 @@ test('contradicts-record: "there is no discussion of a lumbar MRI" is answered b
   // With no MRI anywhere in the summary the statement is right.
   assert.equal(contradicts(withSummary('', 'There is no discussion of a cervical MRI in the records.')).length, 0);
 });
+
+const LUMBAR_EXAM =
+  'On examination there was tenderness over the lumbar paraspinal muscles, lumbar flexion was limited to 40 degrees and painful, and there was decreased sensation in the left L5 dermatome';
+
+test('contradicts-record: "only paraspinal tenderness is noted on exam" over other abnormal signs the summary records', () => {
+  const claim = 'Only paraspinal tenderness is noted on physical exam.';
+  const text = withExam(LUMBAR_EXAM, claim);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].range), /tenderness/);
+  assert.match(d[0].message, /nothing else/);
+  // The summary's examination found the tenderness alone: the rationale is right.
+  assert.equal(contradicts(withExam('On examination there was tenderness over the lumbar paraspinal muscles', claim)).length, 0);
+  // "not only" adds to the findings; it does not exclude the others.
+  assert.equal(contradicts(withExam(LUMBAR_EXAM, 'Not only tenderness but also limited motion is noted on physical exam.')).length, 0);
+});
+
+test('contradicts-record: "the exam was benign except for tenderness" over other abnormal signs the summary records', () => {
+  const claim = 'The physical exam was relatively benign except for diffuse tenderness.';
+  assert.equal(contradicts(withExam(LUMBAR_EXAM, claim)).length, 1);
+  assert.equal(contradicts(withExam('On examination there was tenderness over the lumbar paraspinal muscles', claim)).length, 0);
+  // An exception that is no benign examination ("tender except at L5") says nothing of the other signs.
+  assert.equal(contradicts(withExam(LUMBAR_EXAM, 'The physical exam showed limited motion except for tenderness.')).length, 0);
+});
+
+test('contradicts-record: "does not document a lumbar physical exam" over the lumbar examination the summary records', () => {
+  const claim = 'The progress note does not document a lumbar physical exam.';
+  const text = withExam(LUMBAR_EXAM, claim);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].range), /does not document a lumbar physical exam/);
+  // A newer examination asked for, an examination of another place, or a normal one: no contradiction.
+  assert.equal(contradicts(withExam(LUMBAR_EXAM, 'There is no recent physical exam of the lumbar spine.')).length, 0);
+  assert.equal(contradicts(withExam(LUMBAR_EXAM, 'The progress note does not document a knee physical exam.')).length, 0);
+  assert.equal(contradicts(withExam('On examination the lumbar spine was nontender with full range of motion', claim)).length, 0);
+  // "objective" names the evidence asked for, not an examination said to be missing.
+  assert.equal(contradicts(withExam(LUMBAR_EXAM, 'There is no objective evidence of functional improvement with therapy.')).length, 0);
+});

@@ -68,6 +68,14 @@ const EXAM_UMBRELLAS: ReadonlySet<string> = new Set(data.examinationUmbrellas);
 const UMBRELLA_SPECIFIERS = new PhraseSet(data.umbrellaSpecifiers);
 /** The words for an examination itself ("physical exam", "neurologic exam"), which a denial may name before what was not found in it. */
 const EXAM_WORDS: ReadonlySet<string> = new Set(data.examinationWords);
+/** The words for the physical examination itself ("physical exam"), which a rationale can wrongly say is missing. */
+const EXAM_RECORDS = new PhraseSet(data.examinationRecords);
+/** "no recent physical exam": asks for a newer examination, which an older one does not answer. */
+const RECENCY = new PhraseSet(data.recencyWords);
+/** "only paraspinal tenderness", "benign except for tenderness": the examination found nothing else. */
+const ONLY = new PhraseSet(data.exclusiveMarkers);
+const EXCEPT = new PhraseSet(data.exceptMarkers);
+const BENIGN = new PhraseSet(data.benignExamWords);
 /** Words for complaints or findings as a whole ("symptoms", "complaints"), which a denial names in passing rather than denying. */
 const TOPICS: ReadonlySet<string> = new Set(data.topicConcepts);
 /** What joins the items of a list: a comma, "or", "and", "nor", "and/or". */
@@ -303,7 +311,7 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
   const out: RecordFinding[] = [];
   for (const r of rationaleSentences(model, access)) {
     if (r.reading.generic) continue;
-    const found = denial(file, facts, r) ?? contrary(facts, r) ?? longerThanTheClaim(model, facts, r);
+    const found = denial(file, facts, r) ?? onlyFinding(file, facts, r) ?? contrary(facts, r) ?? longerThanTheClaim(model, facts, r);
     if (found) out.push(found(file));
   }
   return out;
@@ -328,26 +336,32 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
       !!found.concept.opposite &&
       facts.access.hasNarrower(found.concept.opposite) &&
       DENIABLE.has(found.concept.kind);
-    if (!phrased && (found.assertion !== 'negated' || !DENIABLE.has(found.concept.kind) || !deniesExistence(r.reading, found))) continue;
+    // "does not document a specific neck physical exam" over the neck examination the summary records.
+    const examDenied = !phrased && deniesExamination(r.reading, found);
+    if (!phrased && !examDenied && (found.assertion !== 'negated' || !DENIABLE.has(found.concept.kind) || !deniesExistence(r.reading, found))) continue;
     const m = phrased ? asDenialOf(found, facts.access.concept(found.concept.opposite!)) : found;
     if (!m) continue;
     // "no physical exam findings of radiculopathy" denies the radiculopathy, read as its own mention.
     if (EXAM_UMBRELLAS.has(m.concept.id) && specifiedAfter(r.reading, m)) continue;
     // A record the summary names as a document of its own ("there is no RFA" over the RFA it dates), not the words
     // a sentence uses for the records ("documentation", "the physical examination", "the request").
-    if (m.concept.kind === 'record' && !DENIABLE_RECORDS.has(m.concept.id)) continue;
+    if (m.concept.kind === 'record' && !DENIABLE_RECORDS.has(m.concept.id) && !examDenied) continue;
     // "pain", "symptoms" as a whole are denied only in passing ("resolution of pain", "no red flag symptoms"); their kinds
     // (low back pain) are read, and so are complaints of no wider kind ("no insomnia complaints").
     if (m.concept.kind === 'symptom' && !m.concept.broader.length && (facts.access.hasNarrower(m.concept.id) || TOPICS.has(m.concept.id))) continue;
     // "no evidence of radiculopathy, but decreased sensation is noted": the sentence weighs the finding it names.
-    if (affirmedHere.has(m.concept.id)) continue;
-    const about = EXAM_UMBRELLAS.has(m.concept.id) ? examinationFacts(facts, m, r) : [...factsAbout(facts, m.concept.id, m, r), ...memberFacts(facts, m, r)];
+    // ("the physical exam on a progress note does not document a neck exam" names the examination it looked in.)
+    if (affirmedHere.has(m.concept.id) && !examDenied) continue;
+    const about =
+      EXAM_UMBRELLAS.has(m.concept.id) || examDenied
+        ? examinationFacts(facts, m, r, examDenied)
+        : [...factsAbout(facts, m.concept.id, m, r), ...memberFacts(facts, m, r)];
     // The summary says "no red flags" too: it agrees with the rationale's phrase.
     if (phrased && factsAbout(facts, found.concept.id, found, r).some((f) => documents(f) && !f.review)) continue;
     // The summary says the same ("the current medication regimen was not provided"): the rationale echoes it.
     if (about.some((f) => !f.review && f.mention.assertion === 'negated' && f.mention.concept.id === m.concept.id)) continue;
     // "Medications are not documented": a broad denial is contradicted by a named one, not by the word "medications".
-    const broad = facts.access.hasNarrower(m.concept.id) || EXAM_UMBRELLAS.has(m.concept.id);
+    const broad = facts.access.hasNarrower(m.concept.id) || EXAM_UMBRELLAS.has(m.concept.id) || examDenied;
     // "There is no discussion of a cervical MRI": any mention answers it, a request too.
     const anyMention = MENTION_DENIALS.test(r.sentence.text.slice(Math.max(0, Math.min(m.cues[0]?.start ?? m.start, m.start) - 20), m.start));
     // "no red flag symptoms" is not answered by the word "symptoms": a neutral mention of the same concept names the topic, not a finding.
@@ -411,6 +425,42 @@ function memberFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fac
   return out;
 }
 
+/** Does an exclusive word stand right before the finding ("only paraspinal tenderness"), or an exception after a benign examination ("benign except for tenderness")? */
+function exclusive(text: string, m: Mention): boolean {
+  const lead = text.slice(0, m.start);
+  const close = (w: { end: number }) => wordCount(lead.slice(w.end)) <= 2;
+  if (ONLY.matches(lead).some((w) => close(w) && !/\bnot\s+$/i.test(lead.slice(0, w.start)))) return true;
+  const ex = EXCEPT.matches(lead).filter(close).pop();
+  return !!ex && BENIGN.matches(lead.slice(0, ex.start)).some((b) => wordCount(lead.slice(b.end, ex.start)) <= 2);
+}
+
+/**
+ * "Only paraspinal tenderness is noted on physical exam", "the exam was relatively benign except for diffuse
+ * tenderness": the rationale says the examination found nothing else, while the summary's examinations record
+ * other abnormal signs at that place.
+ */
+function onlyFinding(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  const text = r.reading.text;
+  const said = (x: Mention) => x.assertion === 'affirmed' || x.assertion === 'historical';
+  // The sentence speaks of an examination ("noted on physical exam", "the exam was benign"), not of a treatment's target.
+  if (!r.reading.mentions.some((x) => EXAM_WORDS.has(x.concept.id) && said(x))) return undefined;
+  const named = r.reading.mentions.filter((x) => x.concept.kind === 'finding' && said(x) && !EXAM_WORDS.has(x.concept.id));
+  for (const m of named) {
+    if (m.value !== 'abnormal' || EXAM_UMBRELLAS.has(m.concept.id) || !exclusive(text, m)) continue;
+    // Another sign than those the sentence names, nor a broader or narrower one of them.
+    const other = (f: Fact) => !named.some((x) => f.mention.concepts.includes(x.concept.id) || x.concepts.includes(f.mention.concept.id));
+    const evidence = examinationFacts(facts, m, r).filter((f) => documents(f) && !f.review && other(f));
+    if (!evidence.length || citesAny(file, r.sentence, evidence)) continue;
+    return (file) => ({
+      message: `The rationale says ${quote(text, m.start, m.end)} as if the examination found nothing else, but the clinical case summary documents ${evidenceWords(evidence)}. Weigh the other documented findings, or correct the statement.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      relatedInformation: related(file, evidence, (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
+      data: { concept: m.concept.id, direction: 'denies' },
+    });
+  }
+  return undefined;
+}
+
 /** A mention of a phrase that denies a concept ("no red flag conditions"), as a negated mention of that concept. */
 function asDenialOf(m: Mention, concept: Mention['concept'] | undefined): Mention | undefined {
   if (!concept) return undefined;
@@ -418,17 +468,42 @@ function asDenialOf(m: Mention, concept: Mention['concept'] | undefined): Mentio
 }
 
 /** Every abnormal sign the summary's examinations record, at a place the rationale's words can mean ("no physical exam findings"). */
-function examinationFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
+function examinationFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence, samePlace = false): Fact[] {
   const sites = sitesOf(m, r);
   const out: Fact[] = [];
   for (const list of facts.byConcept.values()) {
     for (const f of list) {
       if (f.mention.concept.kind !== 'finding' || f.mention.value !== 'abnormal' || EXAM_UMBRELLAS.has(f.mention.concept.id)) continue;
       if (f.mention.concepts[0] !== f.mention.concept.id || out.includes(f)) continue;
+      if (samePlace && !sameOrWithin(sites, f.sites, facts.access)) continue;
       if (sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side)) out.push(f);
     }
   }
   return out.sort((a, b) => a.sentence.range.start.line - b.sentence.range.start.line);
+}
+
+/**
+ * Is one of the sites the other or inside it (a knee examination is not answered by a lumbar finding, although
+ * a lumbar question bears on the legs)? A fact of no site may be anywhere.
+ */
+function sameOrWithin(a: readonly string[], b: readonly string[], access: ReadingAccess): boolean {
+  if (!a.length || !b.length) return true;
+  return a.some((x) => b.some((y) => x === y || access.partOf(x).includes(y) || access.partOf(y).includes(x)));
+}
+
+/**
+ * Does the sentence deny that an examination was done or recorded ("does not document a specific neck physical
+ * exam", "no physical examination of the knee was documented")? Not one that denies a finding in it ("no evidence on
+ * physical exam of radiculopathy": the finding is read), says what it would show ("no exam to support the
+ * diagnosis"), or asks for a newer one ("no recent physical exam").
+ */
+function deniesExamination(reading: SentenceReading, m: Mention): boolean {
+  if (m.concept.kind !== 'record' || m.assertion !== 'negated' || !EXAM_RECORDS.matches(m.text).some((w) => w.start === 0 && w.end === m.text.length))
+    return false;
+  const cue = m.cues[0];
+  if (!cue || cue.category !== 'negated' || cue.end > m.start || wordCount(reading.text.slice(cue.end, m.start)) > 3) return false;
+  if (RECENCY.test(reading.text.slice(cue.start, m.end)) || specifiedAfter(reading, m)) return false;
+  return !reading.mentions.some((x) => x !== m && x.assertion === 'negated' && FINDING_KINDS.has(x.concept.kind));
 }
 
 /** Do the words right after the mention say which findings ("findings of radiculopathy", "findings to suggest a change")? */
