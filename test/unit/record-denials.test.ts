@@ -162,3 +162,42 @@ test('contradicts-record: "does not document a lumbar physical exam" over the lu
   // "objective" names the evidence asked for, not an examination said to be missing.
   assert.equal(contradicts(withExam(LUMBAR_EXAM, 'There is no objective evidence of functional improvement with therapy.')).length, 0);
 });
+
+const TREATMENT = `Treatment to date has included 12 sessions of physical therapy
+  and NSAIDs without lasting relief [#pt-failed].`;
+
+/** The clean case with its treatment sentence replaced (the label kept) and a sentence added to the rationale. */
+function withTreatment(treatment: string, rationale: string): string {
+  assert.ok(CLEAN_CASE.includes(TREATMENT));
+  return CLEAN_CASE.replace(TREATMENT, `${treatment} [#pt-failed].`).replace(RATIONALE_END, `${rationale} ${RATIONALE_END}`);
+}
+
+const TRIED = 'Treatment to date has included physical therapy and naproxen. At the last visit he reported being no better at all';
+
+test('contradicts-record: a denial that conservative care failed, over treatments the summary records with no benefit', () => {
+  const denial = 'There is no documentation that the claimant has failed conservative treatment.';
+  const text = withTreatment(TRIED, denial);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].range), /no documentation that the claimant has failed conservative treatment/);
+  assert.match(d[0].message, /no better/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /no better at all/);
+  // The same denial where the treatments helped, or where one drug alone did not (a failed trial, not failed care).
+  assert.equal(contradicts(withTreatment('Treatment to date has included physical therapy and naproxen with good relief', denial)).length, 0);
+  assert.equal(contradicts(withTreatment('Treatment to date has included naproxen, which was not effective', denial)).length, 0);
+  // A sentence that weighs the outcome itself.
+  assert.equal(contradicts(withTreatment(TRIED, 'Although he is no better with therapy, there is no documented failure of conservative care.')).length, 0);
+});
+
+test('contradicts-record: failure of conservative care denied in the other forms reviewers write it', () => {
+  for (const denial of [
+    'Nor has there been a documented failure of more classic conservative therapies.',
+    'The patient has not failed an adequate conservative course of treatment.',
+    'There is a lack of clear evidence to support failure of first-line treatments.',
+  ])
+    assert.equal(contradicts(withTreatment(TRIED, denial)).length, 1, denial);
+  // A failure said of the disputed service, or a treatment said to have failed: no denial.
+  assert.equal(contradicts(withTreatment(TRIED, 'The patient has failed conservative treatment.')).length, 0);
+  // The treatments the sentence names must be those the summary records with the outcome.
+  assert.equal(contradicts(withTreatment(TRIED, 'There is no documentation that the claimant has failed acupuncture.')).length, 0);
+});

@@ -311,7 +311,8 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
   const out: RecordFinding[] = [];
   for (const r of rationaleSentences(model, access)) {
     if (r.reading.generic) continue;
-    const found = denial(file, facts, r) ?? onlyFinding(file, facts, r) ?? contrary(facts, r) ?? longerThanTheClaim(model, facts, r);
+    const found =
+      denial(file, facts, r) ?? deniedFailure(file, facts, r) ?? onlyFinding(file, facts, r) ?? contrary(facts, r) ?? longerThanTheClaim(model, facts, r);
     if (found) out.push(found(file));
   }
   return out;
@@ -407,6 +408,96 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
   }
   return undefined;
 }
+
+/** Responses that say a treatment did not work: no benefit, worse, no functional improvement. */
+const FAILURE_RESPONSES: ReadonlySet<string> = new Set(data.failureResponses);
+/** Treatments as a whole ("conservative care", "first-line treatment") whose failure a rationale weighs. */
+const FAILED_TREATMENTS: ReadonlySet<string> = new Set(data.failedTreatments);
+const FAILURE_OF = new PhraseSet(data.failureWords);
+const FAILURE_NEGATIONS = new PhraseSet(data.failureNegations);
+/**
+ * Kinds of treatment a trial of conservative care is made of: therapies and drugs. Not surgery, injections or
+ * studies, nor equipment (a cane helps the worker walk; it is no trial of treatment that can fail).
+ */
+const CONSERVATIVE_KINDS: ReadonlySet<ConceptKind> = new Set(['therapy', 'medication', 'drug-class']);
+
+const failureResponse = (m: Mention) => m.concepts.some((id) => FAILURE_RESPONSES.has(id));
+
+/**
+ * The span of a denial that conservative care failed: "no documentation that the claimant has failed conservative
+ * treatment", "lack of evidence to support failure of first-line treatments", "no documented failure of more classic
+ * conservative therapies", "has not failed an adequate conservative course". Not a failure of a treatment the
+ * sentence does not deny ("failed to improve with PT, and there is no MRI").
+ */
+function failureDenial(reading: SentenceReading): { start: number; end: number } | undefined {
+  const text = reading.text;
+  const near = (from: number, to: number) => to >= from && wordCount(text.slice(from, to)) <= data.failureReach;
+  for (const m of reading.mentions) {
+    // "no documented failure of more classic conservative therapies": the denial stands, whatever "more" asks for.
+    const cue = m.cues.filter((c) => c.category === 'negated' && c.end <= m.start).sort((a, b) => b.end - a.end)[0];
+    const negatedBefore = (m.assertion === 'negated' || m.assertion === 'requested') && !!cue && near(cue.end, m.start);
+    if (failureResponse(m)) {
+      if (negatedBefore) return claimSpan(m);
+      // "has not failed": the negation stands right before the failure.
+      const from = Math.max(0, m.start - 20);
+      const lead = text.slice(from, m.start);
+      const not = FAILURE_NEGATIONS.matches(lead).find((w) => lead.slice(w.end).trim() === '');
+      if (m.assertion === 'affirmed' && not) return { start: from + not.start, end: m.end };
+    } else if (negatedBefore && m.concepts.some((id) => FAILED_TREATMENTS.has(id)) && FAILURE_OF.test(text.slice(cue.end, m.start))) {
+      return claimSpan(m);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The rationale denies that conservative care failed, while the summary records conservative treatment and a
+ * response of no benefit or worsening ("no better at all", "lack of improvement and persisting pain"). The failure
+ * of conservative care is what the summary's treatments and their outcome document, not a phrase it must use.
+ */
+function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  const span = failureDenial(r.reading);
+  if (!span) return undefined;
+  // "despite no improvement with therapy, there is no documented failure of ...": the sentence weighs the outcome.
+  if (r.reading.mentions.some((x) => failureResponse(x) && documentsHere(x) && (x.end <= span.start || x.start >= span.end))) return undefined;
+  const anchor = r.reading.mentions.find((x) => x.start >= span.start && x.end <= span.end) ?? r.reading.mentions[0];
+  if (!anchor) return undefined;
+  // The treatments the sentence names besides conservative care as a whole (not the disputed service, said as requested).
+  const named = r.reading.mentions
+    .filter((x) => CONSERVATIVE_KINDS.has(x.concept.kind) && !FAILED_TREATMENTS.has(x.concept.id))
+    .filter((x) => x.assertion !== 'generic' && x.assertion !== 'other-person' && x.assertion !== 'requested')
+    .map((x) => x.concepts);
+  const at = (f: Fact) => sitesCompatible(sitesOf(anchor, r), f.sites, facts.access) && sidesCompatible(anchor.attributes.side, f.side) && !f.review;
+  const outcome: Fact[] = [];
+  const treated: Fact[] = [];
+  for (const id of FAILURE_RESPONSES)
+    for (const f of facts.byConcept.get(id) ?? [])
+      if (f.mention.assertion !== 'negated' && f.mention.assertion !== 'generic' && at(f) && !outcome.includes(f)) outcome.push(f);
+  for (const [, list] of facts.byConcept)
+    for (const f of list) {
+      if (!CONSERVATIVE_KINDS.has(f.mention.concept.kind) || f.mention.concepts[0] !== f.mention.concept.id || treated.includes(f)) continue;
+      if (!documents(f) || !at(f)) continue;
+      if (named.length && !treatmentsAgree(named, [f.mention.concepts])) continue;
+      treated.push(f);
+    }
+  // One drug that did not help is a failed trial, not failed conservative care: that takes more than one treatment.
+  const distinct = new Set(treated.map((f) => f.mention.concept.id));
+  for (const f of treated) for (const id of f.mention.concepts.slice(1)) distinct.delete(id);
+  if (!outcome.length || distinct.size < 2) return undefined;
+  const evidence = [...outcome.sort(byLine), ...treated.sort(byLine)];
+  if (citesAny(file, r.sentence, evidence)) return undefined;
+  return (file) => ({
+    message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents conservative treatment (${evidenceWords(treated)}) with ${evidenceWords(outcome)}. Weigh the documented outcome of the treatment in the rationale, or correct the statement.`,
+    range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
+    relatedInformation: [
+      ...related(file, outcome.slice(0, 1), (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
+      ...related(file, treated.filter((f) => f.sentence !== outcome[0].sentence).slice(0, 2), (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
+    ],
+    data: { concept: anchor.concept.id, direction: 'denies' },
+  });
+}
+
+const byLine = (a: Fact, b: Fact) => a.sentence.range.start.line - b.sentence.range.start.line;
 
 /** What an umbrella word means beyond its narrower concepts, recorded where the data says it counts ("right leg numbness" for "radicular complaints"). */
 function memberFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
