@@ -201,3 +201,25 @@ test('contradicts-record: failure of conservative care denied in the other forms
   // The treatments the sentence names must be those the summary records with the outcome.
   assert.equal(contradicts(withTreatment(TRIED, 'There is no documentation that the claimant has failed acupuncture.')).length, 0);
 });
+
+test('contradicts-record: a course of response the summary contradicts ("progression" over "essentially unchanged")', () => {
+  const unchanged = 'Treatment to date has included physical therapy. He stated that his low back symptoms were essentially unchanged with time';
+  const claim = 'The patient has had progression of his low back symptoms.';
+  const text = withTreatment(unchanged, claim);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].range), /progression/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /essentially unchanged/);
+  // The summary also records the course the rationale gives: a changing record, not a contradiction.
+  assert.equal(contradicts(withTreatment(`${unchanged}. Later his low back pain worsened`, claim)).length, 0);
+  // Pain that persists says nothing of its course.
+  assert.equal(contradicts(withTreatment('Treatment to date has included physical therapy. He has persistent low back pain', claim)).length, 0);
+  // A response the rationale weighs rather than gives the worker.
+  assert.equal(contradicts(withTreatment(unchanged, 'Continued care calls for follow up regarding progression of symptoms.')).length, 0);
+});
+
+test('contradicts-record: "improving with physical therapy" over a summary where he is no better with it', () => {
+  const claim = 'The patient is improving with physical therapy.';
+  assert.equal(contradicts(withTreatment(TRIED, claim)).length, 1);
+  assert.equal(contradicts(withTreatment('Treatment to date has included physical therapy with good improvement', claim)).length, 0);
+});

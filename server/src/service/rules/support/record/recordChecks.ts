@@ -312,7 +312,12 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
   for (const r of rationaleSentences(model, access)) {
     if (r.reading.generic) continue;
     const found =
-      denial(file, facts, r) ?? deniedFailure(file, facts, r) ?? onlyFinding(file, facts, r) ?? contrary(facts, r) ?? longerThanTheClaim(model, facts, r);
+      denial(file, facts, r) ??
+      deniedFailure(file, facts, r) ??
+      onlyFinding(file, facts, r) ??
+      contrary(facts, r) ??
+      contraryResponse(file, facts, r) ??
+      longerThanTheClaim(model, facts, r);
     if (found) out.push(found(file));
   }
   return out;
@@ -684,6 +689,69 @@ function contrary(facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) 
       message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary says otherwise ("${clip(against[0].mention.text, 60)}"). Correct the statement, or explain why the summary's finding does not hold.`,
       range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
       relatedInformation: related(file, against, () => 'The summary says otherwise'),
+      data: { concept: m.concept.id, direction: 'asserts' },
+    });
+  }
+  return undefined;
+}
+
+const RESPONSE_TOPICS = new PhraseSet(data.responseTopicWords);
+
+/**
+ * Does the clause say the worker had the response: the worker named before it ("the patient has had improvement"),
+ * or the records as the clause's subject ("the medical records do indicate findings that support progression")?
+ * Not a response a guideline or a plan weighs ("additional treatment would be assessed based upon documented
+ * functional improvement", "documentation of pain and functional improvement are critical", "follow up regarding
+ * improvement").
+ */
+function responseAsserted(reading: SentenceReading, m: Mention): boolean {
+  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const from = c?.start ?? 0;
+  const before = reading.text.slice(from, m.start);
+  if (GUIDELINE.test(clauseText(reading, m)) || HEDGES.test(before) || PLAN.test(before) || RESPONSE_TOPICS.test(before)) return false;
+  if (PATIENT_ANCHORS.test(before)) return true;
+  const subject = reading.mentions.find((x) => x.start >= from && x.start < m.start);
+  return (
+    !!subject &&
+    subject.concept.kind === 'record' &&
+    subject.assertion === 'affirmed' &&
+    !DOCUMENTATION.test(subject.text) &&
+    wordCount(reading.text.slice(from, subject.start)) <= 1
+  );
+}
+
+/**
+ * The rationale says how the worker responded ("progression of joint abnormality of the hip", "improving with
+ * therapy") where the summary records, at that place and for that treatment, only the contrary course ("hip
+ * symptoms essentially unchanged", "no better") and nothing of the course the rationale gives.
+ */
+function contraryResponse(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  for (const m of r.reading.mentions) {
+    if (m.concept.kind !== 'response' || (m.assertion !== 'affirmed' && m.assertion !== 'historical')) continue;
+    const course = data.responseCourses.find((c) => c.responses.includes(m.concept.id));
+    if (!course || !responseAsserted(r.reading, m)) continue;
+    // The treatments this sentence names (not the disputed service: a consult is no treatment a course is a response to).
+    const treated = treatmentsOf(r.reading);
+    // A summary response counts where it can be the same course: at the place, and for the treatment the rationale
+    // names (a response sentence that names none speaks of the one the sentence before it names).
+    const of = (ids: readonly string[]) =>
+      ids.flatMap((id) =>
+        factsAbout(facts, id, m, r).filter((f) => {
+          if (f.review || !documents(f) || f.mention.concept.id !== id) return false;
+          if (!treated.length) return true;
+          const i = facts.sentences.findIndex((x) => x.sentence === f.sentence);
+          const own = f.reading ? treatmentsOf(f.reading) : [];
+          const theirs = own.length || i < 1 ? own : treatmentsOf(facts.sentences[i - 1].reading);
+          return theirs.length > 0 && treatmentsAgree(treated, theirs);
+        }),
+      );
+    if (of(course.responses).length) continue;
+    const against = of(course.contrary);
+    if (!against.length || citesAny(file, r.sentence, against)) continue;
+    return (file) => ({
+      message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records ${evidenceWords(against)} and no such course. Correct the statement, or say where the records show it.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      relatedInformation: related(file, against, (f) => `The summary records "${clip(f.mention.text, 50)}"`),
       data: { concept: m.concept.id, direction: 'asserts' },
     });
   }
