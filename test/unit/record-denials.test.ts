@@ -223,3 +223,15 @@ test('contradicts-record: "improving with physical therapy" over a summary where
   assert.equal(contradicts(withTreatment(TRIED, claim)).length, 1);
   assert.equal(contradicts(withTreatment('Treatment to date has included physical therapy with good improvement', claim)).length, 0);
 });
+
+test('contradicts-record: "no physical examination findings to warrant imaging" names a purpose, not which findings', () => {
+  const denial = 'The documentation failed to provide any physical examination findings to warrant the need of imaging of the lumbar spine.';
+  const text = withExam(LUMBAR_EXAM, denial);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(d[0].message, /tenderness/);
+  // Words that say which findings ("to suggest instability") leave them to be read as their own denial.
+  assert.equal(contradicts(withExam(LUMBAR_EXAM, 'There were no physical examination findings to suggest instability.')).length, 0);
+  // Over a normal examination the denial is right.
+  assert.equal(contradicts(withExam('On examination the lumbar spine was nontender with full range of motion', denial)).length, 0);
+});
