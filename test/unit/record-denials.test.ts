@@ -235,3 +235,19 @@ test('contradicts-record: "no physical examination findings to warrant imaging" 
   // Over a normal examination the denial is right.
   assert.equal(contradicts(withExam('On examination the lumbar spine was nontender with full range of motion', denial)).length, 0);
 });
+
+test('contradicts-record: "not noted what functional improvement he had" is answered by any response the summary records to it', () => {
+  const denial = 'It is also not noted what functional improvement he had with physical therapy.';
+  const text = withTreatment('He tried physical therapy in the past with no improvement', denial);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /no improvement/);
+  // No response recorded, or one to another treatment: the question stands.
+  assert.equal(contradicts(withTreatment('He tried physical therapy in the past', denial)).length, 0);
+  assert.equal(contradicts(withTreatment('He tried physical therapy in the past. Acupuncture later gave no improvement', denial)).length, 0);
+  // Without the question, a denial of improvement is not answered by no improvement.
+  assert.equal(
+    contradicts(withTreatment('He tried physical therapy in the past with no improvement', 'There is no functional improvement with physical therapy.')).length,
+    0,
+  );
+});

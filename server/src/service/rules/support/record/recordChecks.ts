@@ -344,7 +344,11 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
       DENIABLE.has(found.concept.kind);
     // "does not document a specific neck physical exam" over the neck examination the summary records.
     const examDenied = !phrased && deniesExamination(r.reading, found);
-    if (!phrased && !examDenied && (found.assertion !== 'negated' || !DENIABLE.has(found.concept.kind) || !deniesExistence(r.reading, found))) continue;
+    // "it is not noted what functional improvement she had with prior sessions": the denial asks what the response
+    // was, which any response the summary records to that treatment answers, whichever its course.
+    const asked = !phrased && found.concept.kind === 'response' && askedAbout(r.reading, found);
+    if (!phrased && !examDenied && !asked && (found.assertion !== 'negated' || !DENIABLE.has(found.concept.kind) || !deniesExistence(r.reading, found)))
+      continue;
     const m = phrased ? asDenialOf(found, facts.access.concept(found.concept.opposite!)) : found;
     if (!m) continue;
     // "no physical exam findings of radiculopathy" denies the radiculopathy, read as its own mention.
@@ -361,7 +365,9 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     const about =
       EXAM_UMBRELLAS.has(m.concept.id) || examDenied
         ? examinationFacts(facts, m, r, examDenied)
-        : [...factsAbout(facts, m.concept.id, m, r), ...memberFacts(facts, m, r)];
+        : asked
+          ? RESPONSE_CLAIMS_ALL.flatMap((id) => factsAbout(facts, id, m, r).filter((f) => f.mention.concept.id === id))
+          : [...factsAbout(facts, m.concept.id, m, r), ...memberFacts(facts, m, r)];
     // The summary says "no red flags" too: it agrees with the rationale's phrase.
     if (phrased && factsAbout(facts, found.concept.id, found, r).some((f) => documents(f) && !f.review)) continue;
     // The summary says the same ("the current medication regimen was not provided"): the rationale echoes it.
@@ -385,7 +391,7 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
         (documents(f) || (anyMention && f.mention.assertion !== 'negated')) &&
         substantive(f) &&
         !f.review &&
-        (m.value === 'neutral' ? !deniesAbnormal || f.mention.value === 'abnormal' : f.mention.value === m.value) &&
+        (asked || (m.value === 'neutral' ? !deniesAbnormal || f.mention.value === 'abnormal' : f.mention.value === m.value)) &&
         (!broad || anyMention || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))) &&
         (!treated || (!!f.reading && treatmentsAgree(treated, treatmentsOf(f.reading)))),
     );
@@ -503,6 +509,18 @@ function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
 }
 
 const byLine = (a: Fact, b: Fact) => a.sentence.range.start.line - b.sentence.range.start.line;
+
+/** The responses that give a course (relief, improvement, none, worse): any of them answers what the response was. */
+const RESPONSE_CLAIMS_ALL: readonly string[] = data.responseClaims;
+const QUESTION_WORDS = new PhraseSet(data.questionWords);
+
+/** Does a question word stand between the negation and the mention ("not noted what functional improvement", "unclear whether")? */
+function askedAbout(reading: SentenceReading, m: Mention): boolean {
+  const cue = m.cues[0];
+  if (!cue || cue.category !== 'negated' || cue.end > m.start || m.assertion !== 'negated') return false;
+  const gap = reading.text.slice(cue.end, m.start);
+  return wordCount(gap) <= 2 && QUESTION_WORDS.test(gap);
+}
 
 /** What an umbrella word means beyond its narrower concepts, recorded where the data says it counts ("right leg numbness" for "radicular complaints"). */
 function memberFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
