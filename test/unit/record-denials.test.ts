@@ -251,3 +251,17 @@ test('contradicts-record: "not noted what functional improvement he had" is answ
     0,
   );
 });
+
+test('contradicts-record: a study called normal over the lesion the summary gives as its result', () => {
+  const ct = (result: string) => `Treatment to date has included physical therapy. A CT scan of the lumbar spine revealed ${result}`;
+  for (const claim of ['There are no significant findings on CT of the lumbar spine.', 'The lumbar CT was unremarkable.']) {
+    const text = withTreatment(ct('a pars defect at L5'), claim);
+    const d = contradicts(text);
+    assert.equal(d.length, 1, `${claim}\n${d.map((x) => x.message).join('\n')}`);
+    assert.match(textAt(text, d[0].relatedInformation![0].range), /pars defect/);
+  }
+  // A result the summary calls mild, a rationale that says which findings it means, or another study: no contradiction.
+  assert.equal(contradicts(withTreatment(ct('mild degenerative change'), 'The lumbar CT was unremarkable.')).length, 0);
+  assert.equal(contradicts(withTreatment(ct('a pars defect at L5'), 'There were no acute findings on the lumbar CT.')).length, 0);
+  assert.equal(contradicts(withTreatment(ct('a pars defect at L5'), 'The lumbar MRI was unremarkable.')).length, 0);
+});

@@ -317,6 +317,7 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
       onlyFinding(file, facts, r) ??
       contrary(facts, r) ??
       contraryResponse(file, facts, r) ??
+      normalStudy(file, facts, r) ??
       longerThanTheClaim(model, facts, r);
     if (found) out.push(found(file));
   }
@@ -774,6 +775,60 @@ function contraryResponse(file: CaseFile, facts: SummaryFacts, r: RationaleSente
     });
   }
   return undefined;
+}
+
+const MINOR_RESULTS = new PhraseSet(data.minorResultWords);
+const RESULT_QUALIFIERS = new PhraseSet(data.resultQualifiers);
+const RESULT_WORDS = new PhraseSet(data.resultWords);
+const RESULT_KINDS: ReadonlySet<ConceptKind> = new Set(['diagnosis', 'finding', 'red-flag']);
+
+/**
+ * The rationale calls a study normal ("the MRI was unremarkable", "no significant findings of CT lumbar") where the
+ * summary gives that study's result at that place as a lesion ("CT of the lumbar spine revealed a pars defect at L5").
+ * Not a result the summary calls mild or minimal, which a reviewer may judge insignificant, nor "no acute findings"
+ * over a chronic lesion (`resultQualifiers` say which findings the rationale means).
+ */
+function normalStudy(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  const text = r.reading.text;
+  for (const m of r.reading.mentions) {
+    if (m.concept.kind !== 'study' || !aboutStudy(r.reading, m)) continue;
+    let span: { start: number; end: number } | undefined;
+    if ((m.assertion === 'affirmed' || m.assertion === 'historical') && m.value === 'normal') span = { start: m.start, end: m.end };
+    else if (m.assertion === 'negated') {
+      // "no significant findings on the CT scan": the findings of the study are denied, not the study.
+      const cue = m.cues[0];
+      const gap = cue && cue.category === 'negated' && cue.end <= m.start ? text.slice(cue.end, m.start) : '';
+      if (RESULT_WORDS.test(gap) && !RESULT_QUALIFIERS.test(gap) && wordCount(gap) <= 5) span = { start: cue!.start, end: m.end };
+    }
+    if (!span) continue;
+    const lesions: Fact[] = [];
+    for (const f of factsAbout(facts, m.concept.id, m, r)) {
+      if (f.review || !documents(f) || !f.reading || f.mention.concept.kind !== 'study') continue;
+      for (const x of f.reading.mentions) {
+        if (x.start <= f.mention.end || !RESULT_KINDS.has(x.concept.kind) || x.value !== 'abnormal' || x.assertion !== 'affirmed') continue;
+        if (MINOR_RESULTS.test(f.reading.text.slice(Math.max(f.mention.end, x.start - 25), x.start))) continue;
+        if (!lesions.some((l) => l.sentence === f.sentence)) lesions.push({ ...f, mention: x });
+      }
+    }
+    // The sentence names the lesion itself ("the MRI was otherwise unremarkable apart from the L5 pars defect").
+    const named = (f: Fact) => r.reading.mentions.some((x) => x.concepts.includes(f.mention.concept.id));
+    const against = lesions.filter((f) => !named(f));
+    if (!against.length || citesAny(file, r.sentence, against)) continue;
+    const at = span;
+    return (file) => ({
+      message: `The rationale says ${quote(text, at.start, at.end)}, but the clinical case summary gives the study's result as ${evidenceWords(against)}. Weigh the documented result, or correct the statement.`,
+      range: sentenceSpan(r.prose, r.sentence, at.start, at.end),
+      relatedInformation: related(file, against, (f) => `The summary gives the result "${clip(f.mention.text, 50)}"`),
+      data: { concept: m.concept.id, direction: 'asserts' },
+    });
+  }
+  return undefined;
+}
+
+/** Is the study this patient's, not a guideline's or a plan's ("an MRI is recommended if ...")? */
+function aboutStudy(reading: SentenceReading, m: Mention): boolean {
+  const clause = clauseText(reading, m);
+  return !GUIDELINE.test(clause) && !PLAN.test(clause) && (m.assertion === 'negated' || !hedgedBefore(reading, m));
 }
 
 // ---- unsupported-record-claim -------------------------------------------------------------
