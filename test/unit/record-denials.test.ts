@@ -265,3 +265,15 @@ test('contradicts-record: a study called normal over the lesion the summary give
   assert.equal(contradicts(withTreatment(ct('a pars defect at L5'), 'There were no acute findings on the lumbar CT.')).length, 0);
   assert.equal(contradicts(withTreatment(ct('a pars defect at L5'), 'The lumbar MRI was unremarkable.')).length, 0);
 });
+
+test('contradicts-record: "no neurological dysfunction" after a head injury over the cognitive complaints the summary records', () => {
+  const denial = 'There was no evidence of neurological dysfunction from the head injury.';
+  // (The clean case's examination, a sensory loss at L5, is made normal: only the complaints answer the denial.)
+  const normalExam = (t: string) => t.replace(EXAM, 'On examination sensation was intact and strength was 5/5 [#neuro-deficit].');
+  const text = normalExam(withTreatment('After he struck his head he reported disorientation and memory problems', denial));
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(d[0].message, /disorientation/);
+  // Memory problems with no head named (a drug's effect, mood) say nothing of neurologic dysfunction.
+  assert.equal(contradicts(normalExam(withTreatment('He reported memory problems since starting gabapentin', denial))).length, 0);
+});
