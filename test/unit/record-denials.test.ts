@@ -277,3 +277,23 @@ test('contradicts-record: "no neurological dysfunction" after a head injury over
   // Memory problems with no head named (a drug's effect, mood) say nothing of neurologic dysfunction.
   assert.equal(contradicts(normalExam(withTreatment('He reported memory problems since starting gabapentin', denial))).length, 0);
 });
+
+test('contradicts-record: "no clear evidence the patient has had conservative treatment" over the treatment the summary records', () => {
+  const text = withTreatment(
+    'Treatment to date has included physical therapy and naproxen',
+    'There is no clear evidence the patient has had conservative treatment for the lumbar spine.',
+  );
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(d[0].message, /physical therapy/);
+  // A denial of how long the treatment lasted is not answered by the treatment alone.
+  assert.equal(
+    contradicts(
+      withTreatment(
+        'Treatment to date has included physical therapy and naproxen',
+        'The physician failed to document if the patient has completed conservative treatment for 3 months.',
+      ),
+    ).length,
+    0,
+  );
+});

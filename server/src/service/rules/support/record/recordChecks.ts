@@ -58,6 +58,8 @@ const MENTION_DENIALS = new PhraseSet(data.mentionDenials);
 /** What follows the negation in a denial of a mention ("there is no *discussion of* ..."). */
 const MENTION_NOUNS = new PhraseSet(data.mentionDenials.filter((p) => p.startsWith('no ')).map((p) => p.slice(3)));
 const HEDGES = new PhraseSet(data.claimHedges);
+/** "the patient has had", "the claimant has undergone": words between a denial and the treatment it denies. */
+const PATIENT_HAD = new PhraseSet([...data.patientAnchors, ...data.recordVerbs, 'has', 'had', 'have', 'that']);
 const REPORT_VERBS = new PhraseSet(data.reportVerbs);
 const PATIENT_ANCHORS = new PhraseSet(data.patientAnchors);
 const APPROVALS = new PhraseSet(data.approvals);
@@ -657,15 +659,20 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   const last = m.text.split(/\s+/).pop() ?? '';
   if (RECORD_NOUNS.test(next) || (RECORD_NOUNS.test(last) && !EXAM_UMBRELLAS.has(m.concept.id))) return false;
   const reach = m.concept.kind === 'record' ? 1 : FINDING_KINDS.has(m.concept.kind) ? data.findingDenialReach : data.denialReach;
+  // "failed to document if the patient has completed conservative treatment for 3 months": the duration is denied.
+  if (m.attributes.counts.some((c) => DURATION_DAYS[c.unit])) return false;
   if (cue.end <= m.start) {
     // A bare "not" before a noun ("not for nonsurgical treatment") negates something else.
     if (/^(?:(?:is|was|are|were|has|have|had|does|did|do)\s+)?not$/i.test(cue.text.trim())) return false;
     // "There is no discussion of a cervical MRI": the words that deny a mention are part of the denial.
     const gap = text.slice(cue.end, m.start);
     const between = MENTION_NOUNS.matches(gap).reduceRight((t, w) => t.slice(0, w.start) + ' ' + t.slice(w.end), gap);
+    // "no clear evidence the patient has had recent conservative treatment": the worker and the verb that says he had
+    // it stand in the denial's way without denying anything else.
+    const plain = PATIENT_HAD.matches(between).reduceRight((t, w) => t.slice(0, w.start) + ' ' + t.slice(w.end), between);
     // "failed to provide any ...", "failed to document ...": the records' failure to show the thing, not a treatment's failure.
     const cueWords = cue.text.replace(/^fail(?:ed|s) to\s+/i, '');
-    return wordCount(between) <= reach && !PREDICATES.test(between) && !PREDICATES.test(cueWords);
+    return wordCount(plain) <= reach && !PREDICATES.test(between) && !PREDICATES.test(cueWords);
   }
   if (cue.start >= m.end) {
     const between = text.slice(m.end, cue.start);
