@@ -49,3 +49,38 @@ test('unsupported-necessity-claim: no verdict finding where a sentence weighs th
     [],
   );
 });
+
+// A guideline passage quoted at length: its sentences speak of patients, studies and case reports, not of this worker.
+const QUOTED =
+  'ODG states "Initial trial of 3-4 visits over 2 weeks. Acupuncture is superior to conventional massage for improving active range of motion and pain, as documented in trials of patients with chronic neck pain. Physical medicine modalities are often employed based on anecdotal or case reports alone."';
+
+test('unsupported-necessity-claim: a quoted guideline passage does not weigh the record for a verdict that names no criterion', () => {
+  const { text, d } = found(
+    item(`${QUOTED} The treating physician does detail circumstances that would meet guidelines. The request is medically necessary.`, 'overturned'),
+  );
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range).replace(/\s+/g, ' '), 'The treating physician does detail circumstances that would meet guidelines.');
+});
+
+test('unsupported-necessity-claim: a quotation of the record, or a sentence after the quotation that weighs the record, still counts', () => {
+  // The treating physician's words are the record's.
+  assert.deepEqual(
+    found(
+      item(
+        `The provider stated "the patient reports pain improved from 8/10 to 4/10 with better sitting tolerance." The treating physician does detail circumstances that would meet guidelines. The request is medically necessary.`,
+        'overturned',
+      ),
+    ).d,
+    [],
+  );
+  // After the quotation closes, the rationale weighs the worker's record.
+  assert.deepEqual(
+    found(
+      item(
+        `${QUOTED} The patient reports pain improved from 8/10 to 4/10 with better sitting tolerance. The treating physician does detail circumstances that would meet guidelines. The request is medically necessary.`,
+        'overturned',
+      ),
+    ).d,
+    [],
+  );
+});

@@ -39,6 +39,7 @@ export const SCOPE = {
   silent: new PhraseSet(scopeData.silent),
   reasons: new PhraseSet(scopeData.reasons),
   patientCues: new PhraseSet(scopeData.patientCues),
+  notPatient: new PhraseSet(scopeData.notPatient),
   guidelineCues: new PhraseSet(scopeData.guidelineCues),
   causeCues: new PhraseSet(scopeData.causeCues),
   drugClasses: entries(scopeData.drugClasses),
@@ -129,7 +130,11 @@ export function nonMtusName(sentence: string): PhraseMatch | undefined {
 
 /** A sentence about this worker or this record, rather than about what a guideline says. */
 export function aboutPatient(sentence: string): boolean {
-  return SCOPE.patientCues.test(sentence);
+  const cues = SCOPE.patientCues.matches(sentence);
+  if (!cues.length) return false;
+  // "Case reports", "studies report": the literature, not the patient reporting.
+  const literature = SCOPE.notPatient.matches(sentence);
+  return cues.some((c) => !literature.some((l) => l.start <= c.start && c.end <= l.end));
 }
 
 /** A sentence that states what a guideline says or names a criterion. */

@@ -18,6 +18,7 @@ import type { ConceptKind, Mention } from '../../../reading/types';
 import { aboutPatient, guidelineStatement, regionsIn, SCOPE, SCOPE_DATA } from '../../../necessity/guidelineScope';
 import { oneLine } from '../../../text/words';
 import { eolOf, fieldIndent, indentUnit, lineText } from '../../../syntax/layout';
+import { quotedGuidelineSentences } from '../../support/guidelineQuotes';
 
 const STATUS_EVALUATED = new Set(['met', 'not met', 'not applicable']);
 
@@ -199,6 +200,8 @@ const ofWorker = (m: Mention): boolean => m.assertion !== 'generic' && m.asserti
 function verdictWithoutCriterion(v: ItemView, reader: Reader): Finding<UnsupportedClaimData> | undefined {
   const prose = v.section.rationale?.prose;
   if (!prose || !v.item.decision) return undefined;
+  // A guideline passage quoted at length speaks of patients and studies in general, never of this worker.
+  const quoted = quotedGuidelineSentences(prose);
   for (const s of prose.sentences) {
     const verdict = VERDICT.matches(s.text)[0];
     if (!verdict) continue;
@@ -209,7 +212,7 @@ function verdictWithoutCriterion(v: ItemView, reader: Reader): Finding<Unsupport
     if (own.mentions.some((m) => WEIGHED_KINDS.has(m.concept.kind))) continue;
     const upheld = v.item.decision === 'upheld';
     const weighs = prose.sentences.some((x) => {
-      if (x === s || !aboutPatient(x.text)) return false;
+      if (x === s || quoted.has(x) || !aboutPatient(x.text)) return false;
       const r = reader.read(x.text);
       if (r.generic) return false;
       return (
