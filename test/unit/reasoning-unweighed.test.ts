@@ -26,10 +26,7 @@ const unweighed = (summary: string, it: ImportedItem) => {
 };
 
 test('guideline-mismatch: the condition the quoted guideline sets is documented and never weighed', () => {
-  const { text, d } = unweighed(
-    SUMMARY,
-    item(`${GUIDELINE} There is no documentation of a failed course of physical therapy. The MRI is not medically necessary.`),
-  );
+  const { text, d } = unweighed(SUMMARY, item(`${GUIDELINE} There is no documentation of a surgical plan. The MRI is not medically necessary.`));
   assert.equal(d.length, 1);
   // On the guideline's words for the condition, with the summary's fact as related information.
   assert.match(textAt(text, d[0].range), /nerve compromise/);
@@ -81,6 +78,100 @@ test('guideline-mismatch: a neurologic condition of the neck is documented in th
 test('the criteria data name concepts and sites the lexicon has', () => {
   const lexicon = sharedLexicon();
   const c = SCOPE_DATA.criteria;
-  for (const id of [...c.roots, ...c.neurologic, ...c.tooBroad]) assert.ok(lexicon.concepts.has(id), `concept ${id}`);
+  for (const id of [...c.roots, ...c.neurologic, ...c.tooBroad, c.conservative]) assert.ok(lexicon.concepts.has(id), `concept ${id}`);
   for (const [region, limbs] of Object.entries(c.nerveReach)) for (const id of [region, ...limbs]) assert.ok(lexicon.sites.has(id), `site ${id}`);
+});
+
+test('guideline-mismatch: a denial for want of conservative care the quoted guideline does not require is reported on that reason', () => {
+  const { text, d } = unweighed(
+    SUMMARY,
+    item(`${GUIDELINE} There is no documentation of a failed course of physical therapy. The MRI is not medically necessary.`),
+  );
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), 'physical therapy');
+  assert.match(
+    d[0].message,
+    /denies the request for want of conservative care .* a condition the guideline it quotes does not set, and never weighs .*nerve compromise/,
+  );
+  assert.deepEqual(
+    d[0].relatedInformation!.map((r) => textAt(text, r.range)),
+    ['nerve compromise', 'decreased sensation'],
+  );
+});
+
+test('guideline-mismatch: no substituted reason where a guideline sentence sets conservative care itself', () => {
+  const { text, d } = unweighed(
+    SUMMARY,
+    item(
+      'The ACOEM guidelines recommend an MRI of the cervical spine after a failed course of conservative care, for unequivocal objective findings of nerve compromise. There is no documentation of a failed course of physical therapy. The MRI is not medically necessary.',
+    ),
+  );
+  // The guideline's own condition is still reported as unweighed, on its words.
+  assert.equal(d.length, 1);
+  assert.match(textAt(text, d[0].range), /nerve compromise/);
+  assert.doesNotMatch(d[0].message, /for want of conservative care/);
+});
+
+const SHOULDER =
+  'The injured worker is a 46 year old male treated for a left shoulder labral tear. He complained of left shoulder pain with overhead activity. The plan included an MRI of the left shoulder.';
+const shoulderMri = (rationale: string): ImportedItem =>
+  item(rationale, { service: 'MRI of the left shoulder', guideline: 'MTUS Shoulder Complaints 2004, Section(s): Special Studies' });
+
+test('guideline-mismatch: a diagnosis the guideline asks to be suspected is a condition the documented diagnosis meets', () => {
+  const { text, d } = unweighed(
+    SHOULDER,
+    shoulderMri(
+      'The ODG states that an MRI of the shoulder is indicated for suspected instability or labral tear. There is no discussion of a surgical plan. The MRI is not medically necessary.',
+    ),
+  );
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), 'labral tear');
+  assert.equal(textAt(text, d[0].relatedInformation![0].range), 'labral tear');
+});
+
+test('guideline-mismatch: a diagnosis that names the population, or one the rationale weighs, is no unweighed condition', () => {
+  // The population the guideline is written for, not a suspicion it asks for.
+  assert.deepEqual(
+    unweighed(
+      SHOULDER,
+      shoulderMri(
+        'The ODG recommends an MRI of the shoulder in patients with a labral tear after surgery. There is no discussion of a surgical plan. The MRI is not medically necessary.',
+      ),
+    ).d,
+    [],
+  );
+  // Weighed: the rationale says what the record shows of it.
+  assert.deepEqual(
+    unweighed(
+      SHOULDER,
+      shoulderMri(
+        'The ODG states that an MRI of the shoulder is indicated for suspected instability or labral tear. The labral tear is already documented by the prior study. The MRI is not medically necessary.',
+      ),
+    ).d,
+    [],
+  );
+});
+
+const NUMB = 'The injured worker is a 40 year old female. She complained of increased numbness in the left hand. Six chiropractic visits have helped.';
+const emgItem = (rationale: string): ImportedItem =>
+  item(rationale, {
+    service: 'EMG of the left upper extremity',
+    guideline: 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Electrodiagnostic testing (EMG/NCS)',
+  });
+const USE = 'The MTUS notes electrodiagnostic studies are widely used for localizing the source of neurological symptoms.';
+
+test('guideline-mismatch: what a requested test is used for is the condition a denial for want of conservative care leaves unweighed', () => {
+  const { text, d } = unweighed(
+    NUMB,
+    emgItem(
+      `${USE} There is no documentation that conservative treatment has failed, so the requested study would not be supported. The request is not medically necessary.`,
+    ),
+  );
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), 'conservative treatment');
+  assert.equal(textAt(text, d[0].relatedInformation![0].range), 'neurological symptoms');
+});
+
+test('guideline-mismatch: what a test is used for sets no condition of its own where the denial rests on something else', () => {
+  assert.deepEqual(unweighed(NUMB, emgItem(`${USE} The request does not say which nerves are to be tested. The request is not medically necessary.`)).d, []);
 });

@@ -6,6 +6,17 @@
 // present nor absent. A denial that leaves the guideline's own condition
 // unweighed where the record documents it could have gone the other way.
 //
+// A diagnosis names the population a guideline is written for ("low back
+// pain"), not a condition to weigh, except where the guideline asks for its
+// suspicion or its signs ("suspected rotator cuff tear", "clinical signs of
+// carpal tunnel syndrome"): then the diagnosis the summary documents meets or
+// fails the condition. What a diagnostic test is used for ("localizing the
+// source of neurological symptoms") is the condition of a test's request.
+//
+// A denial that rests instead on conservative care tried and failed, which no
+// guideline sentence of the rationale states, substituted a criterion for the
+// one it quoted (`substitutedReason`): the finding is then on that reason.
+//
 // Everything is read through the service's reader: the guideline clause is a
 // mention asserted generic or hypothetical, the summary's fact an affirmed
 // abnormal mention, and "the same condition" is the lexicon's hierarchy (a
@@ -14,7 +25,8 @@ import type { Prose, Range, Sentence } from '../../syntax/ast';
 import type { Mention, ConceptKind } from '../../reading/types';
 import type { Reader } from '../../reading/reader';
 import { sentenceSpan } from '../../necessity/itemView';
-import { SCOPE_DATA } from '../../necessity/guidelineScope';
+import { aboutPatient, guidelineStatement, SCOPE, SCOPE_DATA } from '../../necessity/guidelineScope';
+import { conclusionsInSentence } from '../../necessity/conclusions';
 import { PhraseSet } from '../../necessity/phrases';
 
 export interface UnweighedCriterion {
@@ -32,15 +44,26 @@ const ROOTS: readonly string[] = SCOPE_DATA.criteria.roots;
 const TOO_BROAD: ReadonlySet<string> = new Set(SCOPE_DATA.criteria.tooBroad);
 /** Words that make a guideline sentence set a condition for the service ("recommended for", "if"), not say what a test is used for. */
 const SETS_CONDITION = new PhraseSet(SCOPE_DATA.criteria.cues);
+/** For a diagnostic test, what it is used for is its indication ("used for localizing the source of neurological symptoms"). */
+const TEST_USE = new PhraseSet(SCOPE_DATA.criteria.testUse);
+/** Words that make a diagnosis a condition: its suspicion or its signs ("suspected labral tear", "signs of carpal tunnel syndrome"). */
+const SUSPECTED = new PhraseSet(SCOPE_DATA.criteria.suspected);
+const CONSERVATIVE = SCOPE_DATA.criteria.conservative;
 
 /** A concept a guideline states as a condition to weigh: an examination sign, a red flag, a neurologic complaint. */
 function conditionConcept(m: Mention): boolean {
   return (KINDS.has(m.concept.kind) || m.concepts.some((id) => ROOTS.includes(id))) && !TOO_BROAD.has(m.concept.id);
 }
 
-/** The guideline's condition as a mention: asserted of patients in general or as a condition, naming a deficit or a positive sign. */
-function isCondition(m: Mention): boolean {
-  return (m.assertion === 'generic' || m.assertion === 'hypothetical') && m.value === 'abnormal' && conditionConcept(m);
+/** The guideline's condition as a mention: asserted of patients in general or as a condition, naming a deficit or a positive sign, or a diagnosis suspected or shown by its signs. */
+function isCondition(m: Mention, text: string): boolean {
+  if ((m.assertion !== 'generic' && m.assertion !== 'hypothetical') || m.value !== 'abnormal') return false;
+  return conditionConcept(m) || (m.concept.kind === 'diagnosis' && !TOO_BROAD.has(m.concept.id) && suspectedDiagnosis(text, m));
+}
+
+/** "suspected rotator cuff tear", "clinical signs of carpal tunnel syndrome": the word of suspicion or of signs ends at most two words before the diagnosis. */
+function suspectedDiagnosis(text: string, m: Mention): boolean {
+  return SUSPECTED.matches(text, Math.max(0, m.start - 40), m.start).some((q) => (text.slice(q.end, m.start).match(/[A-Za-z]+/g) ?? []).length <= 2);
 }
 
 const FACT_ORDER: readonly ConceptKind[] = ['finding', 'red-flag', 'symptom', 'diagnosis'];
@@ -84,7 +107,13 @@ const LIMBS: ReadonlySet<string> = new Set(Object.values(NERVE_REACH).flat());
  * summary documents it, or undefined. `itemSites` are the request's own body
  * sites (from the item's name): a fact at another site is not this request's.
  */
-export function unweighedCriterion(reader: Reader, rationale: Prose, summary: Prose | undefined, itemSites: readonly string[]): UnweighedCriterion | undefined {
+export function unweighedCriterion(
+  reader: Reader,
+  rationale: Prose,
+  summary: Prose | undefined,
+  itemSites: readonly string[],
+  options: { test?: boolean } = {},
+): UnweighedCriterion | undefined {
   if (!summary) return undefined;
   const lineage = reader.lexicon.lineage;
   const readings = rationale.sentences.map((s) => ({ s, r: reader.read(s.text) }));
@@ -101,10 +130,10 @@ export function unweighedCriterion(reader: Reader, rationale: Prose, summary: Pr
     );
   let facts: { m: Mention; s: Sentence }[] | undefined;
   for (const { s, r } of readings) {
-    const cues = SETS_CONDITION.matches(s.text);
+    const cues = [...SETS_CONDITION.matches(s.text), ...(options.test ? TEST_USE.matches(s.text) : [])];
     if (!cues.length) continue;
     // The condition follows the words that set it: "recommended for X", "if X" (not "... when testing is performed by").
-    for (const c of r.mentions.filter((m) => isCondition(m) && cues.some((q) => q.end <= m.start))) {
+    for (const c of r.mentions.filter((m) => isCondition(m, s.text) && cues.some((q) => q.end <= m.start))) {
       if (weighs(c.concept.id)) continue;
       // An examination sign documents a condition more directly than a complaint, and a complaint more than a diagnosis's name.
       facts ??= summary.sentences
@@ -122,6 +151,41 @@ export function unweighedCriterion(reader: Reader, rationale: Prose, summary: Pr
       );
       if (fact) return { sentence: s, criterion: c, fact: fact.m, factSentence: fact.s, factRange: sentenceSpan(summary, fact.s, fact.m.start, fact.m.end) };
     }
+  }
+  return undefined;
+}
+
+export interface SubstitutedReason {
+  sentence: Sentence;
+  /** The conservative care the denial finds lacking, in that sentence. */
+  mention: Mention;
+}
+
+/**
+ * The sentence about the worker on which a denial rests for want of
+ * conservative care tried and failed ("there is no documentation of the
+ * response to conservative therapy", "the patient has not failed
+ * conservative treatment"), while no guideline sentence of the rationale sets
+ * conservative care, or a response to treatment, as a condition: the denial
+ * applies a criterion the guideline it quotes does not state.
+ */
+export function substitutedReason(reader: Reader, rationale: Prose): SubstitutedReason | undefined {
+  const conservative = (m: Mention): boolean => m.concepts.includes(CONSERVATIVE);
+  const readings = rationale.sentences.map((s) => ({ s, r: reader.read(s.text) }));
+  const general = (m: Mention): boolean => m.assertion === 'generic' || m.assertion === 'hypothetical';
+  // A guideline sentence that names conservative care or a response to treatment sets it as a condition.
+  const stated = readings.some(
+    ({ s, r }) =>
+      r.mentions.some((m) => (conservative(m) || m.concept.kind === 'response') && (general(m) || (r.generic && !aboutPatient(s.text)))) ||
+      (guidelineStatement(s.text) && !aboutPatient(s.text) && r.mentions.some((m) => conservative(m) || m.concept.kind === 'response')),
+  );
+  if (stated) return undefined;
+  for (const { s, r } of readings) {
+    if (r.generic || !aboutPatient(s.text)) continue;
+    const care = r.mentions.filter((x) => conservative(x) && !general(x) && x.assertion !== 'other-person');
+    // The reason the denial gives: the care found lacking ("no documentation of ... conservative therapy"), or the sentence that draws the conclusion from it ("As the patient has not failed ..., the studies would not be supported").
+    const m = care.find((x) => x.assertion === 'negated') ?? (SCOPE.causeCues.test(s.text) || conclusionsInSentence(s.text).length ? care[0] : undefined);
+    if (m) return { sentence: s, mention: m };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 // criteria library's data (`covers`: sites, services, forms).
 import type { Prose, Sentence } from '../../../syntax/ast';
 import type { Reader } from '../../../reading/reader';
-import { unweighedCriterion } from '../../support/unweighedCriteria';
+import { substitutedReason, unweighedCriterion } from '../../support/unweighedCriteria';
 import { ACUTE_DAYS, acutePhase, chronicGuidance, phaseDuration } from '../../support/phaseOfCare';
 import { excessClaim, givenVisits, initialRequest, quotedAllowances, surgeryDone, type Allowance } from '../../support/visitAllowance';
 import { requestedVisits } from '../../../necessity/quantities';
@@ -326,13 +326,29 @@ function unweighed(v: ItemView, summary: Prose | undefined, reader: Reader): Mis
   if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
   const service = reader.read(v.item.service);
   const itemSites = [...new Set([...service.attributes.sites, ...service.mentions.flatMap((m) => m.attributes.sites)])];
-  const u = unweighedCriterion(reader, prose, summary, itemSites);
+  // The denial may rest on conservative care tried and failed, which the guideline it quotes does not set: the finding is then on that reason,
+  // and what the guideline says a requested test is used for counts as the condition it does set.
+  const instead = substitutedReason(reader, prose);
+  const test = !!instead && service.mentions.some((m) => m.concept.kind === 'study');
+  const u = unweighedCriterion(reader, prose, summary, itemSites, { test });
   if (!u) return undefined;
   const condition = u.criterion.text;
   const fact = u.fact.text;
+  const criterionRange = sentenceSpan(prose, u.sentence, u.criterion.start, u.criterion.end);
+  if (instead) {
+    return {
+      message: `The rationale denies the request for want of conservative care ("${quoted(instead.sentence.text)}"), a condition the guideline it quotes does not set, and never weighs the condition that guideline does set, "${condition}" ("${quoted(u.sentence.text)}"), which the summary documents: "${fact}" ("${quoted(u.factSentence.text)}"). Say whether what the summary documents meets the guideline's condition, or cite the guideline that requires conservative care first.`,
+      range: sentenceSpan(prose, instead.sentence, instead.mention.start, instead.mention.end),
+      relatedInformation: [
+        { range: criterionRange, message: `The guideline's condition: "${condition}"` },
+        { range: u.factRange, message: `The summary documents "${fact}"` },
+      ],
+      data: { axis: 'weighed', condition: u.criterion.concept.id },
+    };
+  }
   return {
     message: `The rationale states the guideline's condition "${condition}" ("${quoted(u.sentence.text)}") but never weighs the record against it, and the summary documents "${fact}" ("${quoted(u.factSentence.text)}"). Say whether what the summary documents meets the condition, and why the request is denied.`,
-    range: sentenceSpan(prose, u.sentence, u.criterion.start, u.criterion.end),
+    range: criterionRange,
     relatedInformation: [{ range: u.factRange, message: `The summary documents "${fact}"` }],
     data: { axis: 'weighed', condition: u.criterion.concept.id },
   };
