@@ -159,3 +159,28 @@ test('guideline-mismatch: surgical-consultation criteria applied to a knee MRI',
   // Imaging criteria that name surgery as one of their conditions: no finding.
   assert.deepEqual(knee('An MRI of the knee is recommended when surgery is being considered. The MRI of the knee is not medically necessary.').d, []);
 });
+
+test("guideline-mismatch: the requested body part named only in what the record says of the worker does not make the cited chapter's criteria the part's own", () => {
+  // "It was indicated the patient had right knee pain" is the record's, not a knee criterion: the imaging criteria stated are the cited low back chapter's.
+  const worker = one({
+    service: 'MRI of the right knee',
+    decision: 'upheld',
+    guideline: 'MTUS Low Back Complaints 2004, Section(s): Special Studies',
+    rationale:
+      'According to ACOEM Guidelines, imaging is not needed until after a period of conservative care and observation. In this case, it was indicated the patient had right knee pain. The MRI is not medically necessary.',
+  });
+  assert.equal(worker.d.length, 1);
+  assert.equal(
+    textAt(worker.text, worker.d[0].range).replace(/\s+/g, ' '),
+    'According to ACOEM Guidelines, imaging is not needed until after a period of conservative care and observation.',
+  );
+  // A guideline sentence that speaks of knee complaints applies the knee's criteria: no misapplied criteria.
+  const knee = one({
+    service: 'MRI of the right knee',
+    decision: 'upheld',
+    guideline: 'MTUS Low Back Complaints 2004, Section(s): Special Studies',
+    rationale:
+      'ACOEM Guidelines state that special studies are not needed to evaluate most knee complaints until after a period of conservative care and observation. In this case, it was indicated the patient had right knee pain. The MRI is not medically necessary.',
+  });
+  assert.deepEqual(knee.d, []);
+});

@@ -69,7 +69,7 @@ export default defineRule<MismatchData>({
       const found =
         criteriaBlockMismatch(v, library) ??
         proseMismatch(v, library) ??
-        chapterMismatch(v) ??
+        chapterMismatch(v, reader) ??
         chronicForAcute(v, model, reader) ??
         visitAllowanceMismatch(v, file.summary?.prose, reader) ??
         stimulationMismatch(v, reader, library) ??
@@ -148,7 +148,7 @@ function proseMismatch(v: ItemView, library: CriteriaLibrary): MismatchFinding |
  * applies that chapter's criteria. The finding is on the first rationale
  * sentence that states a guideline's criteria (else the guideline line).
  */
-function chapterMismatch(v: ItemView): MismatchFinding | undefined {
+function chapterMismatch(v: ItemView, reader: Reader): MismatchFinding | undefined {
   const guideline = v.item.guideline;
   if (!guideline || v.criteria) return undefined;
   const itemRegions = regionsIn(v.item.service);
@@ -159,7 +159,12 @@ function chapterMismatch(v: ItemView): MismatchFinding | undefined {
   if (!SCOPE.chapters.some((c) => [...c.regions].some((r) => itemRegions.has(r)))) return undefined;
   const prose = v.section.rationale?.prose;
   // A rationale whose guideline sentences speak of the requested body part applies that part's criteria: only the citation is off.
-  if (prose?.sentences.some((x) => CRITERIA_CUES.test(x.text) && [...regionsIn(x.text)].some((r) => itemRegions.has(r)))) return undefined;
+  // A sentence in which the reader finds nothing said of patients in general ("it was indicated the patient had left knee pain") is no guideline sentence.
+  const general = (text: string): boolean => {
+    const r = reader.read(text);
+    return r.generic || r.mentions.some((m) => m.assertion === 'generic' || m.assertion === 'hypothetical');
+  };
+  if (prose?.sentences.some((x) => CRITERIA_CUES.test(x.text) && [...regionsIn(x.text)].some((r) => itemRegions.has(r)) && general(x.text))) return undefined;
   const s = prose?.sentences.find((x) => CRITERIA_CUES.test(x.text));
   const cited = chapters.map((c) => c.title).join(' and ');
   const message = `The guideline line cites MTUS ${cited}, written for ${[...new Set(chapters.flatMap((c) => [...c.regions]))].map(regionTitle).join(' or ')}, for "${v.item.service.trim()}" (${[...itemRegions].map(regionTitle).join(' or ')}). Apply the MTUS chapter for the body part requested and weigh the record against its criteria.`;
