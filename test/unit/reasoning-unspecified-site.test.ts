@@ -39,3 +39,25 @@ test('guideline-mismatch: no unspecified-site finding when the item names its bo
     [],
   );
 });
+
+test('guideline-mismatch: "for the back" after the rationale says the body part is not given is guidance for the low back', () => {
+  const { text, d } = found({
+    service: 'Extracorporeal shockwave therapy',
+    decision: 'upheld',
+    rationale:
+      'The requested service did not specify the location for the shockwave therapy. However, given that the guidelines do not recommend shockwave therapy for the back, the request is not supported. The request is not medically necessary.',
+  });
+  assert.equal(d.length, 1);
+  assert.match(textAt(text, d[0].range).replace(/\s+/g, ' '), /^However, given that the guidelines do not recommend shockwave therapy for the back/);
+  assert.match(d[0].message, /by guidance for the low back/);
+  // The guidance names no body part at all: nothing to say it was another's.
+  assert.deepEqual(
+    found({
+      service: 'Extracorporeal shockwave therapy',
+      decision: 'upheld',
+      rationale:
+        'The requested service did not specify the location for the shockwave therapy. However, given that the guidelines do not recommend shockwave therapy, the request is not supported. The request is not medically necessary.',
+    }).d,
+    [],
+  );
+});

@@ -554,14 +554,19 @@ function unspecifiedSiteApplied(v: ItemView, reader: Reader): MismatchFinding | 
   if (at < 0) return undefined;
   const concession = prose.sentences[at];
   for (const s of prose.sentences.slice(at + 1)) {
-    const m = reader.read(s.text).mentions.find((x) => x.concepts.includes(kind.concept.id) && x.assertion === 'generic' && x.attributes.sites.length);
+    const m = reader.read(s.text).mentions.find((x) => x.concepts.includes(kind.concept.id) && x.assertion === 'generic');
     if (!m) continue;
-    const site = m.attributes.sites.map((x) => reader.lexicon.sites.get(x)?.title ?? x).join(' and ');
+    // The body part is the reader's site of the mention, else the region a guideline names ("for the back": ODG's low back chapter).
+    const regions = m.attributes.sites.length ? [] : [...regionsIn(s.text)];
+    if (!m.attributes.sites.length && !regions.length) continue;
+    const site = m.attributes.sites.length
+      ? m.attributes.sites.map((x) => reader.lexicon.sites.get(x)?.title ?? x).join(' and ')
+      : regions.map(regionTitle).join(' and ');
     return {
       message: `The rationale says the request names no body part ("${quoted(concession.text)}"), then decides "${v.item.service.trim()}" by guidance for ${site} ("${quoted(s.text)}"). Say which body part the request is for, from the record, and apply that part's criteria.`,
       range: sentenceSpan(prose, s, 0, s.text.length),
       relatedInformation: [{ range: sentenceSpan(prose, concession, 0, concession.text.length), message: 'The rationale says the body part is not given' }],
-      data: { axis: 'sites', region: m.attributes.sites[0] },
+      data: { axis: 'sites', region: m.attributes.sites[0] ?? regions[0] },
     };
   }
   return undefined;
