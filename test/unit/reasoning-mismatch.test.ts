@@ -184,3 +184,23 @@ test("guideline-mismatch: the requested body part named only in what the record 
   });
   assert.deepEqual(knee.d, []);
 });
+
+test("guideline-mismatch: a therapy whose name gives no body part treats the parts of the worker's diagnoses; low back criteria for a hip", () => {
+  const withDiagnosis = (diagnosis: string, rationale: string) => {
+    const text = importedCase(SUMMARY, { service: 'Four sessions of manual therapy two times a week times 2 weeks', decision: 'upheld', rationale }).replace(
+      '  injury-date: 10/15/2016\n',
+      `  injury-date: 10/15/2016\n  diagnosis: ${diagnosis}\n`,
+    );
+    return { text, d: mismatch(text) };
+  };
+  const rationale =
+    'The MTUS guidelines recommend chiropractic manipulation (manual medicine) for chronic low back pain if the pain is caused by musculoskeletal conditions. The request is not medically necessary.';
+  const hip = withDiagnosis('injury of the muscle, fascia and tendon of the right hip', rationale);
+  assert.equal(hip.d.length, 1);
+  assert.match(textAt(hip.text, hip.d[0].range), /^The MTUS guidelines recommend chiropractic manipulation/);
+  assert.match(hip.d[0].message, /another body part \(the low back, not the hip or pelvis, the body part of the worker's diagnoses\)/);
+  // A low back among the diagnoses: the low back criteria are the worker's own.
+  assert.deepEqual(withDiagnosis('lumbar strain and right hip strain', rationale).d, []);
+  // No diagnosis given: nothing to compare.
+  assert.deepEqual(one({ service: 'Four sessions of manual therapy two times a week times 2 weeks', decision: 'upheld', rationale }).d, []);
+});

@@ -64,11 +64,12 @@ export default defineRule<MismatchData>({
   severity: 'warning',
   summary: "The rationale applies criteria written for another body part, service or drug form than the item's.",
   *check({ file, model, library, reader }) {
+    const diagnosis = getField(file.worker, 'diagnosis')?.value;
     for (const item of model.items) {
       const v = viewItem(item, library);
       const found =
         criteriaBlockMismatch(v, library) ??
-        proseMismatch(v, library) ??
+        proseMismatch(v, library, diagnosis) ??
         chapterMismatch(v, reader) ??
         chronicForAcute(v, model, reader) ??
         visitAllowanceMismatch(v, file.summary?.prose, reader) ??
@@ -102,13 +103,17 @@ function criteriaBlockMismatch(v: ItemView, library: CriteriaLibrary): MismatchF
  * for an elbow MRI), or of another drug class ("proton pump inhibitors are
  * recommended for ..." for famotidine, topical NSAID guidance for naproxen).
  */
-function proseMismatch(v: ItemView, library: CriteriaLibrary): MismatchFinding | undefined {
+function proseMismatch(v: ItemView, library: CriteriaLibrary, diagnosis: string | undefined): MismatchFinding | undefined {
   const prose = v.section.rationale?.prose;
   if (!prose || v.criteria) return undefined;
   const service = v.item.service;
-  const itemRegions = regionsIn(service);
   const itemServices = servicesIn(service);
-  const itemKinds = new Set([...itemServices, ...therapyMatches(service).map((t) => t.id)]);
+  const itemTherapies = therapyMatches(service).map((t) => t.id);
+  const itemKinds = new Set([...itemServices, ...itemTherapies]);
+  // A therapy whose name gives no body part treats the parts the worker's diagnoses name ("manual therapy" for a hip injury).
+  const named = regionsIn(service);
+  const fromDiagnosis = !named.size && itemTherapies.length > 0 && !!diagnosis;
+  const itemRegions = fromDiagnosis ? regionsIn(diagnosis) : named;
   const itemDrugs = drugClassesIn(service);
   for (const s of prose.sentences) {
     if (!CRITERIA_CUES.test(s.text)) continue;
@@ -118,7 +123,7 @@ function proseMismatch(v: ItemView, library: CriteriaLibrary): MismatchFinding |
         v,
         s,
         `criteria for ${kindTitle(site.service)} of ${regionTitle(site.region)}`,
-        `another body part (${regionTitle(site.region)}, not ${[...itemRegions].map(regionTitle).join(' or ')})`,
+        `another body part (${regionTitle(site.region)}, not ${[...itemRegions].map(regionTitle).join(' or ')}${fromDiagnosis ? ", the body part of the worker's diagnoses" : ''})`,
         library,
         { axis: 'sites', region: site.region },
       );
@@ -212,10 +217,16 @@ function kindTitle(id: string): string {
   return SCOPE.services.some((x) => x.id === id) ? serviceTitle(id) : therapyTitle(id);
 }
 
+/** Words between two matches, not counting a parenthesis ("manipulation (manual medicine) for chronic low back pain"). */
 function wordsBetween(text: string, a: PhraseMatch, b: PhraseMatch): number {
   const [x, y] = a.end <= b.start ? [a.end, b.start] : [b.end, a.start];
   if (y < x) return 0;
-  return (text.slice(x, y).match(/[A-Za-z0-9]+/g) ?? []).length;
+  return (
+    text
+      .slice(x, y)
+      .replace(/\([^()]*\)/g, ' ')
+      .match(/[A-Za-z0-9]+/g) ?? []
+  ).length;
 }
 
 /**
