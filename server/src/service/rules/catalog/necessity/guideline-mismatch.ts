@@ -71,6 +71,8 @@ export default defineRule<MismatchData>({
         criteriaBlockMismatch(v, library) ??
         proseMismatch(v, library, diagnosis) ??
         chapterMismatch(v, reader) ??
+        // Another service judged (an evaluation by a course of care's criteria) comes before the phase of that care's guidance.
+        evaluationAsTreatment(v, reader) ??
         chronicForAcute(v, model, reader) ??
         visitAllowanceMismatch(v, file.summary?.prose, reader) ??
         stimulationMismatch(v, reader, library) ??
@@ -581,6 +583,39 @@ function unspecifiedSiteApplied(v: ItemView, reader: Reader): MismatchFinding | 
     };
   }
   return undefined;
+}
+
+const EVALUATION = new PhraseSet(SCOPE_DATA.evaluation.words);
+const COURSE = new PhraseSet(SCOPE_DATA.evaluation.treatment);
+
+/**
+ * A request for an evaluation or re-examination by a provider of a kind of
+ * care ("Re-exam with chiropractor for the lumbar spine flare-up",
+ * "Chiropractic evaluation") denied by the criteria for a course of that
+ * care: the benefit of prior treatment, visits beyond the guideline, what
+ * manipulation is recommended for. An evaluation is an office visit (the
+ * MTUS manual therapy section itself calls for re-evaluation on a flare-up),
+ * so the rationale judges another service than the one requested. Only where
+ * no sentence of the rationale speaks of an evaluation beyond the item's own
+ * name; the finding is on the last sentence that judges the care.
+ */
+function evaluationAsTreatment(v: ItemView, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const service = v.item.service;
+  const therapy = reader.read(service).mentions.find((m) => m.concept.kind === 'therapy');
+  if (!therapy || !EVALUATION.test(service) || COURSE.test(service) || requestedVisits(service)) return undefined;
+  const name = service.trim().toLowerCase();
+  const own = (text: string): string => (name ? text.toLowerCase().split(name).join(' ') : text);
+  if (prose.sentences.some((s) => EVALUATION.test(own(s.text)))) return undefined;
+  const judged = prose.sentences.filter((s) => reader.read(s.text).mentions.some((m) => m.concepts.includes(therapy.concept.id)));
+  const s = judged[judged.length - 1];
+  if (!s) return undefined;
+  return {
+    message: `"${service.trim()}" asks for an evaluation, an office visit, but the rationale judges it by the criteria for a course of ${therapy.concept.title} ("${quoted(s.text)}") and never speaks of the evaluation. Weigh the request by the criteria for an evaluation or office visit (the reason for it in the record), and say why it is or is not needed.`,
+    range: sentenceSpan(prose, s, 0, s.text.length),
+    data: { axis: 'services', applied: `a course of ${therapy.concept.id}` },
+  };
 }
 
 function quoted(text: string): string {
