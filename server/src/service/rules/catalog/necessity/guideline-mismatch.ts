@@ -5,6 +5,7 @@
 // criteria library's data (`covers`: sites, services, forms).
 import type { Prose, Sentence } from '../../../syntax/ast';
 import type { Reader } from '../../../reading/reader';
+import type { Mention } from '../../../reading/types';
 import { substitutedReason, unweighedCriterion } from '../../support/unweighedCriteria';
 import { ACUTE_DAYS, acutePhase, chronicGuidance, phaseDuration } from '../../support/phaseOfCare';
 import { excessClaim, givenVisits, initialRequest, quotedAllowances, surgeryDone, type Allowance } from '../../support/visitAllowance';
@@ -77,6 +78,7 @@ export default defineRule<MismatchData>({
         visitAllowanceMismatch(v, file.summary?.prose, reader) ??
         stimulationMismatch(v, reader, library) ??
         continuationForFirstUse(v, reader) ??
+        priorCourseForFirstRequest(v, file.summary?.prose, reader) ??
         unspecifiedSiteApplied(v, reader) ??
         unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
@@ -541,6 +543,48 @@ function continuationForFirstUse(v: ItemView, reader: Reader): MismatchFinding |
         { range: sentenceSpan(prose, concession, 0, concession.text.length), message: 'The rationale cannot tell a first prescription from ongoing care' },
       ],
       data: { axis: 'continuation', condition: m.concept.id },
+    };
+  }
+  return undefined;
+}
+
+const PRIOR_COURSE = new PhraseSet(CONTINUATION.priorCourse);
+const LACKING = new PhraseSet(CONTINUATION.lacking);
+const UMBRELLA: ReadonlySet<string> = new Set(CONTINUATION.umbrella);
+
+/**
+ * A denial that finds lacking the course of a therapy given to date ("did not
+ * note the number of sessions completed to date and outcome") while the
+ * summary never shows that therapy given (a request or plan for it is no
+ * course given) and the request asks for no more: the count and outcome of
+ * sessions to date are criteria for continuing a therapy, which a first
+ * request cannot meet. A concept shared only through an umbrella
+ * (conservative care) is not the therapy given; one that the requested
+ * modality shares with physical therapy is.
+ */
+function priorCourseForFirstRequest(v: ItemView, summary: Prose | undefined, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || !summary || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const original = getField(v.section, 'request')?.value ?? v.item.service;
+  if (!initialRequest(original)) return undefined;
+  const therapy = reader.read(v.item.service).mentions.find((m) => m.concept.kind === 'therapy');
+  if (!therapy) return undefined;
+  const own = therapy.concepts.filter((id) => !UMBRELLA.has(id));
+  const given = (m: Mention): boolean =>
+    m.concept.kind === 'therapy' && (m.assertion === 'affirmed' || m.assertion === 'historical') && m.concepts.some((id) => own.includes(id));
+  for (const x of [summary, prose]) {
+    for (const s of x.sentences) {
+      const r = reader.read(s.text);
+      if (!r.generic && r.mentions.some(given)) return undefined;
+    }
+  }
+  for (const s of prose.sentences) {
+    const course = PRIOR_COURSE.matches(s.text)[0];
+    if (!course || !LACKING.matches(s.text, 0, course.start).length || reader.read(s.text).generic) continue;
+    return {
+      message: `The rationale denies "${v.item.service.trim()}" for want of the course given to date ("${quoted(s.text)}"), but neither the summary nor the rationale shows ${therapy.concept.title} given before: the sessions completed and their outcome are criteria for continuing a therapy, not for a first request. Say from the record whether it was given before, and weigh the request by the criteria for an initial trial.`,
+      range: sentenceSpan(prose, s, course.start, course.end),
+      data: { axis: 'continuation', condition: therapy.concept.id },
     };
   }
   return undefined;
