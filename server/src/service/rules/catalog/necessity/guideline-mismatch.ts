@@ -80,6 +80,7 @@ export default defineRule<MismatchData>({
         continuationForFirstUse(v, reader) ??
         priorCourseForFirstRequest(v, file.summary?.prose, reader) ??
         unspecifiedSiteApplied(v, reader) ??
+        otherConditionEvidence(v, file.summary?.prose, diagnosis, reader) ??
         unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
     }
@@ -625,6 +626,57 @@ function unspecifiedSiteApplied(v: ItemView, reader: Reader): MismatchFinding | 
       relatedInformation: [{ range: sentenceSpan(prose, concession, 0, concession.text.length), message: 'The rationale says the body part is not given' }],
       data: { axis: 'sites', region: m.attributes.sites[0] ?? regions[0] },
     };
+  }
+  return undefined;
+}
+
+const OTHER_CONDITION = SCOPE_DATA.otherCondition;
+const POPULATION = new PhraseSet(OTHER_CONDITION.population);
+const POSITIVE = new PhraseSet(OTHER_CONDITION.positive);
+const RESTRICTIVE = new PhraseSet(OTHER_CONDITION.restrictive);
+const CONDITION_KINDS: ReadonlySet<string> = new Set(OTHER_CONDITION.kinds);
+
+/**
+ * A denial that quotes a treatment's efficacy for a condition the case never
+ * documents ("manipulation has been described as effective for patients with
+ * frozen shoulders" for shoulder sprains; PRP "in patients with chronic
+ * refractory patellar tendinopathy" for plantar fasciitis): evidence for
+ * another condition than the worker's, which neither supports nor decides
+ * the request. Only a plain statement of efficacy (no word that limits or
+ * contrasts it: "only", "not", "rather than"), only where the worker's
+ * diagnoses are given, and only for a condition neither the summary, the
+ * diagnoses, the item nor what the rationale says of the worker names, in
+ * the reader's words for it or a narrower one, and named alone (a list of
+ * conditions sorts a guideline's allowances).
+ */
+function otherConditionEvidence(v: ItemView, summary: Prose | undefined, diagnosis: string | undefined, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  if (!prose || !summary || !diagnosis || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const condition = (m: Mention): boolean => CONDITION_KINDS.has(m.concept.kind) && m.value === 'abnormal';
+  const documented = new Set<string>();
+  const note = (text: string, ofWorker: (m: Mention) => boolean): void => {
+    for (const m of reader.read(text).mentions) if (condition(m) && ofWorker(m)) for (const id of m.concepts) documented.add(id);
+  };
+  const worker = (m: Mention): boolean => m.assertion !== 'generic' && m.assertion !== 'hypothetical' && m.assertion !== 'other-person';
+  note(diagnosis, () => true);
+  note(v.item.service, () => true);
+  for (const s of summary.sentences) note(s.text, worker);
+  for (const s of prose.sentences) note(s.text, worker);
+  for (const s of prose.sentences) {
+    if (!POSITIVE.test(s.text) || RESTRICTIVE.test(s.text)) continue;
+    const cues = POPULATION.matches(s.text);
+    // A list of the conditions a guideline addresses ("neuralgia, neuritis, and radiculitis ... or myalgia") sorts its allowances; one condition is the evidence applied.
+    const others = reader.read(s.text).mentions.filter((m) => condition(m) && !documented.has(m.concept.id));
+    if (others.length !== 1) continue;
+    for (const m of others) {
+      const cue = cues.find((q) => q.end <= m.start && (s.text.slice(q.end, m.start).match(/[A-Za-z]+/g) ?? []).length <= 2);
+      if (!cue) continue;
+      return {
+        message: `The rationale weighs evidence for ${m.concept.title} ("${quoted(s.text)}"), a condition the summary and the worker's diagnoses ("${quoted(diagnosis)}") never document. Apply the criteria for the worker's own condition, and weigh the record against them.`,
+        range: sentenceSpan(prose, s, m.start, m.end),
+        data: { axis: 'weighed', condition: m.concept.id },
+      };
+    }
   }
   return undefined;
 }
