@@ -39,8 +39,8 @@ export function joinBrokenSentences<L extends { text: string; blank: boolean }>(
       const next = prev ? lines[n] : undefined;
       if (prev && next && continues(prev.text, next.text)) {
         joined++;
-        // Every blank line of this break goes: skip to the next content line.
-        while (i + 1 < lines.length && lines[i + 1].blank) i++;
+        // Every blank line of this break goes: go on at the next content line.
+        i = n - 1;
         continue;
       }
     }

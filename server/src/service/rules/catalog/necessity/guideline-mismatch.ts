@@ -338,13 +338,23 @@ function chronicForAcute(v: ItemView, model: CaseModel, reader: Reader): Mismatc
 }
 
 /**
+ * The rationale of a denial written as prose, with no criteria block: the
+ * checks below read what the reviewer wrote, and a criteria block marks each
+ * criterion itself.
+ */
+function proseDenial(v: ItemView): Prose | undefined {
+  const prose = v.section.rationale?.prose;
+  return prose && !v.criteria && v.item.decision === 'upheld' ? prose : undefined;
+}
+
+/**
  * A denial whose rationale states a guideline's condition that the summary
  * documents, and never weighs it (rules/support/unweighedCriteria.ts). Read
  * only in a prose rationale: a criteria block marks each criterion itself.
  */
 function unweighed(v: ItemView, summary: Prose | undefined, reader: Reader): MismatchFinding | undefined {
-  const prose = v.section.rationale?.prose;
-  if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const prose = proseDenial(v);
+  if (!prose) return undefined;
   const service = reader.read(v.item.service);
   const itemSites = [...new Set([...service.attributes.sites, ...service.mentions.flatMap((m) => m.attributes.sites)])];
   // The denial may rest on conservative care tried and failed, which the guideline it quotes does not set: the finding is then on that reason,
@@ -525,8 +535,8 @@ const ONGOING_USE = new PhraseSet(CONTINUATION.ongoing);
  * the reader's (a response to treatment asserted absent).
  */
 function continuationForFirstUse(v: ItemView, reader: Reader): MismatchFinding | undefined {
-  const prose = v.section.rationale?.prose;
-  if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const prose = proseDenial(v);
+  if (!prose) return undefined;
   const concession = prose.sentences.find((s) => {
     const u = UNCLEAR_START.matches(s.text)[0];
     return !!u && FIRST_USE.matches(s.text, u.end).length > 0 && ONGOING_USE.matches(s.text, u.end).length > 0;
@@ -603,8 +613,8 @@ const SITE_WORDS = new PhraseSet(SCOPE_DATA.unspecifiedSite.where);
  * name no site either; the site the guidance names is the reader's.
  */
 function unspecifiedSiteApplied(v: ItemView, reader: Reader): MismatchFinding | undefined {
-  const prose = v.section.rationale?.prose;
-  if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const prose = proseDenial(v);
+  if (!prose) return undefined;
   const service = reader.read(v.item.service);
   const kind = service.mentions.find((m) => m.concept.kind === 'therapy' || m.concept.kind === 'procedure' || m.concept.kind === 'study');
   if (!kind || service.attributes.sites.length || service.mentions.some((m) => m.attributes.sites.length)) return undefined;
@@ -696,8 +706,8 @@ const COURSE = new PhraseSet(SCOPE_DATA.evaluation.treatment);
  * name; the finding is on the last sentence that judges the care.
  */
 function evaluationAsTreatment(v: ItemView, reader: Reader): MismatchFinding | undefined {
-  const prose = v.section.rationale?.prose;
-  if (!prose || v.criteria || v.item.decision !== 'upheld') return undefined;
+  const prose = proseDenial(v);
+  if (!prose) return undefined;
   const service = v.item.service;
   const therapy = reader.read(service).mentions.find((m) => m.concept.kind === 'therapy');
   if (!therapy || !EVALUATION.test(service) || COURSE.test(service) || requestedVisits(service)) return undefined;
