@@ -509,6 +509,42 @@ test('unsupported-record-claim: a plan or request the records hold that the summ
   }
 });
 
+test('unsupported-record-claim: a plan written after what it plans ("is being considered") that the summary never mentions', () => {
+  for (const [sentence, at] of [
+    ['An epidural steroid injection is being considered for the radiating leg pain.', 'epidural steroid injection'],
+    ['Acupuncture is contemplated once the imaging has been reviewed.', 'Acupuncture'],
+  ]) {
+    const text = withRationale(sentence);
+    const d = codes(text, 'unsupported-record-claim');
+    assert.equal(d.length, 1, `${sentence}\n${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), at);
+    assert.match(d[0].message, /the records plan or request/);
+  }
+  for (const [sentence, summary] of [
+    // The summary records the plan.
+    [
+      'A lumbar epidural steroid injection is being considered for the radiating leg pain.',
+      CLEAN_CASE.replace('The Utilization Review dated', 'An epidural steroid injection was discussed as the next step. The Utilization Review dated'),
+    ],
+    // The summary's own plan, in other words ("would consider surgery").
+    ['Surgery is being considered if the imaging shows a surgical lesion.', CLEAN_CASE],
+    // A condition, not a plan of this case.
+    ['If an epidural steroid injection is being considered, imaging of the spine is reasonable.', CLEAN_CASE],
+    // A doubt before it.
+    ['It is unclear whether an epidural steroid injection is being considered.', CLEAN_CASE],
+    // The disputed item itself.
+    ['An MRI of the lumbar spine is being considered to plan further care.', CLEAN_CASE],
+    // A guideline's words.
+    ['Per the guidelines, imaging is appropriate when an epidural steroid injection is being considered.', CLEAN_CASE],
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(sentence, summary), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+});
+
 test('a number right before a treatment counts its visits ("6 prior physical therapy completed")', () => {
   // The summary counts 12 sessions: another number is a detail-mismatch.
   const text = withRationale('Progress notes have noted 6 prior physical therapy completed thus far.');

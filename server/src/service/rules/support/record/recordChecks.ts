@@ -1052,10 +1052,27 @@ function deniedHistoryClaim(facts: SummaryFacts, r: RationaleSentence): RecordFi
 /** Kinds of thing a treatment plan or a request names. */
 const PLANNABLE_KINDS: ReadonlySet<ConceptKind> = new Set(['medication', 'drug-class', 'procedure', 'study', 'therapy', 'device']);
 
+/** Plan words written after what they plan ("an injection is contemplated", "surgery is being considered"). */
+const PLAN_AFTER: ReadonlySet<string> = new Set(data.planStatedAfter.map((p) => p.toLowerCase()));
+
+/**
+ * Is the mention planned by a plan word written after it ("a cortisone injection is contemplated"), in a clause
+ * that no condition, doubt or denial governs? The sentence then says what the treating side intends, a record.
+ */
+function planStatedAfter(reading: SentenceReading, m: Mention): boolean {
+  const cue = m.cues[0];
+  if (!cue || cue.category !== 'requested' || cue.start < m.end) return false;
+  if (!PLAN_AFTER.has(cue.text.toLowerCase().replace(/\s+/g, ' ').trim())) return false;
+  // "If surgery is being considered": the requested cue outranks the condition; the condition still governs.
+  if (m.cues.some((c) => c.category !== 'requested' && c.category !== 'historical')) return false;
+  return !hedgedBefore(reading, m);
+}
+
 /**
  * The rationale says the records hold a request or a plan ("The treatment plan contains a request for physical
- * therapy ... and Norco 5/325 mg") for a drug, study or treatment that is no disputed item and that the summary
- * never mentions at all, not even as requested: the plan is a record the summary does not show.
+ * therapy ... and Norco 5/325 mg", "an epidural injection is being considered") for a drug, study or treatment
+ * that is no disputed item and that the summary never mentions at all, not even as requested: the plan is a record
+ * the summary does not show.
  */
 function plannedClaim(file: CaseFile, facts: SummaryFacts, services: ReadonlySet<string>, r: RationaleSentence): RecordFinding | undefined {
   const reading = r.reading;
@@ -1072,7 +1089,7 @@ function plannedClaim(file: CaseFile, facts: SummaryFacts, services: ReadonlySet
     const recorded = reading.mentions.some(
       (x) => x !== m && x.concept.kind === 'record' && x.assertion === 'affirmed' && x.start < m.start && x.start >= (c?.start ?? 0),
     );
-    if (!recorded) continue;
+    if (!recorded && !planStatedAfter(reading, m)) continue;
     // Any mention in the summary, a request too, or one of a broader kind that says which ("hydrocodone" for Norco).
     if (supportFor(facts, m, r).length || alternativeSupported(facts, m, r)) continue;
     return {
