@@ -29,6 +29,7 @@ import guidelineCitation from './necessity/guideline-citation';
 import supersededGuideline from './necessity/superseded-guideline';
 import visitLimit from './necessity/visit-limit';
 import medThreshold from './necessity/med-threshold';
+import formularyStatus from './necessity/formulary-status';
 import deadline from './necessity/deadline';
 import phi from './privacy/phi';
 import criteriaData from './criteria/criteria-data';
@@ -63,6 +64,7 @@ export const CATALOG: readonly RuleDefinition[] = [
   supersededGuideline,
   visitLimit,
   medThreshold,
+  formularyStatus,
   deadline,
   phi,
   criteriaData,
