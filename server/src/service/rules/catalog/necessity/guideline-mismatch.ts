@@ -16,6 +16,7 @@ import { daysBetween, formatUs } from '../../../syntax/dates';
 import { defineRule, type Finding } from '../../defineRule';
 import type { CoverageConflict, CriteriaLibrary } from '../../../necessity/library';
 import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
+import { serviceForms, type LibrarySection, type Limit } from '../../../necessity/library';
 import {
   citedMtusChapters,
   drugClassesIn,
@@ -31,12 +32,12 @@ import {
   therapyTitle,
 } from '../../../necessity/guidelineScope';
 import { PhraseSet, type PhraseMatch } from '../../../necessity/phrases';
-import { guidelineStatement, SCOPE_DATA } from '../../../necessity/guidelineScope';
+import { aboutPatient, guidelineStatement, SCOPE_DATA } from '../../../necessity/guidelineScope';
 import { oneLine } from '../../../text/words';
 
 export interface MismatchData {
   /** What differs: the body part, the service, or the drug form; `weighed`: a condition stated and never weighed; `phase`: guidance for chronic pain in the acute phase; `visits`: a visit allowance quoted and never compared with the request. */
-  axis: CoverageConflict['axis'] | 'weighed' | 'phase' | 'visits' | 'continuation';
+  axis: CoverageConflict['axis'] | 'weighed' | 'phase' | 'visits' | 'continuation' | 'first-line';
   /** For `visits`: the visits asked for (with those already given) and the allowance compared. */
   visits?: number;
   allowed?: number;
@@ -72,6 +73,9 @@ export default defineRule<MismatchData>({
         criteriaBlockMismatch(v, library) ??
         proseMismatch(v, library, diagnosis) ??
         chapterMismatch(v, reader) ??
+        regionConditionMismatch(v, reader) ??
+        sectionAllowanceMismatch(v, library, reader) ??
+        firstLineForFirstLine(v, reader) ??
         // Another service judged (an evaluation by a course of care's criteria) comes before the phase of that care's guidance.
         evaluationAsTreatment(v, reader) ??
         chronicForAcute(v, model, reader) ??
@@ -726,4 +730,133 @@ function evaluationAsTreatment(v: ItemView, reader: Reader): MismatchFinding | u
 
 function quoted(text: string): string {
   return oneLine(text.trim(), 90);
+}
+
+const REGION_CONDITIONS = SCOPE_DATA.regionConditions;
+
+/**
+ * A denial of care for one body region judged by a condition the guidelines
+ * for that region do not set: imaging of the head by a period of
+ * conservative care first ("imaging after at least 1 month of conservative
+ * therapy"), the spine's and the limbs' condition for imaging. Only where the
+ * item names that region alone and the condition is stated of patients in
+ * general (the reader's generic or hypothetical mention), as a guideline's.
+ */
+function regionConditionMismatch(v: ItemView, reader: Reader): MismatchFinding | undefined {
+  const prose = proseDenial(v);
+  if (!prose) return undefined;
+  const regions = regionsIn(v.item.service);
+  const services = servicesIn(v.item.service);
+  const rc = REGION_CONDITIONS.find((x) => regions.size === 1 && regions.has(x.region) && services.has(x.service));
+  if (!rc) return undefined;
+  for (const s of prose.sentences) {
+    const r = reader.read(s.text);
+    if (!r.generic && !guidelineStatement(s.text)) continue;
+    const m = r.mentions.find((x) => (x.assertion === 'generic' || x.assertion === 'hypothetical') && x.concepts.some((id) => rc.notSet.includes(id)));
+    if (!m) continue;
+    return {
+      message: `The rationale judges "${v.item.service.trim()}", ${rc.title}, by ${m.concept.title} ("${quoted(s.text)}"), a condition the guidelines set for ${rc.setFor}, not for ${rc.title}. Apply the criteria for ${rc.title}, and weigh the record against them.`,
+      range: sentenceSpan(prose, s, m.start, m.end),
+      data: { axis: 'sites', region: rc.region, condition: m.concept.id },
+    };
+  }
+  return undefined;
+}
+
+const ALLOWANCE_UNITS: ReadonlySet<string> = new Set(SCOPE_DATA.visitAllowance.units);
+const ALLOWANCE_LIMITS: ReadonlySet<string> = new Set(['visits', 'sessions', 'treatments']);
+
+/** The MTUS sections of the library that the item's guideline line names and its service matches. */
+function citedOwnSections(v: ItemView, library: CriteriaLibrary): LibrarySection[] {
+  const line = v.item.guideline?.value.toLowerCase();
+  if (!line) return [];
+  const own = new Set(library.matchService(v.item.service).map((s) => s.id));
+  return [...library.sections.values()].filter(
+    (s) => s.source.mtus && own.has(s.id) && (s.source.sections ?? []).some((name) => name.length > 3 && line.includes(name.toLowerCase())),
+  );
+}
+
+/**
+ * A visit allowance the rationale attributes to a guideline that the only
+ * guideline its guideline line cites does not set: "up to 10 visits" of
+ * manipulation under the MTUS manual therapy section, whose allowances are a
+ * 6-visit trial and up to 18 visits with functional improvement. The cited
+ * section's allowances are the library's (`limits` of visits, sessions or
+ * treatments, every one verified); an allowance agrees with one when it is
+ * its upper or lower end or lies within its range. Only where the guideline
+ * line cites the MTUS alone and the allowance's sentence names no other
+ * guideline and no other kind of care than the item's.
+ */
+function sectionAllowanceMismatch(v: ItemView, library: CriteriaLibrary, reader: Reader): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  const line = v.item.guideline?.value ?? '';
+  if (!prose || v.criteria || !v.item.decision || /non-mtus/i.test(line) || SCOPE.nonMtusNames.test(line)) return undefined;
+  const sections = citedOwnSections(v, library);
+  const counted = sections.flatMap((s) => s.criteria).filter((c) => (c.limits ?? []).some((l) => ALLOWANCE_LIMITS.has(l.what)));
+  if (!counted.length || counted.some((c) => c.unverified)) return undefined;
+  const limits: Limit[] = counted.flatMap((c) => (c.limits ?? []).filter((l) => ALLOWANCE_LIMITS.has(l.what)));
+  const agrees = (n: number): boolean =>
+    limits.some((l) => l.max === n || l.min === n || (l.min !== undefined && l.max !== undefined && l.min <= n && n <= l.max));
+  const itemTherapies = new Set(therapyMatches(v.item.service).map((t) => t.id));
+  for (const a of quotedAllowances(reader, prose)) {
+    if (a.phase || !ALLOWANCE_UNITS.has(a.count.unit)) continue;
+    const text = a.sentence.text;
+    // The guideline's allowance for the item's own kind of care, named in the sentence ("up to 10 visits of chiropractic treatment"), not a count the
+    // worker was given or authorized, and not another guideline's.
+    const kinds = therapyMatches(text);
+    if (SCOPE.nonMtusNames.test(text) || aboutPatient(text) || !kinds.length || kinds.some((t) => !itemTherapies.has(t.id))) continue;
+    if (agrees(a.count.value) || (a.count.low !== undefined && agrees(a.count.low))) continue;
+    const set = [
+      ...new Set(
+        limits.map(
+          (l) =>
+            `${l.min !== undefined && l.max !== undefined && l.min !== l.max ? `${l.min}-${l.max}` : String(l.max ?? l.min)} ${l.what}${l.when ? ` (${l.when})` : ''}`,
+        ),
+      ),
+    ].join('; ');
+    const titles = sections.map((s) => `${s.title} (${s.source.citation})`).join(' and ');
+    return {
+      message: `The rationale quotes "${a.count.text}" as the guideline's allowance ("${quoted(text)}"), but the section its guideline line cites, ${titles}, allows ${set}: the allowance is not that guideline's. Weigh the visits asked for against the allowances the cited section sets, or cite the guideline that sets this one.`,
+      range: sentenceSpan(prose, a.sentence, a.count.start, a.count.end),
+      relatedInformation: v.item.guideline ? [{ range: v.item.guideline.valueRange, message: 'The guideline the decision is based on' }] : undefined,
+      data: { axis: 'visits', allowed: a.count.value },
+    };
+  }
+  return undefined;
+}
+
+const FIRST_LINE = SCOPE_DATA.firstLine;
+const FIRST_LINE_WORDS = new PhraseSet(FIRST_LINE.words);
+const FIRST_LINE_FAILED = new PhraseSet(FIRST_LINE.failed);
+const NOT_FIRST_LINE = new PhraseSet(FIRST_LINE.not);
+
+/**
+ * A denial of a drug of a first-line class (an oral NSAID, which the MTUS
+ * calls the traditional first line of treatment) for want of first-line
+ * treatment tried and failed ("no evidence of failure of first-line
+ * medications"): that is a criterion for a second-line drug, which the item
+ * is not. The sentence is about the worker (not a guideline's), and says
+ * first-line treatment and its failure are lacking (a negated mention).
+ */
+function firstLineForFirstLine(v: ItemView, reader: Reader): MismatchFinding | undefined {
+  const prose = proseDenial(v);
+  if (!prose) return undefined;
+  const service = v.item.service;
+  const classes = drugClassesIn(service);
+  const cls = FIRST_LINE.classes.find((c) => classes.has(c));
+  // A topical, compounded or injected form of the drug is not the first-line oral drug.
+  if (!cls || NOT_FIRST_LINE.test(service) || serviceForms(service).some((f) => f !== 'oral')) return undefined;
+  for (const s of prose.sentences) {
+    const words = FIRST_LINE_WORDS.matches(s.text);
+    if (!words.length || !FIRST_LINE_FAILED.test(s.text) || !aboutPatient(s.text)) continue;
+    const r = reader.read(s.text);
+    if (r.generic || !r.mentions.some((m) => m.assertion === 'negated')) continue;
+    const w = words[0];
+    return {
+      message: `The rationale denies "${service.trim()}" (${drugClassTitle(cls)}) for want of first-line treatment tried and failed ("${quoted(s.text)}"), but the guidelines take ${drugClassTitle(cls)} as a first-line treatment: the failure of first-line treatment is a criterion for a second-line drug. Weigh the request by the criteria for its own class.`,
+      range: sentenceSpan(prose, s, w.start, w.end),
+      data: { axis: 'first-line', drugClass: cls },
+    };
+  }
+  return undefined;
 }
