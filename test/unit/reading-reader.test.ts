@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureLexicon, fixtureReader } from '../helpers/readingFixture';
-import { createReader, type SentenceReading } from '../../server/src/service/reading/index';
+import { bundledLexicon, createReader, type SentenceReading } from '../../server/src/service/reading/index';
 
 const reader = fixtureReader();
 const read = (s: string) => reader.read(s);
@@ -368,4 +368,23 @@ test('a qualifier before "and" belongs to the previous item when the mention has
     ],
   );
   assert.equal(read('Decreased sensation and strength in the left leg.').mentions.find((m) => m.concept.id === 'motor-strength')?.value, 'abnormal');
+});
+
+test('a measure in degrees belongs to the motion it follows, or to the motion named after it with "of"', () => {
+  const bundled = createReader(bundledLexicon());
+  const degreesOf = (s: string) =>
+    bundled
+      .read(s)
+      .mentions.filter((m) => m.attributes.counts.some((c) => c.unit === 'degree'))
+      .map((m) => `${m.text}=${m.attributes.counts.map((c) => c.value).join('/')}`);
+  // Written with the degree sign and with no comma between two measures: each goes to its own motion, not to the
+  // examination named first nor to the motion right after it.
+  assert.deepEqual(degreesOf('Examination of the left shoulder showed abduction at 95°, flexion 120° external rotation of 40 degrees.'), [
+    'abduction=95',
+    'flexion=120',
+    'external rotation=40',
+  ]);
+  assert.deepEqual(degreesOf('He had 70 degrees of flexion of the knee.'), ['degrees of flexion=70']);
+  // A measure with no motion before it in its clause is left to the general rule: a count of the nearest mention.
+  assert.deepEqual(degreesOf('The brace was set at 30 degrees.'), ['brace=30']);
 });

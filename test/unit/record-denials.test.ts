@@ -297,3 +297,48 @@ test('contradicts-record: "no clear evidence the patient has had conservative tr
     0,
   );
 });
+
+/** The clean case with two dated examinations of the right knee added to its summary and a denial to its rationale. */
+function twoVisits(first: string, second: string, denial: string): string {
+  return withSummary(`On 3/1/2016 ${first} The plan was physical therapy for the knee. At the follow-up visit on 5/2/2016 ${second}`, denial);
+}
+const measured = (text: string) => contradicts(text).filter((d) => /measures/.test(d.message));
+
+test('contradicts-record: "no objective functional improvement" over more motion measured at a later visit, under the treatment given between', () => {
+  const denial = 'There was no documentation of objective functional improvement with physical therapy.';
+  const text = twoVisits('right knee flexion measured 85 degrees.', 'right knee flexion was 125°.', denial);
+  const d = measured(text);
+  assert.equal(
+    d.length,
+    1,
+    contradicts(text)
+      .map((x) => x.message)
+      .join('\n'),
+  );
+  assert.match(textAt(text, d[0].range), /no documentation of objective functional improvement/);
+  assert.match(d[0].message, /"flexion measured 85 degrees" .* "flexion was 125°"/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /85 degrees/);
+  assert.match(textAt(text, d[0].relatedInformation![1].range), /125°/);
+  // A restricted motion then a normal range of motion at the same place is a gain too, and the last item of a
+  // list the negation governs is denied with it.
+  const list = 'There is lack of documentation of the number of visits attended or any measurable improvement with physical therapy.';
+  assert.equal(measured(twoVisits('right knee flexion measured 85 degrees.', 'the right knee had full range of motion.', list)).length, 1);
+});
+
+test('contradicts-record: measured motion is quiet when it did not grow, when the denial is not of objective improvement, or is of another treatment', () => {
+  const denial = 'There was no documentation of objective functional improvement with physical therapy.';
+  // A few degrees are within what a goniometer varies by; less motion later is no gain.
+  assert.equal(measured(twoVisits('right knee flexion measured 85 degrees.', 'right knee flexion was 90°.', denial)).length, 0);
+  assert.equal(measured(twoVisits('right knee flexion measured 125 degrees.', 'right knee flexion was 85°.', denial)).length, 0);
+  // The same visit measured twice is no course.
+  assert.equal(measured(withSummary('On 3/1/2016 right knee flexion measured 85 degrees and, after warm-up, right knee flexion was 125°.', denial)).length, 0);
+  // Functional improvement as the MTUS defines it (activities, work) is not a range of motion.
+  const functional = 'There was no documentation of functional improvement with physical therapy.';
+  assert.equal(measured(twoVisits('right knee flexion measured 85 degrees.', 'right knee flexion was 125°.', functional)).length, 0);
+  // The gain came under physical therapy; a denial about acupuncture is not answered by it.
+  const other = 'There was no documentation of objective functional improvement with acupuncture.';
+  assert.equal(measured(twoVisits('right knee flexion measured 85 degrees.', 'right knee flexion was 125°.', other)).length, 0);
+  // Another body part's motion does not answer a denial about the knee.
+  const elsewhere = 'There was no documentation of objective functional improvement of the shoulder with physical therapy.';
+  assert.equal(measured(twoVisits('right knee flexion measured 85 degrees.', 'right knee flexion was 125°.', elsewhere)).length, 0);
+});

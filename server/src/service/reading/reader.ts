@@ -385,8 +385,21 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
     return best;
   };
   const drug = (m: Mention) => m.concept.kind === 'medication' || m.concept.kind === 'drug-class';
+  // "flexion at 91°, extension 5°": a measure in degrees follows the motion it measures, in its clause and with
+  // no other mention between; "90 degrees of flexion" names it after.
+  const measuredMotion = (c: Count): Mention | undefined => {
+    const inClause = (byClause.get(clauseAtOffset(c.start)) ?? []).filter((m) => m.concept.kind === 'finding');
+    const after = inClause.find((m) => (m.start < c.end && m.end > c.start) || (m.start >= c.end && /^\s{1,2}of\s{1,2}$/i.test(text.slice(c.end, m.start))));
+    if (after) return after;
+    const before = inClause.filter((m) => m.end <= c.start).pop();
+    if (!before || mentions.some((x) => x.start >= before.end && x.end <= c.start)) return undefined;
+    return (text.slice(before.end, c.start).match(/\w+/g) ?? []).length <= 3 ? before : undefined;
+  };
   for (const d of doses) nearest(d.start, d.end, drug)?.attributes.doses.push(d);
-  for (const c of counts) nearest(c.start, c.end, (m) => m.concept.kind !== 'finding' && m.concept.kind !== 'symptom')?.attributes.counts.push(c);
+  for (const c of counts) {
+    const owner = c.unit === 'degree' ? measuredMotion(c) : undefined;
+    (owner ?? nearest(c.start, c.end, (m) => m.concept.kind !== 'finding' && m.concept.kind !== 'symptom'))?.attributes.counts.push(c);
+  }
   for (const g of grades) nearest(g.start, g.end, (m) => m.concept.kind === 'finding')?.attributes.grades.push(g);
   for (const p of painScores) nearest(p.start, p.end, (m) => m.concept.kind === 'symptom' || m.concept.kind === 'pain-score')?.attributes.painScores.push(p);
 

@@ -28,7 +28,7 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-const PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '!', '?', '—', '–', '.', '/', '&', '#', '%', '=', '<', '>']);
+const PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '!', '?', '—', '–', '.', '/', '&', '#', '%', '=', '<', '>', '°', 'º']);
 
 /**
  * Splits `text` into tokens. `allowStar` keeps a trailing `*` on a word (for

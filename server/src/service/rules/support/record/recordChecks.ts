@@ -13,7 +13,7 @@ import type { CaseModel, ItemModel } from '../../../model/caseModel';
 import { getField } from '../../../model/caseModel';
 import type { ConceptKind, Mention, SentenceReading } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
-import { daysBetween, formatUs } from '../../../syntax/dates';
+import { daysBetween, formatIso, formatUs } from '../../../syntax/dates';
 import { PhraseSet, wordCount } from '../../../necessity/phrases';
 import data from '../../../data/terms/record-details.json';
 import { courseNumbers, leadingCount, visitCounts } from './visitCounts';
@@ -316,6 +316,7 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
     const found =
       denial(file, facts, r) ??
       deniedFailure(file, facts, r) ??
+      measuredImprovement(model, facts, r) ??
       onlyFinding(file, facts, r) ??
       contrary(facts, r) ??
       contraryResponse(file, facts, r) ??
@@ -512,6 +513,161 @@ function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
 }
 
 const byLine = (a: Fact, b: Fact) => a.sentence.range.start.line - b.sentence.range.start.line;
+
+// ---- measured improvement across examinations ----------------------------------------------
+
+const MEASURED_RESPONSES: ReadonlySet<string> = new Set(data.measuredResponses);
+const OBJECTIVE = new PhraseSet(data.objectiveWords);
+const REVIEW_SENTENCE = new PhraseSet(data.reviewSentence);
+const NORMAL_DEGREES: Readonly<Record<string, Readonly<Record<string, number>>>> = data.normalMotionDegrees;
+
+/**
+ * "lack of documentation indicating the total number of sessions or any objective functional improvement": the last
+ * item of a list the negation governs, joined by "or any", "nor any", "or", with no predicate between the joiner and it.
+ */
+function deniedInList(reading: SentenceReading, m: Mention): boolean {
+  const cue = m.cues[0];
+  if (!cue || cue.category !== 'negated' || cue.end > m.start) return false;
+  const gap = reading.text.slice(cue.end, m.start);
+  const joiner = /(?:^|[\s,])(?:or|nor|and\/or)\s+(?:any\s+)?$/i.exec(gap);
+  return !!joiner && wordCount(gap) <= data.findingDenialReach * 2 && !/[;:]/.test(gap);
+}
+
+/** One range-of-motion measure of a summary examination: where, which motion, how many degrees, restricted or full. */
+interface MotionMeasure {
+  fact: Fact;
+  /** The body part of the normal-motion table the measure is at. */
+  part: string;
+  /** The motion ("flexion", "internal rotation"), or '' for the range of motion as a whole. */
+  motion: string;
+  degrees?: number;
+  state: 'restricted' | 'full' | 'measured';
+  /** The visit: the summary sentence whose date the measure falls under, and that date when it is within the claim. */
+  visit: number;
+  iso?: string;
+}
+
+const motionOf = (m: Mention) =>
+  m.concept.id === 'range-of-motion'
+    ? m.text
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .replace(/^(?:degrees of|active|passive) /, '')
+        .trim()
+    : '';
+
+/** The range-of-motion measures of the summary's examinations, each with its visit, in the summary's order. */
+function motionMeasures(model: CaseModel, facts: SummaryFacts): MotionMeasure[] {
+  const injury = model.dates.injuryDate && formatIso(model.dates.injuryDate.date);
+  const decision = model.dates.decisionDate && formatIso(model.dates.decisionDate.date);
+  // The date a sentence gives, or the last one given before it; a date before the injury or after the decision is a
+  // slip or another claim's, so it starts a visit of no known date.
+  const visits: Array<{ visit: number; iso?: string }> = [];
+  let current: { visit: number; iso?: string } = { visit: -1 };
+  facts.sentences.forEach(({ reading }, i) => {
+    if (!REVIEW_SENTENCE.test(reading.text) && reading.attributes.dates.length) {
+      const iso = reading.attributes.dates[reading.attributes.dates.length - 1].iso;
+      const day = iso.length === 10 ? iso : undefined;
+      const inClaim = !!day && (!injury || day >= injury) && (!decision || day <= decision);
+      current = { visit: i, iso: inClaim ? day : undefined };
+    }
+    visits.push(current);
+  });
+  const out: MotionMeasure[] = [];
+  for (const f of facts.byConcept.get('range-of-motion') ?? []) {
+    if (f.review || (f.mention.assertion !== 'affirmed' && f.mention.assertion !== 'historical')) continue;
+    const degrees = f.mention.attributes.counts.find((c) => c.unit === 'degree')?.value;
+    // A motion measured in degrees was examined, whatever plan word its clause holds ("noted to be decreased").
+    if (f.planned && degrees === undefined) continue;
+    const part = f.sites.flatMap((x) => [x, ...facts.access.partOf(x)]).find((x) => NORMAL_DEGREES[x]);
+    if (!part) continue;
+    const motion = motionOf(f.mention);
+    const normal = motion ? NORMAL_DEGREES[part][motion] : undefined;
+    if (motion && normal === undefined) continue;
+    const state =
+      f.mention.value === 'normal'
+        ? 'full'
+        : f.mention.value === 'abnormal' || (degrees !== undefined && normal !== undefined && degrees < normal * data.restrictedFraction)
+          ? 'restricted'
+          : 'measured';
+    const i = facts.sentences.findIndex((x) => x.sentence === f.sentence);
+    out.push({ fact: f, part, motion, degrees, state, ...visits[i] });
+  }
+  return out.sort((a, b) => a.fact.sentence.range.start.line - b.fact.sentence.range.start.line || a.fact.mention.start - b.fact.mention.start);
+}
+
+/** Does the later measure show more motion than the earlier one: more degrees of the same motion, or restricted then full? */
+function gained(a: MotionMeasure, b: MotionMeasure, access: ReadingAccess): boolean {
+  if (a.visit === b.visit || a.visit < 0 || a.part !== b.part || !sidesCompatible(a.fact.side, b.fact.side)) return false;
+  if (a.iso && b.iso && a.iso >= b.iso) return false;
+  if (!sitesCompatible(a.fact.sites, b.fact.sites, access)) return false;
+  if (a.motion && a.motion === b.motion && a.degrees !== undefined && b.degrees !== undefined) return b.degrees - a.degrees >= data.motionGainDegrees;
+  return a.state === 'restricted' && b.state === 'full' && (!b.motion || b.motion === a.motion);
+}
+
+/**
+ * "There was lack of documentation of any objective functional improvement" where the summary's examinations measure,
+ * at the place and across the treatment the rationale speaks of, more motion at a later visit than at an earlier one
+ * (knee flexion 100° then 135°; hip flexion 91° then a normal range of motion): a measured change is objective
+ * improvement the rationale must weigh. Not a denial of functional improvement alone (the MTUS asks for activities
+ * and work), nor one that names the measures itself.
+ */
+function measuredImprovement(model: CaseModel, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  const text = r.reading.text;
+  const m = r.reading.mentions.find(
+    (x) =>
+      MEASURED_RESPONSES.has(x.concept.id) &&
+      x.assertion === 'negated' &&
+      (deniesExistence(r.reading, x) || deniedInList(r.reading, x)) &&
+      OBJECTIVE.test(text.slice(Math.min(x.cues[0]?.start ?? x.start, x.start), x.end)),
+  );
+  if (!m || r.reading.mentions.some((x) => x.concepts.includes('range-of-motion') && documentsHere(x))) return undefined;
+  // The treatment the denial is about: the sentence's own, the one the sentence before it names, or the disputed service.
+  const at = r.prose.sentences.indexOf(r.sentence);
+  const before = at > 0 ? facts.access.read(r.prose.sentences[at - 1].text) : undefined;
+  let treated = treatmentsOf(r.reading);
+  if (!treated.length && before) treated = treatmentsOf(before);
+  if (!treated.length && r.serviceReading) treated = treatmentsOf(r.serviceReading);
+  if (!treated.length) return undefined;
+  const sites = sitesOf(m, r);
+  const measures = motionMeasures(model, facts).filter(
+    (x) => sitesCompatible(sites, x.fact.sites, facts.access) && sidesCompatible(m.attributes.side, x.fact.side),
+  );
+  for (const [i, a] of measures.entries()) {
+    for (const b of measures.slice(i + 1)) {
+      if (!gained(a, b, facts.access)) continue;
+      // The treatment given between the two examinations (planned at the first one, or named on the way).
+      const from = facts.sentences.findIndex((x) => x.sentence === a.fact.sentence);
+      const to = facts.sentences.findIndex((x) => x.sentence === b.fact.sentence);
+      const between = facts.sentences
+        .slice(from, to + 1)
+        .filter((x) => !REVIEW_SENTENCE.test(x.reading.text))
+        .flatMap((x) => treatmentsOf(x.reading));
+      if (!treatmentsAgree(treated, between)) continue;
+      const span = claimSpan(m);
+      const cue = m.cues[0];
+      // A long list between the negation and the response is left out of the quote: "lack of … objective functional improvement".
+      const claim = cue && wordCount(text.slice(cue.end, m.start)) > 4 ? `"${clip(cue.text, 30)} … ${clip(m.text, 40)}"` : quote(text, span.start, span.end);
+      // The summary's own words for each measure: the motion and its degrees ("flexion measured 85 degrees").
+      const said = (x: MotionMeasure) => {
+        const c = x.fact.mention.attributes.counts.find((n) => n.unit === 'degree');
+        const words =
+          c && x.fact.reading ? x.fact.reading.text.slice(Math.min(c.start, x.fact.mention.start), Math.max(c.end, x.fact.mention.end)) : x.fact.mention.text;
+        return clip(words.replace(/\s+/g, ' '), 40);
+      };
+      return (file) => ({
+        message: `The rationale says ${claim}, but the clinical case summary measures "${said(a)}" at one examination and "${said(b)}" at a later one. Weigh the measured change, or correct the statement.`,
+        range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
+        relatedInformation: [
+          ...related(file, [a.fact], () => 'The earlier examination records'),
+          ...related(file, [b.fact], () => 'The later examination records'),
+        ],
+        data: { concept: m.concept.id, direction: 'denies' },
+      });
+    }
+  }
+  return undefined;
+}
 
 /** The responses that give a course (relief, improvement, none, worse): any of them answers what the response was. */
 const RESPONSE_CLAIMS_ALL: readonly string[] = data.responseClaims;
