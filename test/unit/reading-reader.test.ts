@@ -388,3 +388,15 @@ test('a measure in degrees belongs to the motion it follows, or to the motion na
   // A measure with no motion before it in its clause is left to the general rule: a count of the nearest mention.
   assert.deepEqual(degreesOf('The brace was set at 30 degrees.'), ['brace=30']);
 });
+
+test('a copula or auxiliary with "not" denies what it governs as well as what it follows', () => {
+  const bundled = createReader(bundledLexicon());
+  const assertionIn = (s: string, id: string) => bundled.read(s).mentions.find((m) => m.concepts.includes(id))?.assertion;
+  assert.equal(assertionIn('She has not tried acupuncture for the neck.', 'acupuncture'), 'negated');
+  assert.equal(assertionIn('There is not mention of an MRI of the knee.', 'mri'), 'negated');
+  assert.equal(assertionIn('He was not taking any opioids at that visit.', 'opioid'), 'negated');
+  // Backward as before: "the Spurling test was not positive".
+  assert.equal(assertionIn("The Spurling's test was not positive.", 'special-test'), 'negated');
+  // Where a pseudo phrase begins at its "not" ("not improved", "not only"), it governs nothing after it.
+  assert.equal(assertionIn('She has not improved with chiropractic care.', 'chiropractic'), 'affirmed');
+});

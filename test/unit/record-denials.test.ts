@@ -342,3 +342,13 @@ test('contradicts-record: measured motion is quiet when it did not grow, when th
   const elsewhere = 'There was no documentation of objective functional improvement of the shoulder with physical therapy.';
   assert.equal(measured(twoVisits('right knee flexion measured 85 degrees.', 'right knee flexion was 125°.', elsewhere)).length, 0);
 });
+
+test('contradicts-record: "there is not any record of failure of conservative treatment" over two treatments without relief', () => {
+  // The clean case records physical therapy and NSAIDs without lasting relief.
+  const text = CLEAN_CASE.replace(RATIONALE_END, `There is not any record of failure of conservative treatment. ${RATIONALE_END}`);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(textAt(text, d[0].range), /is not any record of failure of conservative treatment/);
+  // The same auxiliary before a response that the record agrees with denies no treatment.
+  assert.equal(contradicts(CLEAN_CASE.replace(RATIONALE_END, `He has not improved with physical therapy. ${RATIONALE_END}`)).length, 0);
+});

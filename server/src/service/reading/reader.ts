@@ -139,6 +139,9 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   // A pseudo-cue ("no change", "not only") cancels every shorter cue inside it; a cue as long as it stays ("not recommended").
   const pseudoAt = byStart(pseudoHits);
   const inPseudo = (h: Hit) => within(pseudoAt, h, (p) => h.to - h.from < p.to - p.from);
+  // "has not only", "has not improved": a cue whose last word begins a pseudo phrase does not govern what follows it.
+  const pseudoStarts = new Set(pseudoHits.map((p) => p.from));
+  const endsInPseudo = (h: Hit) => h.to - h.from > 1 && pseudoStarts.has(h.to - 1);
   const cues: CueHit[] = leftmostLongest(cueHits.filter((h) => !inPseudo(h))).map((hit) => ({ hit, cue: (hit.payload as { cue: CueDef }).cue }));
   // Terminators inside a cue phrase do not cut that cue ("rather than"), nor inside a pseudo phrase.
   for (const t of leftmostLongest(terminatorHits)) if (!inPseudo(t)) termAt[t.from] = 1;
@@ -325,7 +328,7 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
       // Forward, a cue governs a list ("no weakness, numbness or tingling"), but not a comma's stretch that has a
       // verdict of its own ("no radiating pain, cervical compression test is negative"). Backward, it reaches only
       // its window of words ("SLR and Spurling's were negative"), never back across a list of findings.
-      if (c.to <= h.from && cue.direction !== 'backward')
+      if (c.to <= h.from && cue.direction !== 'backward' && !endsInPseudo(c))
         covers = fill[h.from] - fill[c.to] <= cue.window && !blocked(c.to, h.from, cue.category) && !ownBetween(c.to - 1, h.from);
       else if (c.from >= h.to && cue.direction !== 'forward')
         covers = words[c.from] - words[h.to] <= cue.window && !blocked(h.to, c.from, cue.category) && !preValue.has(c.from);
