@@ -5,7 +5,7 @@
 // stay quiet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CLEAN_CASE, necessityDiagnostics, textAt } from '../helpers/necessityCases';
+import { CLEAN_CASE, necessityDiagnostics, textAt, variant } from '../helpers/necessityCases';
 import type { ImrDiagnostic } from '../../server/src/service/types';
 
 const EXAM = `On examination there was
@@ -351,4 +351,27 @@ test('contradicts-record: "there is not any record of failure of conservative tr
   assert.match(textAt(text, d[0].range), /is not any record of failure of conservative treatment/);
   // The same auxiliary before a response that the record agrees with denies no treatment.
   assert.equal(contradicts(CLEAN_CASE.replace(RATIONALE_END, `He has not improved with physical therapy. ${RATIONALE_END}`)).length, 0);
+});
+
+test('contradicts-record: "unclear how many sessions" of a treatment the summary counts, not one it names without a count', () => {
+  // The clean case records 12 sessions of physical therapy.
+  const asks = 'It is unclear how many sessions of physical therapy he has had.';
+  const text = CLEAN_CASE.replace(RATIONALE_END, `${asks} ${RATIONALE_END}`);
+  const d = contradicts(text).filter((x) => /counts/.test(x.message));
+  assert.equal(
+    d.length,
+    1,
+    contradicts(text)
+      .map((x) => x.message)
+      .join('\n'),
+  );
+  assert.match(textAt(text, d[0].range), /unclear how many sessions/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /12 sessions of physical therapy/);
+  const counted = (t: string) => contradicts(t).filter((x) => /counts/.test(x.message)).length;
+  // The summary names the therapy with no count: the question is fair.
+  assert.equal(counted(variant(['12 sessions of physical therapy', 'physical therapy'], [RATIONALE_END, `${asks} ${RATIONALE_END}`])), 0);
+  // A count of physical therapy does not answer a question about acupuncture.
+  assert.equal(counted(CLEAN_CASE.replace(RATIONALE_END, `It is unclear how many sessions of acupuncture he has had. ${RATIONALE_END}`)), 0);
+  // A guideline's number of visits is no question about the record.
+  assert.equal(counted(CLEAN_CASE.replace(RATIONALE_END, `The guidelines do not state the number of sessions completed before a review. ${RATIONALE_END}`)), 0);
 });

@@ -317,6 +317,7 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
       denial(file, facts, r) ??
       deniedFailure(file, facts, r) ??
       measuredImprovement(model, facts, r) ??
+      deniedCount(file, facts, r) ??
       onlyFinding(file, facts, r) ??
       contrary(facts, r) ??
       contraryResponse(file, facts, r) ??
@@ -513,6 +514,58 @@ function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
 }
 
 const byLine = (a: Fact, b: Fact) => a.sentence.range.start.line - b.sentence.range.start.line;
+
+// ---- a count of visits denied ------------------------------------------------------------
+
+const COUNT_QUESTIONS = new PhraseSet(data.countQuestions);
+const COUNT_DENIALS = new PhraseSet(data.countDenials);
+const COUNT_UNITS: ReadonlySet<string> = new Set(data.countUnits);
+
+/**
+ * "No information as to how many visits have been used", "it is unclear how many sessions she has had": the rationale
+ * says the records do not give the count of a treatment's visits, where the summary gives one ("completed 6 of 6
+ * visits of physical therapy") for that treatment at that place, as done rather than requested.
+ */
+function deniedCount(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  const text = r.reading.text;
+  const asked = COUNT_QUESTIONS.matches(text)[0];
+  if (!asked || GUIDELINE.test(text)) return undefined;
+  // The denial stands in the question's clause: before it ("no information as to how many") or right after its clause
+  // ("how many prior sessions she has had is not noted").
+  const clause = r.reading.clauses.find((c) => c.start <= asked.start && asked.start < Math.max(c.end, c.start + 1));
+  const from = clause?.start ?? 0;
+  const to = clause?.end ?? text.length;
+  const denied = COUNT_DENIALS.matches(text).find(
+    (w) => w.start >= from && w.end <= to && (w.end <= asked.start ? wordCount(text.slice(w.end, asked.start)) <= 4 : true),
+  );
+  if (!denied) return undefined;
+  const at = r.prose.sentences.indexOf(r.sentence);
+  const before = at > 0 ? facts.access.read(r.prose.sentences[at - 1].text) : undefined;
+  const therapies = (x: SentenceReading) =>
+    x.mentions.filter((t) => t.concept.kind === 'therapy' && t.assertion !== 'generic' && t.assertion !== 'other-person');
+  let named = therapies(r.reading);
+  if (!named.length && before) named = therapies(before);
+  if (!named.length && r.serviceReading) named = therapies(r.serviceReading);
+  const m = named[0];
+  if (!m) return undefined;
+  const evidence = factsAbout(facts, m.concept.id, m, r).filter(
+    (f) =>
+      f.mention.concept.id === m.concept.id &&
+      !f.review &&
+      !f.planned &&
+      (f.mention.assertion === 'affirmed' || f.mention.assertion === 'historical') &&
+      f.mention.attributes.counts.some((c) => COUNT_UNITS.has(c.unit)),
+  );
+  if (!evidence.length || citesAny(file, r.sentence, evidence)) return undefined;
+  const span = { start: Math.min(denied.start, asked.start), end: Math.max(denied.end, asked.end) };
+  const count = evidence[0].mention.attributes.counts.find((c) => COUNT_UNITS.has(c.unit))!;
+  return (file) => ({
+    message: `The rationale says ${quote(text, span.start, span.end)}, but the clinical case summary counts ${m.concept.title} ("${clip(count.text, 30)}"). Weigh the documented count, or correct the statement.`,
+    range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
+    relatedInformation: related(file, evidence, () => 'The summary counts the visits'),
+    data: { concept: m.concept.id, direction: 'denies' },
+  });
+}
 
 // ---- measured improvement across examinations ----------------------------------------------
 
