@@ -545,6 +545,43 @@ test('unsupported-record-claim: a plan written after what it plans ("is being co
   }
 });
 
+/** The clean case ruling on a drug instead of the MRI, with a summary that lists "medications" without naming any. */
+const drugItem = (item: string, sentence: string) =>
+  withRationale(
+    sentence,
+    CLEAN_CASE.replace('item MRI of the lumbar spine', `item ${item}`).replace(
+      '12 sessions of physical therapy\n  and NSAIDs',
+      'physical therapy\n  and medications',
+    ),
+  );
+
+test('unsupported-record-claim: a drug that only shares a class with the disputed drug is no name of the service', () => {
+  // NSAIDs and oxycodone/acetaminophen are both analgesics: the NSAIDs are another drug the summary never names.
+  for (const [item, sentence] of [
+    ['Percocet 5/325 mg #60', 'The patient has failed physical therapy and NSAIDs.'],
+    ['Norco 10/325 mg #60', 'The patient tolerates NSAIDs well.'],
+  ]) {
+    const text = drugItem(item, sentence);
+    const d = codes(text, 'unsupported-record-claim');
+    assert.equal(d.length, 1, `${sentence}\n${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), 'NSAIDs');
+  }
+  for (const [item, sentence] of [
+    // Another brand of the disputed drug names the service, spoken of as requested.
+    ['Norco 10/325 mg #60', 'The patient tolerates Vicodin well.'],
+    // The broader word for the disputed drug, not said to be done.
+    ['Norco 10/325 mg #60', 'The patient tolerates opioids well.'],
+    // A requirement written in the subjunctive is a guideline's words.
+    ['Norco 10/325 mg #60', 'A consultation with pain management as well as a urine drug screen be performed prior to an opioid trial.'],
+  ]) {
+    assert.deepEqual(
+      codes(drugItem(item, sentence), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+});
+
 test('a number right before a treatment counts its visits ("6 prior physical therapy completed")', () => {
   // The summary counts 12 sessions: another number is a detail-mismatch.
   const text = withRationale('Progress notes have noted 6 prior physical therapy completed thus far.');

@@ -181,6 +181,26 @@ function serviceConcepts(model: CaseModel, access: ReadingAccess): Set<string> {
   return out;
 }
 
+/** The concepts the disputed services name themselves (every item's), without the broader ones they count for. */
+function serviceOwnConcepts(model: CaseModel, access: ReadingAccess): Set<string> {
+  const out = new Set<string>();
+  for (const item of model.items) for (const m of item.service ? access.read(item.service).mentions : []) out.add(m.concept.id);
+  return out;
+}
+
+/**
+ * Does the mention name a disputed service: the service itself, a broader word for it ("opioids" under a Percocet
+ * item), a kind of it, or another brand of the same drug ("Vicodin" under a Norco item)? Not a drug or a study that
+ * only shares a class with it: NSAIDs are no Percocet because both are analgesics. A therapy of the same family
+ * still is (home exercise under a physical therapy item): a rationale for one weighs the others in the guideline's
+ * words of active therapy.
+ */
+function namesService(m: Mention, services: ReadonlySet<string>, own: ReadonlySet<string>, access: ReadingAccess): boolean {
+  if (services.has(m.concept.id) || m.concepts.some((id) => own.has(id))) return true;
+  if (m.concept.kind === 'therapy') return m.concepts.some((id) => services.has(id));
+  return m.concept.kind === 'medication' && m.concepts.some((id) => id !== m.concept.id && services.has(id) && access.concept(id)?.kind === 'medication');
+}
+
 function clip(t: string, n = 90): string {
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 }
@@ -1072,6 +1092,7 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
   const facts = summaryFacts(file, access);
   const reported = new Map<ItemModel, Set<string>>();
   const services = serviceConcepts(model, access);
+  const ownServices = serviceOwnConcepts(model, access);
   for (const r of rationaleSentences(model, access)) {
     if (r.reading.generic) continue;
     const done = reported.get(r.item) ?? new Set<string>();
@@ -1116,7 +1137,7 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       if (inParentheticalList(r.reading.text, m.start)) continue;
       // The disputed service (this item's or another's) is named as requested all through a rationale:
       // only a clause that says it was done ("has completed", "previously", "underwent") claims a record.
-      const service = services.has(m.concept.id) || m.concepts.some((id) => services.has(id));
+      const service = namesService(m, services, ownServices, access);
       const saysDone = given || m.assertion === 'historical' || RECORD_VERBS.test(clauseText(r.reading, m));
       if (service && !saysDone) continue;
       // "neurologic dysfunction", "nerve compromise": the words of a criterion, not a sign someone recorded.
