@@ -582,6 +582,61 @@ test('unsupported-record-claim: a drug that only shares a class with the dispute
   }
 });
 
+test('unsupported-record-claim: a review of systems or a peer-to-peer discussion the summary never mentions', () => {
+  for (const [sentence, at] of [
+    ['The review of systems was positive for poor sleep.', 'review of systems'],
+    ['A peer-to-peer conversation took place between the reviewer and the treating physician.', 'peer-to-peer conversation'],
+  ]) {
+    const text = withRationale(sentence);
+    const d = codes(text, 'unsupported-record-claim');
+    assert.equal(d.length, 1, `${sentence}\n${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), at);
+    assert.match(d[0].message, /relies on a (review of systems|peer-to-peer discussion) \(/);
+  }
+  for (const [sentence, summary] of [
+    // The summary mentions it.
+    [
+      'The review of systems was positive for poor sleep.',
+      CLEAN_CASE.replace('The Utilization Review dated', 'His review of systems noted poor sleep. The Utilization Review dated'),
+    ],
+    [
+      'A peer-to-peer conversation took place between the reviewer and the treating physician.',
+      CLEAN_CASE.replace('The Utilization Review dated', 'A peer to peer call was held with the treating physician. The Utilization Review dated'),
+    ],
+    // A guideline's words, a doubt.
+    ['A peer to peer discussion is recommended before a request is modified.', CLEAN_CASE],
+    ['It is unclear whether a peer-to-peer call was attempted.', CLEAN_CASE],
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(sentence, summary), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+});
+
+test('detail-mismatch: a normal sign named for another sign the summary gives the same verdict at the same place', () => {
+  const arms = CLEAN_CASE.replace('The Utilization Review dated', 'Sensation was intact in both upper extremities. The Utilization Review dated');
+  const text = withRationale('His reflexes are intact in the upper extremities.', arms);
+  const d = codes(text, 'detail-mismatch');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'reflexes are intact');
+  assert.match(d[0].message, /records "Sensation was intact" instead/);
+  assert.deepEqual(codes(text, 'unsupported-record-claim'), []);
+  // Another verdict, or a grade of its own: a sign the summary never records, not a misnamed one.
+  for (const sentence of ['His reflexes are diminished in the upper extremities.', 'His strength is 5/5 in the upper extremities.']) {
+    const other = withRationale(sentence, arms);
+    assert.deepEqual(
+      codes(other, 'detail-mismatch').map((x) => x.message),
+      [],
+      sentence,
+    );
+    assert.equal(codes(other, 'unsupported-record-claim').length, 1, sentence);
+  }
+  // No sibling sign in the summary: the claim is unsupported.
+  assert.equal(codes(withRationale('His reflexes are intact in the upper extremities.'), 'unsupported-record-claim').length, 1);
+});
+
 test('a number right before a treatment counts its visits ("6 prior physical therapy completed")', () => {
   // The summary counts 12 sessions: another number is a detail-mismatch.
   const text = withRationale('Progress notes have noted 6 prior physical therapy completed thus far.');

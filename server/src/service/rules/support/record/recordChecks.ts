@@ -1247,6 +1247,10 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const denied = deniedHistoryClaim(facts, r);
       if (denied) result.unsupported.push(denied);
     }
+    if (result.unsupported.length === claimed) {
+      const event = eventRecordClaim(facts, done, r);
+      if (event) result.unsupported.push(event);
+    }
   }
   return result;
 }
@@ -1272,6 +1276,33 @@ function deniedHistoryClaim(facts: SummaryFacts, r: RationaleSentence): RecordFi
     if ((facts.byConcept.get(m.concept.id) ?? []).length) continue;
     return {
       message: `The rationale says ${quote(reading.text, Math.min(cue.start, m.start), Math.max(cue.end, m.end))}, but the clinical case summary never mentions ${quote(reading.text, m.start, m.end)}. Add the history the records show to the summary, or do not rely on it.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      data: { concept: m.concept.id },
+    };
+  }
+  return undefined;
+}
+
+/** Parts of the record and events of the review that a summary names when a rationale relies on them. */
+const EVENT_RECORDS: ReadonlySet<string> = new Set(data.eventRecords);
+
+/**
+ * The rationale relies on a part of the record or an event of the review that the summary never mentions, in any
+ * way: "The review of systems was negative for depression", "There was a peer-to-peer discussion with the treating
+ * physician". What it found or what was agreed stands on a record the reader of the letter cannot see. Not a
+ * guideline's words, a hedge or a plan ("a peer-to-peer discussion is recommended").
+ */
+function eventRecordClaim(facts: SummaryFacts, done: Set<string>, r: RationaleSentence): RecordFinding | undefined {
+  const reading = r.reading;
+  if (reading.generic) return undefined;
+  for (const m of reading.mentions) {
+    if (!EVENT_RECORDS.has(m.concept.id) || done.has(m.concept.id)) continue;
+    if (m.assertion !== 'affirmed' && m.assertion !== 'historical') continue;
+    if (GUIDELINE.test(clauseText(reading, m)) || inGenericClause(reading, m) || hedgedBefore(reading, m)) continue;
+    if ((facts.byConcept.get(m.concept.id) ?? []).length) continue;
+    done.add(m.concept.id);
+    return {
+      message: `The rationale relies on ${m.concept.title} (${quote(reading.text, m.start, m.end)}) that the clinical case summary never mentions. Add it to the summary from the records, or remove it from the rationale.`,
       range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
       data: { concept: m.concept.id },
     };
@@ -1513,9 +1544,20 @@ for (const [a, b] of data.confusableKinds as [string, string][]) {
 /** The treatment or study a letter can call by this one's name, recorded in the summary where this one is not. */
 function siblingDocumented(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
   const out: Fact[] = [];
-  for (const other of CONFUSABLE.get(m.concept.id) ?? []) {
-    for (const f of facts.byConcept.get(other) ?? []) {
-      if (documents(f) && !f.review && !f.mention.concepts.includes(m.concept.id) && sitesCompatible(sitesOf(m, r), f.sites, facts.access)) out.push(f);
+  // A sign is named by its verdict's concept too ("reflexes are intact" is the normal reflexes, a kind of the reflexes).
+  const named = m.concept.kind === 'finding' ? m.concepts : [m.concept.id];
+  for (const id of named) {
+    for (const other of CONFUSABLE.get(id) ?? []) {
+      // A sign that is read by its verdict (reflexes, strength, sensation) is misnamed only where the summary gives
+      // the other sign the same verdict ("sensation was intact" for "reflexes are intact"); another verdict is no slip
+      // of the name, and a sign graded in the rationale ("strength graded at 4+/5") is a measure of its own that the
+      // summary must show.
+      const verdictSign = m.concept.kind === 'finding' && facts.access.concept(other)?.polarity === 'neutral';
+      for (const f of facts.byConcept.get(other) ?? []) {
+        if (out.includes(f) || f.mention.concepts.includes(m.concept.id) || f.mention.concepts.includes(id)) continue;
+        const sameVerdict = !verdictSign || (m.value !== 'neutral' && f.mention.value === m.value && !r.reading.attributes.grades.length);
+        if (documents(f) && !f.review && sameVerdict && sitesCompatible(sitesOf(m, r), f.sites, facts.access)) out.push(f);
+      }
     }
   }
   return out;
