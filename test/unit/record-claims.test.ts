@@ -637,6 +637,22 @@ test('detail-mismatch: a normal sign named for another sign the summary gives th
   assert.equal(codes(withRationale('His reflexes are intact in the upper extremities.'), 'unsupported-record-claim').length, 1);
 });
 
+test('unsupported-record-claim: a complaint that persists after a list of treatments is no response to them', () => {
+  const sentence = 'The patient has completed a trial of physical therapy with no improvement.';
+  // Right after the sentence that lists the treatments.
+  const after = noResponse.replace('[#pt-failed].', '[#pt-failed]. He has persistent low back pain.');
+  const text = withRationale(sentence, after);
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(d[0].message, /records no response to "physical therapy"/);
+  // Beside its treatment the persistence is the response.
+  const despite = noResponse.replace('[#pt-failed].', '[#pt-failed]. He has persistent low back pain despite physical therapy.');
+  assert.deepEqual(
+    codes(withRationale(sentence, despite), 'unsupported-record-claim').map((x) => x.message),
+    [],
+  );
+});
+
 test('a number right before a treatment counts its visits ("6 prior physical therapy completed")', () => {
   // The summary counts 12 sessions: another number is a detail-mismatch.
   const text = withRationale('Progress notes have noted 6 prior physical therapy completed thus far.');

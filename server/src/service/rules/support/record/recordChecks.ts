@@ -1471,6 +1471,8 @@ function treatmentsNamed(reading: SentenceReading, access: ReadingAccess): (read
 
 /** Responses a rationale can say a treatment gave (relief, improvement, none, worse); not "persistent" pain, which any summary records. */
 const RESPONSE_CLAIMS: ReadonlySet<string> = new Set(data.responseClaims);
+/** Responses that tell a complaint's course ("persistent"): a response to a treatment only in the sentence that names it. */
+const COMPLAINT_COURSES: ReadonlySet<string> = new Set(data.complaintCourses);
 const FAILURE_WORDS = new PhraseSet(data.responseFailureWords);
 
 /**
@@ -1504,8 +1506,12 @@ function responseClaim(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
     if (hedgedBefore(reading, treatment)) continue;
     const named = [treatment.concepts];
     const answered = facts.sentences.some(({ reading: s }, i) => {
-      if (!s.mentions.some((x) => x.concept.kind === 'response' && x.assertion !== 'generic' && x.assertion !== 'hypothetical')) return false;
+      const responses = s.mentions.filter((x) => x.concept.kind === 'response' && x.assertion !== 'generic' && x.assertion !== 'hypothetical');
+      if (!responses.length) return false;
       const own = treatmentsNamed(s, facts.access);
+      // "persistent right shoulder pain" after a list of treatments is the complaint's course; only beside its
+      // treatment ("persistent pain despite physical therapy") does it answer for the treatment.
+      if (!own.length && responses.every((x) => COMPLAINT_COURSES.has(x.concept.id))) return false;
       // A response sentence that names no treatment speaks of the one the sentence before it names.
       const context = own.length ? own : i > 0 ? treatmentsNamed(facts.sentences[i - 1].reading, facts.access) : [];
       return context.length > 0 && (treatmentsAgree(named, context) || context.some((c) => (CONFUSABLE.get(treatment.concept.id) ?? []).includes(c[0])));
