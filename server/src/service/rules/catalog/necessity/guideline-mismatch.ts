@@ -76,6 +76,7 @@ export default defineRule<MismatchData>({
         regionConditionMismatch(v, reader) ??
         sectionAllowanceMismatch(v, library, reader) ??
         firstLineForFirstLine(v, reader) ??
+        exclusionNotSet(v, library) ??
         // Another service judged (an evaluation by a course of care's criteria) comes before the phase of that care's guidance.
         evaluationAsTreatment(v, reader) ??
         chronicForAcute(v, model, reader) ??
@@ -85,6 +86,7 @@ export default defineRule<MismatchData>({
         priorCourseForFirstRequest(v, file.summary?.prose, reader) ??
         unspecifiedSiteApplied(v, reader) ??
         otherConditionEvidence(v, file.summary?.prose, diagnosis, reader) ??
+        signsUnweighed(v, file.summary?.prose, reader) ??
         unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
     }
@@ -859,4 +861,118 @@ function firstLineForFirstLine(v: ItemView, reader: Reader): MismatchFinding | u
     };
   }
   return undefined;
+}
+
+const EXCLUSIONS = SCOPE_DATA.sectionExclusions;
+const AGAINST = new PhraseSet(EXCLUSIONS.negative);
+
+/**
+ * A rationale that calls the item's care not recommended for a body part the
+ * section its guideline line cites does not exclude ("chiropractic treatment
+ * is not recommended for the elbow" under the MTUS manual therapy section,
+ * which names the ankle and foot, the forearm, wrist and hand, and the knee):
+ * an exclusion the guideline does not set. Only where the guideline line
+ * cites the MTUS alone, in a sentence that names the care, no other
+ * guideline and nothing of the worker; the body parts are those named after
+ * the words against it.
+ */
+function exclusionNotSet(v: ItemView, library: CriteriaLibrary): MismatchFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  const line = v.item.guideline?.value ?? '';
+  if (!prose || v.criteria || !v.item.decision || /non-mtus/i.test(line) || SCOPE.nonMtusNames.test(line)) return undefined;
+  const cited = new Set(citedOwnSections(v, library).map((s) => s.id));
+  for (const ex of EXCLUSIONS.sections) {
+    if (!cited.has(ex.section)) continue;
+    const section = library.section(ex.section);
+    for (const s of prose.sentences) {
+      const text = s.text;
+      if (SCOPE.nonMtusNames.test(text) || aboutPatient(text) || !therapyMatches(text).some((t) => t.id === ex.therapy)) continue;
+      const against = AGAINST.matches(text)[0];
+      if (!against) continue;
+      const other = regionMatches(text).find((r) => r.m.start >= against.end && !ex.regions.includes(r.id));
+      if (!other) continue;
+      return {
+        message: `The rationale says ${therapyTitle(ex.therapy)} is not recommended for ${regionTitle(other.id)} ("${quoted(text)}"), but the section its guideline line cites${section ? `, ${section.title} (${section.source.citation}),` : ''} does not exclude it: it names ${listed(ex.regions.map(regionTitle))}. Weigh the request by the criteria the section sets for this body part, or cite the guideline that excludes it.`,
+        range: sentenceSpan(prose, s, other.m.start, other.m.end),
+        relatedInformation: v.item.guideline ? [{ range: v.item.guideline.valueRange, message: 'The guideline the decision is based on' }] : undefined,
+        data: { axis: 'sites', region: other.id },
+      };
+    }
+  }
+  return undefined;
+}
+
+const SIGNS = SCOPE_DATA.diagnosisSigns;
+const SIGNS_LACKING = new PhraseSet(SIGNS.lacking);
+const SIGNS_OF = new PhraseSet(SIGNS.signsOf);
+
+/**
+ * A denial that finds the signs of a diagnosis lacking in the worker ("not
+ * exhibiting enough signs and symptoms of CRPS") while the summary documents
+ * at least as many of the signs by which it is made (for CRPS, the Budapest
+ * criteria's allodynia, color or temperature change, swelling, trophic
+ * change) at the request's body part, and the rationale names none of them:
+ * the diagnostic criterion is stated and the facts are never weighed against
+ * it. The signs are data (`diagnosisSigns`); the facts are the reader's
+ * affirmed abnormal mentions.
+ */
+function signsUnweighed(v: ItemView, summary: Prose | undefined, reader: Reader): MismatchFinding | undefined {
+  const prose = proseDenial(v);
+  if (!prose || !summary) return undefined;
+  const service = reader.read(v.item.service);
+  const itemSites = [...new Set([...service.attributes.sites, ...service.mentions.flatMap((m) => m.attributes.sites)])];
+  const up = (x: string): string[] => [x, ...(reader.lexicon.sites.get(x)?.partOf ?? [])];
+  const atItem = (sites: readonly string[]): boolean =>
+    !sites.length || !itemSites.length || sites.some((x) => itemSites.some((y) => up(x).includes(y) || up(y).includes(x)));
+  const readings = prose.sentences.map((s) => ({ s, r: reader.read(s.text) }));
+  const ofWorker = (m: Mention): boolean => m.assertion !== 'generic' && m.assertion !== 'hypothetical' && m.assertion !== 'other-person';
+  for (const dx of SIGNS.diagnoses) {
+    const isSign = (m: Mention): boolean => m.concepts.some((id) => dx.signs.includes(id));
+    if (readings.some(({ r }) => r.mentions.some((m) => isSign(m) && ofWorker(m)))) continue;
+    for (const { s, r } of readings) {
+      if (r.generic) continue;
+      // The diagnosis after words of its signs ("signs and symptoms of CRPS"), which words of lack precede.
+      const lacking = r.mentions
+        .filter((x) => x.concepts.includes(dx.diagnosis) && x.assertion !== 'generic' && x.assertion !== 'hypothetical')
+        .map((x) => ({
+          m: x,
+          cue: SIGNS_OF.matches(s.text, Math.max(0, x.start - 40), x.start).find((q) => (s.text.slice(q.end, x.start).match(/[A-Za-z]+/g) ?? []).length <= 1),
+        }))
+        .map((x) => ({ ...x, lack: x.cue ? SIGNS_LACKING.matches(s.text, Math.max(0, x.cue.start - 60), x.cue.start)[0] : undefined }))
+        .find((x) => !!x.cue && !!x.lack);
+      if (!lacking?.cue || !lacking.lack) continue;
+      const { m, cue, lack } = lacking;
+      const facts: { m: Mention; s: Sentence }[] = [];
+      for (const x of summary.sentences) {
+        const read = reader.read(x.text);
+        if (read.generic) continue;
+        for (const f of read.mentions)
+          if (
+            f.assertion === 'affirmed' &&
+            f.value === 'abnormal' &&
+            isSign(f) &&
+            atItem(f.attributes.sites) &&
+            !facts.some((y) => y.m.concept.id === f.concept.id)
+          )
+            facts.push({ m: f, s: x });
+      }
+      if (facts.length < dx.least) continue;
+      const titles = facts.map((f) => `"${f.s.text.slice(f.m.start, f.m.end)}"`).join(', ');
+      return {
+        message: `The rationale finds the signs of ${m.concept.title} lacking ("${quoted(s.text.slice(lack.start, m.end))}"), but the summary documents ${titles}, signs by which it is diagnosed, and the rationale never weighs them. Say whether what the summary documents meets the criteria for the diagnosis, and why the request is denied.`,
+        range: sentenceSpan(prose, s, cue.start, m.end),
+        relatedInformation: facts.map((f) => ({
+          range: sentenceSpan(summary, f.s, f.m.start, f.m.end),
+          message: `The summary documents "${f.s.text.slice(f.m.start, f.m.end)}"`,
+        })),
+        data: { axis: 'weighed', condition: dx.diagnosis },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** "a, b and c". */
+function listed(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
