@@ -70,3 +70,29 @@ test('guideline-mismatch: no signs finding when the rationale weighs a sign, the
   assert.deepEqual(found(oneSign, scan('The worker does not show enough signs of CRPS to justify the study.')).d, []);
   assert.deepEqual(found(FOOT, scan('The bone scan has a low specificity for CRPS.')).d, []);
 });
+
+const FALL =
+  'The injured worker is a 51 year old female who fell from a ladder. She reports pain in both buttocks with prolonged sitting. An x-ray of the right wrist was taken on the day of the fall. The plan included an x-ray of the pelvis.';
+const pelvis = (rationale: string, service = 'X-ray of the pelvis'): ImportedItem => ({
+  service,
+  decision: 'upheld',
+  rationale: `The ODG recommends radiographs of the pelvis after a severe injury. ${rationale} The request is not medically necessary.`,
+});
+const repeat = (x: { d: { message: string }[] }) => x.d.filter((f) => /a criterion for repeating a study/.test(f.message));
+
+test('guideline-mismatch: a first study denied for want of a change in the condition', () => {
+  const { text, d } = found(FALL, pelvis("No examination findings show a change in the patient's condition since the fall."));
+  assert.equal(d.length, 1);
+  assert.equal(textAt(text, d[0].range), "change in the patient's condition");
+  assert.match(d[0].message, /neither the summary nor the rationale shows an x-ray of this body part done before/);
+});
+
+test('guideline-mismatch: no repeat-study finding after a study of the same body part, for a repeat request, or with no body part', () => {
+  const before = FALL.replace('of the right wrist', 'of the pelvis');
+  assert.deepEqual(repeat(found(before, pelvis("No examination findings show a change in the patient's condition since the fall."))), []);
+  assert.deepEqual(
+    repeat(found(FALL, pelvis("No examination findings show a change in the patient's condition since the fall.", 'Repeat x-ray of the pelvis'))),
+    [],
+  );
+  assert.deepEqual(repeat(found(FALL, pelvis("No examination findings show a change in the patient's condition since the fall.", 'X-rays'))), []);
+});

@@ -87,6 +87,7 @@ export default defineRule<MismatchData>({
         unspecifiedSiteApplied(v, reader) ??
         otherConditionEvidence(v, file.summary?.prose, diagnosis, reader) ??
         signsUnweighed(v, file.summary?.prose, reader) ??
+        repeatForFirstStudy(v, file.summary?.prose, reader) ??
         unweighed(v, file.summary?.prose, reader);
       if (found) yield found;
     }
@@ -975,4 +976,44 @@ function signsUnweighed(v: ItemView, summary: Prose | undefined, reader: Reader)
 /** "a, b and c". */
 function listed(items: string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const REPEAT = SCOPE_DATA.repeatStudy;
+const CHANGE = new PhraseSet(REPEAT.change);
+const CHANGE_LACKING = new PhraseSet(REPEAT.lacking);
+const REPEAT_ITEM = new PhraseSet(REPEAT.repeat);
+
+/**
+ * A denial of a study for want of a change in the worker's condition or
+ * symptoms ("no findings to suggest a change in the patient's condition"),
+ * the criterion for repeating a study, while neither the summary nor the
+ * rationale shows a study of that kind done before at the request's body part
+ * (a study of another part is not this one; one with no body part given may
+ * be). The item must name its body part and not call itself a repeat; the
+ * studies, their sites and assertions are the reader's.
+ */
+function repeatForFirstStudy(v: ItemView, summary: Prose | undefined, reader: Reader): MismatchFinding | undefined {
+  const prose = proseDenial(v);
+  if (!prose || !summary || REPEAT_ITEM.test(v.item.service)) return undefined;
+  const service = reader.read(v.item.service);
+  const study = service.mentions.find((m) => m.concept.kind === 'study');
+  const itemSites = [...new Set([...service.attributes.sites, ...service.mentions.flatMap((m) => m.attributes.sites)])];
+  if (!study || !itemSites.length) return undefined;
+  const up = (x: string): string[] => [x, ...(reader.lexicon.sites.get(x)?.partOf ?? [])];
+  const here = (sites: readonly string[]): boolean => !sites.length || sites.some((x) => itemSites.some((y) => up(x).includes(y) || up(y).includes(x)));
+  const done = (m: Mention): boolean =>
+    m.concepts.includes(study.concept.id) && (m.assertion === 'affirmed' || m.assertion === 'historical') && here(m.attributes.sites);
+  for (const x of [summary, prose]) for (const s of x.sentences) if (reader.read(s.text).mentions.some(done)) return undefined;
+  for (const s of prose.sentences) {
+    // What the worker's record lacks, not the guideline's own statement of the repeat criterion ("repeat MRI ... should be reserved for a significant change").
+    if (reader.read(s.text).generic || REPEAT_ITEM.test(s.text) || (guidelineStatement(s.text) && !aboutPatient(s.text))) continue;
+    const change = CHANGE.matches(s.text)[0];
+    if (!change || !CHANGE_LACKING.matches(s.text, 0, change.start).length) continue;
+    return {
+      message: `The rationale denies "${v.item.service.trim()}" for want of a change in the worker's condition ("${quoted(s.text)}"), a criterion for repeating a study, but neither the summary nor the rationale shows ${study.concept.title} of this body part done before. Weigh the request by the criteria for a first study.`,
+      range: sentenceSpan(prose, s, change.start, change.end),
+      data: { axis: 'continuation', condition: study.concept.id },
+    };
+  }
+  return undefined;
 }
