@@ -149,9 +149,15 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** docs/rules.md of the installed package (SARIF's help links point there). */
-function sarifRulesDoc(): string {
-  return rulesDocPath() ?? path.resolve(__dirname, '..', 'docs', 'rules.md');
+/** The text of docs/rules.md of the installed package, whose sections SARIF carries as each rule's help (none if it is missing). */
+function sarifRulesDoc(): string | undefined {
+  const doc = rulesDocPath();
+  if (!doc) return undefined;
+  try {
+    return fs.readFileSync(doc, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function isRegularFile(file: string): boolean {

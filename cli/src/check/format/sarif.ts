@@ -1,8 +1,10 @@
 // SARIF 2.1.0 output, for code-scanning dashboards and editors that read it.
 // Each diagnostic code becomes a rule with the rule catalog's summary and
-// default severity and a link to its full text in docs/rules.md.
+// default severity, and its full text from docs/rules.md as the rule's help.
+// The help is carried in the report rather than linked: a report is read on
+// another machine (a quality team's dashboard), where a file: link to this
+// installation's docs would name a folder of this machine and open nothing.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FileResult } from '../checkFile';
 import type { Severity } from '../../../../server/src/service/types';
 import { ruleFor } from '../../../../server/src/service/rules/registry';
@@ -10,8 +12,18 @@ import { ruleFor } from '../../../../server/src/service/rules/registry';
 export interface SarifOptions {
   version: string;
   cwd: string;
-  /** Where docs/rules.md lives; rule links point into it. */
-  rulesDoc: string;
+  /** The text of docs/rules.md, whose sections become the rules' help; none when the page is not installed. */
+  rulesDoc?: string;
+}
+
+/** The section of the rules page for one code: from its `### \`code\`` heading to the next heading of that level or above. */
+export function ruleSection(doc: string, code: string): string | undefined {
+  const lines = doc.split(/\r?\n/);
+  const start = lines.findIndex((l) => l.trim() === `### \`${code}\``);
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && !/^#{1,3} /.test(lines[end])) end++;
+  return lines.slice(start, end).join('\n').trim();
 }
 
 function level(s: Severity): 'error' | 'warning' | 'note' {
@@ -30,20 +42,21 @@ function uriFor(file: string, cwd: string): string {
 }
 
 export function formatSarif(results: FileResult[], opts: SarifOptions): string {
-  const docUri = pathToFileURL(opts.rulesDoc).href;
   const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   const ruleIndex = new Map(codes.map((c, i) => [c, i]));
   const rules = codes.map((code) => {
-    // Codes outside the catalog (the importer's notes, say) still get a description and a link.
+    // Codes outside the catalog (the importer's notes, say) still get a description.
     const rule = ruleFor(code);
     const text = rule?.summary ?? `Diagnostic \`${code}\` of the IMR case checker.`;
+    const section = opts.rulesDoc ? ruleSection(opts.rulesDoc, code) : undefined;
     return {
       id: code,
       name: code.replace(/(^|-)([a-z])/g, (_m, _d, ch: string) => ch.toUpperCase()),
       shortDescription: { text },
       ...(rule ? { defaultConfiguration: { level: level(rule.severity) } } : {}),
-      helpUri: `${docUri}#${code}`,
-      help: { text: `${text} See docs/rules.md#${code} for what the rule checks and how to fix it.` },
+      help: section
+        ? { text: `${text} (docs/rules.md, "${code}", has the full text.)`, markdown: section }
+        : { text: `${text} See docs/rules.md#${code} for what the rule checks and how to fix it.` },
     };
   });
   const sarifResults = results.flatMap((r) => {
@@ -90,7 +103,6 @@ export function formatSarif(results: FileResult[], opts: SarifOptions): string {
             name: 'imr',
             fullName: 'IMR Author case checker',
             version: opts.version,
-            informationUri: docUri,
             rules,
           },
         },
