@@ -11,7 +11,7 @@ export type RecordFinding = Omit<ImrDiagnostic, 'code' | 'severity'>;
 import type { CaseFile, Prose, Sentence } from '../../../syntax/ast';
 import type { CaseModel, ItemModel } from '../../../model/caseModel';
 import { getField } from '../../../model/caseModel';
-import type { ConceptKind, Mention, SentenceReading } from '../../../reading/types';
+import type { ConceptKind, Mention, SentenceReading, Side } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
 import { daysBetween, formatIso, formatUs } from '../../../syntax/dates';
 import { PhraseSet, wordCount } from '../../../necessity/phrases';
@@ -351,9 +351,11 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
 const documentsHere = (x: Mention) => x.assertion === 'affirmed' || x.assertion === 'historical';
 
 /** Does the rationale sentence cite ([#label]) one of the evidence's summary sentences? */
-function citesAny(file: CaseFile, sentence: Sentence, evidence: readonly Fact[]): boolean {
+function citesAny(file: CaseFile, sentence: Sentence, ...evidence: (readonly Fact[])[]): boolean {
+  // Most sentences cite no fact: then there is nothing to look for among the summary's facts.
+  if (!sentence.labels.length) return false;
   const cited = new Set(sentence.labels.map((l) => l.name));
-  return file.facts.some((f) => cited.has(f.label.name) && evidence.some((e) => e.sentence === f.sentence));
+  return file.facts.some((f) => cited.has(f.label.name) && evidence.some((list) => list.some((e) => e.sentence === f.sentence)));
 }
 
 /** The rationale denies what the summary documents. */
@@ -503,31 +505,16 @@ function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
     .filter((x) => CONSERVATIVE_KINDS.has(x.concept.kind) && !FAILED_TREATMENTS.has(x.concept.id))
     .filter((x) => x.assertion !== 'generic' && x.assertion !== 'other-person' && x.assertion !== 'requested')
     .map((x) => x.concepts);
-  const at = (f: Fact) => sitesCompatible(sitesOf(anchor, r), f.sites, facts.access) && sidesCompatible(anchor.attributes.side, f.side) && !f.review;
-  const outcome: Fact[] = [];
-  const treated: Fact[] = [];
-  for (const id of FAILURE_RESPONSES)
-    for (const f of facts.byConcept.get(id) ?? [])
-      if (f.mention.assertion !== 'negated' && f.mention.assertion !== 'generic' && at(f) && !outcome.includes(f)) outcome.push(f);
-  for (const [, list] of facts.byConcept)
-    for (const f of list) {
-      if (!CONSERVATIVE_KINDS.has(f.mention.concept.kind) || f.mention.concepts[0] !== f.mention.concept.id || treated.includes(f)) continue;
-      if (!documents(f) || !at(f)) continue;
-      if (named.length && !treatmentsAgree(named, [f.mention.concepts])) continue;
-      treated.push(f);
-    }
-  // One drug that did not help is a failed trial, not failed conservative care: that takes more than one treatment.
-  const distinct = new Set(treated.map((f) => f.mention.concept.id));
-  for (const f of treated) for (const id of f.mention.concepts.slice(1)) distinct.delete(id);
-  if (!outcome.length || distinct.size < 2) return undefined;
-  const evidence = [...outcome.sort(byLine), ...treated.sort(byLine)];
-  if (citesAny(file, r.sentence, evidence)) return undefined;
+  const { outcome, treated, distinct } = documentedFailure(facts, sitesOf(anchor, r), anchor.attributes.side, named);
+  if (!outcome.length || distinct < 2) return undefined;
+  // Both lists are in summary order already (failureCandidates).
+  if (citesAny(file, r.sentence, outcome, treated)) return undefined;
   return (file) => ({
-    message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents conservative treatment (${evidenceWords(treated)}) with ${evidenceWords(outcome)}. Weigh the documented outcome of the treatment in the rationale, or correct the statement.`,
+    message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents conservative treatment (${sharedEvidenceWords(treated)}) with ${sharedEvidenceWords(outcome)}. Weigh the documented outcome of the treatment in the rationale, or correct the statement.`,
     range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
     relatedInformation: [
       ...related(file, outcome.slice(0, 1), (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
-      ...related(file, treated.filter((f) => f.sentence !== outcome[0].sentence).slice(0, 2), (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
+      ...related(file, firstOthers(treated, outcome[0].sentence, 2), (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
     ],
     data: { concept: anchor.concept.id, direction: 'denies' },
   });
@@ -742,6 +729,82 @@ function measuredImprovement(model: CaseModel, facts: SummaryFacts, r: Rationale
   return undefined;
 }
 
+/** The first `n` facts not of `sentence`. */
+function firstOthers(facts: readonly Fact[], sentence: Sentence, n: number): Fact[] {
+  const out: Fact[] = [];
+  for (const f of facts) {
+    if (out.length >= n) break;
+    if (f.sentence !== sentence) out.push(f);
+  }
+  return out;
+}
+
+// evidenceWords of the lists documentedFailure shares between the sentences that ask for the same place.
+const evidenceWordsOf = new WeakMap<readonly Fact[], string>();
+
+function sharedEvidenceWords(facts: readonly Fact[]): string {
+  let words = evidenceWordsOf.get(facts);
+  if (words === undefined) evidenceWordsOf.set(facts, (words = evidenceWords(facts)));
+  return words;
+}
+
+interface FailureCandidates {
+  /** Facts of a response of no benefit or worse, not denied or generic: once each, in summary order. */
+  outcomes: readonly Fact[];
+  /** Documented conservative treatments, each fact under its own concept: once each, in summary order. */
+  treatments: readonly Fact[];
+  /** documentedFailure's answers for this summary, by place, side and named treatments (at most one per rationale sentence). */
+  byPlace: Map<string, DocumentedFailure>;
+}
+
+// Per summary's facts (one per parse): what deniedFailure filters by each sentence's place and treatments. A fact is
+// listed under every concept it counts for, so collecting them once per rationale sentence was quadratic in a long summary.
+const failureCandidatesOf = new WeakMap<SummaryFacts, FailureCandidates>();
+
+interface DocumentedFailure {
+  outcome: readonly Fact[];
+  treated: readonly Fact[];
+  /** How many distinct treatments `treated` holds, a broader one counted only without a narrower one. */
+  distinct: number;
+}
+
+/**
+ * The summary's outcomes and conservative treatments at a place and side that a denial of failure names, and agreeing
+ * with the treatments it names: what deniedFailure weighs. Remembered per summary's facts by what it depends on, since
+ * the rationales of a long case deny the failure of conservative care at the same few places again and again.
+ */
+function documentedFailure(facts: SummaryFacts, sites: readonly string[], side: Side | undefined, named: (readonly string[])[]): DocumentedFailure {
+  const candidates = failureCandidates(facts);
+  const key = JSON.stringify([sites, side ?? null, named]);
+  const hit = candidates.byPlace.get(key);
+  if (hit) return hit;
+  const at = (f: Fact) => sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(side, f.side) && !f.review;
+  const outcome = candidates.outcomes.filter(at);
+  const treated = candidates.treatments.filter((f) => at(f) && (!named.length || treatmentsAgree(named, [f.mention.concepts])));
+  // One drug that did not help is a failed trial, not failed conservative care: that takes more than one treatment.
+  const distinct = new Set(treated.map((f) => f.mention.concept.id));
+  for (const f of treated) for (const id of f.mention.concepts.slice(1)) distinct.delete(id);
+  const found = { outcome, treated, distinct: distinct.size };
+  candidates.byPlace.set(key, found);
+  return found;
+}
+
+function failureCandidates(facts: SummaryFacts): FailureCandidates {
+  let hit = failureCandidatesOf.get(facts);
+  if (hit) return hit;
+  const outcomes = new Set<Fact>();
+  const treatments = new Set<Fact>();
+  for (const id of FAILURE_RESPONSES)
+    for (const f of facts.byConcept.get(id) ?? []) if (f.mention.assertion !== 'negated' && f.mention.assertion !== 'generic') outcomes.add(f);
+  for (const [, list] of facts.byConcept)
+    for (const f of list)
+      if (CONSERVATIVE_KINDS.has(f.mention.concept.kind) && f.mention.concepts[0] === f.mention.concept.id && documents(f)) treatments.add(f);
+  // A stable sort of the first-seen order: filtering it gives what sorting each filtered list would.
+  hit = { outcomes: [...outcomes].sort(byLine), treatments: [...treatments].sort(byLine), byPlace: new Map() };
+  failureCandidatesOf.set(facts, hit);
+  return hit;
+}
+
 /** The responses that give a course (relief, improvement, none, worse): any of them answers what the response was. */
 const RESPONSE_CLAIMS_ALL: readonly string[] = data.responseClaims;
 const QUESTION_WORDS = new PhraseSet(data.questionWords);
@@ -916,7 +979,8 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
 
 /** The summary's words for what it documents: "Norco", or "Norco", "NSAIDs" and 2 more sentences. */
 function evidenceWords(evidence: readonly Fact[]): string {
-  const words = [...new Set(evidence.map((e) => `"${clip(e.mention.text, 40)}"`))];
+  // Distinct texts first: a long summary repeats the same words in many facts.
+  const words = [...new Set([...new Set(evidence.map((e) => e.mention.text))].map((t) => `"${clip(t, 40)}"`))];
   return words.length <= 2 ? words.join(' and ') : `${words.slice(0, 2).join(', ')} and ${words.length - 2} more`;
 }
 
