@@ -19,7 +19,6 @@ import { drugMentions, FORMULARY, formularyDrug, statusClaims, type DrugMention,
 import { serviceForms } from '../../../necessity/library';
 import { sentenceSpan } from '../../../necessity/itemView';
 
-const WORDS: Record<FormularyStatus, string> = { exempt: 'exempt', 'non-exempt': 'non-exempt', unlisted: 'unlisted' };
 const NEEDS: Record<FormularyStatus, string> = {
   exempt: 'it may be dispensed without prospective review when prescribed as the MTUS recommends',
   'non-exempt': 'it needs authorization through prospective review',
@@ -28,13 +27,12 @@ const NEEDS: Record<FormularyStatus, string> = {
 
 const FROM: Record<string, string> = { 'request-date': 'the request date', 'ur-date': 'the UR date', 'decision-date': 'the decision date' };
 
-/** The drug a claim is about: the one named nearest before it in the sentence, else after it, else the item's. */
-function claimDrug(mentions: DrugMention[], at: number, item: FormularyDrug | undefined): DrugMention | { drug: FormularyDrug; brand: false } | undefined {
+/** The drug a claim is about: the one named nearest before it in the sentence, else after it, else the item's (named elsewhere). */
+function claimDrug(mentions: DrugMention[], at: number, item: FormularyDrug | undefined): { drug: FormularyDrug; named?: DrugMention } | undefined {
   const before = mentions.filter((m) => m.end <= at);
-  if (before.length) return before[before.length - 1];
-  const after = mentions.find((m) => m.start >= at);
-  if (after) return after;
-  return item ? { drug: item, brand: false } : undefined;
+  const named = before.length ? before[before.length - 1] : mentions.find((m) => m.start >= at);
+  if (named) return { drug: named.drug, named };
+  return item ? { drug: item } : undefined;
 }
 
 export default defineRule({
@@ -81,15 +79,15 @@ export default defineRule({
           } else {
             actual = about.drug.status;
             if (!actual) continue;
-            if (actual === 'exempt' && about.brand && c.status === 'exempt') {
+            if (actual === 'exempt' && about.named?.brand && c.status === 'exempt') {
               // The brand rule: exempt as a generic, not as a brand where a generic exists.
               yield {
-                message: `The rationale calls ${sentence.text.slice((about as DrugMention).start, (about as DrugMention).end)}, a brand of ${about.drug.generic}, "${said}": a brand-name exempt drug where a generic is available needs authorization through prospective review unless the physician documents the medical need for the brand${caveat}.`,
+                message: `The rationale calls ${sentence.text.slice(about.named.start, about.named.end)}, a brand of ${about.drug.generic}, "${said}": a brand-name exempt drug where a generic is available needs authorization through prospective review unless the physician documents the medical need for the brand${caveat}.`,
                 range: sentenceSpan(prose, sentence, c.start, c.end),
               };
               continue;
             }
-            why = `the MTUS Drug List lists ${about.drug.generic} as ${WORDS[actual]}: ${NEEDS[actual]}`;
+            why = `the MTUS Drug List lists ${about.drug.generic} as ${actual}: ${NEEDS[actual]}`;
           }
           if (actual === c.status) continue;
           yield {

@@ -3,6 +3,7 @@
 // (shoulder MRI criteria for an elbow MRI, topical NSAID guidance for an oral
 // NSAID, PPI guidance for an H2 blocker). What each section covers is the
 // criteria library's data (`covers`: sites, services, forms).
+import type { RelatedInformation } from '../../../types';
 import type { Prose, Sentence } from '../../../syntax/ast';
 import type { Reader } from '../../../reading/reader';
 import type { Mention } from '../../../reading/types';
@@ -344,6 +345,11 @@ function chronicForAcute(v: ItemView, model: CaseModel, reader: Reader): Mismatc
   };
 }
 
+/** The related information that points at the item's guideline line, which the decision is based on. */
+function basedOn(v: ItemView): RelatedInformation[] | undefined {
+  return v.item.guideline ? [{ range: v.item.guideline.valueRange, message: 'The guideline the decision is based on' }] : undefined;
+}
+
 /**
  * The rationale of a denial written as prose, with no criteria block: the
  * checks below read what the reviewer wrote, and a criteria block marks each
@@ -521,7 +527,7 @@ function stimulationMismatch(v: ItemView, reader: Reader, library: CriteriaLibra
     return {
       message: `The rationale judges "${service.trim()}", muscle stimulation, by the TENS guidance its guideline line cites ("${quoted(s.text)}"); the MTUS addresses neuromuscular electrical stimulation in a section of its own. ${apply}`,
       range: sentenceSpan(prose, s, 0, s.text.length),
-      relatedInformation: v.item.guideline ? [{ range: v.item.guideline.valueRange, message: 'The guideline the decision is based on' }] : undefined,
+      relatedInformation: basedOn(v),
       data: { axis: 'services', applied: 'TENS' },
     };
   }
@@ -821,7 +827,7 @@ function sectionAllowanceMismatch(v: ItemView, library: CriteriaLibrary, reader:
     return {
       message: `The rationale quotes "${a.count.text}" as the guideline's allowance ("${quoted(text)}"), but the section its guideline line cites, ${titles}, allows ${set}: the allowance is not that guideline's. Weigh the visits asked for against the allowances the cited section sets, or cite the guideline that sets this one.`,
       range: sentenceSpan(prose, a.sentence, a.count.start, a.count.end),
-      relatedInformation: v.item.guideline ? [{ range: v.item.guideline.valueRange, message: 'The guideline the decision is based on' }] : undefined,
+      relatedInformation: basedOn(v),
       data: { axis: 'visits', allowed: a.count.value },
     };
   }
@@ -895,7 +901,7 @@ function exclusionNotSet(v: ItemView, library: CriteriaLibrary): MismatchFinding
       return {
         message: `The rationale says ${therapyTitle(ex.therapy)} is not recommended for ${regionTitle(other.id)} ("${quoted(text)}"), but the section its guideline line cites${section ? `, ${section.title} (${section.source.citation}),` : ''} does not exclude it: it names ${listed(ex.regions.map(regionTitle))}. Weigh the request by the criteria the section sets for this body part, or cite the guideline that excludes it.`,
         range: sentenceSpan(prose, s, other.m.start, other.m.end),
-        relatedInformation: v.item.guideline ? [{ range: v.item.guideline.valueRange, message: 'The guideline the decision is based on' }] : undefined,
+        relatedInformation: basedOn(v),
         data: { axis: 'sites', region: other.id },
       };
     }
