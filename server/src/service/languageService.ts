@@ -9,7 +9,7 @@ import type { CaseFile } from './syntax/ast';
 import { parseCase } from './syntax/parser';
 import { ParseMemo } from './syntax/parseMemo';
 import { buildCaseModel, type AnalysedCase } from './model/caseModel';
-import { runRules } from './rules/index';
+import { RuleCache, runRules, type RunStats } from './rules/index';
 import { createReader, type Reader } from './reading/reader';
 import { sharedLexicon } from './reading/lexiconFiles';
 import { catalogQuickFixes } from './rules/quickFixes';
@@ -113,6 +113,8 @@ export class LanguageService implements ImrLanguageService {
   private readonly criteriaSource: CriteriaSource | undefined;
   private readonly logger: ServiceLogger | undefined;
   private readonly phraseMemo = new PhraseMemo();
+  /** Each open document's findings of its last run, reused where a rule's inputs did not change (rules/engine.ts). */
+  private readonly ruleCaches = new Map<string, RuleCache>();
   /** What the next parse may reuse of the last (syntax/parseMemo.ts). */
   private readonly parseMemo = new ParseMemo();
   /** This service's reader, made on first use (a service that only renders never compiles the lexicon). */
@@ -146,7 +148,7 @@ export class LanguageService implements ImrLanguageService {
     return checkReadable(doc.text, this.settings.limits);
   }
 
-  /** Parse and model a document, reusing the last result for the same version and text. Throws on a document over the size limit. */
+  /** Parse and model a document, reusing the last result for the same text. Throws on a document over the size limit. */
   analyse(doc: ImrDocument, limits: InputLimits = this.settings.limits ?? DEFAULT_LIMITS): AnalysedCase {
     // A cached analysis already passed the size check against the same limit:
     // counting the text again on every feature request would be wasted work.
@@ -159,7 +161,8 @@ export class LanguageService implements ImrLanguageService {
 
   private cached(doc: ImrDocument, limits: InputLimits): AnalysedCase | undefined {
     const hit = this.cache.get(doc.uri);
-    return hit && hit.version === doc.version && hit.text === doc.text && hit.maxFileSize === limits.maxFileSize ? hit.analysed : undefined;
+    // The analysis is a function of the text alone: a new version with the same text (an undo back, a save) has the same.
+    return hit && hit.text === doc.text && hit.maxFileSize === limits.maxFileSize ? hit.analysed : undefined;
   }
 
   /** Parse and model a document whose size the caller has checked against `limits`. */
@@ -173,6 +176,7 @@ export class LanguageService implements ImrLanguageService {
   /** Forget a closed document so memory goes back down. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.ruleCaches.delete(uri);
     // With no case left open, no case text stays behind in the rules' memo either.
     if (this.cache.size === 0) {
       this.phraseMemo.clear();
@@ -192,6 +196,12 @@ export class LanguageService implements ImrLanguageService {
     return this.cache.size;
   }
 
+  /** How many (rule, unit) pairs the last diagnostics of this document checked and reused (rules/engine.ts); undefined once it is forgotten. */
+  ruleStats(uri: string): RunStats | undefined {
+    const stats = this.ruleCaches.get(uri)?.last;
+    return stats && { ...stats };
+  }
+
   /** How many texts the rules' phrase memo and the parse memo hold (the tests check a closed case leaves none). */
   get rememberedPhraseTexts(): number {
     return this.phraseMemo.size + this.parseMemo.size;
@@ -204,7 +214,10 @@ export class LanguageService implements ImrLanguageService {
     // Checked just now: analyse() would count the text's size a second time on every keystroke.
     const { file, model } = this.cached(doc, limits) ?? this.parseAndModel(doc, limits);
     const reader = this.reader;
-    return this.contained(() => reader.analysis(() => runRules({ file, model, library: this.currentLibrary, reader }, settings, this.phraseMemo)));
+    let rules = this.ruleCaches.get(doc.uri);
+    if (!rules) this.ruleCaches.set(doc.uri, (rules = new RuleCache()));
+    const cache = rules;
+    return this.contained(() => reader.analysis(() => runRules({ file, model, library: this.currentLibrary, reader }, settings, this.phraseMemo, cache)));
   }
 
   // ---- Editor features (features/): each returns an empty answer rather than throw. ----

@@ -6,7 +6,7 @@
 // definitions by `npm run catalog`, and test/unit/catalog.test.ts fails when
 // any of them drifts. docs/architecture.md says how to add a rule.
 import type { CaseFile } from '../syntax/ast';
-import type { CaseModel } from '../model/caseModel';
+import type { CaseModel, ItemModel } from '../model/caseModel';
 import type { CriteriaLibrary } from '../necessity/library';
 import type { CodeAction, ImrDiagnostic, Severity } from '../types';
 import type { Reader } from '../reading/reader';
@@ -62,8 +62,44 @@ interface RuleBase {
   setting?: boolean;
 }
 
+/**
+ * The parts of a case a check's findings are computed from (rules/engine.ts
+ * reuses a finding while the parts it was computed from are unchanged):
+ * - `header`: every section but the summary and the items (case, reviewer,
+ *   worker, documents, and any second summary), at their lines;
+ * - `summary`: the (first) summary section, wherever it moved;
+ * - `items`: every item section (for a rule whose unit is the item: the
+ *   other items as well as its own);
+ * - `text`: the whole text, comments and blank lines included (the default).
+ * The criteria library and the reader are always inputs. Settings and
+ * suppressions never are: the runner applies them to every run's findings.
+ */
+export type CasePart = 'header' | 'summary' | 'items' | 'text';
+
+/** A check's unit of work and what it reads (see `CasePart`). Not stating them means `{ unit: 'case', reads: ['text'] }`. */
+export interface RuleInputs {
+  /**
+   * `case`: one check of the whole case (`check`). `item`: one check per
+   * disputed item (`checkItem`), each of which reads its own item's section,
+   * its model and what `reads` names; the engine reruns only the items whose
+   * inputs changed.
+   */
+  unit: 'case' | 'item';
+  reads: readonly CasePart[];
+  /**
+   * True when a finding's message or data holds a line number (or any
+   * position but its ranges): the engine then reuses it only where nothing
+   * it reads moved. Ranges and related information it moves itself.
+   */
+  absolutePositions?: boolean;
+}
+
 export interface CheckedRule<Data extends object = Record<string, unknown>> extends RuleBase {
   check(ctx: RuleContext): Iterable<Finding<Data>>;
+  /** What the findings are computed from; undefined: the whole text, checked as one unit. */
+  inputs?: RuleInputs;
+  /** The check of one item, for a rule whose unit is the item (`check` is then every item's, in order). */
+  checkItem?(ctx: RuleContext, item: ItemModel): Iterable<Finding<Data>>;
   /** Quick-fixes for one diagnostic of this code, in the order the editor lists them. */
   fixes?(ctx: RuleContext, d: ReturnedDiagnostic<Data>): CodeAction[];
 }
@@ -79,9 +115,26 @@ export interface ReportedRule extends RuleBase {
 // `object`: method parameters are compared both ways, so a rule with its own Data type fits the catalog list.
 export type RuleDefinition = CheckedRule<object> | ReportedRule;
 
+/** A rule checked one disputed item at a time: `inputs.unit` is `item` and `checkItem` replaces `check`. */
+export interface ItemRule<Data extends object = Record<string, unknown>> extends Omit<CheckedRule<Data>, 'check' | 'checkItem' | 'inputs'> {
+  inputs: RuleInputs & { unit: 'item' };
+  checkItem(ctx: RuleContext, item: ItemModel): Iterable<Finding<Data>>;
+}
+
 /** The one step to add a rule: a file in rules/catalog/<family>/<code>.ts exporting `defineRule({...})`. */
+export function defineRule<Data extends object = Record<string, unknown>>(rule: ItemRule<Data>): CheckedRule<Data>;
 export function defineRule<Data extends object = Record<string, unknown>>(rule: CheckedRule<Data>): CheckedRule<Data>;
 export function defineRule(rule: ReportedRule): ReportedRule;
-export function defineRule(rule: RuleDefinition): RuleDefinition {
-  return rule;
+export function defineRule(rule: RuleDefinition | ItemRule<object>): RuleDefinition {
+  if ('checkItem' in rule && rule.checkItem && !('check' in rule && rule.check)) {
+    const checkItem = rule.checkItem.bind(rule);
+    // The whole case's check is every item's, in item order: what a run without the engine's reuse (and a test) calls.
+    return {
+      ...rule,
+      *check(ctx: RuleContext) {
+        for (const item of ctx.model.items) yield* checkItem(ctx, item);
+      },
+    } as CheckedRule<object>;
+  }
+  return rule as RuleDefinition;
 }

@@ -7,30 +7,37 @@ import { CATALOG } from './catalog/index';
 import { withPhraseMemo, type PhraseMemo } from '../necessity/phrases';
 import { reportContained } from '../contained';
 import { applyAuditView } from './auditView';
+import { RuleCache, type RunStats } from './engine';
+
+export { RuleCache, type RunStats };
 
 /** The codes with a check, in catalog order; the others are reported by the parser, the input limits or the workspace loader. */
 const CHECKED = CATALOG.filter((r): r is CheckedRule => r.check !== undefined);
 
-/** The parser's problems and every check's findings, with the settings and suppressions applied. `memo` is the calling service's. */
-export function runRules(ctx: RuleContext, settings: ServiceSettings, memo?: PhraseMemo): ImrDiagnostic[] {
+/**
+ * The parser's problems and every check's findings, with the settings and
+ * suppressions applied. `memo` is the calling service's; `cache` is the
+ * document's findings of its last run (rules/engine.ts), which this run
+ * reuses where a rule's inputs did not change, and replaces.
+ */
+export function runRules(ctx: RuleContext, settings: ServiceSettings, memo?: PhraseMemo, cache: RuleCache = new RuleCache()): ImrDiagnostic[] {
   // The rules of one run share their phrase matches (each item reads the same summary).
-  return withPhraseMemo(() => runAll(ctx, settings), memo);
+  return withPhraseMemo(() => runAll(ctx, settings, cache), memo);
 }
 
-function runAll(ctx: RuleContext, settings: ServiceSettings): ImrDiagnostic[] {
+function runAll(ctx: RuleContext, settings: ServiceSettings, cache: RuleCache): ImrDiagnostic[] {
   const { file } = ctx;
   const out: ImrDiagnostic[] = file.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
-  for (const rule of CHECKED) {
-    try {
-      // A loop, not push(...found): spreading a rule's 100,000+ findings (a huge
-      // case with the limit raised) overflows the call stack and would lose them all.
-      for (const f of rule.check(ctx)) out.push({ code: rule.code, severity: rule.severity, ...f } as ImrDiagnostic);
-    } catch (err) {
-      // A rule bug must not cost the author the other diagnostics. Tests (the
-      // property tests) observe contained errors, so a crashing rule still fails them.
-      reportContained(err, `rule ${rule.code}`);
-    }
-  }
+  cache.run(
+    ctx,
+    CHECKED,
+    // One push per finding, not push(...found): spreading a rule's 100,000+ findings (a huge
+    // case with the limit raised) overflows the call stack and would lose them all.
+    (rule, f) => out.push({ code: rule.code, severity: rule.severity, ...f } as ImrDiagnostic),
+    // A rule bug must not cost the author the other diagnostics. Tests (the
+    // property tests) observe contained errors, so a crashing rule still fails them.
+    (rule, err) => reportContained(err, `rule ${rule.code}`),
+  );
   return applySettings(file, applyAuditView(file, out), settings);
 }
 

@@ -5,6 +5,7 @@ import type { CaseFile, Sentence } from '../../../syntax/ast';
 import type { RelatedInformation } from '../../../types';
 import { defineRule, type Finding, type RuleContext } from '../../defineRule';
 import { viewItem } from '../../../necessity/itemView';
+import type { ItemModel } from '../../../model/caseModel';
 import { CONCEPTS, type Concept } from '../../../necessity/terms';
 import { claimsIn, findingsIn, isGuidelineStatement, regionsCompatible, regionsOf, sentenceKind } from '../../../necessity/mentions';
 import { truncate } from '../../../text/words';
@@ -22,62 +23,73 @@ export default defineRule<ContradictsRecordData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'The rationale denies what the summary documents or asserts what it contradicts, or a criterion is marked not met over documented findings.',
-  *check(ctx) {
+  // The reading layer's checks read the header's dates as well as the summary.
+  inputs: { unit: 'item', reads: ['header', 'summary'] },
+  *checkItem(ctx, item) {
     // The term-list checks (the case language's concepts and criteria), then the reading layer's
     // denials and contrary assertions of any concept where those found nothing on the same words.
+    // Two items' findings never overlap (each is on its own item's lines), so item by item is the same.
     yield* firstThenUnreported(
-      termFindings(ctx),
-      contradictsRecordFindings(ctx.file, ctx.model, readingAccess(ctx.reader)) as Iterable<Finding<ContradictsRecordData>>,
+      termFindings(ctx, item),
+      contradictsRecordFindings(ctx.file, ctx.model, readingAccess(ctx.reader), item) as Iterable<Finding<ContradictsRecordData>>,
     );
   },
 });
 
-function* termFindings({ file, model, library }: RuleContext): Generator<Finding<ContradictsRecordData>> {
+const CHECKED = [...CONCEPTS.values()].filter((c) => c.checkContradiction);
+
+/** The summary sentences documenting each checked concept, once per parse (every item asks). */
+const documentedByFile = new WeakMap<CaseFile, Map<string, Sentence[]>>();
+
+function documentedOf(file: CaseFile): Map<string, Sentence[]> {
+  let documented = documentedByFile.get(file);
+  if (!documented) documentedByFile.set(file, (documented = new Map(CHECKED.map((c) => [c.id, documentedFindings(file, c)] as const))));
+  return documented;
+}
+
+function* termFindings({ file, library }: RuleContext, item: ItemModel): Generator<Finding<ContradictsRecordData>> {
   if (!file.summary) return;
-  const checked = [...CONCEPTS.values()].filter((c) => c.checkContradiction);
-  const documented = new Map(checked.map((c) => [c.id, documentedFindings(file, c)] as const));
-  for (const item of model.items) {
-    const rationale = item.section.rationale;
-    for (const sentence of rationale?.prose.sentences ?? []) {
-      if (isGuidelineStatement(sentence.text)) continue;
-      for (const concept of checked) {
-        const denial = claimsIn(sentence.text, concept).find((m) => m.negatedBy);
-        if (!denial) continue;
-        // "no evidence of radiculopathy but decreased sensation is noted": the
-        // sentence names the finding itself, so it weighs the record rather than denying it.
-        if (findingsIn(sentence.text, concept).length) continue;
-        const evidence = contradicted(documented.get(concept.id)!, concept, sentence.text, item.service);
-        if (!evidence.length) continue;
-        // "The strength and sensation changes [#neuro-findings] are unchanged ..., so there is
-        // no new neurologic dysfunction": citing the finding's fact weighs it too.
-        if (citesAny(file, sentence, evidence)) continue;
-        yield {
-          message: `The rationale denies ${concept.title}, but the clinical case summary documents them (${evidence.length === 1 ? 'see the related sentence' : `${evidence.length} sentences`}). Explain why the documented findings do not count, or correct the statement.`,
-          range: sentence.range,
-          relatedInformation: related(file, evidence, concept),
-          data: { concept: concept.id, denial: sentence.text.slice(Math.min(denial.negatedBy!.start, denial.start), denial.end) },
-        };
-        break; // one denial per sentence is enough
-      }
+  const documented = documentedOf(file);
+  const rationale = item.section.rationale;
+  for (const sentence of rationale?.prose.sentences ?? []) {
+    if (isGuidelineStatement(sentence.text)) continue;
+    for (const concept of CHECKED) {
+      const denial = claimsIn(sentence.text, concept).find((m) => m.negatedBy);
+      if (!denial) continue;
+      // "no evidence of radiculopathy but decreased sensation is noted": the
+      // sentence names the finding itself, so it weighs the record rather than denying it.
+      if (findingsIn(sentence.text, concept).length) continue;
+      const evidence = contradicted(documented.get(concept.id)!, concept, sentence.text, item.service);
+      if (!evidence.length) continue;
+      // "The strength and sensation changes [#neuro-findings] are unchanged ..., so there is
+      // no new neurologic dysfunction": citing the finding's fact weighs it too.
+      if (citesAny(file, sentence, evidence)) continue;
+      yield {
+        message: `The rationale denies ${concept.title}, but the clinical case summary documents them (${evidence.length === 1 ? 'see the related sentence' : `${evidence.length} sentences`}). Explain why the documented findings do not count, or correct the statement.`,
+        range: sentence.range,
+        relatedInformation: related(file, evidence, concept),
+        data: { concept: concept.id, denial: sentence.text.slice(Math.min(denial.negatedBy!.start, denial.start), denial.end) },
+      };
+      break; // one denial per sentence is enough
     }
-    // A criterion marked not met although the summary documents what it requires.
-    const v = viewItem(item, library);
-    for (const entry of v.criteria?.entries ?? []) {
-      if (entry.status !== 'not met' || entry.note) continue;
-      const criterion = v.librarySection?.criteria.find((c) => c.id.toUpperCase() === entry.id.value.toUpperCase());
-      for (const conceptId of criterion?.requires ?? []) {
-        const concept = CONCEPTS.get(conceptId);
-        if (!concept) continue;
-        const evidence = contradicted(documented.get(concept.id) ?? [], concept, '', item.service);
-        if (!evidence.length) continue;
-        yield {
-          message: `${entry.id.value} is marked not met, but the clinical case summary documents ${concept.title}, which this criterion asks for. Mark it met, or add a note after the status explaining why the findings do not satisfy it.`,
-          range: entry.statusText?.range ?? entry.id.range,
-          relatedInformation: related(file, evidence, concept),
-          data: { concept: concept.id, criterion: entry.id.value },
-        };
-        break;
-      }
+  }
+  // A criterion marked not met although the summary documents what it requires.
+  const v = viewItem(item, library);
+  for (const entry of v.criteria?.entries ?? []) {
+    if (entry.status !== 'not met' || entry.note) continue;
+    const criterion = v.librarySection?.criteria.find((c) => c.id.toUpperCase() === entry.id.value.toUpperCase());
+    for (const conceptId of criterion?.requires ?? []) {
+      const concept = CONCEPTS.get(conceptId);
+      if (!concept) continue;
+      const evidence = contradicted(documented.get(concept.id) ?? [], concept, '', item.service);
+      if (!evidence.length) continue;
+      yield {
+        message: `${entry.id.value} is marked not met, but the clinical case summary documents ${concept.title}, which this criterion asks for. Mark it met, or add a note after the status explaining why the findings do not satisfy it.`,
+        range: entry.statusText?.range ?? entry.id.range,
+        relatedInformation: related(file, evidence, concept),
+        data: { concept: concept.id, criterion: entry.id.value },
+      };
+      break;
     }
   }
 }

@@ -12,20 +12,19 @@ export default defineRule<{ labels: string[]; at: Position }>({
   code: 'criterion-without-evidence',
   family: 'necessity',
   severity: 'warning',
+  inputs: { unit: 'item', reads: ['summary'], absolutePositions: true },
   summary: 'A criterion marked met (or a decisive one not met) with no evidence label and no note.',
-  *check({ file, model, library }) {
-    for (const item of model.items) {
-      const v = viewItem(item, library);
-      for (const entry of v.criteria?.entries ?? []) {
-        if (!needsEvidence(entry, v.librarySection)) continue;
-        const candidates = candidateLabels(file, library, entry, v.librarySection);
-        const met = entry.status === 'met';
-        yield {
-          message: `${entry.id.value} is marked ${entry.status}${met ? '' : ' and decides the request'}, but nothing shows why. Cite the summary fact that supports it ([#label]) or add a note after the status${candidates.length ? `; matching facts: ${candidates.map((c) => `[#${c}]`).join(', ')}` : ''}.`,
-          range: { start: entry.id.range.start, end: (entry.statusText ?? entry.id).range.end },
-          data: { labels: candidates, at: (entry.statusText ?? entry.id).range.end },
-        };
-      }
+  *checkItem({ file, library }, item) {
+    const v = viewItem(item, library);
+    for (const entry of v.criteria?.entries ?? []) {
+      if (!needsEvidence(entry, v.librarySection)) continue;
+      const candidates = candidateLabels(file, library, entry, v.librarySection);
+      const met = entry.status === 'met';
+      yield {
+        message: `${entry.id.value} is marked ${entry.status}${met ? '' : ' and decides the request'}, but nothing shows why. Cite the summary fact that supports it ([#label]) or add a note after the status${candidates.length ? `; matching facts: ${candidates.map((c) => `[#${c}]`).join(', ')}` : ''}.`,
+        range: { start: entry.id.range.start, end: (entry.statusText ?? entry.id).range.end },
+        data: { labels: candidates, at: (entry.statusText ?? entry.id).range.end },
+      };
     }
   },
   fixes(_ctx, d) {

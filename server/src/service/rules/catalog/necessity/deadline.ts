@@ -12,6 +12,7 @@ export default defineRule<{ elapsed: number; limit: number; allowance: number; p
   family: 'necessity',
   severity: 'warning',
   summary: 'The determination is dated past the statutory deadline for its priority.',
+  inputs: { unit: 'case', reads: ['header'] },
   check({ file, model }) {
     const { received, decisionDate } = model.dates;
     if (!decisionDate) return [];

@@ -42,9 +42,11 @@ export default defineRule<ContradictionData>({
   code: 'decision-contradicts-rationale',
   family: 'necessity',
   severity: 'error',
+  // Its data holds the decision's and the phrase's ranges, for the fixes.
+  inputs: { unit: 'item', reads: [], absolutePositions: true },
   summary: 'The decision (Upheld/Overturned) disagrees with the rationale or the criteria.',
-  check({ model, library }) {
-    return model.items.flatMap((item) => contradiction(viewItem(item, library)));
+  checkItem({ library }, item) {
+    return contradiction(viewItem(item, library));
   },
   fixes(ctx, d) {
     const data = d.data ?? {};

@@ -77,6 +77,7 @@ export default defineRule<DetailMismatchData>({
   code: 'detail-mismatch',
   family: 'necessity',
   severity: 'warning',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary:
     'The summary or a rationale gives a detail the case header or the summary records otherwise (a UR or injury date, a pronoun of the other sex, a count, a side).',
   check(ctx) {

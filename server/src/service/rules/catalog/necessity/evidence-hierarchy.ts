@@ -52,16 +52,15 @@ export default defineRule<HierarchyData>({
   code: 'evidence-hierarchy',
   family: 'necessity',
   severity: 'warning',
+  inputs: { unit: 'item', reads: ['header'], absolutePositions: true },
   summary: 'A non-MTUS guideline used where the MTUS covers the service, with no reason given.',
-  *check({ file, model, library }) {
+  *checkItem({ file, library }, item) {
     // A case written in the language declares its basis on the `guideline:`
     // line; an imported letter's rationale shows which guideline it applies.
     const imported = isImportedCase(file);
-    for (const item of model.items) {
-      const v = viewItem(item, library);
-      const found = silentMtus(v) ?? (imported ? nonMtusAlone(v) : nonMtusLine(v));
-      if (found) yield found;
-    }
+    const v = viewItem(item, library);
+    const found = silentMtus(v) ?? (imported ? nonMtusAlone(v) : nonMtusLine(v));
+    if (found) yield found;
   },
   fixes(ctx, d) {
     const data = d.data ?? {};

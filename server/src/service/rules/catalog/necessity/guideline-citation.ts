@@ -18,31 +18,30 @@ export default defineRule({
   code: 'guideline-citation',
   family: 'necessity',
   severity: 'warning',
+  inputs: { unit: 'item', reads: [] },
   summary: "The guideline line cites an MTUS chapter for another body part than the one the item's rationale applies.",
-  *check({ model, library, reader }) {
-    for (const item of model.items) {
-      const v = viewItem(item, library);
-      const guideline = v.item.guideline;
-      const prose = v.section.rationale?.prose;
-      if (!guideline || !prose) continue;
-      const itemRegions = regionsIn(v.item.service);
-      const chapters = citedMtusChapters(guideline.value);
-      if (!itemRegions.size || !chapters.length) continue;
-      // A cited chapter for a part the request names ("lumbar and knee") is a right citation.
-      if (chapters.some((c) => [...c.regions].some((r) => itemRegions.has(r)))) continue;
-      // Only where the MTUS has a chapter of its own for the requested part to cite.
-      if (!SCOPE.chapters.some((c) => [...c.regions].some((r) => itemRegions.has(r)))) continue;
-      // The rationale applies the requested part's criteria: a sentence that
-      // states what a guideline holds (the reader's generic assertion) and
-      // names that part.
-      const applying = prose.sentences.find((s) => reader.read(s.text).generic && [...regionsIn(s.text)].some((r) => itemRegions.has(r)));
-      if (!applying) continue;
-      const asked = regionWords(itemRegions);
-      yield {
-        message: `The guideline line cites MTUS ${chapters.map((c) => c.title).join(' and ')}, written for ${regionWords(chapters.flatMap((c) => [...c.regions]))}, while the item "${v.item.service.trim()}" and its rationale are about ${asked}. Cite the guideline the rationale applies.`,
-        range: guideline.valueRange,
-        relatedInformation: [{ range: sentenceSpan(prose, applying, 0, applying.text.length), message: `The rationale applies criteria for ${asked}` }],
-      };
-    }
+  *checkItem({ library, reader }, item) {
+    const v = viewItem(item, library);
+    const guideline = v.item.guideline;
+    const prose = v.section.rationale?.prose;
+    if (!guideline || !prose) return;
+    const itemRegions = regionsIn(v.item.service);
+    const chapters = citedMtusChapters(guideline.value);
+    if (!itemRegions.size || !chapters.length) return;
+    // A cited chapter for a part the request names ("lumbar and knee") is a right citation.
+    if (chapters.some((c) => [...c.regions].some((r) => itemRegions.has(r)))) return;
+    // Only where the MTUS has a chapter of its own for the requested part to cite.
+    if (!SCOPE.chapters.some((c) => [...c.regions].some((r) => itemRegions.has(r)))) return;
+    // The rationale applies the requested part's criteria: a sentence that
+    // states what a guideline holds (the reader's generic assertion) and
+    // names that part.
+    const applying = prose.sentences.find((s) => reader.read(s.text).generic && [...regionsIn(s.text)].some((r) => itemRegions.has(r)));
+    if (!applying) return;
+    const asked = regionWords(itemRegions);
+    yield {
+      message: `The guideline line cites MTUS ${chapters.map((c) => c.title).join(' and ')}, written for ${regionWords(chapters.flatMap((c) => [...c.regions]))}, while the item "${v.item.service.trim()}" and its rationale are about ${asked}. Cite the guideline the rationale applies.`,
+      range: guideline.valueRange,
+      relatedInformation: [{ range: sentenceSpan(prose, applying, 0, applying.text.length), message: `The rationale applies criteria for ${asked}` }],
+    };
   },
 });

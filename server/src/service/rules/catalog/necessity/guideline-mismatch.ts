@@ -65,33 +65,32 @@ export default defineRule<MismatchData>({
   code: 'guideline-mismatch',
   family: 'necessity',
   severity: 'warning',
+  inputs: { unit: 'item', reads: ['header', 'summary'] },
   summary: "The rationale applies criteria written for another body part, service or drug form than the item's.",
-  *check({ file, model, library, reader }) {
+  *checkItem({ file, model, library, reader }, item) {
     const diagnosis = getField(file.worker, 'diagnosis')?.value;
-    for (const item of model.items) {
-      const v = viewItem(item, library);
-      const found =
-        criteriaBlockMismatch(v, library) ??
-        proseMismatch(v, library, diagnosis) ??
-        chapterMismatch(v, reader) ??
-        regionConditionMismatch(v, reader) ??
-        sectionAllowanceMismatch(v, library, reader) ??
-        firstLineForFirstLine(v, reader) ??
-        exclusionNotSet(v, library) ??
-        // Another service judged (an evaluation by a course of care's criteria) comes before the phase of that care's guidance.
-        evaluationAsTreatment(v, reader) ??
-        chronicForAcute(v, model, reader) ??
-        visitAllowanceMismatch(v, file.summary?.prose, reader) ??
-        stimulationMismatch(v, reader, library) ??
-        continuationForFirstUse(v, reader) ??
-        priorCourseForFirstRequest(v, file.summary?.prose, reader) ??
-        unspecifiedSiteApplied(v, reader) ??
-        otherConditionEvidence(v, file.summary?.prose, diagnosis, reader) ??
-        signsUnweighed(v, file.summary?.prose, reader) ??
-        repeatForFirstStudy(v, file.summary?.prose, reader) ??
-        unweighed(v, file.summary?.prose, reader);
-      if (found) yield found;
-    }
+    const v = viewItem(item, library);
+    const found =
+      criteriaBlockMismatch(v, library) ??
+      proseMismatch(v, library, diagnosis) ??
+      chapterMismatch(v, reader) ??
+      regionConditionMismatch(v, reader) ??
+      sectionAllowanceMismatch(v, library, reader) ??
+      firstLineForFirstLine(v, reader) ??
+      exclusionNotSet(v, library) ??
+      // Another service judged (an evaluation by a course of care's criteria) comes before the phase of that care's guidance.
+      evaluationAsTreatment(v, reader) ??
+      chronicForAcute(v, model, reader) ??
+      visitAllowanceMismatch(v, file.summary?.prose, reader) ??
+      stimulationMismatch(v, reader, library) ??
+      continuationForFirstUse(v, reader) ??
+      priorCourseForFirstRequest(v, file.summary?.prose, reader) ??
+      unspecifiedSiteApplied(v, reader) ??
+      otherConditionEvidence(v, file.summary?.prose, diagnosis, reader) ??
+      signsUnweighed(v, file.summary?.prose, reader) ??
+      repeatForFirstStudy(v, file.summary?.prose, reader) ??
+      unweighed(v, file.summary?.prose, reader);
+    if (found) yield found;
   },
 });
 

@@ -12,6 +12,7 @@ export default defineRule<{ med: number }>({
   family: 'necessity',
   severity: 'warning',
   summary: "An overturned opioid request while the case's opioids come to more morphine equivalent a day than the opioid criteria's threshold.",
+  inputs: { unit: 'case', reads: ['items'] },
   *check({ model, library }) {
     const doses = model.items
       .map((item) => ({ item, dose: dailyDose(item.service), v: viewItem(item, library) }))

@@ -17,6 +17,7 @@ export default defineRule<MissingCriteriaData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'Criteria of the cited guideline section that the item does not address.',
+  inputs: { unit: 'case', reads: ['text'], absolutePositions: true },
   *check({ file, model, library }) {
     for (const item of model.items) {
       const v = viewItem(item, library);

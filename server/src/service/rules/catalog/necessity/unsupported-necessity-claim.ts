@@ -42,55 +42,54 @@ export default defineRule<UnsupportedClaimData>({
   code: 'unsupported-necessity-claim',
   family: 'necessity',
   severity: 'warning',
+  inputs: { unit: 'item', reads: ['header'] },
   summary: 'A conclusion on medical necessity with no guideline citation or no evaluated criteria.',
-  *check({ file, model, library, reader }) {
+  *checkItem({ file, library, reader }, item) {
     const imported = isImportedCase(file);
-    for (const item of model.items) {
-      const v = viewItem(item, library);
-      const rationale = v.section.rationale;
-      if (!rationale || v.dependsOn) continue;
-      // A published letter reasons in prose and has no criteria block to mark:
-      // its conclusion is unsupported only when no sentence weighs the record.
-      // An item that cites no guideline at all is reported as in any case.
-      if (imported && !v.criteria && v.guideline !== 'none') {
-        const found = proseWithoutCriterion(v) ?? verdictWithoutCriterion(v, reader);
-        if (found) yield found;
-        continue;
-      }
-      // The conclusion, or else the first necessity-like statement ("does not meet the criteria").
-      let target = v.conclusion;
-      if (!target) {
-        for (const [i, s] of rationale.prose.sentences.entries()) {
-          const found = conclusionsInSentence(s.text)[0];
-          if (found) {
-            target = { sentence: s, sentenceIndex: i, match: found };
-            break;
-          }
+    const v = viewItem(item, library);
+    const rationale = v.section.rationale;
+    if (!rationale || v.dependsOn) return;
+    // A published letter reasons in prose and has no criteria block to mark:
+    // its conclusion is unsupported only when no sentence weighs the record.
+    // An item that cites no guideline at all is reported as in any case.
+    if (imported && !v.criteria && v.guideline !== 'none') {
+      const found = proseWithoutCriterion(v) ?? verdictWithoutCriterion(v, reader);
+      if (found) yield found;
+      return;
+    }
+    // The conclusion, or else the first necessity-like statement ("does not meet the criteria").
+    let target = v.conclusion;
+    if (!target) {
+      for (const [i, s] of rationale.prose.sentences.entries()) {
+        const found = conclusionsInSentence(s.text)[0];
+        if (found) {
+          target = { sentence: s, sentenceIndex: i, match: found };
+          break;
         }
       }
-      if (!target) continue;
-      const evaluated = (v.criteria?.entries ?? []).some((e) => e.status && STATUS_EVALUATED.has(e.status));
-      const noGuideline = v.guideline === 'none';
-      if (!noGuideline && evaluated) continue;
-      const section = v.librarySection ?? v.serviceMatches[0];
-      // Both reasons are named when both hold: each has its own quick-fix, and
-      // after one of them the diagnostic must read differently (the other reason).
-      const reasons: string[] = [];
-      if (noGuideline) reasons.push('the item cites no guideline (add `guideline:` with the MTUS chapter and section it applies)');
-      if (!evaluated) {
-        reasons.push(
-          v.criteria
-            ? 'no criterion of the cited section is marked met, not met or not applicable'
-            : `the item evaluates no criteria (add \`criteria: ${section?.id ?? '<section>'}\` and mark each criterion met, not met, unknown or not applicable)`,
-        );
-      }
-      const why = reasons.join(', and ');
-      yield {
-        message: `The rationale concludes that the request ${describe(target.match.polarity)}, but ${why}. A conclusion on medical necessity must rest on the guideline's criteria applied to the record.`,
-        range: sentenceSpan(rationale.prose, target.sentence, target.match.start, target.match.end),
-        data: { item: item.index, noGuideline, noCriteria: !evaluated, section: section?.id, citation: section?.source.citation },
-      };
     }
+    if (!target) return;
+    const evaluated = (v.criteria?.entries ?? []).some((e) => e.status && STATUS_EVALUATED.has(e.status));
+    const noGuideline = v.guideline === 'none';
+    if (!noGuideline && evaluated) return;
+    const section = v.librarySection ?? v.serviceMatches[0];
+    // Both reasons are named when both hold: each has its own quick-fix, and
+    // after one of them the diagnostic must read differently (the other reason).
+    const reasons: string[] = [];
+    if (noGuideline) reasons.push('the item cites no guideline (add `guideline:` with the MTUS chapter and section it applies)');
+    if (!evaluated) {
+      reasons.push(
+        v.criteria
+          ? 'no criterion of the cited section is marked met, not met or not applicable'
+          : `the item evaluates no criteria (add \`criteria: ${section?.id ?? '<section>'}\` and mark each criterion met, not met, unknown or not applicable)`,
+      );
+    }
+    const why = reasons.join(', and ');
+    yield {
+      message: `The rationale concludes that the request ${describe(target.match.polarity)}, but ${why}. A conclusion on medical necessity must rest on the guideline's criteria applied to the record.`,
+      range: sentenceSpan(rationale.prose, target.sentence, target.match.start, target.match.end),
+      data: { item: item.index, noGuideline, noCriteria: !evaluated, section: section?.id, citation: section?.source.citation },
+    };
   },
   fixes(ctx, d) {
     const data = d.data ?? {};

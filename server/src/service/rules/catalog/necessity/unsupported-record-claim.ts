@@ -15,6 +15,7 @@ export default defineRule<UnsupportedRecordClaimData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'The rationale relies on a record, treatment, count or sign the summary never mentions, or records only as requested.',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   *check(ctx) {
     // The record classes of the term lists, then the reading layer's claims of any study, treatment,
     // drug, comorbidity or sign the summary never records (or records only as requested).

@@ -35,6 +35,7 @@ export default defineRule<PhiData>({
   code: 'phi',
   family: 'privacy',
   severity: 'warning',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary:
     'Letter text that seems to identify a person: a name after Mr./Ms./Dr., a Social Security, phone or claim number, an e-mail or street address, a date of birth.',
   *check({ file }) {

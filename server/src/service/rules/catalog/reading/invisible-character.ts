@@ -68,6 +68,7 @@ export default defineRule<InvisibleData>({
   code: 'invisible-character',
   family: 'reading',
   severity: 'warning',
+  inputs: { unit: 'case', reads: ['text'] },
   summary: 'A character that prints nothing: a bidi control that reorders the text shown around it, or a zero-width character.',
   *check({ file }) {
     const text = file.text;

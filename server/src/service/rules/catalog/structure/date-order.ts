@@ -13,6 +13,7 @@ export default defineRule({
   code: 'date-order',
   family: 'structure',
   severity: 'error',
+  inputs: { unit: 'case', reads: ['header', 'summary'] },
   summary: 'Dates out of order (injury after UR, UR after receipt, visits after the UR date...).',
   *check({ file, model }) {
     const d = model.dates;

@@ -9,6 +9,7 @@ export default defineRule({
   code: 'duplicate',
   family: 'structure',
   severity: 'error',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'], absolutePositions: true },
   summary: 'Something stated twice (a section, a field, a fact label, a criterion).',
   *check({ file, model }) {
     const seen = new Map<string, Section>();

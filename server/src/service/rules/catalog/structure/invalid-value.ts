@@ -15,6 +15,7 @@ export default defineRule<{ key: string; values: string[] }>({
   code: 'invalid-value',
   family: 'structure',
   severity: 'error',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary: 'A field value that is not valid (a date, a decision, an age...).',
   *check({ file }) {
     const cn = file.header?.caseNumber;

@@ -18,6 +18,7 @@ export default defineRule<MissingFieldData>({
   code: 'missing-field',
   family: 'structure',
   severity: 'error',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'], absolutePositions: true },
   summary: 'A field the letter must state is missing (e.g. State(s) of Licensure).',
   *check({ file }) {
     for (const section of file.sections) {

@@ -28,6 +28,7 @@ export default defineRule<{ section: SectionKind; empty?: true }>({
   code: 'missing-section',
   family: 'structure',
   severity: 'error',
+  inputs: { unit: 'case', reads: ['text'] },
   summary: 'A part of the letter is missing (case header, reviewer, worker, summary, item).',
   *check({ file }) {
     if (isEmptyCase(file)) {

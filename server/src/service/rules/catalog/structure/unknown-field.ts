@@ -9,6 +9,7 @@ export default defineRule<{ replacement: string }>({
   code: 'unknown-field',
   family: 'structure',
   severity: 'error',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary: 'A field name that is not part of its section.',
   *check({ file }) {
     for (const section of file.sections) {

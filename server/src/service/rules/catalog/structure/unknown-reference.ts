@@ -9,6 +9,7 @@ export default defineRule<{ replacement: string }>({
   code: 'unknown-reference',
   family: 'structure',
   severity: 'error',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary: 'A [#label] cited but never defined in the summary.',
   *check({ file, model }) {
     for (const ref of labelUses(file)) {

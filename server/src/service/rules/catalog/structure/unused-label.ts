@@ -7,6 +7,7 @@ export default defineRule({
   code: 'unused-label',
   family: 'structure',
   severity: 'hint',
+  inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary: 'A fact label no criterion or rationale cites.',
   *check({ file }) {
     const used = new Set(labelUses(file).map((ref) => ref.name));

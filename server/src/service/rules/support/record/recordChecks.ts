@@ -232,8 +232,8 @@ interface RationaleSentence {
   serviceSites: readonly string[];
 }
 
-function* rationaleSentences(model: CaseModel, access: ReadingAccess): Generator<RationaleSentence> {
-  for (const item of model.items) {
+function* rationaleSentences(model: CaseModel, access: ReadingAccess, only?: ItemModel): Generator<RationaleSentence> {
+  for (const item of only ? [only] : model.items) {
     const prose = item.section.rationale?.prose;
     if (!prose) continue;
     const serviceReading = item.service ? access.read(item.service) : undefined;
@@ -327,11 +327,12 @@ function longerThanTheClaim(model: CaseModel, facts: SummaryFacts, r: RationaleS
   return undefined;
 }
 
-export function contradictsRecordFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+/** contradicts-record's reading-layer findings, of every item or of `only` (each rationale sentence is judged on its own). */
+export function contradictsRecordFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
   if (!file.summary) return [];
   const facts = summaryFacts(file, access);
   const out: RecordFinding[] = [];
-  for (const r of rationaleSentences(model, access)) {
+  for (const r of rationaleSentences(model, access, only)) {
     if (r.reading.generic) continue;
     const found =
       denial(file, facts, r) ??

@@ -1,0 +1,238 @@
+// The rule engine's reuse across versions of one document. Each checked rule
+// states its unit of work and the parts of the case it reads (`inputs` in
+// its definition, rules/defineRule.ts): the whole case or one disputed item,
+// and the header, the summary, the items or the whole text. A run compares
+// the new version's parts with the last run's once (a part is its exact
+// text: whole lines, so a position inside it keeps its character), then
+// reuses the findings of every (rule, unit) whose parts are unchanged, moving
+// their ranges by the lines their part moved, and checks only the others.
+// What a run returns is what a run from nothing returns: the same findings,
+// in the same order (test/unit/rule-engine.test.ts compares them after random
+// edits, and tools/eval is unchanged).
+//
+// The cache belongs to the language service, one per open document, and is
+// dropped with the document (LanguageService.forget): it holds the findings
+// of one version and the texts of its parts, nothing of a closed case.
+import type { CaseFile, Range, Section } from '../syntax/ast';
+import type { RelatedInformation } from '../types';
+import type { CriteriaLibrary } from '../necessity/library';
+import type { CasePart, CheckedRule, Finding, RuleContext } from './defineRule';
+
+/** Lines `start`..`end` (inclusive) of the text, with their line ends. */
+interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The parts of one version that rules read (see `CasePart`). */
+interface Parts {
+  text: string;
+  /** The header sections' texts with the line each starts on: equal keys mean unmoved sections. */
+  headerKey: string;
+  headerSpans: Span[];
+  summary?: Span;
+  items: Span[];
+}
+
+/** How the parts of this version compare with the last run's. */
+interface Diff {
+  textSame: boolean;
+  headerSame: boolean;
+  summarySame: boolean;
+  /** Lines the summary moved by (new start minus old). */
+  summaryDelta: number;
+  itemSame: boolean[];
+  itemDelta: number[];
+  /** Same number of items, each unchanged. */
+  itemsSame: boolean;
+  prev: Parts;
+}
+
+type Found = Finding<object>[];
+
+function span(file: CaseFile, s: Section): Span {
+  const start = s.range.start.line;
+  const end = Math.max(start, s.range.end.line);
+  const from = file.lineStarts[start] ?? file.text.length;
+  const to = file.lineStarts[end + 1] ?? file.text.length;
+  return { text: file.text.slice(from, to), start, end };
+}
+
+function partsOf(file: CaseFile): Parts {
+  const headerSpans: Span[] = [];
+  const items = new Set<Section>(file.items);
+  for (const s of file.sections) if (s !== file.summary && !items.has(s)) headerSpans.push(span(file, s));
+  return {
+    text: file.text,
+    headerKey: headerSpans.map((h) => `${h.start}\u0000${h.text}`).join('\u0001'),
+    headerSpans,
+    summary: file.summary && span(file, file.summary),
+    items: file.items.map((s) => span(file, s)),
+  };
+}
+
+function compare(prev: Parts, next: Parts): Diff {
+  const itemSame = next.items.map((s, i) => prev.items[i]?.text === s.text);
+  const itemDelta = next.items.map((s, i) => (prev.items[i] ? s.start - prev.items[i].start : 0));
+  return {
+    textSame: prev.text === next.text,
+    headerSame: prev.headerKey === next.headerKey,
+    summarySame: prev.summary?.text === next.summary?.text,
+    summaryDelta: prev.summary && next.summary ? next.summary.start - prev.summary.start : 0,
+    itemSame,
+    itemDelta,
+    itemsSame: prev.items.length === next.items.length && itemSame.every(Boolean),
+    prev,
+  };
+}
+
+/** The old line's new line, or undefined for a line outside the parts the rule reads (its finding is checked again). */
+type LineMap = (line: number) => number | undefined;
+
+/**
+ * Whether the parts `reads` names (and, for an item rule, its own item) are
+ * unchanged, and if so how an old line maps to its new line. `own` is the
+ * item of an item rule's unit, or -1.
+ */
+function mapper(d: Diff, reads: readonly CasePart[], own: number): { map: LineMap; moved: boolean } | undefined {
+  if (own >= 0 && !d.itemSame[own]) return undefined;
+  if (reads.includes('text')) return d.textSame ? { map: (l) => l, moved: false } : undefined;
+  const header = reads.includes('header');
+  const summary = reads.includes('summary');
+  const items = reads.includes('items');
+  if (header && !d.headerSame) return undefined;
+  if (summary && !d.summarySame) return undefined;
+  if (items && !d.itemsSame) return undefined;
+  let moved = false;
+  if (summary && d.summaryDelta !== 0) moved = true;
+  if (items) moved ||= d.itemDelta.some((x) => x !== 0);
+  else if (own >= 0) moved ||= d.itemDelta[own] !== 0;
+  const { prev } = d;
+  const map: LineMap = (line) => {
+    if (summary && prev.summary && line >= prev.summary.start && line <= prev.summary.end) return line + d.summaryDelta;
+    if (items || own >= 0) {
+      for (let i = 0; i < prev.items.length; i++) {
+        if (!items && i !== own) continue;
+        const s = prev.items[i];
+        if (line >= s.start && line <= s.end) return line + d.itemDelta[i];
+      }
+    }
+    if (header && prev.headerSpans.some((s) => line >= s.start && line <= s.end)) return line;
+    return undefined;
+  };
+  return { map, moved };
+}
+
+function movedRange(r: Range, map: LineMap): Range | undefined {
+  const start = map(r.start.line);
+  const end = map(r.end.line);
+  if (start === undefined || end === undefined) return undefined;
+  return { start: { line: start, character: r.start.character }, end: { line: end, character: r.end.character } };
+}
+
+/** The findings with their ranges moved, or undefined when one of them points outside what the rule read. */
+function moveAll(found: Found, map: LineMap): Found | undefined {
+  const out: Found = [];
+  for (const f of found) {
+    const range = movedRange(f.range, map);
+    if (!range) return undefined;
+    const g = { ...f, range };
+    if (f.relatedInformation) {
+      const related: RelatedInformation[] = [];
+      for (const r of f.relatedInformation) {
+        const moved = movedRange(r.range, map);
+        if (!moved) return undefined;
+        related.push({ ...r, range: moved });
+      }
+      g.relatedInformation = related;
+    }
+    out.push(g);
+  }
+  return out;
+}
+
+/** What the engine kept of one (rule, unit) of the last run, reusable for this run or undefined. */
+function reuse(rule: CheckedRule<object>, d: Diff | undefined, old: Found | undefined, own: number): Found | undefined {
+  if (!d || !old) return undefined;
+  const reads = rule.inputs?.reads ?? ['text'];
+  const m = mapper(d, reads, own);
+  if (!m) return undefined;
+  if (!m.moved) return old;
+  if (rule.inputs?.absolutePositions) return undefined;
+  return moveAll(old, m.map);
+}
+
+/** Counts of one run, for the tests and the benchmark's notes. */
+export interface RunStats {
+  checked: number;
+  reused: number;
+}
+
+/** One document's findings of its last run, by rule and unit (see the file comment). */
+export class RuleCache {
+  private parts: Parts | undefined;
+  private library: CriteriaLibrary | undefined;
+  private cases = new Map<string, Found>();
+  private items = new Map<string, Found[]>();
+  /** Units checked and units reused in the last run. */
+  readonly last: RunStats = { checked: 0, reused: 0 };
+
+  /**
+   * Runs every rule over `ctx` and hands each finding to `emit` in the order
+   * a run from nothing yields them. A rule that throws is handed to `failed`
+   * after the findings it yielded before throwing (as a plain run does), and
+   * nothing of it is kept for the next run.
+   */
+  run(
+    ctx: RuleContext,
+    rules: readonly CheckedRule<object>[],
+    emit: (rule: CheckedRule<object>, f: Finding<object>) => void,
+    failed: (rule: CheckedRule<object>, err: unknown) => void,
+  ): void {
+    const next = partsOf(ctx.file);
+    const d = this.parts && this.library === ctx.library ? compare(this.parts, next) : undefined;
+    const cases = new Map<string, Found>();
+    const items = new Map<string, Found[]>();
+    this.last.checked = 0;
+    this.last.reused = 0;
+    const unit = (rule: CheckedRule<object>, old: Found | undefined, own: number, check: () => Iterable<Finding<object>>): Found => {
+      const kept = reuse(rule, d, old, own);
+      if (kept) {
+        this.last.reused++;
+        for (const f of kept) emit(rule, f);
+        return kept;
+      }
+      this.last.checked++;
+      const found: Found = [];
+      // A loop, not a spread: findings go out as they are yielded, so a rule that throws keeps what it found before.
+      for (const f of check()) {
+        found.push(f);
+        emit(rule, f);
+      }
+      return found;
+    };
+    for (const rule of rules) {
+      try {
+        const checkItem = rule.inputs?.unit === 'item' ? rule.checkItem : undefined;
+        if (checkItem) {
+          const old = this.items.get(rule.code);
+          const all: Found[] = [];
+          for (const item of ctx.model.items) all.push(unit(rule, old?.[item.index], item.index, () => checkItem.call(rule, ctx, item)));
+          items.set(rule.code, all);
+        } else {
+          cases.set(
+            rule.code,
+            unit(rule, this.cases.get(rule.code), -1, () => rule.check(ctx)),
+          );
+        }
+      } catch (err) {
+        failed(rule, err);
+      }
+    }
+    this.parts = next;
+    this.library = ctx.library;
+    this.cases = cases;
+    this.items = items;
+  }
+}

@@ -1,0 +1,176 @@
+// The rule engine (rules/engine.ts) reuses a rule's findings while the parts
+// of the case it reads are unchanged. What it returns must be what a service
+// that never saw the document returns: these tests edit examples, synthetic
+// cases (bench/synth.ts) and the imported corpus letters and compare the
+// incremental service's diagnostics with a fresh one's, finding by finding.
+// They report case numbers and counts only, never letter text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { LanguageService } from '../../server/src/service/languageService';
+import { parseCase } from '../../server/src/service/syntax/parser';
+import { importLetter } from '../../server/src/service/import/index';
+import { CATALOG } from '../../server/src/service/rules/catalog/index';
+import type { CheckedRule } from '../../server/src/service/rules/defineRule';
+import type { ImrDiagnostic } from '../../server/src/service/types';
+import { synthCase } from '../../bench/synth';
+import { EXAMPLE_TEXTS, noContainedError, settings } from '../helpers/properties';
+import { SHARED, corpusSkip } from '../helpers/fixtures';
+
+const URI = 'file:///engine/case.imr';
+
+function fresh(text: string): ImrDiagnostic[] {
+  return new LanguageService().getDiagnostics({ uri: URI, version: 1, text });
+}
+
+// A full run with warm memos: each text under a new uri (no findings of an earlier run to reuse), while a
+// document kept open keeps the reader's and the rules' memos (the corpus loop would otherwise read every letter cold twice).
+const reference = new LanguageService();
+reference.getDiagnostics({ uri: 'file:///engine/keep.imr', version: 1, text: [...EXAMPLE_TEXTS.values()][0] });
+let referenceRuns = 0;
+function fullRun(text: string): ImrDiagnostic[] {
+  const uri = `file:///engine/reference-${referenceRuns++}.imr`;
+  const found = reference.getDiagnostics({ uri, version: 1, text });
+  reference.forget(uri);
+  return found;
+}
+
+/** Offset of the start of line `line`. */
+function offsetOfLine(text: string, line: number): number {
+  let offset = 0;
+  for (let l = 0; l < line && offset >= 0; l++) offset = text.indexOf('\n', offset) + 1;
+  return Math.max(0, offset);
+}
+
+/** Offset just after the first word of a sentence (where an author adds a word). */
+function inSentence(
+  text: string,
+  pick: (sentences: { range: { start: { line: number; character: number } } }[]) => { range: { start: { line: number; character: number } } } | undefined,
+): number | undefined {
+  const s = pick(parseCase(text).summary?.prose.sentences ?? []);
+  if (!s) return undefined;
+  const at = offsetOfLine(text, s.range.start.line) + s.range.start.character;
+  const space = text.indexOf(' ', at);
+  return space < 0 ? at : space;
+}
+
+function insert(text: string, at: number, what: string): string {
+  return text.slice(0, at) + what + text.slice(at);
+}
+
+/** The edits an author makes: a word in a summary sentence, a new line in the summary (the items move), a word in the last rationale, a changed decision. */
+function authorEdits(text: string): string[] {
+  const out: string[] = [];
+  const mid = inSentence(text, (s) => s[Math.floor(s.length / 2)]);
+  if (mid !== undefined) {
+    out.push(insert(text, mid, ' reportedly'));
+    out.push(insert(text, mid, '\n  '));
+  }
+  const file = parseCase(text);
+  const last = file.items.at(-1)?.rationale?.prose.sentences.at(-1);
+  if (last) out.push(insert(text, offsetOfLine(text, last.range.start.line) + last.range.start.character, 'It is not clear that '));
+  const first = file.items[0];
+  if (first) out.push(insert(text, offsetOfLine(text, first.range.start.line), '-- a note\n'));
+  const decision = text.indexOf('decision: upheld');
+  if (decision >= 0) out.push(text.slice(0, decision) + 'decision: overturned' + text.slice(decision + 'decision: upheld'.length));
+  return out;
+}
+
+/** Diagnostics of each text in turn from one service, each compared with a fresh service's; returns the units reused. */
+function compareSequence(name: string, texts: string[], expected: (text: string) => ImrDiagnostic[] = fresh): number {
+  const service = new LanguageService();
+  let reused = 0;
+  texts.forEach((text, version) => {
+    const got = service.getDiagnostics({ uri: URI, version, text });
+    reused += service.ruleStats(URI)?.reused ?? 0;
+    assert.deepStrictEqual(got, expected(text), `${name}: version ${version} differs from a full run`);
+  });
+  return reused;
+}
+
+const SYNTHETIC = [200, 400].map((n, i) => ({ name: `synthetic-${n}`, text: synthCase(n, 1000 + i) }));
+
+test('rule engine: every rule with a check states its unit and inputs, and an item rule has checkItem', () => {
+  for (const r of CATALOG) {
+    if (!r.check) continue;
+    const rule = r as CheckedRule<object>;
+    assert.ok(rule.inputs, `${rule.code} states no inputs`);
+    if (rule.inputs.unit === 'item') assert.equal(typeof rule.checkItem, 'function', `${rule.code} is checked per item but has no checkItem`);
+  }
+});
+
+test("rule engine: after author edits, examples and synthetic cases get a full run's findings, and reuse some", () => {
+  noContainedError(() => {
+    for (const [name, text] of [...EXAMPLE_TEXTS, ...SYNTHETIC.map((s) => [s.name, s.text] as const)]) {
+      for (const edited of authorEdits(text)) {
+        // Base text, the edit, the base again (an undo), and the same text as a new version.
+        const reused = compareSequence(name, [text, edited, text, text], fullRun);
+        assert.ok(reused > 0, `${name}: nothing was reused`);
+      }
+    }
+  });
+});
+
+test('rule engine: the same text again reuses every unit; a summary word reruns only what reads the summary', () => {
+  const text = SYNTHETIC[0].text;
+  const service = new LanguageService();
+  service.getDiagnostics({ uri: URI, version: 1, text });
+  service.getDiagnostics({ uri: URI, version: 2, text });
+  assert.equal(service.ruleStats(URI)?.checked, 0);
+  const at = inSentence(text, (s) => s[1])!;
+  service.getDiagnostics({ uri: URI, version: 3, text: insert(text, at, ' reportedly') });
+  const stats = service.ruleStats(URI)!;
+  const readers = CATALOG.filter((r) => {
+    const reads = (r as CheckedRule<object>).inputs?.reads;
+    return r.check && (!reads || reads.includes('summary') || reads.includes('text'));
+  });
+  assert.ok(stats.reused > 0, 'a summary edit reused nothing');
+  assert.ok(stats.checked <= readers.length * Math.max(1, parseCase(text).items.length), `checked ${stats.checked} units`);
+});
+
+test('rule engine: a closed document leaves nothing in the engine', () => {
+  const service = new LanguageService();
+  const [name, text] = [...EXAMPLE_TEXTS][0];
+  service.getDiagnostics({ uri: URI, version: 1, text });
+  assert.ok(service.ruleStats(URI), name);
+  service.forget(URI);
+  assert.equal(service.ruleStats(URI), undefined);
+});
+
+// Random edits anywhere (words, line breaks, indentation, labels, section keywords, deletions), in sequences.
+const PIECES = [' word', ' not', '\n', '\n\n', '  ', '\n  ', '.', ' [#fact-1]', 'item ', 'summary\n', '  decision: upheld\n', 'met', ' normal', ''];
+
+test("rule engine (property): random edit sequences give a fresh run's findings", () => {
+  const bases = [...[...EXAMPLE_TEXTS.values()], SYNTHETIC[0].text];
+  const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 12 }), piece: fc.constantFrom(...PIECES) });
+  fc.assert(
+    fc.property(fc.nat({ max: bases.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (b, edits) => {
+      const texts = [bases[b]];
+      for (const e of edits) {
+        const prev = texts[texts.length - 1];
+        const at = e.at % (prev.length + 1);
+        texts.push(prev.slice(0, at) + e.piece + prev.slice(Math.min(prev.length, at + e.cut)));
+      }
+      noContainedError(() => compareSequence(`base ${b}`, texts));
+    }),
+    settings(40),
+  );
+});
+
+test("rule engine: the corpus letters, imported, then edited, get a full run's findings", { skip: corpusSkip }, () => {
+  const dir = path.join(SHARED, 'corpus', 'letters');
+  const letters = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  let compared = 0;
+  for (const f of letters) {
+    const text = importLetter(fs.readFileSync(path.join(dir, f), 'utf8').replace(/^\ufeff/, ''), { sourceName: f }).text;
+    const edits = authorEdits(text).slice(0, 3);
+    compareSequence(path.basename(f, '.txt'), [text, ...edits], fullRun);
+    compared += 1 + edits.length;
+  }
+  assert.ok(compared >= letters.length, `${compared} versions compared`);
+});
