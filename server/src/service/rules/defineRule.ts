@@ -87,9 +87,11 @@ export interface RuleInputs {
   unit: 'case' | 'item';
   reads: readonly CasePart[];
   /**
-   * True when a finding's message or data holds a line number (or any
-   * position but its ranges): the engine then reuses it only where nothing
-   * it reads moved. Ranges and related information it moves itself.
+   * True when a finding's message or data holds a line number (or a
+   * position in any other shape than a range or a position among its data's
+   * values): the engine then reuses it only where nothing it reads moved.
+   * Ranges, related information and the data's ranges and positions it
+   * moves itself.
    */
   absolutePositions?: boolean;
 }

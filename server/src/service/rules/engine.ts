@@ -13,7 +13,7 @@
 // The cache belongs to the language service, one per open document, and is
 // dropped with the document (LanguageService.forget): it holds the findings
 // of one version and the texts of its parts, nothing of a closed case.
-import type { CaseFile, Range, Section } from '../syntax/ast';
+import type { CaseFile, Position, Range, Section } from '../syntax/ast';
 import type { RelatedInformation } from '../types';
 import type { CriteriaLibrary } from '../necessity/library';
 import type { CasePart, CheckedRule, Finding, RuleContext } from './defineRule';
@@ -131,6 +131,37 @@ function movedRange(r: Range, map: LineMap): Range | undefined {
   return { start: { line: start, character: r.start.character }, end: { line: end, character: r.end.character } };
 }
 
+const isPosition = (v: unknown): v is Position =>
+  typeof v === 'object' &&
+  v !== null &&
+  Object.keys(v).length === 2 &&
+  typeof (v as Position).line === 'number' &&
+  typeof (v as Position).character === 'number';
+const isRange = (v: unknown): v is Range =>
+  typeof v === 'object' && v !== null && Object.keys(v).length === 2 && isPosition((v as Range).start) && isPosition((v as Range).end);
+
+/**
+ * A finding's data with each of its values that is a range or a position (a
+ * fix's target: decision-contradicts-rationale's decisionRange) moved, or
+ * undefined when one points outside what the rule read. Other values are
+ * kept as they are: a rule with a line number in its data says
+ * `absolutePositions` and is never moved.
+ */
+function movedData(data: object, map: LineMap): object | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(data)) {
+    let moved: Range | Position | undefined;
+    if (isRange(v)) moved = movedRange(v, map);
+    else if (isPosition(v)) {
+      const line = map(v.line);
+      moved = line === undefined ? undefined : { line, character: v.character };
+    } else continue;
+    if (moved === undefined) return undefined;
+    (out ??= { ...data })[k] = moved;
+  }
+  return out ?? data;
+}
+
 /** The findings with their ranges moved, or undefined when one of them points outside what the rule read. */
 function moveAll(found: Found, map: LineMap): Found | undefined {
   const out: Found = [];
@@ -138,6 +169,11 @@ function moveAll(found: Found, map: LineMap): Found | undefined {
     const range = movedRange(f.range, map);
     if (!range) return undefined;
     const g = { ...f, range };
+    if (f.data) {
+      const data = movedData(f.data, map);
+      if (!data) return undefined;
+      g.data = data;
+    }
     if (f.relatedInformation) {
       const related: RelatedInformation[] = [];
       for (const r of f.relatedInformation) {

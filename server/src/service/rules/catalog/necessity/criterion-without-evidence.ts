@@ -12,7 +12,7 @@ export default defineRule<{ labels: string[]; at: Position }>({
   code: 'criterion-without-evidence',
   family: 'necessity',
   severity: 'warning',
-  inputs: { unit: 'item', reads: ['summary'], absolutePositions: true },
+  inputs: { unit: 'item', reads: ['summary'] },
   summary: 'A criterion marked met (or a decisive one not met) with no evidence label and no note.',
   *checkItem({ file, library }, item) {
     const v = viewItem(item, library);

@@ -42,8 +42,7 @@ export default defineRule<ContradictionData>({
   code: 'decision-contradicts-rationale',
   family: 'necessity',
   severity: 'error',
-  // Its data holds the decision's and the phrase's ranges, for the fixes.
-  inputs: { unit: 'item', reads: [], absolutePositions: true },
+  inputs: { unit: 'item', reads: [] },
   summary: 'The decision (Upheld/Overturned) disagrees with the rationale or the criteria.',
   checkItem({ library }, item) {
     return contradiction(viewItem(item, library));
