@@ -617,10 +617,35 @@ const motionOf = (m: Mention) =>
         .trim()
     : '';
 
+// Per summary's facts (one per parse): the motion measures, and each summary sentence's index. measuredImprovement asks
+// for them once per rationale sentence that denies objective improvement, and each took a pass over the summary's
+// sentences per measure: sentences x measures x denials on a long case.
+const motionMeasuresOf = new WeakMap<SummaryFacts, { injury?: string; decision?: string; measures: MotionMeasure[] }>();
+const sentenceIndexOf = new WeakMap<SummaryFacts, Map<Sentence, number>>();
+
+/** Where `sentence` is in the summary's sentences (-1 if not there): the first, as findIndex gives. */
+function summaryIndex(facts: SummaryFacts, sentence: Sentence): number {
+  let index = sentenceIndexOf.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const [i, x] of facts.sentences.entries()) if (!index.has(x.sentence)) index.set(x.sentence, i);
+    sentenceIndexOf.set(facts, index);
+  }
+  return index.get(sentence) ?? -1;
+}
+
 /** The range-of-motion measures of the summary's examinations, each with its visit, in the summary's order. */
-function motionMeasures(model: CaseModel, facts: SummaryFacts): MotionMeasure[] {
+function motionMeasures(model: CaseModel, facts: SummaryFacts): readonly MotionMeasure[] {
   const injury = model.dates.injuryDate && formatIso(model.dates.injuryDate.date);
   const decision = model.dates.decisionDate && formatIso(model.dates.decisionDate.date);
+  const hit = motionMeasuresOf.get(facts);
+  if (hit && hit.injury === injury && hit.decision === decision) return hit.measures;
+  const measures = collectMotionMeasures(facts, injury, decision);
+  motionMeasuresOf.set(facts, { injury, decision, measures });
+  return measures;
+}
+
+function collectMotionMeasures(facts: SummaryFacts, injury: string | undefined, decision: string | undefined): MotionMeasure[] {
   // The date a sentence gives, or the last one given before it; a date before the injury or after the decision is a
   // slip or another claim's, so it starts a visit of no known date.
   const visits: Array<{ visit: number; iso?: string }> = [];
@@ -651,7 +676,7 @@ function motionMeasures(model: CaseModel, facts: SummaryFacts): MotionMeasure[] 
         : f.mention.value === 'abnormal' || (degrees !== undefined && normal !== undefined && degrees < normal * data.restrictedFraction)
           ? 'restricted'
           : 'measured';
-    const i = facts.sentences.findIndex((x) => x.sentence === f.sentence);
+    const i = summaryIndex(facts, f.sentence);
     out.push({ fact: f, part, motion, degrees, state, ...visits[i] });
   }
   return out.sort((a, b) => a.fact.sentence.range.start.line - b.fact.sentence.range.start.line || a.fact.mention.start - b.fact.mention.start);
@@ -698,8 +723,8 @@ function measuredImprovement(model: CaseModel, facts: SummaryFacts, r: Rationale
     for (const b of measures.slice(i + 1)) {
       if (!gained(a, b, facts.access)) continue;
       // The treatment given between the two examinations (planned at the first one, or named on the way).
-      const from = facts.sentences.findIndex((x) => x.sentence === a.fact.sentence);
-      const to = facts.sentences.findIndex((x) => x.sentence === b.fact.sentence);
+      const from = summaryIndex(facts, a.fact.sentence);
+      const to = summaryIndex(facts, b.fact.sentence);
       const between = facts.sentences
         .slice(from, to + 1)
         .filter((x) => !REVIEW_SENTENCE.test(x.reading.text))
