@@ -101,16 +101,21 @@ export function readSentence(lexicon: Lexicon, text: string): SentenceReading {
   }
 }
 
+// The per-token tables below are plain arrays of small integers: a sentence's dozen typed arrays each took a backing
+// store of their own, which cost more to make and collect than the arrays (the reader runs once per sentence read).
+const filled = (length: number, value: number): number[] => new Array<number>(length).fill(value);
+const zeros = (length: number): number[] => filled(length, 0);
+
 function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   const tokens = tokenize(text);
   const hits = lexicon.matcher.matchTokens(tokens);
   const n = tokens.length;
 
   // Prefix sums: words before each token, terminators and anchors starting before each token.
-  const words = new Int32Array(n + 1);
+  const words = zeros(n + 1);
   for (let i = 0; i < n; i++) words[i + 1] = words[i] + (tokens[i].kind === 'word' ? 1 : 0);
-  const termAt = new Uint8Array(n + 1);
-  const anchorAt = new Uint8Array(n + 1);
+  const termAt = zeros(n + 1);
+  const anchorAt = zeros(n + 1);
 
   // Every hit goes to the list of its kind; anchors only mark where they start.
   const byKind = new Map<string, Hit[]>();
@@ -145,8 +150,8 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   const cues: CueHit[] = leftmostLongest(cueHits.filter((h) => !inPseudo(h))).map((hit) => ({ hit, cue: (hit.payload as { cue: CueDef }).cue }));
   // Terminators inside a cue phrase do not cut that cue ("rather than"), nor inside a pseudo phrase.
   for (const t of leftmostLongest(terminatorHits)) if (!inPseudo(t)) termAt[t.from] = 1;
-  const termSum = new Int32Array(n + 1);
-  const anchorSum = new Int32Array(n + 1);
+  const termSum = zeros(n + 1);
+  const anchorSum = zeros(n + 1);
   for (let i = 0; i < n; i++) {
     termSum[i + 1] = termSum[i] + termAt[i];
     anchorSum[i + 1] = anchorSum[i] + anchorAt[i];
@@ -156,7 +161,7 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
 
   // Clauses: between terminators.
   const clauses: Array<{ start: number; end: number }> = [];
-  const clauseOf = new Int32Array(n);
+  const clauseOf = zeros(n);
   {
     let startTok = 0;
     for (let i = 0; i <= n; i++) {
@@ -207,13 +212,13 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   // A cue's window counts the words that stand between it and a mention, but not the other findings, sites,
   // sides and qualifiers of a list it governs, nor its conjunctions: "no weakness, numbness, tingling, reflex
   // changes or sensory loss in either lower extremity" denies every item, as a reader takes it.
-  const listWord = new Uint8Array(n);
+  const listWord = zeros(n);
   for (const list of [mentionHits, sites, sides, qualifiers]) for (const h of list) for (let k = h.from; k < h.to; k++) listWord[k] = 1;
-  const fill = new Int32Array(n + 1);
+  const fill = zeros(n + 1);
   for (let i = 0; i < n; i++) fill[i + 1] = fill[i] + (tokens[i].kind === 'word' && !listWord[i] && !CONJUNCTIONS.has(tokens[i].norm) ? 1 : 0);
 
   // Comma stretches, and whether each holds a cue or a verdict of its own.
-  const segOf = new Int32Array(n);
+  const segOf = zeros(n);
   let segCount = 0;
   for (let i = 0; i < n; i++) {
     if (tokens[i].norm === ',') segCount++;
@@ -222,9 +227,9 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   // A verdict of its own: a cue or qualifier after a finding of the stretch ("straight leg raise is negative as
   // well as Spurling's"), not an adjective after a conjunction ("diminished reflexes or decreased sensation",
   // still items of the list).
-  const segFirstEnd = new Int32Array(segCount + 1).fill(-1);
+  const segFirstEnd = filled(segCount + 1, -1);
   for (const h of mentionHits) if (segFirstEnd[segOf[h.from]] < 0) segFirstEnd[segOf[h.from]] = h.to;
-  const segOwn = new Uint8Array(segCount + 1);
+  const segOwn = zeros(segCount + 1);
   const own = (from: number) => {
     const seg = segOf[from];
     const before = from > 0 ? tokens[from - 1].norm : ',';
@@ -232,7 +237,7 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   };
   for (const { hit } of cues) own(hit.from);
   for (const q of qualifiers) if ((q.payload as { value: string }).value !== 'judgment') own(q.from);
-  const ownSum = new Int32Array(segCount + 2);
+  const ownSum = zeros(segCount + 2);
   for (let k = 0; k <= segCount; k++) ownSum[k + 1] = ownSum[k] + segOwn[k];
   /** Does a stretch after the cue's, up to the mention's, hold a verdict of its own? */
   const ownBetween = (cueTok: number, mentionTok: number) => ownSum[segOf[mentionTok] + 1] - ownSum[segOf[cueTok] + 1] > 0;
