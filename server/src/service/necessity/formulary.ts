@@ -87,10 +87,13 @@ const NON_EXEMPT = /\bnon[\s-]?exempt\b|\bnot\s+(?:an?\s+|considered\s+|listed\s
 const UNLISTED = /\bunlisted\b|\bnot\s+(?:on|listed\s+(?:on|in))\s+the\s+(?:mtus\s+)?(?:drug\s+list|formulary)\b/gi;
 const EXEMPT = /\bexempt\b/gi;
 const EXEMPT_FROM_OTHER = /^\s+from\s+(?!(?:prospective\s+|utilization\s+)?review\b|(?:prior\s+)?authori[sz]ation\b)/i;
+/** A word every status statement above holds: most sentences hold none, and one test of it is cheaper than the three patterns. */
+const STATUS_WORD = /exempt|unlisted|formulary|drug\s+list/i;
 
 /** The statements of Drug List status a sentence makes (none for "exempt from" a cap or a fee). */
 export function statusClaims(sentence: string): StatusClaim[] {
   const claims: StatusClaim[] = [];
+  if (!STATUS_WORD.test(sentence)) return claims;
   const taken: [number, number][] = [];
   const add = (status: FormularyStatus, re: RegExp) => {
     for (const m of sentence.matchAll(re)) {

@@ -361,7 +361,10 @@ function citesAny(file: CaseFile, sentence: Sentence, ...evidence: (readonly Fac
 
 /** The rationale denies what the summary documents. */
 function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
-  const affirmedHere = new Set(r.reading.mentions.filter((x) => x.assertion === 'affirmed' || x.assertion === 'historical').flatMap((x) => x.concepts));
+  // What the sentence itself documents: made only for a sentence that denies something (most deny nothing).
+  let affirmed: Set<string> | undefined;
+  const affirmedHere = () =>
+    (affirmed ??= new Set(r.reading.mentions.filter((x) => x.assertion === 'affirmed' || x.assertion === 'historical').flatMap((x) => x.concepts)));
   for (const found of r.reading.mentions) {
     // "There are no red flag conditions", "neurologically intact": a term that is itself the denial of an umbrella.
     const phrased =
@@ -389,7 +392,7 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     if (m.concept.kind === 'symptom' && !m.concept.broader.length && (facts.access.hasNarrower(m.concept.id) || TOPICS.has(m.concept.id))) continue;
     // "no evidence of radiculopathy, but decreased sensation is noted": the sentence weighs the finding it names.
     // ("the physical exam on a progress note does not document a neck exam" names the examination it looked in.)
-    if (affirmedHere.has(m.concept.id) && !examDenied) continue;
+    if (affirmedHere().has(m.concept.id) && !examDenied) continue;
     const about =
       EXAM_UMBRELLAS.has(m.concept.id) || examDenied
         ? examinationFacts(facts, m, r, examDenied)
