@@ -74,6 +74,8 @@ const ABBREVIATIONS = new Set([
   'pts',
 ]);
 // A full stop after these ends a sentence only before a word that cannot follow them: "No. 5" goes on, "the answer is no. The" ends.
+/** The characters the splitter stops at when no inline list is open: the marks that may end a sentence and the bullets. */
+const MARKS = /[.!?\u2022\u25aa\u25cf]/g;
 const BEFORE_NUMBER = new Set(['no', 'nos', 'p', 'pg', 'tab', 'tbl', 'ex', 'exh', 'ref', 'para']);
 
 const PAGE_LINE = /^(?:page\s*\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|-\s*\d{1,4}\s*-|\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?)$/i;
@@ -214,6 +216,9 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
   };
 
   let listNumber = -1; // the number of the last inline list item seen ("1." ... "2.")
+  // Where the next mark or bullet is at or after the last search: the loop jumps there rather than stepping
+  // character by character. Kept across runs, so the text is searched once however its lines fall.
+  let nextMark = -1;
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r];
     const following = runs[r + 1];
@@ -222,6 +227,15 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
     const t = text;
     let i = run.start;
     while (i < run.end) {
+      if (listNumber < 0) {
+        // No inline list open: only marks and bullets matter, so jump to the next one.
+        if (nextMark < i) {
+          MARKS.lastIndex = i;
+          nextMark = MARKS.exec(t)?.index ?? t.length;
+        }
+        if (nextMark >= run.end) break;
+        i = nextMark;
+      }
       // Most characters are none of those the loop looks at (marks, list digits, bullets): step over them by code.
       const code = t.charCodeAt(i);
       if (
