@@ -314,7 +314,9 @@ function splitLines(text: string, lineStarts: number[], problems: SyntaxProblem[
       bom = 1;
     }
     const body = t.slice(bom);
-    const ws = /^[ \t]*/.exec(body)![0];
+    let wsEnd = 0;
+    while (wsEnd < body.length && (body.charCodeAt(wsEnd) === 32 || body.charCodeAt(wsEnd) === 9)) wsEnd++;
+    const ws = body.slice(0, wsEnd);
     // Trailing blanks stripped by hand: /[ \t]+$/ backtracks quadratically on a long inner run of blanks.
     let contentEnd = body.length;
     while (contentEnd > ws.length && (body[contentEnd - 1] === ' ' || body[contentEnd - 1] === '\t')) contentEnd--;

@@ -28,6 +28,11 @@ export function rangesOverlap(a: Range, b: Range): boolean {
 /** Offsets of each line start. Lines end at \n, \r\n or a lone \r, as LSP counts them. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Most texts end their lines with \n alone: indexOf finds each faster than a loop over every character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 /* \r */) {

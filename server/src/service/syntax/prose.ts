@@ -15,6 +15,9 @@ export interface ProseLineInput {
   character: number;
 }
 
+/** What a piece may start with that takes back the blank joining it to the line before ("extremities\n[#x]."). */
+const PUNCTUATION_FIRST = '.,;:!?)';
+
 export const LABEL_PATTERN = /\[#([A-Za-z0-9][A-Za-z0-9_.-]*)\]/g;
 
 /** Where `[#` starts something that is not a well-formed `[#name]` (a missing `]`, a blank in the name). */
@@ -69,7 +72,8 @@ export function buildProse(lines: ProseLineInput[], fallback: Range, memo?: Pars
   for (const input of lines) {
     // trimEnd, not /\s+$/: the regex backtracks quadratically on long inner runs of blanks.
     const content = input.text.trimEnd();
-    if (content.trim() === '') {
+    // Trimmed at the end, a line of blanks is empty.
+    if (content === '') {
       closeParagraph();
       continue;
     }
@@ -88,7 +92,9 @@ export function buildProse(lines: ProseLineInput[], fallback: Range, memo?: Pars
     LABEL_PATTERN.lastIndex = 0;
     let m: RegExpExecArray | null;
     const markerSpans: { start: number; end: number; name: string }[] = [];
-    while ((m = LABEL_PATTERN.exec(content))) {
+    // Markers, well-formed or stray, all start with `[#`: most lines hold none.
+    const marked = content.includes('[#');
+    while (marked && (m = LABEL_PATTERN.exec(content))) {
       markerSpans.push({ start: m.index, end: m.index + m[0].length, name: m[1] });
     }
     for (const mk of markerSpans) {
@@ -109,12 +115,13 @@ export function buildProse(lines: ProseLineInput[], fallback: Range, memo?: Pars
     }
     if (cursor < content.length) pieces.push({ from: cursor, to: content.length });
     // Report stray `[#` that did not form a marker.
-    for (const at of strayLabelStarts(content)) {
-      malformedLabels.push(mkRange(input.line, input.character + at, input.character + content.length));
-    }
+    if (marked)
+      for (const at of strayLabelStarts(content)) {
+        malformedLabels.push(mkRange(input.line, input.character + at, input.character + content.length));
+      }
     for (const p of pieces) {
       // "extremities\n[#x]." must read "extremities." in the letter: no blank before punctuation.
-      if (p === pieces[0] && paraStart < length && endsWithSpace && parts[parts.length - 1] === ' ' && /^[.,;:!?)]/.test(content.slice(p.from, p.to))) {
+      if (p === pieces[0] && paraStart < length && endsWithSpace && parts[parts.length - 1] === ' ' && PUNCTUATION_FIRST.includes(content[p.from])) {
         parts.pop();
         length--;
       }
@@ -137,7 +144,8 @@ export function buildProse(lines: ProseLineInput[], fallback: Range, memo?: Pars
   prose.sentences = splitSentences(prose, lineJoins, memo);
   attachLabels(prose, labelOffsets);
   const first = lines.find((l) => l.text.trim() !== '');
-  const last = [...lines].reverse().find((l) => l.text.trim() !== '');
+  let last: ProseLineInput | undefined;
+  for (let i = lines.length - 1; i >= 0 && !last; i--) if (lines[i].text.trim() !== '') last = lines[i];
   // Blank lines alone are no prose: the range stays the fallback (the keyword).
   if (first && last) {
     prose.range = {
