@@ -375,3 +375,108 @@ test('contradicts-record: "unclear how many sessions" of a treatment the summary
   // A guideline's number of visits is no question about the record.
   assert.equal(counted(CLEAN_CASE.replace(RATIONALE_END, `The guidelines do not state the number of sessions completed before a review. ${RATIONALE_END}`)), 0);
 });
+
+const extent = (text: string) => contradicts(text).filter((d) => /under the normal range/.test(d.message));
+
+test('contradicts-record: "only mild loss of motion" over a joint measured at two-thirds of its normal range or less at the latest visit', () => {
+  const claim = 'The physician documents only mild restriction of range of motion of the knee.';
+  const text = twoVisits('right knee flexion measured 60 degrees.', 'right knee flexion was 80 degrees.', claim);
+  const d = extent(text);
+  assert.equal(
+    d.length,
+    1,
+    contradicts(text)
+      .map((x) => x.message)
+      .join('\n'),
+  );
+  assert.match(textAt(text, d[0].range), /mild restriction of range of motion/);
+  assert.match(d[0].message, /"flexion was 80 degrees"/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /80 degrees/);
+  // Deficits in general words are answered by the measure too.
+  assert.equal(
+    extent(twoVisits('right knee flexion measured 60 degrees.', 'right knee flexion was 80 degrees.', 'The patient has minimal deficits at this time.')).length,
+    1,
+  );
+});
+
+test('contradicts-record: an extent word is quiet over a near-normal measure, an earlier measure, the summary\'s own "mild", or other deficits', () => {
+  const claim = 'The physician documents only mild restriction of range of motion of the knee.';
+  // 120 of 135 degrees is a mild loss; the worse motion was an earlier visit's.
+  assert.equal(extent(twoVisits('right knee flexion measured 60 degrees.', 'right knee flexion was 120 degrees.', claim)).length, 0);
+  // The summary calls the loss mild itself.
+  assert.equal(extent(withSummary('On 3/1/2016 there was mildly limited motion of the right knee, with flexion measured 85 degrees.', claim)).length, 0);
+  // Deficits of another kind ("minimal neurologic deficits") are not answered by a range of motion; nor is a guideline's extent.
+  const neuro = 'The patient has minimal neurologic deficits at this time.';
+  assert.equal(extent(twoVisits('right knee flexion measured 60 degrees.', 'right knee flexion was 80 degrees.', neuro)).length, 0);
+  const generic = 'Guidelines support therapy for patients with mild deficits of motion.';
+  assert.equal(extent(twoVisits('right knee flexion measured 60 degrees.', 'right knee flexion was 80 degrees.', generic)).length, 0);
+  // "not minimal" agrees with the measure.
+  const denied = 'The patient has deficits that are not minimal.';
+  assert.equal(extent(twoVisits('right knee flexion measured 60 degrees.', 'right knee flexion was 80 degrees.', denied)).length, 0);
+});
+
+const NORMAL_NEURO = 'On examination strength was 5/5, sensation was intact and reflexes were normal in both lower extremities';
+const umbrella = (text: string) => contradicts(text).filter((d) => /strength, sensation and reflexes as normal/.test(d.message));
+
+test('contradicts-record: an examination "indicative of nerve compromise" over normal strength, sensation and reflexes', () => {
+  const claim = 'The physical examination of the lumbar spine shows findings indicative of nerve root compromise.';
+  const text = withExam(NORMAL_NEURO, claim);
+  const d = umbrella(text);
+  assert.equal(
+    d.length,
+    1,
+    contradicts(text)
+      .map((x) => x.message)
+      .join('\n'),
+  );
+  assert.match(textAt(text, d[0].range), /nerve root compromise/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /reflexes were normal/);
+  // A positive straight leg raise is a tension sign, no deficit of strength, sensation or reflexes.
+  // (The clean rationale's own "specific nerve compromise" then cites the tension sign's sentence, not the normal one.)
+  const tension = withExam(`${NORMAL_NEURO}. Straight leg raise was positive on the left`, claim);
+  assert.equal(umbrella(tension).filter((x) => /nerve root compromise/.test(textAt(tension, x.range))).length, 1);
+});
+
+test("contradicts-record: nerve compromise is quiet over a documented deficit, an incomplete examination, or in a guideline's words", () => {
+  const claim = 'The physical examination of the lumbar spine shows findings indicative of nerve root compromise.';
+  assert.equal(
+    umbrella(withExam('On examination strength was 5/5, reflexes were normal and there was decreased sensation in the left L5 dermatome', claim)).length,
+    0,
+  );
+  // Reflexes never examined: the summary does not say the whole examination was normal.
+  assert.equal(umbrella(withExam('On examination strength was 5/5 and sensation was intact in both lower extremities', claim)).length, 0);
+  assert.equal(umbrella(withExam(NORMAL_NEURO, 'Guidelines support imaging when examination findings are indicative of nerve root compromise.')).length, 0);
+});
+
+const SEVERE_AFTER = 'Treatment to date has included physical therapy and naproxen. At the last visit his pain was rated 8/10';
+const severe = (text: string) => contradicts(text).filter((d) => /pain rated/.test(d.message));
+
+test('contradicts-record: "has not failed conservative care" over severe pain after the treatments the summary lists', () => {
+  const denial = 'The patient has not failed a course of conservative treatment.';
+  const text = withTreatment(SEVERE_AFTER, denial);
+  const d = severe(text);
+  assert.equal(
+    d.length,
+    1,
+    contradicts(text)
+      .map((x) => x.message)
+      .join('\n'),
+  );
+  assert.match(textAt(text, d[0].range), /has not failed/);
+  assert.match(d[0].message, /8\/10/);
+});
+
+test('contradicts-record: severe pain is quiet before the treatments, under a mild score, for one drug step, or over a duration', () => {
+  const denial = 'The patient has not failed a course of conservative treatment.';
+  assert.equal(
+    severe(withTreatment('His pain was rated 8/10 at the first visit. Treatment to date has included physical therapy and naproxen', denial)).length,
+    0,
+  );
+  assert.equal(
+    severe(withTreatment('Treatment to date has included physical therapy and naproxen. At the last visit his pain was rated 3/10', denial)).length,
+    0,
+  );
+  // First-line drugs are a step of a ladder, and a demanded duration is not answered by a score.
+  assert.equal(severe(withTreatment(SEVERE_AFTER, 'There is no documentation the patient has failed first-line therapy.')).length, 0);
+  assert.equal(severe(withTreatment(SEVERE_AFTER, 'There is no evidence the patient has failed 6 weeks of conservative care.')).length, 0);
+});

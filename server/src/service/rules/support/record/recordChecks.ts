@@ -343,6 +343,8 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
       contrary(facts, r) ??
       contraryResponse(file, facts, r) ??
       normalStudy(file, facts, r) ??
+      slightOverMeasures(file, model, facts, r) ??
+      neurologicOverNormalExam(file, facts, r) ??
       longerThanTheClaim(model, facts, r);
     if (found) out.push(found(file));
   }
@@ -463,6 +465,10 @@ const FAILURE_NEGATIONS = new PhraseSet(data.failureNegations);
  */
 const CONSERVATIVE_KINDS: ReadonlySet<ConceptKind> = new Set(['therapy', 'medication', 'drug-class']);
 
+/** Words for a course of conservative care as a whole, and for a step of a drug ladder ("first-line"), which is not one. */
+const CONSERVATIVE_COURSE = new PhraseSet(data.conservativeCourseWords);
+const FIRST_LINE = new PhraseSet(data.firstLineWords);
+
 const failureResponse = (m: Mention) => m.concepts.some((id) => FAILURE_RESPONSES.has(id));
 
 /**
@@ -509,21 +515,45 @@ function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
     .filter((x) => CONSERVATIVE_KINDS.has(x.concept.kind) && !FAILED_TREATMENTS.has(x.concept.id))
     .filter((x) => x.assertion !== 'generic' && x.assertion !== 'other-person' && x.assertion !== 'requested')
     .map((x) => x.concepts);
-  const { outcome, treated, distinct } = documentedFailure(facts, sitesOf(anchor, r), anchor.attributes.side, named);
+  const found = documentedFailure(facts, sitesOf(anchor, r), anchor.attributes.side, named);
+  const { treated, distinct } = found;
+  // Severe pain left after the treatments is the failure of conservative care as a whole ("pain was rated 8/10 to
+  // 10/10" after physical therapy and medications): not of one drug or one treatment the sentence names, whose own
+  // response the summary must give, and not where the sentence weighs a pain score itself.
+  // "first-line therapy" is a step of a drug ladder, not a course of conservative care; "at least 6 weeks of
+  // conservative care" asks how long, which a pain score does not answer.
+  const wholeCourse = !named.length && CONSERVATIVE_COURSE.test(r.reading.text) && !FIRST_LINE.test(r.reading.text);
+  const asksDuration = [r.reading.attributes, ...r.reading.mentions.map((x) => x.attributes)].some((a) => a.counts.some((c) => DURATION_DAYS[c.unit]));
+  const weighsPain = asksDuration || r.reading.attributes.painScores.length > 0 || r.reading.mentions.some((x) => x.attributes.painScores.length > 0);
+  const severe = wholeCourse && !weighsPain ? found.severe : [];
+  const outcome = found.outcome.length ? found.outcome : severe;
   if (!outcome.length || distinct < 2) return undefined;
   // Both lists are in summary order already (failureCandidates).
   if (citesAny(file, r.sentence, outcome, treated)) return undefined;
+  const outcomeWords = found.outcome.length
+    ? sharedEvidenceWords(outcome)
+    : `pain rated "${clip(outcome[0].mention.attributes.painScores[0].text, 30)}" after it`;
   return (file) => ({
-    message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents conservative treatment (${sharedEvidenceWords(treated)}) with ${sharedEvidenceWords(outcome)}. Weigh the documented outcome of the treatment in the rationale, or correct the statement.`,
+    message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents conservative treatment (${sharedEvidenceWords(treated)}) with ${outcomeWords}. Weigh the documented outcome of the treatment in the rationale, or correct the statement.`,
     range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
     relatedInformation: [
-      ...related(file, outcome.slice(0, 1), (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
+      ...related(
+        file,
+        outcome.slice(0, 1),
+        (f) => `The summary documents "${clip(found.outcome.length ? f.mention.text : f.mention.attributes.painScores[0].text, 50)}"`,
+      ),
       ...related(file, firstOthers(treated, outcome[0].sentence, 2), (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
     ],
     data: { concept: anchor.concept.id, direction: 'denies' },
   });
 }
 
+/** Does a's sentence come before b's in the summary? */
+const sentenceBefore = (a: Fact, b: Fact) => {
+  const x = a.sentence.range.start;
+  const y = b.sentence.range.start;
+  return x.line < y.line || (x.line === y.line && x.character < y.character);
+};
 const byLine = (a: Fact, b: Fact) => a.sentence.range.start.line - b.sentence.range.start.line;
 
 // ---- a count of visits denied ------------------------------------------------------------
@@ -782,6 +812,8 @@ interface FailureCandidates {
   outcomes: readonly Fact[];
   /** Documented conservative treatments, each fact under its own concept: once each, in summary order. */
   treatments: readonly Fact[];
+  /** Pain scores of `severePainScore` or more out of 10 (the lower end of a range), documented: in summary order. */
+  severe: readonly Fact[];
   /** documentedFailure's answers for this summary, by place, side and named treatments (at most one per rationale sentence). */
   byPlace: Map<string, DocumentedFailure>;
 }
@@ -792,6 +824,8 @@ const failureCandidatesOf = new WeakMap<SummaryFacts, FailureCandidates>();
 
 interface DocumentedFailure {
   outcome: readonly Fact[];
+  /** Pain rated severe (`severePainScore` or more out of 10) in the summary after a treatment at the place: persisting despite it. */
+  severe: readonly Fact[];
   treated: readonly Fact[];
   /** How many distinct treatments `treated` holds, a broader one counted only without a narrower one. */
   distinct: number;
@@ -810,10 +844,12 @@ function documentedFailure(facts: SummaryFacts, sites: readonly string[], side: 
   const at = (f: Fact) => sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(side, f.side) && !f.review;
   const outcome = candidates.outcomes.filter(at);
   const treated = candidates.treatments.filter((f) => at(f) && (!named.length || treatmentsAgree(named, [f.mention.concepts])));
+  // A pain score the summary gives before any treatment it lists is the pain treated, not the pain left after it.
+  const severe = treated.length ? candidates.severe.filter((f) => at(f) && sentenceBefore(treated[0], f)) : [];
   // One drug that did not help is a failed trial, not failed conservative care: that takes more than one treatment.
   const distinct = new Set(treated.map((f) => f.mention.concept.id));
   for (const f of treated) for (const id of f.mention.concepts.slice(1)) distinct.delete(id);
-  const found = { outcome, treated, distinct: distinct.size };
+  const found = { outcome, severe, treated, distinct: distinct.size };
   candidates.byPlace.set(key, found);
   return found;
 }
@@ -828,8 +864,11 @@ function failureCandidates(facts: SummaryFacts): FailureCandidates {
   for (const [, list] of facts.byConcept)
     for (const f of list)
       if (CONSERVATIVE_KINDS.has(f.mention.concept.kind) && f.mention.concepts[0] === f.mention.concept.id && documents(f)) treatments.add(f);
+  const severe = (facts.byConcept.get('pain-score') ?? []).filter(
+    (f) => !f.review && documents(f) && f.mention.attributes.painScores.some((p) => p.low >= data.severePainScore),
+  );
   // A stable sort of the first-seen order: filtering it gives what sorting each filtered list would.
-  hit = { outcomes: [...outcomes].sort(byLine), treatments: [...treatments].sort(byLine), byPlace: new Map() };
+  hit = { outcomes: [...outcomes].sort(byLine), treatments: [...treatments].sort(byLine), severe: [...severe].sort(byLine), byPlace: new Map() };
   failureCandidatesOf.set(facts, hit);
   return hit;
 }
@@ -1158,6 +1197,140 @@ function normalStudy(file: CaseFile, facts: SummaryFacts, r: RationaleSentence):
 function aboutStudy(reading: SentenceReading, m: Mention): boolean {
   const clause = clauseText(reading, m);
   return !GUIDELINE.test(clause) && !PLAN.test(clause) && (m.assertion === 'negated' || !hedgedBefore(reading, m));
+}
+
+// ---- an extent word over the summary's measures and findings ------------------------------
+
+const SLIGHT = new PhraseSet(data.slightExtentWords);
+const MOTION_LOSS = new PhraseSet(data.motionLossWords);
+const BARE_DEFICITS = new PhraseSet(data.bareDeficitWords);
+/** "the treating physician documents ...", "it is noted": the worker's own clinicians or records say it of him. */
+const CLINICIAN = new PhraseSet(data.clinicianAnchors);
+
+/** The clause of the sentence that holds an offset. */
+function clauseAt(reading: SentenceReading, at: number): { start: number; end: number } {
+  return reading.clauses.find((x) => x.start <= at && at < Math.max(x.end, x.start + 1)) ?? { start: 0, end: reading.text.length };
+}
+
+/**
+ * "Only minimal deficits remain", "the physician documents some mild decreases in ROM": an extent word on a loss of
+ * motion, or on deficits in general words, said of this patient. Gives the words and the range-of-motion mention
+ * they qualify, if any.
+ */
+function slightLoss(reading: SentenceReading): { start: number; end: number; motion?: Mention } | undefined {
+  const text = reading.text;
+  for (const w of SLIGHT.matches(text)) {
+    // "not minimal", "no mild ...": the extent is denied, not asserted.
+    if (/\b(?:not|no|than)\s+$/i.test(text.slice(Math.max(0, w.start - 6), w.start))) continue;
+    const clause = clauseAt(reading, w.start);
+    const before = text.slice(clause.start, w.start);
+    if (!(PATIENT.test(before) || CLINICIAN.test(before)) || GUIDELINE.test(text.slice(clause.start, clause.end)) || HEDGES.test(before) || PLAN.test(before))
+      continue;
+    const after = text.slice(w.end, clause.end);
+    // "minimal decreases in ROM", "mildly decreased range of motion", "slight loss of motion".
+    const motion = reading.mentions.find((m) => m.start >= w.end && m.concepts.includes('range-of-motion') && wordCount(text.slice(w.end, m.start)) <= 3);
+    if (motion && motion.assertion === 'affirmed') {
+      const gap = text.slice(w.end, motion.start);
+      if ((motion.value === 'abnormal' && gap.trim() === '') || MOTION_LOSS.matches(gap).some((x) => gap.slice(x.end).trim() === '')) {
+        return { start: w.start, end: motion.end, motion };
+      }
+    }
+    // "minimal deficits", "mild residual deficits": deficits named by no sign of their own ("minimal neurologic deficits" is one).
+    const bare = BARE_DEFICITS.matches(after).find((x) => after.slice(0, x.start).trim() === '');
+    if (bare && !reading.mentions.some((m) => m.start < w.end + bare.end && m.end > w.end + bare.start)) {
+      const next = after.slice(bare.end).trim();
+      // "minimal deficits in sensation": the words after say which deficits.
+      if (/^(?:in|of|on|with)\b/i.test(next)) continue;
+      return { start: w.start, end: w.end + bare.end };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "The patient only remains with minimal deficits", "some minimal decreases in ROM" where the summary's latest
+ * examination of that place measures a joint at two-thirds of its normal range of motion or less (the AMA Guides
+ * grade hip flexion under 80 degrees of 120, two-thirds, as a moderate loss): the measure contradicts the extent.
+ * Not where the summary itself calls the loss mild or minimal at that place.
+ */
+function slightOverMeasures(file: CaseFile, model: CaseModel, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  const found = slightLoss(r.reading);
+  if (!found) return undefined;
+  const sites = found.motion ? sitesOf(found.motion, r) : r.reading.attributes.sites.length ? r.reading.attributes.sites : r.serviceSites;
+  const side = found.motion?.attributes.side ?? r.reading.attributes.side ?? r.serviceReading?.attributes.side;
+  const measures = motionMeasures(model, facts).filter(
+    (x) => x.degrees !== undefined && x.motion && sitesCompatible(sites, x.fact.sites, facts.access) && sidesCompatible(side, x.fact.side),
+  );
+  if (!measures.length) return undefined;
+  // The latest examination that measured the place: what the worker "remains with".
+  const latest = Math.max(...measures.map((x) => x.visit));
+  const marked = measures.filter((x) => x.visit === latest && x.degrees! <= NORMAL_DEGREES[x.part][x.motion] * data.markedMotionFraction);
+  if (!marked.length) return undefined;
+  // The summary calls the loss slight itself ("minimal decreased range of motion of the knee").
+  const slightInSummary = (facts.byConcept.get('range-of-motion') ?? []).some(
+    (f) =>
+      !!f.reading &&
+      sitesCompatible(sites, f.sites, facts.access) &&
+      SLIGHT.matches(f.reading.text.slice(Math.max(0, f.mention.start - 30), f.mention.start)).length > 0,
+  );
+  if (
+    slightInSummary ||
+    citesAny(
+      file,
+      r.sentence,
+      marked.map((x) => x.fact),
+    )
+  )
+    return undefined;
+  const said = (x: MotionMeasure) => {
+    const c = x.fact.mention.attributes.counts.find((n) => n.unit === 'degree');
+    const words =
+      c && x.fact.reading ? x.fact.reading.text.slice(Math.min(c.start, x.fact.mention.start), Math.max(c.end, x.fact.mention.end)) : x.fact.mention.text;
+    return `"${clip(words.replace(/\s+/g, ' '), 50)}"`;
+  };
+  const words = [...new Set(marked.map(said))];
+  return (file) => ({
+    message: `The rationale says ${quote(r.sentence.text, found.start, found.end)}, but the clinical case summary's latest examination of that place measures ${words.slice(0, 2).join(' and ')}${words.length > 2 ? ` and ${words.length - 2} more` : ''}, a third or more under the normal range of that motion. Weigh the measured loss, or correct the statement.`,
+    range: sentenceSpan(r.prose, r.sentence, found.start, found.end),
+    relatedInformation: related(
+      file,
+      marked.map((x) => x.fact),
+      () => 'The summary measures',
+    ),
+    data: { concept: 'range-of-motion', direction: 'asserts' },
+  });
+}
+
+const NEURO_UMBRELLAS: ReadonlySet<string> = new Set(data.neurologicUmbrellas);
+
+/**
+ * "Given the findings on examination indicative of neurological compromise" where the summary's examinations at
+ * that place record strength, sensation and reflexes all normal, and no neurologic deficit of any kind: the
+ * examination the rationale reads as compromise is a normal neurologic examination. A nerve tension sign (a
+ * positive straight leg raise) is no deficit of strength, sensation or reflexes.
+ */
+function neurologicOverNormalExam(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  for (const m of r.reading.mentions) {
+    if (!NEURO_UMBRELLAS.has(m.concept.id) || m.assertion !== 'affirmed' || m.value !== 'abnormal') continue;
+    if (!claimAboutPatient(r.reading, m) || hedgedBefore(r.reading, m) || reportedByPatient(r.reading, m)) continue;
+    const examined = (f: Fact) => !f.review && documents(f);
+    // Any deficit the summary records at the place: the umbrella may rest on it.
+    const deficits = [m.concept.id, ...data.neurologicComponents].flatMap((id) =>
+      factsAbout(facts, id, m, r).filter((f) => examined(f) && f.mention.value === 'abnormal'),
+    );
+    if (deficits.length) continue;
+    const normal = data.neurologicComponents.map((id) => factsAbout(facts, id, m, r).filter((f) => examined(f) && f.mention.value === 'normal'));
+    if (normal.some((list) => !list.length)) continue;
+    const evidence = [...new Set(normal.flat())].sort(byLine);
+    if (citesAny(file, r.sentence, evidence)) continue;
+    return (file) => ({
+      message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary's examinations record strength, sensation and reflexes as normal ("${clip(evidence[evidence.length - 1].sentence.text, 70)}") and no neurologic deficit. Say which documented finding shows it, or correct the statement.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      relatedInformation: related(file, evidence, () => 'The summary records'),
+      data: { concept: m.concept.id, direction: 'asserts' },
+    });
+  }
+  return undefined;
 }
 
 // ---- unsupported-record-claim -------------------------------------------------------------
