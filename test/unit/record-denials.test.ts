@@ -480,3 +480,30 @@ test('contradicts-record: severe pain is quiet before the treatments, under a mi
   assert.equal(severe(withTreatment(SEVERE_AFTER, 'There is no documentation the patient has failed first-line therapy.')).length, 0);
   assert.equal(severe(withTreatment(SEVERE_AFTER, 'There is no evidence the patient has failed 6 weeks of conservative care.')).length, 0);
 });
+
+const NO_SPASM = 'On examination there was no paraspinal muscle spasm';
+
+test('contradicts-record: a finding asserted under a pronoun subject ("It was ...") speaks of the worker the sentence before names', () => {
+  const text = withExam(NO_SPASM, 'He was examined for low back pain. It was a paraspinal muscle spasm.');
+  const d = contradicts(text).filter((x) => /says otherwise/.test(x.message));
+  assert.equal(
+    d.length,
+    1,
+    contradicts(text)
+      .map((x) => x.message)
+      .join('\n'),
+  );
+  assert.match(textAt(text, d[0].range), /muscle spasm/);
+  assert.match(textAt(text, d[0].relatedInformation![0].range), /no paraspinal muscle spasm/);
+});
+
+test('contradicts-record: a pronoun subject is quiet after a guideline sentence, with a hedge or verb of its own, or when the summary agrees', () => {
+  const otherwise = (text: string) => contradicts(text).filter((x) => /says otherwise/.test(x.message));
+  assert.equal(otherwise(withExam(NO_SPASM, 'Guidelines support imaging for patients with red flags. It was a paraspinal muscle spasm.')).length, 0);
+  assert.equal(otherwise(withExam(NO_SPASM, 'He was examined for low back pain. It is unclear whether this was a muscle spasm.')).length, 0);
+  assert.equal(otherwise(withExam(NO_SPASM, 'He was examined for low back pain. It is known to cause muscle spasm.')).length, 0);
+  assert.equal(
+    otherwise(withExam('On examination there was paraspinal muscle spasm', 'He was examined for low back pain. It was a paraspinal muscle spasm.')).length,
+    0,
+  );
+});

@@ -1052,10 +1052,33 @@ function evidenceWords(evidence: readonly Fact[]): string {
   return words.length <= 2 ? words.join(' and ') : `${words.slice(0, 2).join(', ')} and ${words.length - 2} more`;
 }
 
+const ANAPHORIC_SUBJECTS = new PhraseSet(data.anaphoricSubjects);
+
+/**
+ * "The worker struck his head and lost consciousness. It was a frontal hematoma.": a sentence whose subject is a
+ * pronoun, with nothing but a noun phrase between it and the finding, speaks of what the sentence before it spoke
+ * of; when that sentence is about the worker (and no guideline's), so is this one.
+ */
+function continuesPatient(access: ReadingAccess, r: RationaleSentence, m: Mention): boolean {
+  const text = r.reading.text;
+  const subject = ANAPHORIC_SUBJECTS.matches(text).find((w) => text.slice(0, w.start).trim() === '');
+  if (!subject || subject.end > m.start) return false;
+  // "It was a frontal hematoma", "This is a partial tear": an article and a modifier or two, no verb or hedge of its own.
+  const gap = text.slice(subject.end, m.start);
+  if (!/^\s*(?:(?:an?|the)\s+)?(?:[a-z][a-z-]*,?\s+){0,2}$/i.test(gap) || HEDGES.test(gap) || PLAN.test(gap) || GUIDELINE.test(text)) return false;
+  const at = r.prose.sentences.indexOf(r.sentence);
+  if (at < 1) return false;
+  const before = access.read(r.prose.sentences[at - 1].text);
+  if (before.generic) return false;
+  const clause = before.clauses[before.clauses.length - 1] ?? { start: 0, end: before.text.length };
+  return PATIENT.test(before.text) && !GUIDELINE.test(before.text.slice(clause.start, clause.end)) && !HEDGES.test(before.text);
+}
+
 /** The rationale asserts a finding the summary records as absent or the opposite. */
 function contrary(facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
   for (const m of r.reading.mentions) {
-    if (m.assertion !== 'affirmed' || m.value === 'neutral' || !CONTRARY_KINDS.has(m.concept.kind) || !aboutPatient(r.reading, m)) continue;
+    if (m.assertion !== 'affirmed' || m.value === 'neutral' || !CONTRARY_KINDS.has(m.concept.kind)) continue;
+    if (!aboutPatient(r.reading, m) && !continuesPatient(facts.access, r, m)) continue;
     if (reportedByPatient(r.reading, m)) continue;
     const same = factsAbout(facts, m.concept.id, m, r);
     // What the summary says of the attribute itself ("strength was 5/5" for "weakness"): its own concept or a broader one, by name.
