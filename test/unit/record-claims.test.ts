@@ -715,3 +715,29 @@ test('unsupported-record-claim: a denial that takes a treatment as done ("the re
     [],
   );
 });
+
+test('unsupported-record-claim: a study inside a note quoted from a chart record, whatever colons split the note', () => {
+  const text = withRationale('The latest progress report reads, "diagnostics: radiographs: lumbar spine obtained."');
+  const d = codes(text, 'unsupported-record-claim');
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), 'radiographs');
+  // The summary records the x-ray: the note is supported.
+  const xray = CLEAN_CASE.replace('The physician documented', 'Lumbar radiographs were obtained. The physician documented');
+  assert.deepEqual(
+    codes(withRationale('The latest progress report reads, "diagnostics: radiographs: lumbar spine obtained."', xray), 'unsupported-record-claim').map(
+      (x) => x.message,
+    ),
+    [],
+  );
+  // A guideline quoted, not a chart record, and a quotation closed before the study: no record speaks.
+  for (const sentence of [
+    'The MTUS states, "imaging: radiographs: for red flags only."',
+    'The note is titled "follow-up": radiographs are advised when red flags appear.',
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(sentence), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+});

@@ -145,9 +145,27 @@ function claimAboutPatient(reading: SentenceReading, m: Mention): boolean {
   if (aboutPatient(reading, m)) return true;
   const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
   if (GUIDELINE.test(clauseText(reading, m))) return false;
-  return reading.mentions.some(
-    (x) => x !== m && x.start < m.start && x.start >= (c?.start ?? 0) && x.assertion === 'affirmed' && x.concepts.some((id) => CHART_RECORDS.has(id)),
-  );
+  const chartRecordFrom = (from: number, to: number) =>
+    reading.mentions.some((x) => x !== m && x.start < to && x.start >= from && x.assertion === 'affirmed' && x.concepts.some((id) => CHART_RECORDS.has(id)));
+  if (chartRecordFrom(c?.start ?? 0, m.start)) return true;
+  // A note quoted from a chart record ('The progress report states, "imaging: x-ray: ..."'): the colons of the note
+  // split its clauses, but every word inside the quotation is the record's.
+  const open = openQuotation(reading.text, m.start);
+  if (open < 0 || GUIDELINE.test(reading.text.slice(open, m.start))) return false;
+  const head = reading.clauses.find((x) => x.start <= open && open < Math.max(x.end, x.start + 1));
+  return chartRecordFrom(head?.start ?? 0, open);
+}
+
+/** The offset of the quotation mark that opens a quotation still open at `at`, or -1. */
+function openQuotation(text: string, at: number): number {
+  let open = -1;
+  for (let i = 0; i < at; i++) {
+    const ch = text[i];
+    if (ch === '\u201c') open = i;
+    else if (ch === '\u201d') open = -1;
+    else if (ch === '"') open = open >= 0 && text[open] === '"' ? -1 : i;
+  }
+  return open;
 }
 
 /** Umbrella words that criteria use for a family of signs ("neurologic dysfunction", "nerve root compromise"), not a sign an examination records. */
