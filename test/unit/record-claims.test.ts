@@ -741,3 +741,41 @@ test('unsupported-record-claim: a study inside a note quoted from a chart record
     );
   }
 });
+
+test('unsupported-record-claim: a complaint at a body part the letter names nowhere but the rationale', () => {
+  for (const [sentence, at] of [
+    ['The progress report notes that the worker complains of right shoulder pain.', 'shoulder pain'],
+    ['The worker also reported pain in the left wrist and difficulty sleeping.', 'pain'],
+    ['He has numbness in the right hand.', 'numbness'],
+  ]) {
+    const text = withRationale(sentence);
+    const d = codes(text, 'unsupported-record-claim');
+    assert.equal(d.length, 1, `${sentence}\n${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), at);
+    assert.match(d[0].message, /never mention the (?:shoulder|wrist|hand)/);
+  }
+  // The summary, the worker's diagnosis or the disputed service names the part: the complaint has a place in the letter.
+  const shoulder = 'The progress report notes that the worker complains of right shoulder pain.';
+  for (const summary of [
+    CLEAN_CASE.replace('The physician documented', 'He also had a right shoulder strain. The physician documented'),
+    CLEAN_CASE.replace('diagnosis: lumbar radiculopathy', 'diagnosis: lumbar radiculopathy; right shoulder impingement'),
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(shoulder, summary), 'unsupported-record-claim').map((x) => x.message),
+      [],
+    );
+  }
+  // A guideline's words, a hedge, a denial, a complaint felt at no body part.
+  for (const sentence of [
+    'Imaging is recommended for patients with shoulder pain after trauma.',
+    'The worker may have shoulder pain as well.',
+    'There is no documentation of shoulder pain.',
+    'The worker has difficulty sleeping and anxiety.',
+  ]) {
+    assert.deepEqual(
+      codes(withRationale(sentence), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+});

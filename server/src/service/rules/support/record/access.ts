@@ -17,6 +17,7 @@ export function readingAccess(reader: Reader): ReadingAccess {
   const access: ReadingAccess = {
     read: (text) => reader.read(text),
     partOf: (site) => reader.lexicon.sites.get(site)?.partOf ?? [],
+    siteTitle: (site) => reader.lexicon.sites.get(site)?.title,
     hasNarrower: (concept) => narrower.has(concept),
     concept: (id) => reader.lexicon.concepts.get(id),
   };

@@ -1558,8 +1558,83 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       const event = eventRecordClaim(facts, done, r);
       if (event) result.unsupported.push(event);
     }
+    if (result.unsupported.length === claimed) {
+      const complaint = complaintElsewhere(file, model, facts, done, r);
+      if (complaint) result.unsupported.push(complaint);
+    }
   }
   return result;
+}
+
+/** Complaints felt at a body part (and every complaint within them). */
+const PLACED_COMPLAINTS: ReadonlySet<string> = new Set(data.placedComplaints);
+/** Complaints and sites that say no place ("pain in multiple body parts", "the whole body"). */
+const PLACE_FREE_COMPLAINTS: ReadonlySet<string> = new Set(data.placeFreeComplaints);
+const PLACE_FREE_SITES: ReadonlySet<string> = new Set(data.placeFreeSites);
+
+/** Every body part the letter names outside the rationales: the summary's sentences, the worker's fields and the disputed services. */
+const namedSitesOf = new WeakMap<SummaryFacts, string[]>();
+
+function namedSites(file: CaseFile, model: CaseModel, facts: SummaryFacts): string[] {
+  const hit = namedSitesOf.get(facts);
+  if (hit) return hit;
+  const out = new Set<string>(facts.sidesBySite.keys());
+  const note = (text: string) => {
+    const r = facts.access.read(text);
+    for (const site of r.attributes.sites) out.add(site);
+    for (const m of r.mentions) for (const site of m.concept.sites) out.add(site);
+  };
+  for (const { reading } of facts.sentences) for (const m of reading.mentions) for (const site of m.concept.sites) out.add(site);
+  for (const f of file.worker?.fields ?? []) if (f.value.trim()) note(f.value);
+  for (const item of model.items) if (item.service) note(item.service);
+  const list = [...out];
+  namedSitesOf.set(facts, list);
+  return list;
+}
+
+/**
+ * The body parts a complaint is at by its own words: the concept's ("knee pain"), or the places its clause names
+ * ("pain in the right knee"), not the places of the sentence's other clauses.
+ */
+function complaintSites(reading: SentenceReading, m: Mention): readonly string[] {
+  if (m.concept.sites.length) return m.concept.sites;
+  const whole = reading.attributes.sites;
+  const own = m.attributes.sites;
+  // The reader gives a mention whose clause names no place the sentence's places.
+  if (own.length === whole.length && own.every((x) => whole.includes(x)) && reading.clauses.length > 1 && whole.length > 1) return [];
+  return own;
+}
+
+/**
+ * The rationale says the worker has a complaint at a body part the letter names nowhere else ("the records
+ * indicate right knee pain" in a case of the neck and arms): not the summary, the worker's diagnosis, nor a disputed
+ * service names that part or one that contains it. The complaint stands on a record the reader of the letter cannot
+ * see. Not a guideline's words, a hedge, a denial or a list of examples.
+ */
+function complaintElsewhere(file: CaseFile, model: CaseModel, facts: SummaryFacts, done: Set<string>, r: RationaleSentence): RecordFinding | undefined {
+  const reading = r.reading;
+  if (reading.generic) return undefined;
+  const named = namedSites(file, model, facts);
+  if (!named.length) return undefined;
+  for (const m of reading.mentions) {
+    if (m.concept.kind !== 'symptom' || done.has(m.concept.id) || m.value !== 'abnormal') continue;
+    // A complaint felt at a body part: pain, numbness or tingling there, not sleep or mood at whatever place the sentence names.
+    if (!m.concepts.some((id) => PLACED_COMPLAINTS.has(id)) || PLACE_FREE_COMPLAINTS.has(m.concept.id)) continue;
+    if (m.assertion !== 'affirmed' && m.assertion !== 'historical') continue;
+    if (!claimAboutPatient(reading, m) && !reportedByPatient(reading, m)) continue;
+    if (GUIDELINE.test(clauseText(reading, m)) || inGenericClause(reading, m) || hedgedBefore(reading, m) || inParentheticalList(reading.text, m.start))
+      continue;
+    const sites = complaintSites(reading, m).filter((x) => !PLACE_FREE_SITES.has(x));
+    if (!sites.length || sitesCompatible(sites, named, facts.access)) continue;
+    done.add(m.concept.id);
+    const part = facts.access.siteTitle(sites[0]) ?? sites[0];
+    return {
+      message: `The rationale says the worker has ${quote(reading.text, m.start, m.end)} at ${part}, but the clinical case summary, the worker's diagnosis and the disputed services never mention ${part}. Add the complaint to the summary from the records, or remove it from the rationale.`,
+      range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+      data: { concept: m.concept.id },
+    };
+  }
+  return undefined;
 }
 
 /** Kinds of complaint a worker can deny in the history ("He denied numbness or incontinence"). */

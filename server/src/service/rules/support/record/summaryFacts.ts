@@ -31,6 +31,8 @@ export interface ReadingAccess {
   read(text: string): SentenceReading;
   /** Larger sites of a site, transitively (l5-s1 -> lumbar -> spine); empty for an unknown id. */
   partOf(site: string): readonly string[];
+  /** The lexicon's title of a site ("the knee"), if it has one. */
+  siteTitle(site: string): string | undefined;
   /** Does some concept of the lexicon count as this one (is it an umbrella: neurologic deficit, opioid)? */
   hasNarrower(concept: string): boolean;
   /** The lexicon's concept of an id, if it has one. */
