@@ -779,3 +779,36 @@ test('unsupported-record-claim: a complaint at a body part the letter names nowh
     );
   }
 });
+
+test('unsupported-record-claim: a study said to be repeated where the summary records it once', () => {
+  const once = CLEAN_CASE.replace('The physician documented', 'A CT of the lumbar spine on 3/2/2015 showed spondylosis. The physician documented');
+  const twice = CLEAN_CASE.replace(
+    'The physician documented',
+    'A CT of the lumbar spine on 3/2/2015 showed spondylosis, and a CT on 9/1/2016 showed no change. The physician documented',
+  );
+  for (const [sentence, at] of [
+    ['A repeat CT of the lumbar spine was performed in 2016.', 'CT'],
+    ['He underwent a second lumbar CT scan in June.', 'CT scan'],
+  ]) {
+    const text = withRationale(sentence, once);
+    const d = codes(text, 'unsupported-record-claim');
+    assert.equal(d.length, 1, `${sentence}\n${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), at);
+    assert.match(d[0].message, /records one "CT"/);
+    assert.equal(textAt(text, d[0].relatedInformation![0].range), 'A CT of the lumbar spine on 3/2/2015 showed spondylosis.');
+    // Two CTs of two dates in the summary: the repeat is recorded.
+    assert.deepEqual(
+      codes(withRationale(sentence, twice), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+  // A guideline on repeat studies, and the first study itself.
+  for (const sentence of ['A repeat CT is not recommended without a change in findings.', 'The worker had a CT of the lumbar spine in 2015.']) {
+    assert.deepEqual(
+      codes(withRationale(sentence, once), 'unsupported-record-claim').map((x) => x.message),
+      [],
+      sentence,
+    );
+  }
+});

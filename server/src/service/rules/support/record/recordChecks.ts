@@ -1463,6 +1463,13 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
       // "paresthesias/dysesthesias", "spasm or tightness": one alternative the summary records answers for the pair.
       if (!documented.length && alternativeSupported(facts, m, r)) continue;
       if (documented.length) {
+        // "A repeat CT was performed the following day" over one CT in the summary: the second study is the claim.
+        const again = repeatedOnce(file, r, m, documented);
+        if (again && !service) {
+          done.add(m.concept.id);
+          result.unsupported.push(again);
+          break;
+        }
         if (saysDone && m.concept.kind === 'therapy') {
           const count = countFinding(file, facts, m, r, documented);
           if (count) {
@@ -1571,6 +1578,40 @@ const PLACED_COMPLAINTS: ReadonlySet<string> = new Set(data.placedComplaints);
 /** Complaints and sites that say no place ("pain in multiple body parts", "the whole body"). */
 const PLACE_FREE_COMPLAINTS: ReadonlySet<string> = new Set(data.placeFreeComplaints);
 const PLACE_FREE_SITES: ReadonlySet<string> = new Set(data.placeFreeSites);
+
+/** Words that make a study or procedure another one of the kind ("a repeat MRI", "a second injection"). */
+const REPEAT_WORDS = new RegExp(`\\b(?:${data.repeatWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+(?:[a-z0-9-]+\\s+){0,2}$`, 'i');
+const REPEATABLE_KINDS: ReadonlySet<ConceptKind> = new Set(['study', 'procedure']);
+
+/**
+ * The rationale says a study or procedure was done again ("A repeat CT scan was performed the following day", "she
+ * underwent a second injection") where the summary records it once: one mention, or several of one date, none with
+ * a repeat word, a count or a plural. The summary shows the first; the second is a record it does not show.
+ */
+function repeatedOnce(file: CaseFile, r: RationaleSentence, m: Mention, documented: readonly Fact[]): RecordFinding | undefined {
+  if (!REPEATABLE_KINDS.has(m.concept.kind) || (m.assertion !== 'affirmed' && m.assertion !== 'historical')) return undefined;
+  const reading = r.reading;
+  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const lead = reading.text.slice(Math.max(c?.start ?? 0, m.start - 40), m.start);
+  if (!REPEAT_WORDS.test(lead) || !RECORD_VERBS.test(clauseText(reading, m))) return undefined;
+  const same = documented.filter((f) => f.mention.concept.id === m.concept.id && !f.review && !f.planned);
+  if (!same.length || same.length !== documented.filter((f) => !f.review && !f.planned).length) return undefined;
+  const dates = new Set<string>();
+  for (const f of same) {
+    const text = f.sentence.text;
+    const before = text.slice(Math.max(0, f.mention.start - 40), f.mention.start);
+    if (REPEAT_WORDS.test(before) || /s$/i.test(f.mention.text) || f.mention.attributes.counts.some((n) => n.value > 1)) return undefined;
+    for (const d of f.mention.attributes.dates) dates.add(d.iso);
+  }
+  if (dates.size > 1) return undefined;
+  const first = same[0];
+  return {
+    message: `The rationale says ${quote(reading.text, m.start - lead.length + lead.search(REPEAT_WORDS), m.end)} was done, but the clinical case summary records one ${quote(first.sentence.text, first.mention.start, first.mention.end)}. Add the later study or procedure to the summary from the records, or correct the statement.`,
+    range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
+    relatedInformation: related(file, same, () => 'The summary records it once'),
+    data: { concept: m.concept.id },
+  };
+}
 
 /** Every body part the letter names outside the rationales: the summary's sentences, the worker's fields and the disputed services. */
 const namedSitesOf = new WeakMap<SummaryFacts, string[]>();
