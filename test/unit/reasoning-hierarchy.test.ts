@@ -95,3 +95,37 @@ test('evidence-hierarchy: a rationale that rests on ODG alone for a shoulder MRI
   });
   assert.deepEqual(hierarchy(pillow), []);
 });
+
+test('evidence-hierarchy: an allowance from unnamed guidelines that the cited MTUS section does not set', () => {
+  const therapy = (rationale: string, guideline = 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment') =>
+    importedCase(SUMMARY, {
+      service: 'Physical therapy 2 times a week for 6 weeks for the right elbow',
+      decision: 'upheld',
+      claimsAdministrator: 'MTUS Elbow Complaints 2007',
+      guideline,
+      rationale: `The MTUS supports active therapy with documented benefit. He has completed 6 visits with benefit. ${rationale} The additional 12 visits are not medically necessary.`,
+    });
+  const text = therapy('Present guidelines allow up to 7 visits for this condition.');
+  const d = hierarchy(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.equal(textAt(text, d[0].range), '7 visits');
+  assert.match(d[0].message, /without naming the guideline/);
+  assert.match(d[0].message, /9-10 visits \(myalgia or myositis\)/);
+  assert.equal(textAt(text, d[0].relatedInformation![0].range), 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Physical medicine treatment');
+  // "Up to" is the most allowed: the lower end of an MTUS range is not an allowance of "up to" that many.
+  assert.equal(hierarchy(therapy('Present guidelines allow up to 8 visits for this condition.')).length, 1);
+  for (const quiet of [
+    // An MTUS figure, however the sentence names the guideline.
+    therapy('Present guidelines allow up to 10 visits for this condition.'),
+    therapy('Present guidelines allow 8-10 visits over 4 weeks for neuralgia.'),
+    // The guideline named: the other checks weigh it.
+    therapy('The ODG allows up to 7 visits for this condition.'),
+    // A guideline line that names the non-MTUS guideline.
+    therapy('Present guidelines allow up to 7 visits for this condition.', 'Non-MTUS Citation Official Disability Guidelines (ODG) Elbow, Physical therapy'),
+  ]) {
+    assert.deepEqual(
+      hierarchy(quiet).map((x) => x.message),
+      [],
+    );
+  }
+});

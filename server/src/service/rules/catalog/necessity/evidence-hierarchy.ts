@@ -23,6 +23,7 @@ import {
   guidelineStatement,
   nonMtusName,
   regionsIn,
+  therapyMatches,
   regionTitle,
   reliesOnMtus,
   SCOPE,
@@ -32,6 +33,10 @@ import {
 } from '../../../necessity/guidelineScope';
 import { eolOf, lineText } from '../../../syntax/layout';
 import { oneLine } from '../../../text/words';
+import type { Reader } from '../../../reading/reader';
+import type { CriteriaLibrary, Limit } from '../../../necessity/library';
+import { quotedAllowances } from '../../support/visitAllowance';
+import { allowanceList, citedAllowances } from '../../support/sectionAllowances';
 
 export interface HierarchyData {
   /** Which break: the MTUS called silent, or a non-MTUS guideline relied on. */
@@ -54,12 +59,12 @@ export default defineRule<HierarchyData>({
   severity: 'warning',
   inputs: { unit: 'item', reads: ['header'], absolutePositions: true },
   summary: 'A non-MTUS guideline used where the MTUS covers the service, with no reason given.',
-  *checkItem({ file, library }, item) {
+  *checkItem({ file, library, reader }, item) {
     // A case written in the language declares its basis on the `guideline:`
     // line; an imported letter's rationale shows which guideline it applies.
     const imported = isImportedCase(file);
     const v = viewItem(item, library);
-    const found = silentMtus(v) ?? (imported ? nonMtusAlone(v) : nonMtusLine(v));
+    const found = silentMtus(v) ?? (imported ? nonMtusAlone(v) : nonMtusLine(v)) ?? unnamedAllowance(v, library, reader);
     if (found) yield found;
   },
   fixes(ctx, d) {
@@ -227,4 +232,45 @@ function nonMtusAlone(v: ItemView): HierarchyFinding | undefined {
       coverage.cited && coverage.cited.range !== guideline.valueRange ? [{ range: coverage.cited.range, message: coverage.cited.label }] : undefined,
     data: { kind: 'non-mtus', section: coverage.section?.id, citation: coverage.section?.source.citation, citationRange: guideline.valueRange, ...fixData },
   };
+}
+
+/** Words that make a count the most a guideline allows ("up to 8 sessions", "a maximum of 6 visits"). */
+const AT_MOST = /\b(?:up to|a maximum of|maximum of|no more than|not to exceed)\s*$/i;
+/** A sentence that speaks of guidelines without naming one ("Current guidelines recommend ..."). */
+const UNNAMED = /\bguidelines?\b/i;
+
+/**
+ * A visit allowance the rationale gives from guidelines it does not name ("Current guidelines recommend up to 8
+ * sessions for the claimant's condition") where the MTUS section its guideline line cites, alone, sets other
+ * allowances (physical medicine: 9-10 visits for myalgia, 8-10 for neuralgia, 24 for CRPS). A figure that agrees
+ * with none of them comes from a guideline outside the MTUS, applied without naming it or saying why the MTUS does
+ * not govern. "Up to N" states the most allowed: it agrees with an allowance whose upper end is N. Only where every
+ * allowance of the cited section is verified, the sentence names no guideline and no other kind of care than the
+ * item's, and the guideline line names no guideline outside the MTUS.
+ */
+function unnamedAllowance(v: ItemView, library: CriteriaLibrary, reader: Reader): HierarchyFinding | undefined {
+  const prose = v.section.rationale?.prose;
+  const guideline = v.item.guideline;
+  if (!prose || !guideline || v.criteria || !v.item.decision || /non-mtus/i.test(guideline.value) || SCOPE.nonMtusNames.test(guideline.value)) return undefined;
+  if (getField(v.section, 'non-mtus-reason')?.value.trim() || SCOPE.reasons.test(prose.text)) return undefined;
+  const cited = citedAllowances(v, library);
+  if (!cited) return undefined;
+  const itemTherapies = new Set(therapyMatches(v.item.service).map((t) => t.id));
+  for (const a of quotedAllowances(reader, prose)) {
+    const text = a.sentence.text;
+    if (a.phase || !UNNAMED.test(text) || SCOPE.nonMtusNames.test(text) || reliesOnMtus(text)) continue;
+    if (therapyMatches(text).some((t) => !itemTherapies.has(t.id))) continue;
+    const atMost = AT_MOST.test(text.slice(Math.max(0, a.count.start - 20), a.count.start));
+    const agrees = (n: number, l: Limit): boolean =>
+      atMost ? (l.max ?? l.min) === n : l.max === n || l.min === n || (l.min !== undefined && l.max !== undefined && l.min <= n && n <= l.max);
+    if (cited.limits.some((l) => agrees(a.count.value, l) || (a.count.low !== undefined && agrees(a.count.low, l)))) continue;
+    const titles = cited.sections.map((s) => `${s.title} (${s.source.citation})`).join(' and ');
+    return {
+      message: `The rationale gives "${a.count.text}" as what guidelines allow ("${oneLine(text, 90)}") without naming the guideline, but the MTUS section its guideline line cites, ${titles}, allows ${allowanceList(cited.limits)}: the figure is not the MTUS's. Name the guideline it comes from and say why the MTUS does not govern this request, or weigh the request by the MTUS allowances (8 CCR 9792.21.1 and 9792.25.1).`,
+      range: sentenceSpan(prose, a.sentence, a.count.start, a.count.end),
+      relatedInformation: [{ range: guideline.valueRange, message: 'The guideline the decision is based on' }],
+      data: { kind: 'non-mtus', line: guideline.range.start.line, indent: ' '.repeat(guideline.keyRange.start.character) },
+    };
+  }
+  return undefined;
 }

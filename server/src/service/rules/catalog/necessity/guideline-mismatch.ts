@@ -11,13 +11,14 @@ import { substitutedReason, unweighedCriterion } from '../../support/unweighedCr
 import { ACUTE_DAYS, acutePhase, chronicGuidance, phaseDuration } from '../../support/phaseOfCare';
 import { excessClaim, givenVisits, initialRequest, quotedAllowances, surgeryDone, type Allowance } from '../../support/visitAllowance';
 import { requestedVisits } from '../../../necessity/quantities';
+import { allowanceList, citedAllowances, citedOwnSections } from '../../support/sectionAllowances';
 import { getField } from '../../../model/caseModel';
 import type { CaseModel } from '../../../model/caseModel';
 import { daysBetween, formatUs } from '../../../syntax/dates';
 import { defineRule, type Finding } from '../../defineRule';
 import type { CoverageConflict, CriteriaLibrary } from '../../../necessity/library';
 import { sentenceSpan, viewItem, type ItemView } from '../../../necessity/itemView';
-import { serviceForms, type LibrarySection, type Limit } from '../../../necessity/library';
+import { serviceForms } from '../../../necessity/library';
 import {
   citedMtusChapters,
   drugClassesIn,
@@ -772,17 +773,6 @@ function regionConditionMismatch(v: ItemView, reader: Reader): MismatchFinding |
 }
 
 const ALLOWANCE_UNITS: ReadonlySet<string> = new Set(SCOPE_DATA.visitAllowance.units);
-const ALLOWANCE_LIMITS: ReadonlySet<string> = new Set(['visits', 'sessions', 'treatments']);
-
-/** The MTUS sections of the library that the item's guideline line names and its service matches. */
-function citedOwnSections(v: ItemView, library: CriteriaLibrary): LibrarySection[] {
-  const line = v.item.guideline?.value.toLowerCase();
-  if (!line) return [];
-  const own = new Set(library.matchService(v.item.service).map((s) => s.id));
-  return [...library.sections.values()].filter(
-    (s) => s.source.mtus && own.has(s.id) && (s.source.sections ?? []).some((name) => name.length > 3 && line.includes(name.toLowerCase())),
-  );
-}
 
 /**
  * A visit allowance the rationale attributes to a guideline that the only
@@ -799,10 +789,9 @@ function sectionAllowanceMismatch(v: ItemView, library: CriteriaLibrary, reader:
   const prose = v.section.rationale?.prose;
   const line = v.item.guideline?.value ?? '';
   if (!prose || v.criteria || !v.item.decision || /non-mtus/i.test(line) || SCOPE.nonMtusNames.test(line)) return undefined;
-  const sections = citedOwnSections(v, library);
-  const counted = sections.flatMap((s) => s.criteria).filter((c) => (c.limits ?? []).some((l) => ALLOWANCE_LIMITS.has(l.what)));
-  if (!counted.length || counted.some((c) => c.unverified)) return undefined;
-  const limits: Limit[] = counted.flatMap((c) => (c.limits ?? []).filter((l) => ALLOWANCE_LIMITS.has(l.what)));
+  const cited = citedAllowances(v, library);
+  if (!cited) return undefined;
+  const { sections, limits } = cited;
   const agrees = (n: number): boolean =>
     limits.some((l) => l.max === n || l.min === n || (l.min !== undefined && l.max !== undefined && l.min <= n && n <= l.max));
   const itemTherapies = new Set(therapyMatches(v.item.service).map((t) => t.id));
@@ -814,14 +803,7 @@ function sectionAllowanceMismatch(v: ItemView, library: CriteriaLibrary, reader:
     const kinds = therapyMatches(text);
     if (SCOPE.nonMtusNames.test(text) || aboutPatient(text) || !kinds.length || kinds.some((t) => !itemTherapies.has(t.id))) continue;
     if (agrees(a.count.value) || (a.count.low !== undefined && agrees(a.count.low))) continue;
-    const set = [
-      ...new Set(
-        limits.map(
-          (l) =>
-            `${l.min !== undefined && l.max !== undefined && l.min !== l.max ? `${l.min}-${l.max}` : String(l.max ?? l.min)} ${l.what}${l.when ? ` (${l.when})` : ''}`,
-        ),
-      ),
-    ].join('; ');
+    const set = allowanceList(limits);
     const titles = sections.map((s) => `${s.title} (${s.source.citation})`).join(' and ');
     return {
       message: `The rationale quotes "${a.count.text}" as the guideline's allowance ("${quoted(text)}"), but the section its guideline line cites, ${titles}, allows ${set}: the allowance is not that guideline's. Weigh the visits asked for against the allowances the cited section sets, or cite the guideline that sets this one.`,
