@@ -5,6 +5,11 @@ export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** `s` with every character a regular expression gives a meaning to escaped: a word list's entries as literal alternatives. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** `s` cut to at most `max` characters, the last one an ellipsis when cut. */
 export function truncate(s: string, max: number): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;

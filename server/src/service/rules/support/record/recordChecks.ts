@@ -15,6 +15,7 @@ import type { ConceptKind, Mention, SentenceReading, Side } from '../../../readi
 import { sentenceSpan } from '../../../necessity/itemView';
 import { daysBetween, formatIso, formatUs } from '../../../syntax/dates';
 import { PhraseSet, wordCount } from '../../../necessity/phrases';
+import { escapeRegExp } from '../../../text/words';
 import data from '../../../data/terms/record-details.json';
 import { courseNumbers, leadingCount, visitCounts } from './visitCounts';
 import { dateNotInCase } from './caseDates';
@@ -84,9 +85,14 @@ const TOPICS: ReadonlySet<string> = new Set(data.topicConcepts);
 const LIST_JOINER = /^\s*(?:,\s*)?(?:(?:and|or|nor|and\/or)\s+)?$/i;
 const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'comorbidity']);
 
+/** The reader's clause that holds an offset, if any (a clause of no length holds its own start). */
+function clauseHolding(reading: SentenceReading, at: number): SentenceReading['clauses'][number] | undefined {
+  return reading.clauses.find((x) => x.start <= at && at < Math.max(x.end, x.start + 1));
+}
+
 /** The clause of the sentence that holds the mention (the reader's clause boundaries). */
 function clauseText(reading: SentenceReading, m: Mention): string {
-  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const c = clauseHolding(reading, m.start);
   return c ? reading.text.slice(c.start, c.end) : reading.text;
 }
 
@@ -110,7 +116,7 @@ function inParentheticalList(text: string, at: number): boolean {
  * numbness")? A complaint is not an examination finding: a normal examination does not contradict it.
  */
 function reportedByPatient(reading: SentenceReading, m: Mention): boolean {
-  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const c = clauseHolding(reading, m.start);
   const before = reading.text.slice(c ? c.start : 0, m.start);
   const verb = REPORT_VERBS.matches(before)[0];
   return !!verb && PATIENT_ANCHORS.matches(before.slice(0, verb.start)).length > 0;
@@ -118,7 +124,7 @@ function reportedByPatient(reading: SentenceReading, m: Mention): boolean {
 
 /** Does the mention's clause hedge, plan or deny before it ("may have had", "expected to start", "no indication the patient is on")? */
 function hedgedBefore(reading: SentenceReading, m: Mention): boolean {
-  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const c = clauseHolding(reading, m.start);
   return HEDGES.test(reading.text.slice(c ? c.start : 0, m.start));
 }
 
@@ -143,7 +149,7 @@ const CHART_RECORDS: ReadonlySet<string> = new Set(data.chartRecords);
  */
 function claimAboutPatient(reading: SentenceReading, m: Mention): boolean {
   if (aboutPatient(reading, m)) return true;
-  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const c = clauseHolding(reading, m.start);
   if (GUIDELINE.test(clauseText(reading, m))) return false;
   const chartRecordFrom = (from: number, to: number) =>
     reading.mentions.some((x) => x !== m && x.start < to && x.start >= from && x.assertion === 'affirmed' && x.concepts.some((id) => CHART_RECORDS.has(id)));
@@ -152,7 +158,7 @@ function claimAboutPatient(reading: SentenceReading, m: Mention): boolean {
   // split its clauses, but every word inside the quotation is the record's.
   const open = openQuotation(reading.text, m.start);
   if (open < 0 || GUIDELINE.test(reading.text.slice(open, m.start))) return false;
-  const head = reading.clauses.find((x) => x.start <= open && open < Math.max(x.end, x.start + 1));
+  const head = clauseHolding(reading, open);
   return chartRecordFrom(head?.start ?? 0, open);
 }
 
@@ -187,7 +193,7 @@ const EXAM_WHOLES: ReadonlySet<string> = new Set(data.examinationWholes);
 
 /** Does the mention's clause speak of findings (its first mention is a finding: "Muscle strength and sensation are unremarkable")? */
 function findingsClause(reading: SentenceReading, m: Mention): boolean {
-  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const c = clauseHolding(reading, m.start);
   const first = reading.mentions.find((x) => x.start >= (c?.start ?? 0));
   return !!first && first.concept.kind === 'finding';
 }
@@ -591,7 +597,7 @@ function deniedCount(file: CaseFile, facts: SummaryFacts, r: RationaleSentence):
   if (!asked || GUIDELINE.test(text)) return undefined;
   // The denial stands in the question's clause: before it ("no information as to how many") or right after its clause
   // ("how many prior sessions she has had is not noted").
-  const clause = r.reading.clauses.find((c) => c.start <= asked.start && asked.start < Math.max(c.end, c.start + 1));
+  const clause = clauseHolding(r.reading, asked.start);
   const from = clause?.start ?? 0;
   const to = clause?.end ?? text.length;
   const denied = COUNT_DENIALS.matches(text).find(
@@ -1133,7 +1139,7 @@ const RESPONSE_TOPICS = new PhraseSet(data.responseTopicWords);
  * improvement").
  */
 function responseAsserted(reading: SentenceReading, m: Mention): boolean {
-  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const c = clauseHolding(reading, m.start);
   const from = c?.start ?? 0;
   const before = reading.text.slice(from, m.start);
   if (GUIDELINE.test(clauseText(reading, m)) || HEDGES.test(before) || PLAN.test(before) || RESPONSE_TOPICS.test(before)) return false;
@@ -1250,7 +1256,7 @@ const CLINICIAN = new PhraseSet(data.clinicianAnchors);
 
 /** The clause of the sentence that holds an offset. */
 function clauseAt(reading: SentenceReading, at: number): { start: number; end: number } {
-  return reading.clauses.find((x) => x.start <= at && at < Math.max(x.end, x.start + 1)) ?? { start: 0, end: reading.text.length };
+  return clauseHolding(reading, at) ?? { start: 0, end: reading.text.length };
 }
 
 /**
@@ -1580,7 +1586,7 @@ const PLACE_FREE_COMPLAINTS: ReadonlySet<string> = new Set(data.placeFreeComplai
 const PLACE_FREE_SITES: ReadonlySet<string> = new Set(data.placeFreeSites);
 
 /** Words that make a study or procedure another one of the kind ("a repeat MRI", "a second injection"). */
-const REPEAT_WORDS = new RegExp(`\\b(?:${data.repeatWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+(?:[a-z0-9-]+\\s+){0,2}$`, 'i');
+const REPEAT_WORDS = new RegExp(`\\b(?:${data.repeatWords.map(escapeRegExp).join('|')})\\s+(?:[a-z0-9-]+\\s+){0,2}$`, 'i');
 const REPEATABLE_KINDS: ReadonlySet<ConceptKind> = new Set(['study', 'procedure']);
 
 /**
@@ -1591,7 +1597,7 @@ const REPEATABLE_KINDS: ReadonlySet<ConceptKind> = new Set(['study', 'procedure'
 function repeatedOnce(file: CaseFile, r: RationaleSentence, m: Mention, documented: readonly Fact[]): RecordFinding | undefined {
   if (!REPEATABLE_KINDS.has(m.concept.kind) || (m.assertion !== 'affirmed' && m.assertion !== 'historical')) return undefined;
   const reading = r.reading;
-  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const c = clauseHolding(reading, m.start);
   const lead = reading.text.slice(Math.max(c?.start ?? 0, m.start - 40), m.start);
   if (!REPEAT_WORDS.test(lead) || !RECORD_VERBS.test(clauseText(reading, m))) return undefined;
   const same = documented.filter((f) => f.mention.concept.id === m.concept.id && !f.review && !f.planned);
@@ -1769,7 +1775,7 @@ function plannedClaim(file: CaseFile, facts: SummaryFacts, services: ReadonlySet
     if (GUIDELINE.test(clause) || inGenericClause(reading, m) || inParentheticalList(reading.text, m.start)) continue;
     // The records hold it: a record of the chart or the plan named before it ("The treatment plan contains", "the
     // progress report requests").
-    const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+    const c = clauseHolding(reading, m.start);
     const recorded = reading.mentions.some(
       (x) => x !== m && x.concept.kind === 'record' && x.assertion === 'affirmed' && x.start < m.start && x.start >= (c?.start ?? 0),
     );
@@ -1811,7 +1817,7 @@ function approvalClaim(file: CaseFile, model: CaseModel, facts: SummaryFacts, r:
     if (/\bFDA[\s-]*$/i.test(reading.text.slice(Math.max(0, w.start - 5), w.start))) continue;
     // "non-certified", "unauthorized": a denial.
     if (/(?:non|un)[\s-]?$/i.test(reading.text.slice(Math.max(0, w.start - 4), w.start))) continue;
-    const clause = reading.clauses.find((c) => c.start <= w.start && w.start < Math.max(c.end, c.start + 1));
+    const clause = clauseHolding(reading, w.start);
     const from = clause?.start ?? 0;
     const to = clause?.end ?? reading.text.length;
     if (GUIDELINE.test(reading.text.slice(from, to)) || APPROVAL_HEDGES.test(reading.text.slice(from, w.start))) continue;
@@ -1871,7 +1877,7 @@ function datedClaim(file: CaseFile, r: RationaleSentence): RecordFinding | undef
   const reading = r.reading;
   const d = dateNotInCase(file, reading.text);
   if (!d) return undefined;
-  const clause = reading.clauses.find((c) => c.start <= d.start && d.start < Math.max(c.end, c.start + 1));
+  const clause = clauseHolding(reading, d.start);
   const clauseWords = reading.text.slice(clause?.start ?? 0, clause?.end ?? reading.text.length);
   if (GUIDELINE.test(clauseWords)) return undefined;
   const about =
@@ -2108,7 +2114,7 @@ export function sideMismatchFindings(file: CaseFile, model: CaseModel, access: R
 
 /** Is an earlier mention of the mention's clause a guideline's ("For patients with X, Y is indicated")? */
 function inGenericClause(reading: SentenceReading, m: Mention): boolean {
-  const c = reading.clauses.find((x) => x.start <= m.start && m.start < Math.max(x.end, x.start + 1));
+  const c = clauseHolding(reading, m.start);
   return reading.mentions.some((x) => x !== m && x.start < m.start && (!c || x.start >= c.start) && x.assertion === 'generic');
 }
 
@@ -2226,7 +2232,7 @@ export function complaintSiteFindings(file: CaseFile, model: CaseModel, access: 
     });
     if (!other) continue;
     const { r, m } = first;
-    const clause = r.reading.clauses.find((c) => c.start <= m.start && m.start < Math.max(c.end, c.start + 1));
+    const clause = clauseHolding(r.reading, m.start);
     const end =
       (clause?.end ?? r.reading.text.length) - (/[.;:,]\s*$/.exec(r.reading.text.slice(m.end, clause?.end ?? r.reading.text.length))?.[0].length ?? 0);
     out.push({

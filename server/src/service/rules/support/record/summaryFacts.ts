@@ -8,11 +8,12 @@ import type { CaseFile, Sentence } from '../../../syntax/ast';
 import type { Concept, Mention, SentenceReading, Side } from '../../../reading/types';
 import data from '../../../data/terms/record-details.json';
 import { PhraseSet } from '../../../necessity/phrases';
+import { escapeRegExp } from '../../../text/words';
 
 const REVIEW = new PhraseSet(data.reviewSentence);
 const PLAN = new PhraseSet(data.planWords);
 const WORK_STATUS = new PhraseSet(data.workStatusPhrases);
-const RECORD_NOUN_AT_END = new RegExp(`\\s(?:${data.recordNouns.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`, 'i');
+const RECORD_NOUN_AT_END = new RegExp(`\\s(?:${data.recordNouns.map(escapeRegExp).join('|')})$`, 'i');
 /** Kinds of thing whose notes or reports a summary may count ("7 physical therapy reports"). */
 const RECORDED_KINDS: ReadonlySet<string> = new Set(['therapy', 'procedure', 'study']);
 /** "the prior", "previous", "from his recent" right before a mention: it presupposes the thing happened. */
