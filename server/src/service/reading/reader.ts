@@ -15,7 +15,7 @@ import { leftmostLongest, type PhraseHit } from './matcher';
 import type { CueDef, Entry, Lexicon } from './lexicon';
 import { tokenize, type Token } from './tokens';
 import { numberValue, readDates, readDoses, readGrades, readPainScores, readPercents } from './attributes';
-import type { Assertion, Attributes, Concept, Count, Cue, Dose, Mention, Polarity, SentenceReading, Side } from './types';
+import type { Assertion, Attributes, Concept, Count, Cue, DateMention, Dose, Grade, Mention, PainScore, Polarity, SentenceReading, Side } from './types';
 
 export interface Reader {
   readonly lexicon: Lexicon;
@@ -106,95 +106,208 @@ export function readSentence(lexicon: Lexicon, text: string): SentenceReading {
 const filled = (length: number, value: number): number[] => new Array<number>(length).fill(value);
 const zeros = (length: number): number[] => filled(length, 0);
 
+// readUnsafe is cut into the phases below, each its own function, rather than one function of closures: V8's
+// optimizing compiler inlined every closure into one graph, and every hit payload of a shape it had not yet seen
+// threw the whole of it away, so a batch of 2,000 letters recompiled it 7 times at 200-340 ms each on a helper
+// thread (a third of the batch's CPU time, and the core a second worker would have used).
 function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   const tokens = tokenize(text);
-  const hits = lexicon.matcher.matchTokens(tokens);
   const n = tokens.length;
+  const kinds = hitsByKind(lexicon.matcher.matchTokens(tokens), n);
+  const { cues, pseudoStarts, termAt } = scopedCues(kinds, n);
+  const { clauses, clauseOf } = readClauses(text, tokens, termAt);
+  const mentionHits = conceptMentions(kinds);
+  const details = readDetails(text, tokens, kinds);
+  const { segOf, ownSum } = verdictStretches(tokens, mentionHits, cues, details.qualifiers);
+  const scan: Scan = {
+    text,
+    tokens,
+    n,
+    words: wordsBefore(tokens),
+    termSum: prefixSum(termAt, n),
+    anchorSum: prefixSum(kinds.anchorAt, n),
+    clauseOf,
+    fill: listFill(tokens, [mentionHits, details.sites, details.sides, details.qualifiers]),
+    segOf,
+    ownSum,
+    cues,
+    pseudoStarts,
+    qualifiers: details.qualifiers,
+    grades: details.grades,
+  };
 
-  // Prefix sums: words before each token, terminators and anchors starting before each token.
-  const words = zeros(n + 1);
-  for (let i = 0; i < n; i++) words[i + 1] = words[i] + (tokens[i].kind === 'word' ? 1 : 0);
-  const termAt = zeros(n + 1);
-  const anchorAt = zeros(n + 1);
+  // The value of each mention: the concept's polarity, or for a neutral one the nearest qualifier or grade in its clause.
+  const values = mentionHits.map((h) => valueOf(scan, h));
+  // A qualifier that is the value of the finding after it ("negative Spurling's") speaks of that finding only: as
+  // a backward cue it does not reach the findings listed before it ("tenderness, full range of motion and negative
+  // Spurling's" keeps the tenderness).
+  const preValue = new Set<number>();
+  values.forEach((v, i) => {
+    if (v.valueSpan && v.valueSpan.to <= mentionHits[i].from) preValue.add(v.valueSpan.from);
+  });
+  const mentions = mentionHits.map((h, mi) => mentionOf(lexicon, scan, h, values[mi], preValue));
+  const mentionClause = mentionHits.map((h) => clauseOf[h.from]);
+  attachDetails(scan, mentions, mentionClause, details);
+  return sentenceOf(scan, kinds, mentions, clauses, details);
+}
 
-  // Every hit goes to the list of its kind; anchors only mark where they start.
-  const byKind = new Map<string, Hit[]>();
+/** A sentence's tokens and the per-token tables the phases share. */
+interface Scan {
+  text: string;
+  tokens: Token[];
+  n: number;
+  /** Prefix sums over tokens: words, terminators and anchors before each token. */
+  words: number[];
+  termSum: number[];
+  anchorSum: number[];
+  clauseOf: number[];
+  /** Prefix sums of the words a cue's window counts (see listFill). */
+  fill: number[];
+  /** The comma stretch of each token, and prefix sums of the stretches with a verdict of their own. */
+  segOf: number[];
+  ownSum: number[];
+  cues: CueHit[];
+  pseudoStarts: Set<number>;
+  qualifiers: Hit[];
+  grades: Grade[];
+}
+
+/** The lexicon's hits of a sentence by kind, in hit order; anchors only mark where they start. */
+interface HitsByKind {
+  concept: Hit[];
+  exclude: Hit[];
+  cue: Hit[];
+  pseudo: Hit[];
+  qualifier: Hit[];
+  site: Hit[];
+  side: Hit[];
+  direction: Hit[];
+  sex: Hit[];
+  unit: Hit[];
+  frequency: Hit[];
+  terminator: Hit[];
+  anchorAt: number[];
+}
+
+function hitsByKind(hits: readonly Hit[], n: number): HitsByKind {
+  const kinds: HitsByKind = {
+    concept: [],
+    exclude: [],
+    cue: [],
+    pseudo: [],
+    qualifier: [],
+    site: [],
+    side: [],
+    direction: [],
+    sex: [],
+    unit: [],
+    frequency: [],
+    terminator: [],
+    anchorAt: zeros(n + 1),
+  };
   for (const h of hits) {
-    if (h.payload.type === 'anchor') anchorAt[h.from] = 1;
-    else {
-      const list = byKind.get(h.payload.type);
-      if (list) list.push(h);
-      else byKind.set(h.payload.type, [h]);
-    }
+    const type = h.payload.type;
+    if (type === 'anchor') kinds.anchorAt[h.from] = 1;
+    else kinds[type].push(h);
   }
-  const ofKind = (type: Exclude<Hit['payload']['type'], 'anchor'>): Hit[] => byKind.get(type) ?? [];
-  const conceptHits = ofKind('concept');
-  const excludeHits = ofKind('exclude');
-  const cueHits = ofKind('cue');
-  const pseudoHits = ofKind('pseudo');
-  const qualifierHits = ofKind('qualifier');
-  const siteHits = ofKind('site');
-  const sideHits = ofKind('side');
-  const directionHits = ofKind('direction');
-  const sexHits = ofKind('sex');
-  const unitHits = ofKind('unit');
-  const frequencyHits = ofKind('frequency');
-  const terminatorHits = ofKind('terminator');
+  return kinds;
+}
 
+/** The cues that govern (none inside a longer pseudo-cue), and the terminators that cut clauses. */
+function scopedCues(kinds: HitsByKind, n: number): { cues: CueHit[]; pseudoStarts: Set<number>; termAt: number[] } {
   // A pseudo-cue ("no change", "not only") cancels every shorter cue inside it; a cue as long as it stays ("not recommended").
-  const pseudoAt = byStart(pseudoHits);
+  const pseudoAt = byStart(kinds.pseudo);
   const inPseudo = (h: Hit) => within(pseudoAt, h, (p) => h.to - h.from < p.to - p.from);
   // "has not only", "has not improved": a cue whose last word begins a pseudo phrase does not govern what follows it.
-  const pseudoStarts = new Set(pseudoHits.map((p) => p.from));
-  const endsInPseudo = (h: Hit) => h.to - h.from > 1 && pseudoStarts.has(h.to - 1);
-  const cues: CueHit[] = leftmostLongest(cueHits.filter((h) => !inPseudo(h))).map((hit) => ({ hit, cue: (hit.payload as { cue: CueDef }).cue }));
+  const pseudoStarts = new Set(kinds.pseudo.map((p) => p.from));
+  const cues: CueHit[] = leftmostLongest(kinds.cue.filter((h) => !inPseudo(h))).map((hit) => ({ hit, cue: (hit.payload as { cue: CueDef }).cue }));
   // Terminators inside a cue phrase do not cut that cue ("rather than"), nor inside a pseudo phrase.
-  for (const t of leftmostLongest(terminatorHits)) if (!inPseudo(t)) termAt[t.from] = 1;
-  const termSum = zeros(n + 1);
-  const anchorSum = zeros(n + 1);
-  for (let i = 0; i < n; i++) {
-    termSum[i + 1] = termSum[i] + termAt[i];
-    anchorSum[i + 1] = anchorSum[i] + anchorAt[i];
-  }
-  const blocked = (from: number, to: number, category: string) =>
-    to > from && (termSum[to] - termSum[from] > 0 || (SCOPE_STOPPED_BY_ANCHOR.has(category) && anchorSum[to] - anchorSum[from] > 0));
+  const termAt = zeros(n + 1);
+  for (const t of leftmostLongest(kinds.terminator)) if (!inPseudo(t)) termAt[t.from] = 1;
+  return { cues, pseudoStarts, termAt };
+}
 
-  // Clauses: between terminators.
+/** Words before each token. */
+function wordsBefore(tokens: readonly Token[]): number[] {
+  const n = tokens.length;
+  const words = zeros(n + 1);
+  for (let i = 0; i < n; i++) words[i + 1] = words[i] + (tokens[i].kind === 'word' ? 1 : 0);
+  return words;
+}
+
+/** Prefix sums of the first n marks. */
+function prefixSum(marks: readonly number[], n: number): number[] {
+  const sum = zeros(n + 1);
+  for (let i = 0; i < n; i++) sum[i + 1] = sum[i] + marks[i];
+  return sum;
+}
+
+/** Is the way from token `from` to `to` cut by a terminator (or, for some categories, an anchor)? */
+function blocked(s: Scan, from: number, to: number, category: string): boolean {
+  return to > from && (s.termSum[to] - s.termSum[from] > 0 || (SCOPE_STOPPED_BY_ANCHOR.has(category) && s.anchorSum[to] - s.anchorSum[from] > 0));
+}
+
+/** Clauses: between terminators. */
+function readClauses(
+  text: string,
+  tokens: readonly Token[],
+  termAt: readonly number[],
+): { clauses: Array<{ start: number; end: number }>; clauseOf: number[] } {
+  const n = tokens.length;
   const clauses: Array<{ start: number; end: number }> = [];
   const clauseOf = zeros(n);
-  {
-    let startTok = 0;
-    for (let i = 0; i <= n; i++) {
-      if (i === n || (termAt[i] && i > startTok)) {
-        const start = startTok < n ? tokens[startTok].start : text.length;
-        const end = i < n ? tokens[i].start : text.length;
-        clauses.push({ start, end: Math.max(start, trimEnd(text, end)) });
-        startTok = i;
-      }
-      if (i < n) clauseOf[i] = clauses.length;
+  let startTok = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i === n || (termAt[i] && i > startTok)) {
+      const start = startTok < n ? tokens[startTok].start : text.length;
+      const end = i < n ? tokens[i].start : text.length;
+      clauses.push({ start, end: Math.max(start, trimEnd(text, end)) });
+      startTok = i;
     }
-    if (clauses.length === 0) clauses.push({ start: 0, end: text.length });
+    if (i < n) clauseOf[i] = clauses.length;
   }
+  if (clauses.length === 0) clauses.push({ start: 0, end: text.length });
+  return { clauses, clauseOf };
+}
 
-  // Concept mentions: leftmost-longest, minus those inside an exclusion of the same concept.
-  const excludeAt = byStart(excludeHits);
+/** Concept mentions: leftmost-longest, minus those inside an exclusion of the same concept. */
+function conceptMentions(kinds: HitsByKind): Hit[] {
+  const excludeAt = byStart(kinds.exclude);
   const excluded = (h: Hit) => within(excludeAt, h, (x) => (x.payload as { concept: Concept }).concept === (h.payload as { concept: Concept }).concept);
   // The same concept matched twice on one span (a term and a misspelling, "record" and "record*") is one mention.
   const seenSpan = new Set<string>();
-  const mentionHits = leftmostLongest(conceptHits.filter((h) => !excluded(h))).filter((h) => {
+  return leftmostLongest(kinds.concept.filter((h) => !excluded(h))).filter((h) => {
     const key = `${h.from}:${h.to}:${(h.payload as { concept: Concept }).concept.id}`;
     if (seenSpan.has(key)) return false;
     seenSpan.add(key);
     return true;
   });
+}
 
-  // Attributes of the sentence.
+/** What the sentence states besides its concepts: dates, grades, pain scores, percents, doses, counts, sites, sides, directions, qualifiers. */
+interface Details {
+  dates: DateMention[];
+  grades: Grade[];
+  painScores: PainScore[];
+  percents: Attributes['percents'];
+  doses: Dose[];
+  counts: Count[];
+  sites: Hit[];
+  sides: Hit[];
+  directions: Hit[];
+  qualifiers: Hit[];
+  /** The site ids and sides of the whole sentence, shared by the mentions that have none in their clause. */
+  sentenceSites: string[];
+  sentenceSides: Side[];
+}
+
+function readDetails(text: string, tokens: readonly Token[], kinds: HitsByKind): Details {
   const dates = readDates(text);
   const grades = readGrades(text);
   const painScores = readPainScores(text);
   const percents = readPercents(text);
   const doses = readDoses(text);
-  const frequencies = leftmostLongest(frequencyHits);
+  const frequencies = leftmostLongest(kinds.frequency);
   for (const d of doses) {
     const f = frequencies.find((f) => f.start >= d.end && f.start - d.end <= 40 && !doses.some((o) => o !== d && o.start > d.end && o.start < f.start));
     if (f) {
@@ -203,21 +316,47 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
       if (p.asNeeded) d.asNeeded = true;
     }
   }
-  const counts = readCounts(text, tokens, leftmostLongest(unitHits), grades, painScores, dates, doses);
-  const sites = leftmostLongest(siteHits);
-  const sides = leftmostLongest(sideHits);
-  const directions = leftmostLongest(directionHits);
-  const qualifiers = leftmostLongest(qualifierHits);
+  const counts = readCounts(text, tokens, leftmostLongest(kinds.unit), grades, painScores, dates, doses);
+  const sites = leftmostLongest(kinds.site);
+  const sides = leftmostLongest(kinds.side);
+  return {
+    dates,
+    grades,
+    painScores,
+    percents,
+    doses,
+    counts,
+    sites,
+    sides,
+    directions: leftmostLongest(kinds.direction),
+    qualifiers: leftmostLongest(kinds.qualifier),
+    sentenceSites: siteIds(sites),
+    sentenceSides: unique(sides.map((x) => (x.payload as { side: Side }).side)),
+  };
+}
 
-  // A cue's window counts the words that stand between it and a mention, but not the other findings, sites,
-  // sides and qualifiers of a list it governs, nor its conjunctions: "no weakness, numbness, tingling, reflex
-  // changes or sensory loss in either lower extremity" denies every item, as a reader takes it.
+/**
+ * A cue's window counts the words that stand between it and a mention, but not the other findings, sites,
+ * sides and qualifiers of a list it governs, nor its conjunctions: "no weakness, numbness, tingling, reflex
+ * changes or sensory loss in either lower extremity" denies every item, as a reader takes it. Prefix sums.
+ */
+function listFill(tokens: readonly Token[], lists: ReadonlyArray<readonly Hit[]>): number[] {
+  const n = tokens.length;
   const listWord = zeros(n);
-  for (const list of [mentionHits, sites, sides, qualifiers]) for (const h of list) for (let k = h.from; k < h.to; k++) listWord[k] = 1;
+  for (const list of lists) for (const h of list) for (let k = h.from; k < h.to; k++) listWord[k] = 1;
   const fill = zeros(n + 1);
   for (let i = 0; i < n; i++) fill[i + 1] = fill[i] + (tokens[i].kind === 'word' && !listWord[i] && !CONJUNCTIONS.has(tokens[i].norm) ? 1 : 0);
+  return fill;
+}
 
-  // Comma stretches, and whether each holds a cue or a verdict of its own.
+/** Comma stretches, and whether each holds a cue or a verdict of its own. */
+function verdictStretches(
+  tokens: readonly Token[],
+  mentionHits: readonly Hit[],
+  cues: readonly CueHit[],
+  qualifiers: readonly Hit[],
+): { segOf: number[]; ownSum: number[] } {
+  const n = tokens.length;
   const segOf = zeros(n);
   let segCount = 0;
   for (let i = 0; i < n; i++) {
@@ -239,136 +378,138 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   for (const q of qualifiers) if ((q.payload as { value: string }).value !== 'judgment') own(q.from);
   const ownSum = zeros(segCount + 2);
   for (let k = 0; k <= segCount; k++) ownSum[k + 1] = ownSum[k] + segOwn[k];
-  /** Does a stretch after the cue's, up to the mention's, hold a verdict of its own? */
-  const ownBetween = (cueTok: number, mentionTok: number) => ownSum[segOf[mentionTok] + 1] - ownSum[segOf[cueTok] + 1] > 0;
+  return { segOf, ownSum };
+}
 
-  const tokenAt = (offset: number) => {
-    // First token starting at or after offset.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].start < offset) lo = mid + 1;
-      else hi = mid;
+/** Does a stretch after the cue's, up to the mention's, hold a verdict of its own? */
+function ownBetween(s: Scan, cueTok: number, mentionTok: number): boolean {
+  return s.ownSum[s.segOf[mentionTok] + 1] - s.ownSum[s.segOf[cueTok] + 1] > 0;
+}
+
+/** The first token starting at or after offset. */
+function tokenAt(s: Scan, offset: number): number {
+  let lo = 0;
+  let hi = s.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function clauseAtOffset(s: Scan, offset: number): number {
+  return s.clauseOf[Math.min(s.n - 1, tokenAt(s, offset))] ?? 0;
+}
+
+/** A mention's value: its concept's polarity, or for a neutral one the nearest qualifier or grade in its clause. */
+function valueOf(s: Scan, h: Hit): { value: Polarity; valueSpan?: Hit } {
+  const { words, clauseOf, tokens, n } = s;
+  const concept = (h.payload as { concept: Concept }).concept;
+  const clause = clauseOf[h.from];
+  let value: Polarity = concept.polarity;
+  let valueSpan: Hit | undefined;
+  if (concept.polarity === 'neutral') {
+    let best: { hit?: Hit; value: Polarity; distance: number } | undefined;
+    let joined: { hit?: Hit; value: Polarity; distance: number } | undefined;
+    for (const q of s.qualifiers) {
+      const v = (q.payload as { value: string }).value;
+      if (v === 'judgment' || clauseOf[q.from] !== clause) continue;
+      const distance = q.to <= h.from ? words[h.from] - words[q.to] : q.from >= h.to ? words[q.from] - words[h.to] : -1;
+      if (distance < 0) continue;
+      if (q.to <= h.from ? distance > QUALIFIER_BEFORE : distance > QUALIFIER_AFTER) continue;
+      // "sensation is intact and DTRs are 1+": a qualifier before "and" or a comma is the previous item's verdict,
+      // used only when the mention has none of its own after it.
+      if (q.to <= h.from && separated(tokens, q.to, h.from)) {
+        if (!joined || distance < joined.distance) joined = { hit: q, value: v as Polarity, distance };
+        continue;
+      }
+      if (!best || distance < best.distance) best = { hit: q, value: v as Polarity, distance };
     }
-    return lo;
+    best ??= joined;
+    for (const g of s.grades) {
+      const gFrom = tokenAt(s, g.start);
+      const gTo = tokenAt(s, g.end);
+      if (clauseOf[Math.min(n - 1, gFrom)] !== clause) continue;
+      const distance = gTo <= h.from ? words[h.from] - words[gTo] : gFrom >= h.to ? words[gFrom] - words[h.to] : -1;
+      if (distance < 0 || distance > QUALIFIER_AFTER) continue;
+      if (!best || distance < best.distance) best = { value: g.value < 5 ? 'abnormal' : 'normal', distance };
+    }
+    if (best) {
+      value = best.value;
+      valueSpan = best.hit;
+    }
+  }
+  return { value, valueSpan };
+}
+
+/** A mention with the cues whose scope covers it; the strongest decides its assertion. */
+function mentionOf(lexicon: Lexicon, s: Scan, h: Hit, { value, valueSpan }: { value: Polarity; valueSpan?: Hit }, preValue: ReadonlySet<number>): Mention {
+  const { text, cues, words, fill, segOf } = s;
+  const concept = (h.payload as { concept: Concept }).concept;
+  const covering: Cue[] = [];
+  // Forward denials from earlier comma stretches, by stretch: a list that repeats its denial in each stretch ("no
+  // loss of lordosis, no neck stiffness, tenderness at C5-6") has ended where a stretch comes without one.
+  const deniedStretches = new Set<number>();
+  let ownDenial = false;
+  const fromEarlier = new Set<Cue>();
+  // Cues are in token order: look only at those within reach of the mention.
+  let lo = 0;
+  let hi = cues.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid].hit.from < h.from - TOKEN_REACH) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let ci = lo; ci < cues.length && cues[ci].hit.from < h.to + TOKEN_REACH; ci++) {
+    const { hit: c, cue } = cues[ci];
+    if (cue.kinds && !cue.kinds.has(concept.kind)) continue;
+    // A qualifier that gave the mention its value is not also a cue over it ("reflexes absent", "negative SLR").
+    if (valueSpan && c.from < valueSpan.to && valueSpan.from < c.to) continue;
+    let covers = false;
+    // Forward, a cue governs a list ("no weakness, numbness or tingling"), but not a comma's stretch that has a
+    // verdict of its own ("no radiating pain, cervical compression test is negative"). Backward, it reaches only
+    // its window of words ("SLR and Spurling's were negative"), never back across a list of findings.
+    // "has not only", "has not improved": a cue whose last word begins a pseudo phrase does not govern what follows it.
+    const endsInPseudo = c.to - c.from > 1 && s.pseudoStarts.has(c.to - 1);
+    if (c.to <= h.from && cue.direction !== 'backward' && !endsInPseudo)
+      covers = fill[h.from] - fill[c.to] <= cue.window && !blocked(s, c.to, h.from, cue.category) && !ownBetween(s, c.to - 1, h.from);
+    else if (c.from >= h.to && cue.direction !== 'forward')
+      covers = words[c.from] - words[h.to] <= cue.window && !blocked(s, h.to, c.from, cue.category) && !preValue.has(c.from);
+    if (!covers) continue;
+    const out: Cue = { category: cue.category, start: c.start, end: c.end, text: text.slice(c.start, c.end) };
+    if (cue.category === 'negated' && c.to <= h.from) {
+      const j = s.qualifiers.find((q) => (q.payload as { value: string }).value === 'judgment' && q.from >= c.to && q.to <= h.from);
+      if (j) out.judgment = { start: j.start, end: j.end, text: text.slice(j.start, j.end) };
+      if (segOf[c.from] < segOf[h.from]) {
+        deniedStretches.add(segOf[c.from]);
+        fromEarlier.add(out);
+      } else ownDenial = true;
+    }
+    covering.push(out);
+  }
+  if (!ownDenial && deniedStretches.size > 1) for (let k = covering.length - 1; k >= 0; k--) if (fromEarlier.has(covering[k])) covering.splice(k, 1);
+  covering.sort((a, b) => PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category));
+  const assertion: Assertion = covering[0]?.category ?? 'affirmed';
+  return {
+    start: h.start,
+    end: h.end,
+    text: text.slice(h.start, h.end),
+    concept,
+    concepts: lexicon.lineage.get(concept.id) ?? [concept.id],
+    assertion,
+    cues: covering,
+    value,
+    attributes: emptyAttributes(),
   };
-  const clauseAtOffset = (offset: number) => clauseOf[Math.min(n - 1, tokenAt(offset))] ?? 0;
+}
 
-  // The value of each mention: the concept's polarity, or for a neutral one the nearest qualifier or grade in its clause.
-  const values = mentionHits.map((h) => valueOf(h));
-  // A qualifier that is the value of the finding after it ("negative Spurling's") speaks of that finding only: as
-  // a backward cue it does not reach the findings listed before it ("tenderness, full range of motion and negative
-  // Spurling's" keeps the tenderness).
-  const preValue = new Set<number>();
-  values.forEach((v, i) => {
-    if (v.valueSpan && v.valueSpan.to <= mentionHits[i].from) preValue.add(v.valueSpan.from);
-  });
-
-  function valueOf(h: Hit): { value: Polarity; valueSpan?: Hit } {
-    const concept = (h.payload as { concept: Concept }).concept;
-    const clause = clauseOf[h.from];
-    let value: Polarity = concept.polarity;
-    let valueSpan: Hit | undefined;
-    if (concept.polarity === 'neutral') {
-      let best: { hit?: Hit; value: Polarity; distance: number } | undefined;
-      let joined: { hit?: Hit; value: Polarity; distance: number } | undefined;
-      for (const q of qualifiers) {
-        const v = (q.payload as { value: string }).value;
-        if (v === 'judgment' || clauseOf[q.from] !== clause) continue;
-        const distance = q.to <= h.from ? words[h.from] - words[q.to] : q.from >= h.to ? words[q.from] - words[h.to] : -1;
-        if (distance < 0) continue;
-        if (q.to <= h.from ? distance > QUALIFIER_BEFORE : distance > QUALIFIER_AFTER) continue;
-        // "sensation is intact and DTRs are 1+": a qualifier before "and" or a comma is the previous item's verdict,
-        // used only when the mention has none of its own after it.
-        if (q.to <= h.from && separated(tokens, q.to, h.from)) {
-          if (!joined || distance < joined.distance) joined = { hit: q, value: v as Polarity, distance };
-          continue;
-        }
-        if (!best || distance < best.distance) best = { hit: q, value: v as Polarity, distance };
-      }
-      best ??= joined;
-      for (const g of grades) {
-        const gFrom = tokenAt(g.start);
-        const gTo = tokenAt(g.end);
-        if (clauseOf[Math.min(n - 1, gFrom)] !== clause) continue;
-        const distance = gTo <= h.from ? words[h.from] - words[gTo] : gFrom >= h.to ? words[gFrom] - words[h.to] : -1;
-        if (distance < 0 || distance > QUALIFIER_AFTER) continue;
-        if (!best || distance < best.distance) best = { value: g.value < 5 ? 'abnormal' : 'normal', distance };
-      }
-      if (best) {
-        value = best.value;
-        valueSpan = best.hit;
-      }
-    }
-    return { value, valueSpan };
-  }
-
-  const mentions: Mention[] = [];
-  for (const [mi, h] of mentionHits.entries()) {
-    const concept = (h.payload as { concept: Concept }).concept;
-    const { value, valueSpan } = values[mi];
-
-    // The cues whose scope covers the mention.
-    const covering: Cue[] = [];
-    // Forward denials from earlier comma stretches, by stretch: a list that repeats its denial in each stretch ("no
-    // loss of lordosis, no neck stiffness, tenderness at C5-6") has ended where a stretch comes without one.
-    const deniedStretches = new Set<number>();
-    let ownDenial = false;
-    const fromEarlier = new Set<Cue>();
-    // Cues are in token order: look only at those within reach of the mention.
-    let lo = 0;
-    let hi = cues.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cues[mid].hit.from < h.from - TOKEN_REACH) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let ci = lo; ci < cues.length && cues[ci].hit.from < h.to + TOKEN_REACH; ci++) {
-      const { hit: c, cue } = cues[ci];
-      if (cue.kinds && !cue.kinds.has(concept.kind)) continue;
-      // A qualifier that gave the mention its value is not also a cue over it ("reflexes absent", "negative SLR").
-      if (valueSpan && c.from < valueSpan.to && valueSpan.from < c.to) continue;
-      let covers = false;
-      // Forward, a cue governs a list ("no weakness, numbness or tingling"), but not a comma's stretch that has a
-      // verdict of its own ("no radiating pain, cervical compression test is negative"). Backward, it reaches only
-      // its window of words ("SLR and Spurling's were negative"), never back across a list of findings.
-      if (c.to <= h.from && cue.direction !== 'backward' && !endsInPseudo(c))
-        covers = fill[h.from] - fill[c.to] <= cue.window && !blocked(c.to, h.from, cue.category) && !ownBetween(c.to - 1, h.from);
-      else if (c.from >= h.to && cue.direction !== 'forward')
-        covers = words[c.from] - words[h.to] <= cue.window && !blocked(h.to, c.from, cue.category) && !preValue.has(c.from);
-      if (!covers) continue;
-      const out: Cue = { category: cue.category, start: c.start, end: c.end, text: text.slice(c.start, c.end) };
-      if (cue.category === 'negated' && c.to <= h.from) {
-        const j = qualifiers.find((q) => (q.payload as { value: string }).value === 'judgment' && q.from >= c.to && q.to <= h.from);
-        if (j) out.judgment = { start: j.start, end: j.end, text: text.slice(j.start, j.end) };
-        if (segOf[c.from] < segOf[h.from]) {
-          deniedStretches.add(segOf[c.from]);
-          fromEarlier.add(out);
-        } else ownDenial = true;
-      }
-      covering.push(out);
-    }
-    if (!ownDenial && deniedStretches.size > 1) for (let k = covering.length - 1; k >= 0; k--) if (fromEarlier.has(covering[k])) covering.splice(k, 1);
-    covering.sort((a, b) => PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category));
-    const assertion: Assertion = covering[0]?.category ?? 'affirmed';
-
-    mentions.push({
-      start: h.start,
-      end: h.end,
-      text: text.slice(h.start, h.end),
-      concept,
-      concepts: lexicon.lineage.get(concept.id) ?? [concept.id],
-      assertion,
-      cues: covering,
-      value,
-      attributes: emptyAttributes(),
-    });
-  }
-
-  // Attach attributes to mentions: the sites, side, dates, percents and direction of their clause; counts, doses,
-  // grades and pain scores to the nearest fitting mention of their clause.
-  const mentionClause = mentionHits.map((h) => clauseOf[h.from]);
+/**
+ * Attaches details to mentions: the sites, side, dates, percents and direction of their clause; counts, doses,
+ * grades and pain scores to the nearest fitting mention of their clause.
+ */
+function attachDetails(s: Scan, mentions: Mention[], mentionClause: readonly number[], details: Details): void {
+  const { text } = s;
   const byClause = new Map<number, Mention[]>();
   mentions.forEach((m, i) => {
     const list = byClause.get(mentionClause[i]);
@@ -376,7 +517,7 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
     else byClause.set(mentionClause[i], [m]);
   });
   const nearest = (start: number, end: number, fits: (m: Mention) => boolean): Mention | undefined => {
-    const inClause = byClause.get(clauseAtOffset(start)) ?? [];
+    const inClause = byClause.get(clauseAtOffset(s, start)) ?? [];
     let best: Mention | undefined;
     let bestD = Infinity;
     for (const pass of [fits, () => true]) {
@@ -396,66 +537,74 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
   // "flexion at 91°, extension 5°": a measure in degrees follows the motion it measures, in its clause and with
   // no other mention between; "90 degrees of flexion" names it after.
   const measuredMotion = (c: Count): Mention | undefined => {
-    const inClause = (byClause.get(clauseAtOffset(c.start)) ?? []).filter((m) => m.concept.kind === 'finding');
+    const inClause = (byClause.get(clauseAtOffset(s, c.start)) ?? []).filter((m) => m.concept.kind === 'finding');
     const after = inClause.find((m) => (m.start < c.end && m.end > c.start) || (m.start >= c.end && /^\s{1,2}of\s{1,2}$/i.test(text.slice(c.end, m.start))));
     if (after) return after;
     const before = inClause.filter((m) => m.end <= c.start).pop();
     if (!before || mentions.some((x) => x.start >= before.end && x.end <= c.start)) return undefined;
     return (text.slice(before.end, c.start).match(/\w+/g) ?? []).length <= 3 ? before : undefined;
   };
-  for (const d of doses) nearest(d.start, d.end, drug)?.attributes.doses.push(d);
-  for (const c of counts) {
+  for (const d of details.doses) nearest(d.start, d.end, drug)?.attributes.doses.push(d);
+  for (const c of details.counts) {
     const owner = c.unit === 'degree' ? measuredMotion(c) : undefined;
     (owner ?? nearest(c.start, c.end, (m) => m.concept.kind !== 'finding' && m.concept.kind !== 'symptom'))?.attributes.counts.push(c);
   }
-  for (const g of grades) nearest(g.start, g.end, (m) => m.concept.kind === 'finding')?.attributes.grades.push(g);
-  for (const p of painScores) nearest(p.start, p.end, (m) => m.concept.kind === 'symptom' || m.concept.kind === 'pain-score')?.attributes.painScores.push(p);
+  for (const g of details.grades) nearest(g.start, g.end, (m) => m.concept.kind === 'finding')?.attributes.grades.push(g);
+  for (const p of details.painScores)
+    nearest(p.start, p.end, (m) => m.concept.kind === 'symptom' || m.concept.kind === 'pain-score')?.attributes.painScores.push(p);
 
-  const sentenceSites = unique(sites.map((s) => (s.payload as { site: { id: string } }).site.id));
-  const sentenceSides = unique(sides.map((s) => (s.payload as { side: Side }).side));
+  const { sites, sides, directions, sentenceSites, sentenceSides } = details;
   mentions.forEach((m, i) => {
     const clause = mentionClause[i];
     const a = m.attributes;
-    const inClause = (s: { start: number }) => clauseAtOffset(s.start) === clause;
-    const clauseSites = unique(sites.filter(inClause).map((s) => (s.payload as { site: { id: string } }).site.id));
+    const inClause = (x: { start: number }) => clauseAtOffset(s, x.start) === clause;
+    const clauseSites = siteIds(sites.filter(inClause));
     a.sites = unique([...clauseSites, ...m.concept.sites]);
     if (a.sites.length === 0) a.sites = sentenceSites;
     const clauseSides = sides.filter(inClause);
     if (clauseSides.length) {
-      const near = clauseSides.reduce((b, s) => (Math.abs(s.start - m.start) < Math.abs(b.start - m.start) ? s : b));
+      const near = clauseSides.reduce((b, x) => (Math.abs(x.start - m.start) < Math.abs(b.start - m.start) ? x : b));
       a.side = (near.payload as { side: Side }).side;
     } else if (sentenceSides.length === 1) a.side = sentenceSides[0];
-    a.dates = dates.filter(inClause);
-    a.percents = percents.filter(inClause);
+    a.dates = details.dates.filter(inClause);
+    a.percents = details.percents.filter(inClause);
     const dir = directions.filter(inClause);
     if (dir.length) {
-      const near = dir.reduce((b, s) => (Math.abs(s.start - m.start) < Math.abs(b.start - m.start) ? s : b));
+      const near = dir.reduce((b, x) => (Math.abs(x.start - m.start) < Math.abs(b.start - m.start) ? x : b));
       a.direction = (near.payload as { direction: Attributes['direction'] & string }).direction;
     }
   });
+}
 
-  // The sentence: its sex, whether it is a guideline statement, its attributes.
+function siteIds(sites: readonly Hit[]): string[] {
+  return unique(sites.map((x) => (x.payload as { site: { id: string } }).site.id));
+}
+
+/** The sentence: its sex, whether it is a guideline statement, its attributes. */
+function sentenceOf(s: Scan, kinds: HitsByKind, mentions: Mention[], clauses: Array<{ start: number; end: number }>, details: Details): SentenceReading {
+  const { text } = s;
   let male = 0;
   let female = 0;
-  for (const s of leftmostLongest(sexHits)) {
+  for (const x of leftmostLongest(kinds.sex)) {
     // "he/she", "his/her": the form letters use for anyone, telling nothing.
-    const around = text.slice(Math.max(0, s.start - 1), s.end + 1);
+    const around = text.slice(Math.max(0, x.start - 1), x.end + 1);
     if (around.includes('/')) continue;
-    if ((s.payload as { sex: string }).sex === 'male') male++;
+    if ((x.payload as { sex: string }).sex === 'male') male++;
     else female++;
   }
-  const hasGenericCue = cues.some((c) => c.cue.category === 'generic');
-  const generic = mentions.length > 0 ? mentions.every((m) => m.assertion === 'generic') : hasGenericCue && anchorSum[n] === 0;
-  const directionsAll = directions.map((d) => (d.payload as { direction: 'improved' | 'worse' | 'unchanged' }).direction);
+  const hasGenericCue = s.cues.some((c) => c.cue.category === 'generic');
+  const generic = mentions.length > 0 ? mentions.every((m) => m.assertion === 'generic') : hasGenericCue && s.anchorSum[s.n] === 0;
+  const { sentenceSides } = details;
+  const directionsAll = details.directions.map((d) => (d.payload as { direction: 'improved' | 'worse' | 'unchanged' }).direction);
   const attributes: Attributes = {
-    sites: sentenceSites,
+    sites: details.sentenceSites,
     ...(sentenceSides.length === 1 ? { side: sentenceSides[0] } : {}),
-    counts,
-    doses,
-    dates,
-    grades,
-    painScores,
-    percents,
+    counts: details.counts,
+    doses: details.doses,
+    dates: details.dates,
+    grades: details.grades,
+    painScores: details.painScores,
+    percents: details.percents,
     ...(directionsAll.length ? { direction: directionsAll[0] } : {}),
   };
   const reading: SentenceReading = {
