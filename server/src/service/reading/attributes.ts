@@ -200,6 +200,12 @@ export function readDoses(text: string): Dose[] {
 }
 
 /** Numbers written as digits or words, for counts: "6", "six", "#60", "twelve". */
+/**
+ * The number words as a Map: the reader asks for every word token of a sentence, and a property look-up by a
+ * token's fresh string first has to find (or make) its internalized copy; a Map look-up hashes it once.
+ */
+const NUMBER_WORD_VALUES: ReadonlyMap<string, number> = new Map(Object.entries(NUMBER_WORDS));
+
 export function numberValue(word: string): number | undefined {
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57) {
@@ -212,7 +218,7 @@ export function numberValue(word: string): number | undefined {
     return Number(word);
   }
   if (c < 97 || c > 122) return undefined;
-  return Object.hasOwn(NUMBER_WORDS, word) ? NUMBER_WORDS[word] : undefined;
+  return NUMBER_WORD_VALUES.get(word);
 }
 
 export type { Count };

@@ -38,6 +38,11 @@ const MAX_JOINED_VARIANTS = 3;
 
 export class PhraseError extends Error {}
 
+/** Distinct words whose prefixes a matcher remembers (a letter's vocabulary is a few thousand words). */
+const PREFIX_MEMO_LIMIT = 50000;
+/** prefixesOf's remembered answer for a word that starts no prefix. */
+const NONE: readonly string[] = Object.freeze([]);
+
 /** The word sequences a phrase stands for: each joint between words split or joined. */
 export function phraseVariants(phrase: string): Array<Array<{ word: string; prefix: boolean }>> {
   if (/\*(?=\S)|(?:^|\s)\*/.test(phrase)) throw new PhraseError(`"${phrase}": * may only end a word.`);
@@ -82,9 +87,12 @@ export class PhraseMatcher<T> {
   private readonly onePrefixes = new Set<number>();
   /** The lengths of the longer prefixes, in the order they were added, by their first two character codes (first * 65536 + second). */
   private readonly prefixLengths = new Map<number, number[]>();
+  /** prefixesOf's answers by word; emptied whenever a phrase is added. */
+  private readonly prefixMemo = new Map<string, readonly string[]>();
 
   /** Adds a phrase; throws PhraseError when it breaks the phrase syntax. */
   add(phrase: string, payload: T): void {
+    this.prefixMemo.clear();
     for (const seq of phraseVariants(phrase)) {
       let node = this.root;
       for (const { word, prefix } of seq) {
@@ -123,23 +131,8 @@ export class PhraseMatcher<T> {
   matchTokens(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     // Which `word*` prefixes each token starts with, asked once per token rather than at every trie node.
-    const starts: Array<string[] | undefined> = new Array(tokens.length);
-    if (this.prefixWords.size) {
-      for (let i = 0; i < tokens.length; i++) {
-        const w = tokens[i].norm;
-        if (w.length === 0) continue;
-        // The one-letter prefix first, then the longer ones in the order they were added.
-        if (this.onePrefixes.has(w.charCodeAt(0))) (starts[i] ??= []).push(w.length === 1 ? w : w[0]);
-        if (w.length < 2) continue;
-        const lengths = this.prefixLengths.get(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
-        if (lengths === undefined) continue;
-        for (const len of lengths) {
-          if (len > w.length) continue;
-          const p = len === w.length ? w : w.slice(0, len);
-          if (this.prefixWords.has(p)) (starts[i] ??= []).push(p);
-        }
-      }
-    }
+    const starts: Array<readonly string[] | undefined> = new Array(tokens.length);
+    if (this.prefixWords.size) for (let i = 0; i < tokens.length; i++) starts[i] = this.prefixesOf(tokens[i].norm);
     for (let i = 0; i < tokens.length; i++) {
       const before = hits.length;
       this.walk(this.root, tokens, starts, i, i, hits);
@@ -155,7 +148,39 @@ export class PhraseMatcher<T> {
     return this.matchTokens(tokenize(text));
   }
 
-  private walk(node: Node<T>, tokens: readonly Token[], starts: ReadonlyArray<string[] | undefined>, from: number, at: number, hits: PhraseHit<T>[]): void {
+  /**
+   * The `word*` prefixes `w` starts with: the one-letter prefix first, then the longer ones in the order they were
+   * added. Remembered by word, since words recur in every letter (a fact of the lexicon, not of any case).
+   */
+  private prefixesOf(w: string): readonly string[] | undefined {
+    const known = this.prefixMemo.get(w);
+    if (known !== undefined) return known === NONE ? undefined : known;
+    let found: string[] | undefined;
+    if (w.length > 0) {
+      if (this.onePrefixes.has(w.charCodeAt(0))) (found ??= []).push(w.length === 1 ? w : w[0]);
+      const lengths = w.length < 2 ? undefined : this.prefixLengths.get(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+      if (lengths !== undefined) {
+        for (const len of lengths) {
+          if (len > w.length) continue;
+          const p = len === w.length ? w : w.slice(0, len);
+          if (this.prefixWords.has(p)) (found ??= []).push(p);
+        }
+      }
+    }
+    // A bound, not a tuning knob: a hostile text of endless distinct words starts the memo over.
+    if (this.prefixMemo.size >= PREFIX_MEMO_LIMIT) this.prefixMemo.clear();
+    this.prefixMemo.set(w, found ?? NONE);
+    return found;
+  }
+
+  private walk(
+    node: Node<T>,
+    tokens: readonly Token[],
+    starts: ReadonlyArray<readonly string[] | undefined>,
+    from: number,
+    at: number,
+    hits: PhraseHit<T>[],
+  ): void {
     if (node.out !== undefined && at > from) {
       for (const o of node.out) hits.push({ from, to: at, start: tokens[from].start, end: tokens[at - 1].end, phrase: o.phrase, payload: o.payload });
     }
