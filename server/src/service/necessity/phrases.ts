@@ -47,16 +47,27 @@ export class PhraseMemo {
     return memo;
   }
 
+  /**
+   * The generation when the memo was last emptied (-1: emptied during a run). The first run after it made every
+   * result the memo holds, so its sweep has nothing to drop: the CLI empties the memo after each file.
+   */
+  private clearedAt = 0;
+
   /** Drops what the run that just ended did not read. */
   sweep(): void {
-    for (const [owner, memo] of this.byOwner) {
-      for (const [text, r] of memo) if (r.generation !== this.generation) memo.delete(text);
+    if (this.generation === this.clearedAt + 1) return;
+    // forEach rather than for-of over entries: no [key, value] pair is made per remembered text.
+    this.byOwner.forEach((memo, owner) => {
+      memo.forEach((r, text) => {
+        if (r.generation !== this.generation) memo.delete(text);
+      });
       // An owner no longer read (a replaced criteria library's phrase set) is let go.
       if (memo.size === 0) {
         this.byOwner.delete(owner);
+        owner.release(this);
         this.epoch++;
       }
-    }
+    });
   }
 
   /** How many texts are remembered across all owners (for tests: nothing of a closed case stays). */
@@ -66,11 +77,16 @@ export class PhraseMemo {
     return n;
   }
 
-  /** Drops every remembered result (the service calls it when no case is open). */
+  /**
+   * Drops every remembered result (the service calls it when no case is open). The maps are let go, not emptied
+   * one by one (emptying a map makes it a new table); each owner drops its hold on its map, so no text of the
+   * closed case stays reachable.
+   */
   clear(): void {
-    for (const memo of this.byOwner.values()) memo.clear();
+    this.byOwner.forEach((_, owner) => owner.release(this));
     this.byOwner.clear();
     this.epoch++;
+    this.clearedAt = current === this ? -1 : this.generation;
   }
 }
 
@@ -102,6 +118,13 @@ abstract class RememberedByText {
   private lastRun: PhraseMemo | undefined;
   private lastMemo: Map<string, Remembered> | undefined;
   private lastEpoch = -1;
+
+  /** Forgets the map of `memo` this owner holds on to (the memo let it go). */
+  release(memo: PhraseMemo): void {
+    if (this.lastRun !== memo) return;
+    this.lastRun = undefined;
+    this.lastMemo = undefined;
+  }
 
   protected remember<T>(text: string, compute: (text: string) => T): T {
     const run = current;

@@ -51,6 +51,9 @@ export function createReader(lexicon: Lexicon): Reader {
   const memo = new Map<string, { reading: SentenceReading; generation: number }>();
   let generation = 0;
   let depth = 0;
+  // The generation when the memo was last emptied (-1: during an analysis). The first analysis after it made every
+  // reading the memo holds, so it has nothing to drop when it ends: the CLI empties the memo after each file.
+  let clearedAt = 0;
   return {
     lexicon,
     read(sentence: string): SentenceReading {
@@ -72,11 +75,18 @@ export function createReader(lexicon: Lexicon): Reader {
         return run();
       } finally {
         depth--;
-        if (depth === 0) for (const [text, r] of memo) if (r.generation !== generation) memo.delete(text);
+        // forEach rather than for-of over entries: no [key, value] pair is made per remembered text.
+        if (depth === 0 && generation !== clearedAt + 1)
+          memo.forEach((r, text) => {
+            if (r.generation !== generation) memo.delete(text);
+          });
       }
     },
     remembered: () => memo.size,
-    clear: () => memo.clear(),
+    clear: () => {
+      memo.clear();
+      clearedAt = depth > 0 ? -1 : generation;
+    },
   };
 }
 
