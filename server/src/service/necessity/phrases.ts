@@ -172,6 +172,7 @@ const NO_MATCHES: PhraseMatch[] = Object.freeze([]) as unknown as PhraseMatch[];
 export class PhraseSet extends RememberedByText {
   private readonly re: RegExp | undefined;
   private readonly phrases: string[];
+  private readonly sticky: RegExp | undefined;
   /** The matches a run remembers: frozen, because a caller that sorted or pushed into a shared result would corrupt it for the next. */
   private readonly scanAll = (text: string): PhraseMatch[] => {
     const found = this.scan(text, 0, text.length);
@@ -189,6 +190,8 @@ export class PhraseSet extends RememberedByText {
     // Longer phrases first so "no evidence of" wins over "no".
     this.phrases = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
     this.re = this.phrases.length ? new RegExp(this.phrases.map((p) => `(${phraseSource(p, options.plurals)})`).join('|'), 'gi') : undefined;
+    // testRange's shortcut holds for phrases that start and end with a letter or digit (whole-word lookarounds at both ends).
+    this.sticky = this.re && this.phrases.every((p) => /^[a-z0-9]/.test(p) && /[a-z0-9]$/.test(p)) ? new RegExp(this.re.source, 'iy') : undefined;
   }
 
   get size(): number {
@@ -227,6 +230,52 @@ export class PhraseSet extends RememberedByText {
   test(text: string): boolean {
     return this.matches(text).length > 0;
   }
+
+  /**
+   * `test(text.slice(from, to))`, without scanning the slice when it is long:
+   * the rules ask it of the text before each mention of a clause, and a clause
+   * of thousands of words made that quadratic (issue 12). A match of the slice
+   * starts where the whole text's scan found a match or inside one of its
+   * matches (that scan tried every other position), so only those are tried,
+   * with the same pattern made sticky. Exact when both ends of the slice are
+   * word boundaries and every phrase starts and ends with a letter or digit
+   * (then a slice's ends change no lookaround of a match); otherwise, and for
+   * short slices and outside a run, the slice is tested as it was.
+   */
+  testRange(text: string, from: number, to: number): boolean {
+    if (!this.re) return false;
+    if (!this.sticky || !current || to - from < LONG_SLICE || !boundary(text, from) || !boundary(text, to)) return this.test(text.slice(from, to));
+    const all = this.matches(text);
+    // The first match of the whole text that ends after `from` (they are in order and do not overlap).
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].end <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    let upTo: string | undefined;
+    for (let i = lo; i < all.length && all[i].start < to; i++) {
+      const m = all[i];
+      if (m.start >= from && m.end <= to) return true;
+      upTo ??= text.slice(0, to);
+      for (let at = Math.max(from, m.start); at < Math.min(m.end, to); at++) {
+        this.sticky.lastIndex = at;
+        if (this.sticky.test(upTo)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Below this length a slice is tested as a text of its own (what testRange saves is a scan of a long one). */
+const LONG_SLICE = 256;
+
+const WORD_CHAR = /[a-z0-9]/i;
+
+/** No letter or digit on both sides of `at`: a phrase's lookarounds read the same there in the slice and the whole text. */
+function boundary(text: string, at: number): boolean {
+  return at <= 0 || at >= text.length || !WORD_CHAR.test(text[at - 1]) || !WORD_CHAR.test(text[at]);
 }
 
 /** The longest phrase a criteria or term file may hold (the lexicon's limit too): a phrase is a few words. */

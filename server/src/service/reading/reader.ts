@@ -564,25 +564,38 @@ function attachDetails(s: Scan, mentions: Mention[], mentionClause: readonly num
     nearest(p.start, p.end, (m) => m.concept.kind === 'symptom' || m.concept.kind === 'pain-score')?.attributes.painScores.push(p);
 
   const { sites, sides, directions, sentenceSites, sentenceSides } = details;
+  // Each list cut by clause once (in order), so that a mention looks only at its clause's: a sentence of thousands
+  // of mentions and sites filtered every list for each mention (quadratic in the sentence, issue 12).
+  const byClauseOf = <T extends { start: number }>(list: readonly T[]): Map<number, T[]> => {
+    const out = new Map<number, T[]>();
+    for (const x of list) {
+      const c = clauseAtOffset(s, x.start);
+      const l = out.get(c);
+      if (l) l.push(x);
+      else out.set(c, [x]);
+    }
+    return out;
+  };
+  const sitesByClause = byClauseOf(sites);
+  const siteIdsByClause = new Map<number, string[]>();
+  const sidesByClause = byClauseOf(sides);
+  const datesByClause = byClauseOf(details.dates);
+  const percentsByClause = byClauseOf(details.percents);
+  const directionsByClause = byClauseOf(directions);
   mentions.forEach((m, i) => {
     const clause = mentionClause[i];
     const a = m.attributes;
-    const inClause = (x: { start: number }) => clauseAtOffset(s, x.start) === clause;
-    const clauseSites = siteIds(sites.filter(inClause));
+    let clauseSites = siteIdsByClause.get(clause);
+    if (!clauseSites) siteIdsByClause.set(clause, (clauseSites = siteIds(sitesByClause.get(clause) ?? [])));
     a.sites = unique([...clauseSites, ...m.concept.sites]);
     if (a.sites.length === 0) a.sites = sentenceSites;
-    const clauseSides = sides.filter(inClause);
-    if (clauseSides.length) {
-      const near = clauseSides.reduce((b, x) => (Math.abs(x.start - m.start) < Math.abs(b.start - m.start) ? x : b));
-      a.side = (near.payload as { side: Side }).side;
-    } else if (sentenceSides.length === 1) a.side = sentenceSides[0];
-    a.dates = details.dates.filter(inClause);
-    a.percents = details.percents.filter(inClause);
-    const dir = directions.filter(inClause);
-    if (dir.length) {
-      const near = dir.reduce((b, x) => (Math.abs(x.start - m.start) < Math.abs(b.start - m.start) ? x : b));
-      a.direction = (near.payload as { direction: Attributes['direction'] & string }).direction;
-    }
+    const clauseSides = sidesByClause.get(clause);
+    if (clauseSides) a.side = (nearestByStart(clauseSides, m.start).payload as { side: Side }).side;
+    else if (sentenceSides.length === 1) a.side = sentenceSides[0];
+    a.dates = (datesByClause.get(clause) ?? []).slice();
+    a.percents = (percentsByClause.get(clause) ?? []).slice();
+    const dir = directionsByClause.get(clause);
+    if (dir) a.direction = (nearestByStart(dir, m.start).payload as { direction: Attributes['direction'] & string }).direction;
   });
 }
 
@@ -660,6 +673,26 @@ function trimEnd(text: string, end: number): number {
   let e = end;
   while (e > 0 && /[\s,]/.test(text[e - 1])) e--;
   return e;
+}
+
+/**
+ * The first item of `list` (non-empty, sorted by start) whose start is nearest `at`: what a reduce keeping the
+ * first of equals finds, by bisection.
+ */
+function nearestByStart<T extends { start: number }>(list: readonly T[], at: number): T {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  // list[lo] is the first at or after `at`; before it, the nearest is the first of those sharing list[lo - 1]'s start.
+  if (lo === 0) return list[0];
+  let before = lo - 1;
+  while (before > 0 && list[before - 1].start === list[before].start) before--;
+  if (lo === list.length || at - list[before].start <= list[lo].start - at) return list[before];
+  return list[lo];
 }
 
 function unique<T>(xs: readonly T[]): T[] {
