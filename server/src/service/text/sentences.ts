@@ -202,7 +202,8 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
   const flush = () => {
     if (cur && cur.text.trim()) {
       // Trim the sentence's own trailing blanks (pieces keep their offsets).
-      out.push(cur);
+      if (cur.text.length > MAX_SENTENCE) for (const part of cutLong(cur)) out.push(part);
+      else out.push(cur);
     }
     cur = undefined;
   };
@@ -330,6 +331,60 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
   }
   flush();
   return out;
+}
+
+/**
+ * The longest sentence read as one: longer text with no sentence end in it is read as sentences of at most this
+ * many characters, cut at a blank. Not a sentence anyone writes (the corpus's longest is 1,094 characters, about
+ * 180 words), but what a run of text with no full stop followed by a capital gives (a pasted log, a table, a
+ * letter's text with its punctuation lost): the reading of a sentence weighs each mention against its sentence and
+ * clause, so one sentence of a megabyte cost minutes (issue 12). See docs/limits.md.
+ */
+export const MAX_SENTENCE = 4096;
+
+/** `sentence` (longer than MAX_SENTENCE) cut into sentences of at most MAX_SENTENCE characters, each at the last blank that fits. */
+function cutLong(sentence: SplitSentence): SplitSentence[] {
+  const out: SplitSentence[] = [];
+  const t = sentence.text;
+  let a = 0;
+  while (a < t.length) {
+    let b = t.length;
+    let next = t.length;
+    if (t.length - a > MAX_SENTENCE) {
+      // The last blank in the second half of the window; else a hard cut (not inside a surrogate pair).
+      let cut = a + MAX_SENTENCE;
+      while (cut > a + MAX_SENTENCE / 2 && !isBlank(t[cut])) cut--;
+      if (!isBlank(t[cut])) {
+        cut = a + MAX_SENTENCE;
+        const code = t.charCodeAt(cut - 1);
+        if (code >= 0xd800 && code <= 0xdbff) cut--;
+      }
+      b = cut;
+      next = cut;
+    }
+    while (b > a && isBlank(t[b - 1])) b--;
+    if (b > a) out.push(sliceSentence(sentence, a, b));
+    a = next;
+    while (a < t.length && isBlank(t[a])) a++;
+  }
+  return out;
+}
+
+function isBlank(c: string | undefined): boolean {
+  return c !== undefined && (c === '\n' || isSpace(c));
+}
+
+/** The part [a, b) of a split sentence's text, with its pieces and source offsets. */
+function sliceSentence(sentence: SplitSentence, a: number, b: number): SplitSentence {
+  const pieces: SplitSentence['pieces'] = [];
+  for (const p of sentence.pieces) {
+    const pEnd = p.offset + (p.end - p.start);
+    const from = Math.max(a, p.offset);
+    const to = Math.min(b, pEnd);
+    if (to <= from) continue;
+    pieces.push({ offset: from - a, start: p.start + (from - p.offset), end: p.start + (to - p.offset) });
+  }
+  return { start: pieces[0].start, end: pieces[pieces.length - 1].end, text: sentence.text.slice(a, b), pieces };
 }
 
 /** Does the full stop at `dot` end a sentence, given the word before it and what follows? */
