@@ -14,7 +14,7 @@ import { getField } from '../../../model/caseModel';
 import type { ConceptKind, Mention, SentenceReading, Side } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
 import { daysBetween, formatIso, formatUs } from '../../../syntax/dates';
-import { PhraseSet, wordCount } from '../../../necessity/phrases';
+import { PhraseSet, TextMemo, wordCount } from '../../../necessity/phrases';
 import { escapeRegExp } from '../../../text/words';
 import data from '../../../data/terms/record-details.json';
 import { courseNumbers, leadingCount, visitCounts } from './visitCounts';
@@ -96,9 +96,36 @@ function clauseText(reading: SentenceReading, m: Mention): string {
   return c ? reading.text.slice(c.start, c.end) : reading.text;
 }
 
+/** Where a text's parentheses are, once per text of a run: each mention searched its sentence for them (issue 12). */
+const PARENTHESES = new TextMemo((text: string) => {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = text.indexOf('('); i >= 0; i = text.indexOf('(', i + 1)) opens.push(i);
+  for (let i = text.indexOf(')'); i >= 0; i = text.indexOf(')', i + 1)) closes.push(i);
+  return Object.freeze({ opens, closes });
+});
+
+/** The number of `offsets` (ascending) at or before `at`. */
+function countUpTo(offsets: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function insideParentheses(text: string, at: number): boolean {
-  const open = text.lastIndexOf('(', at);
-  return open >= 0 && text.lastIndexOf(')', at) < open && text.indexOf(')', at) > at;
+  // text.lastIndexOf('(', at) >= 0 && text.lastIndexOf(')', at) < that && text.indexOf(')', at) > at, by bisection.
+  const { opens, closes } = PARENTHESES.get(text);
+  const o = countUpTo(opens, at);
+  if (o === 0) return false;
+  const c = countUpTo(closes, at);
+  const lastClose = c > 0 ? closes[c - 1] : -1;
+  const nextClose = c > 0 && closes[c - 1] === at ? at : c < closes.length ? closes[c] : -1;
+  return lastClose < opens[o - 1] && nextClose > at;
 }
 
 /**
@@ -1020,6 +1047,18 @@ function specifiedAfter(reading: SentenceReading, m: Mention): boolean {
  * recommended")? The cue must stand within a few words of the mention with
  * no such predicate between, or after it.
  */
+/** The index of the first of `mentions` (in order of their starts) that starts at or after `at`, by bisection. */
+function mentionFrom(mentions: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   const cue = m.cues[0];
   if (!cue || cue.category !== 'negated') return false;
@@ -1032,14 +1071,22 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   // An examination named on the way ("no physical exam evidence indicative of radiculopathy") says where the thing was
   // looked for, not something else denied.
   // A list the negation governs ("no complaints or physical examination findings") denies each of its items.
-  const between = reading.mentions.filter((x) => x !== m && x.start >= lo && x.end <= hi && !x.concepts.includes(m.concept.id));
+  // The mentions are in order of their starts: only those from `lo` on are looked at (a filter of them all for each
+  // mention was quadratic in a sentence of hundreds of mentions, issue 12).
+  const mentions = reading.mentions;
+  const between: Mention[] = [];
+  for (let k = mentionFrom(mentions, lo); k < mentions.length && mentions[k].start < hi; k++) {
+    const x = mentions[k];
+    if (x !== m && x.end <= hi && !x.concepts.includes(m.concept.id)) between.push(x);
+  }
   const listed = (x: Mention) => {
-    const next = reading.mentions.find((y) => y.start >= x.end && y !== x);
+    // The first mention starting at or after x's end (never x itself).
+    const next = mentions[mentionFrom(mentions, x.end)];
     return !!next && next.start <= m.start && LIST_JOINER.test(text.slice(x.end, next.start));
   };
   if (between.some((x) => !EXAM_WORDS.has(x.concept.id) && !listed(x))) return false;
-  // "no physical therapy notes submitted": the documents are denied, not the treatment.
-  const next = text.slice(m.end).split(/\s+/).filter(Boolean).slice(0, 1).join(' ');
+  // "no physical therapy notes submitted": the documents are denied, not the treatment (the first word after it).
+  const next = /\S+/.exec(text.slice(m.end))?.[0] ?? '';
   const last = m.text.split(/\s+/).pop() ?? '';
   if (RECORD_NOUNS.test(next) || (RECORD_NOUNS.test(last) && !EXAM_UMBRELLAS.has(m.concept.id))) return false;
   const reach = m.concept.kind === 'record' ? 1 : FINDING_KINDS.has(m.concept.kind) ? data.findingDenialReach : data.denialReach;
