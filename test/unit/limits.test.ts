@@ -22,6 +22,9 @@ import { classifySentence } from '../../server/src/service/import/facts';
 import { importLetter } from '../../server/src/service/import/index';
 import { NEGATION } from '../../server/src/service/necessity/terms';
 import { breakLongWords } from '../../server/src/service/render/pdfCharacters';
+import { PhraseSet, withPhraseMemo } from '../../server/src/service/necessity/phrases';
+import { MAX_SENTENCE, splitSentences, sourceOffset } from '../../server/src/service/text/sentences';
+import { bundledLexicon, readSentence } from '../../server/src/service/reading/index';
 import type { Suppression } from '../../server/src/service/syntax/ast';
 import type { ImrDiagnostic, ImrDocument } from '../../server/src/service/types';
 import { readExample } from '../helpers/fixtures';
@@ -296,4 +299,110 @@ test('PDF: words joined by no-break spaces are one unbreakable run for pdfkit, a
   }
   // Ordinary text with the occasional no-break space ("5\u00a0mg") is untouched.
   assert.equal(breakLongWords(`Tramadol 50\u00a0mg ${'twice daily '.repeat(30)}`), `Tramadol 50\u00a0mg ${'twice daily '.repeat(30)}`);
+});
+
+test('a run of text with no sentence end is read as sentences of at most MAX_SENTENCE characters, cut at blanks; shorter ones are untouched', () => {
+  const words = 'the worker reported low back pain and stiffness in the left leg';
+  const runOn = `${words} `.repeat(2_000).trim(); // ~130 KB, no full stop
+  for (const layout of ['prose', 'pdf'] as const) {
+    const parts = splitSentences(`Intro sentence. ${runOn}. Next one.`, { layout });
+    assert.ok(parts.length > 20, `${layout}: cut (${parts.length} sentences)`);
+    for (const p of parts) {
+      assert.ok(p.text.length <= MAX_SENTENCE, `${layout}: ${p.text.length} characters`);
+      assert.equal(p.text, p.text.trim());
+      // Every offset of the cut sentence maps back to the same character of the source.
+      const src = `Intro sentence. ${runOn}. Next one.`;
+      for (const k of [0, p.text.length >> 1, p.text.length - 1]) assert.equal(src[sourceOffset(p, k)], p.text[k]);
+    }
+    // Nothing lost, nothing cut inside a word.
+    assert.equal(parts.map((p) => p.text).join(' '), `Intro sentence. ${runOn}. Next one.`);
+  }
+  // A long sentence under the cap (the corpus's longest is 1,094 characters) stays one.
+  const long = `${words} `.repeat(60).trim() + '.';
+  assert.ok(long.length > 3_000 && long.length < MAX_SENTENCE);
+  assert.deepEqual(
+    splitSentences(long, { layout: 'prose' }).map((p) => p.text),
+    [long],
+  );
+  // One word longer than the cap is cut where it must be.
+  const word = 'x'.repeat(3 * MAX_SENTENCE + 5);
+  assert.deepEqual(
+    splitSentences(word, { layout: 'prose' }).map((p) => p.text.length),
+    [MAX_SENTENCE, MAX_SENTENCE, MAX_SENTENCE, 5],
+  );
+});
+
+test('PhraseSet.testRange answers what test() of the slice answers, on random texts and ranges', () => {
+  const set = new PhraseSet(['plan', 'plans', 'to be', 'to begin', 'will', 'recommend', 'recommendation', 'x-ray']);
+  const vocabulary = [
+    'plan',
+    'plans',
+    'to',
+    'be',
+    'begin',
+    'will',
+    'recommend',
+    'recommendation',
+    'x',
+    'ray',
+    'x-ray',
+    'xray',
+    'planx',
+    'a',
+    '1',
+    ',',
+    '-',
+    '  ',
+  ];
+  const random = prng(12);
+  withPhraseMemo(() => {
+    for (let round = 0; round < 40; round++) {
+      const out: string[] = [];
+      while (out.join(' ').length < 1_500) out.push(vocabulary[Math.floor(random() * vocabulary.length)]);
+      const text = out.join(random() < 0.5 ? ' ' : '');
+      for (let k = 0; k < 200; k++) {
+        const a = Math.floor(random() * text.length);
+        const b = a + Math.floor(random() * (text.length - a + 1));
+        assert.equal(set.testRange(text, a, b), set.test(text.slice(a, b)), `round ${round}: [${a}, ${b})`);
+      }
+    }
+  });
+});
+
+test('the reader and the rules cost linear work in the length of one run-on line (counted, not timed)', { timeout: 120_000 }, () => {
+  // Characters the phrase lists scan while checking a letter whose summary has one run-on line of `kb` KB. Before,
+  // the record rules tested the text from the clause's start up to each mention, so the count grew with the square
+  // of the line (x16 for a line four times as long); sentences now have at most MAX_SENTENCE characters, and the
+  // text before each mention is tested from the whole text's scan.
+  const proto = PhraseSet.prototype as unknown as { scan: (text: string, from: number, to: number) => unknown };
+  const scan = proto.scan;
+  let scanned = 0;
+  proto.scan = function (this: PhraseSet, text: string, from: number, to: number) {
+    scanned += to - from;
+    return scan.call(this, text, from, to);
+  };
+  const prose =
+    'the injured worker complained of increasing low back pain with radiation down the left lower extremity and the examination documented tenderness ';
+  const cost = (kb: number) => {
+    const service = new LanguageService();
+    service.settings = { ...service.settings, limits: limitsFromKb(1024) };
+    const line = prose.repeat(Math.ceil((kb * KB) / prose.length)).slice(0, kb * KB);
+    scanned = 0;
+    assert.ok(service.getDiagnostics(doc(seed.replace(/^( {2}The injured worker is a 55 year old female,).*$/m, `$1 ${line}`))).length > 0);
+    return scanned;
+  };
+  try {
+    const small = cost(32);
+    const large = cost(128);
+    assert.ok(large / small < 6, `characters scanned: 32 KB line ${small}, 128 KB line ${large} (x${(large / small).toFixed(1)}; linear is x4)`);
+  } finally {
+    proto.scan = scan;
+  }
+});
+
+test('a mention takes the side and direction of its clause nearest it, the earlier of two as near', () => {
+  const reading = readSentence(bundledLexicon(), 'Left knee pain and right hip pain and left shoulder pain');
+  const sides = reading.mentions.filter((m) => /pain/i.test(m.text)).map((m) => m.attributes.side);
+  assert.ok(sides.length >= 3, JSON.stringify(reading.mentions.map((m) => m.text)));
+  assert.deepEqual(sides.slice(-3), ['left', 'right', 'left']);
 });
