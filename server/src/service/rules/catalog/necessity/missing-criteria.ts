@@ -17,34 +17,33 @@ export default defineRule<MissingCriteriaData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'Criteria of the cited guideline section that the item does not address.',
-  inputs: { unit: 'case', reads: ['text'], absolutePositions: true },
-  *check({ file, model, library }) {
-    for (const item of model.items) {
-      const v = viewItem(item, library);
-      const block = v.criteria;
-      if (!block) continue;
-      if (!block.section || !block.section.value.trim()) {
-        const suggestion = v.serviceMatches[0];
-        yield {
-          message: `Name the guideline section these criteria come from after \`criteria:\`${suggestion ? `, for "${item.service}" probably \`${suggestion.id}\` (${suggestion.title})` : ' (see docs/criteria.md for the ids)'}.`,
-          range: block.keywordRange,
-          data: suggestion ? { kind: 'section', section: suggestion.id, at: block.keywordRange.end } : undefined,
-        };
-        continue;
-      }
-      // An unknown section is unknown-criterion's to report.
-      const section = library.section(block.section.value);
-      if (!section) continue;
-      const listed = new Set(block.entries.map((e) => e.id.value.toUpperCase()));
-      const missing = section.criteria.filter((c) => !listed.has(c.id.toUpperCase()));
-      if (!missing.length) continue;
-      const where = insertionPoint(file, v.section);
+  // Its own item only (the service, the criteria block and its lines); the line in its data is absolute.
+  inputs: { unit: 'item', reads: [], absolutePositions: true },
+  *checkItem({ file, library }, item) {
+    const v = viewItem(item, library);
+    const block = v.criteria;
+    if (!block) return;
+    if (!block.section || !block.section.value.trim()) {
+      const suggestion = v.serviceMatches[0];
       yield {
-        message: `${missing.length === 1 ? 'Criterion' : 'Criteria'} ${missing.map((c) => c.id).join(', ')} of ${section.id} ${missing.length === 1 ? 'is' : 'are'} not addressed. Mark each met, not met, unknown or not applicable, so the reader sees every criterion of the guideline was weighed.`,
-        range: block.section.range,
-        data: { kind: 'criteria', section: section.id, missing: missing.map((c) => c.id), line: where.line, indent: where.indent },
+        message: `Name the guideline section these criteria come from after \`criteria:\`${suggestion ? `, for "${item.service}" probably \`${suggestion.id}\` (${suggestion.title})` : ' (see docs/criteria.md for the ids)'}.`,
+        range: block.keywordRange,
+        data: suggestion ? { kind: 'section', section: suggestion.id, at: block.keywordRange.end } : undefined,
       };
+      return;
     }
+    // An unknown section is unknown-criterion's to report.
+    const section = library.section(block.section.value);
+    if (!section) return;
+    const listed = new Set(block.entries.map((e) => e.id.value.toUpperCase()));
+    const missing = section.criteria.filter((c) => !listed.has(c.id.toUpperCase()));
+    if (!missing.length) return;
+    const where = insertionPoint(file, v.section);
+    yield {
+      message: `${missing.length === 1 ? 'Criterion' : 'Criteria'} ${missing.map((c) => c.id).join(', ')} of ${section.id} ${missing.length === 1 ? 'is' : 'are'} not addressed. Mark each met, not met, unknown or not applicable, so the reader sees every criterion of the guideline was weighed.`,
+      range: block.section.range,
+      data: { kind: 'criteria', section: section.id, missing: missing.map((c) => c.id), line: where.line, indent: where.indent },
+    };
   },
   fixes(ctx, d) {
     // Partial of a union: read as the wider record the wire may bring.
