@@ -46,3 +46,28 @@ test('the memo keeps what the latest parse used and nothing else, and clears', (
   memo.clear();
   assert.equal(memo.size, 0);
 });
+
+test("a parse with the memo equals one without it after seeded random edits, and an unchanged block is the last parse's", () => {
+  let seed = 20261203;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const pieces = [' word', ' not', '.', '. Then', '\n', '\n\n', '\n  ', '  ', ' [#note]', ' 01/02/2016', 'x', ''];
+  for (const name of EXAMPLES) {
+    const memo = new ParseMemo();
+    let text = readExample(name);
+    for (let i = 0; i < 40; i++) {
+      const at = Math.floor(rnd() * (text.length + 1));
+      const cut = rnd() < 0.4 ? Math.floor(rnd() * 6) : 0;
+      text = text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(Math.min(text.length, at + cut));
+      assert.deepEqual(parseCase(text, memo), parseCase(text), `${name}, edit ${i}`);
+    }
+  }
+  const text = readExample('multiple-items.imr');
+  const memo = new ParseMemo();
+  const before = parseCase(text, memo);
+  const last = before.items.at(-1)!.rationale!.prose.sentences.at(-1)!;
+  const lineStart = text.split('\n').slice(0, last.range.end.line).join('\n').length + 1;
+  const at = lineStart + last.range.end.character;
+  const after = parseCase(`${text.slice(0, at)} again${text.slice(at)}`, memo);
+  assert.equal(after.items[0].rationale!.prose, before.items[0].rationale!.prose, 'an unchanged rationale is reused');
+  assert.notEqual(after.items.at(-1)!.rationale!.prose, before.items.at(-1)!.rationale!.prose, 'the edited rationale is built again');
+});

@@ -8,6 +8,12 @@
 // character by character with the one stored (about 48,000 look-ups per run
 // of a 2,000-line case).
 //
+// A whole summary or rationale block whose lines are the previous parse's,
+// at the same lines and columns, is not built again: its Prose (segments,
+// paragraphs, sentences, labels) is the previous parse's object, which no one
+// changes after the parse. A keystroke in one rationale then rebuilds that
+// rationale only.
+//
 // Like the rules' memo, it keeps only what the latest parse used, and the
 // service clears it when no case is open, so no closed case's text lingers.
 
@@ -25,6 +31,7 @@ interface Kept<T> {
 export class ParseMemo {
   private readonly splits = new Map<string, Kept<readonly number[]>>();
   private readonly texts = new Map<string, Kept<string>>();
+  private readonly blocks = new Map<string, Kept<unknown>>();
   private generation = 0;
   private depth = 0;
 
@@ -52,6 +59,21 @@ export class ParseMemo {
     return value;
   }
 
+  /**
+   * A prose block built once for its key (its lines with their line numbers
+   * and columns, and its keyword's place: everything the build reads).
+   */
+  block<T>(key: string, build: () => T): T {
+    const hit = this.blocks.get(key);
+    if (hit) {
+      hit.generation = this.generation;
+      return hit.value as T;
+    }
+    const value = build();
+    if (this.blocks.size < LIMIT) this.blocks.set(key, { value, generation: this.generation });
+    return value;
+  }
+
   /** The string of the previous parse equal to `text`, or `text` itself (now remembered). */
   intern(text: string): string {
     const hit = this.texts.get(text);
@@ -65,16 +87,17 @@ export class ParseMemo {
 
   /** How many texts are remembered (for tests: nothing of a closed case stays). */
   get size(): number {
-    return this.splits.size + this.texts.size;
+    return this.splits.size + this.texts.size + this.blocks.size;
   }
 
   clear(): void {
     this.splits.clear();
     this.texts.clear();
+    this.blocks.clear();
   }
 
   private sweep(): void {
-    for (const memo of [this.splits, this.texts] as Map<string, Kept<unknown>>[]) {
+    for (const memo of [this.splits, this.texts, this.blocks] as Map<string, Kept<unknown>>[]) {
       for (const [text, kept] of memo) if (kept.generation !== this.generation) memo.delete(text);
     }
   }

@@ -35,8 +35,25 @@ export interface ProseBuildResult {
   malformedLabels: Range[];
 }
 
-/** `memo`: the service's, so an unchanged paragraph is not split again and its texts are the previous parse's strings. */
+/**
+ * `memo`: the service's, so an unchanged block is the previous parse's (see
+ * syntax/parseMemo.ts), an unchanged paragraph is not split again and its
+ * texts are the previous parse's strings.
+ */
 export function buildProse(lines: ProseLineInput[], fallback: Range, memo?: ParseMemo): ProseBuildResult {
+  if (!memo) return build(lines, fallback);
+  return memo.block(blockKey(lines, fallback), () => build(lines, fallback, memo));
+}
+
+/** Everything a build reads: the keyword's range and each line's number, column and text. */
+function blockKey(lines: ProseLineInput[], fallback: Range): string {
+  const { start, end } = fallback;
+  const parts = [`${start.line},${start.character},${end.line},${end.character}`];
+  for (const l of lines) parts.push(`${l.line},${l.character},${l.text}`);
+  return parts.join('\n');
+}
+
+function build(lines: ProseLineInput[], fallback: Range, memo?: ParseMemo): ProseBuildResult {
   const segments: ProseSegment[] = [];
   const labels: LabelRef[] = [];
   const labelOffsets: number[] = [];
