@@ -174,3 +174,45 @@ test("rule engine: the corpus letters, imported, then edited, get a full run's f
   }
   assert.ok(compared >= letters.length, `${compared} versions compared`);
 });
+
+// Seeded edits aimed at each part (summary, a rationale, an item's fields, the header): characters typed or
+// deleted, a negation added or removed, a sentence ended or joined, a date written; each version from one
+// service (its engine, parse memo and phrase memo warm) against a fresh service's.
+test("rule engine (seeded): edits in the summary, rationales, item fields and header give a fresh run's findings", () => {
+  let seed = 20261203;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const typed = ['x', ' ', ' not', ' no', 'no evidence of ', '. ', '.', ' 01/02/2016', ' 3', '\n', '\n  ', ''];
+  /** An offset inside the part chosen: [from, to) of its lines. */
+  function spot(text: string): number {
+    const file = parseCase(text);
+    const ranges: { start: number; end: number }[] = [];
+    const add = (r: { start: { line: number }; end: { line: number } } | undefined) => {
+      if (r) ranges.push({ start: offsetOfLine(text, r.start.line), end: offsetOfLine(text, r.end.line + 1) });
+    };
+    const part = pick(['summary', 'rationale', 'fields', 'header'] as const);
+    if (part === 'summary') add(file.summary?.prose.range);
+    else if (part === 'rationale') add(pick(file.items)?.rationale?.prose.range);
+    else if (part === 'fields') add(pick(file.items)?.fields[0]?.range);
+    else add(file.sections[0]?.range);
+    const r = ranges[0] ?? { start: 0, end: text.length };
+    return r.start + Math.floor(rnd() * Math.max(1, r.end - r.start));
+  }
+  const bases = [...EXAMPLE_TEXTS.values(), SYNTHETIC[0].text];
+  let versions = 0;
+  noContainedError(() => {
+    for (const base of bases) {
+      const texts = [base];
+      for (let i = 0; i < 8; i++) {
+        const prev = texts[texts.length - 1];
+        const at = Math.min(prev.length, spot(prev));
+        // A negation or a full stop taken out as often as one is put in.
+        const cut = rnd() < 0.35 ? 1 + Math.floor(rnd() * 4) : 0;
+        texts.push(prev.slice(0, at) + pick(typed) + prev.slice(Math.min(prev.length, at + cut)));
+      }
+      compareSequence('seeded', texts);
+      versions += texts.length;
+    }
+  });
+  assert.ok(versions >= bases.length * 9);
+});

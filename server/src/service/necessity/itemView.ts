@@ -39,6 +39,20 @@ export interface ItemView {
 // the costly parts.
 const views = new WeakMap<ItemModel, { library: CriteriaLibrary; view: ItemView }>();
 
+/**
+ * The conclusion of a rationale's sentences: a new item model each parse, but
+ * an unchanged rationale keeps its sentences (syntax/parseMemo.ts), so the
+ * next keystroke's view finds it here.
+ */
+const conclusions = new WeakMap<readonly Sentence[], ItemConclusion<Sentence> | undefined>();
+
+function conclusionOf(sentences: readonly Sentence[]): ItemConclusion<Sentence> | undefined {
+  if (conclusions.has(sentences)) return conclusions.get(sentences);
+  const found = itemConclusion(sentences);
+  conclusions.set(sentences, found);
+  return found;
+}
+
 export function viewItem(item: ItemModel, library: CriteriaLibrary): ItemView {
   const hit = views.get(item);
   if (hit && hit.library === library) return hit.view;
@@ -58,7 +72,7 @@ function computeView(item: ItemModel, library: CriteriaLibrary): ItemView {
     criteria: section.criteria,
     librarySection: named ?? (section.criteria?.section ? undefined : serviceMatches[0]),
     serviceMatches,
-    conclusion: itemConclusion(sentences),
+    conclusion: conclusionOf(sentences),
     guideline: guidelineKind(item.guideline?.value),
     dependsOn: !!getField(section, 'depends-on')?.value.trim(),
   };

@@ -6,7 +6,7 @@
 // often a sign that text was carried over from another case. The phrases are
 // data (data/terms/record-details.json).
 import data from '../../data/terms/record-details.json';
-import { PhraseSet, wordCount, type PhraseMatch } from '../phrases';
+import { PhraseSet, TextMemo, wordCount, type PhraseMatch } from '../phrases';
 import { writtenDates, type WrittenDate } from './writtenDates';
 
 export type DateOwnerKind = 'review' | 'decision' | 'injury' | 'authorization' | 'other';
@@ -31,8 +31,19 @@ export interface OwnedDate extends WrittenDate {
   owner: PhraseMatch;
 }
 
-/** Every date of the sentence with what it is the date of, where that can be told. */
-export function ownedDates(text: string): OwnedDate[] {
+/**
+ * Every date of the sentence with what it is the date of, where that can be
+ * told. Remembered for the run like the phrase matches it is made of (each
+ * run asks it of every summary and rationale sentence): frozen, as every
+ * caller of the run shares it.
+ */
+export function ownedDates(text: string): readonly OwnedDate[] {
+  return OWNED.get(text);
+}
+
+const OWNED = new TextMemo((text: string): readonly OwnedDate[] => Object.freeze(findOwnedDates(text)));
+
+function findOwnedDates(text: string): OwnedDate[] {
   const dates = writtenDates(text);
   if (!dates.length) return [];
   const owners = OWNERS.matches(text);

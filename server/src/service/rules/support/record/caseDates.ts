@@ -8,7 +8,7 @@ import type { CaseFile } from '../../../syntax/ast';
 import type { CalendarDate } from '../../../syntax/dates';
 import { writtenDates, type WrittenDate } from '../../../necessity/record/writtenDates';
 import { ownedDates } from '../../../necessity/record/headerDetails';
-import { PhraseSet } from '../../../necessity/phrases';
+import { PhraseSet, TextMemo } from '../../../necessity/phrases';
 import data from '../../../data/terms/record-details.json';
 
 /** A guideline's or a publication's date ("ODG, updated 11/23/16"), not a record's. */
@@ -18,6 +18,11 @@ const PUBLICATION_REACH = 30;
 const cache = new WeakMap<CaseFile, ReadonlySet<string>>();
 
 const key = (d: CalendarDate) => `${d.year}-${d.month}-${d.day}`;
+
+/** The dates of one sentence or line as keys, remembered for the run: the next keystroke reads only the texts it changed. */
+const DATE_KEYS = new TextMemo((text: string): readonly string[] => Object.freeze(writtenDates(text).map((d) => key(d.date))));
+/** A digit: every written date has one, and most lines have none (writtenDates asks the same first). */
+const DIGIT = /\d/;
 
 /** Every date written in the case outside the rationales (one parse of the file: a new CaseFile per parse). */
 export function caseDates(file: CaseFile): ReadonlySet<string> {
@@ -29,9 +34,9 @@ export function caseDates(file: CaseFile): ReadonlySet<string> {
   const out = new Set<string>();
   const prose = [file.summary?.prose, ...file.items.map((i) => i.rationale?.prose)];
   for (const p of prose) if (p) for (let l = p.range.start.line; l <= p.range.end.line; l++) proseLines.add(l);
-  for (const s of file.summary?.prose.sentences ?? []) for (const d of writtenDates(s.text)) out.add(key(d.date));
+  for (const s of file.summary?.prose.sentences ?? []) for (const k of DATE_KEYS.get(s.text)) out.add(k);
   file.text.split('\n').forEach((line, i) => {
-    if (!proseLines.has(i)) for (const d of writtenDates(line)) out.add(key(d.date));
+    if (!proseLines.has(i) && DIGIT.test(line)) for (const k of DATE_KEYS.get(line)) out.add(k);
   });
   cache.set(file, out);
   return out;
