@@ -91,3 +91,31 @@ export function dailyDose(service: string): DailyDose | undefined {
 function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
+
+export interface Supply {
+  /** Units dispensed ("#45", "quantity 10"). */
+  units: number;
+  /** The longest the supply lasts: units over the units a day the schedule gives; with no fixed schedule, one or more a day. */
+  days: number;
+  /** The arithmetic in words: "#45 at 3 a day = 15 days". */
+  how: string;
+}
+
+/**
+ * How many days a medication item's quantity lasts, from its own words
+ * ("Lorzone 750mg one by mouth three times a day #45": 15 days). With no
+ * schedule, or taken as needed, each day of use takes at least one unit: the
+ * units bound the days of use ("Diazepam 5mg #10": at most 10 days).
+ */
+export function supplyDays(service: string): Supply | undefined {
+  const text = service.toLowerCase();
+  const q = /(?:#|\bqty\.?:?\s*|\bquantity:?\s*(?:of\s*)?)\s*(\d+)\b/.exec(text);
+  if (!q) return undefined;
+  const units = Number(q[1]);
+  if (!units) return undefined;
+  const doses = /\b(?:prn|as needed)\b/.test(text) ? undefined : dosesPerDay(text);
+  if (doses === undefined) return { units, days: units, how: `#${units}, at one or more a day, at most ${units} days of use` };
+  const perDay = perDose(text) * doses;
+  const days = Math.ceil(units / perDay);
+  return { units, days, how: `#${units} at ${round(perDay)} a day = ${days} days` };
+}

@@ -11,6 +11,7 @@ import { substitutedReason, unweighedCriterion } from '../../support/unweighedCr
 import { ACUTE_DAYS, acutePhase, chronicGuidance, phaseDuration } from '../../support/phaseOfCare';
 import { excessClaim, givenVisits, initialRequest, quotedAllowances, surgeryDone, type Allowance } from '../../support/visitAllowance';
 import { requestedVisits } from '../../../necessity/quantities';
+import { supplyDays } from '../../../necessity/dose';
 import { allowanceList, citedAllowances, citedOwnSections } from '../../support/sectionAllowances';
 import { getField } from '../../../model/caseModel';
 import type { CaseModel } from '../../../model/caseModel';
@@ -39,7 +40,7 @@ import { oneLine } from '../../../text/words';
 
 export interface MismatchData {
   /** What differs: the body part, the service, or the drug form; `weighed`: a condition stated and never weighed; `phase`: guidance for chronic pain in the acute phase; `visits`: a visit allowance quoted and never compared with the request. */
-  axis: CoverageConflict['axis'] | 'weighed' | 'phase' | 'visits' | 'continuation' | 'first-line';
+  axis: CoverageConflict['axis'] | 'weighed' | 'phase' | 'visits' | 'continuation' | 'first-line' | 'supply';
   /** For `visits`: the visits asked for (with those already given) and the allowance compared. */
   visits?: number;
   allowed?: number;
@@ -78,6 +79,7 @@ export default defineRule<MismatchData>({
       regionConditionMismatch(v, reader) ??
       sectionAllowanceMismatch(v, library, reader) ??
       firstLineForFirstLine(v, reader) ??
+      shortCourseUnweighed(v, model, file.summary?.prose, reader) ??
       exclusionNotSet(v, library) ??
       // Another service judged (an evaluation by a course of care's criteria) comes before the phase of that care's guidance.
       evaluationAsTreatment(v, reader) ??
@@ -849,6 +851,89 @@ function firstLineForFirstLine(v: ItemView, reader: Reader): MismatchFinding | u
     };
   }
   return undefined;
+}
+
+const SHORT_TERM = SCOPE_DATA.shortTermUse;
+const SHORT_CUES = new PhraseSet(SHORT_TERM.cues);
+const DURATION_WEIGHED = new PhraseSet(SHORT_TERM.weighed);
+const NOT_TAKEN = new PhraseSet(SHORT_TERM.notTaken);
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+/** A course the guideline limits ("limit use to 4 weeks", "not recommended for longer than 2 to 3 weeks"): the upper end, with its unit. */
+const LIMIT = /\b(?:limits?|limited)\s+(?:(?:its|their)\s+)?(?:use\s+)?to|\b(?:longer|less|more)\s+than|\bno\s+more\s+than|\bup\s+to/gi;
+const LIMIT_COUNT = /^\s+(?:a\s+)?(\d+|one|two|three|four|five|six)(?:\s*(?:-|to|or)\s*(\d+|two|three|four|five|six))?[\s-]*(weeks?|days?)\b/i;
+const DENIAL_WORDS = /\b(?:not|no|lack|lacks|without|unable|insufficient|fails?|failed)\b/i;
+
+function numberOf(word: string): number {
+  return NUMBER_WORDS[word.toLowerCase()] ?? Number(word);
+}
+
+/** The shortest course the guideline sentences limit use to, in days, or undefined where they give none. */
+function statedLimit(sentences: readonly Sentence[]): number | undefined {
+  let least: number | undefined;
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(LIMIT)) {
+      const c = LIMIT_COUNT.exec(s.text.slice(m.index + m[0].length));
+      if (!c) continue;
+      const days = numberOf(c[2] ?? c[1]) * (/^week/i.test(c[3]) ? 7 : 1);
+      if (days >= 7) least = least === undefined ? days : Math.min(least, days);
+    }
+  }
+  return least;
+}
+
+/**
+ * A denial of a drug the guidelines allow for short-term use only (a muscle
+ * relaxant, a benzodiazepine) whose rationale states that short-term use
+ * ("indicated for short-term use", "most guidelines limit use to 4 weeks")
+ * and never weighs the request against it, while the request is a short
+ * course: its quantity lasts no longer than the limit the guideline sentences
+ * state (else the class's), the case is in its acute phase, and the summary
+ * records no use of the drug before the request. The denial rests on another
+ * reason instead; the finding is on the first sentence after the guideline's
+ * that denies something (else on the guideline's), with the short-term
+ * sentence as related information.
+ */
+function shortCourseUnweighed(v: ItemView, model: CaseModel, summary: Prose | undefined, reader: Reader): MismatchFinding | undefined {
+  const prose = proseDenial(v);
+  const injury = model.dates.injuryDate;
+  const review = model.dates.urDate;
+  if (!prose || !summary || !injury || !review) return undefined;
+  const days = daysBetween(injury.date, review.date);
+  if (!acutePhase(days)) return undefined;
+  const service = v.item.service;
+  if (serviceForms(service).some((f) => f !== 'oral')) return undefined;
+  const drug = reader.read(service).mentions.find((m) => m.concept.kind === 'medication' && SHORT_TERM.classes.some((c) => m.concepts.includes(c.class)));
+  const cls = drug && SHORT_TERM.classes.find((c) => drug.concepts.includes(c.class));
+  const supply = supplyDays(service);
+  if (!drug || !cls || !supply) return undefined;
+  // The guideline's sentences: the first that sets short-term use, and those that state what a guideline says, not what the worker has.
+  const general = (text: string) => /["\u201c]/.test(text) || (guidelineStatement(text) && !aboutPatient(text));
+  const at = prose.sentences.findIndex((s) => SHORT_CUES.test(s.text) && general(s.text));
+  if (at < 0) return undefined;
+  const guidance = prose.sentences.filter((s, i) => i >= at && general(s.text));
+  const stated = statedLimit(guidance);
+  const limit = stated ?? cls.days;
+  if (supply.days > limit) return undefined;
+  // A rationale that speaks of how long the worker has used the drug, or will, weighs it.
+  if (prose.sentences.some((s) => !guidance.includes(s) && DURATION_WEIGHED.test(s.text))) return undefined;
+  // The worker already taking the drug: the request continues a course.
+  for (const s of summary.sentences) {
+    if (NOT_TAKEN.test(s.text)) continue;
+    const r = reader.read(s.text);
+    if (r.mentions.some((m) => m.concept.id === drug.concept.id && m.assertion === 'affirmed')) return undefined;
+  }
+  const shortTerm = prose.sentences[at];
+  const conclusion = v.conclusion?.sentence;
+  const instead = prose.sentences.find(
+    (s, i) => i > at && s !== conclusion && !/["\u201c]/.test(s.text) && !/medically necessary|\bmet\b/i.test(s.text) && DENIAL_WORDS.test(s.text),
+  );
+  const target = instead ?? shortTerm;
+  return {
+    message: `The rationale says ${cls.title} are for short-term use ("${quoted(shortTerm.text)}") but never weighs the request against it: "${service.trim()}" is ${supply.how}, within ${stated ? `the ${limit} days the guideline sentences give` : `${limit} days, the longest short course the guidelines give ${cls.title}`}, ${days} days after the injury, and the summary records no use of ${drug.concept.title} before the request.${instead ? ` The denial rests instead on "${quoted(instead.text).replace(/[.;:]$/, '')}".` : ''} Say whether the supply requested fits the short-term use the guideline allows, and why the request is denied.`,
+    range: sentenceSpan(prose, target, 0, target.text.length),
+    relatedInformation: instead ? [{ range: sentenceSpan(prose, shortTerm, 0, shortTerm.text.length), message: "The guideline's short-term use" }] : undefined,
+    data: { axis: 'supply', drugClass: cls.class },
+  };
 }
 
 const EXCLUSIONS = SCOPE_DATA.sectionExclusions;
