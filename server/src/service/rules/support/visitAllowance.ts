@@ -174,3 +174,48 @@ function given(m: Mention, therapy: Therapy): boolean {
   if (m.concept.kind !== 'therapy' || (m.assertion !== 'affirmed' && m.assertion !== 'historical')) return false;
   return m.concepts.includes(therapy.own) || therapy.concepts.includes(m.concept.id);
 }
+
+const FULL_COURSE = new PhraseSet(DATA.fullCourse);
+const COUNT_OPEN = new PhraseSet(DATA.countOpen);
+const NOT_GIVEN = /\b(?:request|denied|deni(?:al|es)|non-?certif|certif|authoriz|modif|plan|recommend)/i;
+
+export interface FullCourseClaim {
+  /** The rationale sentence and the words that say the whole course is done. */
+  sentence: Sentence;
+  start: number;
+  end: number;
+  given: GivenVisits;
+  /** The least course the rationale quotes (its lower end). */
+  least: Allowance;
+}
+
+/**
+ * A rationale sentence about the worker that says a whole course of the
+ * item's therapy is done ("has completed a full course of physical therapy
+ * already") while the summary counts fewer visits given (an exact count, not
+ * "at least 6") than the lower end of every course allowance the rationale
+ * quotes (not an initial trial's, not another phase's): the record contradicts
+ * the course it asserts.
+ */
+export function fullCourseClaim(reader: Reader, rationale: Prose, summary: Prose, therapy: Therapy): FullCourseClaim | undefined {
+  let claim: { sentence: Sentence; start: number; end: number } | undefined;
+  for (const s of rationale.sentences) {
+    const m = FULL_COURSE.matches(s.text)[0];
+    if (m && !reader.read(s.text).generic && !CONDITIONAL.matches(s.text, 0, m.start).length) {
+      claim = { sentence: s, start: m.start, end: m.end };
+      break;
+    }
+  }
+  if (!claim) return undefined;
+  const courses = quotedAllowances(reader, rationale).filter((a) => !a.phase && !a.trial);
+  if (!courses.length) return undefined;
+  const low = (a: Allowance): number => a.count.low ?? a.count.value;
+  const least = courses.reduce((a, b) => (low(b) < low(a) ? b : a));
+  // Only sentences that neither request, plan nor decide care: a count requested or denied is no visit given ("UR denied ... physical therapy 8 treatments").
+  const record: Prose = { ...summary, sentences: summary.sentences.filter((s) => !REQUEST.test(s.text) && !NOT_GIVEN.test(s.text)) };
+  const given = givenVisits(reader, [record], therapy, () => true);
+  if (!given || given.visits >= low(least)) return undefined;
+  // "at least 6 sessions", "over 6 visits": the summary leaves the count open.
+  if (COUNT_OPEN.test(given.sentence.text)) return undefined;
+  return { ...claim, given, least };
+}

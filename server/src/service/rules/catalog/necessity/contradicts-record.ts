@@ -12,6 +12,9 @@ import { truncate } from '../../../text/words';
 import { firstThenUnreported } from '../../support/firstFindings';
 import { readingAccess } from '../../support/record/access';
 import { contradictsRecordFindings } from '../../support/record/recordChecks';
+import { fullCourseClaim } from '../../support/visitAllowance';
+import { sentenceSpan } from '../../../necessity/itemView';
+import { oneLine } from '../../../text/words';
 
 const MAX_RELATED = 3;
 
@@ -33,6 +36,8 @@ export default defineRule<ContradictsRecordData>({
       termFindings(ctx, item),
       contradictsRecordFindings(ctx.file, ctx.model, readingAccess(ctx.reader), item) as Iterable<Finding<ContradictsRecordData>>,
     );
+    const full = fullCourseFinding(ctx, item);
+    if (full) yield full;
   },
 });
 
@@ -121,4 +126,30 @@ function related(file: CaseFile, sentences: Sentence[], concept: Concept): Relat
 function citesAny(file: CaseFile, sentence: Sentence, summarySentences: Sentence[]): boolean {
   const cited = new Set(sentence.labels.map((l) => l.name));
   return file.facts.some((f) => cited.has(f.label.name) && summarySentences.includes(f.sentence));
+}
+
+/**
+ * The rationale says the worker has completed a whole course of the item's
+ * therapy while the summary counts fewer visits given than any course the
+ * rationale quotes (rules/support/visitAllowance.ts fullCourseClaim).
+ */
+function fullCourseFinding({ file, reader }: RuleContext, item: ItemModel): Finding<ContradictsRecordData> | undefined {
+  const rationale = item.section.rationale?.prose;
+  const summary = file.summary?.prose;
+  if (!rationale || !summary) return undefined;
+  const therapy = reader.read(item.service).mentions.find((m) => m.concept.kind === 'therapy');
+  if (!therapy) return undefined;
+  const c = fullCourseClaim(reader, rationale, summary, { own: therapy.concept.id, concepts: therapy.concepts });
+  if (!c) return undefined;
+  const said = oneLine(c.sentence.text.trim(), 90);
+  const counted = oneLine(c.given.sentence.text.trim(), 90);
+  return {
+    message: `The rationale says the worker has completed a full course of ${therapy.concept.title} ("${said}"), but the summary counts ${c.given.visits} visits given ("${counted}"), fewer than the least course the rationale quotes (${c.least.count.text}). Weigh the request against the visits the summary documents.`,
+    range: sentenceSpan(rationale, c.sentence, c.start, c.end),
+    relatedInformation: [
+      { range: sentenceSpan(summary, c.given.sentence, 0, c.given.sentence.text.length), message: `${c.given.visits} visits given` },
+      { range: sentenceSpan(rationale, c.least.sentence, c.least.count.start, c.least.count.end), message: 'The least course the rationale quotes' },
+    ],
+    data: { concept: therapy.concept.id, direction: 'asserts' },
+  };
 }
