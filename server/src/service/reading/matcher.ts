@@ -136,9 +136,13 @@ export class PhraseMatcher<T> {
     for (let i = 0; i < tokens.length; i++) {
       const before = hits.length;
       this.walk(this.root, tokens, starts, i, i, hits);
-      if (hits.length - before > 1) {
-        const mine = hits.splice(before).sort((a, b) => b.to - a.to);
-        for (const h of mine) hits.push(h);
+      // This token's hits, longest first: an insertion sort in place (a few hits; stable, as Array.prototype.sort
+      // is), with no array cut out and pushed back.
+      for (let k = before + 1; k < hits.length; k++) {
+        const h = hits[k];
+        let j = k - 1;
+        for (; j >= before && hits[j].to < h.to; j--) hits[j + 1] = hits[j];
+        hits[j + 1] = h;
       }
     }
     return hits;

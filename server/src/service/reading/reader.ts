@@ -460,9 +460,10 @@ function mentionOf(lexicon: Lexicon, s: Scan, h: Hit, { value, valueSpan }: { va
   const covering: Cue[] = [];
   // Forward denials from earlier comma stretches, by stretch: a list that repeats its denial in each stretch ("no
   // loss of lordosis, no neck stiffness, tenderness at C5-6") has ended where a stretch comes without one.
-  const deniedStretches = new Set<number>();
+  // Made on the first denial from an earlier stretch (most mentions have none).
+  let deniedStretches: Set<number> | undefined;
   let ownDenial = false;
-  const fromEarlier = new Set<Cue>();
+  let fromEarlier: Set<Cue> | undefined;
   // Cues are in token order: look only at those within reach of the mention.
   let lo = 0;
   let hi = cues.length;
@@ -492,13 +493,14 @@ function mentionOf(lexicon: Lexicon, s: Scan, h: Hit, { value, valueSpan }: { va
       const j = s.qualifiers.find((q) => (q.payload as { value: string }).value === 'judgment' && q.from >= c.to && q.to <= h.from);
       if (j) out.judgment = { start: j.start, end: j.end, text: text.slice(j.start, j.end) };
       if (segOf[c.from] < segOf[h.from]) {
-        deniedStretches.add(segOf[c.from]);
-        fromEarlier.add(out);
+        (deniedStretches ??= new Set()).add(segOf[c.from]);
+        (fromEarlier ??= new Set()).add(out);
       } else ownDenial = true;
     }
     covering.push(out);
   }
-  if (!ownDenial && deniedStretches.size > 1) for (let k = covering.length - 1; k >= 0; k--) if (fromEarlier.has(covering[k])) covering.splice(k, 1);
+  if (!ownDenial && deniedStretches !== undefined && deniedStretches.size > 1 && fromEarlier !== undefined)
+    for (let k = covering.length - 1; k >= 0; k--) if (fromEarlier.has(covering[k])) covering.splice(k, 1);
   covering.sort((a, b) => PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category));
   const assertion: Assertion = covering[0]?.category ?? 'affirmed';
   return {
