@@ -23,6 +23,19 @@ test('remembered matches equal fresh ones, and only the latest run keeps its tex
   assert.equal(rememberedTexts(), 1);
 });
 
+test('first is the first of the matches, remembers nothing, and is undefined where nothing matches', () => {
+  const set = new PhraseSet(['lumbar mri', 'mri', 'x-ray'], { plurals: true });
+  const texts = ['repeat lumbar MRI and x-rays', 'x rays of the knee, then an MRI', 'physical therapy', ''];
+  withPhraseMemo(() => {
+    for (const t of texts) assert.deepEqual(set.first(t), set.matches(t)[0]);
+  });
+  assert.equal(set.first('physical therapy'), undefined);
+  assert.equal(new PhraseSet([]).first('mri'), undefined);
+  assert.deepEqual(set.first('an MRI of the lumbar spine'), { start: 3, end: 6, phrase: 'mri' });
+  withPhraseMemo(() => texts.forEach((t) => set.first(t)));
+  assert.equal(rememberedTexts(), 0, 'a run that only asks first keeps no text');
+});
+
 test('closing the last case leaves none of its text in the rules memo', () => {
   const service = new LanguageService();
   const uri = 'file:///memo/case.imr';

@@ -266,21 +266,23 @@ export class CriteriaLibrary {
     const forms = serviceForms(text);
     const hits: { section: LibrarySection; at: number; length: number; order: number }[] = [];
     let order = 0;
+    // Each set is asked once per service name (serviceMemo remembers the answer), so through `first`, not the
+    // phrase memo: a run would otherwise make a map for each of some 500 sets.
     for (const s of this.sections.values()) {
       order++;
-      if (s.excludeSet.test(text)) continue;
+      if (s.excludeSet.first(text)) continue;
       if (forms.length && s.covers?.forms?.length && !forms.some((f) => s.covers!.forms!.includes(f))) continue;
       let at = Infinity;
       let length = 0;
       let all = true;
       for (const g of s.matchSets) {
-        const m = g.matches(text);
-        if (!m.length) {
+        const m = g.first(text);
+        if (!m) {
           all = false;
           break;
         }
-        at = Math.min(at, m[0].start);
-        length += m[0].end - m[0].start;
+        at = Math.min(at, m.start);
+        length += m.end - m.start;
       }
       if (all) hits.push({ section: s, at, length, order });
     }

@@ -232,6 +232,26 @@ export class PhraseSet extends RememberedByText {
   }
 
   /**
+   * The first match in the whole text (what `matches(text)[0]` is), never remembered: for a caller that asks once
+   * per text and remembers its own answer (the library's service matches run every section's sets on a service
+   * name), where a map per set per run would cost more than the scan.
+   */
+  first(text: string): PhraseMatch | undefined {
+    if (!this.re) return undefined;
+    this.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.re.exec(text))) {
+      if (m[0].length === 0) {
+        this.re.lastIndex++;
+        continue;
+      }
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      return { start: m.index, end: m.index + m[0].length, phrase: this.phrases[group - 1] ?? m[0] };
+    }
+    return undefined;
+  }
+
+  /**
    * `test(text.slice(from, to))`, without scanning the slice when it is long:
    * the rules ask it of the text before each mention of a clause, and a clause
    * of thousands of words made that quadratic (issue 12). A match of the slice
