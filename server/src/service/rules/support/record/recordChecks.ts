@@ -87,7 +87,17 @@ const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', '
 
 /** The reader's clause that holds an offset, if any (a clause of no length holds its own start). */
 function clauseHolding(reading: SentenceReading, at: number): SentenceReading['clauses'][number] | undefined {
-  return reading.clauses.find((x) => x.start <= at && at < Math.max(x.end, x.start + 1));
+  // The clauses are in order and do not overlap: the one that can hold `at` is the last starting at or before it.
+  const clauses = reading.clauses;
+  let lo = 0;
+  let hi = clauses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (clauses[mid].start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const x = clauses[lo - 1];
+  return x && at < Math.max(x.end, x.start + 1) ? x : undefined;
 }
 
 /** The clause of the sentence that holds the mention (the reader's clause boundaries). */
@@ -152,7 +162,7 @@ function reportedByPatient(reading: SentenceReading, m: Mention): boolean {
 /** Does the mention's clause hedge, plan or deny before it ("may have had", "expected to start", "no indication the patient is on")? */
 function hedgedBefore(reading: SentenceReading, m: Mention): boolean {
   const c = clauseHolding(reading, m.start);
-  return HEDGES.test(reading.text.slice(c ? c.start : 0, m.start));
+  return HEDGES.testRange(reading.text, c ? c.start : 0, m.start);
 }
 
 function factClause(f: Fact): string {
@@ -1188,9 +1198,15 @@ const RESPONSE_TOPICS = new PhraseSet(data.responseTopicWords);
 function responseAsserted(reading: SentenceReading, m: Mention): boolean {
   const c = clauseHolding(reading, m.start);
   const from = c?.start ?? 0;
-  const before = reading.text.slice(from, m.start);
-  if (GUIDELINE.test(clauseText(reading, m)) || HEDGES.test(before) || PLAN.test(before) || RESPONSE_TOPICS.test(before)) return false;
-  if (PATIENT_ANCHORS.test(before)) return true;
+  const text = reading.text;
+  if (
+    GUIDELINE.test(clauseText(reading, m)) ||
+    HEDGES.testRange(text, from, m.start) ||
+    PLAN.testRange(text, from, m.start) ||
+    RESPONSE_TOPICS.testRange(text, from, m.start)
+  )
+    return false;
+  if (PATIENT_ANCHORS.testRange(text, from, m.start)) return true;
   const subject = reading.mentions.find((x) => x.start >= from && x.start < m.start);
   return (
     !!subject &&
