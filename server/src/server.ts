@@ -131,7 +131,16 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 // half its time analysing a long case while keys arrive faster than it can
 // keep up. This is a throttle, not a debounce: a pending analysis is never
 // pushed back by further keys, so fast typing still sees results.
+// A run lasts until its diagnostics are written, not only analysed: a change
+// that comes while a run is under way marks it to run once more at its end.
+// Sending is asynchronous and a large case's diagnostics are megabytes of
+// JSON, so starting a new analysis while the last one's are still being
+// written queued one message per key behind the editor's reading: measured on
+// the 20,000-line case at a key every 100 ms, analyses took 130-450 ms while
+// each message waited 1-4.6 s to go out, and the editor saw every stale
+// version in turn.
 const pending = new Map<string, NodeJS.Timeout | NodeJS.Immediate>();
+const running = new Map<string, { again: boolean }>();
 const lastRun = new Map<string, { end: number; duration: number }>();
 
 function cancel(uri: string) {
@@ -145,14 +154,23 @@ function cancel(uri: string) {
 
 function schedule(uri: string) {
   if (pending.has(uri)) return; // the pending analysis will read the latest text
+  const inFlight = running.get(uri);
+  if (inFlight) {
+    inFlight.again = true; // the run under way reads its text already; the next one reads this change
+    return;
+  }
   const run = () => {
     pending.delete(uri);
     const started = performance.now();
+    const state = { again: false };
+    running.set(uri, state);
     void validate(uri).finally(() => {
+      running.delete(uri);
       // Closed while its diagnostics were being sent: keep nothing for it.
       if (!documents.get(uri)) return;
       const end = performance.now();
       lastRun.set(uri, { end, duration: end - started });
+      if (state.again) schedule(uri);
     });
   };
   const last = lastRun.get(uri);
@@ -163,6 +181,7 @@ function schedule(uri: string) {
 registerServerState(connection, () => ({
   documents: documents.keys().length,
   pending: pending.size,
+  running: running.size,
   throttle: lastRun.size,
   analyses: service.cachedDocuments,
 }));

@@ -338,7 +338,7 @@ test('afterwards: the server is up, logged no failure, forgot every document and
     `heap after GC: baseline ${mb(baseline.memory.heapUsed)}, after ${mb(heapUsed)} (${heapUsed >= baseline.memory.heapUsed ? '+' : ''}${mb(heapUsed - baseline.memory.heapUsed)}; bound +${mb(HEAP_SLACK(baseline.memory.heapUsed))})`,
     `RSS: baseline ${mb(baseline.memory.rss)}, after ${mb(rss)}`,
   );
-  assert.deepEqual(state.tables, { documents: 0, pending: 0, throttle: 0, analyses: 0 }, 'no table keeps an entry for a closed document');
+  assert.deepEqual(state.tables, { documents: 0, pending: 0, running: 0, throttle: 0, analyses: 0 }, 'no table keeps an entry for a closed document');
   assert.ok(
     heapUsed <= baseline.memory.heapUsed + HEAP_SLACK(baseline.memory.heapUsed),
     `live heap ${mb(heapUsed)} is near the baseline ${mb(baseline.memory.heapUsed)}`,
