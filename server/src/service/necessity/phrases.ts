@@ -4,6 +4,8 @@
 // hyphens, and a hyphen matches a hyphen, a space or nothing ("x-ray" finds
 // "x ray" and "xray"), because letters write the same term all these ways.
 
+import { countBefore } from '../text/bisect';
+
 export interface PhraseMatch {
   start: number;
   end: number;
@@ -267,13 +269,7 @@ export class PhraseSet extends RememberedByText {
     if (!this.sticky || !current || to - from < LONG_SLICE || !boundary(text, from) || !boundary(text, to)) return this.test(text.slice(from, to));
     const all = this.matches(text);
     // The first match of the whole text that ends after `from` (they are in order and do not overlap).
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid].end <= from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(all, (m) => m.end <= from);
     let upTo: string | undefined;
     for (let i = lo; i < all.length && all[i].start < to; i++) {
       const m = all[i];

@@ -14,6 +14,7 @@
 import { leftmostLongest, type PhraseHit } from './matcher';
 import type { CueDef, Entry, Lexicon } from './lexicon';
 import { tokenize, type Token } from './tokens';
+import { countBefore } from '../text/bisect';
 import { numberValue, readDates, readDoses, readGrades, readPainScores, readPercents } from './attributes';
 import type { Assertion, Attributes, Concept, Count, Cue, DateMention, Dose, Grade, Mention, PainScore, Polarity, SentenceReading, Side } from './types';
 
@@ -682,13 +683,7 @@ function trimEnd(text: string, end: number): number {
  * first of equals finds, by bisection.
  */
 function nearestByStart<T extends { start: number }>(list: readonly T[], at: number): T {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(list, (x) => x.start < at);
   // list[lo] is the first at or after `at`; before it, the nearest is the first of those sharing list[lo - 1]'s start.
   if (lo === 0) return list[0];
   let before = lo - 1;

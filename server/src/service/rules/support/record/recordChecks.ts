@@ -16,6 +16,8 @@ import { sentenceSpan } from '../../../necessity/itemView';
 import { daysBetween, formatIso, formatUs } from '../../../syntax/dates';
 import { PhraseSet, TextMemo, wordCount } from '../../../necessity/phrases';
 import { escapeRegExp } from '../../../text/words';
+import { countBefore } from '../../../text/bisect';
+import { clauseHolding } from '../../../reading/clauses';
 import data from '../../../data/terms/record-details.json';
 import { courseNumbers, leadingCount, visitCounts } from './visitCounts';
 import { dateNotInCase } from './caseDates';
@@ -85,21 +87,6 @@ const TOPICS: ReadonlySet<string> = new Set(data.topicConcepts);
 const LIST_JOINER = /^\s*(?:,\s*)?(?:(?:and|or|nor|and\/or)\s+)?$/i;
 const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'comorbidity']);
 
-/** The reader's clause that holds an offset, if any (a clause of no length holds its own start). */
-function clauseHolding(reading: SentenceReading, at: number): SentenceReading['clauses'][number] | undefined {
-  // The clauses are in order and do not overlap: the one that can hold `at` is the last starting at or before it.
-  const clauses = reading.clauses;
-  let lo = 0;
-  let hi = clauses.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (clauses[mid].start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const x = clauses[lo - 1];
-  return x && at < Math.max(x.end, x.start + 1) ? x : undefined;
-}
-
 /** The clause of the sentence that holds the mention (the reader's clause boundaries). */
 function clauseText(reading: SentenceReading, m: Mention): string {
   const c = clauseHolding(reading, m.start);
@@ -117,14 +104,7 @@ const PARENTHESES = new TextMemo((text: string) => {
 
 /** The number of `offsets` (ascending) at or before `at`. */
 function countUpTo(offsets: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsets[mid] <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(offsets, (o) => o <= at);
 }
 
 function insideParentheses(text: string, at: number): boolean {
@@ -1059,14 +1039,7 @@ function specifiedAfter(reading: SentenceReading, m: Mention): boolean {
  */
 /** The index of the first of `mentions` (in order of their starts) that starts at or after `at`, by bisection. */
 function mentionFrom(mentions: readonly Mention[], at: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(mentions, (m) => m.start < at);
 }
 
 function deniesExistence(reading: SentenceReading, m: Mention): boolean {

@@ -9,6 +9,7 @@ import type { Concept, Mention, SentenceReading, Side } from '../../../reading/t
 import data from '../../../data/terms/record-details.json';
 import { PhraseSet } from '../../../necessity/phrases';
 import { escapeRegExp } from '../../../text/words';
+import { clauseHolding } from '../../../reading/clauses';
 
 const REVIEW = new PhraseSet(data.reviewSentence);
 const PLAN = new PhraseSet(data.planWords);
@@ -82,23 +83,6 @@ interface Derived {
 // reader hands back the same reading for a sentence an edit did not change, so this is not redone.
 const derivedOf = new WeakMap<SentenceReading, Derived>();
 
-/**
- * The clause holding offset `at` (`clauses.find` of the first whose span holds it), by bisection: the clauses are in
- * order and do not overlap, and a sentence of thousands of clauses searched them all for each mention (issue 12).
- */
-function clauseAt(reading: SentenceReading, at: number): SentenceReading['clauses'][number] | undefined {
-  const clauses = reading.clauses;
-  let lo = 0;
-  let hi = clauses.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (clauses[mid].start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const c = clauses[lo - 1];
-  return c && at < Math.max(c.end, c.start + 1) ? c : undefined;
-}
-
 function derive(reading: SentenceReading): Derived {
   let d = derivedOf.get(reading);
   if (d) return d;
@@ -106,7 +90,7 @@ function derive(reading: SentenceReading): Derived {
   d = {
     review: REVIEW.test(text),
     planned: reading.mentions.map((mention) => {
-      const clause = clauseAt(reading, mention.start);
+      const clause = clauseHolding(reading, mention.start);
       return requestedByCue(text, mention) || PLAN.testRange(text, clause ? clause.start : 0, mention.start);
     }),
     presupposed: reading.mentions.map((mention) => PRESUPPOSED.test(text.slice(Math.max(0, mention.start - 40), mention.start))),
