@@ -18,6 +18,7 @@ import { evaluateTargets, markdownReport } from './lib/report.mjs';
 import { loadCriteriaSets } from './lib/criteriaSets.mjs';
 import { measureLimits } from './lib/limits.mjs';
 import { measureReading } from './lib/reading.mjs';
+import { prepareBaseline, measureBaseline } from './lib/baseline.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, 'bench', '.work');
@@ -28,6 +29,8 @@ const only = process.argv
   .split(',');
 const want = (section) => !only || only.includes(section);
 const log = (s) => process.stderr.write(s + '\n');
+// The commit issue 12 was filed against (2026-11-25): the "baseline" section's peer.
+const BASELINE_COMMIT = '5b9dc65';
 
 fs.mkdirSync(WORK, { recursive: true });
 for (const f of ['server.js', 'cli.js']) {
@@ -83,6 +86,7 @@ const results = {
   batch: previous.batch,
   limits: previous.limits,
   reading: previous.reading,
+  baseline: previous.baseline,
 };
 
 if (want('service')) {
@@ -222,6 +226,27 @@ if (want('limits')) {
     ?.slice(9)
     .split(',');
   results.limits = await measureLimits(svc, sets, { quick, log, names });
+}
+
+if (want('baseline')) {
+  // Issue 12: "npm run bench is no slower" than on the day it was filed. That day's build, on this run's inputs,
+  // alternated with this one (--baseline=REV for another commit).
+  const commit = process.argv.find((a) => a.startsWith('--baseline='))?.slice(11) ?? BASELINE_COMMIT;
+  const base = await prepareBaseline(ROOT, WORK, commit, log);
+  if (base.skipped) {
+    log(`baseline: skipped (${base.skipped})`);
+    results.baseline = { skipped: base.skipped };
+  } else {
+    const count = quick ? 200 : 1000;
+    const dir = path.join(WORK, `baseline-batch-${count}x${LETTER_LINES}`);
+    if (!fs.existsSync(path.join(dir, '.complete'))) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `case-${String(i).padStart(5, '0')}.imr`), svc.synthCase(LETTER_LINES, 10000 + i, sets));
+      fs.writeFileSync(path.join(dir, '.complete'), '');
+    }
+    results.baseline = await measureBaseline({ root: ROOT, base, svc, texts, batchDir: dir, batchCount: count, quick, log });
+  }
 }
 
 results.targets = evaluateTargets(results);
