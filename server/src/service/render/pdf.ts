@@ -4,7 +4,6 @@
 // footer on every page with the case number and "Page n of m". pdfkit reads
 // the fonts' metric files from its data/ folder; esbuild.mjs copies that
 // folder next to the bundles so dist/*.js finds it too.
-import PDFDocument = require('pdfkit');
 import { paragraphText, type LetterModel, type LetterParagraph } from './letterModel';
 import { pdfText } from './pdfCharacters';
 import { reportContained } from '../contained';
@@ -16,6 +15,18 @@ const BODY_SIZE = 10.5;
 const REGULAR = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 
+type PdfKit = typeof import('pdfkit');
+let pdfkit: PdfKit | undefined;
+
+/**
+ * pdfkit, loaded when the first PDF is made rather than with this module: `imr check` never makes one, and
+ * loading pdfkit and its fonts' code cost each process and each worker thread about 50 ms at start-up.
+ */
+function PdfDocument(): PdfKit {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which `import X = require()` is not
+  return (pdfkit ??= require('pdfkit') as PdfKit);
+}
+
 export interface PdfOptions {
   /** Fixed creation date, for byte-identical output in tests; defaults to now. */
   creationDate?: Date;
@@ -25,7 +36,7 @@ export function renderPdf(letter: LetterModel, options: PdfOptions = {}): Promis
   return new Promise((resolve) => {
     try {
       const title = letter.caseNumber ? `IMR Final Determination ${letter.caseNumber}` : 'IMR Final Determination';
-      const doc = new PDFDocument({
+      const doc = new (PdfDocument())({
         size: 'LETTER',
         margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_GAP / 2 },
         bufferPages: true,

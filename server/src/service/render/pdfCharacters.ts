@@ -6,7 +6,7 @@
 // ł as l); one with no spelling prints as "?", never as another letter. The
 // HTML and text letters keep every character as written.
 
-import LineBreaker from 'linebreak';
+import type LineBreakerClass from 'linebreak';
 
 /** The non-Latin-1 characters of WinAnsiEncoding (pdfkit's WIN_ANSI_MAP). */
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
@@ -96,6 +96,9 @@ const PIECE = 100;
  */
 export function breakLongWords(text: string): string {
   if (text.length <= LONG_WORD) return text;
+  // Loaded when first needed, as pdf.ts loads pdfkit (which requires the same module: the bundle holds it once).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const LineBreaker = require('linebreak') as typeof LineBreakerClass;
   const breaker = new LineBreaker(text);
   let out = '';
   let from = 0;
