@@ -17,9 +17,18 @@ const rpc = require('vscode-jsonrpc/node');
 // refuses to measure a case answered with file-too-large).
 const SETTINGS = { imr: { limits: { maxFileSize: 65536 } } };
 
+/**
+ * The Node flags VS Code's client starts the server with (client/src/extension.ts), so the server measured here is
+ * the one an author runs; none for a tree that has no such file (an older build).
+ */
+export function editorNodeArgs(root) {
+  const file = path.join(root, 'client', 'src', 'serverExecArgv.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [];
+}
+
 /** `nodeArgs` lets a profiling run pass e.g. --cpu-prof to the server process. */
 export async function startServer(root, nodeArgs = [], env = {}) {
-  const proc = spawn(process.execPath, [...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], {
+  const proc = spawn(process.execPath, [...editorNodeArgs(root), ...nodeArgs, path.join(root, 'dist', 'server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
