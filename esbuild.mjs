@@ -51,6 +51,22 @@ const asciiOutput = {
 };
 common.plugins = [pdfkitFonts, asciiOutput];
 
+// The language server makes no PDF (the preview and export are the client's,
+// `imr render` the CLI's), and pdfkit with its font code (fontkit, brotli's
+// dictionary) is 2.4 MB, over half of a bundle whose whole source V8 keeps in
+// memory. render/pdf.ts requires pdfkit on the first PDF only; in the server's
+// bundle that require finds a stand-in that says why (renderPdf contains it).
+const noPdfInServer = {
+  name: 'no-pdf-in-server',
+  setup(build) {
+    build.onResolve({ filter: /^(?:pdfkit|linebreak)$/ }, (args) => ({ path: args.path, namespace: 'no-pdf' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-pdf' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is left out of the language server's bundle: the server makes no PDF (esbuild.mjs)`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 // The importer's decoded-size budget (server/src/service/import/pdfLimits.ts):
 // pdf.js grows every decompression buffer in one place, DecodeStream's
 // ensureBuffer. In the bundle that reads PDFs, that place asks the budget hook
@@ -73,7 +89,7 @@ const pdfjsDecodeBudget = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, plugins: [...common.plugins, noPdfInServer], entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
   // The thread the CLI and the extension read PDFs in (server/src/adapters/pdfReader.ts).
   { ...common, plugins: [pdfjsDecodeBudget], entryPoints: ['server/src/adapters/pdfWorker.ts'], outfile: 'dist/pdf-worker.js' },
