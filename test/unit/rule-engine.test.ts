@@ -216,3 +216,93 @@ test("rule engine (seeded): edits in the summary, rationales, item fields and he
   });
   assert.ok(versions >= bases.length * 9);
 });
+
+// contradicts-record is reused over a changed summary where none of its keyed summary reads changed, and each
+// rationale sentence's judgement is kept with what it read (rules/summaryReads.ts). Summary edits that change what
+// other items are judged against: a record sentence added or deleted (a negated finding, a visit count, a date, a
+// measure, a treatment with its outcome), a number changed, a negation typed; and rationale sentences that ask about
+// them (a denied failure of conservative care, a visit count, objective improvement, a deficit).
+test("rule engine (seeded): summary edits that change what other items are judged against give a fresh run's findings", () => {
+  let seed = 1203;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const records = [
+    ' The patient denies numbness or tingling.',
+    ' There was no tenderness and no spasm.',
+    ' She completed 6 sessions of physical therapy without improvement.',
+    ' Pain was rated 9/10 despite physical therapy, chiropractic care and medications.',
+    ' On 3/4/2015, knee flexion was 100 degrees.',
+    ' On 5/6/2015, knee flexion was 135 degrees and range of motion was full.',
+    ' Straight leg raise was positive on the right and sensation was decreased in the L5 dermatome.',
+    ' Motor strength was 5/5, sensation was intact and reflexes were symmetric.',
+    ' An MRI of the lumbar spine showed a disc protrusion at L4-5.',
+    ' He has taken Norco for 2 years.',
+    ' No red flags were noted.',
+  ];
+  const claims = [
+    ' There is no documented failure of conservative care.',
+    ' The records do not indicate how many sessions of physical therapy have been completed.',
+    ' There is no documentation of objective functional improvement with prior physical therapy.',
+    ' There are no neurologic deficits on examination.',
+    ' The patient has completed a full course of physical therapy already.',
+    ' There is no evidence of radiculopathy.',
+  ];
+  const offsetOf = (text: string, p: { line: number; character: number }) => offsetOfLine(text, p.line) + p.character;
+  function edit(text: string): string {
+    const file = parseCase(text);
+    const sentences = file.summary?.prose.sentences ?? [];
+    const op = rnd();
+    if (op < 0.15 || !sentences.length) {
+      // A claim at the end of a rationale sentence.
+      const s = pick(pick(file.items)?.rationale?.prose.sentences ?? []);
+      return s ? insert(text, offsetOf(text, s.range.end), pick(claims)) : text;
+    }
+    const s = pick(sentences);
+    const start = offsetOf(text, s.range.start);
+    const end = offsetOf(text, s.range.end);
+    if (op < 0.5) return insert(text, end, pick(records));
+    if (op < 0.65 && sentences.length > 1) return text.slice(0, start) + text.slice(end).replace(/^ /, '');
+    if (op < 0.8) {
+      const digit = text.slice(start, end).search(/\d/);
+      if (digit >= 0) return text.slice(0, start + digit) + String(Math.floor(rnd() * 10)) + text.slice(start + digit + 1);
+    }
+    const space = text.indexOf(' ', start);
+    return space > 0 && space < end ? insert(text, space, pick([' not', ' no', ' reportedly', ' 2', '\n  '])) : insert(text, end, ' x');
+  }
+  /** Every claim after the first rationale sentence of each item. */
+  function withClaims(text: string): string {
+    let out = text;
+    for (const item of [...parseCase(text).items].reverse()) {
+      const s = item.rationale?.prose.sentences[0];
+      if (s) out = insert(out, offsetOf(out, s.range.end), claims.join(''));
+    }
+    return out;
+  }
+  /** A record sentence after the summary's last sentence. */
+  function withRecord(text: string, record: string): string {
+    const last = parseCase(text).summary?.prose.sentences.at(-1);
+    return last ? insert(text, offsetOf(text, last.range.end), record) : text;
+  }
+  const bases = [...EXAMPLE_TEXTS.values(), ...SYNTHETIC.map((s) => s.text)];
+  let versions = 0;
+  let changedFindings = 0;
+  noContainedError(() => {
+    for (const base of bases) {
+      // Each record added to a summary whose items ask about it, then taken out again.
+      const asked = withClaims(base);
+      const texts = [asked];
+      for (const r of records) texts.push(withRecord(asked, r), asked);
+      compareSequence('records added and removed', texts);
+      const before = JSON.stringify(fresh(asked));
+      changedFindings += records.filter((r) => JSON.stringify(fresh(withRecord(asked, r))) !== before).length;
+      // Seeded edits from there.
+      const edited = [asked];
+      for (let i = 0; i < 12; i++) edited.push(edit(edited[edited.length - 1]));
+      compareSequence('summary edits', edited);
+      versions += texts.length + edited.length;
+    }
+  });
+  assert.ok(versions >= bases.length * 13);
+  // The records change what the items are judged against: the test would see a unit reused over them wrongly.
+  assert.ok(changedFindings >= bases.length, `records changed the findings of ${changedFindings} versions`);
+});

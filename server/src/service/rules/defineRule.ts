@@ -94,6 +94,13 @@ export interface RuleInputs {
    * moves itself.
    */
   absolutePositions?: boolean;
+  /**
+   * An item rule that reads the summary only through the keyed reads of
+   * rules/summaryReads.ts (the record rules' summary facts): when the summary
+   * changes, the engine checks again only the items whose keys answer
+   * otherwise. A read that goes through no key marks the whole summary read.
+   */
+  summaryReads?: boolean;
 }
 
 export interface CheckedRule<Data extends object = Record<string, unknown>> extends RuleBase {

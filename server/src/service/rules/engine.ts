@@ -17,6 +17,7 @@ import type { CaseFile, Position, Range, Section } from '../syntax/ast';
 import type { RelatedInformation } from '../types';
 import type { CriteriaLibrary } from '../necessity/library';
 import type { CasePart, CheckedRule, Finding, RuleContext } from './defineRule';
+import { SummaryDiff, trackingParts, type PartResult, type SummaryDeps } from './summaryReads';
 
 /** Lines `start`..`end` (inclusive) of the text, with their line ends. */
 interface Span {
@@ -95,14 +96,14 @@ type LineMap = (line: number) => number | undefined;
  * unchanged, and if so how an old line maps to its new line. `own` is the
  * item of an item rule's unit, or -1.
  */
-function mapper(d: Diff, reads: readonly CasePart[], own: number): { map: LineMap; moved: boolean } | undefined {
+function mapper(d: Diff, reads: readonly CasePart[], own: number, summarySame: boolean = d.summarySame): { map: LineMap; moved: boolean } | undefined {
   if (own >= 0 && !d.itemSame[own]) return undefined;
   if (reads.includes('text')) return d.textSame ? { map: (l) => l, moved: false } : undefined;
   const header = reads.includes('header');
   const summary = reads.includes('summary');
   const items = reads.includes('items');
   if (header && !d.headerSame) return undefined;
-  if (summary && !d.summarySame) return undefined;
+  if (summary && !summarySame) return undefined;
   if (items && !d.itemsSame) return undefined;
   let moved = false;
   if (summary && d.summaryDelta !== 0) moved = true;
@@ -188,15 +189,40 @@ function moveAll(found: Found, map: LineMap): Found | undefined {
   return out;
 }
 
-/** What the engine kept of one (rule, unit) of the last run, reusable for this run or undefined. */
-function reuse(rule: CheckedRule<object>, d: Diff | undefined, old: Found | undefined, own: number): Found | undefined {
+/**
+ * What the engine kept of one (rule, unit) of the last run, reusable for this run or undefined. A unit that recorded
+ * its summary reads (`deps`) is reused over a changed summary where none of its keys answers otherwise and the
+ * summary did not move: its findings' places in the summary are then those of the sentences its keys answered with.
+ */
+function reuse(
+  rule: CheckedRule<object>,
+  d: Diff | undefined,
+  old: Found | undefined,
+  own: number,
+  reads: UnitReads | undefined,
+  summary: SummaryDiff | undefined,
+): Found | undefined {
   if (!d || !old) return undefined;
-  const reads = rule.inputs?.reads ?? ['text'];
-  const m = mapper(d, reads, own);
+  const deps = reads?.deps;
+  const parts = rule.inputs?.reads ?? ['text'];
+  let m = mapper(d, parts, own);
+  if (!m && deps && summary && !d.summarySame && d.summaryDelta === 0 && parts.includes('summary') && !parts.includes('text')) {
+    // The cheap comparisons first: the key comparison only where the other parts would allow reuse.
+    if (mapper(d, parts, own, true) && summary.unchanged(deps)) m = mapper(d, parts, own, true);
+  }
   if (!m) return undefined;
   if (!m.moved) return old;
   if (rule.inputs?.absolutePositions) return undefined;
-  return moveAll(old, m.map);
+  const moved = moveAll(old, m.map);
+  // The unit's parts hold the old places: none of them is kept over a move.
+  if (moved && reads) reads.parts = undefined;
+  return moved;
+}
+
+/** A tracked unit's summary reads and parts (rules/summaryReads.ts), of the last run on entry and of this run after. */
+interface UnitReads {
+  deps: SummaryDeps | undefined;
+  parts: Map<string, PartResult> | undefined;
 }
 
 /** Counts of one run, for the tests and the benchmark's notes. */
@@ -208,9 +234,12 @@ export interface RunStats {
 /** One document's findings of its last run, by rule and unit (see the file comment). */
 export class RuleCache {
   private parts: Parts | undefined;
+  private file: CaseFile | undefined;
   private library: CriteriaLibrary | undefined;
   private cases = new Map<string, Found>();
   private items = new Map<string, Found[]>();
+  /** The summary reads and parts of each unit of a rule that records them (`inputs.summaryReads`), by rule and item. */
+  private reads = new Map<string, UnitReads[]>();
   /** Units checked and units reused in the last run. */
   readonly last: RunStats = { checked: 0, reused: 0 };
 
@@ -228,12 +257,15 @@ export class RuleCache {
   ): void {
     const next = partsOf(ctx.file);
     const d = this.parts && this.library === ctx.library ? compare(this.parts, next) : undefined;
+    const summary = d && !d.summarySame && this.file ? new SummaryDiff(this.file, ctx.file, ctx.reader) : undefined;
     const cases = new Map<string, Found>();
     const items = new Map<string, Found[]>();
+    const unitReads = new Map<string, UnitReads[]>();
     this.last.checked = 0;
     this.last.reused = 0;
-    const unit = (rule: CheckedRule<object>, old: Found | undefined, own: number, check: () => Iterable<Finding<object>>): Found => {
-      const kept = reuse(rule, d, old, own);
+    /** `kept` is the unit's summary reads of the last run on entry (for a rule that records them), and of this run on return. */
+    const unit = (rule: CheckedRule<object>, old: Found | undefined, own: number, check: () => Iterable<Finding<object>>, reads?: UnitReads): Found => {
+      const kept = reuse(rule, d, old, own, reads, summary);
       if (kept) {
         this.last.reused++;
         for (const f of kept) emit(rule, f);
@@ -241,11 +273,26 @@ export class RuleCache {
       }
       this.last.checked++;
       const found: Found = [];
-      // A loop, not a spread: findings go out as they are yielded, so a rule that throws keeps what it found before.
-      for (const f of check()) {
-        found.push(f);
-        emit(rule, f);
-      }
+      const loop = () => {
+        // A loop, not a spread: findings go out as they are yielded, so a rule that throws keeps what it found before.
+        for (const f of check()) {
+          found.push(f);
+          emit(rule, f);
+        }
+      };
+      if (reads) {
+        const recorded: SummaryDeps = { all: false, keys: new Map() };
+        const next = new Map<string, PartResult>();
+        // The last run's parts are of the same places where nothing the rule reads moved (its own item's lines are in
+        // each part's key) and the header is the same (it is in no key).
+        const reusable = !!d && d.summaryDelta === 0 && (!rule.inputs?.reads.includes('header') || d.headerSame) && !rule.inputs?.reads.includes('items');
+        const prev = reads.parts;
+        reads.deps = undefined;
+        reads.parts = undefined;
+        trackingParts(recorded, { prev, next, reusable, diff: d && !d.summarySame ? summary : undefined }, loop);
+        reads.deps = recorded;
+        reads.parts = next;
+      } else loop();
       return found;
     };
     for (const rule of rules) {
@@ -254,7 +301,20 @@ export class RuleCache {
         if (checkItem) {
           const old = this.items.get(rule.code);
           const all: Found[] = [];
-          for (const item of ctx.model.items) all.push(unit(rule, old?.[item.index], item.index, () => checkItem.call(rule, ctx, item)));
+          if (rule.inputs?.summaryReads) {
+            // Units are kept by item index, as their findings are: the deps of item i are those its findings were found with.
+            const oldReads = this.reads.get(rule.code);
+            const allReads: UnitReads[] = [];
+            unitReads.set(rule.code, allReads);
+            for (const item of ctx.model.items) {
+              const last = old?.[item.index] ? oldReads?.[item.index] : undefined;
+              const reads: UnitReads = { deps: last?.deps, parts: last?.parts };
+              all.push(unit(rule, old?.[item.index], item.index, () => checkItem.call(rule, ctx, item), reads));
+              allReads.push(reads);
+            }
+          } else {
+            for (const item of ctx.model.items) all.push(unit(rule, old?.[item.index], item.index, () => checkItem.call(rule, ctx, item)));
+          }
           items.set(rule.code, all);
         } else {
           cases.set(
@@ -267,8 +327,10 @@ export class RuleCache {
       }
     }
     this.parts = next;
+    this.file = ctx.file;
     this.library = ctx.library;
     this.cases = cases;
     this.items = items;
+    this.reads = unitReads;
   }
 }

@@ -18,6 +18,7 @@ import type { Count, Mention, SentenceReading } from '../../reading/types';
 import type { Reader } from '../../reading/reader';
 import { guidelineStatement, SCOPE_DATA } from '../../necessity/guidelineScope';
 import { PhraseSet } from '../../necessity/phrases';
+import { readWholeSummary } from '../summaryReads';
 
 const DATA = SCOPE_DATA.visitAllowance;
 const UNITS: ReadonlySet<string> = new Set(DATA.units);
@@ -212,6 +213,8 @@ export function fullCourseClaim(reader: Reader, rationale: Prose, summary: Prose
   const low = (a: Allowance): number => a.count.low ?? a.count.value;
   const least = courses.reduce((a, b) => (low(b) < low(a) ? b : a));
   // Only sentences that neither request, plan nor decide care: a count requested or denied is no visit given ("UR denied ... physical therapy 8 treatments").
+  // The summary's sentences from here on: a read of the whole (rules/summaryReads.ts).
+  readWholeSummary();
   const record: Prose = { ...summary, sentences: summary.sentences.filter((s) => !REQUEST.test(s.text) && !NOT_GIVEN.test(s.text)) };
   const given = givenVisits(reader, [record], therapy, () => true);
   if (!given || given.visits >= low(least)) return undefined;

@@ -15,6 +15,7 @@ import { contradictsRecordFindings } from '../../support/record/recordChecks';
 import { fullCourseClaim } from '../../support/visitAllowance';
 import { sentenceSpan } from '../../../necessity/itemView';
 import { oneLine } from '../../../text/words';
+import { readSummary, type SummaryKey } from '../../summaryReads';
 
 const MAX_RELATED = 3;
 
@@ -26,8 +27,9 @@ export default defineRule<ContradictsRecordData>({
   family: 'necessity',
   severity: 'warning',
   summary: 'The rationale denies what the summary documents or asserts what it contradicts, or a criterion is marked not met over documented findings.',
-  // The reading layer's checks read the header's dates as well as the summary.
-  inputs: { unit: 'item', reads: ['header', 'summary'] },
+  // The reading layer's checks read the header's dates as well as the summary; the summary only through its keys
+  // (rules/summaryReads.ts), so a summary edit checks again only the items that asked about what it changed.
+  inputs: { unit: 'item', reads: ['header', 'summary'], summaryReads: true },
   *checkItem(ctx, item) {
     // The term-list checks (the case language's concepts and criteria), then the reading layer's
     // denials and contrary assertions of any concept where those found nothing on the same words.
@@ -52,9 +54,27 @@ function documentedOf(file: CaseFile): Map<string, Sentence[]> {
   return documented;
 }
 
+/**
+ * The summary sentences documenting a concept, as a keyed read (rules/summaryReads.ts): they differ only where a
+ * changed sentence, old or new, documents it (the others are filtered alike, in the same order).
+ */
+function documentedFor(file: CaseFile, concept: Concept): Sentence[] | undefined {
+  readSummary(DOCUMENTED, concept.id);
+  return documentedOf(file).get(concept.id);
+}
+
+const DOCUMENTED: SummaryKey = {
+  name: 'documented findings',
+  changed: (d, id) =>
+    d.once(DOCUMENTED, id, () => {
+      const concept = CONCEPTS.get(id);
+      const { old, new: added } = d.changedSentences();
+      return !concept || [...old, ...added].some((s) => documentsFinding(s, concept));
+    }),
+};
+
 function* termFindings({ file, library }: RuleContext, item: ItemModel): Generator<Finding<ContradictsRecordData>> {
   if (!file.summary) return;
-  const documented = documentedOf(file);
   const rationale = item.section.rationale;
   for (const sentence of rationale?.prose.sentences ?? []) {
     if (isGuidelineStatement(sentence.text)) continue;
@@ -64,7 +84,7 @@ function* termFindings({ file, library }: RuleContext, item: ItemModel): Generat
       // "no evidence of radiculopathy but decreased sensation is noted": the
       // sentence names the finding itself, so it weighs the record rather than denying it.
       if (findingsIn(sentence.text, concept).length) continue;
-      const evidence = contradicted(documented.get(concept.id)!, concept, sentence.text, item.service);
+      const evidence = contradicted(documentedFor(file, concept)!, concept, sentence.text, item.service);
       if (!evidence.length) continue;
       // "The strength and sensation changes [#neuro-findings] are unchanged ..., so there is
       // no new neurologic dysfunction": citing the finding's fact weighs it too.
@@ -86,7 +106,7 @@ function* termFindings({ file, library }: RuleContext, item: ItemModel): Generat
     for (const conceptId of criterion?.requires ?? []) {
       const concept = CONCEPTS.get(conceptId);
       if (!concept) continue;
-      const evidence = contradicted(documented.get(concept.id) ?? [], concept, '', item.service);
+      const evidence = contradicted(documentedFor(file, concept) ?? [], concept, '', item.service);
       if (!evidence.length) continue;
       yield {
         message: `${entry.id.value} is marked not met, but the clinical case summary documents ${concept.title}, which this criterion asks for. Mark it met, or add a note after the status explaining why the findings do not satisfy it.`,
@@ -101,7 +121,11 @@ function* termFindings({ file, library }: RuleContext, item: ItemModel): Generat
 
 /** Summary sentences that document a finding of the concept (a diagnosis label is not a finding). */
 function documentedFindings(file: CaseFile, concept: Concept): Sentence[] {
-  return (file.summary?.prose.sentences ?? []).filter((s) => !['diagnosis', 'review'].includes(sentenceKind(s.text)) && findingsIn(s.text, concept).length > 0);
+  return (file.summary?.prose.sentences ?? []).filter((s) => documentsFinding(s, concept));
+}
+
+function documentsFinding(s: Sentence, concept: Concept): boolean {
+  return !['diagnosis', 'review'].includes(sentenceKind(s.text)) && findingsIn(s.text, concept).length > 0;
 }
 
 /**

@@ -4,7 +4,20 @@
 // need of the lexicon beyond a reading (the site tree, which concepts are
 // umbrellas) is derived once per reader and kept with it.
 import type { Reader } from '../../../reading/index';
-import type { ReadingAccess } from './summaryFacts';
+import type { Concept, SentenceReading } from '../../../reading/types';
+
+/** What the record rules need of the reading layer: a reader and the lexicon's site tree. */
+export interface ReadingAccess {
+  read(text: string): SentenceReading;
+  /** Larger sites of a site, transitively (l5-s1 -> lumbar -> spine); empty for an unknown id. */
+  partOf(site: string): readonly string[];
+  /** The lexicon's title of a site ("the knee"), if it has one. */
+  siteTitle(site: string): string | undefined;
+  /** Does some concept of the lexicon count as this one (is it an umbrella: neurologic deficit, opioid)? */
+  hasNarrower(concept: string): boolean;
+  /** The lexicon's concept of an id, if it has one. */
+  concept(id: string): Concept | undefined;
+}
 
 const perReader = new WeakMap<Reader, ReadingAccess>();
 

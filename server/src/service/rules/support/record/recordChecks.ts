@@ -8,7 +8,7 @@ import type { ImrDiagnostic, RelatedInformation } from '../../../types';
 
 /** A finding of the record rules: the rule that reports it adds its code and severity. */
 export type RecordFinding = Omit<ImrDiagnostic, 'code' | 'severity'>;
-import type { CaseFile, Prose, Sentence } from '../../../syntax/ast';
+import type { CaseFile, Position, Prose, Sentence } from '../../../syntax/ast';
 import type { CaseModel, ItemModel } from '../../../model/caseModel';
 import { getField } from '../../../model/caseModel';
 import type { ConceptKind, Mention, SentenceReading, Side } from '../../../reading/types';
@@ -21,7 +21,19 @@ import { clauseHolding } from '../../../reading/clauses';
 import data from '../../../data/terms/record-details.json';
 import { courseNumbers, leadingCount, visitCounts } from './visitCounts';
 import { dateNotInCase } from './caseDates';
-import { documents, sidesCompatible, sitesCompatible, summaryFacts, type Fact, type ReadingAccess, type SummaryFacts } from './summaryFacts';
+import {
+  accessOfDiff,
+  documents,
+  sameFact,
+  sameFacts,
+  sidesCompatible,
+  sitesCompatible,
+  summaryFacts,
+  type Fact,
+  type ReadingAccess,
+  type SummaryFacts,
+} from './summaryFacts';
+import { part, readSummary, readWholeSummary, untracked, type SummaryDiff, type SummaryKey } from '../../summaryReads';
 
 const MAX_RELATED = 3;
 
@@ -271,6 +283,8 @@ interface RationaleSentence {
   serviceReading?: SentenceReading;
   /** Sites of the disputed service, for mentions that name none. */
   serviceSites: readonly string[];
+  /** The sentence's index in `prose.sentences`. */
+  index: number;
 }
 
 function* rationaleSentences(model: CaseModel, access: ReadingAccess, only?: ItemModel): Generator<RationaleSentence> {
@@ -279,7 +293,8 @@ function* rationaleSentences(model: CaseModel, access: ReadingAccess, only?: Ite
     if (!prose) continue;
     const serviceReading = item.service ? access.read(item.service) : undefined;
     const serviceSites = serviceReading?.attributes.sites ?? [];
-    for (const sentence of prose.sentences) yield { item, prose, sentence, reading: access.read(sentence.text), serviceReading, serviceSites };
+    for (const [index, sentence] of prose.sentences.entries())
+      yield { item, prose, sentence, reading: access.read(sentence.text), serviceReading, serviceSites, index };
   }
 }
 
@@ -375,21 +390,45 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
   const out: RecordFinding[] = [];
   for (const r of rationaleSentences(model, access, only)) {
     if (r.reading.generic) continue;
-    const found =
-      denial(file, facts, r) ??
-      deniedFailure(file, facts, r) ??
-      measuredImprovement(model, facts, r) ??
-      deniedCount(file, facts, r) ??
-      onlyFinding(file, facts, r) ??
-      contrary(facts, r) ??
-      contraryResponse(file, facts, r) ??
-      normalStudy(file, facts, r) ??
-      slightOverMeasures(file, model, facts, r) ??
-      neurologicOverNormalExam(file, facts, r) ??
-      longerThanTheClaim(model, facts, r);
-    if (found) out.push(found(file));
+    // A sentence's finding is kept for the next run with what it read of the summary (rules/summaryReads.ts): a
+    // summary edit or an edit of another sentence checks it again only where its key or those reads changed.
+    const { start } = r.sentence.range;
+    const found = part(`${start.line}:${start.character}`, sentenceInputs(file, r), () => judged(file, model, facts, r));
+    if (found) out.push(found);
   }
   return out;
+}
+
+/**
+ * What a rationale sentence's judgement reads besides the summary and the header: its text, its place and the
+ * source lines it is on (where its words map to), the sentence before it (deniedCount and measuredImprovement read
+ * it) and the disputed service.
+ */
+function sentenceInputs(file: CaseFile, r: RationaleSentence): unknown[] {
+  const { start, end } = r.sentence.range;
+  const offset = (p: Position) => (file.lineStarts[p.line] ?? file.text.length) + p.character;
+  // The source from the sentence's start to its end (line breaks, indentation and labels included) with the start's
+  // place fixes where each of its words is; the sentence's own length bounds it, whatever the length of its lines.
+  const source = file.text.slice(offset(start), offset(end));
+  const before = r.index > 0 ? r.prose.sentences[r.index - 1].text : '';
+  return [end.line, end.character, source, r.sentence.text, before, r.item.service];
+}
+
+/** The first of contradicts-record's reading-layer checks that finds something in the sentence. */
+function judged(file: CaseFile, model: CaseModel, facts: SummaryFacts, r: RationaleSentence): RecordFinding | undefined {
+  const found =
+    denial(file, facts, r) ??
+    deniedFailure(file, facts, r) ??
+    measuredImprovement(model, facts, r) ??
+    deniedCount(file, facts, r) ??
+    onlyFinding(file, facts, r) ??
+    contrary(facts, r) ??
+    contraryResponse(file, facts, r) ??
+    normalStudy(file, facts, r) ??
+    slightOverMeasures(file, model, facts, r) ??
+    neurologicOverNormalExam(file, facts, r) ??
+    longerThanTheClaim(model, facts, r);
+  return found ? found(file) : undefined;
 }
 
 const documentsHere = (x: Mention) => x.assertion === 'affirmed' || x.assertion === 'historical';
@@ -699,10 +738,12 @@ const sentenceIndexOf = new WeakMap<SummaryFacts, Map<Sentence, number>>();
 
 /** Where `sentence` is in the summary's sentences (-1 if not there): the first, as findIndex gives. */
 function summaryIndex(facts: SummaryFacts, sentence: Sentence): number {
+  // A sentence's place among all of them: a read of the whole summary (rules/summaryReads.ts), remembered or not.
+  readWholeSummary();
   let index = sentenceIndexOf.get(facts);
   if (!index) {
     index = new Map();
-    for (const [i, x] of facts.sentences.entries()) if (!index.has(x.sentence)) index.set(x.sentence, i);
+    for (const [i, x] of facts.allSentences.entries()) if (!index.has(x.sentence)) index.set(x.sentence, i);
     sentenceIndexOf.set(facts, index);
   }
   return index.get(sentence) ?? -1;
@@ -712,6 +753,11 @@ function summaryIndex(facts: SummaryFacts, sentence: Sentence): number {
 function motionMeasures(model: CaseModel, facts: SummaryFacts): readonly MotionMeasure[] {
   const injury = model.dates.injuryDate && formatIso(model.dates.injuryDate.date);
   const decision = model.dates.decisionDate && formatIso(model.dates.decisionDate.date);
+  readSummary(MOTION_MEASURES, JSON.stringify([injury ?? null, decision ?? null]));
+  return untracked(() => measuresOf(facts, injury, decision));
+}
+
+function measuresOf(facts: SummaryFacts, injury: string | undefined, decision: string | undefined): readonly MotionMeasure[] {
   const hit = motionMeasuresOf.get(facts);
   if (hit && hit.injury === injury && hit.decision === decision) return hit.measures;
   const measures = collectMotionMeasures(facts, injury, decision);
@@ -719,12 +765,40 @@ function motionMeasures(model: CaseModel, facts: SummaryFacts): readonly MotionM
   return measures;
 }
 
+/** The summary's motion measures for the header's dates (the key's argument): the same measures of the same facts, at the same visits. */
+const MOTION_MEASURES: SummaryKey = {
+  name: 'motion measures',
+  changed: (d, arg) => d.once(MOTION_MEASURES, arg, () => measuresChanged(d, arg)),
+};
+
+function measuresChanged(d: SummaryDiff, arg: string): boolean {
+  const [injury, decision] = JSON.parse(arg) as [string | null, string | null];
+  const [a, b] = untracked(() => bothFacts(d).map((f) => measuresOf(f, injury ?? undefined, decision ?? undefined)));
+  if (a.length !== b.length) return true;
+  return a.some(
+    (x, i) =>
+      !sameFact(x.fact, b[i].fact) ||
+      x.part !== b[i].part ||
+      x.motion !== b[i].motion ||
+      x.degrees !== b[i].degrees ||
+      x.state !== b[i].state ||
+      x.visit !== b[i].visit ||
+      x.iso !== b[i].iso,
+  );
+}
+
+/** The summary facts of the diff's two versions. */
+function bothFacts(d: SummaryDiff): [SummaryFacts, SummaryFacts] {
+  const access = accessOfDiff(d);
+  return [summaryFacts(d.prev, access), summaryFacts(d.next, access)];
+}
+
 function collectMotionMeasures(facts: SummaryFacts, injury: string | undefined, decision: string | undefined): MotionMeasure[] {
   // The date a sentence gives, or the last one given before it; a date before the injury or after the decision is a
   // slip or another claim's, so it starts a visit of no known date.
   const visits: Array<{ visit: number; iso?: string }> = [];
   let current: { visit: number; iso?: string } = { visit: -1 };
-  facts.sentences.forEach(({ reading }, i) => {
+  facts.allSentences.forEach(({ reading }, i) => {
     if (!REVIEW_SENTENCE.test(reading.text) && reading.attributes.dates.length) {
       const iso = reading.attributes.dates[reading.attributes.dates.length - 1].iso;
       const day = iso.length === 10 ? iso : undefined;
@@ -895,14 +969,29 @@ function documentedFailure(facts: SummaryFacts, sites: readonly string[], side: 
   return found;
 }
 
+/** The failure candidates of the summary: the same outcomes, treatments and severe pain scores, in the same order. */
+const FAILURE_CANDIDATES: SummaryKey = {
+  name: 'failure candidates',
+  changed: (d) =>
+    d.once(FAILURE_CANDIDATES, '', () => {
+      const [a, b] = untracked(() => bothFacts(d).map(candidatesOf));
+      return !sameFacts(a.outcomes, b.outcomes) || !sameFacts(a.treatments, b.treatments) || !sameFacts(a.severe, b.severe);
+    }),
+};
+
 function failureCandidates(facts: SummaryFacts): FailureCandidates {
+  readSummary(FAILURE_CANDIDATES, '');
+  return untracked(() => candidatesOf(facts));
+}
+
+function candidatesOf(facts: SummaryFacts): FailureCandidates {
   let hit = failureCandidatesOf.get(facts);
   if (hit) return hit;
   const outcomes = new Set<Fact>();
   const treatments = new Set<Fact>();
   for (const id of FAILURE_RESPONSES)
     for (const f of facts.byConcept.get(id) ?? []) if (f.mention.assertion !== 'negated' && f.mention.assertion !== 'generic') outcomes.add(f);
-  for (const [, list] of facts.byConcept)
+  for (const [, list] of facts.allByConcept)
     for (const f of list)
       if (CONSERVATIVE_KINDS.has(f.mention.concept.kind) && f.mention.concepts[0] === f.mention.concept.id && documents(f)) treatments.add(f);
   const severe = (facts.byConcept.get('pain-score') ?? []).filter(
@@ -989,16 +1078,47 @@ function asDenialOf(m: Mention, concept: Mention['concept'] | undefined): Mentio
 function examinationFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence, samePlace = false): Fact[] {
   const sites = sitesOf(m, r);
   const out: Fact[] = [];
-  for (const list of facts.byConcept.values()) {
-    for (const f of list) {
-      if (f.mention.concept.kind !== 'finding' || f.mention.value !== 'abnormal' || EXAM_UMBRELLAS.has(f.mention.concept.id)) continue;
-      if (f.mention.concepts[0] !== f.mention.concept.id || out.includes(f)) continue;
-      if (samePlace && !sameOrWithin(sites, f.sites, facts.access)) continue;
-      if (sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side)) out.push(f);
-    }
+  // The abnormal signs in the order the concepts list them, each once: a fact's place passes or fails the same each time.
+  for (const f of abnormalSigns(facts)) {
+    if (samePlace && !sameOrWithin(sites, f.sites, facts.access)) continue;
+    if (sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(m.attributes.side, f.side)) out.push(f);
   }
   return out.sort((a, b) => a.sentence.range.start.line - b.sentence.range.start.line);
 }
+
+const abnormalSignsOf = new WeakMap<SummaryFacts, readonly Fact[]>();
+
+/** Every abnormal examination sign of the summary (not an umbrella, under its own concept), once each, by concept. */
+function abnormalSigns(facts: SummaryFacts): readonly Fact[] {
+  readSummary(ABNORMAL_SIGNS, '');
+  return untracked(() => signsOf(facts));
+}
+
+function signsOf(facts: SummaryFacts): readonly Fact[] {
+  let hit = abnormalSignsOf.get(facts);
+  if (hit) return hit;
+  const seen = new Set<Fact>();
+  const out: Fact[] = [];
+  for (const list of facts.allByConcept.values()) {
+    for (const f of list) {
+      if (f.mention.concept.kind !== 'finding' || f.mention.value !== 'abnormal' || EXAM_UMBRELLAS.has(f.mention.concept.id)) continue;
+      if (f.mention.concepts[0] !== f.mention.concept.id || seen.has(f)) continue;
+      seen.add(f);
+      out.push(f);
+    }
+  }
+  abnormalSignsOf.set(facts, (hit = out));
+  return hit;
+}
+
+const ABNORMAL_SIGNS: SummaryKey = {
+  name: 'abnormal signs',
+  changed: (d) =>
+    d.once(ABNORMAL_SIGNS, '', () => {
+      const [a, b] = untracked(() => bothFacts(d).map(signsOf));
+      return !sameFacts(a, b);
+    }),
+};
 
 /**
  * Is one of the sites the other or inside it (a knee examination is not answered by a lumbar finding, although
@@ -1659,6 +1779,7 @@ function repeatedOnce(file: CaseFile, r: RationaleSentence, m: Mention, document
 const namedSitesOf = new WeakMap<SummaryFacts, string[]>();
 
 function namedSites(file: CaseFile, model: CaseModel, facts: SummaryFacts): string[] {
+  readWholeSummary();
   const hit = namedSitesOf.get(facts);
   if (hit) return hit;
   const out = new Set<string>(facts.sidesBySite.keys());

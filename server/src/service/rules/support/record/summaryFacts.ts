@@ -5,11 +5,13 @@
 // contradicts-record, unsupported-record-claim and detail-mismatch, so a
 // summary is read once however many items and rules ask about it.
 import type { CaseFile, Sentence } from '../../../syntax/ast';
-import type { Concept, Mention, SentenceReading, Side } from '../../../reading/types';
+import type { Mention, SentenceReading, Side } from '../../../reading/types';
 import data from '../../../data/terms/record-details.json';
 import { PhraseSet } from '../../../necessity/phrases';
 import { escapeRegExp } from '../../../text/words';
 import { clauseHolding } from '../../../reading/clauses';
+import { readingAccess, type ReadingAccess } from './access';
+import { readSummary, readWholeSummary, sameSentence, type SummaryDiff, type SummaryKey } from '../../summaryReads';
 
 const REVIEW = new PhraseSet(data.reviewSentence);
 const PLAN = new PhraseSet(data.planWords);
@@ -28,18 +30,7 @@ function requestedByCue(text: string, mention: Mention): boolean {
   return !WORK_STATUS.matches(text).some((w) => w.start <= cue.start && cue.end <= w.end);
 }
 
-/** What the record rules need of the reading layer: a reader and the lexicon's site tree. */
-export interface ReadingAccess {
-  read(text: string): SentenceReading;
-  /** Larger sites of a site, transitively (l5-s1 -> lumbar -> spine); empty for an unknown id. */
-  partOf(site: string): readonly string[];
-  /** The lexicon's title of a site ("the knee"), if it has one. */
-  siteTitle(site: string): string | undefined;
-  /** Does some concept of the lexicon count as this one (is it an umbrella: neurologic deficit, opioid)? */
-  hasNarrower(concept: string): boolean;
-  /** The lexicon's concept of an id, if it has one. */
-  concept(id: string): Concept | undefined;
-}
+export type { ReadingAccess };
 
 export interface Fact {
   sentence: Sentence;
@@ -62,12 +53,87 @@ export interface Fact {
 }
 
 export interface SummaryFacts {
-  sentences: Array<{ sentence: Sentence; reading: SentenceReading }>;
-  /** Facts by every concept id a mention counts for (its own and each broader one). */
-  byConcept: ReadonlyMap<string, readonly Fact[]>;
-  /** Sides each site is named with in the summary ('none' for a site named without a side). */
-  sidesBySite: ReadonlyMap<string, ReadonlySet<Side | 'none'>>;
+  /** Every sentence with its reading: a read of the whole summary (rules/summaryReads.ts). */
+  readonly sentences: ReadonlyArray<{ sentence: Sentence; reading: SentenceReading }>;
+  /** Facts by every concept id a mention counts for (its own and each broader one): `get` is a keyed read, iterating reads the whole. */
+  byConcept: FactIndex;
+  /** Sides each site is named with in the summary ('none' for a site named without a side): a read of the whole. */
+  readonly sidesBySite: ReadonlyMap<string, ReadonlySet<Side | 'none'>>;
   access: ReadingAccess;
+  /** The facts of each sentence, in order (for the keys' comparisons; reads nothing). */
+  readonly factsOf: ReadonlyMap<Sentence, readonly Fact[]>;
+  /** `sentences` without recording a read, for an aggregate that records its own key. */
+  readonly allSentences: ReadonlyArray<{ sentence: Sentence; reading: SentenceReading }>;
+  /** `byConcept` without recording a read, for an aggregate that records its own key. */
+  readonly allByConcept: ReadonlyMap<string, readonly Fact[]>;
+}
+
+/** The summary's facts by concept, as the record rules ask for them. */
+export interface FactIndex {
+  get(id: string): readonly Fact[] | undefined;
+  values(): IterableIterator<readonly Fact[]>;
+  [Symbol.iterator](): IterableIterator<[string, readonly Fact[]]>;
+}
+
+/**
+ * A concept's facts (`byConcept.get(id)`): they differ only where a changed sentence, old or new, has a fact counting
+ * for the concept (the other sentences' facts are the same, in the same order).
+ */
+const CONCEPT_FACTS: SummaryKey = {
+  name: 'concept facts',
+  changed(d, id) {
+    let ids = d.memo.get(CONCEPT_FACTS) as Set<string> | undefined;
+    if (!ids) {
+      ids = new Set();
+      const { old, new: added } = d.changedSentences();
+      for (const [file, changed] of [
+        [d.prev, old],
+        [d.next, added],
+      ] as const) {
+        const facts = summaryFacts(file, accessOfDiff(d));
+        for (const s of changed) for (const f of facts.factsOf.get(s) ?? []) for (const c of f.mention.concepts) ids.add(c);
+      }
+      d.memo.set(CONCEPT_FACTS, ids);
+    }
+    return ids.has(id);
+  },
+};
+
+/** The access the facts of a diff's versions are read with (the record rules' view of the diff's reader). */
+export const accessOfDiff = (d: SummaryDiff): ReadingAccess => readingAccess(d.reader);
+
+/** Is `a` the same fact as `b` of another version: the same sentence (text, place, labels) and the same mention of it? */
+export function sameFact(a: Fact, b: Fact): boolean {
+  return (
+    a.mention.start === b.mention.start &&
+    a.mention.end === b.mention.end &&
+    a.mention.concept.id === b.mention.concept.id &&
+    a.mention.assertion === b.mention.assertion &&
+    sameSentence(a.sentence, b.sentence)
+  );
+}
+
+/** Are two lists of facts of two versions the same facts in the same order? */
+export function sameFacts(a: readonly Fact[], b: readonly Fact[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameFact(a[i], b[i])) return false;
+  return true;
+}
+
+class TrackedFacts implements FactIndex {
+  constructor(private readonly map: ReadonlyMap<string, readonly Fact[]>) {}
+  get(id: string): readonly Fact[] | undefined {
+    readSummary(CONCEPT_FACTS, id);
+    return this.map.get(id);
+  }
+  values(): IterableIterator<readonly Fact[]> {
+    readWholeSummary();
+    return this.map.values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, readonly Fact[]]> {
+    readWholeSummary();
+    return this.map[Symbol.iterator]();
+  }
 }
 
 const cache = new WeakMap<CaseFile, SummaryFacts>();
@@ -110,8 +176,9 @@ export function summaryFacts(file: CaseFile, access: ReadingAccess): SummaryFact
 }
 
 function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
-  const sentences: SummaryFacts['sentences'] = [];
+  const sentences: Array<{ sentence: Sentence; reading: SentenceReading }> = [];
   const byConcept = new Map<string, Fact[]>();
+  const factsOf = new Map<Sentence, Fact[]>();
   const sidesBySite = new Map<string, Set<Side | 'none'>>();
   const noteSide = (site: string, side: Side | 'none') => {
     let s = sidesBySite.get(site);
@@ -122,6 +189,8 @@ function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
     const reading = access.read(sentence.text);
     sentences.push({ sentence, reading });
     const derived = derive(reading);
+    const own: Fact[] = [];
+    factsOf.set(sentence, own);
     reading.mentions.forEach((mention, i) => {
       const fact: Fact = {
         sentence,
@@ -133,6 +202,7 @@ function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
         planned: derived.planned[i],
         presupposed: derived.presupposed[i],
       };
+      own.push(fact);
       for (const id of mention.concepts) {
         let list = byConcept.get(id);
         if (!list) byConcept.set(id, (list = []));
@@ -142,6 +212,7 @@ function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
       // "The records included 7 physical therapy reports": the notes of a treatment record the treatment.
       for (const inner of recordedTreatments(access, mention)) {
         const innerFact: Fact = { ...fact, mention: inner };
+        own.push(innerFact);
         for (const id of inner.concepts) {
           let list = byConcept.get(id);
           if (!list) byConcept.set(id, (list = []));
@@ -151,7 +222,21 @@ function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
     });
     for (const site of reading.attributes.sites) noteSide(site, reading.attributes.side ?? 'none');
   }
-  return { sentences, byConcept, sidesBySite, access };
+  return {
+    get sentences() {
+      readWholeSummary();
+      return sentences;
+    },
+    byConcept: new TrackedFacts(byConcept),
+    get sidesBySite() {
+      readWholeSummary();
+      return sidesBySite;
+    },
+    access,
+    factsOf,
+    allSentences: sentences,
+    allByConcept: byConcept,
+  };
 }
 
 /**
