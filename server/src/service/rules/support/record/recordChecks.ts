@@ -952,8 +952,50 @@ interface DocumentedFailure {
  * the rationales of a long case deny the failure of conservative care at the same few places again and again.
  */
 function documentedFailure(facts: SummaryFacts, sites: readonly string[], side: Side | undefined, named: (readonly string[])[]): DocumentedFailure {
-  const candidates = failureCandidates(facts);
   const key = JSON.stringify([sites, side ?? null, named]);
+  readSummary(FAILURE_AT_PLACE, key);
+  return untracked(() => failureAt(facts, key, sites, side, named));
+}
+
+/**
+ * documentedFailure's answer as deniedFailure reads it (keep the two in step): whether each list is empty, its first
+ * fact, its words (evidenceWords), the labels of its sentences (citesAny), the two treatments after the outcome's
+ * sentence (firstOthers) and the count of distinct treatments. A summary edit elsewhere in a long list of treatments
+ * leaves it as it was.
+ */
+const FAILURE_AT_PLACE: SummaryKey = {
+  name: 'documented failure at a place',
+  changed: (d, key) =>
+    d.once(FAILURE_AT_PLACE, key, () => {
+      const [sites, side, named] = JSON.parse(key) as [string[], Side | null, string[][]];
+      const [a, b] = untracked(() => bothFacts(d).map((f) => failureAt(f, key, sites, side ?? undefined, named)));
+      return !sameFailureAsRead(a, b);
+    }),
+};
+
+function sameFailureAsRead(a: DocumentedFailure, b: DocumentedFailure): boolean {
+  if (a.distinct !== b.distinct) return false;
+  const lists: [readonly Fact[], readonly Fact[]][] = [
+    [a.outcome, b.outcome],
+    [a.severe, b.severe],
+    [a.treated, b.treated],
+  ];
+  for (const [x, y] of lists) {
+    if (!x.length !== !y.length || (x.length && !sameFact(x[0], y[0]))) return false;
+    if (evidenceWords(x) !== evidenceWords(y) || labelsOf(x) !== labelsOf(y)) return false;
+  }
+  for (const [x, y] of lists.slice(0, 2))
+    if (x.length && !sameFacts(firstOthers(a.treated, x[0].sentence, 2), firstOthers(b.treated, y[0].sentence, 2))) return false;
+  return true;
+}
+
+/** The labels of the facts' sentences, as one text. */
+function labelsOf(facts: readonly Fact[]): string {
+  return [...new Set(facts.flatMap((f) => f.sentence.labels.map((l) => l.name)))].sort().join('\n');
+}
+
+function failureAt(facts: SummaryFacts, key: string, sites: readonly string[], side: Side | undefined, named: (readonly string[])[]): DocumentedFailure {
+  const candidates = candidatesOf(facts);
   const hit = candidates.byPlace.get(key);
   if (hit) return hit;
   const at = (f: Fact) => sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(side, f.side) && !f.review;
@@ -967,21 +1009,6 @@ function documentedFailure(facts: SummaryFacts, sites: readonly string[], side: 
   const found = { outcome, severe, treated, distinct: distinct.size };
   candidates.byPlace.set(key, found);
   return found;
-}
-
-/** The failure candidates of the summary: the same outcomes, treatments and severe pain scores, in the same order. */
-const FAILURE_CANDIDATES: SummaryKey = {
-  name: 'failure candidates',
-  changed: (d) =>
-    d.once(FAILURE_CANDIDATES, '', () => {
-      const [a, b] = untracked(() => bothFacts(d).map(candidatesOf));
-      return !sameFacts(a.outcomes, b.outcomes) || !sameFacts(a.treatments, b.treatments) || !sameFacts(a.severe, b.severe);
-    }),
-};
-
-function failureCandidates(facts: SummaryFacts): FailureCandidates {
-  readSummary(FAILURE_CANDIDATES, '');
-  return untracked(() => candidatesOf(facts));
 }
 
 function candidatesOf(facts: SummaryFacts): FailureCandidates {
