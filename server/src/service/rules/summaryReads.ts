@@ -82,6 +82,12 @@ function merge(into: SummaryDeps, from: SummaryDeps): void {
   else (into.parts ??= []).push(from);
 }
 
+/**
+ * A string input as a string of its own: a slice of the document's text (a sentence's source) would keep the whole
+ * text of its version alive for as long as the part is kept, which can be many versions later.
+ */
+const own = (x: unknown): unknown => (typeof x === 'string' && x.length > 12 ? (JSON.parse(JSON.stringify(x)) as string) : x);
+
 const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
@@ -109,7 +115,7 @@ export function part<T>(place: string, inputs: readonly unknown[], compute: () =
     current = unit;
   }
   merge(unit, deps);
-  p.next.set(place, { inputs, value, deps });
+  p.next.set(place, { inputs: inputs.map(own), value, deps });
   return value;
 }
 

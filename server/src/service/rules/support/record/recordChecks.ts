@@ -982,16 +982,23 @@ function sameFailureAsRead(a: DocumentedFailure, b: DocumentedFailure): boolean 
   ];
   for (const [x, y] of lists) {
     if (!x.length !== !y.length || (x.length && !sameFact(x[0], y[0]))) return false;
-    if (evidenceWords(x) !== evidenceWords(y) || labelsOf(x) !== labelsOf(y)) return false;
+    if (sharedEvidenceWords(x) !== sharedEvidenceWords(y) || labelsOf(x) !== labelsOf(y)) return false;
   }
   for (const [x, y] of lists.slice(0, 2))
     if (x.length && !sameFacts(firstOthers(a.treated, x[0].sentence, 2), firstOthers(b.treated, y[0].sentence, 2))) return false;
   return true;
 }
 
-/** The labels of the facts' sentences, as one text. */
+const labelsOfList = new WeakMap<readonly Fact[], string>();
+
+/** The labels of the facts' sentences, as one text (remembered with the list: the last run's lists are asked again). */
 function labelsOf(facts: readonly Fact[]): string {
-  return [...new Set(facts.flatMap((f) => f.sentence.labels.map((l) => l.name)))].sort().join('\n');
+  let labels = labelsOfList.get(facts);
+  if (labels === undefined) {
+    labels = [...new Set(facts.flatMap((f) => f.sentence.labels.map((l) => l.name)))].sort().join('\n');
+    labelsOfList.set(facts, labels);
+  }
+  return labels;
 }
 
 function failureAt(facts: SummaryFacts, key: string, sites: readonly string[], side: Side | undefined, named: (readonly string[])[]): DocumentedFailure {
@@ -1803,11 +1810,13 @@ function repeatedOnce(file: CaseFile, r: RationaleSentence, m: Mention, document
 }
 
 /** Every body part the letter names outside the rationales: the summary's sentences, the worker's fields and the disputed services. */
-const namedSitesOf = new WeakMap<SummaryFacts, string[]>();
+// Per file, not per summary's facts: the worker's fields and the services are read too (the facts of an unchanged
+// summary are the last parse's).
+const namedSitesOf = new WeakMap<CaseFile, string[]>();
 
 function namedSites(file: CaseFile, model: CaseModel, facts: SummaryFacts): string[] {
   readWholeSummary();
-  const hit = namedSitesOf.get(facts);
+  const hit = namedSitesOf.get(file);
   if (hit) return hit;
   const out = new Set<string>(facts.sidesBySite.keys());
   const note = (text: string) => {
@@ -1819,7 +1828,7 @@ function namedSites(file: CaseFile, model: CaseModel, facts: SummaryFacts): stri
   for (const f of file.worker?.fields ?? []) if (f.value.trim()) note(f.value);
   for (const item of model.items) if (item.service) note(item.service);
   const list = [...out];
-  namedSitesOf.set(facts, list);
+  namedSitesOf.set(file, list);
   return list;
 }
 

@@ -4,7 +4,7 @@
 // per analysis from the reader's sentence readings and shared by
 // contradicts-record, unsupported-record-claim and detail-mismatch, so a
 // summary is read once however many items and rules ask about it.
-import type { CaseFile, Sentence } from '../../../syntax/ast';
+import type { CaseFile, Prose, Sentence } from '../../../syntax/ast';
 import type { Mention, SentenceReading, Side } from '../../../reading/types';
 import data from '../../../data/terms/record-details.json';
 import { PhraseSet } from '../../../necessity/phrases';
@@ -137,6 +137,12 @@ class TrackedFacts implements FactIndex {
 }
 
 const cache = new WeakMap<CaseFile, SummaryFacts>();
+/**
+ * The facts of a summary block: a parse whose summary is the last parse's (ParseMemo.block hands back the same Prose,
+ * at the same lines) has the same facts, so an edit elsewhere does not read the summary again. Nothing else of the
+ * file goes into them (a memo that also reads the worker or the items is kept per file: namedSites).
+ */
+const byProse = new WeakMap<Prose, SummaryFacts>();
 
 interface Derived {
   review: boolean;
@@ -170,8 +176,11 @@ function derive(reading: SentenceReading): Derived {
 export function summaryFacts(file: CaseFile, access: ReadingAccess): SummaryFacts {
   const hit = cache.get(file);
   if (hit && hit.access === access) return hit;
-  const facts = build(file, access);
+  const prose = file.summary?.prose;
+  const shared = prose && byProse.get(prose);
+  const facts = shared && shared.access === access ? shared : build(file, access);
   cache.set(file, facts);
+  if (prose) byProse.set(prose, facts);
   return facts;
 }
 
