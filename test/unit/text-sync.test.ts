@@ -70,6 +70,16 @@ test("random incremental edits, lone CR included, leave the server's text equal 
       doc = lineSafeTextDocument.update(doc, changes, doc.version + 1);
       assert.equal(doc.getText(), client, `run ${run}, step ${step}`);
       assert.equal(doc.lineCount, lineStarts(client).length);
+      // The line table kept through the changes is the one built from the text: every position reads the same.
+      const fresh = TextDocument.create('file:///t.imr', 'imr', 1, client);
+      for (let offset = -1; offset <= client.length + 1; offset++) {
+        assert.deepEqual(doc.positionAt(offset), fresh.positionAt(offset), `run ${run}, step ${step}, offset ${offset}`);
+      }
+      for (let line = -1; line <= fresh.lineCount; line++) {
+        for (let character = -1; character <= 4; character++) {
+          assert.equal(doc.offsetAt({ line, character }), fresh.offsetAt({ line, character }), `run ${run}, step ${step}, ${line}:${character}`);
+        }
+      }
     }
   }
 });
