@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCase } from '../../server/src/service/syntax/parser';
 import { ParseMemo } from '../../server/src/service/syntax/parseMemo';
+import { splitProse, splitSentences } from '../../server/src/service/text/sentences';
+import { synthCase } from '../../bench/synth';
 import { readExample } from '../helpers/fixtures';
+import { prng } from '../helpers/random';
 
 const EXAMPLES = ['lumbar-mri-upheld.imr', 'multiple-items.imr', 'mistakes-demo.imr', 'physical-therapy-overturned.imr'];
 
@@ -70,4 +73,155 @@ test("a parse with the memo equals one without it after seeded random edits, and
   const after = parseCase(`${text.slice(0, at)} again${text.slice(at)}`, memo);
   assert.equal(after.items[0].rationale!.prose, before.items[0].rationale!.prose, 'an unchanged rationale is reused');
   assert.notEqual(after.items.at(-1)!.rationale!.prose, before.items.at(-1)!.rationale!.prose, 'the edited rationale is built again');
+});
+
+// A long summary paragraph (the synthetic 2,000-line case's is 26 KB, one
+// paragraph) is split again only around an edit (text/sentences.ts
+// splitProse, handed the previous version by the memo). Edits aimed inside
+// it: words, sentence ends and joins, list markers (inline and at a line's
+// start), bullets, abbreviations, newlines, and a line repeated.
+const LONG_PIECES = [
+  ' word',
+  ' not',
+  '.',
+  '. Then',
+  '. The',
+  ': 1. Physical therapy',
+  ' 2. Acupuncture',
+  ' 3. Massage',
+  '\n',
+  '\n\n',
+  '\n  ',
+  '\n  - ',
+  '\n  1. Item',
+  '\n  2. Next',
+  ' • ',
+  ' ▪ ',
+  'Dr. ',
+  ' e.g. ',
+  'J. ',
+  '? ',
+  '! ',
+  ' [#note]',
+  'x',
+  '',
+  '  ',
+];
+
+function summarySpan(text: string): [number, number] | undefined {
+  const summary = parseCase(text).summary;
+  if (!summary || summary.prose.segments.length === 0) return undefined;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const { start, end } = summary.prose.range;
+  return [starts[start.line] + start.character, starts[end.line] + end.character];
+}
+
+test('a parse with the memo equals one without it after seeded edits inside a long summary paragraph', () => {
+  const next = prng(20261203);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)];
+  for (const [lines, seed] of [
+    [400, 1001],
+    [2000, 1002],
+  ]) {
+    const memo = new ParseMemo();
+    let text = synthCase(lines, seed);
+    parseCase(text, memo);
+    for (let i = 0; i < (lines > 1000 ? 40 : 80); i++) {
+      const span = summarySpan(text);
+      assert.ok(span, 'the case has a summary');
+      const at = span[0] + Math.floor(next() * (span[1] - span[0] + 1));
+      if (next() < 0.1) {
+        // A line of the summary repeated after the one the edit is in.
+        const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        const lineEnd = text.indexOf('\n', at);
+        const copy = text.slice(lineStart, lineEnd);
+        text = `${text.slice(0, lineEnd)}\n${copy}${text.slice(lineEnd)}`;
+      } else {
+        const cut = next() < 0.35 ? Math.floor(next() * 8) : 0;
+        text = text.slice(0, at) + pick(LONG_PIECES) + text.slice(Math.min(text.length, at + cut));
+      }
+      assert.deepEqual(parseCase(text, memo), parseCase(text), `synthetic-${lines}, edit ${i}`);
+    }
+  }
+});
+
+test('splitting a long paragraph again around an edit gives the whole split, checkpoints included', () => {
+  const next = prng(4711);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(next() * xs.length)];
+  const words = [
+    'pain',
+    'the',
+    'Dr.',
+    'e.g.',
+    'No.',
+    '5',
+    'J.',
+    'Smith',
+    'grade',
+    'A.',
+    'criteria:',
+    '1.',
+    '2.',
+    '3.',
+    'Pain',
+    'MRI',
+    '•',
+    '▪',
+    'x?',
+    'ok!',
+    '"quoted."',
+    'i.e.',
+    'vs.',
+    '4.5',
+    'B.',
+    ';',
+    '1)',
+    'a.',
+    '-',
+    '*',
+  ];
+  const pieces = [
+    ' word',
+    '.',
+    '. Then',
+    ': 1. Physical therapy',
+    ' 2. Acupuncture',
+    '\n',
+    '\n- ',
+    '\n1. Item',
+    '\n2. Next',
+    ' • ',
+    'Dr. ',
+    '? ',
+    'A. ',
+    'x',
+    '',
+    '  \n',
+  ];
+  for (let t = 0; t < 40; t++) {
+    const lines: string[] = [];
+    let line = '';
+    for (let w = 0; w < 600; w++) {
+      const word = pick(words);
+      if (line.length + word.length > 60) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    let text = lines.join('\n');
+    let split = splitProse(text);
+    for (let e = 0; e < 25; e++) {
+      const at = Math.floor(next() * (text.length + 1));
+      const cut = next() < 0.4 ? Math.floor(next() * 10) : 0;
+      const edited = text.slice(0, at) + pick(pieces) + text.slice(Math.min(text.length, at + cut));
+      const again = splitProse(edited, { text, split });
+      const whole = splitSentences(edited, { layout: 'prose' }).flatMap((s) => [s.start, s.end]);
+      assert.deepEqual([...again.bounds], whole, `text ${t}, edit ${e}: sentences`);
+      assert.deepEqual([...again.checkpoints], [...splitProse(edited).checkpoints], `text ${t}, edit ${e}: checkpoints`);
+      text = edited;
+      split = again;
+    }
+  }
 });

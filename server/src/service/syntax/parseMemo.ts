@@ -21,7 +21,18 @@
  * A bound, not a tuning knob: past it a parse computes the rest afresh. A
  * 20,000-line case has about 10,000 sentences and a few thousand paragraphs.
  */
+import { commonPrefix, commonSuffix } from '../text/sentences';
+
 const LIMIT = 40000;
+
+/** A paragraph this long is split again around an edit rather than whole (shorter ones cost little either way). */
+export const LONG_PARAGRAPH = 2048;
+
+/** How many characters `a` and `b` share at their start plus at their end (at most the shorter's length). */
+function sharedEnds(a: string, b: string): number {
+  const prefix = commonPrefix(a, b);
+  return prefix + commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
+}
 
 interface Kept<T> {
   value: T;
@@ -29,7 +40,9 @@ interface Kept<T> {
 }
 
 export class ParseMemo {
-  private readonly splits = new Map<string, Kept<readonly number[]>>();
+  private readonly splits = new Map<string, Kept<object>>();
+  /** The texts of `splits` at least LONG_PARAGRAPH characters long: the candidates for splitting again around an edit. */
+  private readonly long = new Set<string>();
   private readonly texts = new Map<string, Kept<string>>();
   private readonly blocks = new Map<string, Kept<unknown>>();
   private generation = 0;
@@ -47,16 +60,42 @@ export class ParseMemo {
     }
   }
 
-  /** The sentence bounds of a paragraph text ([start, end, start, end, …]), split once. */
-  bounds(text: string, split: (text: string) => readonly number[]): readonly number[] {
+  /**
+   * The split of a paragraph text, done once. A long text not split before is
+   * handed with the previous parse's long text most like it (the one sharing
+   * the longest start and end), so that `split` may split again only around
+   * what changed (text/sentences.ts splitProse): a keystroke in a long
+   * summary paragraph changes its text, and splitting all of it again was
+   * most of a 20,000-line case's parse.
+   */
+  bounds<T extends object>(text: string, split: (text: string, previous?: { text: string; split: T }) => T): T {
     const hit = this.splits.get(text);
     if (hit) {
       hit.generation = this.generation;
-      return hit.value;
+      return hit.value as T;
     }
-    const value = Object.freeze(split(text));
+    const previous = text.length >= LONG_PARAGRAPH ? this.nearest(text) : undefined;
+    const value = Object.freeze(split(text, previous as { text: string; split: T } | undefined));
     if (this.splits.size < LIMIT) this.splits.set(text, { value, generation: this.generation });
+    if (text.length >= LONG_PARAGRAPH) this.long.add(text);
     return value;
+  }
+
+  /** Of the long texts split by the previous parse (not this one), the one sharing the most of `text` at its two ends. */
+  private nearest(text: string): { text: string; split: unknown } | undefined {
+    let best: string | undefined;
+    let shared = 0;
+    for (const other of this.long) {
+      const kept = this.splits.get(other);
+      if (!kept || kept.generation === this.generation) continue;
+      const n = sharedEnds(other, text);
+      if (n > shared) {
+        best = other;
+        shared = n;
+      }
+    }
+    // Less than half in common: splitting it whole costs no more than comparing.
+    return best !== undefined && shared * 2 >= text.length ? { text: best, split: this.splits.get(best)!.value } : undefined;
   }
 
   /**
@@ -92,6 +131,7 @@ export class ParseMemo {
 
   clear(): void {
     this.splits.clear();
+    this.long.clear();
     this.texts.clear();
     this.blocks.clear();
   }
@@ -100,5 +140,6 @@ export class ParseMemo {
     for (const memo of [this.splits, this.texts, this.blocks] as Map<string, Kept<unknown>>[]) {
       for (const [text, kept] of memo) if (kept.generation !== this.generation) memo.delete(text);
     }
+    for (const text of this.long) if (!this.splits.has(text)) this.long.delete(text);
   }
 }

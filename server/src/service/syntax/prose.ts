@@ -3,9 +3,9 @@
 // sentences, keeping a map from every character back to the source.
 import type { LabelRef, Paragraph, Prose, ProseSegment, Range, Sentence } from './ast';
 import { range as mkRange } from './positions';
-import { splitSentences as splitText } from '../text/sentences';
+import { splitSentences as splitText, splitProse, type ProseSplit } from '../text/sentences';
 import { pieceAt } from '../text/pieces';
-import type { ParseMemo } from './parseMemo';
+import { LONG_PARAGRAPH, type ParseMemo } from './parseMemo';
 
 export interface ProseLineInput {
   /** Line content after indentation, without the line break. Empty for a blank line. */
@@ -212,10 +212,18 @@ function splitSentences(prose: Prose, lineJoins: number[], memo: ParseMemo | und
       from = at + 1;
     }
     const text = from === 0 ? para.text : parts.join('') + para.text.slice(from);
-    const bounds = memo ? memo.bounds(text, sentenceBounds) : sentenceBounds(text);
+    const bounds = memo ? memo.bounds(text, proseSplit).bounds : sentenceBounds(text);
     for (let k = 0; k < bounds.length; k += 2) pushSentence(prose, sentences, para.start + bounds[k], para.start + bounds[k + 1], index, memo);
   });
   return sentences;
+}
+
+/**
+ * The memo's split of a paragraph: a long one with the places between its
+ * sentences, so that the next version is split again only around its edit.
+ */
+function proseSplit(text: string, previous?: { text: string; split: ProseSplit }): ProseSplit {
+  return text.length >= LONG_PARAGRAPH ? splitProse(text, previous) : { bounds: sentenceBounds(text), checkpoints: [] };
 }
 
 /** The splitter's sentences of a paragraph, as [start, end, start, end, …]: all the prose keeps of them. */

@@ -94,6 +94,9 @@ function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0' || c === '\v';
 }
 
+/** Where a list item starts a line (the first 120 characters of its content are tested). */
+const LIST_ITEM = /^(?:[•·▪●◦‣∙*]|-(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s))/;
+
 function readLines(text: string, layout: 'pdf' | 'prose'): Line[] {
   const lines: Line[] = [];
   let at = 0;
@@ -107,7 +110,7 @@ function readLines(text: string, layout: 'pdf' | 'prose'): Line[] {
     while (e > s && isSpace(text[e - 1])) e--;
     const content = text.slice(s, Math.min(e, s + 120));
     const blank = s === e;
-    const listItem = !blank && /^(?:[•·▪●◦‣∙*]|-(?=\s)|\(?\d{1,2}[.)](?=\s)|\(?[a-z][.)](?=\s))/.test(content);
+    const listItem = !blank && LIST_ITEM.test(content);
     const heading =
       layout === 'pdf' && !blank && e - s <= 80 && !/[.!?,;]$/.test(content) && /^[^a-z]*$/.test(content) && (content.match(/[A-Z]{3,}/g)?.length ?? 0) >= 2;
     const furniture = layout === 'pdf' && !blank && e - s <= 40 && (PAGE_LINE.test(content) || CASE_NUMBER_LINE.test(content));
@@ -169,12 +172,58 @@ function continues(text: string, prevEnd: number, nextStart: number): boolean {
   return !!word && CONTINUING_WORDS.has(word);
 }
 
-/** Splits `text` into sentences; see the module comment for what ends one. */
-export function splitSentences(text: string, options: SplitOptions = {}): SplitSentence[] {
-  const layout = options.layout ?? 'pdf';
+/** A piece of running text: a line's content, with whether a sentence must start before it. */
+interface Run {
+  start: number;
+  end: number;
+  breakBefore: boolean;
+}
+
+/** May the line content starting at `s` be a list item? False only where LIST_ITEM cannot match: most lines start with a word. */
+function mayBeListItem(text: string, s: number): boolean {
+  const c = text.charCodeAt(s);
+  // a-z: only as "a." or "a)"
+  if (c >= 97 && c <= 122) {
+    const d = text.charCodeAt(s + 1);
+    return d === 46 || d === 41;
+  }
+  // A-Z and most punctuation start no list item; digits, "(", "-", "*" and the bullets may.
+  return !(c >= 65 && c <= 90);
+}
+
+/**
+ * The runs of prose, as readRuns reads them with readLines: a line's kind is
+ * its own (blank, or a list item), and a sentence starts at a list item and
+ * after a blank line. No line objects: a long summary paragraph has
+ * thousands of lines, and this is most of what splitting it again around an
+ * edit costs.
+ */
+function readProseRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let sawGap = false;
+  let at = 0;
+  while (at <= text.length) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    let s = at;
+    let e = nl;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (s === e) sawGap = true;
+    else {
+      const listItem = mayBeListItem(text, s) && LIST_ITEM.test(text.slice(s, Math.min(e, s + 120)));
+      runs.push({ start: s, end: e, breakBefore: runs.length === 0 || listItem || sawGap });
+      sawGap = false;
+    }
+    at = nl + 1;
+  }
+  return runs;
+}
+
+function readRuns(text: string, layout: 'pdf' | 'prose'): Run[] {
+  if (layout === 'prose') return readProseRuns(text);
   const lines = readLines(text, layout);
-  // Pieces of running text, each a line's content, with whether a sentence must start before it.
-  const runs: Array<{ start: number; end: number; breakBefore: boolean }> = [];
+  const runs: Run[] = [];
   let sawGap = false; // a blank line or furniture since the last content line
   let prevHeading = false;
   for (const l of lines) {
@@ -190,14 +239,47 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
     let breakBefore = !prev || l.listItem || l.heading || prevHeading;
     if (!breakBefore && sawGap) {
       // A paragraph break ends the sentence, unless the sentence plainly goes on (a page break cut it).
-      breakBefore = layout === 'prose' || !continues(text, prev.end, l.start);
+      breakBefore = !continues(text, prev.end, l.start);
     }
     runs.push({ start: l.start, end: l.end, breakBefore });
     sawGap = false;
     prevHeading = l.heading;
   }
+  return runs;
+}
 
+/** Splits `text` into sentences; see the module comment for what ends one. */
+export function splitSentences(text: string, options: SplitOptions = {}): SplitSentence[] {
   const out: SplitSentence[] = [];
+  scan(text, readRuns(text, options.layout ?? 'pdf'), { run: 0, from: -1, at: -1, listNumber: -1, sentences: 0, reach: 0 }, out);
+  return out;
+}
+
+/**
+ * A place between two sentences where the splitter may stop and start again:
+ * no sentence is open, and the scan goes on at `at` in run `run` with the
+ * next sentence's text starting at `from` and the inline list's number
+ * `listNumber`. Nothing else carries from one sentence to the next (the
+ * search for the next mark is a cache). `sentences` is how many the split
+ * gave before it; `reach` bounds what the split read to get there: every
+ * character it looked at, and every line whose kind it asked, is before it.
+ */
+export interface Checkpoint {
+  run: number;
+  from: number;
+  at: number;
+  listNumber: number;
+  sentences: number;
+  reach: number;
+}
+
+/**
+ * The scan from `start` (or the first run's start, when `start.from` is -1),
+ * appending the sentences to `out`. `checkpoint` is told of each place
+ * between two sentences it passes; when it answers true the scan stops there
+ * (the caller has the rest already).
+ */
+function scan(text: string, runs: Run[], start: Checkpoint, out: SplitSentence[], checkpoint?: (c: Checkpoint) => boolean): boolean {
   let cur: SplitSentence | undefined;
   const flush = () => {
     if (cur && cur.text.trim()) {
@@ -215,18 +297,30 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
     cur.text += text.slice(s, e);
     cur.end = e;
   };
+  // Between two sentences, after a flush: may the scan stop here?
+  const between = (r: number, from: number, at: number, listNumber: number, read: number): boolean => {
+    if (!checkpoint) return false;
+    // What was read: up to 12 characters past `read` (the look-ahead of a full stop), and the next line's kind.
+    const next = runs[r + 1];
+    const reach = Math.max(read, from, at, next ? next.end + 1 : 0) + 13;
+    return checkpoint({ run: r, from, at, listNumber, sentences: start.sentences + out.length, reach });
+  };
 
-  let listNumber = -1; // the number of the last inline list item seen ("1." ... "2.")
+  let listNumber = start.listNumber; // the number of the last inline list item seen ("1." ... "2.")
   // Where the next mark or bullet is at or after the last search: the loop jumps there rather than stepping
   // character by character. Kept across runs, so the text is searched once however its lines fall.
   let nextMark = -1;
-  for (let r = 0; r < runs.length; r++) {
+  for (let r = start.run; r < runs.length; r++) {
     const run = runs[r];
     const following = runs[r + 1];
-    if (run.breakBefore) flush();
-    let from = run.start;
+    const resumed = r === start.run && start.from >= 0;
+    if (!resumed && run.breakBefore) {
+      flush();
+      if (r > start.run && between(r, run.start, run.start, listNumber, run.start)) return true;
+    }
+    let from = resumed ? start.from : run.start;
     const t = text;
-    let i = run.start;
+    let i = resumed ? start.at : run.start;
     while (i < run.end) {
       if (listNumber < 0) {
         // No inline list open: only marks and bullets matter, so jump to the next one.
@@ -299,6 +393,7 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
         flush();
         from = k;
         i = k;
+        if (between(r, from, i, listNumber, k)) return true;
         continue;
       }
       // An inline list: "criteria: 1. Physical therapy 2. Acupuncture" starts a sentence at "2.".
@@ -312,6 +407,7 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
           from = i;
           listNumber = Number(m[1]);
           i += m[0].length;
+          if (between(r, from, i, listNumber, i)) return true;
           continue;
         }
       }
@@ -321,6 +417,9 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
         append(from, e);
         flush();
         from = i;
+        if (between(r, from, i + 1, listNumber, i + 1)) return true;
+        i++;
+        continue;
       }
       i++;
     }
@@ -330,7 +429,129 @@ export function splitSentences(text: string, options: SplitOptions = {}): SplitS
     append(from, e);
   }
   flush();
-  return out;
+  return false;
+}
+
+/**
+ * What a prose split keeps to split an edited version of its text again:
+ * its sentences' bounds ([start, end, start, end, …]) and the places between
+ * them (Checkpoint, six numbers each: run, from, at, listNumber, sentences,
+ * reach).
+ */
+export interface ProseSplit {
+  bounds: readonly number[];
+  checkpoints: readonly number[];
+}
+
+const STRIDE = 6;
+
+/**
+ * The sentence bounds of `text` as splitSentences(text, { layout: 'prose' })
+ * gives them, splitting again only around what changed since `previous` (a
+ * split of another version of the text).
+ *
+ * Why it is the same: in prose, a line's kind (blank, a list item) is read
+ * from that line alone (the repeated-line count is the pdf layout's), so the
+ * lines wholly before the first changed character are the same lines, and
+ * a checkpoint of the old split whose reach is before the start of that
+ * character's line was reached by reading only what did not change: the new
+ * split gets there in the same state, with the same sentences before it.
+ * The scan starts again at the last such checkpoint. From a checkpoint on,
+ * the split reads the text after it (and the one character before it) and
+ * the lines it is in: once the new scan passes a checkpoint that starts a
+ * line after the one the change ends in, at the old checkpoint's place moved
+ * by the change's length, with the same inline-list number, the rest is the
+ * old split moved by that length.
+ */
+export function splitProse(text: string, previous?: { text: string; split: ProseSplit }): ProseSplit {
+  const runs = readRuns(text, 'prose');
+  const checkpoints: number[] = [];
+  const record = (c: Checkpoint) => checkpoints.push(c.run, c.from, c.at, c.listNumber, c.sentences, c.reach);
+  const out: SplitSentence[] = [];
+  const bounds: number[] = [];
+  const old = previous?.split;
+  if (!previous || !old || old.checkpoints.length === 0) {
+    scan(text, runs, { run: 0, from: -1, at: -1, listNumber: -1, sentences: 0, reach: 0 }, out, (c) => {
+      record(c);
+      return false;
+    });
+    for (const s of out) bounds.push(s.start, s.end);
+    return { bounds, checkpoints };
+  }
+  const before = previous.text;
+  const prefix = commonPrefix(before, text);
+  const suffix = commonSuffix(before, text, Math.min(before.length, text.length) - prefix);
+  const delta = text.length - before.length;
+  const editEnd = text.length - suffix; // in the new text
+  const lineStart = prefix === 0 ? 0 : text.lastIndexOf('\n', prefix - 1) + 1;
+  // The last old checkpoint whose reach is before the changed line (they are in order, their reach too).
+  const cp = old.checkpoints;
+  let restart = -1;
+  for (let q = 0; q < cp.length && cp[q + 5] <= lineStart; q += STRIDE) restart = q;
+  let start: Checkpoint = { run: 0, from: -1, at: -1, listNumber: -1, sentences: 0, reach: 0 };
+  if (restart >= 0) {
+    start = { run: cp[restart], from: cp[restart + 1], at: cp[restart + 2], listNumber: cp[restart + 3], sentences: cp[restart + 4], reach: cp[restart + 5] };
+    for (let q = 0; q < restart + STRIDE; q++) checkpoints.push(cp[q]);
+    for (let k = 0; k < 2 * start.sentences; k++) bounds.push(old.bounds[k]);
+  }
+  // A checkpoint at or after the start of the line after the one the change ends in may meet the old split again.
+  const nl = text.indexOf('\n', editEnd);
+  const resync = nl < 0 ? Infinity : nl + 1;
+  let q = restart < 0 ? 0 : restart;
+  let met = -1;
+  let metAt: Checkpoint | undefined;
+  const stopped = scan(text, runs, start, out, (c) => {
+    record(c);
+    if (c.from < resync) return false;
+    // The old checkpoint at the same place, moved by the change's length (old checkpoints are in order of place).
+    const from = c.from - delta;
+    while (q < cp.length && (cp[q + 1] < from || (cp[q + 1] === from && cp[q + 2] < c.at - delta))) q += STRIDE;
+    if (q < cp.length && cp[q + 1] === from && cp[q + 2] === c.at - delta && cp[q + 3] === c.listNumber) {
+      met = q;
+      metAt = c;
+      return true;
+    }
+    return false;
+  });
+  for (const s of out) bounds.push(s.start, s.end);
+  if (stopped && metAt) {
+    const sentences = metAt.sentences - cp[met + 4];
+    for (let k = 2 * cp[met + 4]; k < old.bounds.length; k++) bounds.push(old.bounds[k] + delta);
+    const runs = metAt.run - cp[met];
+    for (let k = met + STRIDE; k < cp.length; k += STRIDE) {
+      checkpoints.push(cp[k] + runs, cp[k + 1] + delta, cp[k + 2] + delta, cp[k + 3], cp[k + 4] + sentences, cp[k + 5] + delta);
+    }
+  }
+  return { bounds, checkpoints };
+}
+
+/** How many characters `a` and `b` share at their start. */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  // Galloping, then halving: comparing two slices is one memory comparison, not a loop over characters.
+  let lo = 0;
+  let step = 64;
+  while (lo + step <= n && a.slice(lo, lo + step) === b.slice(lo, lo + step)) {
+    lo += step;
+    step *= 2;
+  }
+  for (step >>= 1; step >= 16; step >>= 1) if (lo + step <= n && a.slice(lo, lo + step) === b.slice(lo, lo + step)) lo += step;
+  while (lo < n && a.charCodeAt(lo) === b.charCodeAt(lo)) lo++;
+  return lo;
+}
+
+/** How many characters `a` and `b` share at their end, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  const same = (from: number, length: number) => a.slice(a.length - from - length, a.length - from) === b.slice(b.length - from - length, b.length - from);
+  let lo = 0;
+  let step = 64;
+  while (lo + step <= max && same(lo, step)) {
+    lo += step;
+    step *= 2;
+  }
+  for (step >>= 1; step >= 16; step >>= 1) if (lo + step <= max && same(lo, step)) lo += step;
+  while (lo < max && a.charCodeAt(a.length - 1 - lo) === b.charCodeAt(b.length - 1 - lo)) lo++;
+  return lo;
 }
 
 /**
