@@ -73,6 +73,10 @@ test("a parse with the memo equals one without it after seeded random edits, and
   const after = parseCase(`${text.slice(0, at)} again${text.slice(at)}`, memo);
   assert.equal(after.items[0].rationale!.prose, before.items[0].rationale!.prose, 'an unchanged rationale is reused');
   assert.notEqual(after.items.at(-1)!.rationale!.prose, before.items.at(-1)!.rationale!.prose, 'the edited rationale is built again');
+  // The same lines at other columns (a line indented further, its text unchanged) are another block: its ranges move.
+  const indented = `${text.slice(0, lineStart)}  ${text.slice(lineStart)}`;
+  parseCase(text, memo);
+  assert.deepEqual(parseCase(indented, memo), parseCase(indented), 'a rationale line indented further');
 });
 
 // A long summary paragraph (the synthetic 2,000-line case's is 26 KB, one

@@ -34,6 +34,25 @@ function sharedEnds(a: string, b: string): number {
   return prefix + commonSuffix(a, b, Math.min(a.length, b.length) - prefix);
 }
 
+/** A line of a prose block as the build reads it. */
+export interface BlockLine {
+  readonly line: number;
+  readonly character: number;
+  readonly text: string;
+}
+
+interface KeptBlock {
+  lines: readonly BlockLine[];
+  value: unknown;
+  generation: number;
+}
+
+function sameLines(a: readonly BlockLine[], b: readonly BlockLine[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].line !== b[i].line || a[i].character !== b[i].character || a[i].text !== b[i].text) return false;
+  return true;
+}
+
 interface Kept<T> {
   value: T;
   generation: number;
@@ -44,7 +63,7 @@ export class ParseMemo {
   /** The texts of `splits` at least LONG_PARAGRAPH characters long: the candidates for splitting again around an edit. */
   private readonly long = new Set<string>();
   private readonly texts = new Map<string, Kept<string>>();
-  private readonly blocks = new Map<string, Kept<unknown>>();
+  private readonly blocks = new Map<string, KeptBlock>();
   private generation = 0;
   private depth = 0;
 
@@ -99,17 +118,21 @@ export class ParseMemo {
   }
 
   /**
-   * A prose block built once for its key (its lines with their line numbers
-   * and columns, and its keyword's place: everything the build reads).
+   * A prose block built once for its place and lines: `head` names its
+   * keyword's range, `lines` are its lines with their line numbers and
+   * columns (everything the build reads). The lines are compared with the
+   * last build's at the same place rather than joined into a key: a key was
+   * the whole block's text again, built and hashed for every block of every
+   * parse.
    */
-  block<T>(key: string, build: () => T): T {
-    const hit = this.blocks.get(key);
-    if (hit) {
+  block<T>(head: string, lines: readonly BlockLine[], build: () => T): T {
+    const hit = this.blocks.get(head);
+    if (hit && sameLines(hit.lines, lines)) {
       hit.generation = this.generation;
       return hit.value as T;
     }
     const value = build();
-    if (this.blocks.size < LIMIT) this.blocks.set(key, { value, generation: this.generation });
+    if (hit || this.blocks.size < LIMIT) this.blocks.set(head, { lines: lines.slice(), value, generation: this.generation });
     return value;
   }
 
@@ -137,7 +160,7 @@ export class ParseMemo {
   }
 
   private sweep(): void {
-    for (const memo of [this.splits, this.texts, this.blocks] as Map<string, Kept<unknown>>[]) {
+    for (const memo of [this.splits, this.texts, this.blocks] as Map<string, { generation: number }>[]) {
       for (const [text, kept] of memo) if (kept.generation !== this.generation) memo.delete(text);
     }
     for (const text of this.long) if (!this.splits.has(text)) this.long.delete(text);

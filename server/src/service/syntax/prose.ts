@@ -42,15 +42,8 @@ export interface ProseBuildResult {
  */
 export function buildProse(lines: ProseLineInput[], fallback: Range, memo?: ParseMemo): ProseBuildResult {
   if (!memo) return build(lines, fallback);
-  return memo.block(blockKey(lines, fallback), () => build(lines, fallback, memo));
-}
-
-/** Everything a build reads: the keyword's range and each line's number, column and text. */
-function blockKey(lines: ProseLineInput[], fallback: Range): string {
   const { start, end } = fallback;
-  const parts = [`${start.line},${start.character},${end.line},${end.character}`];
-  for (const l of lines) parts.push(`${l.line},${l.character},${l.text}`);
-  return parts.join('\n');
+  return memo.block(`${start.line},${start.character},${end.line},${end.character}`, lines, () => build(lines, fallback, memo));
 }
 
 function build(lines: ProseLineInput[], fallback: Range, memo?: ParseMemo): ProseBuildResult {
