@@ -37,12 +37,16 @@ export const FORMULARY = formulary as unknown as {
   drugs: FormularyDrug[];
 };
 
-/** The formulary drug a service names, if any (the first named). */
+/**
+ * The formulary drug a service names, if any (the first named). Each drug's set is asked with `first`, which
+ * remembers nothing: a service name is asked of every drug once or twice a run, and remembering it made a
+ * memo map per drug per case.
+ */
 export function formularyDrug(service: string): FormularyDrug | undefined {
   const text = service.toLowerCase();
   let best: { drug: FormularyDrug; at: number } | undefined;
   for (const { drug, set } of DRUGS) {
-    const m = set.matches(text)[0];
+    const m = set.first(text);
     if (m && (!best || m.start < best.at)) best = { drug, at: m.start };
   }
   return best?.drug;

@@ -178,7 +178,7 @@ interface Scan {
   segOf: number[];
   ownSum: number[];
   cues: CueHit[];
-  pseudoStarts: Set<number>;
+  pseudoStarts: ReadonlySet<number>;
   qualifiers: Hit[];
   grades: Grade[];
 }
@@ -225,12 +225,12 @@ function hitsByKind(hits: readonly Hit[], n: number): HitsByKind {
 }
 
 /** The cues that govern (none inside a longer pseudo-cue), and the terminators that cut clauses. */
-function scopedCues(kinds: HitsByKind, n: number): { cues: CueHit[]; pseudoStarts: Set<number>; termAt: number[] } {
+function scopedCues(kinds: HitsByKind, n: number): { cues: CueHit[]; pseudoStarts: ReadonlySet<number>; termAt: number[] } {
   // A pseudo-cue ("no change", "not only") cancels every shorter cue inside it; a cue as long as it stays ("not recommended").
   const pseudoAt = byStart(kinds.pseudo);
   const inPseudo = (h: Hit) => within(pseudoAt, h, (p) => h.to - h.from < p.to - p.from);
   // "has not only", "has not improved": a cue whose last word begins a pseudo phrase does not govern what follows it.
-  const pseudoStarts = new Set(kinds.pseudo.map((p) => p.from));
+  const pseudoStarts: ReadonlySet<number> = kinds.pseudo.length ? new Set(kinds.pseudo.map((p) => p.from)) : NO_NUMBERS;
   const cues: CueHit[] = leftmostLongest(kinds.cue.filter((h) => !inPseudo(h))).map((hit) => ({ hit, cue: (hit.payload as { cue: CueDef }).cue }));
   // Terminators inside a cue phrase do not cut that cue ("rather than"), nor inside a pseudo phrase.
   const termAt = zeros(n + 1);
@@ -286,8 +286,10 @@ function conceptMentions(kinds: HitsByKind): Hit[] {
   const excludeAt = byStart(kinds.exclude);
   const excluded = (h: Hit) => within(excludeAt, h, (x) => (x.payload as { concept: Concept }).concept === (h.payload as { concept: Concept }).concept);
   // The same concept matched twice on one span (a term and a misspelling, "record" and "record*") is one mention.
+  const mentions = leftmostLongest(kinds.concept.filter((h) => !excluded(h)));
+  if (mentions.length < 2) return mentions;
   const seenSpan = new Set<string>();
-  return leftmostLongest(kinds.concept.filter((h) => !excluded(h))).filter((h) => {
+  return mentions.filter((h) => {
     const key = `${h.from}:${h.to}:${(h.payload as { concept: Concept }).concept.id}`;
     if (seenSpan.has(key)) return false;
     seenSpan.add(key);
@@ -522,6 +524,8 @@ function mentionOf(lexicon: Lexicon, s: Scan, h: Hit, { value, valueSpan }: { va
  * grades and pain scores to the nearest fitting mention of their clause.
  */
 function attachDetails(s: Scan, mentions: Mention[], mentionClause: readonly number[], details: Details): void {
+  // Every detail goes to a mention: with none, there is nothing to attach (and no map to make).
+  if (mentions.length === 0) return;
   const { text } = s;
   const byClause = new Map<number, Mention[]>();
   mentions.forEach((m, i) => {
@@ -569,7 +573,8 @@ function attachDetails(s: Scan, mentions: Mention[], mentionClause: readonly num
   const { sites, sides, directions, sentenceSites, sentenceSides } = details;
   // Each list cut by clause once (in order), so that a mention looks only at its clause's: a sentence of thousands
   // of mentions and sites filtered every list for each mention (quadratic in the sentence, issue 12).
-  const byClauseOf = <T extends { start: number }>(list: readonly T[]): Map<number, T[]> => {
+  const byClauseOf = <T extends { start: number }>(list: readonly T[]): ReadonlyMap<number, T[]> => {
+    if (list.length === 0) return NO_GROUPS as ReadonlyMap<number, T[]>;
     const out = new Map<number, T[]>();
     for (const x of list) {
       const c = clauseAtOffset(s, x.start);
@@ -651,7 +656,8 @@ function separated(tokens: readonly Token[], from: number, to: number): boolean 
 }
 
 /** Hits grouped by their first token, with the longest span among them (phrases are short). */
-function byStart(hits: readonly Hit[]): { at: Map<number, Hit[]>; longest: number } {
+function byStart(hits: readonly Hit[]): { at: ReadonlyMap<number, Hit[]>; longest: number } {
+  if (hits.length === 0) return NO_HITS_BY_START;
   const at = new Map<number, Hit[]>();
   let longest = 0;
   for (const h of hits) {
@@ -664,7 +670,7 @@ function byStart(hits: readonly Hit[]): { at: Map<number, Hit[]>; longest: numbe
 }
 
 /** Is `h` inside one of the grouped hits that `also` accepts? */
-function within(group: { at: Map<number, Hit[]>; longest: number }, h: Hit, also: (outer: Hit) => boolean): boolean {
+function within(group: { at: ReadonlyMap<number, Hit[]>; longest: number }, h: Hit, also: (outer: Hit) => boolean): boolean {
   if (group.at.size === 0) return false;
   for (let from = Math.max(0, h.to - group.longest); from <= h.from; from++) {
     for (const o of group.at.get(from) ?? []) if (o.to >= h.to && also(o)) return true;
@@ -692,9 +698,18 @@ function nearestByStart<T extends { start: number }>(list: readonly T[], at: num
   return list[lo];
 }
 
+/** The items in their order, each once (a new array). Short lists, the usual ones, are deduplicated without a Set. */
 function unique<T>(xs: readonly T[]): T[] {
-  return [...new Set(xs)];
+  if (xs.length > 8) return [...new Set(xs)];
+  const out: T[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
 }
+
+/** Shared empty results, read and never changed: most sentences have no pseudo-cue, exclusion, site, side, date or direction. */
+const NO_NUMBERS: ReadonlySet<number> = new Set();
+const NO_GROUPS: ReadonlyMap<number, never[]> = new Map();
+const NO_HITS_BY_START: { at: ReadonlyMap<number, Hit[]>; longest: number } = { at: new Map(), longest: 0 };
 
 /**
  * Counts: a number (digits, a word, "#60") followed within two words by a
@@ -704,6 +719,8 @@ function unique<T>(xs: readonly T[]): T[] {
  */
 function readCounts(text: string, tokens: readonly Token[], units: Hit[], ...taken: Array<ReadonlyArray<{ start: number; end: number }>>): Count[] {
   const out: Count[] = [];
+  // Every count has a unit.
+  if (units.length === 0) return out;
   const isTaken = (t: Token) => taken.some((list) => list.some((s) => t.start < s.end && t.end > s.start));
   const used = new Set<Hit>();
   for (let i = 0; i < tokens.length; i++) {
