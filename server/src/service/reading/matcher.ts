@@ -22,7 +22,8 @@ export interface PhraseHit<T> {
 }
 
 interface Node<T> {
-  next: Map<string, Node<T>> | undefined;
+  /** By the word's id (PhraseMatcher.wordIds). */
+  next: Map<number, Node<T>> | undefined;
   /** `radicul*`: the prefix ("radicul") -> node. */
   prefixes: Map<string, Node<T>> | undefined;
   out: Array<{ phrase: string; payload: T }> | undefined;
@@ -89,6 +90,11 @@ export class PhraseMatcher<T> {
   private readonly prefixLengths = new Map<number, number[]>();
   /** prefixesOf's answers by word; emptied whenever a phrase is added. */
   private readonly prefixMemo = new Map<string, readonly string[]>();
+  /**
+   * An id for each whole word of the trie: a sentence looks each token up once, and the walk then follows small
+   * integer keys, rather than hashing and comparing the token's string at every node it visits.
+   */
+  private readonly wordIds = new Map<string, number>();
 
   /** Adds a phrase; throws PhraseError when it breaks the phrase syntax. */
   add(phrase: string, payload: T): void {
@@ -110,9 +116,11 @@ export class PhraseMatcher<T> {
             if (!lengths.includes(word.length)) lengths.push(word.length);
           }
         } else {
+          let id = this.wordIds.get(word);
+          if (id === undefined) this.wordIds.set(word, (id = this.wordIds.size));
           node.next ??= new Map();
-          let child = node.next.get(word);
-          if (!child) node.next.set(word, (child = newNode()));
+          let child = node.next.get(id);
+          if (!child) node.next.set(id, (child = newNode()));
           node = child;
         }
       }
@@ -134,9 +142,12 @@ export class PhraseMatcher<T> {
     // Which `word*` prefixes each token starts with, asked once per token rather than at every trie node.
     const starts: Array<readonly string[] | undefined> = new Array(tokens.length);
     if (this.prefixWords.size) for (let i = 0; i < tokens.length; i++) starts[i] = this.prefixesOf(tokens[i].norm);
+    // Each token's word id, or -1: a word no phrase has follows no edge.
+    const ids: number[] = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = this.wordIds.get(tokens[i].norm) ?? -1;
     for (let i = 0; i < tokens.length; i++) {
       const before = hits.length;
-      this.walk(this.root, tokens, starts, i, i, hits);
+      this.walk(this.root, tokens, ids, starts, i, i, hits);
       // This token's hits, longest first: an insertion sort in place (a few hits; stable, as Array.prototype.sort
       // is), with no array cut out and pushed back.
       for (let k = before + 1; k < hits.length; k++) {
@@ -183,6 +194,7 @@ export class PhraseMatcher<T> {
   private walk(
     node: Node<T>,
     tokens: readonly Token[],
+    ids: readonly number[],
     starts: ReadonlyArray<readonly string[] | undefined>,
     from: number,
     at: number,
@@ -192,15 +204,16 @@ export class PhraseMatcher<T> {
       for (const o of node.out) hits.push({ from, to: at, start: tokens[from].start, end: tokens[at - 1].end, phrase: o.phrase, payload: o.payload });
     }
     if (at >= tokens.length || at - from >= this.maxDepth) return;
-    if (node.next !== undefined) {
-      const exact = node.next.get(tokens[at].norm);
-      if (exact !== undefined) this.walk(exact, tokens, starts, from, at + 1, hits);
+    const id = ids[at];
+    if (node.next !== undefined && id >= 0) {
+      const exact = node.next.get(id);
+      if (exact !== undefined) this.walk(exact, tokens, ids, starts, from, at + 1, hits);
     }
     const ps = starts[at];
     if (node.prefixes !== undefined && ps !== undefined) {
       for (const p of ps) {
         const child = node.prefixes.get(p);
-        if (child !== undefined) this.walk(child, tokens, starts, from, at + 1, hits);
+        if (child !== undefined) this.walk(child, tokens, ids, starts, from, at + 1, hits);
       }
     }
   }
