@@ -36,6 +36,25 @@ test('first is the first of the matches, remembers nothing, and is undefined whe
   assert.equal(rememberedTexts(), 0, 'a run that only asks first keeps no text');
 });
 
+test('all is every match, as matches gives them, and remembers nothing', () => {
+  const set = new PhraseSet(['lumbar mri', 'mri', 'x-ray', 'radicul*'], { plurals: true });
+  const texts = ['repeat lumbar MRI and x-rays', 'x rays of the knee, then an MRI; radiculopathy', 'physical therapy', '', 'MRI MRI mris'];
+  withPhraseMemo(() => {
+    for (const t of texts) assert.deepEqual(set.all(t), set.matches(t));
+  });
+  withPhraseMemo(() => texts.forEach((t) => set.all(t)));
+  assert.equal(rememberedTexts(), 0, 'a run that only asks all keeps no text');
+  assert.deepEqual(new PhraseSet([]).all('mri'), []);
+  assert.deepEqual(
+    set.all('MRI MRI mris').map((m) => [m.start, m.end]),
+    [
+      [0, 3],
+      [4, 7],
+      [8, 12],
+    ],
+  );
+});
+
 test('closing the last case leaves none of its text in the rules memo', () => {
   const service = new LanguageService();
   const uri = 'file:///memo/case.imr';

@@ -113,13 +113,16 @@ export interface CitedEdition {
 export function citedEditions(text: string): CitedEdition[] {
   const out: CitedEdition[] = [];
   const lower = text.toLowerCase();
-  const byPlace = new Map<string, CitedEdition>();
+  // Made at the first title found: most texts cite none.
+  let byPlace: Map<string, CitedEdition> | undefined;
   for (const { edition: e, set } of TITLES) {
-    for (const m of set.matches(lower)) {
+    // `all`, not `matches`: a run asks each item's guideline once, so a memo map per title per case would serve nothing.
+    for (const m of set.all(lower)) {
       const year = /^[\s,]*(?:guidelines?\s*,?\s*)?\(?((?:19|20)\d{2})\b/.exec(lower.slice(m.end));
       if (year && year[1] !== e.year) continue;
       const end = year ? m.end + year[0].length : m.end;
       const key = `${e.family}:${m.start}`;
+      byPlace ??= new Map();
       const hit = byPlace.get(key);
       if (hit) {
         hit.editions.push(e);

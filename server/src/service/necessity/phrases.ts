@@ -254,6 +254,14 @@ export class PhraseSet extends RememberedByText {
   }
 
   /**
+   * Every match in the whole text (what `matches(text)` is), never remembered: for a caller that asks each text once
+   * a run (a citation's guideline titles), where a memo map per set per run would cost more than the scan.
+   */
+  all(text: string): PhraseMatch[] {
+    return this.scan(text, 0, text.length);
+  }
+
+  /**
    * `test(text.slice(from, to))`, without scanning the slice when it is long:
    * the rules ask it of the text before each mention of a clause, and a clause
    * of thousands of words made that quadratic (issue 12). A match of the slice
