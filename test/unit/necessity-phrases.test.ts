@@ -55,6 +55,21 @@ test('all is every match, as matches gives them, and remembers nothing', () => {
   );
 });
 
+test('has is test, and remembers nothing', () => {
+  const set = new PhraseSet(['lumbar mri', 'x-ray', 'radicul*', "n't"]);
+  const texts = ['repeat lumbar MRI', 'xray of the knee', 'radiculopathy', 'physical therapy', '', "doesn't", 'lumbar  mri'];
+  withPhraseMemo(() => {
+    for (const t of texts) assert.equal(set.has(t), set.test(t), t);
+  });
+  withPhraseMemo(() => texts.forEach((t) => set.has(t)));
+  assert.equal(rememberedTexts(), 0, 'a run that only asks has keeps no text');
+  assert.equal(new PhraseSet([]).has('mri'), false);
+  assert.deepEqual(
+    texts.map((t) => set.has(t)),
+    [true, true, true, false, false, true, true],
+  );
+});
+
 test('closing the last case leaves none of its text in the rules memo', () => {
   const service = new LanguageService();
   const uri = 'file:///memo/case.imr';

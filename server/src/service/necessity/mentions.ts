@@ -137,7 +137,7 @@ function readClaims(sentence: string, concept: Concept, neg: Negation): Mention[
     const between = sentence.slice(cue.start, m.start);
     const weighs = neg.judgment.test(between);
     const aboutStudy =
-      /\bstud(y|ies)\b/i.test(between) || RECORDS.classes.some((c) => (c.id === 'imaging' || c.id === 'electrodiagnostics') && c.terms.test(between));
+      /\bstud(y|ies)\b/i.test(between) || RECORDS.classes.some((c) => (c.id === 'imaging' || c.id === 'electrodiagnostics') && c.terms.has(between));
     return { ...m, negatedBy: weighs || aboutStudy ? undefined : cue };
   });
 }
@@ -171,11 +171,13 @@ export function recordClaimsIn(sentence: string, neg: Negation = NEGATION): Reco
   return neg === NEGATION ? rememberedRecordClaims.get(sentence) : readRecordClaims(sentence, neg);
 }
 
+// The two readers below ask the record classes' sets with `all` (no memo): their own answers are remembered per
+// sentence (rememberedRecordClaims, rememberedRecords), and no other caller asks these sets of the same sentences.
 function readRecordClaims(sentence: string, neg: Negation): RecordMention[] {
   if (isGuidelineStatement(sentence, neg) || RECORDS.hedgeCues.test(sentence)) return [];
   const out: RecordMention[] = [];
   for (const recordClass of RECORDS.classes) {
-    for (const m of recordClass.terms.matches(sentence)) {
+    for (const m of recordClass.terms.all(sentence)) {
       if (negationOf(sentence, m.start, m.end, neg)) continue;
       const { from, to } = commaClause(sentence, m.start);
       const clause = sentence.slice(from, to);
@@ -197,7 +199,7 @@ export function recordsDocumentedIn(sentence: string, neg: Negation = NEGATION):
 function readRecordsDocumented(sentence: string, neg: Negation): Set<string> {
   const found = new Set<string>();
   for (const recordClass of RECORDS.classes) {
-    for (const m of recordClass.terms.matches(sentence)) {
+    for (const m of recordClass.terms.all(sentence)) {
       // "no outcomes documented from the prior chiropractic care" still records the care.
       const presupposed = /\b(from|after|following|since|with)\s+(?:(?:the|her|his|their)\s+)?(?:prior|previous|recent)\s+(?:[a-z-]+\s+)?$/i.test(
         sentence.slice(0, m.start),
@@ -224,14 +226,15 @@ export function sentenceKind(sentence: string): SentenceKind {
 }
 
 function readKind(sentence: string): SentenceKind {
-  if (SENTENCE_KINDS.review.test(sentence)) return 'review';
-  if (SENTENCE_KINDS.exam.test(sentence)) return 'exam';
-  if (SENTENCE_KINDS.diagnosis.test(sentence)) return 'diagnosis';
-  if (SENTENCE_KINDS.history.test(sentence)) return 'history';
+  // `has`, not `test`: the kind is remembered per sentence (rememberedKinds), so the sets' own memo would serve nothing.
+  if (SENTENCE_KINDS.review.has(sentence)) return 'review';
+  if (SENTENCE_KINDS.exam.has(sentence)) return 'exam';
+  if (SENTENCE_KINDS.diagnosis.has(sentence)) return 'diagnosis';
+  if (SENTENCE_KINDS.history.has(sentence)) return 'history';
   return 'neutral';
 }
 
-const rememberedRegions = new TextMemo((text): ReadonlySet<string> => new Set(SENTENCE_KINDS.regions.filter((r) => r.terms.test(text)).map((r) => r.id)));
+const rememberedRegions = new TextMemo((text): ReadonlySet<string> => new Set(SENTENCE_KINDS.regions.filter((r) => r.terms.has(text)).map((r) => r.id)));
 
 /** Body regions (upper, lower) a sentence names (shared within a run). */
 export function regionsOf(text: string): ReadonlySet<string> {

@@ -254,6 +254,14 @@ export class PhraseSet extends RememberedByText {
   }
 
   /**
+   * Whether the text has a match (what `test(text)` is), never remembered: for a caller inside a TextMemo's compute,
+   * whose own answer is remembered per text, so the set's memo entry would never be asked again.
+   */
+  has(text: string): boolean {
+    return this.first(text) !== undefined;
+  }
+
+  /**
    * Every match in the whole text (what `matches(text)` is), never remembered: for a caller that asks each text once
    * a run (a citation's guideline titles), where a memo map per set per run would cost more than the scan.
    */
