@@ -3,7 +3,7 @@
 // with markdownlint on the same texts, and writes bench/results.json and
 // docs/benchmarks.md. Not a test: numbers depend on the machine.
 //   node bench/run.mjs [--quick]     (npm run bench builds dist/ first)
-import * as esbuild from 'esbuild';
+import { bundleService } from './lib/bundle.mjs';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -39,18 +39,7 @@ for (const f of ['server.js', 'cli.js']) {
     process.exit(2);
   }
 }
-await esbuild.build({
-  entryPoints: [path.join(ROOT, 'bench', 'entry.ts')],
-  outfile: path.join(WORK, 'service.cjs'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  loader: { '.json': 'json' },
-  // node_modules is at hand when benchmarking; pdfkit in particular must load its own data files.
-  packages: 'external',
-  logLevel: 'warning',
-});
+await bundleService(path.join(ROOT, 'bench', 'entry.ts'), path.join(WORK, 'service.cjs'));
 const svc = createRequire(import.meta.url)(path.join(WORK, 'service.cjs'));
 const sets = loadCriteriaSets(ROOT, svc.DEFAULT_SETS);
 

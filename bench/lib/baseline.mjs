@@ -5,7 +5,7 @@
 // synthetic cases grew since. Runs of the two builds alternate, so a change
 // in load touches both.
 import { execFileSync, spawnSync } from 'node:child_process';
-import * as esbuild from 'esbuild';
+import { bundleService } from './bundle.mjs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -39,17 +39,7 @@ export async function prepareBaseline(root, work, commit, log) {
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: dir, encoding: 'utf8' });
     if (build.status !== 0) return { skipped: `the baseline's build failed: ${build.stderr.slice(0, 200)}` };
-    await esbuild.build({
-      entryPoints: [path.join(dir, 'bench', 'entry.ts')],
-      outfile: path.join(dir, 'bench', '.work', 'service.cjs'),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      loader: { '.json': 'json' },
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    await bundleService(path.join(dir, 'bench', 'entry.ts'), path.join(dir, 'bench', '.work', 'service.cjs'));
     fs.writeFileSync(done, '');
   }
   const svc = createRequire(import.meta.url)(path.join(dir, 'bench', '.work', 'service.cjs'));

@@ -17,6 +17,7 @@
 // shifted by the change's length.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
+import { countBefore } from '../service/text/bisect';
 
 /** The offset of every line start: 0, and after each "\r\n", "\r" or "\n" (LSP's line ends). */
 export function lineStarts(text: string): Float64Array {
@@ -61,14 +62,7 @@ export function editedLineStarts(starts: ArrayLike<number>, before: string, star
 
 /** How many of the ascending `xs` are below `x`. */
 function countBelow(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(xs, (q) => q < x);
 }
 
 /** A document with its exact line table; positions are read as vscode-languageserver-textdocument reads them. */

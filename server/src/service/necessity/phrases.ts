@@ -217,16 +217,22 @@ export class PhraseSet extends RememberedByText {
     const out: PhraseMatch[] = [];
     const slice = text.slice(0, to);
     this.re.lastIndex = from;
+    for (let m = this.next(this.re, slice); m; m = this.next(this.re, slice)) out.push(m);
+    return out;
+  }
+
+  /** The next non-empty match of `re` in `text` from its lastIndex on, with the phrase it is of. */
+  private next(re: RegExp, text: string): PhraseMatch | undefined {
     let m: RegExpExecArray | null;
-    while ((m = this.re.exec(slice))) {
+    while ((m = re.exec(text))) {
       if (m[0].length === 0) {
-        this.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-      out.push({ start: m.index, end: m.index + m[0].length, phrase: this.phrases[group - 1] ?? m[0] });
+      return { start: m.index, end: m.index + m[0].length, phrase: this.phrases[group - 1] ?? m[0] };
     }
-    return out;
+    return undefined;
   }
 
   test(text: string): boolean {
@@ -241,16 +247,7 @@ export class PhraseSet extends RememberedByText {
   first(text: string): PhraseMatch | undefined {
     if (!this.re) return undefined;
     this.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = this.re.exec(text))) {
-      if (m[0].length === 0) {
-        this.re.lastIndex++;
-        continue;
-      }
-      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-      return { start: m.index, end: m.index + m[0].length, phrase: this.phrases[group - 1] ?? m[0] };
-    }
-    return undefined;
+    return this.next(this.re, text);
   }
 
   /**

@@ -9,6 +9,7 @@
 // a space or nothing between two words are the same ("x-ray" = "x ray" =
 // "xray"); digits and `/`, `+`, `.` inside a word are part of it ("4+/5").
 import { tokenize, type Token } from './tokens';
+import { detached } from '../text/detached';
 
 export interface PhraseHit<T> {
   /** Token indexes: [first, last + 1). */
@@ -185,9 +186,9 @@ export class PhraseMatcher<T> {
     }
     // A bound, not a tuning knob: a hostile text of endless distinct words starts the memo over.
     if (this.prefixMemo.size >= PREFIX_MEMO_LIMIT) this.prefixMemo.clear();
-    // A token's word of 13 characters or more is a slice of the text it was cut from: the memo, which outlives the
-    // case, keeps a copy of the word and not a closed case's sentence.
-    this.prefixMemo.set(w.length < 13 ? w : (' ' + w).slice(1), found ?? NONE);
+    // A token's word is a slice of the text it was cut from: the memo, which outlives the case, keeps a copy of the
+    // word and not a closed case's sentence.
+    this.prefixMemo.set(detached(w), found ?? NONE);
     return found;
   }
 

@@ -13,6 +13,7 @@
 // findings with a fresh run's.
 import type { CaseFile, Sentence } from '../syntax/ast';
 import type { Reader } from '../reading/index';
+import { detached } from '../text/detached';
 
 /**
  * A kind of summary read: `changed` says whether its answer for `arg` could differ between the diff's two versions
@@ -86,7 +87,7 @@ function merge(into: SummaryDeps, from: SummaryDeps): void {
  * A string input as a string of its own: a slice of the document's text (a sentence's source) would keep the whole
  * text of its version alive for as long as the part is kept, which can be many versions later.
  */
-const own = (x: unknown): unknown => (typeof x === 'string' && x.length > 12 ? (JSON.parse(JSON.stringify(x)) as string) : x);
+const own = (x: unknown): unknown => (typeof x === 'string' ? detached(x) : x);
 
 const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -107,13 +108,7 @@ export function part<T>(place: string, inputs: readonly unknown[], compute: () =
     return old.value as T;
   }
   const deps: SummaryDeps = { all: false, keys: new Map() };
-  current = deps;
-  let value: T;
-  try {
-    value = compute();
-  } finally {
-    current = unit;
-  }
+  const value = tracking(deps, compute);
   merge(unit, deps);
   p.next.set(place, { inputs: inputs.map(own), value, deps });
   return value;

@@ -6,7 +6,7 @@
  * The number of leading items of `list` for which `before` holds, where `before` holds for a prefix of the list
  * and for nothing after it (the list is ordered by what `before` tests): the index of the first item it fails.
  */
-export function countBefore<T>(list: readonly T[], before: (item: T) => boolean): number {
+export function countBefore<T>(list: ArrayLike<T>, before: (item: T) => boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
