@@ -31,6 +31,16 @@ test('broader concepts resolve transitively: Norco counts as hydrocodone/APAP an
   assert.deepEqual(lex.sites.get('l5-s1')?.partOf, ['lumbar', 'sacral', 'spine']);
 });
 
+test('bundledLexicon skips the schema only for the bundled files: compiled as any data, they validate and compile the same', () => {
+  const checked = compileLexicon(LEXICON_FILES);
+  const bundled = bundledLexicon();
+  assert.deepEqual([...checked.concepts.keys()], [...bundled.concepts.keys()]);
+  assert.equal(checked.matcher.size, bundled.matcher.size);
+  // A file the schema refuses is refused when compiled as data, and only the bundled option skips the schema.
+  const bad = { ...LEXICON_FILES, 'bad.json': { kind: 'lexicon', group: 'bad', concepts: [{ id: 'x' }] } };
+  assert.throws(() => compileLexicon(bad), LexiconError);
+});
+
 function problems(extra: Record<string, unknown>): string[] {
   try {
     compileLexicon({ ...LEXICON_FILES, ...extra });

@@ -95,11 +95,15 @@ const WORD_VALUE: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, 
 const FOLLOWED_BY_COUNT =
   /^\s{0,3}(?:sessions?|visits?|treatments?|days?|weeks?|months?|years?|patients?|criteria|levels?|tablets?|times?|injections?|items?|requests?)\b/i;
 
+// The patterns below are made once (a sentence read made each anew) and their lastIndex set to 0 before each scan.
+const GRADE = new RegExp(`(?<![\\w./+-])${GRADE_NUMBER}\\s{0,2}([+-](?!\\d))?\\s{0,2}(?:\\/|over|out of|of)\\s{0,2}(5|five)(?![\\w/]|\\.\\d)`, 'gi');
+
 /** Strength grades: 4/5, 4+/5, 4-/5, "4+ over 5", "5 of 5", "five out of five", "4 out of 5". */
 export function readGrades(text: string): Grade[] {
   const out: Grade[] = [];
   if (!text.includes('5') && !/five/i.test(text)) return out;
-  const re = new RegExp(`(?<![\\w./+-])${GRADE_NUMBER}\\s{0,2}([+-](?!\\d))?\\s{0,2}(?:\\/|over|out of|of)\\s{0,2}(5|five)(?![\\w/]|\\.\\d)`, 'gi');
+  const re = GRADE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const end = m.index + m[0].length;
@@ -116,6 +120,15 @@ const PAIN_NUMBER = '(\\d{1,2}(?:\\.\\d)?|zero|one|two|three|four|five|six|seven
 const PAIN_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 const painValue = (s: string) => PAIN_WORDS[s.toLowerCase()] ?? Number(s);
 
+const PAIN_SLASH = new RegExp(
+  `(?<![\\w./+-])${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?\\s{0,2}(?:\\/|out of|over|of)\\s{0,2}(10|ten)(?![\\w/]|\\.\\d)`,
+  'gi',
+);
+const PAIN_SCALE = new RegExp(
+  `\\b(?:vas|nrs|pain (?:level|score|scale|rating|intensity)|pain (?:is |was )?rated|rates? (?:(?:his|her|the) )?pain|rated)(?:\\s{1,2}(?:score|scale))?(?:\\s{1,2}(?:of|at|as|is|was|=|:|to be))?\\s{0,2}${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?(?![\\w/]|\\.\\d)`,
+  'gi',
+);
+
 /** Pain scores: 7/10, "7-8/10", "rated 7-8 out of 10", "VAS 6/10", "VAS of 6", "pain level 5". */
 export function readPainScores(text: string): PainScore[] {
   const out: PainScore[] = [];
@@ -129,10 +142,8 @@ export function readPainScores(text: string): PainScore[] {
     taken.push([start, end]);
     out.push({ start, end, text: text.slice(start, end), low, high });
   };
-  const slash = new RegExp(
-    `(?<![\\w./+-])${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?\\s{0,2}(?:\\/|out of|over|of)\\s{0,2}(10|ten)(?![\\w/]|\\.\\d)`,
-    'gi',
-  );
+  const slash = PAIN_SLASH;
+  slash.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (slashForm && (m = slash.exec(text))) {
     const end = m.index + m[0].length;
@@ -141,10 +152,8 @@ export function readPainScores(text: string): PainScore[] {
     const high = m[2] ? painValue(m[2]) : low;
     push(m.index, end, low, high);
   }
-  const scale = new RegExp(
-    `\\b(?:vas|nrs|pain (?:level|score|scale|rating|intensity)|pain (?:is |was )?rated|rates? (?:(?:his|her|the) )?pain|rated)(?:\\s{1,2}(?:score|scale))?(?:\\s{1,2}(?:of|at|as|is|was|=|:|to be))?\\s{0,2}${PAIN_NUMBER}(?:\\s{0,2}(?:-|–|to)\\s{0,2}${PAIN_NUMBER})?(?![\\w/]|\\.\\d)`,
-    'gi',
-  );
+  const scale = PAIN_SCALE;
+  scale.lastIndex = 0;
   while (scaleForm && (m = scale.exec(text))) {
     const numStart = m.index + m[0].search(/\d|zero|one|two|three|four|five|six|seven|eight|nine|ten/i);
     const end = m.index + m[0].length;

@@ -42,7 +42,7 @@ export const LEXICON_FILES: Readonly<Record<string, unknown>> = {
 
 /** The bundled lexicon, compiled afresh (tests that change the data compile their own). */
 export function bundledLexicon(): Lexicon {
-  return compileLexicon(LEXICON_FILES);
+  return compileLexicon(LEXICON_FILES, { bundled: true });
 }
 
 let shared: Lexicon | undefined;

@@ -22,17 +22,63 @@ export interface PhraseHit<T> {
   payload: T;
 }
 
-interface Node<T> {
-  /** By the word's id (PhraseMatcher.wordIds). */
-  next: Map<number, Node<T>> | undefined;
-  /** `radicul*`: the prefix ("radicul") -> node. */
-  prefixes: Map<string, Node<T>> | undefined;
-  out: Array<{ phrase: string; payload: T }> | undefined;
-}
+/**
+ * The trie's edges, in one open-addressing hash table of typed arrays: (node, symbol) -> child node, where a
+ * node is a number (the root is 0) and a symbol is a whole word's id times two, or a `word*` prefix's id times two
+ * plus one. A walk step is one multiply-and-probe into three flat arrays, rather than a Map look-up in one of
+ * tens of thousands of node objects scattered over the heap (issue 12).
+ */
+class Edges {
+  private mask = 1023;
+  private nodes = new Int32Array(1024).fill(-1);
+  private symbols = new Int32Array(1024);
+  private children = new Int32Array(1024);
+  private count = 0;
 
-/** Every node has the same three fields from the start, so the walk reads them from one object shape (a lexicon's trie has tens of thousands of nodes). */
-function newNode<T>(): Node<T> {
-  return { next: undefined, prefixes: undefined, out: undefined };
+  private slot(node: number, symbol: number): number {
+    let at = (Math.imul(node, 0x9e3779b1) ^ Math.imul(symbol + 1, 0x85ebca6b)) & this.mask;
+    while (this.nodes[at] !== -1 && (this.nodes[at] !== node || this.symbols[at] !== symbol)) at = (at + 1) & this.mask;
+    return at;
+  }
+
+  /** The child of `node` by `symbol`, or -1. */
+  get(node: number, symbol: number): number {
+    const mask = this.mask;
+    const nodes = this.nodes;
+    let at = (Math.imul(node, 0x9e3779b1) ^ Math.imul(symbol + 1, 0x85ebca6b)) & mask;
+    for (;;) {
+      const n = nodes[at];
+      if (n === -1) return -1;
+      if (n === node && this.symbols[at] === symbol) return this.children[at];
+      at = (at + 1) & mask;
+    }
+  }
+
+  set(node: number, symbol: number, child: number): void {
+    // At most half full, so a probe ends soon.
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    const at = this.slot(node, symbol);
+    if (this.nodes[at] === -1) this.count++;
+    this.nodes[at] = node;
+    this.symbols[at] = symbol;
+    this.children[at] = child;
+  }
+
+  private grow(): void {
+    const { nodes, symbols, children } = this;
+    const size = (this.mask + 1) * 2;
+    this.mask = size - 1;
+    this.nodes = new Int32Array(size).fill(-1);
+    this.symbols = new Int32Array(size);
+    this.children = new Int32Array(size);
+    for (let k = 0; k < nodes.length; k++) {
+      if (nodes[k] === -1) continue;
+      const at = this.slot(nodes[k], symbols[k]);
+      this.nodes[at] = nodes[k];
+      this.symbols[at] = symbols[k];
+      this.children[at] = children[k];
+    }
+  }
 }
 
 /** Joints of more than this many words are compiled split only (variants double with each joint). */
@@ -43,7 +89,7 @@ export class PhraseError extends Error {}
 /** Distinct words whose prefixes a matcher remembers (a letter's vocabulary is a few thousand words). */
 const PREFIX_MEMO_LIMIT = 50000;
 /** prefixesOf's remembered answer for a word that starts no prefix. */
-const NONE: readonly string[] = Object.freeze([]);
+const NONE: readonly number[] = Object.freeze([]);
 
 /** The word sequences a phrase stands for: each joint between words split or joined. */
 export function phraseVariants(phrase: string): Array<Array<{ word: string; prefix: boolean }>> {
@@ -80,17 +126,21 @@ export function phraseVariants(phrase: string): Array<Array<{ word: string; pref
 }
 
 export class PhraseMatcher<T> {
-  private readonly root: Node<T> = newNode();
+  private readonly edges = new Edges();
+  /** Nodes made (the root is node 0). */
+  private nodes = 1;
+  /** The phrases each node ends, by node; a hole where it ends none. */
+  private readonly out: Array<Array<{ phrase: string; payload: T }> | undefined> = [undefined];
   private maxDepth = 0;
   private count = 0;
-  /** Every `word*` prefix of any phrase, and their lengths: a token asks once which prefixes it starts with. */
-  private readonly prefixWords = new Set<string>();
   /** One-letter prefixes, by their character code. */
   private readonly onePrefixes = new Set<number>();
   /** The lengths of the longer prefixes, in the order they were added, by their first two character codes (first * 65536 + second). */
   private readonly prefixLengths = new Map<number, number[]>();
-  /** prefixesOf's answers by word; emptied whenever a phrase is added. */
-  private readonly prefixMemo = new Map<string, readonly string[]>();
+  /** Every `word*` prefix of any phrase, with its id (its symbol is id * 2 + 1): a token asks once which prefixes it starts with. */
+  private readonly prefixIds = new Map<string, number>();
+  /** prefixesOf's answers by word (the prefixes' symbols); emptied whenever a phrase is added. */
+  private readonly prefixMemo = new Map<string, readonly number[]>();
   /**
    * An id for each whole word of the trie: a sentence looks each token up once, and the walk then follows small
    * integer keys, rather than hashing and comparing the token's string at every node it visits.
@@ -101,14 +151,13 @@ export class PhraseMatcher<T> {
   add(phrase: string, payload: T): void {
     this.prefixMemo.clear();
     for (const seq of phraseVariants(phrase)) {
-      let node = this.root;
+      let node = 0;
       for (const { word, prefix } of seq) {
+        let symbol: number;
         if (prefix) {
-          node.prefixes ??= new Map();
-          let child = node.prefixes.get(word);
-          if (!child) node.prefixes.set(word, (child = newNode()));
-          node = child;
-          this.prefixWords.add(word);
+          let id = this.prefixIds.get(word);
+          if (id === undefined) this.prefixIds.set(word, (id = this.prefixIds.size));
+          symbol = id * 2 + 1;
           if (word.length === 1) this.onePrefixes.add(word.charCodeAt(0));
           else {
             const head = word.charCodeAt(0) * 65536 + word.charCodeAt(1);
@@ -119,15 +168,20 @@ export class PhraseMatcher<T> {
         } else {
           let id = this.wordIds.get(word);
           if (id === undefined) this.wordIds.set(word, (id = this.wordIds.size));
-          node.next ??= new Map();
-          let child = node.next.get(id);
-          if (!child) node.next.set(id, (child = newNode()));
-          node = child;
+          symbol = id * 2;
         }
+        let child = this.edges.get(node, symbol);
+        if (child === -1) {
+          child = this.nodes++;
+          this.out.push(undefined);
+          this.edges.set(node, symbol, child);
+        }
+        node = child;
       }
       // A literal of one: an array grown by push from empty reserves 17 slots, and 31,000 of the lexicon's 38,000 nodes end a phrase.
-      if (node.out === undefined) node.out = [{ phrase, payload }];
-      else if (!node.out.some((o) => o.payload === payload)) node.out.push({ phrase, payload });
+      const out = this.out[node];
+      if (out === undefined) this.out[node] = [{ phrase, payload }];
+      else if (!out.some((o) => o.payload === payload)) out.push({ phrase, payload });
       this.maxDepth = Math.max(this.maxDepth, seq.length);
     }
     this.count++;
@@ -141,14 +195,17 @@ export class PhraseMatcher<T> {
   matchTokens(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     // Which `word*` prefixes each token starts with, asked once per token rather than at every trie node.
-    const starts: Array<readonly string[] | undefined> = new Array(tokens.length);
-    if (this.prefixWords.size) for (let i = 0; i < tokens.length; i++) starts[i] = this.prefixesOf(tokens[i].norm);
-    // Each token's word id, or -1: a word no phrase has follows no edge.
+    const starts: Array<readonly number[] | undefined> = new Array(tokens.length);
+    if (this.prefixIds.size) for (let i = 0; i < tokens.length; i++) starts[i] = this.prefixesOf(tokens[i].norm);
+    // Each token's word symbol, or -1: a word no phrase has follows no edge.
     const ids: number[] = new Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) ids[i] = this.wordIds.get(tokens[i].norm) ?? -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const id = this.wordIds.get(tokens[i].norm);
+      ids[i] = id === undefined ? -1 : id * 2;
+    }
     for (let i = 0; i < tokens.length; i++) {
       const before = hits.length;
-      this.walk(this.root, tokens, ids, starts, i, i, hits);
+      this.walk(0, tokens, ids, starts, i, i, hits);
       // This token's hits, longest first: an insertion sort in place (a few hits; stable, as Array.prototype.sort
       // is), with no array cut out and pushed back.
       for (let k = before + 1; k < hits.length; k++) {
@@ -169,18 +226,18 @@ export class PhraseMatcher<T> {
    * The `word*` prefixes `w` starts with: the one-letter prefix first, then the longer ones in the order they were
    * added. Remembered by word, since words recur in every letter (a fact of the lexicon, not of any case).
    */
-  private prefixesOf(w: string): readonly string[] | undefined {
+  private prefixesOf(w: string): readonly number[] | undefined {
     const known = this.prefixMemo.get(w);
     if (known !== undefined) return known === NONE ? undefined : known;
-    let found: string[] | undefined;
+    let found: number[] | undefined;
     if (w.length > 0) {
-      if (this.onePrefixes.has(w.charCodeAt(0))) (found ??= []).push(w.length === 1 ? w : w[0]);
+      if (this.onePrefixes.has(w.charCodeAt(0))) (found ??= []).push((this.prefixIds.get(w.length === 1 ? w : w[0]) as number) * 2 + 1);
       const lengths = w.length < 2 ? undefined : this.prefixLengths.get(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
       if (lengths !== undefined) {
         for (const len of lengths) {
           if (len > w.length) continue;
-          const p = len === w.length ? w : w.slice(0, len);
-          if (this.prefixWords.has(p)) (found ??= []).push(p);
+          const id = this.prefixIds.get(len === w.length ? w : w.slice(0, len));
+          if (id !== undefined) (found ??= []).push(id * 2 + 1);
         }
       }
     }
@@ -193,28 +250,29 @@ export class PhraseMatcher<T> {
   }
 
   private walk(
-    node: Node<T>,
+    node: number,
     tokens: readonly Token[],
     ids: readonly number[],
-    starts: ReadonlyArray<readonly string[] | undefined>,
+    starts: ReadonlyArray<readonly number[] | undefined>,
     from: number,
     at: number,
     hits: PhraseHit<T>[],
   ): void {
-    if (node.out !== undefined && at > from) {
-      for (const o of node.out) hits.push({ from, to: at, start: tokens[from].start, end: tokens[at - 1].end, phrase: o.phrase, payload: o.payload });
+    const out = this.out[node];
+    if (out !== undefined && at > from) {
+      for (const o of out) hits.push({ from, to: at, start: tokens[from].start, end: tokens[at - 1].end, phrase: o.phrase, payload: o.payload });
     }
     if (at >= tokens.length || at - from >= this.maxDepth) return;
     const id = ids[at];
-    if (node.next !== undefined && id >= 0) {
-      const exact = node.next.get(id);
-      if (exact !== undefined) this.walk(exact, tokens, ids, starts, from, at + 1, hits);
+    if (id >= 0) {
+      const exact = this.edges.get(node, id);
+      if (exact !== -1) this.walk(exact, tokens, ids, starts, from, at + 1, hits);
     }
     const ps = starts[at];
-    if (node.prefixes !== undefined && ps !== undefined) {
+    if (ps !== undefined) {
       for (const p of ps) {
-        const child = node.prefixes.get(p);
-        if (child !== undefined) this.walk(child, tokens, ids, starts, from, at + 1, hits);
+        const child = this.edges.get(node, p);
+        if (child !== -1) this.walk(child, tokens, ids, starts, from, at + 1, hits);
       }
     }
   }
