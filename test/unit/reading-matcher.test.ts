@@ -2,8 +2,9 @@
 // tokenizer under it: the phrase syntax of lexicon.schema.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PhraseMatcher, PhraseError, leftmostLongest } from '../../server/src/service/reading/matcher';
+import { PhraseMatcher, PhraseError, leftmostLongest, phraseVariants, phraseVariantsByTokens } from '../../server/src/service/reading/matcher';
 import { tokenize } from '../../server/src/service/reading/tokens';
+import { LEXICON_FILES } from '../../server/src/service/reading/lexiconFiles';
 
 function found(phrases: string[], text: string): string[] {
   const m = new PhraseMatcher<string>();
@@ -90,4 +91,29 @@ test('one pass is linear in the text: a 1 MB text against many phrases', () => {
   const hits = m.match(text);
   assert.ok(hits.length > 0);
   assert.ok(Date.now() - t0 < 3000, `matching took ${Date.now() - t0} ms`);
+});
+
+test('a plain phrase (lower-case words between single spaces) splits as the tokenizer splits it, for every string of the lexicon', () => {
+  const strings: string[] = [];
+  const collect = (x: unknown): void => {
+    if (typeof x === 'string') strings.push(x);
+    else if (Array.isArray(x)) x.forEach(collect);
+    else if (x && typeof x === 'object') Object.values(x).forEach(collect);
+  };
+  collect(LEXICON_FILES);
+  // And the forms the shortcut must leave to the tokenizer.
+  strings.push('x-ray', 'radicul*', "don't know", 'q.d.', 'Low Back', ' lumbar  spine ', '4+/5', 'l5 s1', 'a b c d e', '');
+  let plain = 0;
+  for (const p of strings) {
+    const by = (f: typeof phraseVariants) => {
+      try {
+        return f(p);
+      } catch (e) {
+        return e instanceof PhraseError ? `PhraseError: ${e.message}` : e;
+      }
+    };
+    assert.deepEqual(by(phraseVariants), by(phraseVariantsByTokens), p);
+    if (/^[a-z0-9]+(?: [a-z0-9]+)*$/.test(p)) plain++;
+  }
+  assert.ok(plain > 10000, `${plain} plain phrases`);
 });

@@ -286,15 +286,21 @@ function conceptMentions(kinds: HitsByKind): Hit[] {
   const excludeAt = byStart(kinds.exclude);
   const excluded = (h: Hit) => within(excludeAt, h, (x) => (x.payload as { concept: Concept }).concept === (h.payload as { concept: Concept }).concept);
   // The same concept matched twice on one span (a term and a misspelling, "record" and "record*") is one mention.
-  const mentions = leftmostLongest(kinds.concept.filter((h) => !excluded(h)));
+  const mentions = leftmostLongest(kinds.exclude.length ? kinds.concept.filter((h) => !excluded(h)) : kinds.concept);
   if (mentions.length < 2) return mentions;
-  const seenSpan = new Set<string>();
-  return mentions.filter((h) => {
-    const key = `${h.from}:${h.to}:${(h.payload as { concept: Concept }).concept.id}`;
-    if (seenSpan.has(key)) return false;
-    seenSpan.add(key);
-    return true;
-  });
+  // Hits of one span stand together (matchTokens orders them by start, then end): a hit is a repeat when one of
+  // the same span before it has its concept. No key string is made per mention.
+  const out: Hit[] = [];
+  let runStart = 0;
+  for (const h of mentions) {
+    const last = out[out.length - 1];
+    if (last === undefined || last.from !== h.from || last.to !== h.to) runStart = out.length;
+    const id = (h.payload as { concept: Concept }).concept.id;
+    let repeat = false;
+    for (let k = runStart; k < out.length && !repeat; k++) repeat = (out[k].payload as { concept: Concept }).concept.id === id;
+    if (!repeat) out.push(h);
+  }
+  return out;
 }
 
 /** What the sentence states besides its concepts: dates, grades, pain scores, percents, doses, counts, sites, sides, directions, qualifiers. */
