@@ -34,6 +34,8 @@ class Edges {
   private symbols = new Int32Array(1024);
   private children = new Int32Array(1024);
   private count = 0;
+  /** The root's children by symbol, or -1: every token of a sentence starts a walk there. */
+  private root = new Int32Array(1024).fill(-1);
 
   private slot(node: number, symbol: number): number {
     let at = (Math.imul(node, 0x9e3779b1) ^ Math.imul(symbol + 1, 0x85ebca6b)) & this.mask;
@@ -43,6 +45,7 @@ class Edges {
 
   /** The child of `node` by `symbol`, or -1. */
   get(node: number, symbol: number): number {
+    if (node === 0) return symbol < this.root.length ? this.root[symbol] : -1;
     const mask = this.mask;
     const nodes = this.nodes;
     let at = (Math.imul(node, 0x9e3779b1) ^ Math.imul(symbol + 1, 0x85ebca6b)) & mask;
@@ -55,6 +58,17 @@ class Edges {
   }
 
   set(node: number, symbol: number, child: number): void {
+    if (node === 0) {
+      if (symbol >= this.root.length) {
+        let size = this.root.length * 2;
+        while (size <= symbol) size *= 2;
+        const root = new Int32Array(size).fill(-1);
+        root.set(this.root);
+        this.root = root;
+      }
+      this.root[symbol] = child;
+      return;
+    }
     // At most half full, so a probe ends soon.
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     const at = this.slot(node, symbol);
@@ -86,10 +100,14 @@ const MAX_JOINED_VARIANTS = 3;
 
 export class PhraseError extends Error {}
 
-/** Distinct words whose prefixes a matcher remembers (a letter's vocabulary is a few thousand words). */
-const PREFIX_MEMO_LIMIT = 50000;
-/** prefixesOf's remembered answer for a word that starts no prefix. */
-const NONE: readonly number[] = Object.freeze([]);
+/** Distinct words whose facts a matcher remembers (a letter's vocabulary is a few thousand words). */
+const WORD_MEMO_LIMIT = 50000;
+
+/** What the walk needs of a token's word: its symbol (-1: no phrase has the word) and the prefixes' symbols. */
+interface WordFacts {
+  readonly symbol: number;
+  readonly prefixes: readonly number[] | undefined;
+}
 
 /**
  * A phrase of lower-case letters and digits between single spaces: its tokens are its space-separated words, so
@@ -157,8 +175,8 @@ export class PhraseMatcher<T> {
   private readonly prefixLengths = new Map<number, number[]>();
   /** Every `word*` prefix of any phrase, with its id (its symbol is id * 2 + 1): a token asks once which prefixes it starts with. */
   private readonly prefixIds = new Map<string, number>();
-  /** prefixesOf's answers by word (the prefixes' symbols); emptied whenever a phrase is added. */
-  private readonly prefixMemo = new Map<string, readonly number[]>();
+  /** factsOf's answers by word; emptied whenever a phrase is added. */
+  private readonly wordMemo = new Map<string, WordFacts>();
   /**
    * An id for each whole word of the trie: a sentence looks each token up once, and the walk then follows small
    * integer keys, rather than hashing and comparing the token's string at every node it visits.
@@ -168,7 +186,7 @@ export class PhraseMatcher<T> {
   /** Adds a phrase; throws PhraseError when it breaks the phrase syntax. */
   add(phrase: string, payload: T): void {
     // Emptying a Map makes it a new table, even an empty one: only when it holds something.
-    if (this.prefixMemo.size) this.prefixMemo.clear();
+    if (this.wordMemo.size) this.wordMemo.clear();
     for (const seq of phraseVariants(phrase)) {
       let node = 0;
       for (const { word, prefix } of seq) {
@@ -214,13 +232,14 @@ export class PhraseMatcher<T> {
   matchTokens(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     // Which `word*` prefixes each token starts with, asked once per token rather than at every trie node.
+    // Each token's word symbol (-1: a word no phrase has follows no edge) and the `word*` prefixes it starts with,
+    // asked once per token rather than at every trie node, in one look-up.
     const starts: Array<readonly number[] | undefined> = new Array(tokens.length);
-    if (this.prefixIds.size) for (let i = 0; i < tokens.length; i++) starts[i] = this.prefixesOf(tokens[i].norm);
-    // Each token's word symbol, or -1: a word no phrase has follows no edge.
     const ids: number[] = new Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
-      const id = this.wordIds.get(tokens[i].norm);
-      ids[i] = id === undefined ? -1 : id * 2;
+      const facts = this.factsOf(tokens[i].norm);
+      ids[i] = facts.symbol;
+      starts[i] = facts.prefixes;
     }
     for (let i = 0; i < tokens.length; i++) {
       const before = hits.length;
@@ -242,14 +261,15 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * The `word*` prefixes `w` starts with: the one-letter prefix first, then the longer ones in the order they were
-   * added. Remembered by word, since words recur in every letter (a fact of the lexicon, not of any case).
+   * A word's symbol and the `word*` prefixes it starts with: the one-letter prefix first, then the longer ones in
+   * the order they were added. Remembered by word, since words recur in every letter (a fact of the lexicon, not
+   * of any case).
    */
-  private prefixesOf(w: string): readonly number[] | undefined {
-    const known = this.prefixMemo.get(w);
-    if (known !== undefined) return known === NONE ? undefined : known;
+  private factsOf(w: string): WordFacts {
+    const known = this.wordMemo.get(w);
+    if (known !== undefined) return known;
     let found: number[] | undefined;
-    if (w.length > 0) {
+    if (w.length > 0 && this.prefixIds.size) {
       if (this.onePrefixes.has(w.charCodeAt(0))) (found ??= []).push((this.prefixIds.get(w.length === 1 ? w : w[0]) as number) * 2 + 1);
       const lengths = w.length < 2 ? undefined : this.prefixLengths.get(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
       if (lengths !== undefined) {
@@ -260,12 +280,14 @@ export class PhraseMatcher<T> {
         }
       }
     }
+    const id = this.wordIds.get(w);
+    const facts: WordFacts = { symbol: id === undefined ? -1 : id * 2, prefixes: found };
     // A bound, not a tuning knob: a hostile text of endless distinct words starts the memo over.
-    if (this.prefixMemo.size >= PREFIX_MEMO_LIMIT) this.prefixMemo.clear();
+    if (this.wordMemo.size >= WORD_MEMO_LIMIT) this.wordMemo.clear();
     // A token's word is a slice of the text it was cut from: the memo, which outlives the case, keeps a copy of the
     // word and not a closed case's sentence.
-    this.prefixMemo.set(detached(w), found ?? NONE);
-    return found;
+    this.wordMemo.set(detached(w), facts);
+    return facts;
   }
 
   private walk(

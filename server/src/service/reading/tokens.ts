@@ -45,6 +45,8 @@ export function tokenize(text: string, allowStar = false): Token[] {
       const start = i;
       let letterRun = 0; // letters since the last '.', for abbreviations written with full stops (q.d., e.g.)
       let dotted = false;
+      // A right single quotation mark (U+2019) kept inside the word, as in "don't" typeset: the only way one gets into it.
+      let curly = false;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (isWordChar(d)) {
@@ -81,6 +83,7 @@ export function tokenize(text: string, allowStar = false): Token[] {
           continue;
         }
         if ((d === 39 || d === 0x2019) && isLetter(prev) && isLetter(next)) {
+          if (d === 0x2019) curly = true;
           i++;
           continue;
         }
@@ -91,7 +94,7 @@ export function tokenize(text: string, allowStar = false): Token[] {
         break;
       }
       let norm = text.slice(start, i).toLowerCase();
-      if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
+      if (curly) norm = norm.replace(/\u2019/g, "'");
       if (dotted) norm = norm.replace(/\./g, '');
       // "don't", "isn't", "can't": the negation is its own token, as in Penn Treebank.
       if (norm.length > 3 && norm.endsWith("n't")) {
@@ -105,6 +108,12 @@ export function tokenize(text: string, allowStar = false): Token[] {
         out.push(token);
       }
       hyphenPending = false;
+      continue;
+    }
+    // A blank, the commonest character between words: no token, and it ends a pending hyphen (as below).
+    if (c === 32) {
+      hyphenPending = false;
+      i++;
       continue;
     }
     if (c === 45 /* - */) {
