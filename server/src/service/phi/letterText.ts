@@ -56,12 +56,16 @@ function printedFields(section: Section): Field[] {
 /** Every printed text of the file, in source order within each section. */
 export function letterTexts(file: CaseFile): LetterText[] {
   const out: LetterText[] = [];
-  for (const section of file.sections) {
-    if (section.kind === 'item' && section.service) out.push(lineText(section.service.value, section.service.range, true));
-    for (const f of printedFields(section)) out.push(lineText(f.value, f.valueRange));
-    if (section.kind === 'summary') out.push(proseText(section.prose));
-    if (section.kind === 'documents') for (const e of section.entries) for (const p of e.parts) out.push(lineText(p.value, p.range));
-    if (section.kind === 'item' && section.rationale) out.push(proseText(section.rationale.prose));
-  }
+  for (const section of file.sections) sectionTexts(section, out);
+  return out;
+}
+
+/** The printed texts of one section, in source order, added to `out`. */
+export function sectionTexts(section: Section, out: LetterText[] = []): LetterText[] {
+  if (section.kind === 'item' && section.service) out.push(lineText(section.service.value, section.service.range, true));
+  for (const f of printedFields(section)) out.push(lineText(f.value, f.valueRange));
+  if (section.kind === 'summary') out.push(proseText(section.prose));
+  if (section.kind === 'documents') for (const e of section.entries) for (const p of e.parts) out.push(lineText(p.value, p.range));
+  if (section.kind === 'item' && section.rationale) out.push(proseText(section.rationale.prose));
   return out;
 }

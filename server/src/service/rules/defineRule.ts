@@ -103,12 +103,32 @@ export interface RuleInputs {
   summaryReads?: boolean;
 }
 
+/**
+ * One part of a rule's work with its own unit and reads (a rule's `units`): a
+ * case unit's `check` or an item unit's `checkItem`. The engine keeps each
+ * part's findings apart and reruns a part only when what it reads changed.
+ */
+export interface RuleUnit<Data extends object = Record<string, unknown>> {
+  inputs: RuleInputs;
+  check?(ctx: RuleContext): Iterable<Finding<Data>>;
+  checkItem?(ctx: RuleContext, item: ItemModel): Iterable<Finding<Data>>;
+}
+
 export interface CheckedRule<Data extends object = Record<string, unknown>> extends RuleBase {
   check(ctx: RuleContext): Iterable<Finding<Data>>;
-  /** What the findings are computed from; undefined: the whole text, checked as one unit. */
+  /** What the findings are computed from; undefined: the whole text, checked as one unit. A rule with `units`: what they read together. */
   inputs?: RuleInputs;
   /** The check of one item, for a rule whose unit is the item (`check` is then every item's, in order). */
   checkItem?(ctx: RuleContext, item: ItemModel): Iterable<Finding<Data>>;
+  /**
+   * A rule whose findings come from parts that read different things (the
+   * header's sections, each item, the items together): each part is checked
+   * and reused on its own, and `check` is every part's findings in turn
+   * (each item unit's item by item). The rule's findings are the same set in
+   * either case; only their order within the rule is by part, and the runner
+   * sorts every finding by position.
+   */
+  units?: readonly RuleUnit<Data>[];
   /** Quick-fixes for one diagnostic of this code, in the order the editor lists them. */
   fixes?(ctx: RuleContext, d: ReturnedDiagnostic<Data>): CodeAction[];
 }
@@ -130,11 +150,33 @@ export interface ItemRule<Data extends object = Record<string, unknown>> extends
   checkItem(ctx: RuleContext, item: ItemModel): Iterable<Finding<Data>>;
 }
 
+/** A rule made of parts (`units`): `check` is theirs in turn. */
+export interface UnitsRule<Data extends object = Record<string, unknown>> extends Omit<CheckedRule<Data>, 'check' | 'checkItem' | 'units'> {
+  inputs: RuleInputs;
+  units: readonly RuleUnit<Data>[];
+}
+
+/** Every finding of `units`, part by part (an item unit's item by item): what a rule made of parts finds in one run. */
+export function* checkUnits<Data extends object>(ctx: RuleContext, units: readonly RuleUnit<Data>[]): Generator<Finding<Data>> {
+  for (const u of units) {
+    if (u.inputs.unit === 'item') for (const item of ctx.model.items) yield* u.checkItem!(ctx, item);
+    else yield* u.check!(ctx);
+  }
+}
+
 /** The one step to add a rule: a file in rules/catalog/<family>/<code>.ts exporting `defineRule({...})`. */
+export function defineRule<Data extends object = Record<string, unknown>>(rule: UnitsRule<Data>): CheckedRule<Data>;
 export function defineRule<Data extends object = Record<string, unknown>>(rule: ItemRule<Data>): CheckedRule<Data>;
 export function defineRule<Data extends object = Record<string, unknown>>(rule: CheckedRule<Data>): CheckedRule<Data>;
 export function defineRule(rule: ReportedRule): ReportedRule;
-export function defineRule(rule: RuleDefinition | ItemRule<object>): RuleDefinition {
+export function defineRule(rule: RuleDefinition | ItemRule<object> | UnitsRule<object>): RuleDefinition {
+  if ('units' in rule && rule.units) {
+    const units = rule.units;
+    for (const u of units) {
+      if (u.inputs.unit === 'item' ? !u.checkItem : !u.check) throw new Error(`${rule.code}: a ${u.inputs.unit} unit without its check`);
+    }
+    return { ...rule, check: (ctx: RuleContext) => checkUnits(ctx, units) } as CheckedRule<object>;
+  }
   if ('checkItem' in rule && rule.checkItem && !('check' in rule && rule.check)) {
     const checkItem = rule.checkItem.bind(rule);
     // The whole case's check is every item's, in item order: what a run without the engine's reuse (and a test) calls.

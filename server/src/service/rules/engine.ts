@@ -16,7 +16,7 @@
 import type { CaseFile, Position, Range, Section } from '../syntax/ast';
 import type { RelatedInformation } from '../types';
 import type { CriteriaLibrary } from '../necessity/library';
-import type { CasePart, CheckedRule, Finding, RuleContext } from './defineRule';
+import type { CasePart, CheckedRule, Finding, RuleContext, RuleInputs, RuleUnit } from './defineRule';
 import { SummaryDiff, trackingParts, type PartResult, type SummaryDeps } from './summaryReads';
 
 /** Lines `start`..`end` (inclusive) of the text, with their line ends. */
@@ -195,7 +195,7 @@ function moveAll(found: Found, map: LineMap): Found | undefined {
  * summary did not move: its findings' places in the summary are then those of the sentences its keys answered with.
  */
 function reuse(
-  rule: CheckedRule<object>,
+  inputs: RuleInputs | undefined,
   d: Diff | undefined,
   old: Found | undefined,
   own: number,
@@ -204,7 +204,7 @@ function reuse(
 ): Found | undefined {
   if (!d || !old) return undefined;
   const deps = reads?.deps;
-  const parts = rule.inputs?.reads ?? ['text'];
+  const parts = inputs?.reads ?? ['text'];
   let m = mapper(d, parts, own);
   if (!m && deps && summary && !d.summarySame && d.summaryDelta === 0 && parts.includes('summary') && !parts.includes('text')) {
     // The cheap comparisons first: the key comparison only where the other parts would allow reuse.
@@ -212,7 +212,7 @@ function reuse(
   }
   if (!m) return undefined;
   if (!m.moved) return old;
-  if (rule.inputs?.absolutePositions) return undefined;
+  if (inputs?.absolutePositions) return undefined;
   const moved = moveAll(old, m.map);
   // The unit's parts hold the old places: none of them is kept over a move.
   if (moved && reads) reads.parts = undefined;
@@ -264,8 +264,15 @@ export class RuleCache {
     this.last.checked = 0;
     this.last.reused = 0;
     /** `kept` is the unit's summary reads of the last run on entry (for a rule that records them), and of this run on return. */
-    const unit = (rule: CheckedRule<object>, old: Found | undefined, own: number, check: () => Iterable<Finding<object>>, reads?: UnitReads): Found => {
-      const kept = reuse(rule, d, old, own, reads, summary);
+    const unit = (
+      rule: CheckedRule<object>,
+      inputs: RuleInputs | undefined,
+      old: Found | undefined,
+      own: number,
+      check: () => Iterable<Finding<object>>,
+      reads?: UnitReads,
+    ): Found => {
+      const kept = reuse(inputs, d, old, own, reads, summary);
       if (kept) {
         this.last.reused++;
         for (const f of kept) emit(rule, f);
@@ -285,7 +292,7 @@ export class RuleCache {
         const next = new Map<string, PartResult>();
         // The last run's parts are of the same places where nothing the rule reads moved (its own item's lines are in
         // each part's key) and the header is the same (it is in no key).
-        const reusable = !!d && d.summaryDelta === 0 && (!rule.inputs?.reads.includes('header') || d.headerSame) && !rule.inputs?.reads.includes('items');
+        const reusable = !!d && d.summaryDelta === 0 && (!inputs?.reads.includes('header') || d.headerSame) && !inputs?.reads.includes('items');
         const prev = reads.parts;
         reads.deps = undefined;
         reads.parts = undefined;
@@ -296,32 +303,46 @@ export class RuleCache {
       return found;
     };
     for (const rule of rules) {
+      // A rule made of parts keeps each part's findings under its own key; a rule that throws keeps none of them.
+      const parts: readonly (RuleUnit<object> | CheckedRule<object>)[] = rule.units ?? [rule];
+      const keys = rule.units ? rule.units.map((_, i) => `${rule.code}#${i}`) : [rule.code];
+      const ruleCases = new Map<string, Found>();
+      const ruleItems = new Map<string, Found[]>();
+      const ruleReads = new Map<string, UnitReads[]>();
       try {
-        const checkItem = rule.inputs?.unit === 'item' ? rule.checkItem : undefined;
-        if (checkItem) {
-          const old = this.items.get(rule.code);
-          const all: Found[] = [];
-          if (rule.inputs?.summaryReads) {
-            // Units are kept by item index, as their findings are: the deps of item i are those its findings were found with.
-            const oldReads = this.reads.get(rule.code);
-            const allReads: UnitReads[] = [];
-            unitReads.set(rule.code, allReads);
-            for (const item of ctx.model.items) {
-              const last = old?.[item.index] ? oldReads?.[item.index] : undefined;
-              const reads: UnitReads = { deps: last?.deps, parts: last?.parts };
-              all.push(unit(rule, old?.[item.index], item.index, () => checkItem.call(rule, ctx, item), reads));
-              allReads.push(reads);
+        parts.forEach((part, p) => {
+          const key = keys[p];
+          const inputs = part.inputs;
+          const checkItem = inputs?.unit === 'item' ? part.checkItem : undefined;
+          if (checkItem) {
+            const old = this.items.get(key);
+            const all: Found[] = [];
+            if (inputs?.summaryReads) {
+              // Units are kept by item index, as their findings are: the deps of item i are those its findings were found with.
+              const oldReads = this.reads.get(key);
+              const allReads: UnitReads[] = [];
+              ruleReads.set(key, allReads);
+              for (const item of ctx.model.items) {
+                const last = old?.[item.index] ? oldReads?.[item.index] : undefined;
+                const reads: UnitReads = { deps: last?.deps, parts: last?.parts };
+                all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item), reads));
+                allReads.push(reads);
+              }
+            } else {
+              for (const item of ctx.model.items) all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item)));
             }
+            ruleItems.set(key, all);
           } else {
-            for (const item of ctx.model.items) all.push(unit(rule, old?.[item.index], item.index, () => checkItem.call(rule, ctx, item)));
+            const check = rule.units ? part.check : undefined;
+            ruleCases.set(
+              key,
+              unit(rule, inputs, this.cases.get(key), -1, () => (check ? check.call(part, ctx) : rule.check(ctx))),
+            );
           }
-          items.set(rule.code, all);
-        } else {
-          cases.set(
-            rule.code,
-            unit(rule, this.cases.get(rule.code), -1, () => rule.check(ctx)),
-          );
-        }
+        });
+        for (const [k, v] of ruleCases) cases.set(k, v);
+        for (const [k, v] of ruleItems) items.set(k, v);
+        for (const [k, v] of ruleReads) unitReads.set(k, v);
       } catch (err) {
         failed(rule, err);
       }

@@ -4,8 +4,9 @@
 // an overturned opioid item is checked: approving such a dose must show those
 // were weighed. The dose and the conversion factors are in the message.
 import { defineRule } from '../../defineRule';
-import { viewItem } from '../../../necessity/itemView';
-import { dailyDose } from '../../../necessity/dose';
+import type { ItemModel } from '../../../model/caseModel';
+import { viewItem, type ItemView } from '../../../necessity/itemView';
+import { dailyDose, type DailyDose } from '../../../necessity/dose';
 
 export default defineRule<{ med: number }>({
   code: 'med-threshold',
@@ -14,11 +15,16 @@ export default defineRule<{ med: number }>({
   summary: "An overturned opioid request while the case's opioids come to more morphine equivalent a day than the opioid criteria's threshold.",
   inputs: { unit: 'case', reads: ['items'] },
   *check({ model, library }) {
-    const doses = model.items
-      .map((item) => ({ item, dose: dailyDose(item.service), v: viewItem(item, library) }))
-      .filter((x) => x.dose && x.v.librarySection && (x.v.librarySection.covers?.services ?? []).includes('medication'));
+    // The dose first: an item's view (its criteria section) is read only for a service that has one.
+    const doses: { item: ItemModel; dose: DailyDose; v: ItemView }[] = [];
+    for (const item of model.items) {
+      const dose = dailyDose(item.service);
+      if (!dose) continue;
+      const v = viewItem(item, library);
+      if (v.librarySection && (v.librarySection.covers?.services ?? []).includes('medication')) doses.push({ item, dose, v });
+    }
     if (!doses.length) return;
-    const total = doses.reduce((sum, x) => sum + x.dose!.med, 0);
+    const total = doses.reduce((sum, x) => sum + x.dose.med, 0);
     for (const x of doses) {
       if (x.item.decision !== 'overturned' || !x.item.section.service) continue;
       const thresholds = x.v.librarySection!.criteria.flatMap((c) =>
@@ -29,9 +35,9 @@ export default defineRule<{ med: number }>({
       if (total <= lowest) continue;
       const ids = [...new Set(thresholds.filter((t) => t.max === lowest).map((t) => t.c.id))];
       yield {
-        message: `The opioids of this case come to ${Math.round(total * 10) / 10} mg a day morphine equivalent (${doses.map((d) => d.dose!.how).join('; ')}), past the ${lowest} mg a day of ${ids.join(' and ')}. Say in the rationale how the criteria for that dose are met.`,
+        message: `The opioids of this case come to ${Math.round(total * 10) / 10} mg a day morphine equivalent (${doses.map((d) => d.dose.how).join('; ')}), past the ${lowest} mg a day of ${ids.join(' and ')}. Say in the rationale how the criteria for that dose are met.`,
         range: x.item.section.service.range,
-        relatedInformation: doses.filter((d) => d !== x && d.item.section.service).map((d) => ({ range: d.item.section.service!.range, message: d.dose!.how })),
+        relatedInformation: doses.filter((d) => d !== x && d.item.section.service).map((d) => ({ range: d.item.section.service!.range, message: d.dose.how })),
         data: { med: total },
       };
     }

@@ -9,7 +9,7 @@ import { defineRule, type Finding } from '../../defineRule';
 import { fix } from '../../fixes';
 import { sourceText } from '../../../syntax/positions';
 import { findPhi, type PhiMatch } from '../../../phi/patterns';
-import { letterTexts, type LetterText } from '../../../phi/letterText';
+import { sectionTexts, type LetterText } from '../../../phi/letterText';
 import { capitalize, collapseSpace } from '../../../text/words';
 import { printedForm, writtenRange } from '../../../text/printed';
 import { TextMemo } from '../../../necessity/phrases';
@@ -38,17 +38,16 @@ export default defineRule<PhiData>({
   inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary:
     'Letter text that seems to identify a person: a name after Mr./Ms./Dr., a Social Security, phone or claim number, an e-mail or street address, a date of birth.',
-  *check({ file }) {
-    for (const source of letterTexts(file)) {
-      // The patterns read what the letter prints ("123‑45‑6789" with
-      // non-breaking hyphens prints as 123-45-6789); ranges are the written text's.
-      const printed = printedForm(source.text);
-      for (const m of MATCHES.get(printed.text)) {
-        const at = writtenRange(printed, m.start, m.end);
-        yield finding(file, source, { ...m, start: at.start, end: at.end, text: source.text.slice(at.start, at.end) }, m.text);
-      }
-    }
-  },
+  // The sections other than items, then each item on its own: an edit checks again only the part it is in.
+  units: [
+    {
+      inputs: { unit: 'case', reads: ['header', 'summary'] },
+      *check({ file }) {
+        for (const section of file.sections) if (section.kind !== 'item') yield* phiIn(file, sectionTexts(section));
+      },
+    },
+    { inputs: { unit: 'item', reads: [] }, checkItem: ({ file }, item) => phiIn(file, sectionTexts(item.section)) },
+  ],
   fixes({ file }, d) {
     const out: CodeAction[] = [];
     const text = d.data?.text;
@@ -64,6 +63,18 @@ export default defineRule<PhiData>({
     return out;
   },
 });
+
+function* phiIn(file: CaseFile, sources: readonly LetterText[]): Generator<Finding<PhiData>> {
+  for (const source of sources) {
+    // The patterns read what the letter prints ("123‑45‑6789" with
+    // non-breaking hyphens prints as 123-45-6789); ranges are the written text's.
+    const printed = printedForm(source.text);
+    for (const m of MATCHES.get(printed.text)) {
+      const at = writtenRange(printed, m.start, m.end);
+      yield finding(file, source, { ...m, start: at.start, end: at.end, text: source.text.slice(at.start, at.end) }, m.text);
+    }
+  }
+}
 
 function quoted(list: string[]): string {
   return list.map((r) => `"${r}"`).join(' or ');

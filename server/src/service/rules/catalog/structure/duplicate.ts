@@ -1,7 +1,7 @@
 // duplicate: something the letter states once given twice: a part, a field,
 // a criterion of an item, a fact label, a disputed service.
 import type { Section } from '../../../syntax/ast';
-import { defineRule } from '../../defineRule';
+import { defineRule, type Finding } from '../../defineRule';
 import { sectionSpec } from '../../../schema/fields';
 import { capitalize } from '../../../text/words';
 
@@ -11,66 +11,92 @@ export default defineRule({
   severity: 'error',
   inputs: { unit: 'case', reads: ['header', 'summary', 'items'], absolutePositions: true },
   summary: 'Something stated twice (a section, a field, a fact label, a criterion).',
-  *check({ file, model }) {
-    const seen = new Map<string, Section>();
-    for (const section of file.sections) {
-      if (section.kind === 'item') continue;
-      const first = seen.get(section.kind);
-      if (first) {
-        yield {
-          message: `The letter has one ${sectionSpec(section.kind)!.title.toLowerCase()}; this second one (the first is on line ${first.keywordRange.start.line + 1}) would be ignored. Merge the two.`,
-          range: section.keywordRange,
-          relatedInformation: [{ range: first.keywordRange, message: 'First one' }],
-        };
-      } else seen.set(section.kind, section);
-    }
-    for (const section of file.sections) {
-      const spec = sectionSpec(section.kind);
-      const byKey = new Map<string, number>();
-      for (const field of section.fields) {
-        const fs = spec?.fields.find((f) => f.key === field.key);
-        if (!fs || fs.repeatable) continue;
-        const firstLine = byKey.get(field.key);
-        if (firstLine !== undefined) {
-          yield {
-            message: `${capitalize(field.key)} is given twice (first on line ${firstLine + 1}); the letter can state it only once. Keep one.`,
-            range: field.keyRange,
-          };
-        } else byKey.set(field.key, field.range.start.line);
-      }
-      if (section.kind === 'item' && section.criteria) {
-        const ids = new Map<string, number>();
-        for (const e of section.criteria.entries) {
-          const id = e.id.value.toUpperCase();
-          if (ids.has(id)) {
+  // Each part checked on its own, so that an edit checks again only the parts it is in: the sections other than
+  // items, each item's fields and criteria, the summary's fact labels, and the items' services together. Messages
+  // give line numbers, so a part is reused only where it did not move.
+  units: [
+    {
+      inputs: { unit: 'case', reads: ['header', 'summary'], absolutePositions: true },
+      *check({ file }) {
+        const seen = new Map<string, Section>();
+        for (const section of file.sections) {
+          if (section.kind === 'item') continue;
+          const first = seen.get(section.kind);
+          if (first) {
             yield {
-              message: `Criterion ${e.id.value} is listed twice in this item (first on line ${ids.get(id)! + 1}). Keep one status for it.`,
-              range: e.id.range,
+              message: `The letter has one ${sectionSpec(section.kind)!.title.toLowerCase()}; this second one (the first is on line ${first.keywordRange.start.line + 1}) would be ignored. Merge the two.`,
+              range: section.keywordRange,
+              relatedInformation: [{ range: first.keywordRange, message: 'First one' }],
             };
-          } else ids.set(id, e.range.start.line);
+          } else seen.set(section.kind, section);
         }
-      }
-    }
-    for (const [name, facts] of model.facts) {
-      for (const fact of facts.slice(1)) {
-        yield {
-          message: `The fact label [#${name}] is already used on line ${facts[0].label.range.start.line + 1}; each documented fact needs its own name.`,
-          range: fact.label.range,
-          relatedInformation: [{ range: facts[0].label.range, message: `[#${name}] first defined here` }],
-        };
-      }
-    }
-    const services = new Map<string, number>();
-    for (const item of model.items) {
-      const key = item.service.trim().toLowerCase();
-      if (!key) continue;
-      if (services.has(key)) {
-        yield {
-          severity: 'warning',
-          message: `"${item.service}" is decided twice (first on line ${services.get(key)! + 1}); each disputed item gets one decision.`,
-          range: item.section.service!.range,
-        };
-      } else services.set(key, item.section.keywordRange.start.line);
-    }
-  },
+        for (const section of file.sections) if (section.kind !== 'item') yield* duplicateFields(section);
+      },
+    },
+    {
+      inputs: { unit: 'item', reads: [], absolutePositions: true },
+      checkItem: (_ctx, item) => duplicateFields(item.section),
+    },
+    {
+      // Fact labels are the first summary's (syntax/parser.ts).
+      inputs: { unit: 'case', reads: ['summary'], absolutePositions: true },
+      *check({ model }) {
+        for (const [name, facts] of model.facts) {
+          for (const fact of facts.slice(1)) {
+            yield {
+              message: `The fact label [#${name}] is already used on line ${facts[0].label.range.start.line + 1}; each documented fact needs its own name.`,
+              range: fact.label.range,
+              relatedInformation: [{ range: facts[0].label.range, message: `[#${name}] first defined here` }],
+            };
+          }
+        }
+      },
+    },
+    {
+      inputs: { unit: 'case', reads: ['items'], absolutePositions: true },
+      *check({ model }) {
+        const services = new Map<string, number>();
+        for (const item of model.items) {
+          const key = item.service.trim().toLowerCase();
+          if (!key) continue;
+          if (services.has(key)) {
+            yield {
+              severity: 'warning',
+              message: `"${item.service}" is decided twice (first on line ${services.get(key)! + 1}); each disputed item gets one decision.`,
+              range: item.section.service!.range,
+            };
+          } else services.set(key, item.section.keywordRange.start.line);
+        }
+      },
+    },
+  ],
 });
+
+/** A field given twice in one section, and a criterion listed twice in an item. */
+function* duplicateFields(section: Section): Generator<Finding<Record<string, unknown>>> {
+  const spec = sectionSpec(section.kind);
+  const byKey = new Map<string, number>();
+  for (const field of section.fields) {
+    const fs = spec?.fields.find((f) => f.key === field.key);
+    if (!fs || fs.repeatable) continue;
+    const firstLine = byKey.get(field.key);
+    if (firstLine !== undefined) {
+      yield {
+        message: `${capitalize(field.key)} is given twice (first on line ${firstLine + 1}); the letter can state it only once. Keep one.`,
+        range: field.keyRange,
+      };
+    } else byKey.set(field.key, field.range.start.line);
+  }
+  if (section.kind === 'item' && section.criteria) {
+    const ids = new Map<string, number>();
+    for (const e of section.criteria.entries) {
+      const id = e.id.value.toUpperCase();
+      if (ids.has(id)) {
+        yield {
+          message: `Criterion ${e.id.value} is listed twice in this item (first on line ${ids.get(id)! + 1}). Keep one status for it.`,
+          range: e.id.range,
+        };
+      } else ids.set(id, e.range.start.line);
+    }
+  }
+}

@@ -2,7 +2,7 @@
 // Licensure, the Case Number after `case`, an item's rationale...). The fix
 // adds the field's skeleton among the section's fields.
 import type { ItemSection, Range, Section } from '../../../syntax/ast';
-import { defineRule } from '../../defineRule';
+import { defineRule, type Finding } from '../../defineRule';
 import { at, fix, str } from '../../fixes';
 import { fieldSpec, sectionSpec } from '../../../schema/fields';
 import { endOfLine, eolOf, fieldIndent, lineText, reindent } from '../../../syntax/layout';
@@ -20,29 +20,27 @@ export default defineRule<MissingFieldData>({
   severity: 'error',
   inputs: { unit: 'case', reads: ['header', 'summary', 'items'], absolutePositions: true },
   summary: 'A field the letter must state is missing (e.g. State(s) of Licensure).',
-  *check({ file }) {
-    for (const section of file.sections) {
-      const spec = sectionSpec(section.kind);
-      if (!spec) continue;
-      for (const f of spec.fields) {
-        if (!f.required) continue;
-        const present = f.type === 'block' ? hasBlock(section, f.key) : section.fields.some((x) => x.key === f.key);
-        if (present) continue;
-        yield {
-          message: f.missing ?? `Add \`${f.key}:\` to ${spec.title.toLowerCase()}.`,
-          range: headerRange(section),
-          data: { section: section.kind, key: f.key, line: section.keywordRange.start.line },
-        };
-      }
-    }
-    if (file.header && !file.header.caseNumber) {
-      yield {
-        message: 'The letter must give the Case Number: write it after `case`, for example `case CM16-0221706`.',
-        range: file.header.keywordRange,
-        data: { section: 'case', key: 'case-number', line: file.header.keywordRange.start.line },
-      };
-    }
-  },
+  // The sections other than items (their lines, the header's case number), then each item on its own: an edit
+  // checks again only the part it is in. The data's line is absolute, so a part is reused only where it did not move.
+  units: [
+    {
+      inputs: { unit: 'case', reads: ['header', 'summary'], absolutePositions: true },
+      *check({ file }) {
+        for (const section of file.sections) if (section.kind !== 'item') yield* missingFields(section);
+        if (file.header && !file.header.caseNumber) {
+          yield {
+            message: 'The letter must give the Case Number: write it after `case`, for example `case CM16-0221706`.',
+            range: file.header.keywordRange,
+            data: { section: 'case', key: 'case-number', line: file.header.keywordRange.start.line },
+          };
+        }
+      },
+    },
+    {
+      inputs: { unit: 'item', reads: [], absolutePositions: true },
+      checkItem: (_ctx, item) => missingFields(item.section),
+    },
+  ],
   fixes({ file }, d) {
     const kind = str(d.data?.section);
     const key = str(d.data?.key);
@@ -80,6 +78,21 @@ export default defineRule<MissingFieldData>({
     ];
   },
 });
+
+function* missingFields(section: Section): Generator<Finding<MissingFieldData>> {
+  const spec = sectionSpec(section.kind);
+  if (!spec) return;
+  for (const f of spec.fields) {
+    if (!f.required) continue;
+    const present = f.type === 'block' ? hasBlock(section, f.key) : section.fields.some((x) => x.key === f.key);
+    if (present) continue;
+    yield {
+      message: f.missing ?? `Add \`${f.key}:\` to ${spec.title.toLowerCase()}.`,
+      range: headerRange(section),
+      data: { section: section.kind, key: f.key, line: section.keywordRange.start.line },
+    };
+  }
+}
 
 function hasBlock(section: Section, key: string): boolean {
   if (section.kind !== 'item') return false;
