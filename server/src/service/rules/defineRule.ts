@@ -101,6 +101,14 @@ export interface RuleInputs {
    * otherwise. A read that goes through no key marks the whole summary read.
    */
   summaryReads?: boolean;
+  /**
+   * What else the unit reads of the other items, as a string computed from
+   * the run's context (every item's service, say): the unit is reused only
+   * while the key is what it was, and a finding's places in other items
+   * move with them. Once per run for all of a rule's units; it must hold
+   * everything the unit reads outside the parts `reads` names.
+   */
+  key?: (ctx: RuleContext) => string;
 }
 
 /**

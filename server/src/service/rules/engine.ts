@@ -17,6 +17,7 @@ import type { CaseFile, Position, Range, Section } from '../syntax/ast';
 import type { RelatedInformation } from '../types';
 import type { CriteriaLibrary } from '../necessity/library';
 import type { CasePart, CheckedRule, Finding, RuleContext, RuleInputs, RuleUnit } from './defineRule';
+import { countBefore } from '../text/bisect';
 import { SummaryDiff, trackingParts, type PartResult, type SummaryDeps } from './summaryReads';
 
 /** Lines `start`..`end` (inclusive) of the text, with their line ends. */
@@ -47,6 +48,8 @@ interface Diff {
   itemDelta: number[];
   /** Same number of items, each unchanged. */
   itemsSame: boolean;
+  /** Some item moved. */
+  itemsMoved: boolean;
   prev: Parts;
 }
 
@@ -84,6 +87,7 @@ function compare(prev: Parts, next: Parts): Diff {
     itemSame,
     itemDelta,
     itemsSame: prev.items.length === next.items.length && itemSame.every(Boolean),
+    itemsMoved: itemDelta.some((x) => x !== 0),
     prev,
   };
 }
@@ -96,7 +100,13 @@ type LineMap = (line: number) => number | undefined;
  * unchanged, and if so how an old line maps to its new line. `own` is the
  * item of an item rule's unit, or -1.
  */
-function mapper(d: Diff, reads: readonly CasePart[], own: number, summarySame: boolean = d.summarySame): { map: LineMap; moved: boolean } | undefined {
+function mapper(
+  d: Diff,
+  reads: readonly CasePart[],
+  own: number,
+  summarySame: boolean = d.summarySame,
+  others = false,
+): { map: LineMap; moved: boolean } | undefined {
   if (own >= 0 && !d.itemSame[own]) return undefined;
   if (reads.includes('text')) return d.textSame ? { map: (l) => l, moved: false } : undefined;
   const header = reads.includes('header');
@@ -107,17 +117,21 @@ function mapper(d: Diff, reads: readonly CasePart[], own: number, summarySame: b
   if (items && !d.itemsSame) return undefined;
   let moved = false;
   if (summary && d.summaryDelta !== 0) moved = true;
-  if (items) moved ||= d.itemDelta.some((x) => x !== 0);
+  // A unit with a key (`others`) may point into any item: what it read there is in the key, so its places move with their items.
+  const anyItem = items || others;
+  if (anyItem) moved ||= d.itemsMoved;
   else if (own >= 0) moved ||= d.itemDelta[own] !== 0;
   const { prev } = d;
   const map: LineMap = (line) => {
     if (summary && prev.summary && line >= prev.summary.start && line <= prev.summary.end) return line + d.summaryDelta;
-    if (items || own >= 0) {
-      for (let i = 0; i < prev.items.length; i++) {
-        if (!items && i !== own) continue;
-        const s = prev.items[i];
-        if (line >= s.start && line <= s.end) return line + d.itemDelta[i];
-      }
+    if (anyItem) {
+      // The item holding the line, by bisection (items are in line order).
+      const i = countBefore(prev.items, (x) => x.start <= line) - 1;
+      const s = prev.items[i];
+      if (s && line <= s.end) return line + d.itemDelta[i];
+    } else if (own >= 0) {
+      const s = prev.items[own];
+      if (s && line >= s.start && line <= s.end) return line + d.itemDelta[own];
     }
     if (header && prev.headerSpans.some((s) => line >= s.start && line <= s.end)) return line;
     return undefined;
@@ -201,14 +215,16 @@ function reuse(
   own: number,
   reads: UnitReads | undefined,
   summary: SummaryDiff | undefined,
+  keySame: boolean,
 ): Found | undefined {
-  if (!d || !old) return undefined;
+  if (!d || !old || !keySame) return undefined;
+  const others = !!inputs?.key;
   const deps = reads?.deps;
   const parts = inputs?.reads ?? ['text'];
-  let m = mapper(d, parts, own);
+  let m = mapper(d, parts, own, d.summarySame, others);
   if (!m && deps && summary && !d.summarySame && d.summaryDelta === 0 && parts.includes('summary') && !parts.includes('text')) {
     // The cheap comparisons first: the key comparison only where the other parts would allow reuse.
-    if (mapper(d, parts, own, true) && summary.unchanged(deps)) m = mapper(d, parts, own, true);
+    if (mapper(d, parts, own, true, others) && summary.unchanged(deps)) m = mapper(d, parts, own, true, others);
   }
   if (!m) return undefined;
   if (!m.moved) return old;
@@ -240,6 +256,8 @@ export class RuleCache {
   private items = new Map<string, Found[]>();
   /** The summary reads and parts of each unit of a rule that records them (`inputs.summaryReads`), by rule and item. */
   private reads = new Map<string, UnitReads[]>();
+  /** The key (`inputs.key`) of each part that states one, by rule and part. */
+  private keys = new Map<string, string>();
   /** Units checked and units reused in the last run. */
   readonly last: RunStats = { checked: 0, reused: 0 };
 
@@ -261,6 +279,7 @@ export class RuleCache {
     const cases = new Map<string, Found>();
     const items = new Map<string, Found[]>();
     const unitReads = new Map<string, UnitReads[]>();
+    const unitKeys = new Map<string, string>();
     this.last.checked = 0;
     this.last.reused = 0;
     /** `kept` is the unit's summary reads of the last run on entry (for a rule that records them), and of this run on return. */
@@ -270,9 +289,10 @@ export class RuleCache {
       old: Found | undefined,
       own: number,
       check: () => Iterable<Finding<object>>,
+      keySame: boolean,
       reads?: UnitReads,
     ): Found => {
-      const kept = reuse(inputs, d, old, own, reads, summary);
+      const kept = reuse(inputs, d, old, own, reads, summary, keySame);
       if (kept) {
         this.last.reused++;
         for (const f of kept) emit(rule, f);
@@ -309,10 +329,17 @@ export class RuleCache {
       const ruleCases = new Map<string, Found>();
       const ruleItems = new Map<string, Found[]>();
       const ruleReads = new Map<string, UnitReads[]>();
+      const ruleKeys = new Map<string, string>();
       try {
         parts.forEach((part, p) => {
           const key = keys[p];
           const inputs = part.inputs;
+          let keySame = true;
+          if (inputs?.key) {
+            const k = inputs.key(ctx);
+            keySame = this.keys.get(key) === k;
+            ruleKeys.set(key, k);
+          }
           const checkItem = inputs?.unit === 'item' ? part.checkItem : undefined;
           if (checkItem) {
             const old = this.items.get(key);
@@ -325,24 +352,25 @@ export class RuleCache {
               for (const item of ctx.model.items) {
                 const last = old?.[item.index] ? oldReads?.[item.index] : undefined;
                 const reads: UnitReads = { deps: last?.deps, parts: last?.parts };
-                all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item), reads));
+                all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item), keySame, reads));
                 allReads.push(reads);
               }
             } else {
-              for (const item of ctx.model.items) all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item)));
+              for (const item of ctx.model.items) all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item), keySame));
             }
             ruleItems.set(key, all);
           } else {
             const check = rule.units ? part.check : undefined;
             ruleCases.set(
               key,
-              unit(rule, inputs, this.cases.get(key), -1, () => (check ? check.call(part, ctx) : rule.check(ctx))),
+              unit(rule, inputs, this.cases.get(key), -1, () => (check ? check.call(part, ctx) : rule.check(ctx)), keySame),
             );
           }
         });
         for (const [k, v] of ruleCases) cases.set(k, v);
         for (const [k, v] of ruleItems) items.set(k, v);
         for (const [k, v] of ruleReads) unitReads.set(k, v);
+        for (const [k, v] of ruleKeys) unitKeys.set(k, v);
       } catch (err) {
         failed(rule, err);
       }
@@ -353,5 +381,6 @@ export class RuleCache {
     this.cases = cases;
     this.items = items;
     this.reads = unitReads;
+    this.keys = unitKeys;
   }
 }

@@ -6,7 +6,7 @@
 // fix writes the header's date or the worker's pronoun in place of the one
 // the sentence has.
 import type { RelatedInformation } from '../../../types';
-import type { CaseFile, Field, Prose, Sentence } from '../../../syntax/ast';
+import type { CaseFile, Field, ItemSection, Prose, Sentence } from '../../../syntax/ast';
 import type { DatedField } from '../../../model/caseModel';
 import { defineRule, type Finding, type RuleContext } from '../../defineRule';
 import { fix } from '../../fixes';
@@ -27,6 +27,7 @@ import {
 } from '../../support/record/recordChecks';
 import { requestCountFindings } from '../../support/record/requestCounts';
 import { reflexGradeFindings } from '../../support/record/reflexGrades';
+import { itemServicesAndDatesKey } from '../../support/record/itemsKey';
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
@@ -45,12 +46,12 @@ interface ProseBlock {
   where: string;
 }
 
-function blocks(file: CaseFile): ProseBlock[] {
-  const out: ProseBlock[] = [];
-  if (file.summary) out.push({ prose: file.summary.prose, where: 'the summary' });
-  for (const item of file.items)
-    if (item.rationale) out.push({ prose: item.rationale.prose, where: `the rationale${item.service ? ` for "${clip(item.service.value, 50)}"` : ''}` });
-  return out;
+function summaryBlock(file: CaseFile): ProseBlock[] {
+  return file.summary ? [{ prose: file.summary.prose, where: 'the summary' }] : [];
+}
+
+function rationaleBlock(item: ItemSection): ProseBlock[] {
+  return item.rationale ? [{ prose: item.rationale.prose, where: `the rationale${item.service ? ` for "${clip(item.service.value, 50)}"` : ''}` }] : [];
 }
 
 function clip(t: string, n = 90): string {
@@ -80,21 +81,29 @@ export default defineRule<DetailMismatchData>({
   inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary:
     'The summary or a rationale gives a detail the case header or the summary records otherwise (a UR or injury date, a pronoun of the other sex, a count, a side).',
-  check(ctx) {
-    // The header's dates and the worker's sex, then the reading layer's comparisons with the summary
-    // (side, count, kind) and with the item (the rationale rules on another kind, body part or side).
-    const access = readingAccess(ctx.reader);
-    const read = [
-      ...sideMismatchFindings(ctx.file, ctx.model, access),
-      ...claimDetailFindings(ctx.file, ctx.model, access),
-      ...serviceMismatchFindings(ctx.file, ctx.model, access),
-      ...requestCountFindings(ctx.file, ctx.model, access),
-      ...complaintSiteFindings(ctx.file, ctx.model, access),
-      ...reflexGradeFindings(ctx.file, ctx.model, access),
-      ...oneSideOfBothFindings(ctx.file, ctx.model, access),
-    ];
-    return [...detailMismatch(ctx), ...(read as Finding<DetailMismatchData>[])];
-  },
+  // The summary's dates and pronouns against the header, then each item on its own: its rationale's dates and
+  // pronouns, then the reading layer's comparisons with the summary (side, count, kind) and with the item (the
+  // rationale rules on another kind, body part or side), which also read every item's service (the key; with the case's dates, as the claims it shares with unsupported-record-claim do).
+  units: [
+    { inputs: { unit: 'case', reads: ['header', 'summary'] }, check: (ctx) => detailMismatch(ctx, summaryBlock(ctx.file)) },
+    {
+      inputs: { unit: 'item', reads: ['header', 'summary'], key: itemServicesAndDatesKey },
+      checkItem(ctx, item) {
+        const access = readingAccess(ctx.reader);
+        const { file, model } = ctx;
+        const read = [
+          ...sideMismatchFindings(file, model, access, item),
+          ...claimDetailFindings(file, model, access, item),
+          ...serviceMismatchFindings(file, model, access, item),
+          ...requestCountFindings(file, model, access, item),
+          ...complaintSiteFindings(file, model, access, item),
+          ...reflexGradeFindings(file, model, access, item),
+          ...oneSideOfBothFindings(file, model, access, item),
+        ];
+        return [...detailMismatch(ctx, rationaleBlock(item.section)), ...(read as Finding<DetailMismatchData>[])];
+      },
+    },
+  ],
   /**
    * Write the header's date, the worker's pronoun or the disputed item's
    * number of visits in place of the one the sentence has, only while the range still holds the text the finding saw
@@ -110,14 +119,14 @@ export default defineRule<DetailMismatchData>({
   },
 });
 
-function detailMismatch({ file, model }: RuleContext): Finding<DetailMismatchData>[] {
+function detailMismatch({ file, model }: RuleContext, blocks: readonly ProseBlock[]): Finding<DetailMismatchData>[] {
   const out: Finding<DetailMismatchData>[] = [];
   const ur = model.dates.urDate;
   const injury = model.dates.injuryDate;
   const sexField = getField(file.worker, 'sex');
   const sexValue = sexField?.value.trim().toLowerCase();
   const sex = sexValue === 'male' || sexValue === 'female' ? sexValue : undefined;
-  for (const { prose, where } of blocks(file)) {
+  for (const { prose, where } of blocks) {
     for (const sentence of prose.sentences) {
       const text = sentence.text;
       const dated = ur || injury ? ownedDates(text) : [];

@@ -7,6 +7,10 @@ import { defineRule } from '../../defineRule';
 import type { ItemModel } from '../../../model/caseModel';
 import { viewItem, type ItemView } from '../../../necessity/itemView';
 import { dailyDose, type DailyDose } from '../../../necessity/dose';
+import { TextMemo } from '../../../necessity/phrases';
+
+/** A service's daily dose, remembered for the run like the other rules' readings (most services name no opioid). */
+const DOSES = new TextMemo((service: string) => dailyDose(service));
 
 export default defineRule<{ med: number }>({
   code: 'med-threshold',
@@ -18,7 +22,7 @@ export default defineRule<{ med: number }>({
     // The dose first: an item's view (its criteria section) is read only for a service that has one.
     const doses: { item: ItemModel; dose: DailyDose; v: ItemView }[] = [];
     for (const item of model.items) {
-      const dose = dailyDose(item.service);
+      const dose = DOSES.get(item.service);
       if (!dose) continue;
       const v = viewItem(item, library);
       if (v.librarySection && (v.librarySection.covers?.services ?? []).includes('medication')) doses.push({ item, dose, v });

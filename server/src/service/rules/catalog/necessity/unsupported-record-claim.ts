@@ -5,6 +5,9 @@ import { defineRule, type Finding, type RuleContext } from '../../defineRule';
 import { firstThenUnreported } from '../../support/firstFindings';
 import { readingAccess } from '../../support/record/access';
 import { unsupportedRecordClaimFindings } from '../../support/record/recordChecks';
+import { itemServicesAndDatesKey } from '../../support/record/itemsKey';
+import type { Section } from '../../../syntax/ast';
+import type { ItemModel } from '../../../model/caseModel';
 
 export type UnsupportedRecordClaimData = { record: string } | { concept: string; count?: number };
 import { sentenceSpan } from '../../../necessity/itemView';
@@ -16,34 +19,51 @@ export default defineRule<UnsupportedRecordClaimData>({
   severity: 'warning',
   summary: 'The rationale relies on a record, treatment, count or sign the summary never mentions, or records only as requested.',
   inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
-  *check(ctx) {
-    // The record classes of the term lists, then the reading layer's claims of any study, treatment,
-    // drug, comorbidity or sign the summary never records (or records only as requested).
-    yield* firstThenUnreported(
-      termFindings(ctx),
-      unsupportedRecordClaimFindings(ctx.file, ctx.model, readingAccess(ctx.reader)) as Iterable<Finding<UnsupportedRecordClaimData>>,
-    );
-  },
+  // Each item on its own: its rationale against the summary, the header, every item's service and authorized part,
+  // and the dates the letter gives outside its rationales (the key). A finding of one item's reading layer is
+  // dropped only for one of that item's term findings (they overlap only within one rationale).
+  units: [
+    {
+      inputs: { unit: 'item', reads: ['header', 'summary'], key: itemServicesAndDatesKey },
+      *checkItem(ctx, item) {
+        // The record classes of the term lists, then the reading layer's claims of any study, treatment,
+        // drug, comorbidity or sign the summary never records (or records only as requested).
+        yield* firstThenUnreported(
+          termFindings(ctx, item),
+          unsupportedRecordClaimFindings(ctx.file, ctx.model, readingAccess(ctx.reader), item) as Iterable<Finding<UnsupportedRecordClaimData>>,
+        );
+      },
+    },
+  ],
 });
 
-function* termFindings({ file, model }: RuleContext): Generator<Finding<UnsupportedRecordClaimData>> {
-  if (!file.summary) return;
+/** The record classes the summary documents, once per summary. */
+const documentedOf = new WeakMap<Section, ReadonlySet<string>>();
+
+function documentedIn(summary: Section & { kind: 'summary' }): ReadonlySet<string> {
+  const hit = documentedOf.get(summary);
+  if (hit) return hit;
   const documented = new Set<string>();
-  for (const s of file.summary.prose.sentences) for (const c of recordsDocumentedIn(s.text)) documented.add(c);
-  for (const item of model.items) {
-    const rationale = item.section.rationale;
-    const reported = new Set<string>();
-    for (const sentence of rationale?.prose.sentences ?? []) {
-      for (const claim of recordClaimsIn(sentence.text)) {
-        const cls = claim.recordClass;
-        if (documented.has(cls.id) || reported.has(cls.id)) continue;
-        reported.add(cls.id);
-        yield {
-          message: `The rationale relies on ${cls.title} ("${sentence.text.slice(claim.start, claim.end)}") that the clinical case summary never mentions. Add it to the summary from the records, or remove it from the rationale.`,
-          range: sentenceSpan(rationale!.prose, sentence, claim.start, claim.end),
-          data: { record: cls.id },
-        };
-      }
+  for (const s of summary.prose.sentences) for (const c of recordsDocumentedIn(s.text)) documented.add(c);
+  documentedOf.set(summary, documented);
+  return documented;
+}
+
+function* termFindings({ file }: RuleContext, item: ItemModel): Generator<Finding<UnsupportedRecordClaimData>> {
+  const rationale = item.section.rationale;
+  if (!file.summary || !rationale) return;
+  const documented = documentedIn(file.summary);
+  const reported = new Set<string>();
+  for (const sentence of rationale.prose.sentences) {
+    for (const claim of recordClaimsIn(sentence.text)) {
+      const cls = claim.recordClass;
+      if (documented.has(cls.id) || reported.has(cls.id)) continue;
+      reported.add(cls.id);
+      yield {
+        message: `The rationale relies on ${cls.title} ("${sentence.text.slice(claim.start, claim.end)}") that the clinical case summary never mentions. Add it to the summary from the records, or remove it from the rationale.`,
+        range: sentenceSpan(rationale.prose, sentence, claim.start, claim.end),
+        data: { record: cls.id },
+      };
     }
   }
 }

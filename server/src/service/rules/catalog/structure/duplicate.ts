@@ -1,6 +1,7 @@
 // duplicate: something the letter states once given twice: a part, a field,
 // a criterion of an item, a fact label, a disputed service.
 import type { Section } from '../../../syntax/ast';
+import type { CaseModel, ItemModel } from '../../../model/caseModel';
 import { defineRule, type Finding } from '../../defineRule';
 import { sectionSpec } from '../../../schema/fields';
 import { capitalize } from '../../../text/words';
@@ -53,24 +54,42 @@ export default defineRule({
       },
     },
     {
-      inputs: { unit: 'case', reads: ['items'], absolutePositions: true },
-      *check({ model }) {
-        const services = new Map<string, number>();
-        for (const item of model.items) {
-          const key = item.service.trim().toLowerCase();
-          if (!key) continue;
-          if (services.has(key)) {
-            yield {
-              severity: 'warning',
-              message: `"${item.service}" is decided twice (first on line ${services.get(key)! + 1}); each disputed item gets one decision.`,
-              range: item.section.service!.range,
-            };
-          } else services.set(key, item.section.keywordRange.start.line);
-        }
+      // Each item against the items before it: reused while every item's service is what it was (the key) and no item moved.
+      inputs: { unit: 'item', reads: [], absolutePositions: true, key: ({ model }) => firstServices(model).key },
+      *checkItem({ model }, item) {
+        const key = serviceKey(item);
+        if (!key) return;
+        const first = firstServices(model).first.get(key)!;
+        if (first.index === item.index) return;
+        yield {
+          severity: 'warning',
+          message: `"${item.service}" is decided twice (first on line ${first.line + 1}); each disputed item gets one decision.`,
+          range: item.section.service!.range,
+        };
       },
     },
   ],
 });
+
+const serviceKey = (item: ItemModel) => item.service.trim().toLowerCase();
+
+const firstServicesOf = new WeakMap<CaseModel, { key: string; first: Map<string, { index: number; line: number }> }>();
+
+/** The first item of each service (by its lower-cased text), and every item's service as one key: once per run. */
+function firstServices(model: CaseModel): { key: string; first: Map<string, { index: number; line: number }> } {
+  const hit = firstServicesOf.get(model);
+  if (hit) return hit;
+  const first = new Map<string, { index: number; line: number }>();
+  const keys: string[] = [];
+  for (const item of model.items) {
+    const key = serviceKey(item);
+    keys.push(key);
+    if (key && !first.has(key)) first.set(key, { index: item.index, line: item.section.keywordRange.start.line });
+  }
+  const out = { key: keys.join('\u0001'), first };
+  firstServicesOf.set(model, out);
+  return out;
+}
 
 /** A field given twice in one section, and a criterion listed twice in an item. */
 function* duplicateFields(section: Section): Generator<Finding<Record<string, unknown>>> {

@@ -229,16 +229,32 @@ function findingsClause(reading: SentenceReading, m: Mention): boolean {
 
 /** Concepts the disputed services name (every item's): a rationale speaks of the requested thing as requested, whatever its verbs. */
 function serviceConcepts(model: CaseModel, access: ReadingAccess): Set<string> {
-  const out = new Set<string>();
-  for (const item of model.items) for (const m of item.service ? access.read(item.service).mentions : []) for (const id of m.concepts) out.add(id);
-  return out;
+  return perModel(serviceConceptsOf, model, access, () => {
+    const out = new Set<string>();
+    for (const item of model.items) for (const m of item.service ? access.read(item.service).mentions : []) for (const id of m.concepts) out.add(id);
+    return out;
+  });
 }
+
+/** What one computation over every item gave for this model and access: an item's unit asks it without reading every item again. */
+function perModel<T>(memo: WeakMap<CaseModel, { access: ReadingAccess; value: T }>, model: CaseModel, access: ReadingAccess, compute: () => T): T {
+  const hit = memo.get(model);
+  if (hit && hit.access === access) return hit.value;
+  const value = compute();
+  memo.set(model, { access, value });
+  return value;
+}
+const serviceConceptsOf = new WeakMap<CaseModel, { access: ReadingAccess; value: Set<string> }>();
+const serviceOwnConceptsOf = new WeakMap<CaseModel, { access: ReadingAccess; value: Set<string> }>();
+const serviceReadingsOf = new WeakMap<CaseModel, { access: ReadingAccess; value: { item: ItemModel; reading: SentenceReading | undefined }[] }>();
 
 /** The concepts the disputed services name themselves (every item's), without the broader ones they count for. */
 function serviceOwnConcepts(model: CaseModel, access: ReadingAccess): Set<string> {
-  const out = new Set<string>();
-  for (const item of model.items) for (const m of item.service ? access.read(item.service).mentions : []) out.add(m.concept.id);
-  return out;
+  return perModel(serviceOwnConceptsOf, model, access, () => {
+    const out = new Set<string>();
+    for (const item of model.items) for (const m of item.service ? access.read(item.service).mentions : []) out.add(m.concept.id);
+    return out;
+  });
 }
 
 /**
@@ -1575,28 +1591,47 @@ function neurologicOverNormalExam(file: CaseFile, facts: SummaryFacts, r: Ration
 /** Kinds of patient-specific thing a rationale can rely on that the summary must show. */
 const CLAIM_KINDS: ReadonlySet<ConceptKind> = new Set(['study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'finding', 'device']);
 
-const claimCache = new WeakMap<CaseFile, { access: ReadingAccess; unsupported: RecordFinding[]; details: RecordFinding[] }>();
+const claimCache = new WeakMap<CaseFile, Claims>();
+const itemClaimCache = new WeakMap<ItemModel, Claims & { file: CaseFile }>();
 
-export function unsupportedRecordClaimFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
-  return recordClaims(file, model, access).unsupported;
+/** `only`: the findings of that item's rationale alone (what the whole case's are, item by item). */
+export function unsupportedRecordClaimFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
+  return (only ? itemClaims(file, model, access, only) : recordClaims(file, model, access)).unsupported;
 }
 
 /** detail-mismatch findings of the record claims: another kind of the same treatment, another count. */
-export function claimDetailFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
-  return recordClaims(file, model, access).details;
+export function claimDetailFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
+  return (only ? itemClaims(file, model, access, only) : recordClaims(file, model, access)).details;
 }
 
-function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): { unsupported: RecordFinding[]; details: RecordFinding[] } {
+type Claims = { access: ReadingAccess; unsupported: RecordFinding[]; details: RecordFinding[] };
+
+/** Every item's claims, in item order. */
+function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): Claims {
   const hit = claimCache.get(file);
   if (hit && hit.access === access) return hit;
-  const result = { access, unsupported: [] as RecordFinding[], details: [] as RecordFinding[] };
+  const result: Claims = { access, unsupported: [], details: [] };
+  for (const item of model.items) {
+    const one = itemClaims(file, model, access, item);
+    for (const f of one.unsupported) result.unsupported.push(f);
+    for (const f of one.details) result.details.push(f);
+  }
   claimCache.set(file, result);
-  if (!file.summary) return result;
+  return result;
+}
+
+/** One item's claims (a rationale's claims are judged against the summary, the header's dates and every item's services). */
+function itemClaims(file: CaseFile, model: CaseModel, access: ReadingAccess, item: ItemModel): Claims {
+  const hit = itemClaimCache.get(item);
+  if (hit && hit.access === access && hit.file === file) return hit;
+  const result = { file, access, unsupported: [] as RecordFinding[], details: [] as RecordFinding[] };
+  itemClaimCache.set(item, result);
+  if (!file.summary || !item.section.rationale) return result;
   const facts = summaryFacts(file, access);
   const reported = new Map<ItemModel, Set<string>>();
   const services = serviceConcepts(model, access);
   const ownServices = serviceOwnConcepts(model, access);
-  for (const r of rationaleSentences(model, access)) {
+  for (const r of rationaleSentences(model, access, item)) {
     if (r.reading.generic) continue;
     const done = reported.get(r.item) ?? new Set<string>();
     reported.set(r.item, done);
@@ -2277,11 +2312,11 @@ function otherSideOnly(facts: SummaryFacts, m: Mention): { side: 'left' | 'right
  * summary names that site only on the other side, or the disputed service
  * names it on the other side.
  */
-export function sideMismatchFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
-  if (!file.summary) return [];
+export function sideMismatchFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
+  if (!file.summary || (only && !only.section.rationale)) return [];
   const facts = summaryFacts(file, access);
   const out: RecordFinding[] = [];
-  for (const r of rationaleSentences(model, access)) {
+  for (const r of rationaleSentences(model, access, only)) {
     if (r.reading.generic) continue;
     for (const m of r.reading.mentions) {
       if (m.assertion === 'generic' || m.assertion === 'hypothetical' || m.assertion === 'other-person') continue;
@@ -2327,13 +2362,15 @@ function sideNear(text: string, m: Mention): boolean {
  * the right knee"; cervical MRI criteria weighed for a thoracic x-ray), and
  * neither the summary nor another item names it so.
  */
-export function serviceMismatchFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
-  if (!file.summary) return [];
+export function serviceMismatchFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
+  if (!file.summary || (only && !only.section.rationale)) return [];
   const facts = summaryFacts(file, access);
   const out: RecordFinding[] = [];
-  const services = model.items.map((item) => ({ item, reading: item.service ? access.read(item.service) : undefined }));
-  for (const r of rationaleSentences(model, access)) {
-    const own = services.find((x) => x.item === r.item)?.reading;
+  const services = perModel(serviceReadingsOf, model, access, () =>
+    model.items.map((item) => ({ item, reading: item.service ? access.read(item.service) : undefined })),
+  );
+  for (const r of rationaleSentences(model, access, only)) {
+    const own = services[r.item.index]?.reading;
     if (!own || r.reading.generic) continue;
     for (const m of r.reading.mentions) {
       // The request itself, or what would warrant it: not a study the rationale merely mentions.
@@ -2395,10 +2432,10 @@ function sameRegion(a: readonly string[], b: readonly string[], access: ReadingA
  * physical therapy for the cervical and thoracic spine, beside a lumbar injection): a sentence written for the
  * other item. A rationale that names any complaint or sign at the item's place, or at no place, weighs the item.
  */
-export function complaintSiteFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
-  if (!file.summary) return [];
+export function complaintSiteFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
+  if (!file.summary || (only && !only.section.rationale)) return [];
   const byItem = new Map<ItemModel, RationaleSentence[]>();
-  for (const r of rationaleSentences(model, access)) {
+  for (const r of rationaleSentences(model, access, only)) {
     const list = byItem.get(r.item) ?? [];
     list.push(r);
     byItem.set(r.item, list);
@@ -2449,11 +2486,11 @@ export function complaintSiteFindings(file: CaseFile, model: CaseModel, access: 
  * rationale's sentence names the other side or both, nor where the summary also gives the diagnosis on that
  * side alone.
  */
-export function oneSideOfBothFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
-  if (!file.summary) return [];
+export function oneSideOfBothFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
+  if (!file.summary || (only && !only.section.rationale)) return [];
   const facts = summaryFacts(file, access);
   const out: RecordFinding[] = [];
-  for (const r of rationaleSentences(model, access)) {
+  for (const r of rationaleSentences(model, access, only)) {
     if (r.reading.generic) continue;
     for (const m of r.reading.mentions) {
       const side = m.attributes.side;

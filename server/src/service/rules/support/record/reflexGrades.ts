@@ -5,7 +5,7 @@
 // side the stretch of the sentence gives it ("on the right" after the grade, or the side word before it) and
 // the reflex's place as the reader reads that stretch.
 import type { CaseFile } from '../../../syntax/ast';
-import type { CaseModel } from '../../../model/caseModel';
+import type { CaseModel, ItemModel } from '../../../model/caseModel';
 import type { SentenceReading } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
 import type { RecordFinding } from './recordChecks';
@@ -75,12 +75,13 @@ export function sidedReflexGrades(text: string, access: ReadingAccess): SidedRef
 
 const clip = (t: string, n = 90) => (t.length > n ? t.slice(0, n - 1) + '…' : t);
 
-export function reflexGradeFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
-  if (!file.summary) return [];
+/** `only`: that item's findings alone. */
+export function reflexGradeFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
+  if (!file.summary || (only && !only.section.rationale)) return [];
   const summary = file.summary.prose.sentences.flatMap((sentence) => sidedReflexGrades(sentence.text, access).map((g) => ({ sentence, g })));
   if (!summary.length) return [];
   const out: RecordFinding[] = [];
-  for (const item of model.items) {
+  for (const item of only ? [only] : model.items) {
     const prose = item.section.rationale?.prose;
     for (const sentence of prose?.sentences ?? []) {
       for (const g of sidedReflexGrades(sentence.text, access)) {

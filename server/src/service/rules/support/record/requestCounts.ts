@@ -40,9 +40,10 @@ function tiedToRequest(text: string, clauseStart: number, c: Count, original: Re
   return original.has(c.value) && /\b(?:the|these|this)\s+$/i.test(before);
 }
 
-export function requestCountFindings(file: CaseFile, model: CaseModel, access: ReadingAccess): RecordFinding[] {
+/** `only`: that item's finding alone. */
+export function requestCountFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
   const out: RecordFinding[] = [];
-  for (const item of model.items) {
+  for (const item of only ? [only] : model.items) {
     const found = itemFinding(file, item, access) ?? partFinding(item, access);
     if (found) out.push(found);
   }
