@@ -4,7 +4,7 @@
 // A grade is read in the forms letters write it (2+, +2, 1+/4, "trace", "absent" are not compared), with the
 // side the stretch of the sentence gives it ("on the right" after the grade, or the side word before it) and
 // the reflex's place as the reader reads that stretch.
-import type { CaseFile } from '../../../syntax/ast';
+import type { CaseFile, Prose, Sentence } from '../../../syntax/ast';
 import type { CaseModel, ItemModel } from '../../../model/caseModel';
 import type { SentenceReading } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
@@ -75,10 +75,21 @@ export function sidedReflexGrades(text: string, access: ReadingAccess): SidedRef
 
 const clip = (t: string, n = 90) => (t.length > n ? t.slice(0, n - 1) + '…' : t);
 
+const summaryGradesOf = new WeakMap<Prose, { access: ReadingAccess; grades: { sentence: Sentence; g: SidedReflexGrade }[] }>();
+
+/** The summary's sided reflex grades, once per summary prose (an item's unit asks them again). */
+function summaryGrades(prose: Prose, access: ReadingAccess): { sentence: Sentence; g: SidedReflexGrade }[] {
+  const hit = summaryGradesOf.get(prose);
+  if (hit && hit.access === access) return hit.grades;
+  const grades = prose.sentences.flatMap((sentence) => sidedReflexGrades(sentence.text, access).map((g) => ({ sentence, g })));
+  summaryGradesOf.set(prose, { access, grades });
+  return grades;
+}
+
 /** `only`: that item's findings alone. */
 export function reflexGradeFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
   if (!file.summary || (only && !only.section.rationale)) return [];
-  const summary = file.summary.prose.sentences.flatMap((sentence) => sidedReflexGrades(sentence.text, access).map((g) => ({ sentence, g })));
+  const summary = summaryGrades(file.summary.prose, access);
   if (!summary.length) return [];
   const out: RecordFinding[] = [];
   for (const item of only ? [only] : model.items) {
