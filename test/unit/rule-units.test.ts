@@ -1,4 +1,5 @@
-// The rules made of parts (`units`, rules/defineRule.ts) and the item units
+// The rules made of parts (`units`, rules/defineRule.ts: missing-field, duplicate, unknown-field, invalid-value,
+// phi, detail-mismatch, unsupported-record-claim) and the item units
 // with a key (`inputs.key`): each case below edits one input one part reads
 // (the header, the summary, the item's own lines, another item's service or
 // authorized part, a date outside the rationales) so that a finding appears
@@ -98,6 +99,30 @@ const CASES: Case[] = [
     edit: [['  licensure: California, Nevada', '  licensed: California, Nevada']],
   },
   { name: 'missing-field: an item field', code: 'missing-field', edit: [['item Assistant surgeon\n  decision: upheld\n', 'item Assistant surgeon\n']] },
+  {
+    name: 'unknown-field: a header field',
+    code: 'unknown-field',
+    unit: 0,
+    broken: { reads: ['summary'] },
+    edit: [['  priority: standard', '  priorty: standard']],
+  },
+  {
+    name: 'unknown-field: an item field',
+    code: 'unknown-field',
+    edit: [['item Assistant surgeon\n  decision: upheld', 'item Assistant surgeon\n  decison: upheld']],
+  },
+  {
+    name: 'invalid-value: a header date',
+    code: 'invalid-value',
+    unit: 0,
+    broken: { reads: ['summary'] },
+    edit: [['  received: 10/24/2016', '  received: 10/44/2016']],
+  },
+  {
+    name: 'invalid-value: an item decision',
+    code: 'invalid-value',
+    edit: [['item Assistant surgeon\n  decision: upheld', 'item Assistant surgeon\n  decision: uphold']],
+  },
   {
     name: 'phi: the summary',
     code: 'phi',
@@ -232,10 +257,12 @@ for (const c of CASES) {
 test('rule units: a rule of parts finds what its parts find, part by part', () => {
   const text = replaced(BASE, [
     ['  licensure: California, Nevada\n', ''],
+    ['  priority: standard', '  priorty: standard'],
+    ['item Assistant surgeon\n  decision: upheld', 'item Assistant surgeon\n  decision: uphold'],
     ['The injured worker is a 44', 'Mr. Johnson is a 44'],
     [RATIONALE_2, 'is not needed per Dr. Alvarez. She has low back pain.'],
   ]);
-  for (const code of ['missing-field', 'duplicate', 'phi', 'detail-mismatch', 'unsupported-record-claim']) {
+  for (const code of ['missing-field', 'duplicate', 'unknown-field', 'invalid-value', 'phi', 'detail-mismatch', 'unsupported-record-claim']) {
     const rule = CATALOG.find((r) => r.code === code) as CheckedRule<object>;
     assert.ok(rule.units && rule.units.length > 0, `${code} is made of parts`);
     for (const u of rule.units) assert.equal(typeof (u.inputs.unit === 'item' ? u.checkItem : u.check), 'function', code);

@@ -95,6 +95,8 @@ function compare(prev: Parts, next: Parts): Diff {
 /** The old line's new line, or undefined for a line outside the parts the rule reads (its finding is checked again). */
 type LineMap = (line: number) => number | undefined;
 
+const UNMOVED: { map: LineMap; moved: boolean } = { map: (l) => l, moved: false };
+
 /**
  * Whether the parts `reads` names (and, for an item rule, its own item) are
  * unchanged, and if so how an old line maps to its new line. `own` is the
@@ -121,6 +123,8 @@ function mapper(
   const anyItem = items || others;
   if (anyItem) moved ||= d.itemsMoved;
   else if (own >= 0) moved ||= d.itemDelta[own] !== 0;
+  // Nothing moved: no map is asked for (reuse hands back the old findings), so none is made for each of the many units.
+  if (!moved) return UNMOVED;
   const { prev } = d;
   const map: LineMap = (line) => {
     if (summary && prev.summary && line >= prev.summary.start && line <= prev.summary.end) return line + d.summaryDelta;

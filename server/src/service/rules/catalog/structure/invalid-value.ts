@@ -2,8 +2,8 @@
 // date, a decision other than upheld/overturned, an age out of range...). For
 // an enum field the fixes offer each allowed value.
 import type { FieldSpec } from '../../../schema/fields';
-import type { DocumentEntry } from '../../../syntax/ast';
-import { defineRule } from '../../defineRule';
+import type { DocumentEntry, Section } from '../../../syntax/ast';
+import { defineRule, type Finding } from '../../defineRule';
 import { at, fix, str } from '../../fixes';
 import { sectionSpec } from '../../../schema/fields';
 import { parseDate } from '../../../syntax/dates';
@@ -17,39 +17,40 @@ export default defineRule<{ key: string; values: string[] }>({
   severity: 'error',
   inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary: 'A field value that is not valid (a date, a decision, an age...).',
-  *check({ file }) {
-    const cn = file.header?.caseNumber;
-    if (cn && !/^CM\d{2}-\d{7}$/.test(cn.value.trim())) {
-      yield {
-        severity: 'warning',
-        message: `Case numbers look like CM16-0221706 (CM, the year's two digits, a dash and seven digits); "${cn.value}" does not.`,
-        range: cn.range,
-      };
-    }
-    for (const item of file.items) {
-      if (!item.service || !item.service.value.trim()) {
-        yield {
-          message: 'Name the disputed service after `item`, as the request for authorization names it and the letter should show it.',
-          range: item.keywordRange,
-        };
-      }
-    }
-    for (const entry of file.documents?.entries ?? []) {
-      const problem = documentProblem(entry);
-      if (problem) yield { severity: 'warning', message: problem, range: entry.range };
-    }
-    for (const section of file.sections) {
-      const spec = sectionSpec(section.kind);
-      if (!spec) continue;
-      for (const field of section.fields) {
-        const f = spec.fields.find((x) => x.key === field.key);
-        if (!f) continue;
-        const problem = checkValue(f, field.value);
-        if (problem)
-          yield { message: problem, range: field.value ? field.valueRange : field.range, data: f.values ? { key: f.key, values: f.values } : undefined };
-      }
-    }
-  },
+  // The header's case number, the documents and the fields of the sections other than items, then each item on
+  // its own (its service, its fields): an edit checks again only the part it is in.
+  units: [
+    {
+      inputs: { unit: 'case', reads: ['header', 'summary'] },
+      *check({ file }) {
+        const cn = file.header?.caseNumber;
+        if (cn && !/^CM\d{2}-\d{7}$/.test(cn.value.trim())) {
+          yield {
+            severity: 'warning',
+            message: `Case numbers look like CM16-0221706 (CM, the year's two digits, a dash and seven digits); "${cn.value}" does not.`,
+            range: cn.range,
+          };
+        }
+        for (const entry of file.documents?.entries ?? []) {
+          const problem = documentProblem(entry);
+          if (problem) yield { severity: 'warning', message: problem, range: entry.range };
+        }
+        for (const section of file.sections) if (section.kind !== 'item') yield* invalidFields(section);
+      },
+    },
+    {
+      inputs: { unit: 'item', reads: [] },
+      *checkItem(_ctx, { section: item }) {
+        if (!item.service || !item.service.value.trim()) {
+          yield {
+            message: 'Name the disputed service after `item`, as the request for authorization names it and the letter should show it.',
+            range: item.keywordRange,
+          };
+        }
+        yield* invalidFields(item);
+      },
+    },
+  ],
   /**
    * One action per allowed value of an enum field (decision, priority, sex),
    * the closest to what was typed first: the editor's first quick-fix is what
@@ -75,6 +76,17 @@ export default defineRule<{ key: string; values: string[] }>({
     );
   },
 });
+
+function* invalidFields(section: Section): Generator<Finding<{ key: string; values: string[] }>> {
+  const spec = sectionSpec(section.kind);
+  if (!spec) return;
+  for (const field of section.fields) {
+    const f = spec.fields.find((x) => x.key === field.key);
+    if (!f) continue;
+    const problem = checkValue(f, field.value);
+    if (problem) yield { message: problem, range: field.value ? field.valueRange : field.range, data: f.values ? { key: f.key, values: f.values } : undefined };
+  }
+}
 
 function checkValue(spec: FieldSpec, raw: string): string | undefined {
   const value = raw.trim();

@@ -1,6 +1,7 @@
 // unknown-field: a field name its section does not have; with a likely typo,
 // the fix changes it to the field meant.
-import { defineRule } from '../../defineRule';
+import type { Section } from '../../../syntax/ast';
+import { defineRule, type Finding } from '../../defineRule';
 import { replacementFix } from '../../fixes';
 import { sectionSpec } from '../../../schema/fields';
 import { closest } from '../../../text/words';
@@ -11,23 +12,16 @@ export default defineRule<{ replacement: string }>({
   severity: 'error',
   inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary: 'A field name that is not part of its section.',
-  *check({ file }) {
-    for (const section of file.sections) {
-      const spec = sectionSpec(section.kind);
-      if (!spec) continue;
-      for (const field of section.fields) {
-        if (spec.fields.some((f) => f.key === field.key)) continue;
-        const known = spec.fields.map((f) => f.key);
-        const near = closest(field.key, known);
-        yield {
-          message: `"${field.key}" is not a field of ${spec.title.toLowerCase()}${near ? `; did you mean "${near}"?` : '.'} Fields here: ${known.join(', ')}.`,
-          range: field.keyRange,
-          data: near ? { replacement: near } : undefined,
-        };
-      }
-    }
-  },
-  // Not preferred when the field it becomes is the decision: its value would become the item's decision.
+  // The sections other than items, then each item on its own: an edit checks again only the part it is in.
+  units: [
+    {
+      inputs: { unit: 'case', reads: ['header', 'summary'] },
+      *check({ file }) {
+        for (const section of file.sections) if (section.kind !== 'item') yield* unknownFields(section);
+      },
+    },
+    { inputs: { unit: 'item', reads: [] }, checkItem: (_ctx, item) => unknownFields(item.section) },
+  ],
   fixes: (_ctx, d) =>
     replacementFix(
       d,
@@ -36,3 +30,18 @@ export default defineRule<{ replacement: string }>({
       d.data?.replacement !== 'decision',
     ),
 });
+
+function* unknownFields(section: Section): Generator<Finding<{ replacement: string }>> {
+  const spec = sectionSpec(section.kind);
+  if (!spec) return;
+  for (const field of section.fields) {
+    if (spec.fields.some((f) => f.key === field.key)) continue;
+    const known = spec.fields.map((f) => f.key);
+    const near = closest(field.key, known);
+    yield {
+      message: `"${field.key}" is not a field of ${spec.title.toLowerCase()}${near ? `; did you mean "${near}"?` : '.'} Fields here: ${known.join(', ')}.`,
+      range: field.keyRange,
+      data: near ? { replacement: near } : undefined,
+    };
+  }
+}
