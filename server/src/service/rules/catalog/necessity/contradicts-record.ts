@@ -44,14 +44,20 @@ export default defineRule<ContradictsRecordData>({
 });
 
 const CHECKED = [...CONCEPTS.values()].filter((c) => c.checkContradiction);
+const CHECKED_IDS: ReadonlySet<string> = new Set(CHECKED.map((c) => c.id));
 
-/** The summary sentences documenting each checked concept, once per parse (every item asks). */
+/**
+ * The summary sentences documenting a concept, once per parse and concept (every item may ask): only the concepts a
+ * rationale denies or a criterion marked not met requires are asked for, so the others' are never filtered.
+ */
 const documentedByFile = new WeakMap<CaseFile, Map<string, Sentence[]>>();
 
-function documentedOf(file: CaseFile): Map<string, Sentence[]> {
+function documentedOf(file: CaseFile, concept: Concept): Sentence[] {
   let documented = documentedByFile.get(file);
-  if (!documented) documentedByFile.set(file, (documented = new Map(CHECKED.map((c) => [c.id, documentedFindings(file, c)] as const))));
-  return documented;
+  if (!documented) documentedByFile.set(file, (documented = new Map()));
+  let sentences = documented.get(concept.id);
+  if (!sentences) documented.set(concept.id, (sentences = documentedFindings(file, concept)));
+  return sentences;
 }
 
 /**
@@ -60,7 +66,7 @@ function documentedOf(file: CaseFile): Map<string, Sentence[]> {
  */
 function documentedFor(file: CaseFile, concept: Concept): Sentence[] | undefined {
   readSummary(DOCUMENTED, concept.id);
-  return documentedOf(file).get(concept.id);
+  return CHECKED_IDS.has(concept.id) ? documentedOf(file, concept) : undefined;
 }
 
 const DOCUMENTED: SummaryKey = {
