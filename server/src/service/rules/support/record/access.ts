@@ -2,8 +2,8 @@
 // (ctx.reader), whose memo spans one diagnostics run, so the summary and each
 // rationale are read once however many rules and items ask. What the rules
 // need of the lexicon beyond a reading (the site tree, which concepts are
-// umbrellas) is derived once per reader and kept with it.
-import type { Reader } from '../../../reading/index';
+// umbrellas) is derived once per lexicon (every service shares the bundled one).
+import type { Lexicon, Reader } from '../../../reading/index';
 import type { Concept, SentenceReading } from '../../../reading/types';
 
 /** What the record rules need of the reading layer: a reader and the lexicon's site tree. */
@@ -20,13 +20,24 @@ export interface ReadingAccess {
 }
 
 const perReader = new WeakMap<Reader, ReadingAccess>();
+/** The concepts some concept counts as, per lexicon: every service's reader reads with the one shared lexicon. */
+const narrowerOf = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+function umbrellas(lexicon: Lexicon): ReadonlySet<string> {
+  let narrower = narrowerOf.get(lexicon);
+  if (!narrower) {
+    const found = new Set<string>();
+    for (const c of lexicon.concepts.values()) for (const b of c.broader) found.add(b);
+    narrowerOf.set(lexicon, (narrower = found));
+  }
+  return narrower;
+}
 
 /** The record rules' view of a reader (one per reader: the lexicon it reads with is immutable). */
 export function readingAccess(reader: Reader): ReadingAccess {
   const hit = perReader.get(reader);
   if (hit) return hit;
-  const narrower = new Set<string>();
-  for (const c of reader.lexicon.concepts.values()) for (const b of c.broader) narrower.add(b);
+  const narrower = umbrellas(reader.lexicon);
   const access: ReadingAccess = {
     read: (text) => reader.read(text),
     partOf: (site) => reader.lexicon.sites.get(site)?.partOf ?? [],
