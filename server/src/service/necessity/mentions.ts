@@ -91,18 +91,22 @@ export function findingsIn(sentence: string, concept: Concept, neg: Negation = N
 }
 
 function readFindings(sentence: string, concept: Concept, neg: Negation): Mention[] {
+  const terms = concept.finding.matches(sentence);
+  const attributes = concept.attribute.matches(sentence);
+  // Most sentences name no term of a concept: then there is no exclusion to look for.
+  if (!terms.length && !attributes.length) return [];
   const out: Mention[] = [];
   const excluded = concept.exclude.matches(sentence);
   const isExcluded = (m: PhraseMatch) => {
     const x = lastStartingBefore(excluded, m.start + 1);
     return !!x && m.end <= x.end;
   };
-  for (const m of concept.finding.matches(sentence)) {
+  for (const m of terms) {
     if (!isExcluded(m) && !negationOf(sentence, m.start, m.end, neg)) out.push(m);
   }
   const findings = [...out];
   // "strength", "sensation": a finding only next to an abnormal qualifier (attributes never overlap each other).
-  for (const m of concept.attribute.matches(sentence)) {
+  for (const m of attributes) {
     const near = lastStartingBefore(findings, m.end);
     if ((near && m.start < near.end) || isExcluded(m)) continue;
     const from = clauseStart(sentence, m.start, neg);

@@ -131,7 +131,10 @@ function documentedFindings(file: CaseFile, concept: Concept): Sentence[] {
 }
 
 function documentsFinding(s: Sentence, concept: Concept): boolean {
-  return !['diagnosis', 'review'].includes(sentenceKind(s.text)) && findingsIn(s.text, concept).length > 0;
+  // The findings first: most summary sentences have none of a concept, and only this rule asks a summary sentence's kind.
+  if (!findingsIn(s.text, concept).length) return false;
+  const kind = sentenceKind(s.text);
+  return kind !== 'diagnosis' && kind !== 'review';
 }
 
 /**

@@ -155,15 +155,24 @@ interface Derived {
 // reader hands back the same reading for a sentence an edit did not change, so this is not redone.
 const derivedOf = new WeakMap<SentenceReading, Derived>();
 
+/**
+ * A plan word in text[from, to): PLAN.testRange's answer. A short slice is asked without the phrase memo (`has`): the
+ * answer is kept with the reading (derivedOf), so a memo entry per mention's slice would never be asked again.
+ */
+const planBefore = (text: string, from: number, to: number): boolean =>
+  to - from < SHORT_SLICE ? PLAN.has(text.slice(from, to)) : PLAN.testRange(text, from, to);
+/** A slice shorter than this is scanned as it is (testRange saves the scan of a long one). */
+const SHORT_SLICE = 256;
+
 function derive(reading: SentenceReading): Derived {
   let d = derivedOf.get(reading);
   if (d) return d;
   const text = reading.text;
   d = {
-    review: REVIEW.test(text),
+    review: REVIEW.has(text),
     planned: reading.mentions.map((mention) => {
       const clause = clauseHolding(reading, mention.start);
-      return requestedByCue(text, mention) || PLAN.testRange(text, clause ? clause.start : 0, mention.start);
+      return requestedByCue(text, mention) || planBefore(text, clause ? clause.start : 0, mention.start);
     }),
     presupposed: reading.mentions.map((mention) => PRESUPPOSED.test(text.slice(Math.max(0, mention.start - 40), mention.start))),
     sites: reading.mentions.map((mention) => (mention.attributes.sites.length ? mention.attributes.sites : reading.attributes.sites)),
