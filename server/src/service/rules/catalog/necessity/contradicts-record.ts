@@ -11,6 +11,7 @@ import { claimsIn, findingsIn, isGuidelineStatement, regionsCompatible, regionsO
 import { truncate } from '../../../text/words';
 import { firstThenUnreported } from '../../support/firstFindings';
 import { readingAccess } from '../../support/record/access';
+import { firstLabelOf } from '../../support/record/summaryFacts';
 import { contradictsRecordFindings } from '../../support/record/recordChecks';
 import { fullCourseClaim } from '../../support/visitAllowance';
 import { sentenceSpan } from '../../../necessity/itemView';
@@ -150,13 +151,15 @@ function contradicted(evidence: Sentence[], concept: Concept, claim: string, ser
 
 function related(file: CaseFile, sentences: Sentence[], concept: Concept): RelatedInformation[] {
   return sentences.slice(0, MAX_RELATED).map((s) => {
-    const label = file.facts.find((f) => f.sentence === s)?.label.name;
+    const label = firstLabelOf(file, s);
     return { range: s.range, message: `The summary documents ${concept.title}${label ? ` [#${label}]` : ''}: "${truncate(s.text, 90)}"` };
   });
 }
 
 /** Does the sentence cite ([#label]) one of these summary sentences? */
 function citesAny(file: CaseFile, sentence: Sentence, summarySentences: Sentence[]): boolean {
+  // Most sentences cite no fact: then there is nothing to look for among the summary's facts.
+  if (!sentence.labels.length) return false;
   const cited = new Set(sentence.labels.map((l) => l.name));
   return file.facts.some((f) => cited.has(f.label.name) && summarySentences.includes(f.sentence));
 }

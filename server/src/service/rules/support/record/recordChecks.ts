@@ -24,6 +24,7 @@ import { dateNotInCase } from './caseDates';
 import {
   accessOfDiff,
   documents,
+  firstLabelOf,
   sameFact,
   sameFacts,
   sidesCompatible,
@@ -284,7 +285,7 @@ function related(file: CaseFile, facts: readonly Fact[], say: (f: Fact) => strin
   for (const f of facts) {
     if (seen.has(f.sentence) || out.length >= MAX_RELATED) continue;
     seen.add(f.sentence);
-    const label = file.facts.find((x) => x.sentence === f.sentence)?.label.name;
+    const label = firstLabelOf(file, f.sentence);
     out.push({ range: f.sentence.range, message: `${say(f)}${label ? ` [#${label}]` : ''}: "${clip(f.sentence.text)}"` });
   }
   return out;
@@ -463,10 +464,8 @@ function citesAny(file: CaseFile, sentence: Sentence, ...evidence: (readonly Fac
 
 /** The rationale denies what the summary documents. */
 function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
-  // What the sentence itself documents: made only for a sentence that denies something (most deny nothing).
-  let affirmed: Set<string> | undefined;
-  const affirmedHere = () =>
-    (affirmed ??= new Set(r.reading.mentions.filter((x) => x.assertion === 'affirmed' || x.assertion === 'historical').flatMap((x) => x.concepts)));
+  // Does the sentence itself document the concept (a mention of it affirmed or historical)? Asked only of a denial.
+  const affirmedHere = (id: string) => r.reading.mentions.some((x) => (x.assertion === 'affirmed' || x.assertion === 'historical') && x.concepts.includes(id));
   for (const found of r.reading.mentions) {
     // "There are no red flag conditions", "neurologically intact": a term that is itself the denial of an umbrella.
     const phrased =
@@ -494,7 +493,7 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     if (m.concept.kind === 'symptom' && !m.concept.broader.length && (facts.access.hasNarrower(m.concept.id) || TOPICS.has(m.concept.id))) continue;
     // "no evidence of radiculopathy, but decreased sensation is noted": the sentence weighs the finding it names.
     // ("the physical exam on a progress note does not document a neck exam" names the examination it looked in.)
-    if (affirmedHere().has(m.concept.id) && !examDenied) continue;
+    if (!examDenied && affirmedHere(m.concept.id)) continue;
     const about =
       EXAM_UMBRELLAS.has(m.concept.id) || examDenied
         ? examinationFacts(facts, m, r, examDenied)
