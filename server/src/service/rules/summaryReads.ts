@@ -67,7 +67,6 @@ export interface PartResult {
 
 /** The parts of the unit being checked: the last run's, this run's, and whether the last run's may be reused. */
 export interface UnitParts {
-  /** Undefined when the unit was not checked in the last run (then it keeps no parts in this one: see `part`). */
   prev: ReadonlyMap<string, PartResult> | undefined;
   next: Map<string, PartResult>;
   /** The last run's parts are of the same places and parts of the case (the engine's condition: nothing moved). */
@@ -94,22 +93,16 @@ const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.length ==
 
 /**
  * One part of a tracked unit's work, at `place` (one per place in a unit), whose inputs besides the summary's keyed
- * reads are all in `inputs()` (a rationale sentence's text and source, say; compared with ===): the last run's value
+ * reads are all in `inputs` (a rationale sentence's text and source, say; compared with ===): the last run's value
  * where its inputs are the same and none of its summary reads answers otherwise, else `compute()`. Its reads count
  * as the unit's either way. The value must not be changed afterwards (it is handed out again).
- *
- * A unit checked with no parts of a last run (a case just opened, or its first check after its findings moved) keeps
- * none either: its reads go to the unit alone, and the next check of the unit keeps its parts. An opened case (and
- * `imr check`, which checks every case once) then pays nothing for parts that only an edit of a case already checked
- * can reuse; the first edit after opening checks again the whole of each unit it checks, as a run without parts does.
  */
-export function part<T>(place: string, inputs: () => readonly unknown[], compute: () => T): T {
+export function part<T>(place: string, inputs: readonly unknown[], compute: () => T): T {
   const p = parts;
   const unit = current;
-  if (!p || !unit || !p.prev) return compute();
-  const old = p.reusable ? p.prev.get(place) : undefined;
-  const values = inputs();
-  if (old && sameInputs(old.inputs, values) && (!p.diff || p.diff.unchanged(old.deps))) {
+  if (!p || !unit) return compute();
+  const old = p.reusable ? p.prev?.get(place) : undefined;
+  if (old && sameInputs(old.inputs, inputs) && (!p.diff || p.diff.unchanged(old.deps))) {
     merge(unit, old.deps);
     p.next.set(place, old);
     return old.value as T;
@@ -117,7 +110,7 @@ export function part<T>(place: string, inputs: () => readonly unknown[], compute
   const deps: SummaryDeps = { all: false, keys: new Map() };
   const value = tracking(deps, compute);
   merge(unit, deps);
-  p.next.set(place, { inputs: values.map(own), value, deps });
+  p.next.set(place, { inputs: inputs.map(own), value, deps });
   return value;
 }
 

@@ -410,11 +410,7 @@ export function contradictsRecordFindings(file: CaseFile, model: CaseModel, acce
     // A sentence's finding is kept for the next run with what it read of the summary (rules/summaryReads.ts): a
     // summary edit or an edit of another sentence checks it again only where its key or those reads changed.
     const { start } = r.sentence.range;
-    const found = part(
-      `${start.line}:${start.character}`,
-      () => sentenceInputs(file, r),
-      () => judged(file, model, facts, r),
-    );
+    const found = part(`${start.line}:${start.character}`, sentenceInputs(file, r), () => judged(file, model, facts, r));
     if (found) out.push(found);
   }
   return out;
