@@ -231,19 +231,34 @@ export class PhraseMatcher<T> {
   /** Every occurrence of every phrase (overlapping ones too), ordered by start then by length, longest first. */
   matchTokens(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    // Which `word*` prefixes each token starts with, asked once per token rather than at every trie node.
+    const n = tokens.length;
     // Each token's word symbol (-1: a word no phrase has follows no edge) and the `word*` prefixes it starts with,
     // asked once per token rather than at every trie node, in one look-up.
-    const starts: Array<readonly number[] | undefined> = new Array(tokens.length);
-    const ids: number[] = new Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
+    const starts: Array<readonly number[] | undefined> = [];
+    const ids: number[] = [];
+    for (let i = 0; i < n; i++) {
       const facts = this.factsOf(tokens[i].norm);
-      ids[i] = facts.symbol;
-      starts[i] = facts.prefixes;
+      ids.push(facts.symbol);
+      starts.push(facts.prefixes);
     }
-    for (let i = 0; i < tokens.length; i++) {
+    const edges = this.edges;
+    for (let i = 0; i < n; i++) {
       const before = hits.length;
-      this.walk(0, tokens, ids, starts, i, i, hits);
+      // The walk's first step, from the root (which ends no phrase), taken here: most tokens go no further.
+      if (this.maxDepth > 0) {
+        const id = ids[i];
+        if (id >= 0) {
+          const exact = edges.get(0, id);
+          if (exact !== -1) this.walk(exact, tokens, ids, starts, i, i + 1, hits);
+        }
+        const ps = starts[i];
+        if (ps !== undefined) {
+          for (const p of ps) {
+            const child = edges.get(0, p);
+            if (child !== -1) this.walk(child, tokens, ids, starts, i, i + 1, hits);
+          }
+        }
+      }
       // This token's hits, longest first: an insertion sort in place (a few hits; stable, as Array.prototype.sort
       // is), with no array cut out and pushed back.
       for (let k = before + 1; k < hits.length; k++) {
