@@ -65,6 +65,29 @@ test('editing the document republishes diagnostics for the new version', async (
   assert.match(invalid.message, /upheld or overturned/);
 });
 
+test('a burst of changes that arrive together is analysed once the server has read them all, not once per change', async () => {
+  // vscode-jsonrpc hands the server one queued message per turn of its event
+  // loop: an analysis started on the next turn would read one more change each
+  // time, and a burst faster than the analyses would queue ever longer.
+  const uri = 'file:///cases/burst.imr';
+  await client.open(uri, seed, 1);
+  await client.diagnostics(uri, (p) => p.version === 1);
+  const versions: number[] = [];
+  const listen = (p: { uri: string; version?: number }) => {
+    if (p.uri === uri) versions.push(p.version ?? -1);
+  };
+  client.publishListeners.push(listen);
+  const last = 41;
+  for (let v = 2; v <= last; v++) void client.change(uri, v, seed.replace('decision: upheld', `decision: upheld${'x'.repeat(v)}`));
+  const final = await client.diagnostics(uri, (p) => p.version === last);
+  client.publishListeners.splice(client.publishListeners.indexOf(listen), 1);
+  assert.ok(
+    final.diagnostics.some((d) => d.code === 'invalid-value'),
+    'the last text is the one analysed',
+  );
+  assert.ok(versions.length <= 5, `${last - 1} changes sent together were analysed ${versions.length} times (versions ${versions.join(', ')})`);
+});
+
 test('document symbols outline the case and each item with its decision', async () => {
   const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri: seedUri } }).catch(() => null);
   // The seed is not open yet: open it, then ask again.
