@@ -141,8 +141,10 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
 // runs of D, a key typed during a run was answered 2-3 D later instead of
 // 1-2 D, most of the p95 at a key every 20 ms into the 2,000-line case, where a
 // run takes about 25 ms.
-// This is a throttle, not a debounce: a pending analysis is never pushed back
-// by further keys, so fast typing still sees results.
+// This is a throttle, not a debounce: a typist's keys leave idle turns between
+// them, so a pending analysis is not pushed back by further keys and fast
+// typing still sees results; only changes dispatched on consecutive turns (a
+// queued burst) hold it until they are all in.
 // A run lasts until its diagnostics are written, not only analysed: a change
 // that comes while a run is under way marks it to run once more at its end.
 // Sending is asynchronous and a large case's diagnostics are megabytes of
