@@ -983,10 +983,49 @@ const FAILURE_AT_PLACE: SummaryKey = {
   changed: (d, key) =>
     d.once(FAILURE_AT_PLACE, key, () => {
       const [sites, side, named] = JSON.parse(key) as [string[], Side | null, string[][]];
-      const [a, b] = untracked(() => bothFacts(d).map((f) => failureAt(f, key, sites, side ?? undefined, named)));
+      const both = bothFacts(d);
+      if (!untracked(() => failureMayDiffer(d, both, sites, side ?? undefined))) return false;
+      const [a, b] = untracked(() => both.map((f) => failureAt(f, key, sites, side ?? undefined, named)));
       return !sameFailureAsRead(a, b);
     }),
 };
+
+/**
+ * Whether an edit can change documentedFailure's answer at a place, without making the new version's answer (a filter
+ * of every candidate of a long summary, on each key typed into it). Only a fact of a changed sentence, old or new, can
+ * be in one answer and not the other, and only if it is a candidate at the place; and since the treatments of one line
+ * are listed in the order their concepts are first named in the summary (candidatesOf), a treatment's concept first
+ * named in a changed sentence can reorder them. Otherwise both answers are the same facts of the same unchanged
+ * sentences in the same order, which is what sameFailureAsRead would find.
+ */
+function failureMayDiffer(d: SummaryDiff, both: readonly SummaryFacts[], sites: readonly string[], side: Side | undefined): boolean {
+  const { old, new: added } = d.changedSentences();
+  for (const [facts, changed] of [
+    [both[0], old],
+    [both[1], added],
+  ] as const) {
+    if (!changed.size) continue;
+    const members = candidateSet(candidatesOf(facts));
+    for (const s of changed)
+      for (const f of facts.factsOf.get(s) ?? []) {
+        if (members.has(f) && sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(side, f.side) && !f.review) return true;
+        for (const id of f.mention.concepts) {
+          const kind = facts.access.concept(id)?.kind;
+          if ((!kind || CONSERVATIVE_KINDS.has(kind)) && changed.has(facts.allByConcept.get(id)?.[0]?.sentence as Sentence)) return true;
+        }
+      }
+  }
+  return false;
+}
+
+const candidateSets = new WeakMap<FailureCandidates, ReadonlySet<Fact>>();
+
+/** Every fact of the candidates' three lists. */
+function candidateSet(c: FailureCandidates): ReadonlySet<Fact> {
+  let set = candidateSets.get(c);
+  if (!set) candidateSets.set(c, (set = new Set([...c.outcomes, ...c.treatments, ...c.severe])));
+  return set;
+}
 
 function sameFailureAsRead(a: DocumentedFailure, b: DocumentedFailure): boolean {
   if (a.distinct !== b.distinct) return false;
