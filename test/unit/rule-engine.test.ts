@@ -295,6 +295,17 @@ test("rule engine (seeded): summary edits that change what other items are judge
       compareSequence('records added and removed', texts);
       const before = JSON.stringify(fresh(asked));
       changedFindings += records.filter((r) => JSON.stringify(fresh(withRecord(asked, r))) !== before).length;
+      // Treatments listed on one line, then named earlier in the summary: the line's treatments are then listed in the
+      // order of their new first mentions, which a finding quoting them shows (a key that saw only the places of the
+      // changed sentence's facts would keep the old order).
+      const despite = withRecord(asked, ' Pain persisted despite physical therapy, chiropractic care and medications.');
+      const early = parseCase(despite).summary?.prose.sentences[0];
+      if (early) {
+        const at = offsetOf(despite, early.range.start);
+        const named = ['Medications were recommended. ', 'Chiropractic care and medications were recommended. '];
+        compareSequence('treatments named first', [despite, ...named.flatMap((n) => [insert(despite, at, n), despite])]);
+        versions += 1 + 2 * named.length;
+      }
       // Seeded edits from there.
       const edited = [asked];
       for (let i = 0; i < 12; i++) edited.push(edit(edited[edited.length - 1]));
