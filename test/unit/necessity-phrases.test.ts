@@ -4,7 +4,7 @@ import { PhraseSet, rememberedTexts, withPhraseMemo } from '../../server/src/ser
 import { LanguageService } from '../../server/src/service/languageService';
 import { readExample } from '../helpers/fixtures';
 import { CONCEPTS } from '../../server/src/service/necessity/terms';
-import { findingsIn, sentenceKind } from '../../server/src/service/necessity/mentions';
+import { claimsIn, findingsIn, recordClaimsIn, sentenceKind } from '../../server/src/service/necessity/mentions';
 
 test('remembered matches equal fresh ones, and only the latest run keeps its texts', () => {
   const set = new PhraseSet(['straight leg raise', 'radicul*', 'x-ray']);
@@ -31,7 +31,8 @@ test('first is the first of the matches, remembers nothing, and is undefined whe
   });
   assert.equal(set.first('physical therapy'), undefined);
   assert.equal(new PhraseSet([]).first('mri'), undefined);
-  assert.deepEqual(set.first('an MRI of the lumbar spine'), { start: 3, end: 6, phrase: 'mri' });
+  const m = set.first('an MRI of the lumbar spine')!;
+  assert.deepEqual({ start: m.start, end: m.end, phrase: m.phrase }, { start: 3, end: 6, phrase: 'mri' });
   withPhraseMemo(() => texts.forEach((t) => set.first(t)));
   assert.equal(rememberedTexts(), 0, 'a run that only asks first keeps no text');
 });
@@ -92,4 +93,76 @@ test('a concept read of a sentence is remembered for the run and equals a fresh 
   // The run that reads nothing of it forgets it.
   withPhraseMemo(() => undefined);
   assert.equal(rememberedTexts(), 0);
+});
+
+/**
+ * The phrase a match names, as the set's order decides it: the first phrase (longest first) that matches where the
+ * match starts, in the text the scan read (up to `to`), and ends where it ends. Each phrase alone, scanned from the
+ * match's start, finds a match there exactly when it matches there.
+ */
+function expectedPhrase(phrases: string[], plurals: boolean, text: string, m: { start: number; end: number }, to = text.length): string | undefined {
+  const order = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  for (const p of order) {
+    const first = new PhraseSet([p], { plurals }).matches(text, m.start, to)[0];
+    if (first && first.start === m.start) return first.end === m.end ? p : `(${p} ends elsewhere)`;
+  }
+  return undefined;
+}
+
+test('a match names the phrase the set order decides, when read, for every way of asking', () => {
+  const phrases = [
+    'x-ray',
+    'xray',
+    'x ray',
+    'radicul*',
+    '*algia',
+    'nsaid',
+    'nsaids',
+    "n't",
+    '/10',
+    'lumbar mri',
+    'mri',
+    'knee',
+    'knee mri',
+    'post-op',
+    'postop',
+    'Lumbar',
+    'mri',
+  ];
+  const texts = [
+    'Lumbar MRI and x-rays; xray, x ray, X-RAYS and x--ray; radiculopathy with myalgia, NSAIDs and an nsaid.',
+    "He doesn't improve: pain 7/10, post op and postop and post-op care; knee MRI, knee, kneemri, mris",
+    'radicul radiculitis-algia myalgias neuralgia x - ray',
+    '',
+  ];
+  for (const plurals of [false, true]) {
+    const set = new PhraseSet(phrases, { plurals });
+    for (const text of texts) {
+      const fresh = set.all(text);
+      const inRun = withPhraseMemo(() => set.matches(text));
+      assert.deepEqual(
+        inRun.map((m) => [m.start, m.end, m.phrase]),
+        fresh.map((m) => [m.start, m.end, m.phrase]),
+      );
+      for (const m of fresh) assert.equal(m.phrase, expectedPhrase(phrases, plurals, text, m), `${text.slice(m.start, m.end)} in ${text}`);
+      assert.equal(set.first(text)?.phrase, fresh[0]?.phrase);
+      // A scan that stops short of the end names the phrase of the text it read: "knee m" holds "knee", not "knee mri".
+      for (let to = 0; to <= text.length; to += 3) {
+        for (const m of set.matches(text, 0, to)) assert.equal(m.phrase, expectedPhrase(phrases, plurals, text, m, to), `${text.slice(0, to)}`);
+      }
+    }
+  }
+  const cut = new PhraseSet(['knee mri', 'knee']).matches('knee mri', 0, 6);
+  assert.deepEqual(
+    cut.map((m) => [m.start, m.end, m.phrase]),
+    [[0, 4, 'knee']],
+  );
+});
+
+test('a mention copied from a match keeps its phrase', () => {
+  const concept = CONCEPTS.get('neurologic-findings')!;
+  const s = 'He reports radiculopathy, and the exam showed no numbness in the left leg.';
+  for (const m of claimsIn(s, concept)) assert.equal(m.phrase, concept.claim.all(s).find((c) => c.start === m.start)?.phrase);
+  assert.ok(claimsIn(s, concept).length > 0);
+  for (const m of recordClaimsIn('An MRI of the lumbar spine was done in 2016 and showed a disc bulge.')) assert.equal(typeof m.phrase, 'string');
 });

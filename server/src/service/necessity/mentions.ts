@@ -137,12 +137,13 @@ const rememberedClaims = perConcept((sentence, concept) => Object.freeze(readCla
 function readClaims(sentence: string, concept: Concept, neg: Negation): Mention[] {
   return concept.claim.matches(sentence).map((m) => {
     const cue = negationOf(sentence, m.start, m.end, neg);
-    if (!cue || cue.end > m.start) return { ...m, negatedBy: cue };
+    // A copy names the phrase (a set's match names it only when read: phrases.ts, FoundMatch).
+    if (!cue || cue.end > m.start) return { start: m.start, end: m.end, phrase: m.phrase, negatedBy: cue };
     const between = sentence.slice(cue.start, m.start);
     const weighs = neg.judgment.test(between);
     const aboutStudy =
       /\bstud(y|ies)\b/i.test(between) || RECORDS.classes.some((c) => (c.id === 'imaging' || c.id === 'electrodiagnostics') && c.terms.has(between));
-    return { ...m, negatedBy: weighs || aboutStudy ? undefined : cue };
+    return { start: m.start, end: m.end, phrase: m.phrase, negatedBy: weighs || aboutStudy ? undefined : cue };
   });
 }
 
@@ -187,7 +188,7 @@ function readRecordClaims(sentence: string, neg: Negation): RecordMention[] {
       const clause = sentence.slice(from, to);
       if (!RECORDS.pastCues.test(clause)) continue;
       if (RECORDS.requestCues.test(clause)) continue;
-      out.push({ ...m, recordClass });
+      out.push({ start: m.start, end: m.end, phrase: m.phrase, recordClass });
     }
   }
   return out;

@@ -14,6 +14,32 @@ export interface PhraseMatch {
 }
 
 /**
+ * A match as a set finds it. Its phrase is named only when a caller reads it: most callers read only where a match
+ * is, and naming it means finding which of the set's alternatives matched (one group per phrase, dozens to
+ * hundreds), which cost more than the scan itself. Naming runs the set's pattern with its groups, sticky, at the
+ * match's start in the text the scan read: the same match, so the same phrase as an eager name. A spread copy
+ * (`{ ...m }`) would not carry the phrase, so a caller that copies a match names it first (`phrase: m.phrase`).
+ */
+class FoundMatch implements PhraseMatch {
+  readonly #text: string;
+  readonly #set: PhraseSet;
+  #phrase: string | undefined = undefined;
+  constructor(
+    public start: number,
+    public end: number,
+    text: string,
+    set: PhraseSet,
+  ) {
+    this.#text = text;
+    this.#set = set;
+  }
+
+  get phrase(): string {
+    return (this.#phrase ??= this.#set.phraseAt(this.#text, this.start));
+  }
+}
+
+/**
  * Distinct texts remembered per phrase set (or derived result); a bound, not a
  * tuning knob. A 20,000-line case has about 10,000 sentences, and the memo
  * must hold them all, or each run would read most of them again.
@@ -172,9 +198,13 @@ export class TextMemo<T> extends RememberedByText {
 const NO_MATCHES: PhraseMatch[] = Object.freeze([]) as unknown as PhraseMatch[];
 
 export class PhraseSet extends RememberedByText {
+  /** The phrases' alternation without groups: the scan reads only where a match is (see FoundMatch). */
   private readonly re: RegExp | undefined;
   private readonly phrases: string[];
   private readonly sticky: RegExp | undefined;
+  /** The alternation with one group per phrase, sticky, to name a match's phrase; compiled on the first name asked. */
+  private named: RegExp | undefined;
+  private readonly sources: string[];
   /** The matches a run remembers: frozen, because a caller that sorted or pushed into a shared result would corrupt it for the next. */
   private readonly scanAll = (text: string): PhraseMatch[] => {
     const found = this.scan(text, 0, text.length);
@@ -191,7 +221,8 @@ export class PhraseSet extends RememberedByText {
     super();
     // Longer phrases first so "no evidence of" wins over "no".
     this.phrases = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
-    this.re = this.phrases.length ? new RegExp(this.phrases.map((p) => `(${phraseSource(p, options.plurals)})`).join('|'), 'gi') : undefined;
+    this.sources = this.phrases.map((p) => phraseSource(p, options.plurals));
+    this.re = this.phrases.length ? new RegExp(this.sources.map((p) => `(?:${p})`).join('|'), 'gi') : undefined;
     // testRange's shortcut holds for phrases that start and end with a letter or digit (whole-word lookarounds at both ends).
     this.sticky = this.re && this.phrases.every((p) => /^[a-z0-9]/.test(p) && /[a-z0-9]$/.test(p)) ? new RegExp(this.re.source, 'iy') : undefined;
   }
@@ -221,7 +252,7 @@ export class PhraseSet extends RememberedByText {
     return out;
   }
 
-  /** The next non-empty match of `re` in `text` from its lastIndex on, with the phrase it is of. */
+  /** The next non-empty match of `re` in `text` from its lastIndex on; its phrase is named when read. */
   private next(re: RegExp, text: string): PhraseMatch | undefined {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
@@ -229,10 +260,22 @@ export class PhraseSet extends RememberedByText {
         re.lastIndex++;
         continue;
       }
-      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-      return { start: m.index, end: m.index + m[0].length, phrase: this.phrases[group - 1] ?? m[0] };
+      return new FoundMatch(m.index, m.index + m[0].length, text, this);
     }
     return undefined;
+  }
+
+  /**
+   * The phrase of the match that the scan of `text` found at `start`. The alternation tried from `start` matches
+   * as it did in the scan (a lookbehind reads the same text before it), and the group that took part is the phrase's.
+   */
+  phraseAt(text: string, start: number): string {
+    const re = (this.named ??= new RegExp(this.sources.map((p) => `(${p})`).join('|'), 'iy'));
+    re.lastIndex = start;
+    const m = re.exec(text)!;
+    let group = 1;
+    while (group < m.length && m[group] === undefined) group++;
+    return this.phrases[group - 1] ?? m[0];
   }
 
   test(text: string): boolean {

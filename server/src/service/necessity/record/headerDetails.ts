@@ -138,7 +138,7 @@ export function pronounSlips(text: string, sex: 'male' | 'female'): PronounSlip[
     if (/\//.test(around) && own.test(around)) continue;
     const near = text.slice(Math.max(0, h.start - 12), Math.min(text.length, h.end + 12));
     if (/\b(or|and)\b/i.test(near) && own.test(near)) continue;
-    out.push({ ...h, text: text.slice(h.start, h.end) });
+    out.push({ start: h.start, end: h.end, phrase: h.phrase, text: text.slice(h.start, h.end) });
   }
   return out;
 }
