@@ -52,7 +52,8 @@ function dosesPerDay(text: string): number | undefined {
 
 export function dailyDose(service: string): DailyDose | undefined {
   const text = service.toLowerCase();
-  const drug = DRUGS.find((d) => d.set.test(text));
+  // `has`, not `test`: each drug's set is asked once per service name, so a memo map per set per run would serve nothing.
+  const drug = DRUGS.find((d) => d.set.has(text));
   if (!drug) return undefined;
   const strengthMatch = drug.perMcgHour
     ? /(\d+(?:\.\d+)?)\s*(?:mcg|µg)\s*\/\s*(?:hr|h|hour)/.exec(text)

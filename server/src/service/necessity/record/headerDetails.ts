@@ -46,7 +46,8 @@ const OWNED = new TextMemo((text: string): readonly OwnedDate[] => Object.freeze
 function findOwnedDates(text: string): OwnedDate[] {
   const dates = writtenDates(text);
   if (!dates.length) return [];
-  const owners = OWNERS.matches(text);
+  // `all`: this answer is remembered per text (OWNED), so the set's memo entry would never be asked again.
+  const owners = OWNERS.all(text);
   const out: OwnedDate[] = [];
   for (const d of dates) {
     const owner = ownerOf(text, d, owners, dates);
