@@ -30,11 +30,16 @@ function quotedSpans(sentence: string): PhraseMatch[] {
 
 /** Every necessity statement in one sentence, strong ones first where they overlap weak ones. */
 export function conclusionsInSentence(sentence: string, terms: ConclusionTerms = CONCLUSIONS): ConclusionMatch[] {
-  const excluded = [...terms.notConclusion.matches(sentence), ...quotedSpans(sentence)];
-  const strong = terms.strong.matches(sentence).filter((s) => !excluded.some((x) => overlaps(x, s)));
-  const weak = terms.weak
-    .matches(sentence)
-    .filter((w) => !strong.some((s) => overlaps(s, w)) && !excluded.some((x) => overlaps(x, w)) && !terms.strong.matches(sentence).some((s) => overlaps(s, w)));
+  const allStrong = terms.strong.matches(sentence);
+  const allWeak = terms.weak.matches(sentence);
+  // Most sentences state no necessity: then there is nothing to exclude.
+  if (!allStrong.length && !allWeak.length) return [];
+  const notConclusion = terms.notConclusion.matches(sentence);
+  // Only a sentence with a quotation mark has quoted spans.
+  const excluded = sentence.includes('"') || sentence.includes('“') ? [...notConclusion, ...quotedSpans(sentence)] : notConclusion;
+  const strong = excluded.length ? allStrong.filter((s) => !excluded.some((x) => overlaps(x, s))) : allStrong;
+  // A weak statement inside any strong one (excluded or not) is part of it.
+  const weak = allWeak.filter((w) => !allStrong.some((s) => overlaps(s, w)) && !excluded.some((x) => overlaps(x, w)));
   const weakFound = weak.map((m) => classify(sentence, m, 'weak', terms));
   const out: ConclusionMatch[] = [...weakFound];
   for (const m of strong) {

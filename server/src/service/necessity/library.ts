@@ -270,7 +270,6 @@ export class CriteriaLibrary {
     // phrase memo: a run would otherwise make a map for each of some 500 sets.
     for (const s of this.sections.values()) {
       order++;
-      if (s.excludeSet.first(text)) continue;
       if (forms.length && s.covers?.forms?.length && !forms.some((f) => s.covers!.forms!.includes(f))) continue;
       let at = Infinity;
       let length = 0;
@@ -284,7 +283,8 @@ export class CriteriaLibrary {
         at = Math.min(at, m.start);
         length += m.end - m.start;
       }
-      if (all) hits.push({ section: s, at, length, order });
+      // The exclusions last: most sections' terms are not in the name, and then whether an exclusion is does not matter.
+      if (all && !s.excludeSet.has(text)) hits.push({ section: s, at, length, order });
     }
     hits.sort((a, b) => a.at - b.at || b.length - a.length || a.order - b.order);
     if (!hits.length) {
