@@ -43,7 +43,11 @@ export function writtenDates(text: string): WrittenDate[] {
   // Most sentences hold no date: a digit is needed for every form.
   if (!/\d/.test(text)) return [];
   const out: WrittenDate[] = [];
-  for (const m of text.matchAll(NUMERIC)) {
+  // exec loops on the shared patterns rather than matchAll, which copies the pattern on each call; nothing runs
+  // between two execs that could use the pattern, so its lastIndex is this loop's.
+  let m: RegExpExecArray | null;
+  NUMERIC.lastIndex = 0;
+  while ((m = NUMERIC.exec(text))) {
     const y = m[4].length === 2 ? 2000 + +m[4] : +m[4];
     const date = valid(y, +m[1], +m[3]);
     if (!date) continue;
@@ -55,7 +59,9 @@ export function writtenDates(text: string): WrittenDate[] {
       form: { kind: 'numeric', separator: m[2], yearDigits: m[4].length === 2 ? 2 : 4, padded: m[1].startsWith('0') || m[3].startsWith('0') },
     });
   }
-  for (const m of text.matchAll(WORDS)) {
+  const numeric = out.length;
+  WORDS.lastIndex = 0;
+  while ((m = WORDS.exec(text))) {
     // "may 12, 2016" is a month; "may" as a verb is never followed by a day and a year.
     const date = valid(+m[4], MONTHS[m[1].toLowerCase()], +m[2]);
     if (!date) continue;
@@ -67,7 +73,8 @@ export function writtenDates(text: string): WrittenDate[] {
       form: { kind: 'words', month: m[0].slice(0, m[0].search(/[\s.]/)), comma: m[3] === ',' },
     });
   }
-  return out.sort((a, b) => a.start - b.start);
+  // Each kind is found in order: only both together need sorting.
+  return numeric > 0 && out.length > numeric ? out.sort((a, b) => a.start - b.start) : out;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

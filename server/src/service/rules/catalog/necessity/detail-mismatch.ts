@@ -132,11 +132,12 @@ function detailMismatch({ file, model }: RuleContext, blocks: readonly ProseBloc
       const dated = ur || injury ? ownedDates(text) : [];
       let reported = false;
       for (const d of dated) {
-        const quote = `"${clip(text)}"`;
+        // Only a finding quotes the sentence: most dated sentences give the header's dates.
+        const quote = () => `"${clip(text)}"`;
         if (ur && isReviewDate(text, d) && !sameDate(d.date, ur.date) && !anyDateIs(text, ur.date)) {
           out.push(
             finding(prose, sentence, d, {
-              message: `${cap(where)} dates the utilization review ${formatUs(d.date)} (${quote}), but the case header's UR date is ${formatUs(ur.date)}. Correct whichever is wrong; the header's date is the one on the application.`,
+              message: `${cap(where)} dates the utilization review ${formatUs(d.date)} (${quote()}), but the case header's UR date is ${formatUs(ur.date)}. Correct whichever is wrong; the header's date is the one on the application.`,
               related: [fieldInfo(ur.field, 'the UR date')],
               data: { detail: 'review-date', written: d.text, replacement: writeLike(d, ur.date) },
             }),
@@ -145,7 +146,7 @@ function detailMismatch({ file, model }: RuleContext, blocks: readonly ProseBloc
         } else if (injury && isInjuryDate(text, d) && !sameDate(d.date, injury.date) && !anyDateIs(text, injury.date)) {
           out.push(
             finding(prose, sentence, d, {
-              message: `${cap(where)} gives the date of injury as ${formatUs(d.date)} (${quote}), but the case header's date of injury is ${formatUs(injury.date)}. Correct whichever is wrong.`,
+              message: `${cap(where)} gives the date of injury as ${formatUs(d.date)} (${quote()}), but the case header's date of injury is ${formatUs(injury.date)}. Correct whichever is wrong.`,
               related: [fieldInfo(injury.field, 'the date of injury')],
               data: { detail: 'injury-date', written: d.text, replacement: writeLike(d, injury.date) },
             }),
@@ -154,7 +155,7 @@ function detailMismatch({ file, model }: RuleContext, blocks: readonly ProseBloc
         } else if (injury && (isAuthorizationDate(d) || isReviewDate(text, d)) && compareDates(d.date, injury.date) < 0) {
           out.push(
             finding(prose, sentence, d, {
-              message: `${cap(where)} dates ${d.kind === 'authorization' ? `"${clip(d.owner.phrase, 40)}"` : 'the utilization review'} ${formatUs(d.date)} (${quote}), before the date of injury ${formatUs(injury.date)} in the case header. A review or an approval of this claim's treatment cannot precede the injury: check the date.`,
+              message: `${cap(where)} dates ${d.kind === 'authorization' ? `"${clip(d.owner.phrase, 40)}"` : 'the utilization review'} ${formatUs(d.date)} (${quote()}), before the date of injury ${formatUs(injury.date)} in the case header. A review or an approval of this claim's treatment cannot precede the injury: check the date.`,
               related: [fieldInfo(injury.field, 'the date of injury')],
               data: { detail: 'before-injury', written: d.text },
             }),
