@@ -24,7 +24,9 @@ import { dateNotInCase } from './caseDates';
 import {
   accessOfDiff,
   documents,
+  factWithMention,
   firstLabelOf,
+  reportsReview,
   sameFact,
   sameFacts,
   sidesCompatible,
@@ -365,11 +367,14 @@ function longerThanTheClaim(model: CaseModel, facts: SummaryFacts, r: RationaleS
   const injury = model.dates.injuryDate;
   const review = model.dates.urDate ?? model.dates.decisionDate;
   if (!injury || !review) return undefined;
-  const elapsed = daysBetween(injury.date, review.date);
-  if (elapsed < 0) return undefined;
+  // The days the claim has lasted, counted once a treatment's duration asks for them: most sentences give none.
+  let elapsed: number | undefined;
   for (const m of r.reading.mentions) {
     if (!TREATMENT_KINDS.has(m.concept.kind) || (m.assertion !== 'affirmed' && m.assertion !== 'historical')) continue;
-    if (!aboutPatient(r.reading, m) || hedgedBefore(r.reading, m)) continue;
+    // Only a duration is weighed: a mention of no duration asks nothing of its clause.
+    if (!m.attributes.counts.some((c) => DURATION_DAYS[c.unit]) || !aboutPatient(r.reading, m) || hedgedBefore(r.reading, m)) continue;
+    elapsed ??= daysBetween(injury.date, review.date);
+    if (elapsed < 0) return undefined;
     for (const c of m.attributes.counts) {
       const unit = DURATION_DAYS[c.unit];
       if (!unit) continue;
@@ -576,21 +581,34 @@ function failureDenial(reading: SentenceReading): { start: number; end: number }
   const text = reading.text;
   const near = (from: number, to: number) => to >= from && wordCount(text.slice(from, to)) <= data.failureReach;
   for (const m of reading.mentions) {
+    // Only a failure, or a treatment as a whole whose failure is denied, can be the denial: the others' cues are not looked at.
+    const response = failureResponse(m);
+    if (!response && !m.concepts.some((id) => FAILED_TREATMENTS.has(id))) continue;
     // "no documented failure of more classic conservative therapies": the denial stands, whatever "more" asks for.
-    const cue = m.cues.filter((c) => c.category === 'negated' && c.end <= m.start).sort((a, b) => b.end - a.end)[0];
+    const cue = lastNegationBefore(m);
     const negatedBefore = (m.assertion === 'negated' || m.assertion === 'requested') && !!cue && near(cue.end, m.start);
-    if (failureResponse(m)) {
+    if (response) {
       if (negatedBefore) return claimSpan(m);
       // "has not failed": the negation stands right before the failure.
       const from = Math.max(0, m.start - 20);
       const lead = text.slice(from, m.start);
       const not = FAILURE_NEGATIONS.matches(lead).find((w) => lead.slice(w.end).trim() === '');
       if (m.assertion === 'affirmed' && not) return { start: from + not.start, end: m.end };
-    } else if (negatedBefore && m.concepts.some((id) => FAILED_TREATMENTS.has(id)) && FAILURE_OF.test(text.slice(cue.end, m.start))) {
+    } else if (negatedBefore && FAILURE_OF.test(text.slice(cue.end, m.start))) {
       return claimSpan(m);
     }
   }
   return undefined;
+}
+
+/**
+ * The negation cue of the mention that ends last at or before its start (the first of those ending there): what sorting
+ * its negated cues before it by their ends, last first, gives first.
+ */
+function lastNegationBefore(m: Mention): Mention['cues'][number] | undefined {
+  let last: Mention['cues'][number] | undefined;
+  for (const c of m.cues) if (c.category === 'negated' && c.end <= m.start && (!last || c.end > last.end)) last = c;
+  return last;
 }
 
 /**
@@ -707,7 +725,6 @@ function deniedCount(file: CaseFile, facts: SummaryFacts, r: RationaleSentence):
 
 const MEASURED_RESPONSES: ReadonlySet<string> = new Set(data.measuredResponses);
 const OBJECTIVE = new PhraseSet(data.objectiveWords);
-const REVIEW_SENTENCE = new PhraseSet(data.reviewSentence);
 const NORMAL_DEGREES: Readonly<Record<string, Readonly<Record<string, number>>>> = data.normalMotionDegrees;
 
 /**
@@ -811,24 +828,29 @@ function bothFacts(d: SummaryDiff): [SummaryFacts, SummaryFacts] {
 function collectMotionMeasures(facts: SummaryFacts, injury: string | undefined, decision: string | undefined): MotionMeasure[] {
   // The date a sentence gives, or the last one given before it; a date before the injury or after the decision is a
   // slip or another claim's, so it starts a visit of no known date.
-  const visits: Array<{ visit: number; iso?: string }> = [];
-  let current: { visit: number; iso?: string } = { visit: -1 };
-  facts.allSentences.forEach(({ reading }, i) => {
-    if (!REVIEW_SENTENCE.test(reading.text) && reading.attributes.dates.length) {
-      const iso = reading.attributes.dates[reading.attributes.dates.length - 1].iso;
-      const day = iso.length === 10 ? iso : undefined;
-      const inClaim = !!day && (!injury || day >= injury) && (!decision || day <= decision);
-      current = { visit: i, iso: inClaim ? day : undefined };
-    }
-    visits.push(current);
-  });
+  // Worked out once a measure needs them: most summaries measure no motion.
+  let visits: Array<{ visit: number; iso?: string }> | undefined;
+  const visitsOf = () => {
+    const out: Array<{ visit: number; iso?: string }> = [];
+    let current: { visit: number; iso?: string } = { visit: -1 };
+    facts.allSentences.forEach(({ reading }, i) => {
+      if (reading.attributes.dates.length && !reportsReview(reading)) {
+        const iso = reading.attributes.dates[reading.attributes.dates.length - 1].iso;
+        const day = iso.length === 10 ? iso : undefined;
+        const inClaim = !!day && (!injury || day >= injury) && (!decision || day <= decision);
+        current = { visit: i, iso: inClaim ? day : undefined };
+      }
+      out.push(current);
+    });
+    return out;
+  };
   const out: MotionMeasure[] = [];
   for (const f of facts.byConcept.get('range-of-motion') ?? []) {
     if (f.review || (f.mention.assertion !== 'affirmed' && f.mention.assertion !== 'historical')) continue;
     const degrees = f.mention.attributes.counts.find((c) => c.unit === 'degree')?.value;
     // A motion measured in degrees was examined, whatever plan word its clause holds ("noted to be decreased").
     if (f.planned && degrees === undefined) continue;
-    const part = f.sites.flatMap((x) => [x, ...facts.access.partOf(x)]).find((x) => NORMAL_DEGREES[x]);
+    const part = normalTableSite(f.sites, facts.access);
     if (!part) continue;
     const motion = motionOf(f.mention);
     const normal = motion ? NORMAL_DEGREES[part][motion] : undefined;
@@ -840,9 +862,19 @@ function collectMotionMeasures(facts: SummaryFacts, injury: string | undefined, 
           ? 'restricted'
           : 'measured';
     const i = summaryIndex(facts, f.sentence);
+    visits ??= visitsOf();
     out.push({ fact: f, part, motion, degrees, state, ...visits[i] });
   }
   return out.sort((a, b) => a.fact.sentence.range.start.line - b.fact.sentence.range.start.line || a.fact.mention.start - b.fact.mention.start);
+}
+
+/** The first of the sites, each followed by the sites containing it, that the normal-motion table has. */
+function normalTableSite(sites: readonly string[], access: ReadingAccess): string | undefined {
+  for (const x of sites) {
+    if (NORMAL_DEGREES[x]) return x;
+    for (const p of access.partOf(x)) if (NORMAL_DEGREES[p]) return p;
+  }
+  return undefined;
 }
 
 /** Does the later measure show more motion than the earlier one: more degrees of the same motion, or restricted then full? */
@@ -890,7 +922,7 @@ function measuredImprovement(model: CaseModel, facts: SummaryFacts, r: Rationale
       const to = summaryIndex(facts, b.fact.sentence);
       const between = facts.sentences
         .slice(from, to + 1)
-        .filter((x) => !REVIEW_SENTENCE.test(x.reading.text))
+        .filter((x) => !reportsReview(x.reading))
         .flatMap((x) => treatmentsOf(x.reading));
       if (!treatmentsAgree(treated, between)) continue;
       const span = claimSpan(m);
@@ -1066,7 +1098,10 @@ function failureAt(facts: SummaryFacts, key: string, sites: readonly string[], s
   const severe = treated.length ? candidates.severe.filter((f) => at(f) && sentenceBefore(treated[0], f)) : [];
   // One drug that did not help is a failed trial, not failed conservative care: that takes more than one treatment.
   const distinct = new Set(treated.map((f) => f.mention.concept.id));
-  for (const f of treated) for (const id of f.mention.concepts.slice(1)) distinct.delete(id);
+  for (const f of treated) {
+    const { concepts } = f.mention;
+    for (let k = 1; k < concepts.length; k++) distinct.delete(concepts[k]);
+  }
   const found = { outcome, severe, treated, distinct: distinct.size };
   candidates.byPlace.set(key, found);
   return found;
@@ -1277,9 +1312,7 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   };
   if (between.some((x) => !EXAM_WORDS.has(x.concept.id) && !listed(x))) return false;
   // "no physical therapy notes submitted": the documents are denied, not the treatment (the first word after it).
-  const next = /\S+/.exec(text.slice(m.end))?.[0] ?? '';
-  const last = m.text.split(/\s+/).pop() ?? '';
-  if (RECORD_NOUNS.test(next) || (RECORD_NOUNS.test(last) && !EXAM_UMBRELLAS.has(m.concept.id))) return false;
+  if (RECORD_NOUNS.test(wordAfter(text, m.end)) || (RECORD_NOUNS.test(lastWord(m.text)) && !EXAM_UMBRELLAS.has(m.concept.id))) return false;
   const reach = m.concept.kind === 'record' ? 1 : FINDING_KINDS.has(m.concept.kind) ? data.findingDenialReach : data.denialReach;
   // "failed to document if the patient has completed conservative treatment for 3 months": the duration is denied.
   if (m.attributes.counts.some((c) => DURATION_DAYS[c.unit])) return false;
@@ -1305,6 +1338,30 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
     return DOCUMENTATION.test(after) || /^\s*(?:[.;,)]|$)/.test(rest);
   }
   return true;
+}
+
+/** What follows the text's last run of white space (`text.split(/\s+/).pop()`), without splitting the whole text. */
+function lastWord(text: string): string {
+  for (let i = text.length - 1; i >= 0; i--) if (isWhiteSpace(text.charCodeAt(i))) return text.slice(i + 1);
+  return text;
+}
+
+/** The first run of non-white-space from `at` on (`/\S+/.exec(text.slice(at))?.[0] ?? ''`), without slicing the rest. */
+function wordAfter(text: string, at: number): string {
+  let from = at;
+  while (from < text.length && isWhiteSpace(text.charCodeAt(from))) from++;
+  let to = from;
+  while (to < text.length && !isWhiteSpace(text.charCodeAt(to))) to++;
+  return text.slice(from, to);
+}
+
+/** Is the UTF-16 code unit one that `\s` matches (ECMAScript's WhiteSpace and LineTerminator)? */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** The summary's words for what it documents: "Norco", or "Norco", "NSAIDs" and 2 more sentences. */
@@ -1450,7 +1507,7 @@ const RESULT_KINDS: ReadonlySet<ConceptKind> = new Set(['diagnosis', 'finding', 
 function normalStudy(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
   const text = r.reading.text;
   for (const m of r.reading.mentions) {
-    if (m.concept.kind !== 'study' || !aboutStudy(r.reading, m)) continue;
+    if (m.concept.kind !== 'study') continue;
     let span: { start: number; end: number } | undefined;
     if ((m.assertion === 'affirmed' || m.assertion === 'historical') && m.value === 'normal') span = { start: m.start, end: m.end };
     else if (m.assertion === 'negated') {
@@ -1459,14 +1516,15 @@ function normalStudy(file: CaseFile, facts: SummaryFacts, r: RationaleSentence):
       const gap = cue && cue.category === 'negated' && cue.end <= m.start ? text.slice(cue.end, m.start) : '';
       if (RESULT_WORDS.test(gap) && !RESULT_QUALIFIERS.test(gap) && wordCount(gap) <= 5) span = { start: cue!.start, end: m.end };
     }
-    if (!span) continue;
+    // Whether the study is the patient's is asked only of one called normal (most studies a rationale names are not).
+    if (!span || !aboutStudy(r.reading, m)) continue;
     const lesions: Fact[] = [];
     for (const f of factsAbout(facts, m.concept.id, m, r)) {
       if (f.review || !documents(f) || !f.reading || f.mention.concept.kind !== 'study') continue;
       for (const x of f.reading.mentions) {
         if (x.start <= f.mention.end || !RESULT_KINDS.has(x.concept.kind) || x.value !== 'abnormal' || x.assertion !== 'affirmed') continue;
         if (MINOR_RESULTS.test(f.reading.text.slice(Math.max(f.mention.end, x.start - 25), x.start))) continue;
-        if (!lesions.some((l) => l.sentence === f.sentence)) lesions.push({ ...f, mention: x });
+        if (!lesions.some((l) => l.sentence === f.sentence)) lesions.push(factWithMention(f, x));
       }
     }
     // The sentence names the lesion itself ("the MRI was otherwise unremarkable apart from the L5 pars defect").

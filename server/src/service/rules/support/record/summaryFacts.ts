@@ -144,20 +144,51 @@ const cache = new WeakMap<CaseFile, SummaryFacts>();
  */
 const byProse = new WeakMap<Prose, SummaryFacts>();
 
-interface Derived {
-  review: boolean;
-  planned: boolean[];
-  presupposed: boolean[];
-  sites: (readonly string[])[];
+/**
+ * What a summary sentence's reading implies for its facts, each answer worked out the first time a rule asks it
+ * (most facts are never asked whether they are planned: 74% of them over 300 batch cases) and kept with the reading
+ * itself: the reader hands back the same reading for a sentence an edit did not change, so it is not redone.
+ */
+class Derived {
+  private isReview: boolean | undefined;
+  private readonly plannedAt: (boolean | undefined)[] = [];
+  private readonly presupposedAt: (boolean | undefined)[] = [];
+
+  constructor(private readonly reading: SentenceReading) {}
+
+  get review(): boolean {
+    return (this.isReview ??= REVIEW.has(this.reading.text));
+  }
+
+  /** Is the reading's `i`th mention planned (Fact.planned)? */
+  planned(i: number): boolean {
+    let planned = this.plannedAt[i];
+    if (planned === undefined) {
+      const { reading } = this;
+      const mention = reading.mentions[i];
+      const clause = clauseHolding(reading, mention.start);
+      planned = this.plannedAt[i] = requestedByCue(reading.text, mention) || planBefore(reading.text, clause ? clause.start : 0, mention.start);
+    }
+    return planned;
+  }
+
+  /** Is the reading's `i`th mention presupposed (Fact.presupposed)? */
+  presupposed(i: number): boolean {
+    let presupposed = this.presupposedAt[i];
+    if (presupposed === undefined) {
+      const { text, mentions } = this.reading;
+      const at = mentions[i].start;
+      presupposed = this.presupposedAt[i] = PRESUPPOSED.test(text.slice(Math.max(0, at - 40), at));
+    }
+    return presupposed;
+  }
 }
 
-// What a summary sentence's reading implies for the facts, kept with the reading itself: the
-// reader hands back the same reading for a sentence an edit did not change, so this is not redone.
 const derivedOf = new WeakMap<SentenceReading, Derived>();
 
 /**
  * A plan word in text[from, to): PLAN.testRange's answer. A short slice is asked without the phrase memo (`has`): the
- * answer is kept with the reading (derivedOf), so a memo entry per mention's slice would never be asked again.
+ * answer is kept with the reading (Derived), so a memo entry per mention's slice would never be asked again.
  */
 const planBefore = (text: string, from: number, to: number): boolean =>
   to - from < SHORT_SLICE ? PLAN.has(text.slice(from, to)) : PLAN.testRange(text, from, to);
@@ -166,19 +197,52 @@ const SHORT_SLICE = 256;
 
 function derive(reading: SentenceReading): Derived {
   let d = derivedOf.get(reading);
-  if (d) return d;
-  const text = reading.text;
-  d = {
-    review: REVIEW.has(text),
-    planned: reading.mentions.map((mention) => {
-      const clause = clauseHolding(reading, mention.start);
-      return requestedByCue(text, mention) || planBefore(text, clause ? clause.start : 0, mention.start);
-    }),
-    presupposed: reading.mentions.map((mention) => PRESUPPOSED.test(text.slice(Math.max(0, mention.start - 40), mention.start))),
-    sites: reading.mentions.map((mention) => (mention.attributes.sites.length ? mention.attributes.sites : reading.attributes.sites)),
-  };
-  derivedOf.set(reading, d);
+  if (!d) derivedOf.set(reading, (d = new Derived(reading)));
   return d;
+}
+
+/** Does the summary sentence report the utilization review's reasoning (data.reviewSentence), as its facts' `review` says? */
+export function reportsReview(reading: SentenceReading): boolean {
+  return derive(reading).review;
+}
+
+/**
+ * A fact of a summary sentence's mention, or of a treatment its record names (the record's mention `at`, whose
+ * sites, side and derived answers it takes): `review`, `planned` and `presupposed` are asked of the reading's
+ * Derived when a rule reads them.
+ */
+class SummaryFact implements Fact {
+  constructor(
+    readonly sentence: Sentence,
+    readonly mention: Mention,
+    readonly sites: readonly string[],
+    readonly side: Side | undefined,
+    readonly reading: SentenceReading,
+    private readonly derived: Derived,
+    private readonly at: number,
+  ) {}
+
+  get review(): boolean {
+    return this.derived.review;
+  }
+
+  get planned(): boolean {
+    return this.derived.planned(this.at);
+  }
+
+  get presupposed(): boolean {
+    return this.derived.presupposed(this.at);
+  }
+
+  /** The same fact of another mention of its sentence (a result a study's fact gives). */
+  withMention(mention: Mention): SummaryFact {
+    return new SummaryFact(this.sentence, mention, this.sites, this.side, this.reading, this.derived, this.at);
+  }
+}
+
+/** `f` with another mention of its sentence, everything else as it was (what `{ ...f, mention }` gives). */
+export function factWithMention(f: Fact, mention: Mention): Fact {
+  return f instanceof SummaryFact ? f.withMention(mention) : { ...f, mention };
 }
 
 /** The summary's facts for this parse (a new CaseFile per parse, so the cache never serves stale text). */
@@ -209,27 +273,23 @@ function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
     const derived = derive(reading);
     const own: Fact[] = [];
     factsOf.set(sentence, own);
-    reading.mentions.forEach((mention, i) => {
-      const fact: Fact = {
-        sentence,
-        mention,
-        sites: derived.sites[i],
-        side: mention.attributes.side,
-        review: derived.review,
-        reading,
-        planned: derived.planned[i],
-        presupposed: derived.presupposed[i],
-      };
+    const { mentions } = reading;
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i];
+      const side = mention.attributes.side;
+      const sites = mention.attributes.sites.length ? mention.attributes.sites : reading.attributes.sites;
+      const fact = new SummaryFact(sentence, mention, sites, side, reading, derived, i);
       own.push(fact);
       for (const id of mention.concepts) {
         let list = byConcept.get(id);
         if (!list) byConcept.set(id, (list = []));
         list.push(fact);
       }
-      for (const site of mention.attributes.sites) noteSide(site, mention.attributes.side ?? 'none');
+      for (const site of mention.attributes.sites) noteSide(site, side ?? 'none');
       // "The records included 7 physical therapy reports": the notes of a treatment record the treatment.
+      if (mention.concept.kind !== 'record') continue;
       for (const inner of recordedTreatments(access, mention)) {
-        const innerFact: Fact = { ...fact, mention: inner };
+        const innerFact = fact.withMention(inner);
         own.push(innerFact);
         for (const id of inner.concepts) {
           let list = byConcept.get(id);
@@ -237,24 +297,34 @@ function build(file: CaseFile, access: ReadingAccess): SummaryFacts {
           list.push(innerFact);
         }
       }
-    });
+    }
     for (const site of reading.attributes.sites) noteSide(site, reading.attributes.side ?? 'none');
   }
-  return {
-    get sentences() {
-      readWholeSummary();
-      return sentences;
-    },
-    byConcept: new TrackedFacts(byConcept),
-    get sidesBySite() {
-      readWholeSummary();
-      return sidesBySite;
-    },
-    access,
-    factsOf,
-    allSentences: sentences,
-    allByConcept: byConcept,
-  };
+  return new BuiltFacts(sentences, byConcept, sidesBySite, access, factsOf);
+}
+
+/** A summary's facts (a class rather than an object literal with getters, which V8 makes slowly, once per parse). */
+class BuiltFacts implements SummaryFacts {
+  readonly byConcept: FactIndex;
+  constructor(
+    readonly allSentences: ReadonlyArray<{ sentence: Sentence; reading: SentenceReading }>,
+    readonly allByConcept: ReadonlyMap<string, readonly Fact[]>,
+    private readonly sites: ReadonlyMap<string, ReadonlySet<Side | 'none'>>,
+    readonly access: ReadingAccess,
+    readonly factsOf: ReadonlyMap<Sentence, readonly Fact[]>,
+  ) {
+    this.byConcept = new TrackedFacts(allByConcept);
+  }
+
+  get sentences(): ReadonlyArray<{ sentence: Sentence; reading: SentenceReading }> {
+    readWholeSummary();
+    return this.allSentences;
+  }
+
+  get sidesBySite(): ReadonlyMap<string, ReadonlySet<Side | 'none'>> {
+    readWholeSummary();
+    return this.sites;
+  }
 }
 
 /**
