@@ -46,6 +46,14 @@ function validDate(y: number | undefined, m: number, d: number | undefined): boo
   return y === undefined || (y >= 1900 && y <= 2100);
 }
 
+// The date patterns, made once (a sentence read made each anew) and their lastIndex set to 0 before each scan.
+const DATE_ISO = /(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])/g;
+const DATE_NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|-\d)/g;
+const DATE_DAY_FIRST =
+  /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s{1,3}(\d{4})\b/gi;
+const DATE_NAMED =
+  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s{1,3}(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s{1,3}(\d{4}))?(?![\w])/gi;
+
 /** Dates: 11/15/2016, 11-15-16, 11.15.2016, November 15, 2016, Nov. 15 2016, 15 November 2016, November 2016, 2016-11-15. */
 export function readDates(text: string): DateMention[] {
   const out: DateMention[] = [];
@@ -58,25 +66,27 @@ export function readDates(text: string): DateMention[] {
     out.push({ start, end, text: text.slice(start, end), iso });
   };
   let m: RegExpExecArray | null;
-  const iso = /(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])/g;
+  const iso = DATE_ISO;
+  iso.lastIndex = 0;
   while ((m = iso.exec(text))) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDate(y, mo, d)) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
   }
-  const numeric = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|-\d)/g;
+  const numeric = DATE_NUMERIC;
+  numeric.lastIndex = 0;
   while ((m = numeric.exec(text))) {
     const [mo, d, y] = [Number(m[1]), Number(m[3]), fullYear(m[4])];
     if (validDate(y, mo, d)) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
   }
   // Day first before month first, so "3 December 2016" is not read as "December 2016".
-  const dayFirst =
-    /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s{1,3}(\d{4})\b/gi;
+  const dayFirst = DATE_DAY_FIRST;
+  dayFirst.lastIndex = 0;
   while ((m = dayFirst.exec(text))) {
     const [d, mo, y] = [Number(m[1]), MONTHS[m[2].toLowerCase()], Number(m[3])];
     if (validDate(y, mo, d)) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
   }
-  const named =
-    /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s{1,3}(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s{1,3}(\d{4}))?(?![\w])/gi;
+  const named = DATE_NAMED;
+  named.lastIndex = 0;
   while ((m = named.exec(text))) {
     const mo = MONTHS[m[1].toLowerCase()];
     const d = m[2] ? Number(m[2]) : undefined;
@@ -164,11 +174,14 @@ export function readPainScores(text: string): PainScore[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const PERCENT = /(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s{0,2}(?:%|percent\b|per cent\b)/gi;
+
 /** Percentages: "50%", "30 percent", "50 % improvement". */
 export function readPercents(text: string): Array<Span & { value: number }> {
   const out: Array<Span & { value: number }> = [];
   if (!HAS_DIGIT.test(text)) return out;
-  const re = /(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s{0,2}(?:%|percent\b|per cent\b)/gi;
+  const re = PERCENT;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value: Number(m[1]) });
   return out;
@@ -194,12 +207,15 @@ const DOSE_UNITS: Record<string, string> = {
   iu: 'iu',
 };
 
+const DOSE =
+  /(?<![\w./])(\d{1,5}(?:\.\d{1,3})?(?:\s?\/\s?\d{1,5}(?:\.\d{1,3})?){0,2})\s{0,2}(mgs?|milligrams?|mcg|ug|µg|micrograms?|gm|grams?|g|ml|cc|meq|iu)(?![a-z])/gi;
+
 /** Doses: "10/325 mg", "50mg", "7.5/325", "320.5 mg" (the frequency is joined by the reader from its phrases). */
 export function readDoses(text: string): Dose[] {
   const out: Dose[] = [];
   if (!HAS_DIGIT.test(text)) return out;
-  const re =
-    /(?<![\w./])(\d{1,5}(?:\.\d{1,3})?(?:\s?\/\s?\d{1,5}(?:\.\d{1,3})?){0,2})\s{0,2}(mgs?|milligrams?|mcg|ug|µg|micrograms?|gm|grams?|g|ml|cc|meq|iu)(?![a-z])/gi;
+  const re = DOSE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const amount = m[1].split('/').map((s) => Number(s.trim()));

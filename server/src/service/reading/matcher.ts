@@ -103,12 +103,6 @@ export class PhraseError extends Error {}
 /** Distinct words whose facts a matcher remembers (a letter's vocabulary is a few thousand words). */
 const WORD_MEMO_LIMIT = 50000;
 
-/** What the walk needs of a token's word: its symbol (-1: no phrase has the word) and the prefixes' symbols. */
-interface WordFacts {
-  readonly symbol: number;
-  readonly prefixes: readonly number[] | undefined;
-}
-
 /**
  * A phrase of lower-case letters and digits between single spaces, each word perhaps ending in `*`: its tokens are
  * its space-separated words, so phraseVariants splits it without the tokenizer (all but about 600 of the lexicon's
@@ -180,8 +174,20 @@ export class PhraseMatcher<T> {
   private readonly prefixLengths = new Map<number, number[]>();
   /** Every `word*` prefix of any phrase, with its id (its symbol is id * 2 + 1): a token asks once which prefixes it starts with. */
   private readonly prefixIds = new Map<string, number>();
-  /** factsOf's answers by word; emptied whenever a phrase is added. */
-  private readonly wordMemo = new Map<string, WordFacts>();
+  /**
+   * factsOf's answers by word, in an open-addressing table of our own: a token's word is a fresh string, and a Map
+   * look-up by it had V8 compute its hash in a call out of the look-up (a tenth of a read); the hash is taken here
+   * from the word's character codes. Emptied whenever a phrase is added.
+   */
+  private memoMask = 1023;
+  private memoWords: Array<string | undefined> = new Array<string | undefined>(1024).fill(undefined);
+  private memoHashes = new Int32Array(1024);
+  private memoSymbols = new Int32Array(1024);
+  private memoPrefixes: Array<readonly number[] | undefined> = new Array<readonly number[] | undefined>(1024).fill(undefined);
+  private memoCount = 0;
+  /** matchTokens' per-token tables, kept and overwritten from call to call (it is not re-entered). */
+  private ids = new Int32Array(64);
+  private starts: Array<readonly number[] | undefined> = [];
   /**
    * An id for each whole word of the trie: a sentence looks each token up once, and the walk then follows small
    * integer keys, rather than hashing and comparing the token's string at every node it visits.
@@ -190,8 +196,7 @@ export class PhraseMatcher<T> {
 
   /** Adds a phrase; throws PhraseError when it breaks the phrase syntax. */
   add(phrase: string, payload: T): void {
-    // Emptying a Map makes it a new table, even an empty one: only when it holds something.
-    if (this.wordMemo.size) this.wordMemo.clear();
+    if (this.memoCount) this.clearMemo();
     for (const seq of phraseVariants(phrase)) {
       let node = 0;
       for (const { word, prefix } of seq) {
@@ -239,13 +244,10 @@ export class PhraseMatcher<T> {
     const n = tokens.length;
     // Each token's word symbol (-1: a word no phrase has follows no edge) and the `word*` prefixes it starts with,
     // asked once per token rather than at every trie node, in one look-up.
-    const starts: Array<readonly number[] | undefined> = [];
-    const ids: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const facts = this.factsOf(tokens[i].norm);
-      ids.push(facts.symbol);
-      starts.push(facts.prefixes);
-    }
+    if (this.ids.length < n) this.ids = new Int32Array(Math.max(n, this.ids.length * 2));
+    const ids = this.ids;
+    const starts = this.starts;
+    for (let i = 0; i < n; i++) this.factsOf(tokens[i].norm, i);
     const edges = this.edges;
     for (let i = 0; i < n; i++) {
       const before = hits.length;
@@ -254,13 +256,13 @@ export class PhraseMatcher<T> {
         const id = ids[i];
         if (id >= 0) {
           const exact = edges.get(0, id);
-          if (exact !== -1) this.walk(exact, tokens, ids, starts, i, i + 1, hits);
+          if (exact !== -1) this.walk(exact, tokens, i, i + 1, hits);
         }
         const ps = starts[i];
         if (ps !== undefined) {
           for (const p of ps) {
             const child = edges.get(0, p);
-            if (child !== -1) this.walk(child, tokens, ids, starts, i, i + 1, hits);
+            if (child !== -1) this.walk(child, tokens, i, i + 1, hits);
           }
         }
       }
@@ -273,6 +275,8 @@ export class PhraseMatcher<T> {
         hits[j + 1] = h;
       }
     }
+    // The prefix lists are the memo's (shared, never changed): the table lets go of them for the next sentence.
+    for (let i = 0; i < n; i++) starts[i] = undefined;
     return hits;
   }
 
@@ -281,13 +285,27 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * A word's symbol and the `word*` prefixes it starts with: the one-letter prefix first, then the longer ones in
-   * the order they were added. Remembered by word, since words recur in every letter (a fact of the lexicon, not
-   * of any case).
+   * A word's symbol and the `word*` prefixes it starts with, into this.ids[i] and this.starts[i]: the one-letter
+   * prefix first, then the longer ones in the order they were added. Remembered by word, since words recur in every
+   * letter (a fact of the lexicon, not of any case).
    */
-  private factsOf(w: string): WordFacts {
-    const known = this.wordMemo.get(w);
-    if (known !== undefined) return known;
+  private factsOf(w: string, i: number): void {
+    // FNV-1a over the character codes.
+    let hash = 0x811c9dc5 | 0;
+    for (let k = 0; k < w.length; k++) hash = Math.imul(hash ^ w.charCodeAt(k), 0x01000193);
+    const mask = this.memoMask;
+    const words = this.memoWords;
+    let at = (hash ^ (hash >>> 15)) & mask;
+    for (;;) {
+      const known = words[at];
+      if (known === undefined) break;
+      if (this.memoHashes[at] === hash && known === w) {
+        this.ids[i] = this.memoSymbols[at];
+        this.starts[i] = this.memoPrefixes[at];
+        return;
+      }
+      at = (at + 1) & mask;
+    }
     let found: number[] | undefined;
     if (w.length > 0 && this.prefixIds.size) {
       if (this.onePrefixes.has(w.charCodeAt(0))) (found ??= []).push((this.prefixIds.get(w.length === 1 ? w : w[0]) as number) * 2 + 1);
@@ -301,40 +319,89 @@ export class PhraseMatcher<T> {
       }
     }
     const id = this.wordIds.get(w);
-    const facts: WordFacts = { symbol: id === undefined ? -1 : id * 2, prefixes: found };
+    const symbol = id === undefined ? -1 : id * 2;
+    this.ids[i] = symbol;
+    this.starts[i] = found;
     // A bound, not a tuning knob: a hostile text of endless distinct words starts the memo over.
-    if (this.wordMemo.size >= WORD_MEMO_LIMIT) this.wordMemo.clear();
+    if (this.memoCount >= WORD_MEMO_LIMIT) {
+      this.clearMemo();
+      at = (hash ^ (hash >>> 15)) & this.memoMask;
+    } else if ((this.memoCount + 1) * 2 > this.memoMask + 1) {
+      this.growMemo();
+      at = this.memoSlot(hash);
+    }
     // A token's word is a slice of the text it was cut from: the memo, which outlives the case, keeps a copy of the
     // word and not a closed case's sentence.
-    this.wordMemo.set(detached(w), facts);
-    return facts;
+    this.memoWords[at] = detached(w);
+    this.memoHashes[at] = hash;
+    this.memoSymbols[at] = symbol;
+    this.memoPrefixes[at] = found;
+    this.memoCount++;
   }
 
-  private walk(
-    node: number,
-    tokens: readonly Token[],
-    ids: readonly number[],
-    starts: ReadonlyArray<readonly number[] | undefined>,
-    from: number,
-    at: number,
-    hits: PhraseHit<T>[],
-  ): void {
-    const out = this.out[node];
-    if (out !== undefined && at > from) {
-      for (const o of out) hits.push({ from, to: at, start: tokens[from].start, end: tokens[at - 1].end, phrase: o.phrase, payload: o.payload });
+  /** The first free slot for `hash` (the word is not in the table). */
+  private memoSlot(hash: number): number {
+    let at = (hash ^ (hash >>> 15)) & this.memoMask;
+    while (this.memoWords[at] !== undefined) at = (at + 1) & this.memoMask;
+    return at;
+  }
+
+  private growMemo(): void {
+    const { memoWords: words, memoHashes: hashes, memoSymbols: symbols, memoPrefixes: prefixes } = this;
+    const size = (this.memoMask + 1) * 2;
+    this.memoMask = size - 1;
+    this.memoWords = new Array<string | undefined>(size).fill(undefined);
+    this.memoHashes = new Int32Array(size);
+    this.memoSymbols = new Int32Array(size);
+    this.memoPrefixes = new Array<readonly number[] | undefined>(size).fill(undefined);
+    for (let k = 0; k < words.length; k++) {
+      if (words[k] === undefined) continue;
+      const at = this.memoSlot(hashes[k]);
+      this.memoWords[at] = words[k];
+      this.memoHashes[at] = hashes[k];
+      this.memoSymbols[at] = symbols[k];
+      this.memoPrefixes[at] = prefixes[k];
     }
-    if (at >= tokens.length || at - from >= this.maxDepth) return;
-    const id = ids[at];
-    if (id >= 0) {
-      const exact = this.edges.get(node, id);
-      if (exact !== -1) this.walk(exact, tokens, ids, starts, from, at + 1, hits);
-    }
-    const ps = starts[at];
-    if (ps !== undefined) {
-      for (const p of ps) {
-        const child = this.edges.get(node, p);
-        if (child !== -1) this.walk(child, tokens, ids, starts, from, at + 1, hits);
+  }
+
+  private clearMemo(): void {
+    this.memoMask = 1023;
+    this.memoWords = new Array<string | undefined>(1024).fill(undefined);
+    this.memoHashes = new Int32Array(1024);
+    this.memoSymbols = new Int32Array(1024);
+    this.memoPrefixes = new Array<readonly number[] | undefined>(1024).fill(undefined);
+    this.memoCount = 0;
+  }
+
+  /**
+   * The phrases ending at `node` and below it, depth first: the word's own edge, then its prefixes' in order. The
+   * last child is followed in the loop rather than by a call: most walks have one child at each step, or none.
+   */
+  private walk(node: number, tokens: readonly Token[], from: number, at: number, hits: PhraseHit<T>[]): void {
+    const { ids, starts, edges } = this;
+    const n = tokens.length;
+    const start = tokens[from].start;
+    for (;;) {
+      const out = this.out[node];
+      if (out !== undefined) {
+        const end = tokens[at - 1].end;
+        for (const o of out) hits.push({ from, to: at, start, end, phrase: o.phrase, payload: o.payload });
       }
+      if (at >= n || at - from >= this.maxDepth) return;
+      const id = ids[at];
+      let next = id >= 0 ? edges.get(node, id) : -1;
+      const ps = starts[at];
+      if (ps !== undefined) {
+        for (const p of ps) {
+          const child = edges.get(node, p);
+          if (child === -1) continue;
+          if (next !== -1) this.walk(next, tokens, from, at + 1, hits);
+          next = child;
+        }
+      }
+      if (next === -1) return;
+      node = next;
+      at++;
     }
   }
 }

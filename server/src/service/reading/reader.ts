@@ -46,7 +46,17 @@ const TOKEN_REACH = 90;
 const MEMO_LIMIT = 20000;
 
 const SCOPE_STOPPED_BY_ANCHOR = new Set(['generic', 'hypothetical']);
-const CONJUNCTIONS = new Set(['and', 'or', 'nor', 'and/or', 'as', 'well', 'any', 'other', 'the', 'a', 'an', 'of', 'in', 'either', 'both']);
+const CONJUNCTIONS = ['and', 'or', 'nor', 'and/or', 'as', 'well', 'any', 'other', 'the', 'a', 'an', 'of', 'in', 'either', 'both'];
+/**
+ * The conjunctions by length. A token's word is a fresh string: a Set look-up had V8 hash each one (listFill asks
+ * for every word of a sentence), where comparing it with the few of its length is a handful of length checks.
+ */
+const CONJUNCTIONS_BY_LENGTH: ReadonlyArray<readonly string[]> = (() => {
+  const out: string[][] = [];
+  for (let l = 0; l <= Math.max(...CONJUNCTIONS.map((w) => w.length)); l++) out.push(CONJUNCTIONS.filter((w) => w.length === l));
+  return out;
+})();
+const isConjunction = (w: string): boolean => w.length < CONJUNCTIONS_BY_LENGTH.length && CONJUNCTIONS_BY_LENGTH[w.length].includes(w);
 
 export function createReader(lexicon: Lexicon): Reader {
   const memo = new Map<string, { reading: SentenceReading; generation: number }>();
@@ -370,7 +380,7 @@ function listFill(tokens: readonly Token[], lists: ReadonlyArray<readonly Hit[]>
   const listWord = zeros(n);
   for (const list of lists) for (const h of list) for (let k = h.from; k < h.to; k++) listWord[k] = 1;
   const fill = zeros(n + 1);
-  for (let i = 0; i < n; i++) fill[i + 1] = fill[i] + (tokens[i].kind === 'word' && !listWord[i] && !CONJUNCTIONS.has(tokens[i].norm) ? 1 : 0);
+  for (let i = 0; i < n; i++) fill[i + 1] = fill[i] + (tokens[i].kind === 'word' && !listWord[i] && !isConjunction(tokens[i].norm) ? 1 : 0);
   return fill;
 }
 
@@ -397,7 +407,7 @@ function verdictStretches(
   const own = (from: number) => {
     const seg = segOf[from];
     const before = from > 0 ? tokens[from - 1].norm : ',';
-    if (segFirstEnd[seg] >= 0 && from >= segFirstEnd[seg] && !CONJUNCTIONS.has(before) && before !== ',') segOwn[seg] = 1;
+    if (segFirstEnd[seg] >= 0 && from >= segFirstEnd[seg] && !isConjunction(before) && before !== ',') segOwn[seg] = 1;
   };
   for (const { hit } of cues) own(hit.from);
   for (const q of qualifiers) if ((q.payload as { value: string }).value !== 'judgment') own(q.from);

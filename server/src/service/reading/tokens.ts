@@ -14,8 +14,11 @@ export interface Token {
   norm: string;
   /** A word (letters/digits) or one punctuation mark (, ; : ( ) " ! ? and a dash standing between blanks). */
   kind: 'word' | 'punct';
-  /** A hyphen joined this token to the one before it ("x-ray", "L4-5", "7-8"). */
-  hyphenated?: boolean;
+  /**
+   * A hyphen joined this token to the one before it ("x-ray", "L4-5", "7-8"). Always set: tokens of one shape keep
+   * every read of them (the matcher's, each phase of the reader's) to one hidden class.
+   */
+  hyphenated: boolean;
 }
 
 function isWordChar(c: number): boolean {
@@ -47,10 +50,15 @@ export function tokenize(text: string, allowStar = false): Token[] {
       let dotted = false;
       // A right single quotation mark (U+2019) kept inside the word, as in "don't" typeset: the only way one gets into it.
       let curly = false;
+      // An apostrophe kept inside the word: without one it cannot end in "n't".
+      let apostrophe = false;
+      // A capital or a character past ASCII: without one the word is its own lower case (no toLowerCase copy).
+      let cased = false;
       while (i < n) {
         const d = text.charCodeAt(i);
         if (isWordChar(d)) {
           letterRun = isLetter(d) ? letterRun + 1 : 0;
+          if (d < 97 ? d >= 65 : d > 122) cased = true;
           i++;
           continue;
         }
@@ -84,6 +92,7 @@ export function tokenize(text: string, allowStar = false): Token[] {
         }
         if ((d === 39 || d === 0x2019) && isLetter(prev) && isLetter(next)) {
           if (d === 0x2019) curly = true;
+          apostrophe = true;
           i++;
           continue;
         }
@@ -93,20 +102,14 @@ export function tokenize(text: string, allowStar = false): Token[] {
         }
         break;
       }
-      let norm = text.slice(start, i).toLowerCase();
+      let norm = cased ? text.slice(start, i).toLowerCase() : text.slice(start, i);
       if (curly) norm = norm.replace(/\u2019/g, "'");
       if (dotted) norm = norm.replace(/\./g, '');
       // "don't", "isn't", "can't": the negation is its own token, as in Penn Treebank.
-      if (norm.length > 3 && norm.endsWith("n't")) {
-        const stem: Token = { start, end: i - 3, norm: norm.slice(0, -3), kind: 'word' };
-        if (hyphenPending) stem.hyphenated = true;
-        out.push(stem);
-        out.push({ start: i - 3, end: i, norm: "n't", kind: 'word' });
-      } else {
-        const token: Token = { start, end: i, norm, kind: 'word' };
-        if (hyphenPending) token.hyphenated = true;
-        out.push(token);
-      }
+      if (apostrophe && norm.length > 3 && norm.endsWith("n't")) {
+        out.push({ start, end: i - 3, norm: norm.slice(0, -3), kind: 'word', hyphenated: hyphenPending });
+        out.push({ start: i - 3, end: i, norm: "n't", kind: 'word', hyphenated: false });
+      } else out.push({ start, end: i, norm, kind: 'word', hyphenated: hyphenPending });
       hyphenPending = false;
       continue;
     }
@@ -120,14 +123,14 @@ export function tokenize(text: string, allowStar = false): Token[] {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
       if (isWordChar(prev) && isWordChar(next)) hyphenPending = true;
-      else if (!isWordChar(prev) && !isWordChar(next)) out.push({ start: i, end: i + 1, norm: '—', kind: 'punct' });
+      else if (!isWordChar(prev) && !isWordChar(next)) out.push({ start: i, end: i + 1, norm: '—', kind: 'punct', hyphenated: false });
       // "-5" or "word-" at an edge joins nothing.
       i++;
       continue;
     }
     const ch = text[i];
     if (PUNCT.has(ch)) {
-      out.push({ start: i, end: i + 1, norm: ch === '–' ? '—' : ch === '“' || ch === '”' ? '"' : ch, kind: 'punct' });
+      out.push({ start: i, end: i + 1, norm: ch === '–' ? '—' : ch === '“' || ch === '”' ? '"' : ch, kind: 'punct', hyphenated: false });
     }
     hyphenPending = false;
     i++;
