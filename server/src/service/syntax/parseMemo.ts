@@ -14,6 +14,12 @@
 // changes after the parse. A keystroke in one rationale then rebuilds that
 // rationale only.
 //
+// A parse only lists what it used; the maps to look it up in are built from
+// those lists when the next parse first asks. Most parses have no next one
+// to reuse them (`imr check` forgets each case after its run, which clears
+// the memo): for those, filling maps was a third of the parse and, with the
+// entries the maps kept alive meanwhile, most of its garbage collection.
+//
 // Like the rules' memo, it keeps only what the latest parse used, and the
 // service clears it when no case is open, so no closed case's text lingers.
 
@@ -41,42 +47,94 @@ export interface BlockLine {
   readonly text: string;
 }
 
-interface KeptBlock {
-  lines: readonly BlockLine[];
-  value: unknown;
-  generation: number;
-}
-
 function sameLines(a: readonly BlockLine[], b: readonly BlockLine[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i].line !== b[i].line || a[i].character !== b[i].character || a[i].text !== b[i].text) return false;
   return true;
 }
 
-interface Kept<T> {
-  value: T;
-  generation: number;
+/**
+ * What one parse used, in the order it asked: flat lists (a text then its
+ * value), cheap to fill and dropped whole. Repeats are listed again; the
+ * maps made from them keep one.
+ */
+class Used {
+  /** Paragraph text, its split, …. */
+  readonly splits: unknown[] = [];
+  /** The texts of `splits` at least LONG_PARAGRAPH characters long: the candidates for splitting again around an edit. */
+  readonly long: string[] = [];
+  readonly texts: string[] = [];
+  /** Keyword range, the block's lines, its value, …. */
+  readonly blocks: unknown[] = [];
+
+  // Each list up to LIMIT entries.
+  split(text: string, value: object, long: boolean): void {
+    if (this.splits.length < 2 * LIMIT) this.splits.push(text, value);
+    if (long && this.long.length < LIMIT) this.long.push(text);
+  }
+
+  text(text: string): void {
+    if (this.texts.length < LIMIT) this.texts.push(text);
+  }
+
+  block(head: string, lines: readonly BlockLine[], value: unknown): void {
+    if (this.blocks.length < 3 * LIMIT) this.blocks.push(head, lines, value);
+  }
+}
+
+/** The previous parse's lists as maps, made when the running parse first looks something up. */
+class Index {
+  readonly splits = new Map<string, object>();
+  readonly texts = new Map<string, string>();
+  readonly blocks = new Map<string, { lines: readonly BlockLine[]; value: unknown }>();
+  readonly long: string[];
+  /** The long texts the running parse was handed from `splits` (nearest() passes over them). */
+  readonly longHit = new Set<string>();
+
+  constructor(used: Used) {
+    const { splits, texts, blocks } = used;
+    for (let i = 0; i < splits.length; i += 2) this.splits.set(splits[i] as string, splits[i + 1] as object);
+    for (const text of texts) this.texts.set(text, text);
+    for (let i = 0; i < blocks.length; i += 3) this.blocks.set(blocks[i] as string, { lines: blocks[i + 1] as BlockLine[], value: blocks[i + 2] });
+    this.long = [...new Set(used.long)];
+  }
 }
 
 export class ParseMemo {
-  private readonly splits = new Map<string, Kept<object>>();
-  /** The texts of `splits` at least LONG_PARAGRAPH characters long: the candidates for splitting again around an edit. */
-  private readonly long = new Set<string>();
-  private readonly texts = new Map<string, Kept<string>>();
-  private readonly blocks = new Map<string, KeptBlock>();
-  private generation = 0;
+  /** What the latest finished parse used: all the memo keeps between two parses. */
+  private last: Used | undefined;
+  /** What the running parse uses, the next parse's `last`. */
+  private current: Used | undefined;
+  /** `last` as maps, made on the running parse's first look-up. */
+  private index: Index | undefined;
   private depth = 0;
 
   /** Runs one parse; what it did not use is dropped when it ends. */
   parse<T>(run: () => T): T {
-    if (this.depth === 0) this.generation++;
+    if (this.depth === 0) this.current = new Used();
     this.depth++;
     try {
       return run();
     } finally {
       this.depth--;
-      if (this.depth === 0) this.sweep();
+      if (this.depth === 0) {
+        this.last = this.current;
+        this.current = undefined;
+        this.index = undefined;
+      }
     }
+  }
+
+  /** The previous parse's maps, or undefined when there was none (or it is no longer kept). */
+  private lookup(): Index | undefined {
+    if (!this.last || this.depth === 0) return undefined;
+    this.index ??= new Index(this.last);
+    return this.index;
+  }
+
+  /** Where the running parse lists what it used (a throwaway outside a parse: nothing is kept). */
+  private get used(): Used {
+    return this.current ?? new Used();
   }
 
   /**
@@ -88,25 +146,27 @@ export class ParseMemo {
    * most of a 20,000-line case's parse.
    */
   bounds<T extends object>(text: string, split: (text: string, previous?: { text: string; split: T }) => T): T {
-    const hit = this.splits.get(text);
+    const index = this.lookup();
+    const used = this.used;
+    const long = text.length >= LONG_PARAGRAPH;
+    const hit = index?.splits.get(text);
     if (hit) {
-      hit.generation = this.generation;
-      return hit.value as T;
+      if (long) index!.longHit.add(text);
+      used.split(text, hit, long);
+      return hit as T;
     }
-    const previous = text.length >= LONG_PARAGRAPH ? this.nearest(text) : undefined;
+    const previous = long && index ? this.nearest(index, text) : undefined;
     const value = Object.freeze(split(text, previous as { text: string; split: T } | undefined));
-    if (this.splits.size < LIMIT) this.splits.set(text, { value, generation: this.generation });
-    if (text.length >= LONG_PARAGRAPH) this.long.add(text);
+    used.split(text, value, long);
     return value;
   }
 
-  /** Of the long texts split by the previous parse (not this one), the one sharing the most of `text` at its two ends. */
-  private nearest(text: string): { text: string; split: unknown } | undefined {
+  /** Of the long texts split by the previous parse (and not handed to this one), the one sharing the most of `text` at its two ends. */
+  private nearest(index: Index, text: string): { text: string; split: unknown } | undefined {
     let best: string | undefined;
     let shared = 0;
-    for (const other of this.long) {
-      const kept = this.splits.get(other);
-      if (!kept || kept.generation === this.generation) continue;
+    for (const other of index.long) {
+      if (index.longHit.has(other)) continue;
       const n = sharedEnds(other, text);
       if (n > shared) {
         best = other;
@@ -114,7 +174,7 @@ export class ParseMemo {
       }
     }
     // Less than half in common: splitting it whole costs no more than comparing.
-    return best !== undefined && shared * 2 >= text.length ? { text: best, split: this.splits.get(best)!.value } : undefined;
+    return best !== undefined && shared * 2 >= text.length ? { text: best, split: index.splits.get(best)! } : undefined;
   }
 
   /**
@@ -126,43 +186,34 @@ export class ParseMemo {
    * parse.
    */
   block<T>(head: string, lines: readonly BlockLine[], build: () => T): T {
-    const hit = this.blocks.get(head);
+    const hit = this.lookup()?.blocks.get(head);
     if (hit && sameLines(hit.lines, lines)) {
-      hit.generation = this.generation;
+      this.used.block(head, hit.lines, hit.value);
       return hit.value as T;
     }
     const value = build();
-    if (hit || this.blocks.size < LIMIT) this.blocks.set(head, { lines: lines.slice(), value, generation: this.generation });
+    this.used.block(head, lines.slice(), value);
     return value;
   }
 
   /** The string of the previous parse equal to `text`, or `text` itself (now remembered). */
   intern(text: string): string {
-    const hit = this.texts.get(text);
-    if (hit) {
-      hit.generation = this.generation;
-      return hit.value;
-    }
-    if (this.texts.size < LIMIT) this.texts.set(text, { value: text, generation: this.generation });
-    return text;
+    const hit = this.lookup()?.texts.get(text);
+    const value = hit ?? text;
+    this.used.text(value);
+    return value;
   }
 
   /** How many texts are remembered (for tests: nothing of a closed case stays). */
   get size(): number {
-    return this.splits.size + this.texts.size + this.blocks.size;
+    if (!this.last) return 0;
+    const index = new Index(this.last);
+    return index.splits.size + index.texts.size + index.blocks.size;
   }
 
   clear(): void {
-    this.splits.clear();
-    this.long.clear();
-    this.texts.clear();
-    this.blocks.clear();
-  }
-
-  private sweep(): void {
-    for (const memo of [this.splits, this.texts, this.blocks] as Map<string, { generation: number }>[]) {
-      for (const [text, kept] of memo) if (kept.generation !== this.generation) memo.delete(text);
-    }
-    for (const text of this.long) if (!this.splits.has(text)) this.long.delete(text);
+    this.last = undefined;
+    this.index = undefined;
+    this.current = undefined;
   }
 }
