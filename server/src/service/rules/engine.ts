@@ -219,9 +219,9 @@ function reuse(
   own: number,
   reads: UnitReads | undefined,
   summary: SummaryDiff | undefined,
-  keySame: boolean,
+  keySame: (() => boolean) | undefined,
 ): Found | undefined {
-  if (!d || !old || !keySame) return undefined;
+  if (!d || !old) return undefined;
   const others = !!inputs?.key;
   const deps = reads?.deps;
   const parts = inputs?.reads ?? ['text'];
@@ -230,7 +230,8 @@ function reuse(
     // The cheap comparisons first: the key comparison only where the other parts would allow reuse.
     if (mapper(d, parts, own, true, others) && summary.unchanged(deps)) m = mapper(d, parts, own, true, others);
   }
-  if (!m) return undefined;
+  // The key last: computing it is what a run with no next one saves (LazyKey).
+  if (!m || (keySame && !keySame())) return undefined;
   if (!m.moved) return old;
   if (inputs?.absolutePositions) return undefined;
   const moved = moveAll(old, m.map);
@@ -245,10 +246,38 @@ interface UnitReads {
   parts: Map<string, PartResult> | undefined;
 }
 
+/**
+ * A part's key (`inputs.key`) in one run, computed when first asked: by the
+ * next run, comparing it with its own. A run that has no next (`imr check`
+ * forgets each case after its run) never computes it; the key of the
+ * record rules reads every date the letter gives, about 2% of a letter's run.
+ */
+class LazyKey {
+  private value: string | undefined;
+
+  constructor(
+    private readonly key: (ctx: RuleContext) => string,
+    private readonly ctx: RuleContext,
+  ) {}
+
+  get(): string {
+    return (this.value ??= this.key(this.ctx));
+  }
+}
+
 /** Counts of one run, for the tests and the benchmark's notes. */
 export interface RunStats {
   checked: number;
   reused: number;
+}
+
+/** The keys a rule's parts are kept under: its code, or one per part of a rule made of parts. */
+const unitKeysOf = new WeakMap<CheckedRule<object>, readonly string[]>();
+
+function keysOf(rule: CheckedRule<object>): readonly string[] {
+  let keys = unitKeysOf.get(rule);
+  if (!keys) unitKeysOf.set(rule, (keys = rule.units ? rule.units.map((_, i) => `${rule.code}#${i}`) : [rule.code]));
+  return keys;
 }
 
 /** One document's findings of its last run, by rule and unit (see the file comment). */
@@ -261,7 +290,7 @@ export class RuleCache {
   /** The summary reads and parts of each unit of a rule that records them (`inputs.summaryReads`), by rule and item. */
   private reads = new Map<string, UnitReads[]>();
   /** The key (`inputs.key`) of each part that states one, by rule and part. */
-  private keys = new Map<string, string>();
+  private keys = new Map<string, LazyKey>();
   /** Units checked and units reused in the last run. */
   readonly last: RunStats = { checked: 0, reused: 0 };
 
@@ -283,7 +312,7 @@ export class RuleCache {
     const cases = new Map<string, Found>();
     const items = new Map<string, Found[]>();
     const unitReads = new Map<string, UnitReads[]>();
-    const unitKeys = new Map<string, string>();
+    const unitKeys = new Map<string, LazyKey>();
     this.last.checked = 0;
     this.last.reused = 0;
     /** `kept` is the unit's summary reads of the last run on entry (for a rule that records them), and of this run on return. */
@@ -293,7 +322,7 @@ export class RuleCache {
       old: Found | undefined,
       own: number,
       check: () => Iterable<Finding<object>>,
-      keySame: boolean,
+      keySame: (() => boolean) | undefined,
       reads?: UnitReads,
     ): Found => {
       const kept = reuse(inputs, d, old, own, reads, summary, keySame);
@@ -329,30 +358,31 @@ export class RuleCache {
     for (const rule of rules) {
       // A rule made of parts keeps each part's findings under its own key; a rule that throws keeps none of them.
       const parts: readonly (RuleUnit<object> | CheckedRule<object>)[] = rule.units ?? [rule];
-      const keys = rule.units ? rule.units.map((_, i) => `${rule.code}#${i}`) : [rule.code];
-      const ruleCases = new Map<string, Found>();
-      const ruleItems = new Map<string, Found[]>();
-      const ruleReads = new Map<string, UnitReads[]>();
-      const ruleKeys = new Map<string, string>();
+      const keys = keysOf(rule);
       try {
-        parts.forEach((part, p) => {
+        for (let p = 0; p < parts.length; p++) {
+          const part = parts[p];
           const key = keys[p];
           const inputs = part.inputs;
-          let keySame = true;
+          let keySame: (() => boolean) | undefined;
           if (inputs?.key) {
-            const k = inputs.key(ctx);
-            keySame = this.keys.get(key) === k;
-            ruleKeys.set(key, k);
+            const now = new LazyKey(inputs.key, ctx);
+            const before = this.keys.get(key);
+            let same: boolean | undefined;
+            // Asked only where the unit's other inputs allow its reuse, and once for all of the part's units.
+            keySame = () => (same ??= before !== undefined && before.get() === now.get());
+            unitKeys.set(key, now);
           }
           const checkItem = inputs?.unit === 'item' ? part.checkItem : undefined;
           if (checkItem) {
             const old = this.items.get(key);
             const all: Found[] = [];
+            items.set(key, all);
             if (inputs?.summaryReads) {
               // Units are kept by item index, as their findings are: the deps of item i are those its findings were found with.
               const oldReads = this.reads.get(key);
               const allReads: UnitReads[] = [];
-              ruleReads.set(key, allReads);
+              unitReads.set(key, allReads);
               for (const item of ctx.model.items) {
                 const last = old?.[item.index] ? oldReads?.[item.index] : undefined;
                 const reads: UnitReads = { deps: last?.deps, parts: last?.parts };
@@ -362,20 +392,22 @@ export class RuleCache {
             } else {
               for (const item of ctx.model.items) all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item), keySame));
             }
-            ruleItems.set(key, all);
           } else {
             const check = rule.units ? part.check : undefined;
-            ruleCases.set(
+            cases.set(
               key,
               unit(rule, inputs, this.cases.get(key), -1, () => (check ? check.call(part, ctx) : rule.check(ctx)), keySame),
             );
           }
-        });
-        for (const [k, v] of ruleCases) cases.set(k, v);
-        for (const [k, v] of ruleItems) items.set(k, v);
-        for (const [k, v] of ruleReads) unitReads.set(k, v);
-        for (const [k, v] of ruleKeys) unitKeys.set(k, v);
+        }
       } catch (err) {
+        // Written into this run's maps as it goes (maps of its own per rule were some 160 a run): taken out again.
+        for (const key of keys) {
+          cases.delete(key);
+          items.delete(key);
+          unitReads.delete(key);
+          unitKeys.delete(key);
+        }
         failed(rule, err);
       }
     }

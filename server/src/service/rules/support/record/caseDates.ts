@@ -7,7 +7,7 @@
 import type { CaseFile } from '../../../syntax/ast';
 import type { CalendarDate } from '../../../syntax/dates';
 import { writtenDates, type WrittenDate } from '../../../necessity/record/writtenDates';
-import { ownedDates } from '../../../necessity/record/headerDetails';
+import { ownedDates, type OwnedDate } from '../../../necessity/record/headerDetails';
 import { PhraseSet, TextMemo } from '../../../necessity/phrases';
 import data from '../../../data/terms/record-details.json';
 
@@ -48,11 +48,15 @@ export function caseDates(file: CaseFile): ReadonlySet<string> {
  * nowhere else in the case.
  */
 export function dateNotInCase(file: CaseFile, text: string): WrittenDate | undefined {
+  const dates = writtenDates(text);
+  // Most rationale sentences give no date: the case's dates are then not read at all (nor is a key that holds them:
+  // rules/engine.ts computes it only for a next run).
+  if (dates.length === 0) return undefined;
   const known = caseDates(file);
-  const owned = ownedDates(text);
-  for (const d of writtenDates(text)) {
+  let owned: readonly OwnedDate[] | undefined;
+  for (const d of dates) {
     if (known.has(key(d.date))) continue;
-    const kind = owned.find((o) => o.start === d.start)?.kind ?? 'other';
+    const kind = (owned ??= ownedDates(text)).find((o) => o.start === d.start)?.kind ?? 'other';
     if (kind !== 'other') continue;
     if (PUBLICATION.test(text.slice(Math.max(0, d.start - PUBLICATION_REACH), d.start))) continue;
     return d;
