@@ -49,6 +49,8 @@ function validDate(y: number | undefined, m: number, d: number | undefined): boo
 // The date patterns, made once (a sentence read made each anew) and their lastIndex set to 0 before each scan.
 const DATE_ISO = /(?<![\d/.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d/-])/g;
 const DATE_NUMERIC = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|-\d)/g;
+/** What either named form holds: a month's first three letters (case-insensitive, as the patterns are). */
+const MONTH_PREFIX = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 const DATE_DAY_FIRST =
   /\b(\d{1,2})(?:st|nd|rd|th)?\s{1,3}(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s{1,3}(\d{4})\b/gi;
 const DATE_NAMED =
@@ -66,9 +68,12 @@ export function readDates(text: string): DateMention[] {
     out.push({ start, end, text: text.slice(start, end), iso });
   };
   let m: RegExpExecArray | null;
+  // Each pattern is run only where the text holds what it cannot match without: a hyphen for the ISO form, a
+  // month's first three letters for the named forms (one plain scan instead of two long ones on most sentences).
+  const hyphen = text.includes('-');
   const iso = DATE_ISO;
   iso.lastIndex = 0;
-  while ((m = iso.exec(text))) {
+  while (hyphen && (m = iso.exec(text))) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (validDate(y, mo, d)) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
   }
@@ -79,15 +84,16 @@ export function readDates(text: string): DateMention[] {
     if (validDate(y, mo, d)) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
   }
   // Day first before month first, so "3 December 2016" is not read as "December 2016".
+  const monthNamed = MONTH_PREFIX.test(text);
   const dayFirst = DATE_DAY_FIRST;
   dayFirst.lastIndex = 0;
-  while ((m = dayFirst.exec(text))) {
+  while (monthNamed && (m = dayFirst.exec(text))) {
     const [d, mo, y] = [Number(m[1]), MONTHS[m[2].toLowerCase()], Number(m[3])];
     if (validDate(y, mo, d)) push(m.index, m.index + m[0].length, `${y}-${pad(mo)}-${pad(d)}`);
   }
   const named = DATE_NAMED;
   named.lastIndex = 0;
-  while ((m = named.exec(text))) {
+  while (monthNamed && (m = named.exec(text))) {
     const mo = MONTHS[m[1].toLowerCase()];
     const d = m[2] ? Number(m[2]) : undefined;
     const y = m[3] ? Number(m[3]) : undefined;
@@ -174,12 +180,15 @@ export function readPainScores(text: string): PainScore[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const PERCENT_WORD = /per ?cent/i;
 const PERCENT = /(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s{0,2}(?:%|percent\b|per cent\b)/gi;
 
 /** Percentages: "50%", "30 percent", "50 % improvement". */
 export function readPercents(text: string): Array<Span & { value: number }> {
   const out: Array<Span & { value: number }> = [];
   if (!HAS_DIGIT.test(text)) return out;
+  // The pattern ends in a percent sign or the word: a text with neither is not scanned.
+  if (!text.includes('%') && !PERCENT_WORD.test(text)) return out;
   const re = PERCENT;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -230,6 +239,12 @@ export function readDoses(text: string): Dose[] {
  * token's fresh string first has to find (or make) its internalized copy; a Map look-up hashes it once.
  */
 const NUMBER_WORD_VALUES: ReadonlyMap<string, number> = new Map(Object.entries(NUMBER_WORDS));
+/**
+ * The first letters of the number words, as bits of a-z, and their greatest length: a word that starts otherwise or
+ * is longer is none, told without the look-up (which had V8 hash the fresh word first).
+ */
+const NUMBER_WORD_FIRSTS = Object.keys(NUMBER_WORDS).reduce((bits, w) => bits | (1 << (w.charCodeAt(0) - 97)), 0);
+const NUMBER_WORD_LONGEST = Math.max(...Object.keys(NUMBER_WORDS).map((w) => w.length));
 
 export function numberValue(word: string): number | undefined {
   const c = word.charCodeAt(0);
@@ -242,7 +257,7 @@ export function numberValue(word: string): number | undefined {
     }
     return Number(word);
   }
-  if (c < 97 || c > 122) return undefined;
+  if (c < 97 || c > 122 || (NUMBER_WORD_FIRSTS & (1 << (c - 97))) === 0 || word.length > NUMBER_WORD_LONGEST) return undefined;
   return NUMBER_WORD_VALUES.get(word);
 }
 

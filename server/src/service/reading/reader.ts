@@ -122,16 +122,37 @@ export function readSentence(lexicon: Lexicon, text: string): SentenceReading {
   }
 }
 
-// The per-token tables below are plain arrays of small integers: a sentence's dozen typed arrays each took a backing
-// store of their own, which cost more to make and collect than the arrays (the reader runs once per sentence read).
-// Pushed one by one: `new Array(length).fill(value)` made a holey array through a slower builtin (4% of reading a
-// sentence, profiled in process), and its elements stayed holey for every later read.
-const filled = (length: number, value: number): number[] => {
-  const out: number[] = [];
-  for (let i = 0; i < length; i++) out.push(value);
-  return out;
-};
-const zeros = (length: number): number[] => filled(length, 0);
+// The per-token tables of a read: typed arrays kept from read to read, one per table, each filled over the length
+// it is asked for. Made anew for each sentence (typed arrays, each with a backing store of its own, then plain arrays
+// pushed one by one), a dozen of them were made and collected per read. They hold nothing past the read that fills
+// them (no reading refers to one), and a read calls out to nothing that could read again meanwhile.
+const ANCHOR_AT = 0;
+const TERM_AT = 1;
+const CLAUSE_OF = 2;
+const WORDS = 3;
+const TERM_SUM = 4;
+const ANCHOR_SUM = 5;
+const LIST_WORD = 6;
+const FILL = 7;
+const SEG_OF = 8;
+const SEG_FIRST_END = 9;
+const SEG_OWN = 10;
+const OWN_SUM = 11;
+/** Longer tables are made for their read only: a pasted page read as one sentence leaves no large table behind. */
+const POOLED_LENGTH = 4096;
+const tables: Int32Array[] = [];
+function table(slot: number, length: number, value = 0): Int32Array {
+  if (length > POOLED_LENGTH) return new Int32Array(length).fill(value);
+  let t = tables[slot];
+  if (t === undefined || t.length < length) {
+    let size = 64;
+    while (size < length) size *= 2;
+    tables[slot] = t = new Int32Array(size);
+  }
+  // A loop rather than fill(): for a sentence's few dozen entries the builtin's call cost more than the stores.
+  for (let i = 0; i < length; i++) t[i] = value;
+  return t;
+}
 
 // readUnsafe is cut into the phases below, each its own function, rather than one function of closures: V8's
 // optimizing compiler inlined every closure into one graph, and every hit payload of a shape it had not yet seen
@@ -151,8 +172,8 @@ function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
     tokens,
     n,
     words: wordsBefore(tokens),
-    termSum: prefixSum(termAt, n),
-    anchorSum: prefixSum(kinds.anchorAt, n),
+    termSum: prefixSum(TERM_SUM, termAt, n),
+    anchorSum: prefixSum(ANCHOR_SUM, kinds.anchorAt, n),
     clauseOf,
     fill: listFill(tokens, [mentionHits, details.sites, details.sides, details.qualifiers]),
     segOf,
@@ -184,15 +205,15 @@ interface Scan {
   tokens: Token[];
   n: number;
   /** Prefix sums over tokens: words, terminators and anchors before each token. */
-  words: number[];
-  termSum: number[];
-  anchorSum: number[];
-  clauseOf: number[];
+  words: Int32Array;
+  termSum: Int32Array;
+  anchorSum: Int32Array;
+  clauseOf: Int32Array;
   /** Prefix sums of the words a cue's window counts (see listFill). */
-  fill: number[];
+  fill: Int32Array;
   /** The comma stretch of each token, and prefix sums of the stretches with a verdict of their own. */
-  segOf: number[];
-  ownSum: number[];
+  segOf: Int32Array;
+  ownSum: Int32Array;
   cues: CueHit[];
   pseudoStarts: ReadonlySet<number>;
   qualifiers: Hit[];
@@ -213,7 +234,7 @@ interface HitsByKind {
   unit: Hit[];
   frequency: Hit[];
   terminator: Hit[];
-  anchorAt: number[];
+  anchorAt: Int32Array;
 }
 
 function hitsByKind(hits: readonly Hit[], n: number): HitsByKind {
@@ -230,7 +251,7 @@ function hitsByKind(hits: readonly Hit[], n: number): HitsByKind {
     unit: [],
     frequency: [],
     terminator: [],
-    anchorAt: zeros(n + 1),
+    anchorAt: table(ANCHOR_AT, n + 1),
   };
   for (const h of hits) {
     const type = h.payload.type;
@@ -241,7 +262,7 @@ function hitsByKind(hits: readonly Hit[], n: number): HitsByKind {
 }
 
 /** The cues that govern (none inside a longer pseudo-cue), and the terminators that cut clauses. */
-function scopedCues(kinds: HitsByKind, n: number): { cues: CueHit[]; pseudoStarts: ReadonlySet<number>; termAt: number[] } {
+function scopedCues(kinds: HitsByKind, n: number): { cues: CueHit[]; pseudoStarts: ReadonlySet<number>; termAt: Int32Array } {
   // A pseudo-cue ("no change", "not only") cancels every shorter cue inside it; a cue as long as it stays ("not recommended").
   const pseudoAt = byStart(kinds.pseudo);
   const inPseudo = (h: Hit) => within(pseudoAt, h, (p) => h.to - h.from < p.to - p.from);
@@ -249,22 +270,22 @@ function scopedCues(kinds: HitsByKind, n: number): { cues: CueHit[]; pseudoStart
   const pseudoStarts: ReadonlySet<number> = kinds.pseudo.length ? new Set(kinds.pseudo.map((p) => p.from)) : NO_NUMBERS;
   const cues: CueHit[] = leftmostLongest(kinds.cue.filter((h) => !inPseudo(h))).map((hit) => ({ hit, cue: (hit.payload as { cue: CueDef }).cue }));
   // Terminators inside a cue phrase do not cut that cue ("rather than"), nor inside a pseudo phrase.
-  const termAt = zeros(n + 1);
+  const termAt = table(TERM_AT, n + 1);
   for (const t of leftmostLongest(kinds.terminator)) if (!inPseudo(t)) termAt[t.from] = 1;
   return { cues, pseudoStarts, termAt };
 }
 
 /** Words before each token. */
-function wordsBefore(tokens: readonly Token[]): number[] {
+function wordsBefore(tokens: readonly Token[]): Int32Array {
   const n = tokens.length;
-  const words = zeros(n + 1);
+  const words = table(WORDS, n + 1);
   for (let i = 0; i < n; i++) words[i + 1] = words[i] + (tokens[i].kind === 'word' ? 1 : 0);
   return words;
 }
 
 /** Prefix sums of the first n marks. */
-function prefixSum(marks: readonly number[], n: number): number[] {
-  const sum = zeros(n + 1);
+function prefixSum(slot: number, marks: ArrayLike<number>, n: number): Int32Array {
+  const sum = table(slot, n + 1);
   for (let i = 0; i < n; i++) sum[i + 1] = sum[i] + marks[i];
   return sum;
 }
@@ -275,14 +296,10 @@ function blocked(s: Scan, from: number, to: number, category: string): boolean {
 }
 
 /** Clauses: between terminators. */
-function readClauses(
-  text: string,
-  tokens: readonly Token[],
-  termAt: readonly number[],
-): { clauses: Array<{ start: number; end: number }>; clauseOf: number[] } {
+function readClauses(text: string, tokens: readonly Token[], termAt: Int32Array): { clauses: Array<{ start: number; end: number }>; clauseOf: Int32Array } {
   const n = tokens.length;
   const clauses: Array<{ start: number; end: number }> = [];
-  const clauseOf = zeros(n);
+  const clauseOf = table(CLAUSE_OF, n);
   let startTok = 0;
   for (let i = 0; i <= n; i++) {
     if (i === n || (termAt[i] && i > startTok)) {
@@ -375,11 +392,11 @@ function readDetails(text: string, tokens: readonly Token[], kinds: HitsByKind):
  * sides and qualifiers of a list it governs, nor its conjunctions: "no weakness, numbness, tingling, reflex
  * changes or sensory loss in either lower extremity" denies every item, as a reader takes it. Prefix sums.
  */
-function listFill(tokens: readonly Token[], lists: ReadonlyArray<readonly Hit[]>): number[] {
+function listFill(tokens: readonly Token[], lists: ReadonlyArray<readonly Hit[]>): Int32Array {
   const n = tokens.length;
-  const listWord = zeros(n);
+  const listWord = table(LIST_WORD, n);
   for (const list of lists) for (const h of list) for (let k = h.from; k < h.to; k++) listWord[k] = 1;
-  const fill = zeros(n + 1);
+  const fill = table(FILL, n + 1);
   for (let i = 0; i < n; i++) fill[i + 1] = fill[i] + (tokens[i].kind === 'word' && !listWord[i] && !isConjunction(tokens[i].norm) ? 1 : 0);
   return fill;
 }
@@ -390,9 +407,9 @@ function verdictStretches(
   mentionHits: readonly Hit[],
   cues: readonly CueHit[],
   qualifiers: readonly Hit[],
-): { segOf: number[]; ownSum: number[] } {
+): { segOf: Int32Array; ownSum: Int32Array } {
   const n = tokens.length;
-  const segOf = zeros(n);
+  const segOf = table(SEG_OF, n);
   let segCount = 0;
   for (let i = 0; i < n; i++) {
     if (tokens[i].norm === ',') segCount++;
@@ -401,9 +418,9 @@ function verdictStretches(
   // A verdict of its own: a cue or qualifier after a finding of the stretch ("straight leg raise is negative as
   // well as Spurling's"), not an adjective after a conjunction ("diminished reflexes or decreased sensation",
   // still items of the list).
-  const segFirstEnd = filled(segCount + 1, -1);
+  const segFirstEnd = table(SEG_FIRST_END, segCount + 1, -1);
   for (const h of mentionHits) if (segFirstEnd[segOf[h.from]] < 0) segFirstEnd[segOf[h.from]] = h.to;
-  const segOwn = zeros(segCount + 1);
+  const segOwn = table(SEG_OWN, segCount + 1);
   const own = (from: number) => {
     const seg = segOf[from];
     const before = from > 0 ? tokens[from - 1].norm : ',';
@@ -411,7 +428,7 @@ function verdictStretches(
   };
   for (const { hit } of cues) own(hit.from);
   for (const q of qualifiers) if ((q.payload as { value: string }).value !== 'judgment') own(q.from);
-  const ownSum = zeros(segCount + 2);
+  const ownSum = table(OWN_SUM, segCount + 2);
   for (let k = 0; k <= segCount; k++) ownSum[k + 1] = ownSum[k] + segOwn[k];
   return { segOf, ownSum };
 }
