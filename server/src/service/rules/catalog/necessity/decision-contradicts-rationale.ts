@@ -327,6 +327,9 @@ function conditionDenied(v: ItemView, decisionRange: Range): Finding<Contradicti
   const sentences = rationale.prose.sentences;
   const last = v.conclusion;
   const stop = last ? sentences.indexOf(last.sentence) : sentences.length;
+  // Each earlier sentence's content words, read once: every denial sentence is compared with all before it.
+  const words: (string[] | undefined)[] = [];
+  const wordsOf = (j: number) => (words[j] ??= contentWords(sentences[j].text));
   for (let i = 1; i < stop; i++) {
     const s = sentences[i];
     const m = DENIAL.exec(s.text);
@@ -335,7 +338,7 @@ function conditionDenied(v: ItemView, decisionRange: Range): Finding<Contradicti
     if (next && TURN.test(next.text)) continue;
     const lacking = contentWords(s.text.slice(m.index + m[0].length));
     if (lacking.length < 4) continue;
-    const condition = sentences.slice(0, i).find((g) => (GENERIC.test(g.text) || /["“]/.test(g.text)) && sharedRun(lacking, contentWords(g.text)) >= 4);
+    const condition = sentences.slice(0, i).find((g, j) => (GENERIC.test(g.text) || /["“]/.test(g.text)) && sharedRun(lacking, wordsOf(j)) >= 4);
     if (!condition) continue;
     return [
       {
