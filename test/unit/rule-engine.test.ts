@@ -238,6 +238,13 @@ test("rule engine (seeded): summary edits that change what other items are judge
     ' An MRI of the lumbar spine showed a disc protrusion at L4-5.',
     ' He has taken Norco for 2 years.',
     ' No red flags were noted.',
+    // unsupported-record-claim's keyed reads (rules/support/record/): an approval, a response to a treatment, a record
+    // class, a site's side, a site named.
+    ' Physical therapy was authorized for 6 visits by the utilization review.',
+    ' She reported improvement with physical therapy and chiropractic care.',
+    ' A progress report from the treating physician was reviewed.',
+    ' He has left knee pain and left shoulder tenderness.',
+    ' She also complains of right elbow pain.',
   ];
   const claims = [
     ' There is no documented failure of conservative care.',
@@ -246,6 +253,11 @@ test("rule engine (seeded): summary edits that change what other items are judge
     ' There are no neurologic deficits on examination.',
     ' The patient has completed a full course of physical therapy already.',
     ' There is no evidence of radiculopathy.',
+    ' The patient was previously approved for 8 sessions of physical therapy.',
+    ' The patient is responding to physical therapy with decreased pain.',
+    ' According to the progress report, the patient has improved.',
+    ' The patient has right knee swelling and right shoulder weakness.',
+    ' The records indicate the patient has elbow pain and ankle pain.',
   ];
   const offsetOf = (text: string, p: { line: number; character: number }) => offsetOfLine(text, p.line) + p.character;
   function edit(text: string): string {

@@ -6,6 +6,7 @@ import { firstThenUnreported } from '../../support/firstFindings';
 import { readingAccess } from '../../support/record/access';
 import { unsupportedRecordClaimFindings } from '../../support/record/recordChecks';
 import { itemServicesAndDatesKey } from '../../support/record/itemsKey';
+import { readRecordDocumented } from '../../support/record/documentedRecords';
 import type { Section } from '../../../syntax/ast';
 import type { ItemModel } from '../../../model/caseModel';
 
@@ -24,7 +25,9 @@ export default defineRule<UnsupportedRecordClaimData>({
   // dropped only for one of that item's term findings (they overlap only within one rationale).
   units: [
     {
-      inputs: { unit: 'item', reads: ['header', 'summary'], key: itemServicesAndDatesKey },
+      // It reads the summary only through keyed reads (rules/summaryReads.ts), so a summary edit checks again only
+      // the items that asked about what it changed.
+      inputs: { unit: 'item', reads: ['header', 'summary'], key: itemServicesAndDatesKey, summaryReads: true },
       *checkItem(ctx, item) {
         // The record classes of the term lists, then the reading layer's claims of any study, treatment,
         // drug, comorbidity or sign the summary never records (or records only as requested).
@@ -61,6 +64,7 @@ function* termFindings({ file }: RuleContext, item: ItemModel): Generator<Findin
     for (const claim of recordClaimsIn(sentence.text)) {
       const cls = claim.recordClass;
       documented ??= documentedIn(summary);
+      readRecordDocumented(cls.id);
       if (documented.has(cls.id) || reported.has(cls.id)) continue;
       reported.add(cls.id);
       yield {

@@ -36,7 +36,7 @@ import {
   type ReadingAccess,
   type SummaryFacts,
 } from './summaryFacts';
-import { part, readSummary, readWholeSummary, untracked, type SummaryDiff, type SummaryKey } from '../../summaryReads';
+import { part, readSummary, readWholeSummary, tracking, untracked, type SummaryDeps, type SummaryDiff, type SummaryKey } from '../../summaryReads';
 
 const MAX_RELATED = 3;
 
@@ -1688,7 +1688,7 @@ function neurologicOverNormalExam(file: CaseFile, facts: SummaryFacts, r: Ration
 const CLAIM_KINDS: ReadonlySet<ConceptKind> = new Set(['study', 'procedure', 'therapy', 'medication', 'drug-class', 'comorbidity', 'finding', 'device']);
 
 const claimCache = new WeakMap<CaseFile, Claims>();
-const itemClaimCache = new WeakMap<ItemModel, Claims & { file: CaseFile }>();
+const itemClaimCache = new WeakMap<ItemModel, Claims & { file: CaseFile; deps: SummaryDeps }>();
 
 /** `only`: the findings of that item's rationale alone (what the whole case's are, item by item). */
 export function unsupportedRecordClaimFindings(file: CaseFile, model: CaseModel, access: ReadingAccess, only?: ItemModel): RecordFinding[] {
@@ -1716,13 +1716,34 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
   return result;
 }
 
-/** One item's claims (a rationale's claims are judged against the summary, the header's dates and every item's services). */
+/**
+ * One item's claims, remembered for the run with what they read of the summary (rules/summaryReads.ts): two rules'
+ * units ask for them, and the second's unit reads what the first one's did.
+ */
 function itemClaims(file: CaseFile, model: CaseModel, access: ReadingAccess, item: ItemModel): Claims {
   const hit = itemClaimCache.get(item);
-  if (hit && hit.access === access && hit.file === file) return hit;
-  const result = { file, access, unsupported: [] as RecordFinding[], details: [] as RecordFinding[] };
+  if (hit && hit.access === access && hit.file === file) {
+    replayReads(hit.deps);
+    return hit;
+  }
+  const deps: SummaryDeps = { all: false, keys: new Map() };
+  const result = { file, access, deps, unsupported: [] as RecordFinding[], details: [] as RecordFinding[] };
   itemClaimCache.set(item, result);
-  if (!file.summary || !item.section.rationale) return result;
+  tracking(deps, () => collectItemClaims(file, model, access, item, result));
+  replayReads(deps);
+  return result;
+}
+
+/** Records `deps` as reads of the unit being checked (nothing when no unit is tracked). */
+function replayReads(deps: SummaryDeps): void {
+  if (deps.all) return readWholeSummary();
+  for (const [key, args] of deps.keys) for (const arg of args) readSummary(key, arg);
+  for (const p of deps.parts ?? []) replayReads(p);
+}
+
+/** One item's claims (a rationale's claims are judged against the summary, the header's dates and every item's services). */
+function collectItemClaims(file: CaseFile, model: CaseModel, access: ReadingAccess, item: ItemModel, result: Claims): void {
+  if (!file.summary || !item.section.rationale) return;
   const facts = summaryFacts(file, access);
   const reported = new Map<ItemModel, Set<string>>();
   const services = serviceConcepts(model, access);
@@ -1897,7 +1918,6 @@ function itemClaims(file: CaseFile, model: CaseModel, access: ReadingAccess, ite
       if (complaint) result.unsupported.push(complaint);
     }
   }
-  return result;
 }
 
 /** Complaints felt at a body part (and every complaint within them). */
@@ -1946,22 +1966,44 @@ function repeatedOnce(file: CaseFile, r: RationaleSentence, m: Mention, document
 const namedSitesOf = new WeakMap<CaseFile, string[]>();
 
 function namedSites(file: CaseFile, model: CaseModel, facts: SummaryFacts): string[] {
-  readWholeSummary();
+  // Of the summary, the set of the sites it names (sitesCompatible asks of the list as a set): a keyed read.
+  readSummary(SUMMARY_SITES, '');
   const hit = namedSitesOf.get(file);
   if (hit) return hit;
-  const out = new Set<string>(facts.sidesBySite.keys());
+  const out = new Set<string>(summarySites(facts));
   const note = (text: string) => {
     const r = facts.access.read(text);
     for (const site of r.attributes.sites) out.add(site);
     for (const m of r.mentions) for (const site of m.concept.sites) out.add(site);
   };
-  for (const { reading } of facts.sentences) for (const m of reading.mentions) for (const site of m.concept.sites) out.add(site);
   for (const f of file.worker?.fields ?? []) if (f.value.trim()) note(f.value);
   for (const item of model.items) if (item.service) note(item.service);
   const list = [...out];
   namedSitesOf.set(file, list);
   return list;
 }
+
+const summarySitesOf = new WeakMap<SummaryFacts, ReadonlySet<string>>();
+
+/** The sites the summary names: with a side or none (sidesBySite), and those of its mentions' concepts ("knee pain"). Reads nothing. */
+function summarySites(facts: SummaryFacts): ReadonlySet<string> {
+  let out = summarySitesOf.get(facts) as Set<string> | undefined;
+  if (out) return out;
+  out = new Set(untracked(() => facts.sidesBySite).keys());
+  for (const { reading } of facts.allSentences) for (const m of reading.mentions) for (const site of m.concept.sites) out.add(site);
+  summarySitesOf.set(facts, out);
+  return out;
+}
+
+/** The set of the sites the summary names (summarySites): the same set in both versions. */
+const SUMMARY_SITES: SummaryKey = {
+  name: 'summary sites',
+  changed: (d, arg) =>
+    d.once(SUMMARY_SITES, arg, () => {
+      const [a, b] = bothFacts(d).map(summarySites);
+      return a.size !== b.size || [...a].some((x) => !b.has(x));
+    }),
+};
 
 /**
  * The body parts a complaint is at by its own words: the concept's ("knee pain"), or the places its clause names
@@ -2156,11 +2198,7 @@ function approvalClaim(file: CaseFile, model: CaseModel, facts: SummaryFacts, r:
         t.assertion !== 'negated',
     );
     if (!treatment) continue;
-    const named = [treatment.concepts];
-    const agrees = (x: SentenceReading) => {
-      const own = treatmentsNamed(x, facts.access);
-      return own.some((c) => treatmentsAgree(named, [c]) || (CONFUSABLE.get(treatment.concept.id) ?? []).includes(c[0]));
-    };
+    const agrees = (x: SentenceReading) => agreesWith(x, treatment.concept.id, treatment.concepts, facts.access);
     // An item's authorized part ("authorized: Nine physical therapy visits") or a summary sentence that allows it.
     const authorizedItem = model.items.some((item) => {
       const field = getField(item.section, 'authorized');
@@ -2169,11 +2207,9 @@ function approvalClaim(file: CaseFile, model: CaseModel, facts: SummaryFacts, r:
     // An item named with the review's words ("Six physical therapy sessions ... was authorized by the Claims Administrator").
     const namedItem = model.items.some((item) => SUMMARY_APPROVALS.test(item.service) && agrees(facts.access.read(item.service)));
     if (authorizedItem || namedItem) return undefined;
-    const allowed = facts.sentences.some(({ sentence, reading: s }) => {
-      const said = SUMMARY_APPROVALS.matches(sentence.text).filter((a) => !/(?:non|un)[\s-]?$/i.test(sentence.text.slice(Math.max(0, a.start - 4), a.start)));
-      return said.length > 0 && agrees(s);
-    });
-    if (allowed) return undefined;
+    const arg = JSON.stringify([treatment.concept.id, treatment.concepts]);
+    readSummary(SUMMARY_APPROVAL, arg);
+    if (allowedIn(facts, arg)) return undefined;
     const recorded = (facts.byConcept.get(treatment.concept.id) ?? []).filter((f) => f.mention.concept.id === treatment.concept.id);
     const start = Math.min(w.start, treatment.start);
     const end = Math.max(w.end, treatment.end);
@@ -2188,6 +2224,39 @@ function approvalClaim(file: CaseFile, model: CaseModel, facts: SummaryFacts, r:
   }
   return undefined;
 }
+
+/** Does the reading name the treatment (`id`, `concepts`: its concept and those it counts for) or one a letter confuses with it? */
+function agreesWith(x: SentenceReading, id: string, concepts: readonly string[], access: ReadingAccess): boolean {
+  const own = treatmentsNamed(x, access);
+  return own.some((c) => treatmentsAgree([concepts], [c]) || (CONFUSABLE.get(id) ?? []).includes(c[0]));
+}
+
+/** Does a summary sentence allow the treatment of `arg` (JSON of its id and concepts): an approval word, not "non-certified"? */
+function allowsTreatment(sentence: Sentence, reading: SentenceReading, arg: string, access: ReadingAccess): boolean {
+  const said = SUMMARY_APPROVALS.matches(sentence.text).filter((a) => !/(?:non|un)[\s-]?$/i.test(sentence.text.slice(Math.max(0, a.start - 4), a.start)));
+  if (!said.length) return false;
+  const [id, concepts] = JSON.parse(arg) as [string, string[]];
+  return agreesWith(reading, id, concepts, access);
+}
+
+/** Whether some summary sentence allows the treatment of `arg` (reads nothing: its reader records SUMMARY_APPROVAL). */
+function allowedIn(facts: SummaryFacts, arg: string): boolean {
+  return facts.allSentences.some(({ sentence, reading }) => allowsTreatment(sentence, reading, arg, facts.access));
+}
+
+/**
+ * Whether the summary allows a treatment (allowedIn): an answer of each sentence on its own, so it differs only where a
+ * changed sentence, old or new, allows it.
+ */
+const SUMMARY_APPROVAL: SummaryKey = {
+  name: 'summary approval',
+  changed: (d, arg) =>
+    d.once(SUMMARY_APPROVAL, arg, () => {
+      const access = accessOfDiff(d);
+      const { old, new: added } = d.changedSentences();
+      return [...old, ...added].some((s) => allowsTreatment(s, access.read(s.text), arg, access));
+    }),
+};
 
 /** Kinds of mention that make a dated clause about a record or an event of the case. */
 const DATED_KINDS: ReadonlySet<ConceptKind> = new Set(['record', 'study', 'therapy', 'procedure', 'medication', 'drug-class', 'device', 'finding', 'symptom']);
@@ -2257,19 +2326,9 @@ function responseClaim(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
     // A guideline's definition ("the intended goal of manual medicine is ... measurable gains") names no patient.
     if (!PATIENT_ANCHORS.test(reading.text) || GUIDELINE.test(reading.text)) continue;
     if (hedgedBefore(reading, treatment)) continue;
-    const named = [treatment.concepts];
-    const answered = facts.sentences.some(({ reading: s }, i) => {
-      const responses = s.mentions.filter((x) => x.concept.kind === 'response' && x.assertion !== 'generic' && x.assertion !== 'hypothetical');
-      if (!responses.length) return false;
-      const own = treatmentsNamed(s, facts.access);
-      // "persistent right shoulder pain" after a list of treatments is the complaint's course; only beside its
-      // treatment ("persistent pain despite physical therapy") does it answer for the treatment.
-      if (!own.length && responses.every((x) => COMPLAINT_COURSES.has(x.concept.id))) return false;
-      // A response sentence that names no treatment speaks of the one the sentence before it names.
-      const context = own.length ? own : i > 0 ? treatmentsNamed(facts.sentences[i - 1].reading, facts.access) : [];
-      return context.length > 0 && (treatmentsAgree(named, context) || context.some((c) => (CONFUSABLE.get(treatment.concept.id) ?? []).includes(c[0])));
-    });
-    if (answered) continue;
+    const arg = JSON.stringify([treatment.concept.id, treatment.concepts]);
+    readSummary(SUMMARY_RESPONSE, arg);
+    if (answeredIn(facts, arg)) continue;
     const start = Math.min(m.start, treatment.start);
     const end = Math.max(m.end, treatment.end);
     const documented = (facts.byConcept.get(treatment.concept.id) ?? []).filter(documents);
@@ -2284,6 +2343,45 @@ function responseClaim(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
   }
   return undefined;
 }
+
+const answeredOf = new WeakMap<SummaryFacts, Map<string, boolean>>();
+
+/**
+ * Does the summary record a response to the treatment of `arg` (JSON of its id and concepts), once per summary's facts
+ * and treatment (reads nothing: its reader records SUMMARY_RESPONSE)?
+ */
+function answeredIn(facts: SummaryFacts, arg: string): boolean {
+  let answers = answeredOf.get(facts);
+  if (!answers) answeredOf.set(facts, (answers = new Map()));
+  let answer = answers.get(arg);
+  if (answer !== undefined) return answer;
+  const [id, concepts] = JSON.parse(arg) as [string, string[]];
+  const named = [concepts];
+  const sentences = facts.allSentences;
+  answer = sentences.some(({ reading: s }, i) => {
+    const responses = s.mentions.filter((x) => x.concept.kind === 'response' && x.assertion !== 'generic' && x.assertion !== 'hypothetical');
+    if (!responses.length) return false;
+    const own = treatmentsNamed(s, facts.access);
+    // "persistent right shoulder pain" after a list of treatments is the complaint's course; only beside its
+    // treatment ("persistent pain despite physical therapy") does it answer for the treatment.
+    if (!own.length && responses.every((x) => COMPLAINT_COURSES.has(x.concept.id))) return false;
+    // A response sentence that names no treatment speaks of the one the sentence before it names.
+    const context = own.length ? own : i > 0 ? treatmentsNamed(sentences[i - 1].reading, facts.access) : [];
+    return context.length > 0 && (treatmentsAgree(named, context) || context.some((c) => (CONFUSABLE.get(id) ?? []).includes(c[0])));
+  });
+  answers.set(arg, answer);
+  return answer;
+}
+
+/** Whether the summary records a response to a treatment (answeredIn): the same answer in both versions. */
+const SUMMARY_RESPONSE: SummaryKey = {
+  name: 'summary response',
+  changed: (d, arg) =>
+    d.once(SUMMARY_RESPONSE, arg, () => {
+      const [a, b] = bothFacts(d);
+      return answeredIn(a, arg) !== answeredIn(b, arg);
+    }),
+};
 
 function alternativeSupported(facts: SummaryFacts, m: Mention, r: RationaleSentence): boolean {
   const text = r.reading.text;
@@ -2395,13 +2493,28 @@ function supportFor(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact
 function otherSideOnly(facts: SummaryFacts, m: Mention): { side: 'left' | 'right'; site: string; other: 'left' | 'right' } | undefined {
   const side = m.attributes.side;
   if (!side || side === 'bilateral') return undefined;
-  const site = m.attributes.sites.find((s) => (facts.sidesBySite.get(s)?.size ?? 0) > 0);
+  // The sides of each site asked about: a keyed read (SIDES_AT).
+  const sidesBySite = untracked(() => facts.sidesBySite);
+  const site = m.attributes.sites.find((s) => {
+    readSummary(SIDES_AT, s);
+    return (sidesBySite.get(s)?.size ?? 0) > 0;
+  });
   if (!site) return undefined;
-  const sides = facts.sidesBySite.get(site)!;
+  const sides = sidesBySite.get(site)!;
   if (sides.has(side) || sides.has('bilateral')) return undefined;
   const other = side === 'left' ? 'right' : 'left';
   return sides.has(other) ? { side, site, other } : undefined;
 }
+
+/** The sides the summary names a site with (sidesBySite.get): the same set in both versions. */
+const SIDES_AT: SummaryKey = {
+  name: 'sides of a site',
+  changed(d, site) {
+    const [a, b] = untracked(() => bothFacts(d).map((f) => f.sidesBySite.get(site)));
+    if (!a || !b) return a !== b;
+    return a.size !== b.size || [...a].some((x) => !b.has(x));
+  },
+};
 
 /**
  * A rationale names a paired site (knee, shoulder) on one side while the
