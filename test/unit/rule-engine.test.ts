@@ -329,3 +329,41 @@ test("rule engine (seeded): summary edits that change what other items are judge
   // The records change what the items are judged against: the test would see a unit reused over them wrongly.
   assert.ok(changedFindings >= bases.length, `records changed the findings of ${changedFindings} versions`);
 });
+
+// unsupported-record-claim reads the summary through keys of its own (rules/support/record/): a summary sentence that
+// changes only one key's answer (a side, a response, an approval, a record class) and no concept the item asks about.
+// Each toggle changes the findings; a unit reused over it would keep stale ones.
+test("rule engine: a summary sentence that changes only an unsupported-record-claim key gives a fresh run's findings", () => {
+  const offsetOf = (text: string, p: { line: number; character: number }) => offsetOfLine(text, p.line) + p.character;
+  const withClaim = (text: string, claim: string) => {
+    let out = text;
+    for (const item of [...parseCase(text).items].reverse()) {
+      const s = item.rationale?.prose.sentences[0];
+      if (s) out = insert(out, offsetOf(out, s.range.end), claim);
+    }
+    return out;
+  };
+  const withRecord = (text: string, record: string) => {
+    const last = parseCase(text).summary?.prose.sentences.at(-1);
+    return last ? insert(text, offsetOf(text, last.range.end), record) : text;
+  };
+  const toggles: [claim: string, base: string, toggled: string][] = [
+    [' The patient has left knee swelling.', ' He has right knee swelling.', ' The left knee was examined.'],
+    [' The patient is responding to physical therapy with decreased pain.', ' She attended physical therapy.', ' This was helpful.'],
+    [' The patient was previously approved for 8 sessions of physical therapy.', ' She attended physical therapy.', ' Occupational therapy was authorized.'],
+    [' The patient had a urine drug screen that was consistent.', '', ' A CURES report was reviewed.'],
+    [' The patient had an epidural injection last year.', '', ' A trigger point was found.'],
+  ];
+  noContainedError(() => {
+    toggles.forEach(([claim, base, toggled], i) => {
+      let changed = 0;
+      for (const example of EXAMPLE_TEXTS.values()) {
+        const a = withRecord(withClaim(example, claim), base);
+        const b = withRecord(a, toggled);
+        if (JSON.stringify(fresh(a)) !== JSON.stringify(fresh(b))) changed++;
+        compareSequence(`toggle ${i}`, [a, b, a]);
+      }
+      assert.ok(changed > 0, `toggle ${i} changes no example's findings`);
+    });
+  });
+});
