@@ -47,6 +47,14 @@ export function readWholeSummary(): void {
   if (current) current.all = true;
 }
 
+/**
+ * Records what another computation read (`deps`, filled by `tracking`) as reads of the unit being checked: a memo that
+ * several units share hands each of them its answer together with what the answer was read from.
+ */
+export function readAsRecorded(deps: SummaryDeps): void {
+  if (current) merge(current, deps);
+}
+
 /** Runs `fn` without recording its reads: an aggregate's computation, whose reader records the aggregate's key instead. */
 export function untracked<T>(fn: () => T): T {
   const c = current;

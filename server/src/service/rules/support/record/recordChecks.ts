@@ -36,7 +36,17 @@ import {
   type ReadingAccess,
   type SummaryFacts,
 } from './summaryFacts';
-import { part, readSummary, readWholeSummary, tracking, untracked, type SummaryDeps, type SummaryDiff, type SummaryKey } from '../../summaryReads';
+import {
+  part,
+  readAsRecorded,
+  readSummary,
+  readWholeSummary,
+  tracking,
+  untracked,
+  type SummaryDeps,
+  type SummaryDiff,
+  type SummaryKey,
+} from '../../summaryReads';
 
 const MAX_RELATED = 3;
 
@@ -1723,22 +1733,15 @@ function recordClaims(file: CaseFile, model: CaseModel, access: ReadingAccess): 
 function itemClaims(file: CaseFile, model: CaseModel, access: ReadingAccess, item: ItemModel): Claims {
   const hit = itemClaimCache.get(item);
   if (hit && hit.access === access && hit.file === file) {
-    replayReads(hit.deps);
+    readAsRecorded(hit.deps);
     return hit;
   }
   const deps: SummaryDeps = { all: false, keys: new Map() };
   const result = { file, access, deps, unsupported: [] as RecordFinding[], details: [] as RecordFinding[] };
   itemClaimCache.set(item, result);
   tracking(deps, () => collectItemClaims(file, model, access, item, result));
-  replayReads(deps);
+  readAsRecorded(deps);
   return result;
-}
-
-/** Records `deps` as reads of the unit being checked (nothing when no unit is tracked). */
-function replayReads(deps: SummaryDeps): void {
-  if (deps.all) return readWholeSummary();
-  for (const [key, args] of deps.keys) for (const arg of args) readSummary(key, arg);
-  for (const p of deps.parts ?? []) replayReads(p);
 }
 
 /** One item's claims (a rationale's claims are judged against the summary, the header's dates and every item's services). */
