@@ -130,6 +130,28 @@ test('rule engine: the same text again reuses every unit; a summary word reruns 
   assert.ok(stats.checked <= readers.length * Math.max(1, parseCase(text).items.length), `checked ${stats.checked} units`);
 });
 
+test('rule engine: a rule turned off is not checked, and turned on again is checked afresh', () => {
+  const text = SYNTHETIC[0].text;
+  const code = 'contradicts-record';
+  const all = fresh(text);
+  assert.ok(
+    all.some((d) => d.code === code),
+    `the case has no ${code} finding to turn off`,
+  );
+  const on = new LanguageService();
+  on.getDiagnostics({ uri: URI, version: 1, text });
+  const service = new LanguageService();
+  const off = { rules: { [code]: 'off' as const } };
+  assert.deepEqual(
+    service.getDiagnostics({ uri: URI, version: 1, text }, off),
+    all.filter((d) => d.code !== code),
+  );
+  // Fewer units checked than with every rule on: the rule's own units were not run.
+  assert.ok(service.ruleStats(URI)!.checked < on.ruleStats(URI)!.checked, 'the rule that is off was checked');
+  // On again, same text: its findings are back, as a fresh run has them (nothing of it was kept while it was off).
+  assert.deepEqual(service.getDiagnostics({ uri: URI, version: 2, text }), all);
+});
+
 test('rule engine: a closed document leaves nothing in the engine', () => {
   const service = new LanguageService();
   const [name, text] = [...EXAMPLE_TEXTS][0];

@@ -25,12 +25,23 @@ export function runRules(ctx: RuleContext, settings: ServiceSettings, memo?: Phr
   return withPhraseMemo(() => runAll(ctx, settings, cache), memo);
 }
 
+/**
+ * The checks to run: a rule the author turned off (`imr.rules.<code>: off`) is not run at all, so a reviewer who
+ * turns off a reasoning rule does not wait for it on every keystroke. No check reads another's findings, and the
+ * cache keeps only the rules it ran, so turning the rule on again checks it afresh.
+ */
+function checksOn(settings: ServiceSettings): readonly CheckedRule[] {
+  const { rules } = settings;
+  for (const r of CHECKED) if (rules[r.code] === 'off') return CHECKED.filter((c) => rules[c.code] !== 'off');
+  return CHECKED;
+}
+
 function runAll(ctx: RuleContext, settings: ServiceSettings, cache: RuleCache): ImrDiagnostic[] {
   const { file } = ctx;
   const out: ImrDiagnostic[] = file.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
   cache.run(
     ctx,
-    CHECKED,
+    checksOn(settings),
     // One push per finding, not push(...found): spreading a rule's 100,000+ findings (a huge
     // case with the limit raised) overflows the call stack and would lose them all.
     (rule, f) => out.push({ code: rule.code, severity: rule.severity, ...f } as ImrDiagnostic),
