@@ -61,11 +61,15 @@ export function validateEditions(data: unknown): SchemaError[] {
   return problems;
 }
 
-/** Editions by family, oldest first. */
+/**
+ * Editions by family, oldest first. The dates are YYYY-MM-DD (the schema's pattern), so they sort as strings, as the
+ * checks above compare them; localeCompare sorted them the same but loaded ICU's collator, about 7 ms of every
+ * process start (BY_FAMILY is built at module load).
+ */
 function families(list: Edition[]): Map<string, Edition[]> {
   const out = new Map<string, Edition[]>();
   for (const e of list) out.set(e.family, [...(out.get(e.family) ?? []), e]);
-  for (const l of out.values()) l.sort((a, b) => a.effective.localeCompare(b.effective));
+  for (const l of out.values()) l.sort((a, b) => (a.effective < b.effective ? -1 : a.effective > b.effective ? 1 : 0));
   return out;
 }
 
