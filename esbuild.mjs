@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lexiconTablePlugin } from './tools/lexiconTable.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -49,7 +50,8 @@ const asciiOutput = {
     });
   },
 };
-common.plugins = [pdfkitFonts, asciiOutput];
+// lexiconTablePlugin: the bundled lexicon's trie is compiled here, not at every start (server/src/service/reading/lexiconTable.ts).
+common.plugins = [pdfkitFonts, asciiOutput, lexiconTablePlugin];
 
 // The language server makes no PDF (the preview and export are the client's,
 // `imr render` the CLI's), and pdfkit with its font code (fontkit, brotli's

@@ -1,6 +1,7 @@
 // The bench's own bundle of a tree's bench/entry.ts (the service, the synthetic
 // cases and the limit shapes), as the shipped bundles are built (esbuild.mjs).
 import * as esbuild from 'esbuild';
+import { lexiconTablePlugin } from '../../tools/lexiconTable.mjs';
 
 export async function bundleService(entry, outfile) {
   await esbuild.build({
@@ -14,5 +15,7 @@ export async function bundleService(entry, outfile) {
     // node_modules is at hand when benchmarking; pdfkit in particular must load its own data files.
     packages: 'external',
     logLevel: 'warning',
+    // The bundled lexicon's trie compiled at build time, as in the shipped bundles.
+    plugins: [lexiconTablePlugin],
   });
 }

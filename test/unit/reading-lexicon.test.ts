@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../helpers/fixtures';
-import { bundledLexicon, compileLexicon, LEXICON_FILES, LexiconError } from '../../server/src/service/reading/index';
+import { bundledLexicon, compileLexicon, lexiconTable, LEXICON_FILES, LexiconError } from '../../server/src/service/reading/index';
 import { FIXTURE_CONCEPTS, fixtureLexicon } from '../helpers/readingFixture';
 
 const DIR = path.join(ROOT, 'server', 'src', 'service', 'data', 'lexicon');
@@ -39,6 +39,23 @@ test('bundledLexicon skips the schema only for the bundled files: compiled as an
   // A file the schema refuses is refused when compiled as data, and only the bundled option skips the schema.
   const bad = { ...LEXICON_FILES, 'bad.json': { kind: 'lexicon', group: 'bad', concepts: [{ id: 'x' }] } };
   assert.throws(() => compileLexicon(bad), LexiconError);
+});
+
+test("the matcher made from the build's table of the lexicon (lexiconTable) is the one its phrases compile to", () => {
+  // Run from the sources, bundledLexicon has no table (tools/lexiconTable.mjs puts one in the bundles): it adds the phrases.
+  const compiled = bundledLexicon();
+  // The build embeds the table as JSON text.
+  const table = JSON.parse(JSON.stringify(lexiconTable(LEXICON_FILES)));
+  const made = compileLexicon(LEXICON_FILES, { bundled: true, table });
+  // The same trie, hash table and ids, lists of phrases and entries (equal entries: each compile makes its own).
+  assert.deepStrictEqual(made.matcher, compiled.matcher);
+  assert.deepStrictEqual(made.concepts, compiled.concepts);
+  const sentence = 'Bilateral L5-S1 radiculopathy, no x-ray; Norco 10/325 mg tid with 50% relief, denied by the MRI of the lumbar spine.';
+  assert.deepStrictEqual(made.matcher.match(sentence), compiled.matcher.match(sentence));
+  assert.ok(made.matcher.match(sentence).length > 5);
+  // A table of other phrases is refused rather than read wrong.
+  const fewer = { ...LEXICON_FILES, 'devices.json': { kind: 'lexicon', group: 'devices', concepts: [] } };
+  assert.throws(() => compileLexicon(fewer, { bundled: true, table }), /compiled from 14/);
 });
 
 function problems(extra: Record<string, unknown>): string[] {

@@ -1,8 +1,8 @@
 // The clinical reading layer's public face: what rules and features import.
 export type * from './types';
 export { createReader, readSentence, type Reader } from './reader';
-export { compileLexicon, LexiconError, type Lexicon, type Site, type CueDef, type Entry } from './lexicon';
+export { compileLexicon, lexiconTable, LexiconError, type Lexicon, type Site, type CueDef, type Entry } from './lexicon';
 export { bundledLexicon, LEXICON_FILES } from './lexiconFiles';
-export { PhraseMatcher, PhraseError, leftmostLongest, phraseVariants, type PhraseHit } from './matcher';
+export { PhraseMatcher, PhraseError, leftmostLongest, phraseVariants, type PhraseHit, type MatcherTable } from './matcher';
 export { tokenize, type Token } from './tokens';
 export { splitSentences, sourceOffset, type SplitSentence, type SplitOptions } from '../text/sentences';

@@ -19,6 +19,7 @@ import workStatus from '../data/lexicon/work-status.json';
 import context from '../data/lexicon/context.json';
 import sites from '../data/lexicon/sites.json';
 import { compileLexicon, type Lexicon } from './lexicon';
+import { bundledTable } from './lexiconTable';
 
 export const LEXICON_FILES: Readonly<Record<string, unknown>> = {
   'context.json': context,
@@ -40,9 +41,12 @@ export const LEXICON_FILES: Readonly<Record<string, unknown>> = {
   'sites.json': sites,
 };
 
-/** The bundled lexicon, compiled afresh (tests that change the data compile their own). */
+/**
+ * The bundled lexicon, compiled afresh (tests that change the data compile their own); in a bundle, its matcher is
+ * made from the trie the build compiled of these files (lexiconTable.ts).
+ */
 export function bundledLexicon(): Lexicon {
-  return compileLexicon(LEXICON_FILES, { bundled: true });
+  return compileLexicon(LEXICON_FILES, { bundled: true, table: bundledTable() });
 }
 
 let shared: Lexicon | undefined;

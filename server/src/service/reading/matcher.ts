@@ -78,6 +78,14 @@ class Edges {
     this.children[at] = child;
   }
 
+  /** Every edge, in no particular order. */
+  forEach(visit: (node: number, symbol: number, child: number) => void): void {
+    this.root.forEach((child, symbol) => {
+      if (child !== -1) visit(0, symbol, child);
+    });
+    for (let k = 0; k < this.nodes.length; k++) if (this.nodes[k] !== -1) visit(this.nodes[k], this.symbols[k], this.children[k]);
+  }
+
   private grow(): void {
     const { nodes, symbols, children } = this;
     const size = (this.mask + 1) * 2;
@@ -160,6 +168,28 @@ function variantsOf(words: ReadonlyArray<{ word: string; prefix: boolean; kind: 
   return variants;
 }
 
+/**
+ * A matcher's trie as plain data, for the build to compile the bundled lexicon once rather than every process at
+ * its start (lexiconTable.ts). Phrases and payloads are not in it: an end names the add() call whose phrase and
+ * payload it holds, and fromTable is given those calls, in the same order.
+ */
+export interface MatcherTable {
+  /** For nodes 1, 2, ... in the order add() made them: the parent's node and the symbol of the edge to it. */
+  parents: number[];
+  symbols: number[];
+  /** The phrases the nodes end, as pairs: a node, then the index of the add() call, in each node's list order. */
+  ends: number[];
+  /** The whole words by id, and the `word*` prefixes by id. */
+  words: string[];
+  prefixes: string[];
+  onePrefixes: number[];
+  /** prefixLengths' entries, flattened: a head, the number of its lengths, then the lengths. */
+  prefixLengths: number[];
+  maxDepth: number;
+  /** add() calls made. */
+  count: number;
+}
+
 export class PhraseMatcher<T> {
   private readonly edges = new Edges();
   /** Nodes made (the root is node 0). */
@@ -236,6 +266,71 @@ export class PhraseMatcher<T> {
 
   get size(): number {
     return this.count;
+  }
+
+  /**
+   * The trie as data (see MatcherTable). `callOf` gives the index of the add() call an end's phrase and payload
+   * came from: the payloads are objects of the caller's (a lexicon's entries), which a table cannot hold.
+   */
+  toTable(callOf: (phrase: string, payload: T) => number): MatcherTable {
+    const parents: number[] = [];
+    const symbols: number[] = [];
+    this.edges.forEach((node, symbol, child) => {
+      parents[child - 1] = node;
+      symbols[child - 1] = symbol;
+    });
+    const ends: number[] = [];
+    this.out.forEach((list, node) => {
+      for (const o of list ?? []) ends.push(node, callOf(o.phrase, o.payload));
+    });
+    const prefixLengths: number[] = [];
+    for (const [head, lengths] of this.prefixLengths) prefixLengths.push(head, lengths.length, ...lengths);
+    return {
+      parents,
+      symbols,
+      ends,
+      words: [...this.wordIds.keys()],
+      prefixes: [...this.prefixIds.keys()],
+      onePrefixes: [...this.onePrefixes],
+      prefixLengths,
+      maxDepth: this.maxDepth,
+      count: this.count,
+    };
+  }
+
+  /**
+   * The matcher that the add() calls of `phrases` and `payloads` (in order) made when `table` was taken of it: the
+   * same trie, ids and lists, built from the table in a few milliseconds rather than from the phrases.
+   */
+  static fromTable<T>(table: MatcherTable, phrases: readonly string[], payloads: readonly T[]): PhraseMatcher<T> {
+    if (phrases.length !== table.count || payloads.length !== table.count)
+      throw new Error(`the matcher table was compiled from ${table.count} phrases, not these ${phrases.length}`);
+    const m = new PhraseMatcher<T>();
+    const { parents, symbols, ends, words, prefixes, prefixLengths } = table;
+    for (let k = 0; k < parents.length; k++) m.edges.set(parents[k], symbols[k], k + 1);
+    m.nodes = parents.length + 1;
+    const out = m.out;
+    for (let k = 0; k < parents.length; k++) out.push(undefined);
+    for (let k = 0; k < ends.length; k += 2) {
+      const node = ends[k];
+      const call = ends[k + 1];
+      const list = out[node];
+      // A literal of one, as add() makes it.
+      if (list === undefined) out[node] = [{ phrase: phrases[call], payload: payloads[call] }];
+      else list.push({ phrase: phrases[call], payload: payloads[call] });
+    }
+    for (let k = 0; k < words.length; k++) m.wordIds.set(words[k], k);
+    for (let k = 0; k < prefixes.length; k++) m.prefixIds.set(prefixes[k], k);
+    for (const c of table.onePrefixes) m.onePrefixes.add(c);
+    for (let k = 0; k < prefixLengths.length;) {
+      const head = prefixLengths[k];
+      const n = prefixLengths[k + 1];
+      m.prefixLengths.set(head, prefixLengths.slice(k + 2, k + 2 + n));
+      k += 2 + n;
+    }
+    m.maxDepth = table.maxDepth;
+    m.count = table.count;
+    return m;
   }
 
   /** Every occurrence of every phrase (overlapping ones too), ordered by start then by length, longest first. */
