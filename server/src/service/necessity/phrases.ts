@@ -198,13 +198,21 @@ export class TextMemo<T> extends RememberedByText {
 const NO_MATCHES: PhraseMatch[] = Object.freeze([]) as unknown as PhraseMatch[];
 
 export class PhraseSet extends RememberedByText {
+  /**
+   * The phrases as given (a copy) and the option, until the set is first used: a process makes its 556 sets as its
+   * modules load, and its first case uses 240 of them (imr check of one letter-sized case), so each is compiled at
+   * its first use (see compile). The set is the same whenever it is compiled: it is made of the copy.
+   */
+  private readonly given: readonly string[];
+  private readonly plurals: boolean;
+  private compiled = false;
   /** The phrases' alternation without groups: the scan reads only where a match is (see FoundMatch). */
-  private readonly re: RegExp | undefined;
-  private readonly phrases: string[];
-  private readonly sticky: RegExp | undefined;
+  private re: RegExp | undefined = undefined;
+  private phrases: string[] = [];
+  private sticky: RegExp | undefined = undefined;
   /** The alternation with one group per phrase, sticky, to name a match's phrase; compiled on the first name asked. */
   private named: RegExp | undefined;
-  private readonly sources: string[];
+  private sources: string[] = [];
   /** The matches a run remembers: frozen, because a caller that sorted or pushed into a shared result would corrupt it for the next. */
   private readonly scanAll = (text: string): PhraseMatch[] => {
     const found = this.scan(text, 0, text.length);
@@ -219,15 +227,22 @@ export class PhraseSet extends RememberedByText {
    */
   constructor(phrases: readonly string[], options: { plurals?: boolean } = {}) {
     super();
+    this.given = phrases.slice();
+    this.plurals = options.plurals === true;
+  }
+
+  private compile(): void {
+    this.compiled = true;
     // Longer phrases first so "no evidence of" wins over "no".
-    this.phrases = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
-    this.sources = this.phrases.map((p) => phraseSource(p, options.plurals));
+    this.phrases = [...new Set(this.given.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+    this.sources = this.phrases.map((p) => phraseSource(p, this.plurals));
     this.re = this.phrases.length ? new RegExp(this.sources.map((p) => `(?:${p})`).join('|'), 'gi') : undefined;
     // testRange's shortcut holds for phrases that start and end with a letter or digit (whole-word lookarounds at both ends).
     this.sticky = this.re && this.phrases.every((p) => /^[a-z0-9]/.test(p) && /[a-z0-9]$/.test(p)) ? new RegExp(this.re.source, 'iy') : undefined;
   }
 
   get size(): number {
+    if (!this.compiled) this.compile();
     return this.phrases.length;
   }
 
@@ -237,6 +252,7 @@ export class PhraseSet extends RememberedByText {
    * so a case with many items would otherwise scan its summary once per item.
    */
   matches(text: string, from = 0, to = text.length): PhraseMatch[] {
+    if (!this.compiled) this.compile();
     if (!this.re) return [];
     // Outside a run (the importer, a test) a caller gets its own array, as it always did.
     if (from !== 0 || to !== text.length || !current) return this.scan(text, from, to);
@@ -244,6 +260,7 @@ export class PhraseSet extends RememberedByText {
   }
 
   private scan(text: string, from: number, to: number): PhraseMatch[] {
+    if (!this.compiled) this.compile();
     if (!this.re) return [];
     const out: PhraseMatch[] = [];
     const slice = text.slice(0, to);
@@ -270,6 +287,7 @@ export class PhraseSet extends RememberedByText {
    * as it did in the scan (a lookbehind reads the same text before it), and the group that took part is the phrase's.
    */
   phraseAt(text: string, start: number): string {
+    if (!this.compiled) this.compile();
     const re = (this.named ??= new RegExp(this.sources.map((p) => `(${p})`).join('|'), 'iy'));
     re.lastIndex = start;
     const m = re.exec(text)!;
@@ -288,6 +306,7 @@ export class PhraseSet extends RememberedByText {
    * name), where a map per set per run would cost more than the scan.
    */
   first(text: string): PhraseMatch | undefined {
+    if (!this.compiled) this.compile();
     if (!this.re) return undefined;
     this.re.lastIndex = 0;
     return this.next(this.re, text);
@@ -321,6 +340,7 @@ export class PhraseSet extends RememberedByText {
    * short slices and outside a run, the slice is tested as it was.
    */
   testRange(text: string, from: number, to: number): boolean {
+    if (!this.compiled) this.compile();
     if (!this.re) return false;
     if (!this.sticky || !current || to - from < LONG_SLICE || !boundary(text, from) || !boundary(text, to)) return this.test(text.slice(from, to));
     const all = this.matches(text);
