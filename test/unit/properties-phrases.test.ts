@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { phraseProblem, MAX_PHRASE_LENGTH, PhraseSet } from '../../server/src/service/necessity/phrases';
+import { alternation, phraseProblem, phraseSource, MAX_PHRASE_LENGTH, PhraseSet } from '../../server/src/service/necessity/phrases';
 import { returnsWithin } from '../helpers/hangGuard';
 import { settings } from '../helpers/properties';
 
@@ -51,4 +51,43 @@ test('property: a workspace phrase is refused with a reason, or matches its own 
   const text = Array.from({ length: 60_000 }, () => alphabet[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % alphabet.length]).join('');
   const found = await returnsWithin<unknown[]>(require.resolve('../helpers/phraseProbe'), 'phraseMatches', [[...accepted], text], 30_000);
   assert.ok(Array.isArray(found));
+});
+
+/** Every match of a global pattern in `text`, as PhraseSet's scan takes them (an empty match moves on one). */
+function scanAll(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push(m.index, m.index + m[0].length);
+  }
+  return out;
+}
+
+test("property: a set's alternation, with the lookarounds a run of phrases shares written once, matches as the alternation of the phrases' patterns", () => {
+  // Phrases that start or end with a word character (whole-word lookarounds) or with punctuation (none), in any order,
+  // and text made of them (stars written as letters, some in capitals) and of what may stand next to them.
+  const listed = fc.array(fc.string({ unit: fc.constantFrom('a', 'a', 'b', 's', '*', '-', ' ', "'", '/'), minLength: 1, maxLength: 6 }), {
+    minLength: 1,
+    maxLength: 10,
+  });
+  const picks = fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.constantFrom('', ' ', '-', 'a', 's', 'es', "'", '/', '4', '\u00e9')), { maxLength: 12 });
+  fc.assert(
+    fc.property(listed, picks, fc.boolean(), (phrases, chosen, plurals) => {
+      const sources = phrases
+        .map((p) => p.trim().toLowerCase())
+        .filter((p) => p && phraseProblem(p) === undefined)
+        .map((p) => phraseSource(p, plurals));
+      if (sources.length === 0) return;
+      const text = chosen
+        .map(([k, upper, next]) => {
+          const written = phrases[k % phrases.length].replace(/\*/g, 'b') + next;
+          return upper ? written.toUpperCase() : written;
+        })
+        .join('');
+      const plain = new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi');
+      assert.deepEqual(scanAll(new RegExp(alternation(sources), 'gi'), text), scanAll(plain, text), alternation(sources));
+    }),
+    settings(1000),
+  );
 });

