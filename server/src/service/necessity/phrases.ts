@@ -436,7 +436,8 @@ export function phraseSource(phrase: string, plurals = false): string {
     const starts = w.startsWith('*');
     const ends = w.length > 1 && w.endsWith('*');
     const core = w.replace(/\*/g, '');
-    return `${starts ? '[a-z0-9]*' : ''}${[...core].map(escape).join('')}${ends ? '[a-z0-9]*' : ''}`;
+    // One replace over the word: the same escapes as character by character, without an array and a replace per character.
+    return `${starts ? '[a-z0-9]*' : ''}${escape(core)}${ends ? '[a-z0-9]*' : ''}`;
   };
   let body = '';
   for (const part of p.split(/([\s-]+)/)) {
