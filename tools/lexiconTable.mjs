@@ -25,7 +25,11 @@ async function tableModule(reading) {
   if (cached.get(reading)?.key === key) return cached.get(reading).contents;
   // Without this plugin, lexiconFiles.ts reads the stub (no table) and compiles the lexicon.
   const out = await esbuild.build({
-    stdin: { contents: "export { LEXICON_FILES } from './lexiconFiles';\nexport { lexiconTable } from './lexicon';", resolveDir: reading, loader: 'ts' },
+    stdin: {
+      contents: "export { LEXICON_FILES } from './lexiconFiles';\nexport { lexiconTable } from './lexicon';\nexport { packTable } from './matcher';",
+      resolveDir: reading,
+      loader: 'ts',
+    },
     bundle: true,
     write: false,
     platform: 'node',
@@ -35,15 +39,16 @@ async function tableModule(reading) {
   });
   const module = { exports: {} };
   new Function('module', 'exports', out.outputFiles[0].text)(module, module.exports);
-  const { LEXICON_FILES, lexiconTable } = module.exports;
-  const table = lexiconTable(LEXICON_FILES);
-  // JSON text parsed when asked: V8 reads a large JSON text faster than the same object literal as code, and the
-  // parsed table is garbage once the matcher is made of it (a module-level object would be kept for good).
+  const { LEXICON_FILES, lexiconTable, packTable } = module.exports;
+  // Packed (matcher.ts, PackedTable) and unpacked when asked: V8 reads a long list as JSON.parse text faster than
+  // the same list as code, and the unpacked table is garbage once the matcher is made of it (a module-level object
+  // would be kept for good).
   const contents = [
     '// lexiconTable() of the bundled lexicon, compiled by tools/lexiconTable.mjs.',
-    `const TABLE = ${JSON.stringify(JSON.stringify(table))};`,
+    "import { unpackTable } from './matcher';",
+    `const TABLE = ${JSON.stringify(packTable(lexiconTable(LEXICON_FILES)))};`,
     'export function bundledTable() {',
-    '  return JSON.parse(TABLE);',
+    '  return unpackTable(TABLE);',
     '}',
     '',
   ].join('\n');
@@ -57,6 +62,7 @@ export const lexiconTablePlugin = {
     build.onLoad({ filter: /[\\/]service[\\/]reading[\\/]lexiconTable\.ts$/ }, async (args) => ({
       contents: await tableModule(path.dirname(args.path)),
       loader: 'js',
+      resolveDir: path.dirname(args.path),
       watchFiles: inputs(path.dirname(args.path)),
     }));
   },

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../helpers/fixtures';
 import { bundledLexicon, compileLexicon, lexiconTable, LEXICON_FILES, LexiconError } from '../../server/src/service/reading/index';
+import { packTable, unpackTable } from '../../server/src/service/reading/matcher';
 import { FIXTURE_CONCEPTS, fixtureLexicon } from '../helpers/readingFixture';
 
 const DIR = path.join(ROOT, 'server', 'src', 'service', 'data', 'lexicon');
@@ -44,8 +45,10 @@ test('bundledLexicon skips the schema only for the bundled files: compiled as an
 test("the matcher made from the build's table of the lexicon (lexiconTable) is the one its phrases compile to", () => {
   // Run from the sources, bundledLexicon has no table (tools/lexiconTable.mjs puts one in the bundles): it adds the phrases.
   const compiled = bundledLexicon();
-  // The build embeds the table as JSON text.
-  const table = JSON.parse(JSON.stringify(lexiconTable(LEXICON_FILES)));
+  // The build embeds the table packed, as JSON (tools/lexiconTable.mjs).
+  const compiledTable = lexiconTable(LEXICON_FILES);
+  const table = unpackTable(JSON.parse(JSON.stringify(packTable(compiledTable))));
+  assert.deepStrictEqual(table, compiledTable);
   const made = compileLexicon(LEXICON_FILES, { bundled: true, table });
   // The same trie, hash table and ids, lists of phrases and entries (equal entries: each compile makes its own).
   assert.deepStrictEqual(made.matcher, compiled.matcher);
@@ -56,6 +59,22 @@ test("the matcher made from the build's table of the lexicon (lexiconTable) is t
   // A table of other phrases is refused rather than read wrong.
   const fewer = { ...LEXICON_FILES, 'devices.json': { kind: 'lexicon', group: 'devices', concepts: [] } };
   assert.throws(() => compileLexicon(fewer, { bundled: true, table }), /compiled from 14/);
+});
+
+test('a packed matcher table unpacks to the same numbers and words', () => {
+  const table = {
+    parents: [0, 1, 31, 1024, 32768, 2 ** 31],
+    symbols: [0, 2, 3, 999_999],
+    ends: [1, 0, 1, 5, 40_001, 14_827],
+    words: ['a', 'x-ray', '4+/5', "n't", 'n\u2019t'],
+    prefixes: [],
+    onePrefixes: [97],
+    prefixLengths: [97 * 65536 + 98, 2, 3, 5],
+    maxDepth: 8,
+    count: 3,
+  };
+  assert.deepStrictEqual(unpackTable(JSON.parse(JSON.stringify(packTable(table)))), table);
+  assert.throws(() => packTable({ ...table, words: ['two words'] }), /space/);
 });
 
 function problems(extra: Record<string, unknown>): string[] {
