@@ -73,33 +73,48 @@ function caseless(pattern: string): string {
   return pattern.replace(/(\\.)|([a-zA-Z])/g, (_m, esc: string | undefined, ch: string | undefined) => esc ?? `[${ch!.toLowerCase()}${ch!.toUpperCase()}]`);
 }
 
-const COMPILED = DATA.categories.map((c) => ({
-  ...c,
-  shared: c.concept ? CONCEPTS.get(c.concept) : undefined,
-  re: anyOf(c.terms),
-  also: c.alsoFindings?.length ? anyOf(c.alsoFindings) : undefined,
-  requires: c.requiresAny ? anyOf(c.requiresAny) : undefined,
-}));
-const NEGATION_BEFORE = anyOf(DATA.negations);
-const NEGATION_AFTER = anyOf(DATA.negatedAfter);
-const UR = {
-  subjects: anyOfCased(DATA.kinds.ur.subjects),
-  denial: anyOf(DATA.kinds.ur.denial),
-  modification: anyOf(DATA.kinds.ur.modification),
-  approval: anyOf(DATA.kinds.ur.approval),
-  decision: anyOf(DATA.kinds.ur.decision),
-  alone: anyOf(DATA.kinds.ur.alone),
-};
-const REQUEST = anyOfCased(DATA.kinds.request);
-const MODALITIES = DATA.modalities.map((m) => ({ name: m.name, re: anyOfCased(m.terms) }));
-const SITES = DATA.sites.map((s) => ({ name: s.name, re: anyOfCased(s.terms) }));
-// A side written just before a body part ("right upper extremity", "left knee"): up to two words between.
-const SIDES = Object.entries(DATA.sides).map(([name, sideWords]) => ({
-  name,
-  re: new RegExp(
-    `(?:^|[^\\w-])(?:${sideWords.map((w) => (/^[A-Z]$/.test(w) ? w : caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).join('|')})\\s+(?:[\\w-]+\\s+){0,2}$`,
-  ),
-}));
+/**
+ * The terms' patterns, compiled at the importer's first sentence rather than as the module loads: the service loads
+ * this module with the rest, and a process that only checks (imr check, a language server with no import) never
+ * classifies a sentence; compiling them was about 3 ms of every start.
+ */
+function compilePatterns() {
+  return {
+    categories: DATA.categories.map((c) => ({
+      ...c,
+      shared: c.concept ? CONCEPTS.get(c.concept) : undefined,
+      re: anyOf(c.terms),
+      also: c.alsoFindings?.length ? anyOf(c.alsoFindings) : undefined,
+      requires: c.requiresAny ? anyOf(c.requiresAny) : undefined,
+    })),
+    negationBefore: anyOf(DATA.negations),
+    negationAfter: anyOf(DATA.negatedAfter),
+    ur: {
+      subjects: anyOfCased(DATA.kinds.ur.subjects),
+      denial: anyOf(DATA.kinds.ur.denial),
+      modification: anyOf(DATA.kinds.ur.modification),
+      approval: anyOf(DATA.kinds.ur.approval),
+      decision: anyOf(DATA.kinds.ur.decision),
+      alone: anyOf(DATA.kinds.ur.alone),
+    },
+    request: anyOfCased(DATA.kinds.request),
+    modalities: DATA.modalities.map((m) => ({ name: m.name, re: anyOfCased(m.terms) })),
+    sites: DATA.sites.map((s) => ({ name: s.name, re: anyOfCased(s.terms) })),
+    // A side written just before a body part ("right upper extremity", "left knee"): up to two words between.
+    sides: Object.entries(DATA.sides).map(([name, sideWords]) => ({
+      name,
+      re: new RegExp(
+        `(?:^|[^\\w-])(?:${sideWords.map((w) => (/^[A-Z]$/.test(w) ? w : caseless(w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).join('|')})\\s+(?:[\\w-]+\\s+){0,2}$`,
+      ),
+    })),
+  };
+}
+
+let compiled: ReturnType<typeof compilePatterns> | undefined;
+
+function patterns(): ReturnType<typeof compilePatterns> {
+  return (compiled ??= compilePatterns());
+}
 
 function has(re: RegExp, s: string): boolean {
   re.lastIndex = 0;
@@ -126,10 +141,10 @@ function isNegated(sentence: string, start: number, end: number): boolean {
   const before = words(clauseBefore)
     .slice(-(DATA.window + 3))
     .join(' ');
-  if (has(NEGATION_BEFORE, before)) return true;
+  if (has(patterns().negationBefore, before)) return true;
   const clauseAfter = sentence.slice(end, end + NEAR_CHARS).split(/[;,]|\bbut\b|\bhowever\b|\bwhile\b/i)[0] ?? '';
   const after = words(clauseAfter).slice(0, DATA.window).join(' ');
-  return has(NEGATION_AFTER, after);
+  return has(patterns().negationAfter, after);
 }
 
 export type SentenceKind = 'ur' | 'request' | 'record';
@@ -140,16 +155,18 @@ export type SentenceKind = 'ur' | 'request' | 'record';
  * (findings, studies, care given, responses).
  */
 export function sentenceKind(sentence: string): SentenceKind {
-  const decided = [UR.denial, UR.modification, UR.approval, UR.decision].some((re) => has(re, sentence));
-  if ((has(UR.subjects, sentence) && decided) || has(UR.alone, sentence)) return 'ur';
-  if (has(REQUEST, sentence)) return 'request';
+  const { ur, request } = patterns();
+  const decided = [ur.denial, ur.modification, ur.approval, ur.decision].some((re) => has(re, sentence));
+  if ((has(ur.subjects, sentence) && decided) || has(ur.alone, sentence)) return 'ur';
+  if (has(request, sentence)) return 'request';
   return 'record';
 }
 
 function urLabel(sentence: string): string {
-  if (has(UR.modification, sentence)) return 'ur-modification';
-  if (has(UR.denial, sentence)) return 'ur-denial';
-  if (has(UR.approval, sentence)) return 'ur-approval';
+  const { ur } = patterns();
+  if (has(ur.modification, sentence)) return 'ur-modification';
+  if (has(ur.denial, sentence)) return 'ur-denial';
+  if (has(ur.approval, sentence)) return 'ur-approval';
   return 'ur-decision';
 }
 
@@ -169,13 +186,13 @@ function nearest(re: RegExp, s: string, at: number): { index: number; text: stri
 /** The body part a sentence names nearest to `at` (with its side when one is written just before), as a label part: `right-arm`, `lumbar`. */
 export function siteNear(sentence: string, at: number): string | undefined {
   let best: { index: number; name: string; text: string } | undefined;
-  for (const site of SITES) {
+  for (const site of patterns().sites) {
     const m = nearest(site.re, sentence, at);
     if (m && (!best || Math.abs(m.index - at) < Math.abs(best.index - at))) best = { ...m, name: site.name };
   }
   if (!best) return undefined;
   const before = sentence.slice(Math.max(0, best.index - 40), best.index);
-  const side = SIDES.find((s) => s.re.test(before))?.name;
+  const side = patterns().sides.find((s) => s.re.test(before))?.name;
   // A spine region has no side.
   return side && !['lumbar', 'cervical', 'thoracic'].includes(best.name) ? `${side}-${best.name}` : best.name;
 }
@@ -190,7 +207,7 @@ function yearIn(sentence: string): string | undefined {
 /** A study's label: body part, modality and year (`lumbar-mri-2016`), from the first modality term in the sentence. */
 function studyName(sentence: string, fallback: string): string {
   let first: { index: number; name: string } | undefined;
-  for (const m of MODALITIES) {
+  for (const m of patterns().modalities) {
     const hit = nearest(m.re, sentence, 0);
     if (hit && (!first || hit.index < first.index)) first = { index: hit.index, name: m.name };
   }
@@ -207,7 +224,7 @@ export function classifySentence(sentence: string): string[] {
   if (kind === 'request') return ['request'];
   const out: string[] = [];
   const given = new Set<string>();
-  for (const c of COMPILED) {
+  for (const c of patterns().categories) {
     if (out.length >= DATA.maxLabels) break;
     if (c.requires && !has(c.requires, sentence)) continue;
     if (c.excludedBy?.some((l) => given.has(l))) continue;
