@@ -18,54 +18,60 @@ export default defineRule({
   units: [
     {
       inputs: { unit: 'case', reads: ['header', 'summary'], absolutePositions: true },
-      *check({ file }) {
+      check({ file }) {
+        const out: Found[] = [];
         const seen = new Map<string, Section>();
         for (const section of file.sections) {
           if (section.kind === 'item') continue;
           const first = seen.get(section.kind);
           if (first) {
-            yield {
+            out.push({
               message: `The letter has one ${sectionSpec(section.kind)!.title.toLowerCase()}; this second one (the first is on line ${first.keywordRange.start.line + 1}) would be ignored. Merge the two.`,
               range: section.keywordRange,
               relatedInformation: [{ range: first.keywordRange, message: 'First one' }],
-            };
+            });
           } else seen.set(section.kind, section);
         }
-        for (const section of file.sections) if (section.kind !== 'item') yield* duplicateFields(section);
+        for (const section of file.sections) if (section.kind !== 'item') duplicateFields(section, out);
+        return out;
       },
     },
     {
       inputs: { unit: 'item', reads: [], absolutePositions: true },
-      checkItem: (_ctx, item) => duplicateFields(item.section),
+      checkItem: (_ctx, item) => duplicateFields(item.section, []),
     },
     {
       // Fact labels are the first summary's (syntax/parser.ts).
       inputs: { unit: 'case', reads: ['summary'], absolutePositions: true },
-      *check({ model }) {
+      check({ model }) {
+        const out: Found[] = [];
         for (const [name, facts] of model.facts) {
-          for (const fact of facts.slice(1)) {
-            yield {
+          for (let i = 1; i < facts.length; i++) {
+            out.push({
               message: `The fact label [#${name}] is already used on line ${facts[0].label.range.start.line + 1}; each documented fact needs its own name.`,
-              range: fact.label.range,
+              range: facts[i].label.range,
               relatedInformation: [{ range: facts[0].label.range, message: `[#${name}] first defined here` }],
-            };
+            });
           }
         }
+        return out;
       },
     },
     {
       // Each item against the items before it: reused while every item's service is what it was (the key) and no item moved.
       inputs: { unit: 'item', reads: [], absolutePositions: true, key: ({ model }) => firstServices(model).key },
-      *checkItem({ model }, item) {
+      checkItem({ model }, item) {
         const key = serviceKey(item);
-        if (!key) return;
+        if (!key) return NONE;
         const first = firstServices(model).first.get(key)!;
-        if (first.index === item.index) return;
-        yield {
-          severity: 'warning',
-          message: `"${item.service}" is decided twice (first on line ${first.line + 1}); each disputed item gets one decision.`,
-          range: item.section.service!.range,
-        };
+        if (first.index === item.index) return NONE;
+        return [
+          {
+            severity: 'warning',
+            message: `"${item.service}" is decided twice (first on line ${first.line + 1}); each disputed item gets one decision.`,
+            range: item.section.service!.range,
+          },
+        ];
       },
     },
   ],
@@ -91,8 +97,16 @@ function firstServices(model: CaseModel): { key: string; first: Map<string, { in
   return out;
 }
 
-/** A field given twice in one section, and a criterion listed twice in an item. */
-function* duplicateFields(section: Section): Generator<Finding<Record<string, unknown>>> {
+type Found = Finding<Record<string, unknown>>;
+
+/** What a part that finds nothing returns (never added to: each part with findings has its own array). */
+const NONE: readonly Found[] = Object.freeze([]);
+
+/**
+ * A field given twice in one section, and a criterion listed twice in an item, added to `out`. Arrays, not
+ * generators, in this rule's parts: a generator per section and part cost more than the checks (see missing-field.ts).
+ */
+function duplicateFields(section: Section, out: Found[]): Found[] {
   const spec = sectionSpec(section.kind);
   const byKey = new Map<string, number>();
   for (const field of section.fields) {
@@ -100,10 +114,10 @@ function* duplicateFields(section: Section): Generator<Finding<Record<string, un
     if (!fs || fs.repeatable) continue;
     const firstLine = byKey.get(field.key);
     if (firstLine !== undefined) {
-      yield {
+      out.push({
         message: `${capitalize(field.key)} is given twice (first on line ${firstLine + 1}); the letter can state it only once. Keep one.`,
         range: field.keyRange,
-      };
+      });
     } else byKey.set(field.key, field.range.start.line);
   }
   if (section.kind === 'item' && section.criteria) {
@@ -111,11 +125,12 @@ function* duplicateFields(section: Section): Generator<Finding<Record<string, un
     for (const e of section.criteria.entries) {
       const id = e.id.value.toUpperCase();
       if (ids.has(id)) {
-        yield {
+        out.push({
           message: `Criterion ${e.id.value} is listed twice in this item (first on line ${ids.get(id)! + 1}). Keep one status for it.`,
           range: e.id.range,
-        };
+        });
       } else ids.set(id, e.range.start.line);
     }
   }
+  return out;
 }

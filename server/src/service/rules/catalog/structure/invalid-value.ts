@@ -22,32 +22,35 @@ export default defineRule<{ key: string; values: string[] }>({
   units: [
     {
       inputs: { unit: 'case', reads: ['header', 'summary'] },
-      *check({ file }) {
+      check({ file }) {
+        const out: InvalidFinding[] = [];
         const cn = file.header?.caseNumber;
         if (cn && !/^CM\d{2}-\d{7}$/.test(cn.value.trim())) {
-          yield {
+          out.push({
             severity: 'warning',
             message: `Case numbers look like CM16-0221706 (CM, the year's two digits, a dash and seven digits); "${cn.value}" does not.`,
             range: cn.range,
-          };
+          });
         }
         for (const entry of file.documents?.entries ?? []) {
           const problem = documentProblem(entry);
-          if (problem) yield { severity: 'warning', message: problem, range: entry.range };
+          if (problem) out.push({ severity: 'warning', message: problem, range: entry.range });
         }
-        for (const section of file.sections) if (section.kind !== 'item') yield* invalidFields(section);
+        for (const section of file.sections) if (section.kind !== 'item') invalidFields(section, out);
+        return out;
       },
     },
     {
       inputs: { unit: 'item', reads: [] },
-      *checkItem(_ctx, { section: item }) {
+      checkItem(_ctx, { section: item }) {
+        const out: InvalidFinding[] = [];
         if (!item.service || !item.service.value.trim()) {
-          yield {
+          out.push({
             message: 'Name the disputed service after `item`, as the request for authorization names it and the letter should show it.',
             range: item.keywordRange,
-          };
+          });
         }
-        yield* invalidFields(item);
+        return invalidFields(item, out);
       },
     },
   ],
@@ -77,15 +80,20 @@ export default defineRule<{ key: string; values: string[] }>({
   },
 });
 
-function* invalidFields(section: Section): Generator<Finding<{ key: string; values: string[] }>> {
+type InvalidFinding = Finding<{ key: string; values: string[] }>;
+
+/** The section's invalid values, added to `out` (an array, not a generator: see missing-field.ts's missingFields). */
+function invalidFields(section: Section, out: InvalidFinding[]): InvalidFinding[] {
   const spec = sectionSpec(section.kind);
-  if (!spec) return;
+  if (!spec) return out;
   for (const field of section.fields) {
     const f = spec.fields.find((x) => x.key === field.key);
     if (!f) continue;
     const problem = checkValue(f, field.value);
-    if (problem) yield { message: problem, range: field.value ? field.valueRange : field.range, data: f.values ? { key: f.key, values: f.values } : undefined };
+    if (problem)
+      out.push({ message: problem, range: field.value ? field.valueRange : field.range, data: f.values ? { key: f.key, values: f.values } : undefined });
   }
+  return out;
 }
 
 function checkValue(spec: FieldSpec, raw: string): string | undefined {

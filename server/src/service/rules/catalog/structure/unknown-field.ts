@@ -16,8 +16,10 @@ export default defineRule<{ replacement: string }>({
   units: [
     {
       inputs: { unit: 'case', reads: ['header', 'summary'] },
-      *check({ file }) {
-        for (const section of file.sections) if (section.kind !== 'item') yield* unknownFields(section);
+      check({ file }) {
+        const out: Finding<{ replacement: string }>[] = [];
+        for (const section of file.sections) if (section.kind !== 'item') unknownFields(section, out);
+        return out;
       },
     },
     { inputs: { unit: 'item', reads: [] }, checkItem: (_ctx, item) => unknownFields(item.section) },
@@ -31,17 +33,19 @@ export default defineRule<{ replacement: string }>({
     ),
 });
 
-function* unknownFields(section: Section): Generator<Finding<{ replacement: string }>> {
+/** The section's unknown fields, added to `out` (an array, not a generator: see missing-field.ts's missingFields). */
+function unknownFields(section: Section, out: Finding<{ replacement: string }>[] = []): Finding<{ replacement: string }>[] {
   const spec = sectionSpec(section.kind);
-  if (!spec) return;
+  if (!spec) return out;
   for (const field of section.fields) {
     if (spec.fields.some((f) => f.key === field.key)) continue;
     const known = spec.fields.map((f) => f.key);
     const near = closest(field.key, known);
-    yield {
+    out.push({
       message: `"${field.key}" is not a field of ${spec.title.toLowerCase()}${near ? `; did you mean "${near}"?` : '.'} Fields here: ${known.join(', ')}.`,
       range: field.keyRange,
       data: near ? { replacement: near } : undefined,
-    };
+    });
   }
+  return out;
 }
