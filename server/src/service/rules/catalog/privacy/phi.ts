@@ -12,15 +12,6 @@ import { findPhi, type PhiMatch } from '../../../phi/patterns';
 import { sectionTexts, type LetterText } from '../../../phi/letterText';
 import { capitalize, collapseSpace } from '../../../text/words';
 import { printedForm, writtenRange } from '../../../text/printed';
-import { TextMemo } from '../../../necessity/phrases';
-
-/**
- * The patterns' matches in one printed text, remembered for the run like the
- * other rules' readings: the next keystroke's run scans only the texts it
- * changed (the summary is one text, and 12 patterns over it each run were
- * most of this rule's time). Frozen: every finding of the run reads them.
- */
-const MATCHES = new TextMemo((text: string) => Object.freeze(findPhi(text)));
 
 export interface PhiData {
   /** The pattern that matched (docs/rules.md#phi lists them). */
@@ -38,15 +29,21 @@ export default defineRule<PhiData>({
   inputs: { unit: 'case', reads: ['header', 'summary', 'items'] },
   summary:
     'Letter text that seems to identify a person: a name after Mr./Ms./Dr., a Social Security, phone or claim number, an e-mail or street address, a date of birth.',
-  // The sections other than items, then each item on its own: an edit checks again only the part it is in.
+  // The header's sections, the summary, then each item on its own: an edit checks again only the part it is in,
+  // so a keystroke scans only the text it changed (the summary is one text, and 12 patterns over it were most of
+  // this rule's time). The engine's reuse of the parts is what spares the scans: no memo of matches by text, whose
+  // look-up hashed every printed text of every run.
   units: [
     {
-      inputs: { unit: 'case', reads: ['header', 'summary'] },
-      *check({ file }) {
-        for (const section of file.sections) if (section.kind !== 'item') yield* phiIn(file, sectionTexts(section));
+      inputs: { unit: 'case', reads: ['header'] },
+      check({ file }) {
+        const out: Finding<PhiData>[] = [];
+        for (const section of file.sections) if (section.kind !== 'item' && section !== file.summary) phiIn(file, sectionTexts(section), out);
+        return out;
       },
     },
-    { inputs: { unit: 'item', reads: [] }, checkItem: ({ file }, item) => phiIn(file, sectionTexts(item.section)) },
+    { inputs: { unit: 'case', reads: ['summary'] }, check: ({ file }) => (file.summary ? phiIn(file, sectionTexts(file.summary), []) : []) },
+    { inputs: { unit: 'item', reads: [] }, checkItem: ({ file }, item) => phiIn(file, sectionTexts(item.section), []) },
   ],
   fixes({ file }, d) {
     const out: CodeAction[] = [];
@@ -64,16 +61,18 @@ export default defineRule<PhiData>({
   },
 });
 
-function* phiIn(file: CaseFile, sources: readonly LetterText[]): Generator<Finding<PhiData>> {
+/** The findings in `sources`, added to `out` (an array, not a generator: a part's few texts rarely hold one). */
+function phiIn(file: CaseFile, sources: readonly LetterText[], out: Finding<PhiData>[]): Finding<PhiData>[] {
   for (const source of sources) {
     // The patterns read what the letter prints ("123‑45‑6789" with
     // non-breaking hyphens prints as 123-45-6789); ranges are the written text's.
     const printed = printedForm(source.text);
-    for (const m of MATCHES.get(printed.text)) {
+    for (const m of findPhi(printed.text)) {
       const at = writtenRange(printed, m.start, m.end);
-      yield finding(file, source, { ...m, start: at.start, end: at.end, text: source.text.slice(at.start, at.end) }, m.text);
+      out.push(finding(file, source, { ...m, start: at.start, end: at.end, text: source.text.slice(at.start, at.end) }, m.text));
     }
   }
+  return out;
 }
 
 function quoted(list: string[]): string {
