@@ -14,6 +14,7 @@
 // dropped with the document (LanguageService.forget): it holds the findings
 // of one version and the texts of its parts, nothing of a closed case.
 import type { CaseFile, Position, Range, Section } from '../syntax/ast';
+import type { ItemModel } from '../model/caseModel';
 import type { RelatedInformation } from '../types';
 import type { CriteriaLibrary } from '../necessity/library';
 import type { CasePart, CheckedRule, Finding, RuleContext, RuleInputs, RuleUnit } from './defineRule';
@@ -54,6 +55,9 @@ interface Diff {
 }
 
 type Found = Finding<object>[];
+
+/** What a unit that found nothing keeps: one list for all of them (a kept list is never added to, only read or moved). */
+const NOTHING: Found = Object.freeze([]) as unknown as Found;
 
 function span(file: CaseFile, s: Section): Span {
   const start = s.range.start.line;
@@ -315,44 +319,50 @@ export class RuleCache {
     const unitKeys = new Map<string, LazyKey>();
     this.last.checked = 0;
     this.last.reused = 0;
-    /** `kept` is the unit's summary reads of the last run on entry (for a rule that records them), and of this run on return. */
+    /**
+     * One unit's check: the findings go out as they are found (a loop, not a spread, so a rule that throws keeps
+     * what it found before), and a unit that finds nothing (most of them) keeps the shared empty list. The part
+     * and item are passed, not a closure of them: a run checks some 50 units a letter.
+     */
+    const check = (rule: CheckedRule<object>, part: RuleUnit<object> | CheckedRule<object>, item: ItemModel | undefined): Found => {
+      let found: Found | undefined;
+      const results = item ? part.checkItem!.call(part, ctx, item) : rule.units ? part.check!.call(part, ctx) : rule.check(ctx);
+      for (const f of results) {
+        (found ??= []).push(f);
+        emit(rule, f);
+      }
+      return found ?? NOTHING;
+    };
+    /** `reads` is the unit's summary reads of the last run on entry (for a rule that records them), and of this run on return. */
     const unit = (
       rule: CheckedRule<object>,
-      inputs: RuleInputs | undefined,
+      part: RuleUnit<object> | CheckedRule<object>,
       old: Found | undefined,
-      own: number,
-      check: () => Iterable<Finding<object>>,
+      item: ItemModel | undefined,
       keySame: (() => boolean) | undefined,
       reads?: UnitReads,
     ): Found => {
-      const kept = reuse(inputs, d, old, own, reads, summary, keySame);
+      const inputs = part.inputs;
+      // Nothing kept (the first run, or a new library): no reuse to weigh.
+      const kept = d && old ? reuse(inputs, d, old, item ? item.index : -1, reads, summary, keySame) : undefined;
       if (kept) {
         this.last.reused++;
         for (const f of kept) emit(rule, f);
         return kept;
       }
       this.last.checked++;
-      const found: Found = [];
-      const loop = () => {
-        // A loop, not a spread: findings go out as they are yielded, so a rule that throws keeps what it found before.
-        for (const f of check()) {
-          found.push(f);
-          emit(rule, f);
-        }
-      };
-      if (reads) {
-        const recorded: SummaryDeps = { all: false, keys: new Map() };
-        const next = new Map<string, PartResult>();
-        // The last run's parts are of the same places where nothing the rule reads moved (its own item's lines are in
-        // each part's key) and the header is the same (it is in no key).
-        const reusable = !!d && d.summaryDelta === 0 && (!inputs?.reads.includes('header') || d.headerSame) && !inputs?.reads.includes('items');
-        const prev = reads.parts;
-        reads.deps = undefined;
-        reads.parts = undefined;
-        trackingParts(recorded, { prev, next, reusable, diff: d && !d.summarySame ? summary : undefined }, loop);
-        reads.deps = recorded;
-        reads.parts = next;
-      } else loop();
+      if (!reads) return check(rule, part, item);
+      const recorded: SummaryDeps = { all: false, keys: new Map() };
+      const next = new Map<string, PartResult>();
+      // The last run's parts are of the same places where nothing the rule reads moved (its own item's lines are in
+      // each part's key) and the header is the same (it is in no key).
+      const reusable = !!d && d.summaryDelta === 0 && (!inputs?.reads.includes('header') || d.headerSame) && !inputs?.reads.includes('items');
+      const prev = reads.parts;
+      reads.deps = undefined;
+      reads.parts = undefined;
+      const found = trackingParts(recorded, { prev, next, reusable, diff: d && !d.summarySame ? summary : undefined }, () => check(rule, part, item));
+      reads.deps = recorded;
+      reads.parts = next;
       return found;
     };
     for (const rule of rules) {
@@ -373,8 +383,7 @@ export class RuleCache {
             keySame = () => (same ??= before !== undefined && before.get() === now.get());
             unitKeys.set(key, now);
           }
-          const checkItem = inputs?.unit === 'item' ? part.checkItem : undefined;
-          if (checkItem) {
+          if (inputs?.unit === 'item' && part.checkItem) {
             const old = this.items.get(key);
             const all: Found[] = [];
             items.set(key, all);
@@ -386,18 +395,14 @@ export class RuleCache {
               for (const item of ctx.model.items) {
                 const last = old?.[item.index] ? oldReads?.[item.index] : undefined;
                 const reads: UnitReads = { deps: last?.deps, parts: last?.parts };
-                all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item), keySame, reads));
+                all.push(unit(rule, part, old?.[item.index], item, keySame, reads));
                 allReads.push(reads);
               }
             } else {
-              for (const item of ctx.model.items) all.push(unit(rule, inputs, old?.[item.index], item.index, () => checkItem.call(part, ctx, item), keySame));
+              for (const item of ctx.model.items) all.push(unit(rule, part, old?.[item.index], item, keySame));
             }
           } else {
-            const check = rule.units ? part.check : undefined;
-            cases.set(
-              key,
-              unit(rule, inputs, this.cases.get(key), -1, () => (check ? check.call(part, ctx) : rule.check(ctx)), keySame),
-            );
+            cases.set(key, unit(rule, part, this.cases.get(key), undefined, keySame));
           }
         }
       } catch (err) {
