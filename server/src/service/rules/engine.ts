@@ -286,6 +286,10 @@ function keysOf(rule: CheckedRule<object>): readonly string[] {
 
 /** One document's findings of its last run, by rule and unit (see the file comment). */
 export class RuleCache {
+  /**
+   * The last run's parts, made when a run first compares with them: a run with no next one (`imr check` forgets
+   * each case after its run) never slices its sections (like LazyKey). `file` is the last run's parse they are of.
+   */
   private parts: Parts | undefined;
   private file: CaseFile | undefined;
   private library: CriteriaLibrary | undefined;
@@ -310,8 +314,9 @@ export class RuleCache {
     emit: (rule: CheckedRule<object>, f: Finding<object>) => void,
     failed: (rule: CheckedRule<object>, err: unknown) => void,
   ): void {
-    const next = partsOf(ctx.file);
-    const d = this.parts && this.library === ctx.library ? compare(this.parts, next) : undefined;
+    const last = this.file && this.library === ctx.library ? (this.parts ?? partsOf(this.file)) : undefined;
+    const next = last ? partsOf(ctx.file) : undefined;
+    const d = last && next ? compare(last, next) : undefined;
     const summary = d && !d.summarySame && this.file ? new SummaryDiff(this.file, ctx.file, ctx.reader) : undefined;
     const cases = new Map<string, Found>();
     const items = new Map<string, Found[]>();
