@@ -2,16 +2,11 @@
 // which unknown-reference checks and unused-label counts.
 import type { CaseFile, LabelRef } from '../../syntax/ast';
 
-/** Each parse's citations, gathered once for both rules of a run (a parse is one version's: it never changes). */
-const usesOf = new WeakMap<CaseFile, readonly LabelRef[]>();
-
+/**
+ * Gathered by each of the two rules: a few labels a case, cheaper to walk twice than to keep in a WeakMap on the
+ * parse (its look-up and insertion cost more in the run than the walk; measured in the run, med.mjs).
+ */
 export function labelUses(file: CaseFile): readonly LabelRef[] {
-  let uses = usesOf.get(file);
-  if (!uses) usesOf.set(file, (uses = gather(file)));
-  return uses;
-}
-
-function gather(file: CaseFile): LabelRef[] {
   const uses: LabelRef[] = [];
   for (const item of file.items) {
     for (const e of item.criteria?.entries ?? []) for (const ref of e.evidence) uses.push(ref);
