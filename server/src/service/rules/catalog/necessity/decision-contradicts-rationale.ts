@@ -6,7 +6,7 @@
 // criteria's statuses. The fixes change the decision, or the conclusion's
 // wording, to agree (only for the last conclusion and the criteria: an earlier
 // statement may be the one that is wrong, which the reviewer decides).
-import type { Range } from '../../../syntax/ast';
+import type { Range, Sentence } from '../../../syntax/ast';
 import type { CodeAction } from '../../../types';
 import { defineRule, type Finding } from '../../defineRule';
 import { at, fix } from '../../fixes';
@@ -309,20 +309,21 @@ const STOP = new Set([
 
 /** The content words of a text, lower-cased, in order. */
 function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP.has(w));
+  const out: string[] = [];
+  for (const w of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) if (!STOP.has(w)) out.push(w);
+  return out;
 }
 
-/** The longest run of consecutive content words that `a` and `b` share. */
-function sharedRun(a: string[], b: string[]): number {
-  let best = 0;
-  for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) {
+/** Whether `a` and `b` share a run of `n` consecutive content words. */
+function sharesRun(a: string[], b: string[], n: number): boolean {
+  for (let i = 0; i + n <= a.length; i++) {
+    for (let j = 0; j + n <= b.length; j++) {
       let k = 0;
-      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
-      if (k > best) best = k;
+      while (k < n && a[i + k] === b[j + k]) k++;
+      if (k === n) return true;
     }
   }
-  return best;
+  return false;
 }
 
 /**
@@ -339,19 +340,25 @@ function conditionDenied(v: ItemView, decisionRange: Range): Finding<Contradicti
   const sentences = rationale.prose.sentences;
   const last = v.conclusion;
   const stop = last ? sentences.indexOf(last.sentence) : sentences.length;
-  // Each earlier sentence's content words, read once: every denial sentence is compared with all before it.
+  // Each earlier sentence's answers, found once: every denial sentence is compared with all before it.
+  // Whether it can set a condition (a guideline's words or a quotation; the quotation mark is the cheaper test) ...
+  const setsCondition: (boolean | undefined)[] = [];
+  const conditional = (j: number) => (setsCondition[j] ??= /["“]/.test(sentences[j].text) || GENERIC.test(sentences[j].text));
+  // ... and its content words.
   const words: (string[] | undefined)[] = [];
   const wordsOf = (j: number) => (words[j] ??= contentWords(sentences[j].text));
   for (let i = 1; i < stop; i++) {
     const s = sentences[i];
     const m = DENIAL.exec(s.text);
-    if (!m || CONCLUSIONS.concessions.test(s.text) || CONCLUSIONS.hypothetical.test(s.text)) continue;
+    if (!m) continue;
     const next = sentences[i + 1];
     if (next && TURN.test(next.text)) continue;
     const lacking = contentWords(s.text.slice(m.index + m[0].length));
     if (lacking.length < 4) continue;
-    const condition = sentences.slice(0, i).find((g, j) => (GENERIC.test(g.text) || /["“]/.test(g.text)) && sharedRun(lacking, wordsOf(j)) >= 4);
-    if (!condition) continue;
+    let condition: Sentence | undefined;
+    for (let j = 0; j < i && !condition; j++) if (conditional(j) && sharesRun(lacking, wordsOf(j), 4)) condition = sentences[j];
+    // A concession or a hypothetical denies nothing; asked last, of the few denials that repeat a condition (two scans each).
+    if (!condition || CONCLUSIONS.concessions.test(s.text) || CONCLUSIONS.hypothetical.test(s.text)) continue;
     return [
       {
         message: `The rationale says the record lacks what the guideline it quotes requires ("${oneLine(s.text.trim(), 100)}"), yet the decision is Overturned (medically necessary) and the rationale never says what outweighs it. Say which documented facts meet the guideline, or uphold the decision.`,
