@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PhraseSet, rememberedTexts, withPhraseMemo } from '../../server/src/service/necessity/phrases';
+import { PhraseIndex, PhraseSet, rememberedTexts, withPhraseMemo } from '../../server/src/service/necessity/phrases';
 import { LanguageService } from '../../server/src/service/languageService';
 import { readExample } from '../helpers/fixtures';
 import { CONCEPTS } from '../../server/src/service/necessity/terms';
@@ -69,6 +69,30 @@ test('has is test, and remembers nothing', () => {
     texts.map((t) => set.has(t)),
     [true, true, true, false, false, true, true],
   );
+});
+
+test('a phrase index rules out only sets that match nothing, and keeps every set it cannot index', () => {
+  const mri = new PhraseSet(['lumbar mri', 'mri'], { plurals: true });
+  const xray = new PhraseSet(['x-ray', 'radicul*']);
+  const starred = new PhraseSet(['*ectomy']);
+  const negated = new PhraseSet(["n't"]);
+  const sets = [mri, xray, starred, negated];
+  assert.deepEqual(mri.leads, ['lumbar', 'mri']);
+  assert.deepEqual(xray.leads, ['radicul', 'x']);
+  assert.equal(starred.leads, undefined);
+  assert.equal(negated.leads, undefined);
+  const index = new PhraseIndex(sets);
+  const texts = ['Repeat LUMBAR MRIs', 'xray of the knee', 'x ray', 'radiculopathy', 'discectomy', "doesn't", 'physical therapy', '', 'premri', 'mri-guided'];
+  for (const t of texts) {
+    const candidates = index.candidates(t);
+    for (const set of sets) if (!candidates.has(set)) assert.equal(set.first(t), undefined, t);
+  }
+  assert.deepEqual(
+    texts.map((t) => [mri, xray].filter((s) => index.candidates(t).has(s)).length),
+    [1, 1, 1, 1, 0, 0, 0, 0, 0, 1],
+  );
+  // The sets without leads are always candidates.
+  assert.ok(index.candidates('').has(starred) && index.candidates('').has(negated));
 });
 
 test('closing the last case leaves none of its text in the rules memo', () => {

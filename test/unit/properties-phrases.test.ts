@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { alternation, phraseProblem, phraseSource, MAX_PHRASE_LENGTH, PhraseSet } from '../../server/src/service/necessity/phrases';
+import { alternation, phraseProblem, phraseSource, MAX_PHRASE_LENGTH, PhraseIndex, PhraseSet } from '../../server/src/service/necessity/phrases';
 import { returnsWithin } from '../helpers/hangGuard';
 import { settings } from '../helpers/properties';
 
@@ -87,6 +87,26 @@ test("property: a set's alternation, with the lookarounds a run of phrases share
         .join('');
       const plain = new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gi');
       assert.deepEqual(scanAll(new RegExp(alternation(sources), 'gi'), text), scanAll(plain, text), alternation(sources));
+    }),
+    settings(1000),
+  );
+});
+
+test('property: a phrase index never rules out a set that matches the text', () => {
+  const word = fc.constantFrom('a', 'ab', 'x', 'ray', 'mri', 'radicul', '4', 'q');
+  const setPhrase = fc
+    .tuple(fc.constantFrom('', '*'), fc.array(word, { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '-', ' - '), fc.constantFrom('', '*', "'s", '+'))
+    .map(([lead, words, sep, tail]) => `${lead}${words.join(sep)}${tail}`)
+    .filter((p) => phraseProblem(p) === undefined);
+  const text = fc.string({
+    unit: fc.constantFrom('a', 'A', 'b', 'x', 'X', 'r', 'y', 'm', 'i', 'R', 'd', 'c', 'u', 'l', '4', 'q', ' ', '-', "'", 's', '+', '\u212a', '\u0130'),
+    maxLength: 40,
+  });
+  fc.assert(
+    fc.property(fc.array(fc.array(setPhrase, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), fc.boolean(), text, (lists, plurals, t) => {
+      const sets = lists.map((l) => new PhraseSet(l, { plurals }));
+      const candidates = new PhraseIndex(sets).candidates(t);
+      for (const set of sets) if (!candidates.has(set)) assert.equal(set.first(t), undefined, JSON.stringify([set.leads, t]));
     }),
     settings(1000),
   );

@@ -5,7 +5,7 @@
 // data; rules/catalog/necessity/formulary-status.ts checks what a rationale
 // says of them and says so in its message.
 import formulary from '../data/formulary/mtus-formulary.json';
-import { PhraseSet } from './phrases';
+import { PhraseIndex, PhraseSet } from './phrases';
 
 export interface FormularyDrug {
   generic: string;
@@ -28,6 +28,9 @@ const DRUGS = (formulary.drugs as FormularyDrug[]).map((d) => ({
   set: new PhraseSet([d.generic, ...d.brands, ...d.generic.split('/')], { plurals: true }),
 }));
 
+/** Which drugs' names a text can hold, made on first use (see PhraseIndex). */
+let drugIndex: PhraseIndex | undefined;
+
 export const FORMULARY = formulary as unknown as {
   regulation: string;
   effective: string;
@@ -44,8 +47,11 @@ export const FORMULARY = formulary as unknown as {
  */
 export function formularyDrug(service: string): FormularyDrug | undefined {
   const text = service.toLowerCase();
+  // A drug the index rules out has no name in the service; the others are asked as before.
+  const candidates = (drugIndex ??= new PhraseIndex(DRUGS.map((d) => d.set))).candidates(text);
   let best: { drug: FormularyDrug; at: number } | undefined;
   for (const { drug, set } of DRUGS) {
+    if (!candidates.has(set)) continue;
     const m = set.first(text);
     if (m && (!best || m.start < best.at)) best = { drug, at: m.start };
   }

@@ -11,7 +11,7 @@ import equipment from '../data/criteria/equipment.json';
 import evaluations from '../data/criteria/evaluations.json';
 import criteriaSchema from '../data/schema/criteria.schema.json';
 import { validateAgainstSchema, type SchemaError } from './jsonSchema';
-import { PhraseSet, TextMemo, phraseProblem } from './phrases';
+import { PhraseIndex, PhraseSet, TextMemo, phraseProblem } from './phrases';
 import { CONCEPTS } from './terms';
 import { allEditions, edition } from './editions';
 import { leaves, type DecisionNode } from './decision';
@@ -221,6 +221,8 @@ export interface LibrarySection extends GuidelineSection {
 export class CriteriaLibrary {
   readonly sections: ReadonlyMap<string, LibrarySection>;
   private readonly byCriterion = new Map<string, { section: LibrarySection; criterion: Criterion }>();
+  /** Which sections' service terms a name can match (most match nothing of a given name, and are not scanned); made on the first name asked. */
+  private serviceIndex: PhraseIndex | undefined;
   /** matchService's answers by service name (frozen: callers share them). */
   private readonly serviceMemo = new TextMemo((service) => Object.freeze(this.findService(service)) as LibrarySection[]);
 
@@ -266,6 +268,8 @@ export class CriteriaLibrary {
     const forms = serviceForms(text);
     const hits: { section: LibrarySection; at: number; length: number; order: number }[] = [];
     let order = 0;
+    // A set the index rules out has no match in the name; the others are asked as before.
+    const candidates = (this.serviceIndex ??= new PhraseIndex([...this.sections.values()].flatMap((s) => s.matchSets))).candidates(text);
     // Each set is asked once per service name (serviceMemo remembers the answer), so through `first`, not the
     // phrase memo: a run would otherwise make a map for each of some 500 sets.
     for (const s of this.sections.values()) {
@@ -275,7 +279,7 @@ export class CriteriaLibrary {
       let length = 0;
       let all = true;
       for (const g of s.matchSets) {
-        const m = g.first(text);
+        const m = candidates.has(g) ? g.first(text) : undefined;
         if (!m) {
           all = false;
           break;

@@ -247,6 +247,23 @@ export class PhraseSet extends RememberedByText {
   }
 
   /**
+   * The letters and digits each phrase starts with ("lumbar" of "lumbar mri", "x" of "x-ray", "radicul" of
+   * "radicul*"), for a PhraseIndex: every match of the set starts a word of the text (the phrase's whole-word
+   * lookbehind) with one of them. Undefined when a phrase starts otherwise ("*ectomy", "n't", "/10"): then the
+   * set can match where no word starts with anything it names.
+   */
+  get leads(): readonly string[] | undefined {
+    if (!this.compiled) this.compile();
+    if (this.leadWords === null) {
+      const leads = this.phrases.map((p) => (wholeWordStart(p) ? /^[a-z0-9]+/.exec(p)?.[0] : undefined));
+      this.leadWords = leads.every((l) => l !== undefined) ? [...new Set(leads as string[])] : undefined;
+    }
+    return this.leadWords;
+  }
+
+  private leadWords: string[] | undefined | null = null;
+
+  /**
    * Every non-overlapping match in `text`, left to right. Whole-text results
    * are remembered: each item's rules read the same summary sentences again,
    * so a case with many items would otherwise scan its summary once per item.
@@ -418,6 +435,61 @@ export function phraseProblem(phrase: string): string | undefined {
 
 const SEPARATORS = /[\s-]+/;
 
+/** Whether a phrase's pattern starts with the whole-word lookbehind: it starts with a letter, a digit or a `*`, and is no "n't". */
+function wholeWordStart(phrase: string): boolean {
+  return /^[a-z0-9*]/.test(phrase) && !phrase.startsWith("n'");
+}
+
+/**
+ * Which of many phrase sets can match a text, from the words the text holds: a set whose every phrase starts
+ * with letters or digits (PhraseSet.leads) matches only where a word of the text starts with one of them. The
+ * callers ask each of dozens to hundreds of sets once of a short text (the library's sections of a service
+ * name, the formulary's drugs), and most match nothing: a look-up of each word's beginnings replaces a scan by
+ * each set. Exact: a set it leaves out has no match in the text, and the others are scanned as before.
+ */
+export class PhraseIndex {
+  /** The sets with a phrase that starts with each lead. */
+  private readonly byLead = new Map<string, PhraseSet[]>();
+  /** The sets the index cannot rule out (a phrase with no lead). */
+  private readonly always: PhraseSet[] = [];
+  /** The lengths of the leads, shortest first, and the longest: a word is looked up at each length it reaches. */
+  private readonly lengths: number[];
+
+  constructor(sets: Iterable<PhraseSet>) {
+    const lengths = new Set<number>();
+    for (const set of sets) {
+      const leads = set.leads;
+      if (!leads) {
+        this.always.push(set);
+        continue;
+      }
+      for (const lead of leads) {
+        const list = this.byLead.get(lead);
+        if (!list) this.byLead.set(lead, [set]);
+        else if (list[list.length - 1] !== set) list.push(set);
+        lengths.add(lead.length);
+      }
+    }
+    this.lengths = [...lengths].sort((a, b) => a - b);
+  }
+
+  /** The sets that may match somewhere in `text` (whole text, as `first`, `has`, `all` and `matches(text)` read it). */
+  candidates(text: string): Set<PhraseSet> {
+    const out = new Set<PhraseSet>(this.always);
+    // The words as the phrases' lookbehind sees them: runs of ASCII letters and digits, case aside (the `i` flag
+    // folds no other character onto them).
+    for (const m of text.matchAll(/[a-z0-9]+/gi)) {
+      const word = m[0].toLowerCase();
+      for (const n of this.lengths) {
+        if (n > word.length) break;
+        const sets = this.byLead.get(n === word.length ? word : word.slice(0, n));
+        if (sets) for (const set of sets) out.add(set);
+      }
+    }
+    return out;
+  }
+}
+
 /**
  * The regular expression of one phrase. Each quantifier in it stands between
  * literal characters of the phrase: a `*` becomes `[a-z0-9]*` only at the
@@ -429,7 +501,7 @@ const SEPARATORS = /[\s-]+/;
 export function phraseSource(phrase: string, plurals = false): string {
   const p = phrase;
   // A phrase that starts or ends with punctuation ("n't", "/10", "4+/5") sets its own boundary there.
-  const lead = /^[a-z0-9*]/.test(p) && !p.startsWith("n'") ? LEAD : '';
+  const lead = wholeWordStart(p) ? LEAD : '';
   const tail = /[a-z0-9*]$/.test(p) ? TAIL : '';
   const escape = (c: string) => c.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
   const word = (w: string) => {
