@@ -61,23 +61,39 @@ function overlaps(a: PhraseMatch, b: PhraseMatch): boolean {
 }
 
 function classify(sentence: string, m: PhraseMatch, strength: 'strong' | 'weak', terms: ConclusionTerms): ConclusionMatch {
-  const base = { start: m.start, end: m.end, strength, phrase: m.phrase };
+  const { start, end } = m;
+  const phrase = m.phrase;
+  // Each result written out rather than spread from a shared base: the spread cost more than the reading (the
+  // keys are in the same order either way).
   // "not-medically necessary": the hyphen glues the cue to the phrase.
-  const windowStart = backwardWindow(sentence, m.start, terms);
+  const windowStart = backwardWindow(sentence, start, terms);
   // "is not only medically necessary but urgent" affirms: "not only" is no negation.
-  const before = terms.before.matches(sentence, windowStart, m.start).filter((c) => !/^[\s-]+only\b/i.test(sentence.slice(c.end, m.start)));
+  const before = terms.before.matches(sentence, windowStart, start).filter((c) => !/^[\s-]+only\b/i.test(sentence.slice(c.end, start)));
   if (before.length) {
     const c = before[before.length - 1];
-    return { ...base, polarity: 'not-necessary', cue: { start: c.start, end: c.end, text: sentence.slice(c.start, c.end) } };
+    return { start, end, strength, phrase, polarity: 'not-necessary', cue: { start: c.start, end: c.end, text: sentence.slice(c.start, c.end) } };
   }
   // "Medical necessity ... has not been established": look ahead in the clause.
-  const clauseEnd = forwardClauseEnd(sentence, m.end);
-  const pos = terms.positiveAfter.matches(sentence, m.end, clauseEnd)[0];
-  const neg = terms.after.matches(sentence, m.end, clauseEnd)[0];
+  const clauseEnd = forwardClauseEnd(sentence, end);
+  const pos = terms.positiveAfter.matches(sentence, end, clauseEnd)[0];
+  const neg = terms.after.matches(sentence, end, clauseEnd)[0];
   if (neg && (!pos || neg.start <= pos.start)) {
-    return { ...base, polarity: 'not-necessary', cue: { start: neg.start, end: neg.end, text: sentence.slice(neg.start, neg.end) } };
+    return { start, end, strength, phrase, polarity: 'not-necessary', cue: { start: neg.start, end: neg.end, text: sentence.slice(neg.start, neg.end) } };
   }
-  return { ...base, polarity: 'necessary' };
+  return { start, end, strength, phrase, polarity: 'necessary' };
+}
+
+/** A space (what `\s` matches) or a hyphen, by code unit: a regular expression per character cost more than the walk. */
+function spaceOrHyphen(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 45 || c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && /\s/.test(text[at]);
+}
+
+/** A letter, digit or apostrophe of a word (`[A-Za-z0-9'’]`), by code unit. */
+function wordChar(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019;
 }
 
 /**
@@ -91,16 +107,16 @@ function backwardWindow(text: string, end: number, terms: ConclusionTerms): numb
   while (i > 0) {
     // Skip spaces and hyphens.
     let j = i;
-    while (j > 0 && /[\s-]/.test(text[j - 1])) j--;
+    while (j > 0 && spaceOrHyphen(text, j - 1)) j--;
     if (j === 0) return 0;
     const c = text[j - 1];
-    if (/[,;:(.!?"“”]/.test(c)) {
-      if (words > 0 || /[;:.!?(]/.test(c)) return j;
+    if (',;:(.!?"“”'.includes(c)) {
+      if (words > 0 || ';:.!?('.includes(c)) return j;
       i = j - 1; // a comma around filler ("is, therefore, not") does not end the clause
       continue;
     }
     let k = j;
-    while (k > 0 && /[A-Za-z0-9'’]/.test(text[k - 1])) k--;
+    while (k > 0 && wordChar(text, k - 1)) k--;
     if (k === j) {
       i = j - 1;
       continue;
