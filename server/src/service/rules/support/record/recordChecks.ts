@@ -2030,8 +2030,11 @@ function complaintSites(reading: SentenceReading, m: Mention): readonly string[]
 function complaintElsewhere(file: CaseFile, model: CaseModel, facts: SummaryFacts, done: Set<string>, r: RationaleSentence): RecordFinding | undefined {
   const reading = r.reading;
   if (reading.generic) return undefined;
-  const named = namedSites(file, model, facts);
-  if (!named.length) return undefined;
+  // The summary's sites are read (a keyed read) here as always; the sites named elsewhere are found at the first
+  // complaint that asks: reading the worker's fields cost more than the checks of the rationale's mentions, which
+  // most sentences fail.
+  readSummary(SUMMARY_SITES, '');
+  let named: string[] | undefined;
   for (const m of reading.mentions) {
     if (m.concept.kind !== 'symptom' || done.has(m.concept.id) || m.value !== 'abnormal') continue;
     // A complaint felt at a body part: pain, numbness or tingling there, not sleep or mood at whatever place the sentence names.
@@ -2041,7 +2044,11 @@ function complaintElsewhere(file: CaseFile, model: CaseModel, facts: SummaryFact
     if (GUIDELINE.test(clauseText(reading, m)) || inGenericClause(reading, m) || hedgedBefore(reading, m) || inParentheticalList(reading.text, m.start))
       continue;
     const sites = complaintSites(reading, m).filter((x) => !PLACE_FREE_SITES.has(x));
-    if (!sites.length || sitesCompatible(sites, named, facts.access)) continue;
+    if (!sites.length) continue;
+    named ??= namedSites(file, model, facts);
+    // Nothing named elsewhere: no complaint is out of place.
+    if (!named.length) return undefined;
+    if (sitesCompatible(sites, named, facts.access)) continue;
     done.add(m.concept.id);
     const part = facts.access.siteTitle(sites[0]) ?? sites[0];
     return {
