@@ -25,6 +25,9 @@ const LEADING = new RegExp(
   'i',
 );
 
+/** A number right after a mention ("physical therapy (8)", "PT #6"); one pattern for every mention (it holds no state: no `g`). */
+const AFTER = new RegExp(`^\\s*(?:\\(\\s*)?(?:#\\s*)?${NUM}\\b`, 'i');
+
 /** Visit counts the reader attached to the mention. */
 export function visitCounts(m: Mention): Count[] {
   return m.attributes.counts.filter((c) => VISIT_UNITS.has(c.unit));
@@ -55,7 +58,7 @@ export function courseNumbers(text: string, mentions: readonly Mention[], m?: Me
   for (const x of targets) {
     const lead = LEADING.exec(text.slice(Math.max(0, x.start - 60), x.start));
     if (lead) out.add(value(lead[1]));
-    const after = new RegExp(`^\\s*(?:\\(\\s*)?(?:#\\s*)?${NUM}\\b`, 'i').exec(text.slice(x.end, x.end + 12));
+    const after = AFTER.exec(text.slice(x.end, x.end + 12));
     if (after) out.add(value(after[1]));
   }
   return out;
