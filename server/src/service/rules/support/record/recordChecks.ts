@@ -2186,9 +2186,12 @@ const APPROVABLE_KINDS: ReadonlySet<ConceptKind> = new Set([...TREATMENT_KINDS, 
  */
 function approvalClaim(file: CaseFile, model: CaseModel, facts: SummaryFacts, r: RationaleSentence): RecordFinding | undefined {
   const reading = r.reading;
+  // A word of approval first: most sentences have none, and then whose approval it would be does not matter.
+  const verbs = APPROVAL_VERBS.matches(reading.text);
+  if (!verbs.length) return undefined;
   // An approval of this case: the worker's ("the patient was approved for"), or by its reviewer ("approved by Utilization Review").
   if (!PATIENT_ANCHORS.test(reading.text) && !APPROVAL_PARTIES.test(reading.text)) return undefined;
-  for (const w of APPROVAL_VERBS.matches(reading.text)) {
+  for (const w of verbs) {
     // "FDA approved": a drug's approval for a use, not a review of this claim.
     if (/\bFDA[\s-]*$/i.test(reading.text.slice(Math.max(0, w.start - 5), w.start))) continue;
     // "non-certified", "unauthorized": a denial.
