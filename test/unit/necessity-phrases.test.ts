@@ -79,7 +79,7 @@ test('a phrase index rules out only sets that match nothing, and keeps every set
   const sets = [mri, xray, starred, negated];
   assert.deepEqual(mri.leads, ['lumbar', 'mri']);
   assert.deepEqual(xray.leads, ['radicul', 'x']);
-  assert.equal(starred.leads, undefined);
+  assert.deepEqual(starred.leads, ['*ectomy'], 'a leading star: the letters after it, held inside a word');
   assert.equal(negated.leads, undefined);
   const index = new PhraseIndex(sets);
   const texts = ['Repeat LUMBAR MRIs', 'xray of the knee', 'x ray', 'radiculopathy', 'discectomy', "doesn't", 'physical therapy', '', 'premri', 'mri-guided'];
@@ -91,8 +91,12 @@ test('a phrase index rules out only sets that match nothing, and keeps every set
     texts.map((t) => [mri, xray].filter((s) => index.candidates(t).has(s)).length),
     [1, 1, 1, 1, 0, 0, 0, 0, 0, 1],
   );
-  // The sets without leads are always candidates.
-  assert.ok(index.candidates('').has(starred) && index.candidates('').has(negated));
+  assert.deepEqual(
+    texts.map((t) => index.candidates(t).has(starred)),
+    texts.map((t) => t === 'discectomy'),
+  );
+  // A set without leads is always a candidate.
+  assert.ok(index.candidates('').has(negated) && index.candidates('physical therapy').has(negated));
 });
 
 test('closing the last case leaves none of its text in the rules memo', () => {

@@ -3,7 +3,7 @@
 // does the summary document it as a finding. Term lists and negation cues are
 // data (terms/*.json); this module only applies them.
 import { NEGATION, RECORDS, SENTENCE_KINDS, type Concept, type Negation, type RecordClass } from './terms';
-import { TextMemo, wordCount, type PhraseMatch } from './phrases';
+import { PhraseIndex, TextMemo, wordCount, type PhraseMatch, type PhraseSet } from './phrases';
 
 /**
  * How far from a term (in characters) negation and clause scope are looked
@@ -180,13 +180,21 @@ export function recordClaimsIn(sentence: string, neg: Negation = NEGATION): Reco
   return neg === NEGATION ? rememberedRecordClaims.get(sentence) : readRecordClaims(sentence, neg);
 }
 
+/** Which record classes' terms a sentence can hold (a PhraseIndex, made on first use): the others' scans would find nothing. */
+let recordClassIndex: PhraseIndex | undefined;
+function recordClassesIn(sentence: string): Set<PhraseSet> {
+  return (recordClassIndex ??= new PhraseIndex(RECORDS.classes.map((c) => c.terms))).candidates(sentence);
+}
+
 // The two readers below ask the record classes' sets with `all` (no memo), and the hedge cues with `has`: their own
 // answers are remembered per sentence (rememberedRecordClaims, rememberedRecords), and no other caller asks these sets
 // of the same sentences.
 function readRecordClaims(sentence: string, neg: Negation): RecordMention[] {
   if (isGuidelineStatement(sentence, neg) || RECORDS.hedgeCues.has(sentence)) return [];
   const out: RecordMention[] = [];
+  const named = recordClassesIn(sentence);
   for (const recordClass of RECORDS.classes) {
+    if (!named.has(recordClass.terms)) continue;
     for (const m of recordClass.terms.all(sentence)) {
       if (negationOf(sentence, m.start, m.end, neg)) continue;
       const { from, to } = commaClause(sentence, m.start);
@@ -208,7 +216,9 @@ export function recordsDocumentedIn(sentence: string, neg: Negation = NEGATION):
 
 function readRecordsDocumented(sentence: string, neg: Negation): Set<string> {
   const found = new Set<string>();
+  const named = recordClassesIn(sentence);
   for (const recordClass of RECORDS.classes) {
+    if (!named.has(recordClass.terms)) continue;
     for (const m of recordClass.terms.all(sentence)) {
       // "no outcomes documented from the prior chiropractic care" still records the care.
       const presupposed = /\b(from|after|following|since|with)\s+(?:(?:the|her|his|their)\s+)?(?:prior|previous|recent)\s+(?:[a-z-]+\s+)?$/i.test(

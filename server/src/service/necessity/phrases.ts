@@ -249,13 +249,14 @@ export class PhraseSet extends RememberedByText {
   /**
    * The letters and digits each phrase starts with ("lumbar" of "lumbar mri", "x" of "x-ray", "radicul" of
    * "radicul*"), for a PhraseIndex: every match of the set starts a word of the text (the phrase's whole-word
-   * lookbehind) with one of them. Undefined when a phrase starts otherwise ("*ectomy", "n't", "/10"): then the
-   * set can match where no word starts with anything it names.
+   * lookbehind) with one of them. A phrase that starts with `*` ("*ectomy") gives the letters after it with the
+   * star ("*ectomy"): its match starts a word that holds them. Undefined when a phrase starts otherwise ("n't",
+   * "/10"): then the set can match where no word holds anything it names.
    */
   get leads(): readonly string[] | undefined {
     if (!this.compiled) this.compile();
     if (this.leadWords === null) {
-      const leads = this.phrases.map((p) => (wholeWordStart(p) ? /^[a-z0-9]+/.exec(p)?.[0] : undefined));
+      const leads = this.phrases.map(phraseLead);
       this.leadWords = leads.every((l) => l !== undefined) ? [...new Set(leads as string[])] : undefined;
     }
     return this.leadWords;
@@ -435,6 +436,14 @@ export function phraseProblem(phrase: string): string | undefined {
 
 const SEPARATORS = /[\s-]+/;
 
+/** A phrase's lead (see PhraseSet.leads), or undefined. */
+function phraseLead(phrase: string): string | undefined {
+  if (!wholeWordStart(phrase)) return undefined;
+  if (!phrase.startsWith('*')) return /^[a-z0-9]+/.exec(phrase)?.[0];
+  const inside = /^[a-z0-9]+/.exec(phrase.slice(1))?.[0];
+  return inside && `*${inside}`;
+}
+
 /** Whether a phrase's pattern starts with the whole-word lookbehind: it starts with a letter, a digit or a `*`, and is no "n't". */
 function wholeWordStart(phrase: string): boolean {
   return /^[a-z0-9*]/.test(phrase) && !phrase.startsWith("n'");
@@ -448,15 +457,15 @@ function wholeWordStart(phrase: string): boolean {
  * each set. Exact: a set it leaves out has no match in the text, and the others are scanned as before.
  */
 export class PhraseIndex {
-  /** The sets with a phrase that starts with each lead. */
-  private readonly byLead = new Map<string, PhraseSet[]>();
+  /** By the code of a lead's first character: each lead and the sets with a phrase that starts with it. */
+  private readonly byFirst: { lead: string; sets: PhraseSet[] }[][] = [];
+  /** The leads a word must hold, not start with ("*ectomy"), and their sets: few, each asked of every word. */
+  private readonly inside: { lead: string; sets: PhraseSet[] }[] = [];
   /** The sets the index cannot rule out (a phrase with no lead). */
   private readonly always: PhraseSet[] = [];
-  /** The lengths of the leads, shortest first, and the longest: a word is looked up at each length it reaches. */
-  private readonly lengths: number[];
 
   constructor(sets: Iterable<PhraseSet>) {
-    const lengths = new Set<number>();
+    const byLead = new Map<string, PhraseSet[]>();
     for (const set of sets) {
       const leads = set.leads;
       if (!leads) {
@@ -464,31 +473,36 @@ export class PhraseIndex {
         continue;
       }
       for (const lead of leads) {
-        const list = this.byLead.get(lead);
-        if (!list) this.byLead.set(lead, [set]);
+        const list = byLead.get(lead);
+        if (!list) byLead.set(lead, [set]);
         else if (list[list.length - 1] !== set) list.push(set);
-        lengths.add(lead.length);
       }
     }
-    this.lengths = [...lengths].sort((a, b) => a - b);
+    for (const [lead, list] of byLead) {
+      if (lead.startsWith('*')) this.inside.push({ lead: lead.slice(1), sets: list });
+      else (this.byFirst[lead.charCodeAt(0)] ??= []).push({ lead, sets: list });
+    }
   }
 
   /** The sets that may match somewhere in `text` (whole text, as `first`, `has`, `all` and `matches(text)` read it). */
   candidates(text: string): Set<PhraseSet> {
     const out = new Set<PhraseSet>(this.always);
     // The words as the phrases' lookbehind sees them: runs of ASCII letters and digits, case aside (the `i` flag
-    // folds no other character onto them).
-    for (const m of text.matchAll(/[a-z0-9]+/gi)) {
+    // folds no other character onto them). An exec loop on the shared pattern: nothing runs between two execs
+    // that could use it.
+    WORD_RUN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD_RUN.exec(text))) {
       const word = m[0].toLowerCase();
-      for (const n of this.lengths) {
-        if (n > word.length) break;
-        const sets = this.byLead.get(n === word.length ? word : word.slice(0, n));
-        if (sets) for (const set of sets) out.add(set);
-      }
+      const bucket = this.byFirst[word.charCodeAt(0)];
+      if (bucket) for (const { lead, sets } of bucket) if (word.startsWith(lead)) for (const set of sets) out.add(set);
+      for (const { lead, sets } of this.inside) if (word.includes(lead)) for (const set of sets) out.add(set);
     }
     return out;
   }
 }
+
+const WORD_RUN = /[a-z0-9]+/gi;
 
 /**
  * The regular expression of one phrase. Each quantifier in it stands between
