@@ -4,7 +4,7 @@
 // unsupported-necessity-claim share. The words are data
 // (data/terms/guideline-scope.json).
 import scopeData from '../data/terms/guideline-scope.json';
-import { PhraseSet, type PhraseMatch } from './phrases';
+import { PhraseIndex, PhraseSet, TextMemo, type PhraseMatch } from './phrases';
 
 interface Entry {
   id: string;
@@ -51,8 +51,19 @@ export const SCOPE_DATA = scopeData;
 
 /** The body regions a text names, by id. */
 export function regionsIn(text: string): Set<string> {
-  return new Set(SCOPE.regions.filter((r) => r.terms.test(text)).map((r) => r.id));
+  return new Set(REGIONS_OF.get(text));
 }
+
+/**
+ * The ids of the regions a text names, remembered for the run: several rules ask it of the same service names and
+ * sentences. Only the regions a PhraseIndex leaves are scanned (most texts name one region or none), through
+ * `has`, since this answer is the one remembered.
+ */
+const REGIONS_OF = new TextMemo((text: string): readonly string[] => {
+  const named = (regionIndex ??= new PhraseIndex(SCOPE.regions.map((r) => r.terms))).candidates(text);
+  return Object.freeze(SCOPE.regions.filter((r) => named.has(r.terms) && r.terms.has(text)).map((r) => r.id));
+});
+let regionIndex: PhraseIndex | undefined;
 
 export function regionTitle(id: string): string {
   return SCOPE.regions.find((r) => r.id === id)?.title ?? id;
