@@ -6,7 +6,7 @@
 import editionsData from '../data/editions/editions.json';
 import editionsSchema from '../data/schema/editions.schema.json';
 import { validateAgainstSchema, type SchemaError } from './jsonSchema';
-import { PhraseSet } from './phrases';
+import { PhraseIndex, PhraseSet } from './phrases';
 import { compareDates, parseDate, type CalendarDate } from '../syntax/dates';
 import type { CaseModel, ItemModel } from '../model/caseModel';
 import { getField } from '../model/caseModel';
@@ -77,6 +77,8 @@ const EDITIONS: Edition[] = (editionsData as { editions: Edition[] }).editions;
 const BY_ID = new Map(EDITIONS.map((e) => [e.id, e]));
 const BY_FAMILY = families(EDITIONS);
 const TITLES = EDITIONS.map((e) => ({ edition: e, set: new PhraseSet(e.cites) }));
+/** Which editions' titles a text can hold (see PhraseIndex), made on first use: most texts cite one or none. */
+let titleIndex: PhraseIndex | undefined;
 
 export function allEditions(): readonly Edition[] {
   return EDITIONS;
@@ -119,7 +121,9 @@ export function citedEditions(text: string): CitedEdition[] {
   const lower = text.toLowerCase();
   // Made at the first title found: most texts cite none.
   let byPlace: Map<string, CitedEdition> | undefined;
+  const named = (titleIndex ??= new PhraseIndex(TITLES.map((t) => t.set))).candidates(lower);
   for (const { edition: e, set } of TITLES) {
+    if (!named.has(set)) continue;
     // `all`, not `matches`: a run asks each item's guideline once, so a memo map per title per case would serve nothing.
     for (const m of set.all(lower)) {
       const year = /^[\s,]*(?:guidelines?\s*,?\s*)?\(?((?:19|20)\d{2})\b/.exec(lower.slice(m.end));

@@ -91,8 +91,11 @@ export function serviceTitle(id: string): string {
 export function citedMtusChapters(line: string): MtusChapter[] {
   const mtusPart = line.split(/non[\s-]*mtus/i)[0];
   if (!/\bMTUS\b/i.test(mtusPart)) return [];
-  return SCOPE.chapters.filter((c) => c.names.test(mtusPart));
+  // Only the chapters a PhraseIndex leaves are scanned: a citation names one chapter or two.
+  const named = (chapterIndex ??= new PhraseIndex(SCOPE.chapters.map((c) => c.names))).candidates(mtusPart);
+  return SCOPE.chapters.filter((c) => named.has(c.names) && c.names.test(mtusPart));
 }
+let chapterIndex: PhraseIndex | undefined;
 
 /** The cited chapter that addresses a service of these regions and kinds, if any. */
 export function chapterCovering(chapters: readonly MtusChapter[], regions: ReadonlySet<string>, services: ReadonlySet<string>): MtusChapter | undefined {
