@@ -52,8 +52,12 @@ export function leadingCount(text: string, m: Mention): Count | undefined {
 export function courseNumbers(text: string, mentions: readonly Mention[], m?: Mention): Set<number> {
   const out = new Set<number>();
   for (const x of mentions) if (!m || x === m) for (const c of visitCounts(x)) out.add(c.value);
-  for (const match of text.matchAll(COURSE)) out.add(value(match[1]) * value(match[2]));
-  for (const match of text.matchAll(TIMES)) out.add(value(match[1]) * value(match[2]));
+  // exec loops on the shared patterns rather than matchAll, which copies the pattern on each call; nothing runs
+  // between two execs that could use the pattern, so its lastIndex is this loop's (and 0 again when it ends).
+  for (const re of [COURSE, TIMES]) {
+    re.lastIndex = 0;
+    for (let match = re.exec(text); match; match = re.exec(text)) out.add(value(match[1]) * value(match[2]));
+  }
   const targets = m ? [m] : mentions;
   for (const x of targets) {
     const lead = LEADING.exec(text.slice(Math.max(0, x.start - 60), x.start));
