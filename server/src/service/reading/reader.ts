@@ -23,6 +23,12 @@ export interface Reader {
   /** Reads one sentence (memoized by its text during an analysis). Never throws on any text. */
   read(sentence: string): SentenceReading;
   /**
+   * What a reading of the sentence can hold, without reading it (SentencePreview), or undefined where the matcher
+   * trips on the text. During an analysis the matcher's pass is kept until the sentence is read or the analysis ends,
+   * so a sentence previewed and then read is scanned once.
+   */
+  preview(sentence: string): SentencePreview | undefined;
+  /**
    * Runs `run` as one analysis: readings made or reused in it are kept for
    * the next analysis, all others are forgotten when it ends. Nested calls
    * join the outer analysis.
@@ -60,6 +66,8 @@ const isConjunction = (w: string): boolean => w.length < CONJUNCTIONS_BY_LENGTH.
 
 export function createReader(lexicon: Lexicon): Reader {
   const memo = new Map<string, { reading: SentenceReading; generation: number }>();
+  // Matcher passes of the sentences previewed in this analysis and not read yet (emptied when it ends).
+  const scans = new Map<string, Scanned>();
   let generation = 0;
   let depth = 0;
   // The generation when the memo was last emptied (-1: during an analysis). The first analysis after it made every
@@ -75,9 +83,25 @@ export function createReader(lexicon: Lexicon): Reader {
         return hit.reading;
       }
       if (memo.size >= MEMO_LIMIT) memo.clear();
-      const reading = readSentence(lexicon, sentence);
+      const scanned = scans.get(sentence);
+      if (scanned) scans.delete(sentence);
+      const reading = readSentence(lexicon, sentence, scanned);
       memo.set(sentence, { reading, generation });
       return reading;
+    },
+    preview(sentence: string): SentencePreview | undefined {
+      const known = depth > 0 ? memo.get(sentence) : undefined;
+      if (known) return previewOfReading(known.reading);
+      try {
+        const scanned = scanSentence(lexicon, sentence);
+        if (depth > 0) {
+          if (scans.size >= MEMO_LIMIT) scans.clear();
+          scans.set(sentence, scanned);
+        }
+        return previewOf(scanned.hits);
+      } catch {
+        return undefined;
+      }
     },
     analysis<T>(run: () => T): T {
       if (depth === 0) generation++;
@@ -86,6 +110,7 @@ export function createReader(lexicon: Lexicon): Reader {
         return run();
       } finally {
         depth--;
+        if (depth === 0) scans.clear();
         // forEach rather than for-of over entries: no [key, value] pair is made per remembered text.
         if (depth === 0 && generation !== clearedAt + 1)
           memo.forEach((r, text) => {
@@ -96,6 +121,7 @@ export function createReader(lexicon: Lexicon): Reader {
     remembered: () => memo.size,
     clear: () => {
       memo.clear();
+      scans.clear();
       clearedAt = depth > 0 ? -1 : generation;
     },
   };
@@ -112,14 +138,58 @@ function emptyAttributes(): Attributes {
   return { sites: [], counts: [], doses: [], dates: [], grades: [], painScores: [], percents: [] };
 }
 
-/** Reads a sentence; exported for tests and for one-off reads outside a service. */
-export function readSentence(lexicon: Lexicon, text: string): SentenceReading {
+/** Reads a sentence; exported for tests and for one-off reads outside a service. `scanned`: its matcher pass, made already. */
+export function readSentence(lexicon: Lexicon, text: string, scanned?: Scanned): SentenceReading {
   try {
-    return readUnsafe(lexicon, text);
+    return readUnsafe(lexicon, text, scanned ?? scanSentence(lexicon, text));
   } catch {
     // A reading is advice to the rules; a text the reader trips on reads as nothing rather than failing the analysis.
     return Object.freeze({ text, mentions: [], clauses: [{ start: 0, end: text.length }], generic: false, attributes: emptyAttributes() });
   }
+}
+
+/**
+ * What a reading of a sentence can hold, found by the matcher alone (no cues, clauses or attributes, about a third of
+ * a read): every concept the lexicon matches in it, overlapping matches too, so every mention a reading chooses is of
+ * one of them (at its span); and every site a match names or a matched concept is at, so every site of a mention or of
+ * the sentence is one of them. For a caller that reads only the sentences that may answer what it asks
+ * (rules/support/record/summaryFacts.ts).
+ */
+export interface SentencePreview {
+  readonly concepts: ReadonlyArray<{ readonly concept: Concept; readonly start: number; readonly end: number }>;
+  readonly sites: ReadonlySet<string>;
+}
+
+/** The preview of a matcher pass's hits. */
+function previewOf(hits: readonly Hit[]): SentencePreview {
+  const concepts: { concept: Concept; start: number; end: number }[] = [];
+  const sites = new Set<string>();
+  for (const h of hits) {
+    const p = h.payload;
+    if (p.type === 'concept') {
+      concepts.push({ concept: p.concept, start: h.start, end: h.end });
+      for (const site of p.concept.sites) sites.add(site);
+    } else if (p.type === 'site') sites.add(p.site.id);
+  }
+  return { concepts, sites };
+}
+
+/** The preview of a sentence already read: what its reading holds. */
+function previewOfReading(reading: SentenceReading): SentencePreview {
+  const sites = new Set<string>(reading.attributes.sites);
+  for (const m of reading.mentions) for (const site of m.attributes.sites) sites.add(site);
+  return { concepts: reading.mentions.map((m) => ({ concept: m.concept, start: m.start, end: m.end })), sites };
+}
+
+/** A sentence's tokens and every match of the lexicon in them: a read's first phase, which a preview makes. */
+interface Scanned {
+  tokens: Token[];
+  hits: Hit[];
+}
+
+function scanSentence(lexicon: Lexicon, text: string): Scanned {
+  const tokens = tokenize(text);
+  return { tokens, hits: lexicon.matcher.matchTokens(tokens) };
 }
 
 // The per-token tables of a read: typed arrays kept from read to read, one per table, each filled over the length
@@ -158,10 +228,9 @@ function table(slot: number, length: number, value = 0): Int32Array {
 // optimizing compiler inlined every closure into one graph, and every hit payload of a shape it had not yet seen
 // threw the whole of it away, so a batch of 2,000 letters recompiled it 7 times at 200-340 ms each on a helper
 // thread (a third of the batch's CPU time, and the core a second worker would have used).
-function readUnsafe(lexicon: Lexicon, text: string): SentenceReading {
-  const tokens = tokenize(text);
+function readUnsafe(lexicon: Lexicon, text: string, { tokens, hits }: Scanned): SentenceReading {
   const n = tokens.length;
-  const kinds = hitsByKind(lexicon.matcher.matchTokens(tokens), n);
+  const kinds = hitsByKind(hits, n);
   const { cues, pseudoStarts, termAt } = scopedCues(kinds, n);
   const { clauses, clauseOf } = readClauses(text, tokens, termAt);
   const mentionHits = conceptMentions(kinds);

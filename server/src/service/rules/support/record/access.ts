@@ -3,12 +3,18 @@
 // rationale are read once however many rules and items ask. What the rules
 // need of the lexicon beyond a reading (the site tree, which concepts are
 // umbrellas) is derived once per lexicon (every service shares the bundled one).
-import type { Lexicon, Reader } from '../../../reading/index';
+import type { Lexicon, Reader, SentencePreview } from '../../../reading/index';
 import type { Concept, SentenceReading } from '../../../reading/types';
 
 /** What the record rules need of the reading layer: a reader and the lexicon's site tree. */
 export interface ReadingAccess {
   read(text: string): SentenceReading;
+  /** What a reading of the text can hold, without reading it (Reader.preview); undefined: read it. */
+  preview(text: string): SentencePreview | undefined;
+  /** The ids a mention of the concept counts for (its `concepts`: the concept's and each broader one's). */
+  lineage(concept: Concept): readonly string[];
+  /** Every concept of the lexicon. */
+  everyConcept(): Iterable<Concept>;
   /** Larger sites of a site, transitively (l5-s1 -> lumbar -> spine); empty for an unknown id. */
   partOf(site: string): readonly string[];
   /** The lexicon's title of a site ("the knee"), if it has one. */
@@ -40,6 +46,9 @@ export function readingAccess(reader: Reader): ReadingAccess {
   const narrower = umbrellas(reader.lexicon);
   const access: ReadingAccess = {
     read: (text) => reader.read(text),
+    preview: (text) => reader.preview(text),
+    lineage: (concept) => reader.lexicon.lineage.get(concept.id) ?? [concept.id],
+    everyConcept: () => reader.lexicon.concepts.values(),
     partOf: (site) => reader.lexicon.sites.get(site)?.partOf ?? [],
     siteTitle: (site) => reader.lexicon.sites.get(site)?.title,
     hasNarrower: (concept) => narrower.has(concept),

@@ -639,7 +639,6 @@ function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
     .filter((x) => x.assertion !== 'generic' && x.assertion !== 'other-person' && x.assertion !== 'requested')
     .map((x) => x.concepts);
   const found = documentedFailure(facts, sitesOf(anchor, r), anchor.attributes.side, named);
-  const { treated, distinct } = found;
   // Severe pain left after the treatments is the failure of conservative care as a whole ("pain was rated 8/10 to
   // 10/10" after physical therapy and medications): not of one drug or one treatment the sentence names, whose own
   // response the summary must give, and not where the sentence weighs a pain score itself.
@@ -648,9 +647,12 @@ function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
   const wholeCourse = !named.length && CONSERVATIVE_COURSE.test(r.reading.text) && !FIRST_LINE.test(r.reading.text);
   const asksDuration = [r.reading.attributes, ...r.reading.mentions.map((x) => x.attributes)].some((a) => a.counts.some((c) => DURATION_DAYS[c.unit]));
   const weighsPain = asksDuration || r.reading.attributes.painScores.length > 0 || r.reading.mentions.some((x) => x.attributes.painScores.length > 0);
-  const severe = wholeCourse && !weighsPain ? found.severe : [];
-  const outcome = found.outcome.length ? found.outcome : severe;
-  if (!outcome.length || distinct < 2) return undefined;
+  const outcome = found.outcome.length ? found.outcome : wholeCourse && !weighsPain ? found.severe : [];
+  // The treatments only once there is an outcome: most summaries record none at the place, and the treatments are most
+  // of the summary's sentences to read.
+  if (!outcome.length) return undefined;
+  const { treated, distinct } = found;
+  if (distinct < 2) return undefined;
   // Both lists are in summary order already (failureCandidates).
   if (citesAny(file, r.sentence, outcome, treated)) return undefined;
   const outcomeWords = found.outcome.length
@@ -982,8 +984,8 @@ function sharedEvidenceWords(facts: readonly Fact[]): string {
 interface FailureCandidates {
   /** Facts of a response of no benefit or worse, not denied or generic: once each, in summary order. */
   outcomes: readonly Fact[];
-  /** Documented conservative treatments, each fact under its own concept: once each, in summary order. */
-  treatments: readonly Fact[];
+  /** Documented conservative treatments, each fact under its own concept: once each, in summary order (made when first read). */
+  readonly treatments: readonly Fact[];
   /** Pain scores of `severePainScore` or more out of 10 (the lower end of a range), documented: in summary order. */
   severe: readonly Fact[];
   /** documentedFailure's answers for this summary, by place, side and named treatments (at most one per rationale sentence). */
@@ -996,6 +998,7 @@ const failureCandidatesOf = new WeakMap<SummaryFacts, FailureCandidates>();
 
 interface DocumentedFailure {
   outcome: readonly Fact[];
+  // The others are worked out when first read (PlaceFailure): without an outcome deniedFailure reads none of them.
   /** Pain rated severe (`severePainScore` or more out of 10) in the summary after a treatment at the place: persisting despite it. */
   severe: readonly Fact[];
   treated: readonly Fact[];
@@ -1053,7 +1056,7 @@ function failureMayDiffer(d: SummaryDiff, both: readonly SummaryFacts[], sites: 
         if (members.has(f) && sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(side, f.side) && !f.review) return true;
         for (const id of f.mention.concepts) {
           const kind = facts.access.concept(id)?.kind;
-          if ((!kind || CONSERVATIVE_KINDS.has(kind)) && changed.has(facts.allByConcept.get(id)?.[0]?.sentence as Sentence)) return true;
+          if ((!kind || CONSERVATIVE_KINDS.has(kind)) && changed.has(facts.byConcept.get(id)?.[0]?.sentence as Sentence)) return true;
         }
       }
   }
@@ -1101,39 +1104,114 @@ function failureAt(facts: SummaryFacts, key: string, sites: readonly string[], s
   const candidates = candidatesOf(facts);
   const hit = candidates.byPlace.get(key);
   if (hit) return hit;
-  const at = (f: Fact) => sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(side, f.side) && !f.review;
-  const outcome = candidates.outcomes.filter(at);
-  const treated = candidates.treatments.filter((f) => at(f) && (!named.length || treatmentsAgree(named, [f.mention.concepts])));
-  // A pain score the summary gives before any treatment it lists is the pain treated, not the pain left after it.
-  const severe = treated.length ? candidates.severe.filter((f) => at(f) && sentenceBefore(treated[0], f)) : [];
-  // One drug that did not help is a failed trial, not failed conservative care: that takes more than one treatment.
-  const distinct = new Set(treated.map((f) => f.mention.concept.id));
-  for (const f of treated) {
-    const { concepts } = f.mention;
-    for (let k = 1; k < concepts.length; k++) distinct.delete(concepts[k]);
-  }
-  const found = { outcome, severe, treated, distinct: distinct.size };
+  const found = new PlaceFailure(candidates, facts.access, sites, side, named);
   candidates.byPlace.set(key, found);
   return found;
+}
+
+/** documentedFailure's answer at one place, side and named treatments: each list made when first read. */
+class PlaceFailure implements DocumentedFailure {
+  readonly outcome: readonly Fact[];
+  private treatedHere: readonly Fact[] | undefined;
+  private severeHere: readonly Fact[] | undefined;
+  private distinctHere: number | undefined;
+
+  constructor(
+    private readonly candidates: FailureCandidates,
+    private readonly access: ReadingAccess,
+    private readonly sites: readonly string[],
+    private readonly side: Side | undefined,
+    private readonly named: (readonly string[])[],
+  ) {
+    this.outcome = candidates.outcomes.filter((f) => this.at(f));
+  }
+
+  private at(f: Fact): boolean {
+    return sitesCompatible(this.sites, f.sites, this.access) && sidesCompatible(this.side, f.side) && !f.review;
+  }
+
+  get treated(): readonly Fact[] {
+    const { named } = this;
+    return (this.treatedHere ??= this.candidates.treatments.filter((f) => this.at(f) && (!named.length || treatmentsAgree(named, [f.mention.concepts]))));
+  }
+
+  /** A pain score the summary gives before any treatment it lists is the pain treated, not the pain left after it. */
+  get severe(): readonly Fact[] {
+    if (!this.severeHere) {
+      // No severe score at the place needs no treatments looked at: the answer is empty either way.
+      const here = this.candidates.severe.filter((f) => this.at(f));
+      const treated = here.length ? this.treated : [];
+      this.severeHere = treated.length ? here.filter((f) => sentenceBefore(treated[0], f)) : [];
+    }
+    return this.severeHere;
+  }
+
+  /** One drug that did not help is a failed trial, not failed conservative care: that takes more than one treatment. */
+  get distinct(): number {
+    if (this.distinctHere === undefined) {
+      const treated = this.treated;
+      const distinct = new Set(treated.map((f) => f.mention.concept.id));
+      for (const f of treated) {
+        const { concepts } = f.mention;
+        for (let k = 1; k < concepts.length; k++) distinct.delete(concepts[k]);
+      }
+      this.distinctHere = distinct.size;
+    }
+    return this.distinctHere;
+  }
+}
+
+const conservativeLineageOf = new WeakMap<ReadingAccess, ReadonlySet<string>>();
+
+/** The ids a conservative treatment's mention counts for (its concept's and every broader one's), per lexicon. */
+function conservativeLineage(access: ReadingAccess): ReadonlySet<string> {
+  let ids = conservativeLineageOf.get(access);
+  if (!ids) {
+    ids = new Set();
+    for (const c of access.everyConcept()) if (CONSERVATIVE_KINDS.has(c.kind)) for (const id of access.lineage(c)) (ids as Set<string>).add(id);
+    conservativeLineageOf.set(access, ids);
+  }
+  return ids;
 }
 
 function candidatesOf(facts: SummaryFacts): FailureCandidates {
   let hit = failureCandidatesOf.get(facts);
   if (hit) return hit;
   const outcomes = new Set<Fact>();
-  const treatments = new Set<Fact>();
   for (const id of FAILURE_RESPONSES)
     for (const f of facts.byConcept.get(id) ?? []) if (f.mention.assertion !== 'negated' && f.mention.assertion !== 'generic') outcomes.add(f);
-  for (const [, list] of facts.allByConcept)
-    for (const f of list)
-      if (CONSERVATIVE_KINDS.has(f.mention.concept.kind) && f.mention.concepts[0] === f.mention.concept.id && documents(f)) treatments.add(f);
   const severe = (facts.byConcept.get('pain-score') ?? []).filter(
     (f) => !f.review && documents(f) && f.mention.attributes.painScores.some((p) => p.low >= data.severePainScore),
   );
   // A stable sort of the first-seen order: filtering it gives what sorting each filtered list would.
-  hit = { outcomes: [...outcomes].sort(byLine), treatments: [...treatments].sort(byLine), severe: [...severe].sort(byLine), byPlace: new Map() };
+  hit = new Candidates(facts, [...outcomes].sort(byLine), [...severe].sort(byLine));
   failureCandidatesOf.set(facts, hit);
   return hit;
+}
+
+/** A summary's failure candidates: the treatments collected when first read (they take most of a summary's sentences). */
+class Candidates implements FailureCandidates {
+  readonly byPlace = new Map<string, DocumentedFailure>();
+  private collected: readonly Fact[] | undefined;
+
+  constructor(
+    private readonly facts: SummaryFacts,
+    readonly outcomes: readonly Fact[],
+    readonly severe: readonly Fact[],
+  ) {}
+
+  get treatments(): readonly Fact[] {
+    if (!this.collected) {
+      const treatments = new Set<Fact>();
+      // Of the sentences that may hold a conservative treatment or a concept one counts for: every treatment's list is
+      // there whole, and those concepts in allByConcept's order, so the set is made in the order iterating it whole gives.
+      for (const [, list] of this.facts.byConceptWithin(conservativeLineage(this.facts.access)))
+        for (const f of list)
+          if (CONSERVATIVE_KINDS.has(f.mention.concept.kind) && f.mention.concepts[0] === f.mention.concept.id && documents(f)) treatments.add(f);
+      this.collected = [...treatments].sort(byLine);
+    }
+    return this.collected;
+  }
 }
 
 /** The responses that give a course (relief, improvement, none, worse): any of them answers what the response was. */
@@ -2030,10 +2108,9 @@ function complaintSites(reading: SentenceReading, m: Mention): readonly string[]
 function complaintElsewhere(file: CaseFile, model: CaseModel, facts: SummaryFacts, done: Set<string>, r: RationaleSentence): RecordFinding | undefined {
   const reading = r.reading;
   if (reading.generic) return undefined;
-  // The summary's sites are read (a keyed read) here as always; the sites named elsewhere are found at the first
-  // complaint that asks: reading the worker's fields cost more than the checks of the rationale's mentions, which
-  // most sentences fail.
-  readSummary(SUMMARY_SITES, '');
+  // The summary's sites are a keyed read of namedSites, made only by a complaint that gets that far (most sentences
+  // name none); the sites named elsewhere are found then too: reading the worker's fields cost more than the checks
+  // of the rationale's mentions, which most sentences fail.
   let named: string[] | undefined;
   for (const m of reading.mentions) {
     if (m.concept.kind !== 'symptom' || done.has(m.concept.id) || m.value !== 'abnormal') continue;
@@ -2507,13 +2584,12 @@ function otherSideOnly(facts: SummaryFacts, m: Mention): { side: 'left' | 'right
   const side = m.attributes.side;
   if (!side || side === 'bilateral') return undefined;
   // The sides of each site asked about: a keyed read (SIDES_AT).
-  const sidesBySite = untracked(() => facts.sidesBySite);
   const site = m.attributes.sites.find((s) => {
     readSummary(SIDES_AT, s);
-    return (sidesBySite.get(s)?.size ?? 0) > 0;
+    return (facts.sidesAt(s)?.size ?? 0) > 0;
   });
   if (!site) return undefined;
-  const sides = sidesBySite.get(site)!;
+  const sides = facts.sidesAt(site)!;
   if (sides.has(side) || sides.has('bilateral')) return undefined;
   const other = side === 'left' ? 'right' : 'left';
   return sides.has(other) ? { side, site, other } : undefined;
@@ -2523,7 +2599,7 @@ function otherSideOnly(facts: SummaryFacts, m: Mention): { side: 'left' | 'right
 const SIDES_AT: SummaryKey = {
   name: 'sides of a site',
   changed(d, site) {
-    const [a, b] = untracked(() => bothFacts(d).map((f) => f.sidesBySite.get(site)));
+    const [a, b] = bothFacts(d).map((f) => f.sidesAt(site));
     if (!a || !b) return a !== b;
     return a.size !== b.size || [...a].some((x) => !b.has(x));
   },
