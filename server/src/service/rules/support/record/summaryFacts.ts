@@ -410,7 +410,12 @@ class LazyFacts implements SummaryFacts {
   byConceptWithin(ids: ReadonlySet<string>): ReadonlyMap<string, readonly Fact[]> {
     if (this.whole) return this.whole;
     this.preview();
-    return this.index(this.entries.filter((e) => !e.ids || [...ids].some((id) => e.ids!.has(id))));
+    // A sentence's few ids against the set asked (a lexicon's lineage of a kind can be hundreds of ids).
+    const mayHold = (held: ReadonlySet<string>) => {
+      for (const id of held) if (ids.has(id)) return true;
+      return false;
+    };
+    return this.index(this.entries.filter((e) => !e.ids || mayHold(e.ids)));
   }
 
   /** The facts of these sentences by every concept they count for, in order (what reading the summary whole gives of them). */
