@@ -24,7 +24,8 @@ export interface Reader {
   read(sentence: string): SentenceReading;
   /**
    * What a reading of the sentence can hold, without reading it (SentencePreview), or undefined where the matcher
-   * trips on the text. During an analysis the matcher's pass is kept until the sentence is read or the analysis ends,
+   * trips on the text. Memoized by its text as readings are (and a preview keeps the text's reading, if it has one,
+   * for the next analysis as a read does); the matcher's pass is kept until the sentence is read or the analysis ends,
    * so a sentence previewed and then read is scanned once.
    */
   preview(sentence: string): SentencePreview | undefined;
@@ -34,7 +35,7 @@ export interface Reader {
    * join the outer analysis.
    */
   analysis<T>(run: () => T): T;
-  /** How many sentence texts are remembered (for tests: none of a closed case stays). */
+  /** How many sentence texts are remembered, read or previewed (for tests: none of a closed case stays). */
   remembered(): number;
   /** Forgets every reading (the service calls it when no case is open). */
   clear(): void;
@@ -66,8 +67,24 @@ const isConjunction = (w: string): boolean => w.length < CONJUNCTIONS_BY_LENGTH.
 
 export function createReader(lexicon: Lexicon): Reader {
   const memo = new Map<string, { reading: SentenceReading; generation: number }>();
-  // Matcher passes of the sentences previewed in this analysis and not read yet (emptied when it ends).
+  // Previews by text, kept as the readings are (for the texts previewed in the last analysis), and the matcher passes
+  // of the sentences previewed in this analysis and not read yet (emptied when it ends).
+  const previews = new Map<string, { preview: SentencePreview | undefined; generation: number }>();
   const scans = new Map<string, Scanned>();
+  const previewNow = (sentence: string, keep: boolean): SentencePreview | undefined => {
+    const known = memo.get(sentence);
+    if (known) return previewOfReading(known.reading);
+    try {
+      const scanned = scanSentence(lexicon, sentence);
+      if (keep) {
+        if (scans.size >= MEMO_LIMIT) scans.clear();
+        scans.set(sentence, scanned);
+      }
+      return previewOf(scanned.hits);
+    } catch {
+      return undefined;
+    }
+  };
   let generation = 0;
   let depth = 0;
   // The generation when the memo was last emptied (-1: during an analysis). The first analysis after it made every
@@ -90,18 +107,20 @@ export function createReader(lexicon: Lexicon): Reader {
       return reading;
     },
     preview(sentence: string): SentencePreview | undefined {
-      const known = depth > 0 ? memo.get(sentence) : undefined;
-      if (known) return previewOfReading(known.reading);
-      try {
-        const scanned = scanSentence(lexicon, sentence);
-        if (depth > 0) {
-          if (scans.size >= MEMO_LIMIT) scans.clear();
-          scans.set(sentence, scanned);
-        }
-        return previewOf(scanned.hits);
-      } catch {
-        return undefined;
+      if (depth === 0) return previewNow(sentence, false);
+      // A preview keeps the text's reading for the next analysis too, as a read would: a caller that previews a
+      // summary's sentences on each version holds their readings from the version before, which no longer read them.
+      const known = memo.get(sentence);
+      if (known) known.generation = generation;
+      const hit = previews.get(sentence);
+      if (hit) {
+        hit.generation = generation;
+        return hit.preview;
       }
+      if (previews.size >= MEMO_LIMIT) previews.clear();
+      const preview = previewNow(sentence, true);
+      previews.set(sentence, { preview, generation });
+      return preview;
     },
     analysis<T>(run: () => T): T {
       if (depth === 0) generation++;
@@ -112,15 +131,26 @@ export function createReader(lexicon: Lexicon): Reader {
         depth--;
         if (depth === 0) scans.clear();
         // forEach rather than for-of over entries: no [key, value] pair is made per remembered text.
-        if (depth === 0 && generation !== clearedAt + 1)
+        if (depth === 0 && generation !== clearedAt + 1) {
           memo.forEach((r, text) => {
             if (r.generation !== generation) memo.delete(text);
           });
+          previews.forEach((r, text) => {
+            if (r.generation !== generation) previews.delete(text);
+          });
+        }
       }
     },
-    remembered: () => memo.size,
+    remembered: () => {
+      let n = memo.size;
+      previews.forEach((_, text) => {
+        if (!memo.has(text)) n++;
+      });
+      return n;
+    },
     clear: () => {
       memo.clear();
+      previews.clear();
       scans.clear();
       clearedAt = depth > 0 ? -1 : generation;
     },

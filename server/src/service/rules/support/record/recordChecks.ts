@@ -1050,10 +1050,9 @@ function failureMayDiffer(d: SummaryDiff, both: readonly SummaryFacts[], sites: 
     [both[1], added],
   ] as const) {
     if (!changed.size) continue;
-    const members = candidateSet(candidatesOf(facts));
     for (const s of changed)
       for (const f of facts.factsOf.get(s) ?? []) {
-        if (members.has(f) && sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(side, f.side) && !f.review) return true;
+        if (isFailureCandidate(f) && sitesCompatible(sites, f.sites, facts.access) && sidesCompatible(side, f.side) && !f.review) return true;
         for (const id of f.mention.concepts) {
           const kind = facts.access.concept(id)?.kind;
           if ((!kind || CONSERVATIVE_KINDS.has(kind)) && changed.has(facts.byConcept.get(id)?.[0]?.sentence as Sentence)) return true;
@@ -1063,13 +1062,15 @@ function failureMayDiffer(d: SummaryDiff, both: readonly SummaryFacts[], sites: 
   return false;
 }
 
-const candidateSets = new WeakMap<FailureCandidates, ReadonlySet<Fact>>();
-
-/** Every fact of the candidates' three lists. */
-function candidateSet(c: FailureCandidates): ReadonlySet<Fact> {
-  let set = candidateSets.get(c);
-  if (!set) candidateSets.set(c, (set = new Set([...c.outcomes, ...c.treatments, ...c.severe])));
-  return set;
+/**
+ * Is a fact of the summary in one of its failure candidates' three lists (candidatesOf: each list is the facts of some
+ * concepts that pass a test of the fact alone), without making them: a summary edit need not read the summary for it.
+ */
+function isFailureCandidate(f: Fact): boolean {
+  const m = f.mention;
+  if (m.assertion !== 'negated' && m.assertion !== 'generic' && m.concepts.some((id) => FAILURE_RESPONSES.has(id))) return true;
+  if (CONSERVATIVE_KINDS.has(m.concept.kind) && m.concepts[0] === m.concept.id && documents(f)) return true;
+  return m.concepts.includes('pain-score') && !f.review && documents(f) && m.attributes.painScores.some((p) => p.low >= data.severePainScore);
 }
 
 function sameFailureAsRead(a: DocumentedFailure, b: DocumentedFailure): boolean {

@@ -6,6 +6,7 @@
 // summary is read once however many items and rules ask about it.
 import type { CaseFile, Prose, Sentence } from '../../../syntax/ast';
 import type { Mention, SentenceReading, Side } from '../../../reading/types';
+import type { SentencePreview } from '../../../reading/index';
 import data from '../../../data/terms/record-details.json';
 import { PhraseSet } from '../../../necessity/phrases';
 import { escapeRegExp } from '../../../text/words';
@@ -287,6 +288,37 @@ class SentenceEntry {
   constructor(readonly sentence: Sentence) {}
 }
 
+/** What a summary sentence's facts can count for and be at, by its preview (the reader hands back the same one for a text). */
+interface Holdings {
+  ids: ReadonlySet<string>;
+  sites: ReadonlySet<string>;
+}
+
+const holdingsOf = new WeakMap<SentencePreview, Holdings | null>();
+
+/** The holdings of a sentence's text, or undefined where a preview cannot say (then it may hold anything). */
+function holdings(access: ReadingAccess, text: string): Holdings | undefined {
+  const p = access.preview(text);
+  if (!p) return undefined;
+  let held = holdingsOf.get(p);
+  if (held === undefined) {
+    const ids = new Set<string>();
+    let known = true;
+    for (const { concept, start, end } of p.concepts) {
+      for (const id of access.lineage(concept)) ids.add(id);
+      if (concept.kind !== 'record') continue;
+      // recordedTreatments reads the record's words without its noun.
+      const named = text.slice(start, end).match(RECORD_NOUN_AT_END);
+      if (!named) continue;
+      const inner = access.preview(text.slice(start, start + named.index!));
+      if (!inner) known = false;
+      else for (const x of inner.concepts) if (RECORDED_KINDS.has(x.concept.kind)) for (const id of access.lineage(x.concept)) ids.add(id);
+    }
+    holdingsOf.set(p, (held = known ? { ids, sites: p.sites } : null));
+  }
+  return held ?? undefined;
+}
+
 /**
  * A summary's facts, each sentence read when a rule first asks for something it may hold. Over the bench's 1,000
  * letter-sized cases the rules asked for concepts and places that 38% of the summary sentences may hold: the others
@@ -435,27 +467,12 @@ class LazyFacts implements SummaryFacts {
   private preview(): void {
     if (this.previewed) return;
     this.previewed = true;
-    const { access } = this;
     for (const e of this.entries) {
       if (e.facts) continue; // read already: its facts say what it holds
-      const text = e.sentence.text;
-      const p = access.preview(text);
-      if (!p) continue;
-      const ids = new Set<string>();
-      let known = true;
-      for (const { concept, start, end } of p.concepts) {
-        for (const id of access.lineage(concept)) ids.add(id);
-        if (concept.kind !== 'record') continue;
-        // recordedTreatments reads the record's words without its noun.
-        const named = text.slice(start, end).match(RECORD_NOUN_AT_END);
-        if (!named) continue;
-        const inner = access.preview(text.slice(start, start + named.index!));
-        if (!inner) known = false;
-        else for (const x of inner.concepts) if (RECORDED_KINDS.has(x.concept.kind)) for (const id of access.lineage(x.concept)) ids.add(id);
-      }
-      if (known) {
-        e.ids = ids;
-        e.sites = p.sites;
+      const held = holdings(this.access, e.sentence.text);
+      if (held) {
+        e.ids = held.ids;
+        e.sites = held.sites;
       }
     }
   }
