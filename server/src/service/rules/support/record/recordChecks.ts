@@ -778,19 +778,12 @@ const motionOf = (m: Mention) =>
 // for them once per rationale sentence that denies objective improvement, and each took a pass over the summary's
 // sentences per measure: sentences x measures x denials on a long case.
 const motionMeasuresOf = new WeakMap<SummaryFacts, { injury?: string; decision?: string; measures: MotionMeasure[] }>();
-const sentenceIndexOf = new WeakMap<SummaryFacts, Map<Sentence, number>>();
 
 /** Where `sentence` is in the summary's sentences (-1 if not there): the first, as findIndex gives. */
 function summaryIndex(facts: SummaryFacts, sentence: Sentence): number {
-  // A sentence's place among all of them: a read of the whole summary (rules/summaryReads.ts), remembered or not.
+  // A sentence's place among all of them: a read of the whole summary (rules/summaryReads.ts), though it reads none.
   readWholeSummary();
-  let index = sentenceIndexOf.get(facts);
-  if (!index) {
-    index = new Map();
-    for (const [i, x] of facts.allSentences.entries()) if (!index.has(x.sentence)) index.set(x.sentence, i);
-    sentenceIndexOf.set(facts, index);
-  }
-  return index.get(sentence) ?? -1;
+  return facts.indexOf(sentence);
 }
 
 /** The range-of-motion measures of the summary's examinations, each with its visit, in the summary's order. */
@@ -839,22 +832,19 @@ function bothFacts(d: SummaryDiff): [SummaryFacts, SummaryFacts] {
 
 function collectMotionMeasures(facts: SummaryFacts, injury: string | undefined, decision: string | undefined): MotionMeasure[] {
   // The date a sentence gives, or the last one given before it; a date before the injury or after the decision is a
-  // slip or another claim's, so it starts a visit of no known date.
-  // Worked out once a measure needs them: most summaries measure no motion.
-  let visits: Array<{ visit: number; iso?: string }> | undefined;
-  const visitsOf = () => {
-    const out: Array<{ visit: number; iso?: string }> = [];
-    let current: { visit: number; iso?: string } = { visit: -1 };
-    facts.allSentences.forEach(({ reading }, i) => {
+  // slip or another claim's, so it starts a visit of no known date. Looked for back from a measure's sentence, so only
+  // the sentences after the last dated one before it are read (most summaries date their visits).
+  const visitAt = (i: number): { visit: number; iso?: string } => {
+    for (let k = i; k >= 0; k--) {
+      const reading = facts.readingAt(k);
       if (reading.attributes.dates.length && !reportsReview(reading)) {
         const iso = reading.attributes.dates[reading.attributes.dates.length - 1].iso;
         const day = iso.length === 10 ? iso : undefined;
         const inClaim = !!day && (!injury || day >= injury) && (!decision || day <= decision);
-        current = { visit: i, iso: inClaim ? day : undefined };
+        return { visit: k, iso: inClaim ? day : undefined };
       }
-      out.push(current);
-    });
-    return out;
+    }
+    return { visit: -1 };
   };
   const out: MotionMeasure[] = [];
   for (const f of facts.byConcept.get('range-of-motion') ?? []) {
@@ -874,8 +864,7 @@ function collectMotionMeasures(facts: SummaryFacts, injury: string | undefined, 
           ? 'restricted'
           : 'measured';
     const i = summaryIndex(facts, f.sentence);
-    visits ??= visitsOf();
-    out.push({ fact: f, part, motion, degrees, state, ...visits[i] });
+    out.push({ fact: f, part, motion, degrees, state, ...visitAt(i) });
   }
   return out.sort((a, b) => a.fact.sentence.range.start.line - b.fact.sentence.range.start.line || a.fact.mention.start - b.fact.mention.start);
 }
@@ -932,10 +921,12 @@ function measuredImprovement(model: CaseModel, facts: SummaryFacts, r: Rationale
       // The treatment given between the two examinations (planned at the first one, or named on the way).
       const from = summaryIndex(facts, a.fact.sentence);
       const to = summaryIndex(facts, b.fact.sentence);
-      const between = facts.sentences
-        .slice(from, to + 1)
-        .filter((x) => !reportsReview(x.reading))
-        .flatMap((x) => treatmentsOf(x.reading));
+      // The sentences from one to the other only (summaryIndex read the whole summary already: what it read is recorded).
+      const between: (readonly string[])[] = [];
+      for (let k = from; k <= to; k++) {
+        const reading = facts.readingAt(k);
+        if (!reportsReview(reading)) between.push(...treatmentsOf(reading));
+      }
       if (!treatmentsAgree(treated, between)) continue;
       const span = claimSpan(m);
       const cue = m.cues[0];

@@ -75,6 +75,10 @@ export interface SummaryFacts {
    * lists may lack facts of the sentences left out).
    */
   byConceptWithin(ids: ReadonlySet<string>): ReadonlyMap<string, readonly Fact[]>;
+  /** The sentence's place among the summary's sentences (-1 if not there), without reading any or recording a read. */
+  indexOf(sentence: Sentence): number;
+  /** The reading of the summary's `i`th sentence (`allSentences[i].reading`), reading that one only, recording no read. */
+  readingAt(i: number): SentenceReading;
 }
 
 /** A summary sentence's facts, in order (undefined for a sentence not of the summary). */
@@ -343,12 +347,10 @@ class LazyFacts implements SummaryFacts {
     readonly access: ReadingAccess,
   ) {
     this.entries = sentences.map((s) => new SentenceEntry(s));
-    let entryOf: Map<Sentence, SentenceEntry> | undefined;
     this.factsOf = {
       get: (sentence) => {
-        entryOf ??= new Map(this.entries.map((e) => [e.sentence, e]));
-        const e = entryOf.get(sentence);
-        return e && this.factsOfEntry(e);
+        const i = this.indexOf(sentence);
+        return i < 0 ? undefined : this.factsOfEntry(this.entries[i]);
       },
     };
     this.byConcept = new TrackedFacts(this);
@@ -357,6 +359,25 @@ class LazyFacts implements SummaryFacts {
   get sentences(): ReadonlyArray<{ sentence: Sentence; reading: SentenceReading }> {
     readWholeSummary();
     return this.allSentences;
+  }
+
+  private places: Map<Sentence, number> | undefined;
+
+  indexOf(sentence: Sentence): number {
+    if (!this.places) {
+      const places = new Map<Sentence, number>();
+      this.entries.forEach((e, i) => {
+        if (!places.has(e.sentence)) places.set(e.sentence, i);
+      });
+      this.places = places;
+    }
+    return this.places.get(sentence) ?? -1;
+  }
+
+  readingAt(i: number): SentenceReading {
+    const e = this.entries[i];
+    this.factsOfEntry(e);
+    return e.reading!;
   }
 
   get allSentences(): ReadonlyArray<{ sentence: Sentence; reading: SentenceReading }> {
