@@ -266,7 +266,9 @@ export const STEPS = [
     title: 'IMR: New Case (File > New File… > IMR Case) opens an untitled case with every part to fill in',
     async run({ page }) {
       await runCommand(page, commandTitle('imr.newCase'));
-      await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ state: 'visible' });
+      // The editor's tab of the new case: the preview opened to the side follows the active editor, so its tab
+      // ("Letter: Untitled-1") is active in its own group and names the case too.
+      await page.locator('.tabs-container .tab.active[data-resource-name^="Untitled"]').waitFor({ state: 'visible' });
       const lines = editor(page).locator('.view-lines');
       await lines.getByText('case CM00-0000000').first().waitFor({ state: 'visible' });
       for (const part of ['reviewer', 'worker', 'summary']) await lines.getByText(part, { exact: true }).first().waitFor({ state: 'visible' });
