@@ -8,3 +8,4 @@ export { limitShapes, caseOfSize, longProse, manyItems } from './limitShapes';
 export { importLetter } from '../server/src/service/import/index';
 export { DEFAULT_MAX_FILE_KB } from '../server/src/service/input/limits';
 export { createReader, bundledLexicon } from '../server/src/service/reading/index';
+export { CATALOG } from '../server/src/service/rules/catalog/index';

@@ -13,6 +13,7 @@ import { measureService } from './inprocess.mjs';
 import { runCheck } from './batch.mjs';
 import { startServer, typingLatency, rssMb, sleep } from './server.mjs';
 import { summarize, round } from './stats.mjs';
+import { prepareSharedRules, measureSharedRules } from './sharedRules.mjs';
 
 /**
  * The commit's tree under `work`, built with this checkout's node_modules:
@@ -78,6 +79,16 @@ export async function measureBaseline({ root, base, svc, texts, batchDir, batchC
       row[k] = { current: med('current', k), baseline: med('baseline', k), ratio: round(med('current', k) / med('baseline', k), 2) };
     service.push(row);
   }
+  // The same rules only (bench/lib/sharedRules.mjs): the restructuring without the reasoning rules added since.
+  const shared = await prepareSharedRules(root, path.dirname(base.dir), base, log);
+  const batchTexts = fs
+    .readdirSync(batchDir)
+    .filter((f) => f.endsWith('.imr'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(batchDir, f), 'utf8'));
+  const sameRules = shared.skipped
+    ? { skipped: shared.skipped }
+    : measureSharedRules({ svc, shared: shared.svc, baseSvc: base.svc, text: texts.find((t) => t.name === 'synthetic-2000').text, batchTexts, quick, log });
   const batch = { cases: batchCount, current: [], baseline: [] };
   for (let r = 0; r < rounds; r++)
     for (const [label, dir] of builds) {
@@ -119,5 +130,5 @@ export async function measureBaseline({ root, base, svc, texts, batchDir, batchC
   }
   const restRow = { current: rest.current, baseline: rest.baseline };
   restRow.ratio = round(restRow.current / restRow.baseline, 2);
-  return { commit: base.commit, date: base.date, rounds, service, batch: batchRow, server, rssAtRestMb: restRow };
+  return { commit: base.commit, date: base.date, rounds, service, batch: batchRow, server, rssAtRestMb: restRow, sameRules };
 }
