@@ -292,7 +292,11 @@ function readUnsafe(lexicon: Lexicon, text: string, { tokens, hits }: Scanned): 
   values.forEach((v, i) => {
     if (v.valueSpan && v.valueSpan.to <= mentionHits[i].from) preValue.add(v.valueSpan.from);
   });
-  const mentions = mentionHits.map((h, mi) => mentionOf(lexicon, scan, h, values[mi], preValue));
+  // Pushed, not mapped: TurboFan's inlined Array.prototype.map makes a holey array, so once this function was
+  // optimized (some 180 letters into a batch) every reading's mentions changed elements kind, and each optimized
+  // rule that loops over mentions was thrown away and compiled again (about 20 at once).
+  const mentions: Mention[] = [];
+  for (let mi = 0; mi < mentionHits.length; mi++) mentions.push(mentionOf(lexicon, scan, mentionHits[mi], values[mi], preValue));
   const mentionClause = mentionHits.map((h) => clauseOf[h.from]);
   attachDetails(scan, mentions, mentionClause, details);
   return sentenceOf(scan, kinds, mentions, clauses, details);
