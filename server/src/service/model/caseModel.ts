@@ -3,6 +3,7 @@
 // the renderer and the editor features.
 import type { CaseFile, Fact, Field, ItemSection, Section } from '../syntax/ast';
 import { parseDate, type CalendarDate } from '../syntax/dates';
+import { mapPacked } from '../text/packed';
 
 export type Decision = 'upheld' | 'overturned';
 
@@ -69,7 +70,7 @@ export function buildCaseModel(file: CaseFile): CaseModel {
       decisionDate: dated(file.header, 'decision-date'),
       injuryDate: dated(file.worker, 'injury-date'),
     },
-    items: file.items.map((section, index) => {
+    items: mapPacked(file.items, (section, index) => {
       const decisionField = getField(section, 'decision');
       const d = decisionField?.value.trim().toLowerCase();
       return {

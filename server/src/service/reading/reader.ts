@@ -16,6 +16,7 @@ import type { CueDef, Entry, Lexicon } from './lexicon';
 import { tokenize, type Token } from './tokens';
 import { countBefore } from '../text/bisect';
 import { numberValue, readDates, readDoses, readGrades, readPainScores, readPercents } from './attributes';
+import { mapPacked } from '../text/packed';
 import type { Assertion, Attributes, Concept, Count, Cue, DateMention, Dose, Grade, Mention, PainScore, Polarity, SentenceReading, Side } from './types';
 
 export interface Reader {
@@ -284,7 +285,7 @@ function readUnsafe(lexicon: Lexicon, text: string, { tokens, hits }: Scanned): 
   };
 
   // The value of each mention: the concept's polarity, or for a neutral one the nearest qualifier or grade in its clause.
-  const values = mentionHits.map((h) => valueOf(scan, h));
+  const values = mapPacked(mentionHits, (h) => valueOf(scan, h));
   // A qualifier that is the value of the finding after it ("negative Spurling's") speaks of that finding only: as
   // a backward cue it does not reach the findings listed before it ("tenderness, full range of motion and negative
   // Spurling's" keeps the tenderness).
@@ -292,12 +293,9 @@ function readUnsafe(lexicon: Lexicon, text: string, { tokens, hits }: Scanned): 
   values.forEach((v, i) => {
     if (v.valueSpan && v.valueSpan.to <= mentionHits[i].from) preValue.add(v.valueSpan.from);
   });
-  // Pushed, not mapped: TurboFan's inlined Array.prototype.map makes a holey array, so once this function was
-  // optimized (some 180 letters into a batch) every reading's mentions changed elements kind, and each optimized
-  // rule that loops over mentions was thrown away and compiled again (about 20 at once).
-  const mentions: Mention[] = [];
-  for (let mi = 0; mi < mentionHits.length; mi++) mentions.push(mentionOf(lexicon, scan, mentionHits[mi], values[mi], preValue));
-  const mentionClause = mentionHits.map((h) => clauseOf[h.from]);
+  // Packed (text/packed.ts): about 20 optimized rules loop over a reading's mentions.
+  const mentions = mapPacked(mentionHits, (h, mi) => mentionOf(lexicon, scan, h, values[mi], preValue));
+  const mentionClause = mapPacked(mentionHits, (h) => clauseOf[h.from]);
   attachDetails(scan, mentions, mentionClause, details);
   return sentenceOf(scan, kinds, mentions, clauses, details);
 }
@@ -371,7 +369,7 @@ function scopedCues(kinds: HitsByKind, n: number): { cues: CueHit[]; pseudoStart
   const inPseudo = (h: Hit) => within(pseudoAt, h, (p) => h.to - h.from < p.to - p.from);
   // "has not only", "has not improved": a cue whose last word begins a pseudo phrase does not govern what follows it.
   const pseudoStarts: ReadonlySet<number> = kinds.pseudo.length ? new Set(kinds.pseudo.map((p) => p.from)) : NO_NUMBERS;
-  const cues: CueHit[] = leftmostLongest(kinds.cue.filter((h) => !inPseudo(h))).map((hit) => ({ hit, cue: (hit.payload as { cue: CueDef }).cue }));
+  const cues: CueHit[] = mapPacked(leftmostLongest(kinds.cue.filter((h) => !inPseudo(h))), (hit) => ({ hit, cue: (hit.payload as { cue: CueDef }).cue }));
   // Terminators inside a cue phrase do not cut that cue ("rather than"), nor inside a pseudo phrase.
   const termAt = table(TERM_AT, n + 1);
   for (const t of leftmostLongest(kinds.terminator)) if (!inPseudo(t)) termAt[t.from] = 1;
@@ -750,7 +748,7 @@ function attachDetails(s: Scan, mentions: Mention[], mentionClause: readonly num
 }
 
 function siteIds(sites: readonly Hit[]): string[] {
-  return unique(sites.map((x) => (x.payload as { site: { id: string } }).site.id));
+  return unique(mapPacked(sites, (x) => (x.payload as { site: { id: string } }).site.id));
 }
 
 /** The sentence: its sex, whether it is a guideline statement, its attributes. */

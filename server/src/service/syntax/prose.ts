@@ -6,6 +6,7 @@ import { range as mkRange } from './positions';
 import { splitSentences as splitText, splitProse, type ProseSplit } from '../text/sentences';
 import { pieceAt } from '../text/pieces';
 import { LONG_PARAGRAPH, type ParseMemo } from './parseMemo';
+import { mapPacked } from '../text/packed';
 
 export interface ProseLineInput {
   /** Line content after indentation, without the line break. Empty for a blank line. */
@@ -145,7 +146,7 @@ function build(lines: ProseLineInput[], fallback: Range, memo?: ParseMemo): Pros
   const joined = parts.join('');
   const text = memo ? memo.intern(joined) : joined;
   const prose: Prose = { text, segments, paragraphs: [], sentences: [], labels, range: fallback };
-  prose.paragraphs = paragraphBounds.map((b): Paragraph => ({
+  prose.paragraphs = mapPacked(paragraphBounds, (b): Paragraph => ({
     text: memo ? memo.intern(text.slice(b.start, b.end)) : text.slice(b.start, b.end),
     start: b.start,
     end: b.end,
