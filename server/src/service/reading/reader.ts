@@ -165,8 +165,14 @@ interface CueHit {
   cue: CueDef;
 }
 
+/**
+ * Attributes with every key, `side` and `direction` undefined until set: one shape (hidden class) for every
+ * mention's and sentence's attributes. With the keys added only where a side or a direction was found, real letters
+ * made four shapes, and each function optimized on the first deoptimized when it met another (many of the rules read
+ * `m.attributes.sites`).
+ */
 function emptyAttributes(): Attributes {
-  return { sites: [], counts: [], doses: [], dates: [], grades: [], painScores: [], percents: [] };
+  return { sites: [], side: undefined, counts: [], doses: [], dates: [], grades: [], painScores: [], percents: [], direction: undefined };
 }
 
 /** Reads a sentence; exported for tests and for one-off reads outside a service. `scanned`: its matcher pass, made already. */
@@ -175,7 +181,7 @@ export function readSentence(lexicon: Lexicon, text: string, scanned?: Scanned):
     return readUnsafe(lexicon, text, scanned ?? scanSentence(lexicon, text));
   } catch {
     // A reading is advice to the rules; a text the reader trips on reads as nothing rather than failing the analysis.
-    return Object.freeze({ text, mentions: [], clauses: [{ start: 0, end: text.length }], generic: false, attributes: emptyAttributes() });
+    return Object.freeze({ text, mentions: [], clauses: [{ start: 0, end: text.length }], generic: false, sex: undefined, attributes: emptyAttributes() });
   }
 }
 
@@ -766,16 +772,14 @@ function sentenceOf(s: Scan, kinds: HitsByKind, mentions: Mention[], clauses: Ar
   const hasGenericCue = s.cues.some((c) => c.cue.category === 'generic');
   const generic = mentions.length > 0 ? mentions.every((m) => m.assertion === 'generic') : hasGenericCue && s.anchorSum[s.n] === 0;
   const { sentenceSides } = details;
-  // Built in the order of their keys, the optional ones only when present (as spreads of an object or of nothing
-  // gave them, without making either).
+  // Every key, in emptyAttributes' order (one shape: see there).
   const { sentenceSites: sites, counts, doses, dates, grades, painScores, percents } = details;
-  const attributes: Attributes =
-    sentenceSides.length === 1
-      ? { sites, side: sentenceSides[0], counts, doses, dates, grades, painScores, percents }
-      : { sites, counts, doses, dates, grades, painScores, percents };
-  if (details.directions.length) attributes.direction = (details.directions[0].payload as { direction: 'improved' | 'worse' | 'unchanged' }).direction;
+  const side = sentenceSides.length === 1 ? sentenceSides[0] : undefined;
+  const direction = details.directions.length ? (details.directions[0].payload as { direction: Attributes['direction'] }).direction : undefined;
+  const attributes: Attributes = { sites, side, counts, doses, dates, grades, painScores, percents, direction };
   const sex = male > 0 && female === 0 ? 'male' : female > 0 && male === 0 ? 'female' : undefined;
-  const reading: SentenceReading = sex === undefined ? { text, mentions, clauses, generic, attributes } : { text, mentions, clauses, generic, sex, attributes };
+  // `sex` undefined when the sentence implies none: one shape for every reading, as for attributes.
+  const reading: SentenceReading = { text, mentions, clauses, generic, sex, attributes };
   return Object.freeze(reading);
 }
 
