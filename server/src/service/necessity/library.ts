@@ -16,6 +16,7 @@ import { CONCEPTS } from './terms';
 import { allEditions, edition } from './editions';
 import { leaves, type DecisionNode } from './decision';
 import { formularyDrug } from './formulary';
+import { mapPacked } from '../text/packed';
 
 export type LimitKind =
   | 'visits'
@@ -359,7 +360,10 @@ const FORM_TERMS: [DrugForm, PhraseSet][] = [
 export function serviceForms(text: string): DrugForm[] {
   // `has`, not `test`: callers ask a service name as it is written or lowercased, a few times a run, and counted over
   // 100 batch cases the sets' memo entries were never asked again (about 1,300 look-ups, 0 hits).
-  const out: DrugForm[] = FORM_TERMS.filter(([, set]) => set.has(text)).map(([f]) => f);
+  const out: DrugForm[] = mapPacked(
+    FORM_TERMS.filter(([, set]) => set.has(text)),
+    ([f]) => f,
+  );
   if (/\d\s*%|\d\s*(?:mg|mcg)\s*\/\s*(?:g|gm|gram)\b|\d\s*(?:grams?|gm)\b/i.test(text) && !out.includes('topical')) out.push('topical');
   return out;
 }

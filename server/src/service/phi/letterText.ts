@@ -6,6 +6,7 @@
 // identifiers, not the worker's.
 import type { CaseFile, Field, Prose, Range, Section } from '../syntax/ast';
 import { proseRange } from '../syntax/prose';
+import { mapPacked } from '../text/packed';
 
 /**
  * Fields whose values the letter prints (render/letterModel.ts). A test
@@ -34,7 +35,7 @@ function proseText(prose: Prose): LetterText {
   return {
     text: prose.text,
     range: (start, end) => proseRange(prose, start, end),
-    sentenceStarts: new Set([...prose.sentences.map((s) => s.start), ...prose.paragraphs.map((p) => p.start)]),
+    sentenceStarts: new Set([...mapPacked(prose.sentences, (s) => s.start), ...mapPacked(prose.paragraphs, (p) => p.start)]),
   };
 }
 

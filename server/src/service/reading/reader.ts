@@ -490,7 +490,7 @@ function readDetails(text: string, tokens: readonly Token[], kinds: HitsByKind):
     directions: leftmostLongest(kinds.direction),
     qualifiers: leftmostLongest(kinds.qualifier),
     sentenceSites: siteIds(sites),
-    sentenceSides: unique(sides.map((x) => (x.payload as { side: Side }).side)),
+    sentenceSides: unique(mapPacked(sides, (x) => (x.payload as { side: Side }).side)),
   };
 }
 

@@ -8,6 +8,7 @@ import { withPhraseMemo, type PhraseMemo } from '../necessity/phrases';
 import { reportContained } from '../contained';
 import { applyAuditView } from './auditView';
 import { RuleCache, type RunStats } from './engine';
+import { mapPacked } from '../text/packed';
 
 export { RuleCache, type RunStats };
 
@@ -38,7 +39,7 @@ function checksOn(settings: ServiceSettings): readonly CheckedRule[] {
 
 function runAll(ctx: RuleContext, settings: ServiceSettings, cache: RuleCache): ImrDiagnostic[] {
   const { file } = ctx;
-  const out: ImrDiagnostic[] = file.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
+  const out: ImrDiagnostic[] = mapPacked(file.problems, (p) => ({ code: p.code, severity: p.severity, message: p.message, range: p.range }));
   cache.run(
     ctx,
     checksOn(settings),

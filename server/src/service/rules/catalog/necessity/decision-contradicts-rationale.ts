@@ -17,6 +17,7 @@ import { conclusionsInSentence, type ConclusionMatch } from '../../../necessity/
 import { CONCLUSIONS, type ConclusionTerms } from '../../../necessity/terms';
 import { PhraseSet } from '../../../necessity/phrases';
 import { oneLine } from '../../../text/words';
+import { mapPacked } from '../../../text/packed';
 
 type Polarity = 'necessary' | 'not-necessary';
 
@@ -270,10 +271,11 @@ function earlierStatements(v: ItemView, decision: 'upheld' | 'overturned', decis
  */
 function statementAgainst(text: string, expected: Polarity): { c: ConclusionMatch; kind: 'earlier-conclusion' | 'criteria-statement' } | undefined {
   return [
-    ...(CONCLUSIONS.strong.test(text) ? conclusionsInSentence(text) : [])
-      .filter((c) => c.strength === 'strong' && predicated(text, c))
-      .map((c) => ({ c, kind: 'earlier-conclusion' as const })),
-    ...conclusionsInSentence(text, CRITERIA_TERMS).map((c) => ({ c, kind: 'criteria-statement' as const })),
+    ...mapPacked(
+      (CONCLUSIONS.strong.test(text) ? conclusionsInSentence(text) : []).filter((c) => c.strength === 'strong' && predicated(text, c)),
+      (c) => ({ c, kind: 'earlier-conclusion' as const }),
+    ),
+    ...mapPacked(conclusionsInSentence(text, CRITERIA_TERMS), (c) => ({ c, kind: 'criteria-statement' as const })),
   ].find(({ c }) => c.polarity !== expected && unambiguous(text, c));
 }
 

@@ -47,6 +47,7 @@ import {
   type SummaryDiff,
   type SummaryKey,
 } from '../../summaryReads';
+import { mapPacked } from '../../../text/packed';
 
 const MAX_RELATED = 3;
 
@@ -354,7 +355,7 @@ function treatmentsOf(reading: SentenceReading, fallback?: SentenceReading): (re
     x.mentions.filter((t) => TREATMENT_KINDS.has(t.concept.kind) && t.assertion !== 'generic' && t.assertion !== 'other-person');
   let found = own(reading);
   if (!found.length && fallback) found = own(fallback);
-  return found.map((t) => t.concepts);
+  return mapPacked(found, (t) => t.concepts);
 }
 
 /** Can two lists of treatments name the same one: the same concept, or one under the other ("Norco" and "medications")? */
@@ -645,7 +646,7 @@ function deniedFailure(file: CaseFile, facts: SummaryFacts, r: RationaleSentence
   // "first-line therapy" is a step of a drug ladder, not a course of conservative care; "at least 6 weeks of
   // conservative care" asks how long, which a pain score does not answer.
   const wholeCourse = !named.length && CONSERVATIVE_COURSE.test(r.reading.text) && !FIRST_LINE.test(r.reading.text);
-  const asksDuration = [r.reading.attributes, ...r.reading.mentions.map((x) => x.attributes)].some((a) => a.counts.some((c) => DURATION_DAYS[c.unit]));
+  const asksDuration = [r.reading.attributes, ...mapPacked(r.reading.mentions, (x) => x.attributes)].some((a) => a.counts.some((c) => DURATION_DAYS[c.unit]));
   const weighsPain = asksDuration || r.reading.attributes.painScores.length > 0 || r.reading.mentions.some((x) => x.attributes.painScores.length > 0);
   const outcome = found.outcome.length ? found.outcome : wholeCourse && !weighsPain ? found.severe : [];
   // The treatments only once there is an outcome: most summaries record none at the place, and the treatments are most
@@ -2657,7 +2658,7 @@ export function serviceMismatchFindings(file: CaseFile, model: CaseModel, access
   const facts = summaryFacts(file, access);
   const out: RecordFinding[] = [];
   const services = perModel(serviceReadingsOf, model, access, () =>
-    model.items.map((item) => ({ item, reading: item.service ? access.read(item.service) : undefined })),
+    mapPacked(model.items, (item) => ({ item, reading: item.service ? access.read(item.service) : undefined })),
   );
   for (const r of rationaleSentences(model, access, only)) {
     const own = services[r.item.index]?.reading;
