@@ -6,7 +6,8 @@
 import scopeData from '../data/terms/guideline-scope.json';
 import { PhraseIndex, PhraseSet, TextMemo, type PhraseMatch } from './phrases';
 
-interface Entry {
+/** A region, kind of care, drug class or therapy of the scope data, with its words. */
+export interface ScopeEntry {
   id: string;
   title: string;
   terms: PhraseSet;
@@ -20,7 +21,7 @@ export interface MtusChapter {
   services: ReadonlySet<string>;
 }
 
-const entries = (list: { id: string; title: string; terms: string[] }[]): Entry[] =>
+const entries = (list: { id: string; title: string; terms: string[] }[]): ScopeEntry[] =>
   list.map((e) => ({ id: e.id, title: e.title, terms: new PhraseSet(e.terms) }));
 
 export const SCOPE = {
@@ -178,12 +179,22 @@ export function regionMatches(text: string): { id: string; m: PhraseMatch }[] {
 /** Where a text names a kind of care, each match with its id (look-alikes hidden). */
 export function serviceMatches(text: string): { id: string; m: PhraseMatch }[] {
   const hidden = SCOPE.notService.matches(text);
-  return SCOPE.services.flatMap((s) =>
-    s.terms
-      .matches(text)
-      .filter((m) => !hidden.some((h) => h.start < m.end && m.start < h.end))
-      .map((m) => ({ id: s.id, m })),
-  );
+  return SCOPE.services.flatMap((s) => shown(s.terms.matches(text), hidden).map((m) => ({ id: s.id, m })));
+}
+
+/**
+ * Where a text names one kind of care of SCOPE.services, look-alikes hidden: serviceMatches' matches of that kind,
+ * in order. For a caller that asks a few kinds of each sentence, not all five; the look-alikes are read only where
+ * the kind is named.
+ */
+export function kindMatches(kind: ScopeEntry, text: string): readonly PhraseMatch[] {
+  const found = kind.terms.matches(text);
+  return found.length ? shown(found, SCOPE.notService.matches(text)) : found;
+}
+
+/** The matches that overlap no look-alike ("associated surgical service" is not surgery). */
+function shown(found: readonly PhraseMatch[], hidden: readonly PhraseMatch[]): readonly PhraseMatch[] {
+  return hidden.length ? found.filter((m) => !hidden.some((h) => h.start < m.end && m.start < h.end)) : found;
 }
 
 /** The kinds of treatment (therapies) a text names, each match with its id. */

@@ -24,11 +24,12 @@ import {
   citedMtusChapters,
   drugClassesIn,
   drugClassTitle,
+  kindMatches,
   regionMatches,
   regionsIn,
   regionTitle,
   SCOPE,
-  serviceMatches,
+  type ScopeEntry,
   servicesIn,
   serviceTitle,
   therapyMatches,
@@ -129,10 +130,14 @@ function proseMismatch(v: ItemView, library: CriteriaLibrary, diagnosis: string 
   const named = regionsIn(service);
   const fromDiagnosis = !named.size && itemTherapies.length > 0 && !!diagnosis;
   const itemRegions = fromDiagnosis ? regionsIn(diagnosis) : named;
-  const itemDrugs = drugClassesIn(service);
+  // What each check looks for in a sentence is the item's: a check that can find nothing for this item reads no sentence.
+  const sites = siteScope(itemRegions, itemKinds);
+  const services = serviceScope(itemServices, new Set(itemTherapies));
+  const drugs = drugScope(drugClassesIn(service));
+  if (!sites && !services && !drugs) return undefined;
   for (const s of prose.sentences) {
     if (!CRITERIA_CUES.test(s.text)) continue;
-    const site = otherSite(s.text, itemRegions, itemKinds);
+    const site = sites && otherSite(s.text, sites);
     if (site) {
       return finding(
         v,
@@ -143,11 +148,11 @@ function proseMismatch(v: ItemView, library: CriteriaLibrary, diagnosis: string 
         { axis: 'sites', region: site.region },
       );
     }
-    const other = otherService(s.text, service, itemServices);
+    const other = services && otherService(s.text, services);
     if (other) {
       return finding(v, s, `the criteria for ${other.applied}`, `another service (${other.item})`, library, { axis: 'services', applied: other.applied });
     }
-    const drug = otherDrugClass(s.text, itemDrugs);
+    const drug = drugs && otherDrugClass(s.text, drugs);
     if (drug) {
       return finding(
         v,
@@ -211,19 +216,39 @@ const CRITERIA_CUES = new PhraseSet([
   'not supported',
 ]);
 
+/** What otherSite looks for: the item's own regions, and its kinds of care (services, then therapies, in the scope data's order) with where a text names each. */
+interface SiteScope {
+  ownRegions: readonly ScopeEntry[];
+  kinds: readonly { id: string; matches: (text: string) => readonly PhraseMatch[] }[];
+}
+
+/** Undefined when the item names no region or no kind of care: otherSite finds nothing then. */
+function siteScope(itemRegions: ReadonlySet<string>, itemKinds: ReadonlySet<string>): SiteScope | undefined {
+  if (!itemRegions.size || !itemKinds.size) return undefined;
+  const kinds: SiteScope['kinds'][number][] = [];
+  for (const k of SCOPE.services) if (itemKinds.has(k.id)) kinds.push({ id: k.id, matches: (text) => kindMatches(k, text) });
+  for (const t of SCOPE.therapies) if (itemKinds.has(t.id)) kinds.push({ id: t.id, matches: (text) => t.terms.matches(text) });
+  return { ownRegions: SCOPE.regions.filter((r) => itemRegions.has(r.id)), kinds };
+}
+
 /**
  * The sentence names the item's kind of care (MRI, EMG, surgery) for a body
  * region the item is not about, within a few words ("a shoulder MRI", "MRI of
- * the shoulder"), and names none of the item's regions.
+ * the shoulder"), and names none of the item's regions. The item's kinds and
+ * its own regions are a set or two each, so they are asked before every
+ * region's set: most sentences name none of the kinds.
  */
-function otherSite(text: string, itemRegions: ReadonlySet<string>, itemServices: ReadonlySet<string>): { region: string; service: string } | undefined {
-  if (!itemRegions.size || !itemServices.size) return undefined;
+function otherSite(text: string, scope: SiteScope): { region: string; service: string } | undefined {
+  if (!scope.kinds.some((k) => k.matches(text).length > 0)) return undefined;
+  if (scope.ownRegions.some((r) => r.terms.test(text))) return undefined;
   const regions = regionMatches(text);
-  if (!regions.length || regions.some((r) => itemRegions.has(r.id))) return undefined;
-  for (const sv of [...serviceMatches(text), ...therapyMatches(text)]) {
-    if (!itemServices.has(sv.id)) continue;
-    const near = regions.find((r) => wordsBetween(text, r.m, sv.m) <= 3);
-    if (near) return { region: near.id, service: sv.id };
+  if (!regions.length) return undefined;
+  // The kinds' matches in the order serviceMatches then therapyMatches give them: the first near a region is the finding's.
+  for (const k of scope.kinds) {
+    for (const m of k.matches(text)) {
+      const near = regions.find((r) => wordsBetween(text, r.m, m) <= 3);
+      if (near) return { region: near.id, service: k.id };
+    }
   }
   return undefined;
 }
@@ -255,30 +280,64 @@ function wordsBetween(text: string, a: PhraseMatch, b: PhraseMatch): number {
  * item's own kind. Therapy tried before a study ("after physical therapy")
  * is a criterion of imaging, not another service.
  */
-function otherService(text: string, service: string, itemServices: ReadonlySet<string>): { applied: string; item: string } | undefined {
-  const itemTherapies = new Set(therapyMatches(service).map((t) => t.id));
-  const subjects: { id: string; title: string; m: PhraseMatch }[] = [
-    ...serviceMatches(text)
-      .filter((x) => x.id === 'injection' || x.id === 'surgery' || x.id === 'consultation')
-      .map((x) => ({ ...x, title: serviceTitle(x.id) })),
-    ...(itemTherapies.size ? therapyMatches(text).map((x) => ({ ...x, title: therapyTitle(x.id) })) : []),
-  ];
-  if (therapyMatches(text).some((t) => itemTherapies.has(t.id))) return undefined;
+function otherService(text: string, scope: ServiceScope): { applied: string; item: string } | undefined {
+  if (scope.ownTherapies.some((t) => t.terms.test(text))) return undefined;
+  // Most sentences name no other service: that is asked before where the item's own kinds are named.
+  if (!scope.subjects.some((x) => x.matches(text).length > 0)) return undefined;
   // The item's kind named before the other service is the sentence's subject; after it, one of that service's criteria ("corroborated by imaging").
-  const ownAt = serviceMatches(text)
-    .filter((x) => itemServices.has(x.id))
-    .map((x) => x.m.start);
-  const itemKind = itemTherapies.size ? therapyTitle([...itemTherapies][0]) : itemServices.size ? serviceTitle([...itemServices][0]) : undefined;
-  if (!itemKind) return undefined;
-  for (const x of subjects) {
-    if (itemServices.has(x.id) || itemTherapies.has(x.id)) continue;
-    // A surgical referral or injection judged for an imaging item; a therapy for another therapy.
-    if (!itemTherapies.size && !(itemServices.has('imaging') || itemServices.has('electrodiagnostics'))) continue;
-    if (!itemTherapies.size && !['injection', 'surgery', 'consultation'].includes(x.id)) continue;
-    if (ownAt.some((at) => at < x.m.start) || (itemTherapies.size && ownAt.length)) continue;
-    if (subjectOfGuideline(text, x.m)) return { applied: x.title, item: itemKind };
+  let ownAt = Infinity;
+  for (const k of scope.ownServices) {
+    const first = kindMatches(k, text)[0];
+    if (first && first.start < ownAt) ownAt = first.start;
+  }
+  // A therapy item's own kind named anywhere makes the sentence about it.
+  if (scope.therapy && ownAt !== Infinity) return undefined;
+  for (const x of scope.subjects) {
+    for (const m of x.matches(text)) {
+      if (ownAt < m.start) continue;
+      if (subjectOfGuideline(text, m)) return { applied: x.title, item: scope.itemKind };
+    }
   }
   return undefined;
+}
+
+/**
+ * What otherService looks for, from the item: its own kinds of care, and the
+ * services that may be the subject of another guideline (a surgical referral
+ * or an injection for an imaging item; a therapy, as well, for a therapy
+ * item), in the order a sentence's matches are tried (services, then
+ * therapies, in the scope data's order, each left to right).
+ */
+interface ServiceScope {
+  itemKind: string;
+  therapy: boolean;
+  ownTherapies: readonly ScopeEntry[];
+  ownServices: readonly ScopeEntry[];
+  subjects: readonly { title: string; matches: (text: string) => readonly PhraseMatch[] }[];
+}
+
+/** The services another guideline's criteria may be written for. */
+const SUBJECT_SERVICES: ReadonlySet<string> = new Set(['injection', 'surgery', 'consultation']);
+
+/** Undefined when no sentence can judge the item by another service: an item that is neither a therapy nor a study. */
+function serviceScope(itemServices: ReadonlySet<string>, itemTherapies: ReadonlySet<string>): ServiceScope | undefined {
+  const therapy = itemTherapies.size > 0;
+  const itemKind = therapy ? therapyTitle([...itemTherapies][0]) : itemServices.size ? serviceTitle([...itemServices][0]) : undefined;
+  if (!itemKind) return undefined;
+  // A surgical referral or injection judged for an imaging item; a therapy for another therapy.
+  if (!therapy && !(itemServices.has('imaging') || itemServices.has('electrodiagnostics'))) return undefined;
+  const other = (id: string): boolean => !itemServices.has(id) && !itemTherapies.has(id);
+  const subjects: ServiceScope['subjects'][number][] = [];
+  for (const k of SCOPE.services)
+    if (SUBJECT_SERVICES.has(k.id) && other(k.id)) subjects.push({ title: serviceTitle(k.id), matches: (text) => kindMatches(k, text) });
+  if (therapy) for (const t of SCOPE.therapies) if (other(t.id)) subjects.push({ title: therapyTitle(t.id), matches: (text) => t.terms.matches(text) });
+  return {
+    itemKind,
+    therapy,
+    ownTherapies: SCOPE.therapies.filter((t) => itemTherapies.has(t.id)),
+    ownServices: SCOPE.services.filter((k) => itemServices.has(k.id)),
+    subjects,
+  };
 }
 
 /** "guidelines for X", "criteria for X", "referral for X", "X is (not) recommended / indicated / supported". */
@@ -292,13 +351,28 @@ function subjectOfGuideline(text: string, m: PhraseMatch): boolean {
   );
 }
 
-/** The sentence states guidance on a drug class whose guidance does not apply to the item's class, and never names the item's class. */
-function otherDrugClass(text: string, itemDrugs: ReadonlyMap<string, PhraseMatch>): { item: string; applied: string } | undefined {
-  if (!itemDrugs.size) return undefined;
-  const named = drugClassesIn(text);
-  if ([...itemDrugs.keys()].some((k) => named.has(k))) return undefined;
-  for (const [item, applied] of SCOPE.drugClassConflicts) if (itemDrugs.has(item) && named.has(applied)) return { item, applied };
-  return undefined;
+/** What otherDrugClass looks for: the item's drug classes, and the classes whose guidance does not apply to them (in the scope data's order). */
+interface DrugScope {
+  own: readonly ScopeEntry[];
+  conflicts: readonly { item: string; applied: string; terms: readonly ScopeEntry[] }[];
+}
+
+/** Undefined when the item names no drug class whose guidance another class's could be mistaken for. */
+function drugScope(itemDrugs: ReadonlyMap<string, PhraseMatch>): DrugScope | undefined {
+  const conflicts: DrugScope['conflicts'][number][] = [];
+  for (const [item, applied] of SCOPE.drugClassConflicts)
+    if (itemDrugs.has(item)) conflicts.push({ item, applied, terms: SCOPE.drugClasses.filter((c) => c.id === applied) });
+  return conflicts.length ? { own: SCOPE.drugClasses.filter((c) => itemDrugs.has(c.id)), conflicts } : undefined;
+}
+
+/**
+ * The sentence states guidance on a drug class whose guidance does not apply to the item's class, and never names
+ * the item's class. The other class is asked first: most sentences name none.
+ */
+function otherDrugClass(text: string, scope: DrugScope): { item: string; applied: string } | undefined {
+  const hit = scope.conflicts.find((c) => c.terms.some((t) => t.terms.test(text)));
+  if (!hit || scope.own.some((c) => c.terms.test(text))) return undefined;
+  return { item: hit.item, applied: hit.applied };
 }
 
 function finding(v: ItemView, s: Sentence, applied: string, why: string, library: CriteriaLibrary, data: MismatchData): MismatchFinding {
