@@ -752,6 +752,11 @@ function otherConditionEvidence(v: ItemView, summary: Prose | undefined, diagnos
   const prose = v.section.rationale?.prose;
   if (!prose || !summary || !diagnosis || v.criteria || v.item.decision !== 'upheld') return undefined;
   const condition = (m: Mention): boolean => CONDITION_KINDS.has(m.concept.kind) && m.value === 'abnormal';
+  // The sentences that may weigh such evidence are found before what the case documents (every summary sentence read): most rationales have none.
+  const candidates = prose.sentences.filter(
+    (s) => POSITIVE.test(s.text) && !RESTRICTIVE.test(s.text) && POPULATION.test(s.text) && reader.read(s.text).mentions.some(condition),
+  );
+  if (!candidates.length) return undefined;
   const documented = new Set<string>();
   const note = (text: string, ofWorker: (m: Mention) => boolean): void => {
     for (const m of reader.read(text).mentions) if (condition(m) && ofWorker(m)) for (const id of m.concepts) documented.add(id);
@@ -761,8 +766,7 @@ function otherConditionEvidence(v: ItemView, summary: Prose | undefined, diagnos
   note(v.item.service, () => true);
   for (const s of summary.sentences) note(s.text, worker);
   for (const s of prose.sentences) note(s.text, worker);
-  for (const s of prose.sentences) {
-    if (!POSITIVE.test(s.text) || RESTRICTIVE.test(s.text)) continue;
+  for (const s of candidates) {
     const cues = POPULATION.matches(s.text);
     // A list of the conditions a guideline addresses ("neuralgia, neuritis, and radiculitis ... or myalgia") sorts its allowances; one condition is the evidence applied.
     const others = reader.read(s.text).mentions.filter((m) => condition(m) && !documented.has(m.concept.id));
