@@ -6,6 +6,7 @@
 // in load touches both.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { bundleService } from './bundle.mjs';
+import { extractTree } from './tree.mjs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
@@ -31,12 +32,8 @@ export async function prepareBaseline(root, work, commit, log) {
   const done = path.join(dir, '.built');
   if (!fs.existsSync(done)) {
     log(`baseline: building ${sha.slice(0, 12)} in ${path.relative(root, dir)}`);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    const archive = spawnSync('git', ['-C', root, 'archive', '--format=tar', sha], { maxBuffer: 1 << 30 });
-    if (archive.status !== 0) return { skipped: `git archive ${sha.slice(0, 12)} failed` };
-    const tar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
-    if (tar.status !== 0) return { skipped: 'tar could not unpack the baseline tree' };
+    const failed = extractTree(root, sha, dir);
+    if (failed) return { skipped: failed };
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
     const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: dir, encoding: 'utf8' });
     if (build.status !== 0) return { skipped: `the baseline's build failed: ${build.stderr.slice(0, 200)}` };

@@ -11,12 +11,12 @@
 // rule set to off ran and its findings were dropped), so its rule list is cut
 // in a copy of its tree; this build skips a rule set to off, so it runs with
 // the necessity and criteria families set to off.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { bundleService } from './bundle.mjs';
+import { extractTree } from './tree.mjs';
 import { summarize, round } from './stats.mjs';
 
 /** The filing day's rule list, and what it becomes: its structure rules and phi. */
@@ -37,12 +37,8 @@ export async function prepareSharedRules(root, work, base, log) {
   const done = path.join(dir, '.built');
   if (!fs.existsSync(done)) {
     log(`baseline: the shared rules of ${base.commit.slice(0, 12)} in ${path.relative(root, dir)}`);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    const archive = spawnSync('git', ['-C', root, 'archive', '--format=tar', base.commit], { maxBuffer: 1 << 30 });
-    if (archive.status !== 0) return { skipped: `git archive ${base.commit.slice(0, 12)} failed` };
-    const tar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
-    if (tar.status !== 0) return { skipped: 'tar could not unpack the baseline tree' };
+    const failed = extractTree(root, base.commit, dir);
+    if (failed) return { skipped: failed };
     const file = path.join(dir, RULES_FILE);
     const source = fs.readFileSync(file, 'utf8');
     if (!source.includes(FULL_LIST)) return { skipped: `${RULES_FILE} of ${base.commit.slice(0, 12)} has no rule list of the known form` };

@@ -75,7 +75,7 @@ export function servicesIn(text: string): Set<string> {
   const hidden = SCOPE.notService.matches(text);
   const out = new Set<string>();
   for (const s of SCOPE.services) {
-    if (s.terms.matches(text).some((m) => !hidden.some((h) => h.start < m.end && m.start < h.end))) out.add(s.id);
+    if (shown(s.terms.matches(text), hidden).length) out.add(s.id);
   }
   return out;
 }
