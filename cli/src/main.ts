@@ -9,6 +9,7 @@ import { workerEntry } from './check/pool';
 import { VERSION } from './version';
 import { describeError } from '../../server/src/adapters/errors';
 import { escapeControls, escapeControlsKeepingLines, escapingStream } from './terminalText';
+import { describeFsError } from './fsErrors';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -73,12 +74,12 @@ function withNewline(s: string): string {
  * The rest of the output then has nowhere to go: it is dropped, and the
  * command still ends with its own exit code, instead of dying on EPIPE with
  * Node's stack trace. Any other failure to write is one line on stderr
- * naming the error's code, and exit code 2.
+ * saying what went wrong (cli/src/fsErrors.ts), and exit code 2.
  */
 function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream, name: string): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
-    if (stream !== process.stderr) process.stderr.write(`imr: cannot write to ${name} (${err.code ?? 'error'})\n`);
+    if (stream !== process.stderr) process.stderr.write(`imr: cannot write to ${name}: ${describeFsError(err, 'write')}\n`);
     process.exitCode = 2;
   });
 }

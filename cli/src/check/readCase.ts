@@ -5,6 +5,7 @@
 // them. A refused file is reported by name with the reason, never its text.
 import * as fs from 'node:fs';
 import { DEFAULT_LIMITS, formatSize, utf8Size, type InputLimits } from '../../../server/src/service/input/limits';
+import { describeFsError } from '../fsErrors';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -81,19 +82,4 @@ function describeBadByte(bytes: Uint8Array): string {
     i += need + 1;
   }
   return 'a byte sequence UTF-8 does not allow';
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return code ?? (err instanceof Error ? err.message : String(err));
-  }
 }

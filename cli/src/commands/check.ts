@@ -15,6 +15,7 @@ import { VERSION } from '../version';
 import { readWorkspaceCriteria, serviceWithCriteria } from '../check/workspaceCriteria';
 import { maxSizeHelp, parseMaxSize } from '../limitsOption';
 import { escapeControls } from '../terminalText';
+import { describeFsError } from '../fsErrors';
 import { rulesDocPath } from '../../../server/src/adapters/rulesDoc';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -129,7 +130,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       io.stderr.write(
-        `imr check: ${code === 'EEXIST' ? `${output} already exists; use --force to replace it` : `cannot write ${output}: ${code ?? String(err)}`}\n`,
+        `imr check: ${code === 'EEXIST' ? `${output} already exists; use --force to replace it` : `cannot write ${output}: ${describeFsError(err, 'write')}`}\n`,
       );
       return 2;
     }

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
+import { describeFsError } from '../fsErrors';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import type { ImportResult, LetterLayout } from '../../../server/src/service/import/types';
 import { noteKind } from '../../../server/src/service/import/noteKinds';
@@ -63,11 +64,7 @@ export async function loadLetter(file: string): Promise<Loaded> {
     if (st.size > MAX_LETTER_BYTES) return { ok: false, reason: pdfLimitMessage('file-size', st.size) };
     bytes = fs.readFileSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException)?.code;
-    return {
-      ok: false,
-      reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? 'error'})`,
-    };
+    return { ok: false, reason: `cannot read: ${describeFsError(err)}` };
   }
   const isPdf = bytes.subarray(0, 1024).includes('%PDF-');
   if (isPdf) {
@@ -132,7 +129,7 @@ function write(target: string, text: string, force: boolean): string | undefined
     return undefined;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'EEXIST' ? 'already exists; use --force to replace it' : `cannot write (${code ?? 'error'})`;
+    return code === 'EEXIST' ? 'already exists; use --force to replace it' : `cannot write: ${describeFsError(err, 'write')}`;
   }
 }
 
@@ -192,8 +189,8 @@ async function importDir(dir: string, shownDir: string, outDir: string, force: b
   }
   try {
     fs.mkdirSync(outDir, { recursive: true });
-  } catch {
-    io.stderr.write(`imr import: cannot create the output directory ${path.relative(io.cwd, outDir) || outDir}\n`);
+  } catch (err) {
+    io.stderr.write(`imr import: cannot create the output directory ${path.relative(io.cwd, outDir) || outDir}: ${describeFsError(err, 'write')}\n`);
     return 2;
   }
   // Two letters with the same name (a.txt, a.pdf) would write one case file: the PDF wins, the text is reported.

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../command';
 import { readCase } from '../check/readCase';
+import { describeFsError } from '../fsErrors';
 import { maxSizeHelp, parseMaxSize } from '../limitsOption';
 import { createLanguageService } from '../../../server/src/service/languageService';
 import { LETTER_FORMATS, letterFormat, letterFormatOfExtension, type LetterFormat } from '../../../server/src/service/render/formats';
@@ -121,7 +122,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     if (code === 'EEXIST') {
       io.stderr.write(`imr render: ${output} already exists; use --force to replace it\n`);
     } else {
-      io.stderr.write(`imr render: cannot write ${output}: ${code ?? String(err)}\n`);
+      io.stderr.write(`imr render: cannot write ${output}: ${describeFsError(err, 'write')}\n`);
     }
     return 2;
   }
