@@ -507,3 +507,26 @@ test('contradicts-record: a pronoun subject is quiet after a guideline sentence,
     0,
   );
 });
+
+test('contradicts-record: "no findings consistent with" a deficit denies it; a plain "with" still ends the negation', () => {
+  const deficit = 'On examination there was decreased sensation in the left L5 dermatome and 4/5 strength of the left extensor hallucis longus';
+  const normal = 'On examination sensation was intact and strength was 5/5 in both lower extremities';
+  for (const denial of [
+    'There were no objective findings consistent with radiculopathy.',
+    'The documentation did not include findings consistent with nerve root compromise.',
+    'There were no clinical signs compatible with a focal neurologic deficit.',
+  ]) {
+    const text = withExam(deficit, denial);
+    const d = contradicts(text);
+    assert.equal(d.length, 1, `${denial}\n${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), denial);
+    // Over a normal examination the same words are right.
+    assert.deepEqual(
+      contradicts(withExam(normal, denial)).map((x) => x.message),
+      [],
+      denial,
+    );
+  }
+  // "no tenderness, with positive straight leg raise": the "with" starts what is affirmed, so nothing is denied.
+  assert.equal(contradicts(withExam(deficit, 'There was no tenderness with a positive straight leg raise and radiculopathy.')).length, 0);
+});

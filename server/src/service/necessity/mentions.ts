@@ -19,15 +19,26 @@ function reach(neg: Negation): number {
 /** Start of the clause holding `at`: after the last scope breaker before it (looked for within `reach`). */
 function clauseStart(text: string, at: number, neg: Negation): number {
   let start = Math.max(0, at - reach(neg));
-  for (const b of neg.breakers.matches(text, start, at)) if (b.end <= at) start = Math.max(start, b.end);
+  for (const b of neg.breakers.matches(text, start, at)) if (b.end <= at && !bridged(text, b, neg)) start = Math.max(start, b.end);
   return start;
 }
 
 function clauseEnd(text: string, at: number, neg: Negation): number {
   const limit = Math.min(text.length, at + reach(neg));
-  const b = neg.breakers.matches(text, at, limit).find((m) => m.start >= at);
+  const b = neg.breakers.matches(text, at, limit).find((m) => m.start >= at && !bridged(text, m, neg));
   return b ? b.start : limit;
 }
+
+/**
+ * Is the breaker part of a bridge ("findings consistent with": the "with" ties the findings to what they would show,
+ * so "no findings consistent with radiculopathy" denies radiculopathy)? Asked only of the few breakers a clause has.
+ */
+function bridged(text: string, b: PhraseMatch, neg: Negation): boolean {
+  return neg.bridges.matches(text, Math.max(0, b.start - BRIDGE_REACH), b.end).some((w) => w.start <= b.start && w.end >= b.end);
+}
+
+/** How far before a breaker a bridge may start: its longest phrase is a few words. */
+const BRIDGE_REACH = 48;
 
 /** Is the span [start, end) of `text` negated? Returns the cue when it is. */
 export function negationOf(text: string, start: number, end: number, neg: Negation = NEGATION): PhraseMatch | undefined {

@@ -45,6 +45,8 @@ export interface Negation {
   before: PhraseSet;
   after: PhraseSet;
   breakers: PhraseSet;
+  /** Phrases that hold a breaker without ending the clause ("findings consistent with"). */
+  bridges: PhraseSet;
   guidelineMarkers: PhraseSet;
   judgment: PhraseSet;
 }
@@ -129,6 +131,7 @@ export const NEGATION: Negation = {
   before: new PhraseSet(negationData.before),
   after: new PhraseSet(negationData.after),
   breakers: new PhraseSet(negationData.scopeBreakers),
+  bridges: new PhraseSet(negationData.scopeBridges ?? []),
   guidelineMarkers: new PhraseSet(negationData.guidelineMarkers),
   judgment: new PhraseSet(negationData.judgmentQualifiers),
 };
