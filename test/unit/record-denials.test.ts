@@ -530,3 +530,32 @@ test('contradicts-record: "no findings consistent with" a deficit denies it; a p
   // "no tenderness, with positive straight leg raise": the "with" starts what is affirmed, so nothing is denied.
   assert.equal(contradicts(withExam(deficit, 'There was no tenderness with a positive straight leg raise and radiculopathy.')).length, 0);
 });
+
+test('contradicts-record: a denial of one named study, drug or therapy is answered by the summary naming it, though it has narrower kinds', () => {
+  // An MRI has MR arthrograms under it, tramadol its extended-release forms, acupuncture electroacupuncture: each still
+  // names one thing, and the summary's word for it documents it.
+  for (const [summary, denial] of [
+    ['An MRI of the lumbar spine on 5/1/2016 showed an L4-5 disc protrusion', 'No prior MRI of the lumbar spine was documented.'],
+    ['An EMG of the lower extremities on 6/2/2016 showed a left L5 radiculopathy', 'There is no documentation of an EMG.'],
+    ['He takes tramadol 50 mg twice daily', 'There is no documentation of tramadol use.'],
+    ['He completed 6 sessions of acupuncture', 'There is no documentation of acupuncture.'],
+  ]) {
+    const text = withExam(summary, denial);
+    const d = contradicts(text);
+    assert.equal(d.length, 1, `${denial}\n${d.map((x) => x.message).join('\n')}`);
+    assert.match(textAt(text, d[0].range), /^(?:No prior MRI|There is no documentation of)/);
+    assert.match(textAt(text, d[0].relatedInformation![0].range), new RegExp(summary.split(' ').slice(0, 3).join(' ')));
+  }
+  // Requested, planned or at another place, the thing is not documented.
+  for (const [summary, denial] of [
+    ['An MRI of the lumbar spine was requested', 'No prior MRI of the lumbar spine was documented.'],
+    ['The plan is to obtain an EMG of the lower extremities', 'There is no documentation of an EMG.'],
+    ['Tramadol was recommended', 'There is no documentation of tramadol use.'],
+    ['An MRI of the cervical spine on 5/1/2016 showed a C5-6 disc protrusion', 'No prior MRI of the lumbar spine was documented.'],
+  ])
+    assert.deepEqual(
+      contradicts(withExam(summary, denial)).map((x) => x.message),
+      [],
+      `${summary} / ${denial}`,
+    );
+});

@@ -95,6 +95,12 @@ const APPROVALS = new PhraseSet(data.approvals);
 const UMBRELLAS: ReadonlySet<string> = new Set(data.supportingUmbrellas);
 const SITE_FREE: ReadonlySet<string> = new Set(data.siteFreeConcepts);
 const DENIABLE_RECORDS: ReadonlySet<string> = new Set(data.deniableRecords);
+/**
+ * The concepts that name a kind of care or record as a whole ("medications", "imaging", "conservative care"): a denial
+ * of one is answered by a member the summary names, not by the word. Other concepts with narrower kinds name one thing
+ * (an MRI, with MR arthrograms under it; tramadol, with its extended-release forms): the summary's word for it answers.
+ */
+const CATEGORIES: ReadonlySet<string> = new Set(data.categoryConcepts);
 const EXAM_UMBRELLAS: ReadonlySet<string> = new Set(data.examinationUmbrellas);
 const UMBRELLA_SPECIFIERS = new PhraseSet(data.umbrellaSpecifiers);
 /** The words for an examination itself ("physical exam", "neurologic exam"), which a denial may name before what was not found in it. */
@@ -517,7 +523,8 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // The summary says the same ("the current medication regimen was not provided"): the rationale echoes it.
     if (about.some((f) => !f.review && f.mention.assertion === 'negated' && f.mention.concept.id === m.concept.id)) continue;
     // "Medications are not documented": a broad denial is contradicted by a named one, not by the word "medications".
-    const broad = facts.access.hasNarrower(m.concept.id) || EXAM_UMBRELLAS.has(m.concept.id) || examDenied;
+    // "No MRI was documented" is contradicted by "an MRI of the lumbar spine showed", though MR arthrograms are MRIs too.
+    const broad = (CATEGORIES.has(m.concept.id) && facts.access.hasNarrower(m.concept.id)) || EXAM_UMBRELLAS.has(m.concept.id) || examDenied;
     // "There is no discussion of a cervical MRI": any mention answers it, a request too.
     const anyMention = MENTION_DENIALS.test(r.sentence.text.slice(Math.max(0, Math.min(m.cues[0]?.start ?? m.start, m.start) - 20), m.start));
     // "no red flag symptoms" is not answered by the word "symptoms": a neutral mention of the same concept names the topic, not a finding.
