@@ -559,3 +559,16 @@ test('contradicts-record: a denial of one named study, drug or therapy is answer
       `${summary} / ${denial}`,
     );
 });
+
+test('contradicts-record: a denied consultation or referral denies no treatment', () => {
+  // "Surgical consultation" reads as surgery in the lexicon (a referral the rules read as requested); denied, it is the
+  // visit that is missing, which a past operation does not answer.
+  for (const denial of ['There is no documentation of a surgical consultation.', 'There is no documentation of a physical therapy referral.'])
+    assert.deepEqual(
+      contradicts(withExam('He had a lumbar laminectomy in 2015', denial)).map((x) => x.message),
+      [],
+      denial,
+    );
+  // The treatment itself denied is still read.
+  assert.equal(contradicts(withExam('He had a lumbar laminectomy in 2015', 'There is no documentation of prior surgery.')).length, 1);
+});
