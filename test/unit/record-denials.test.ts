@@ -572,3 +572,25 @@ test('contradicts-record: a denied consultation or referral denies no treatment'
   // The treatment itself denied is still read.
   assert.equal(contradicts(withExam('He had a lumbar laminectomy in 2015', 'There is no documentation of prior surgery.')).length, 1);
 });
+
+test('contradicts-record: a complaint with kinds under it is read when denied, unless it is complaints as a whole', () => {
+  // Depression has major depressive disorder under it, GI symptoms nausea, neurological symptoms numbness: each is still
+  // one complaint a rationale can wrongly deny.
+  for (const [summary, denial] of [
+    ['He was diagnosed with major depressive disorder and takes sertraline', 'There is no evidence of depression.'],
+    ['He reports dyspepsia with ibuprofen', 'There is no documentation of dyspepsia.'],
+    ['He reports numbness and tingling in the left foot', 'There were no neurological symptoms.'],
+  ])
+    assert.equal(contradicts(withExam(summary, denial)).length, 1, `${summary} / ${denial}`);
+  // Denied in the summary too, nothing is contradicted; and "pain" as a whole is still read only through its kinds.
+  for (const [summary, denial] of [
+    ['He denies depression', 'There is no evidence of depression.'],
+    ['He denies GI upset', 'There is no documentation of GI symptoms.'],
+    ['He denies numbness or tingling in the legs', 'There were no neurological symptoms.'],
+  ])
+    assert.deepEqual(
+      contradicts(withExam(summary, denial)).map((x) => x.message),
+      [],
+      `${summary} / ${denial}`,
+    );
+});

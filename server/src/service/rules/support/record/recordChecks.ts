@@ -507,8 +507,10 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // a sentence uses for the records ("documentation", "the physical examination", "the request").
     if (m.concept.kind === 'record' && !DENIABLE_RECORDS.has(m.concept.id) && !examDenied) continue;
     // "pain", "symptoms" as a whole are denied only in passing ("resolution of pain", "no red flag symptoms"); their kinds
-    // (low back pain) are read, and so are complaints of no wider kind ("no insomnia complaints").
-    if (m.concept.kind === 'symptom' && !m.concept.broader.length && (facts.access.hasNarrower(m.concept.id) || TOPICS.has(m.concept.id))) continue;
+    // (low back pain) are read, and so are complaints of no wider kind ("no insomnia complaints") and complaints of one
+    // kind that has narrower ones ("no documentation of dyspepsia", "no evidence of depression": nausea and major
+    // depressive disorder are their kinds, but each names one complaint).
+    if (m.concept.kind === 'symptom' && !m.concept.broader.length && (CATEGORIES.has(m.concept.id) || TOPICS.has(m.concept.id))) continue;
     // "no evidence of radiculopathy, but decreased sensation is noted": the sentence weighs the finding it names.
     // ("the physical exam on a progress note does not document a neck exam" names the examination it looked in.)
     if (!examDenied && affirmedHere(m.concept.id)) continue;
