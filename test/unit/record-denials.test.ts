@@ -594,3 +594,54 @@ test('contradicts-record: a complaint with kinds under it is read when denied, u
       `${summary} / ${denial}`,
     );
 });
+
+const SITED_TREATMENT = 'Treatment to date has included 12 sessions of physical therapy for the lumbar spine and naproxen';
+
+test('contradicts-record: "has not had physical therapy", "physical therapy has not been tried" deny a treatment the summary records', () => {
+  for (const [denial, span] of [
+    ['The patient has not had physical therapy.', /^has not had physical therapy$/],
+    ['He has not undergone physical therapy.', /^has not undergone physical therapy$/],
+    ['He has not yet had any formal physical therapy.', /^has not yet had any formal physical therapy$/],
+    ['He has not participated in physical therapy.', /^has not participated in physical therapy$/],
+    ['He did not receive physical therapy.', /not receive physical therapy$/],
+    ['The patient has not been treated with NSAIDs.', /^has not been treated with NSAIDs$/],
+    ['Physical therapy has not been tried.', /^Physical therapy has not/],
+    ['NSAIDs have not been attempted.', /^NSAIDs have not/],
+    ['There is no documentation that the patient has tried physical therapy.', /no documentation that the patient has tried physical therapy/],
+  ] as const) {
+    const text = withTreatment(SITED_TREATMENT, denial);
+    const d = contradicts(text);
+    assert.equal(d.length, 1, `${denial}\n${d.map((x) => x.message).join('\n')}`);
+    assert.match(textAt(text, d[0].range), span, denial);
+  }
+  // The same denials where the summary records no such treatment are right.
+  assert.equal(contradicts(withTreatment('Treatment to date has included acupuncture', 'The patient has not had physical therapy.')).length, 0);
+  assert.equal(contradicts(withTreatment('Treatment to date has included acupuncture', 'Physical therapy has not been tried.')).length, 0);
+});
+
+test('contradicts-record: a "has not" that weighs, dates or plans a treatment the summary records does not deny it', () => {
+  for (const quiet of [
+    // A failure or a response is another claim than the treatment's existence.
+    'The patient has not failed physical therapy.',
+    'The patient has not had improvement with physical therapy.',
+    'Physical therapy has not been tried and failed.',
+    // A newer, further or adequate course, or a course to its end, is not the one the summary records.
+    'He has not had recent physical therapy.',
+    'He has not had physical therapy since 2015.',
+    'He has not had physical therapy this year.',
+    'He has not had additional physical therapy.',
+    'He has not had an adequate trial of physical therapy.',
+    'He has not completed physical therapy.',
+    // An approval, a guideline, a condition, another treatment or another body part.
+    'Physical therapy has not been authorized.',
+    'Physical therapy is not recommended.',
+    'If the patient has not had physical therapy, a trial is recommended.',
+    'He has not tried a home exercise program.',
+    'He has not had physical therapy for the shoulder.',
+  ])
+    assert.deepEqual(
+      contradicts(withTreatment(SITED_TREATMENT, quiet)).map((x) => x.message),
+      [],
+      quiet,
+    );
+});

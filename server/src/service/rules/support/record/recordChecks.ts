@@ -118,6 +118,14 @@ const TOPICS: ReadonlySet<string> = new Set(data.topicConcepts);
 /** What joins the items of a list: a comma, "or", "and", "nor", "and/or". */
 const LIST_JOINER = /^\s*(?:,\s*)?(?:(?:and|or|nor|and\/or)\s+)?$/i;
 const FINDING_KINDS: ReadonlySet<ConceptKind> = new Set(['finding', 'symptom', 'diagnosis', 'red-flag', 'comorbidity']);
+/** "has not *had* physical therapy", "has not *been treated with* NSAIDs": the verb by which a bare "not" denies a treatment. */
+const TREATMENT_DENIAL_VERBS = new PhraseSet(data.treatmentDenialVerbs);
+const TREATMENT_DENIAL_LEADS = new PhraseSet(data.treatmentDenialLeads);
+const TREATMENT_DENIAL_ARTICLES = new PhraseSet(data.treatmentDenialArticles);
+/** "physical therapy has not *been tried*": the passive by which a "not" after a treatment denies it. */
+const TREATMENT_DENIAL_PASSIVES = new PhraseSet(data.treatmentDenialPassives);
+/** "has not had physical therapy this year": a time that dates the denial, which an older course does not contradict. */
+const TREATMENT_DENIAL_TIMES = new PhraseSet(data.treatmentDenialTimes);
 
 /** The clause of the sentence that holds the mention (the reader's clause boundaries). */
 function clauseText(reading: SentenceReading, m: Mention): string {
@@ -1408,7 +1416,8 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   if (m.attributes.counts.some((c) => DURATION_DAYS[c.unit])) return false;
   if (cue.end <= m.start) {
     // A bare "not" before a noun ("not for nonsurgical treatment") negates something else.
-    if (/^(?:(?:is|was|are|were|has|have|had|does|did|do)\s+)?not$/i.test(cue.text.trim())) return false;
+    // Only "has not had physical therapy", "did not receive injections": a verb that says the worker had a treatment.
+    if (/^(?:(?:is|was|are|were|has|have|had|does|did|do)\s+)?not(?:\s+yet)?$/i.test(cue.text.trim())) return treatmentVerbDenial(reading, cue, m);
     // "There is no discussion of a cervical MRI": the words that deny a mention are part of the denial.
     const gap = text.slice(cue.end, m.start);
     const between = MENTION_NOUNS.matches(gap).reduceRight((t, w) => t.slice(0, w.start) + ' ' + t.slice(w.end), gap);
@@ -1417,7 +1426,10 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
     const plain = PATIENT_HAD.matches(between).reduceRight((t, w) => t.slice(0, w.start) + ' ' + t.slice(w.end), between);
     // "failed to provide any ...", "failed to document ...": the records' failure to show the thing, not a treatment's failure.
     const cueWords = cue.text.replace(/^fail(?:ed|s) to\s+/i, '');
-    return wordCount(plain) <= reach && !PREDICATES.test(between) && !PREDICATES.test(cueWords);
+    // "no documentation that the patient has tried physical therapy": a treatment's "tried", "trial of" say that the
+    // worker had it, which the denial denies; its response or need would still be a predicate ("tried and failed").
+    const predicate = TREATMENT_KINDS.has(m.concept.kind) ? plain : between;
+    return wordCount(plain) <= reach && !PREDICATES.test(predicate) && !PREDICATES.test(cueWords);
   }
   if (cue.start >= m.end) {
     const between = text.slice(m.end, cue.start);
@@ -1425,9 +1437,41 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
     // "X was not documented", "X was negative." — not "X is not recommended", "X with negative Spurling's".
     const rest = text.slice(cue.end);
     const after = rest.split(/\s+/).filter(Boolean).slice(0, 2).join(' ');
-    return DOCUMENTATION.test(after) || /^\s*(?:[.;,)]|$)/.test(rest);
+    if (DOCUMENTATION.test(after) || /^\s*(?:[.;,)]|$)/.test(rest)) return true;
+    // "Physical therapy has not been tried": the passive denies that the worker had it, unless the rest of the clause
+    // weighs or dates it ("has not been tried and failed", "has not been tried since the surgery").
+    if (!TREATMENT_KINDS.has(m.concept.kind)) return false;
+    const passive = TREATMENT_DENIAL_PASSIVES.matches(rest).find((w) => rest.slice(0, w.start).trim() === '');
+    return !!passive && plainTail(text, cue.end + passive.end);
   }
   return true;
+}
+
+/**
+ * Does a bare "not" deny that the worker had the treatment: "has not had physical therapy", "has not yet tried any
+ * NSAIDs", "has not been treated with muscle relaxants"? Only a verb of having it may stand between, and the rest of
+ * the clause may not weigh or date it: not "has not failed physical therapy" (a failure: deniedFailure reads it), "has
+ * not had improvement with physical therapy", "has not had recent physical therapy", "has not had physical therapy
+ * since 2019", "has not had physical therapy approved". "Completed" is no such verb: a worker still attending
+ * therapy has not completed it.
+ */
+function treatmentVerbDenial(reading: SentenceReading, cue: Mention['cues'][number], m: Mention): boolean {
+  if (!TREATMENT_KINDS.has(m.concept.kind)) return false;
+  const text = reading.text;
+  let gap = text.slice(cue.end, m.start);
+  const lead = TREATMENT_DENIAL_LEADS.matches(gap).find((w) => gap.slice(0, w.start).trim() === '');
+  if (lead) gap = gap.slice(lead.end);
+  const verb = TREATMENT_DENIAL_VERBS.matches(gap).find((w) => gap.slice(0, w.start).trim() === '');
+  if (!verb) return false;
+  // What is left are articles ("a", "any prior", "a course of"), each whole: not "recent", "additional", "adequate".
+  const rest = TREATMENT_DENIAL_ARTICLES.matches(gap.slice(verb.end)).reduceRight((t, w) => t.slice(0, w.start) + ' ' + t.slice(w.end), gap.slice(verb.end));
+  return rest.trim() === '' && plainTail(text, m.end);
+}
+
+/** Does the clause go on from `at` without weighing (a predicate) or dating (a recency or time word) what it denies? */
+function plainTail(text: string, at: number): boolean {
+  const tail = /^[^.;:,]*/.exec(text.slice(at))?.[0] ?? '';
+  return !PREDICATES.test(tail) && !RECENCY.test(tail) && !TREATMENT_DENIAL_TIMES.test(tail);
 }
 
 /** What follows the text's last run of white space (`text.split(/\s+/).pop()`), without splitting the whole text. */
