@@ -644,4 +644,8 @@ test('contradicts-record: a "has not" that weighs, dates or plans a treatment th
       [],
       quiet,
     );
+  // A therapy the summary only plans is not one the worker had.
+  const planned = 'Treatment to date has included naproxen. Physical therapy was requested';
+  assert.equal(contradicts(withTreatment(planned, 'He has not yet started physical therapy.')).length, 0);
+  assert.equal(contradicts(withTreatment(planned, 'Physical therapy has not been started.')).length, 0);
 });
