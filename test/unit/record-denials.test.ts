@@ -649,3 +649,54 @@ test('contradicts-record: a "has not" that weighs, dates or plans a treatment th
   assert.equal(contradicts(withTreatment(planned, 'He has not yet started physical therapy.')).length, 0);
   assert.equal(contradicts(withTreatment(planned, 'Physical therapy has not been started.')).length, 0);
 });
+
+const WEAK_GRADES = 'On examination there was 4/5 strength of the left extensor hallucis longus and 4-/5 strength of the left ankle dorsiflexors';
+
+test('contradicts-record: a strength graded below 5/5 is the weakness a denial of weakness denies, not full strength nor a grade given to pain', () => {
+  for (const denial of ['There is no documented weakness.', 'There was no motor weakness on examination.', 'Strength was not documented to be decreased.']) {
+    const text = withExam(WEAK_GRADES, denial);
+    const d = contradicts(text);
+    assert.equal(d.length, 1, `${denial}\n${d.map((x) => x.message).join('\n')}`);
+    assert.match(d[0].message, /"4\/5 strength" and "4-\/5 strength"/);
+    assert.match(textAt(text, d[0].relatedInformation![0].range), /4\/5 strength of the left extensor/);
+  }
+  // The other written forms of a grade below 5/5.
+  for (const exam of ['Motor strength was 4 out of 5 in the left lower extremity', 'Motor strength of the left lower extremity was 5-/5'])
+    assert.equal(contradicts(withExam(exam, 'There is no documented weakness.')).length, 1, exam);
+  // Quiet over full strength, a grade given to pain or to an earlier time, a pain score, and a sentence that weighs the grade.
+  const denial = 'There is no documented weakness.';
+  for (const exam of [
+    'On examination strength was 5/5 in both lower extremities',
+    'On examination there was full strength in both lower extremities',
+    'On examination motor strength was intact in both lower extremities',
+    'Motor strength was 4/5 in the left lower extremity, limited by pain',
+    'Previously, motor strength was 4/5 in the left lower extremity',
+    'On examination pain was rated 4/10 in the left lower extremity',
+  ])
+    assert.deepEqual(
+      contradicts(withExam(exam, denial)).map((x) => x.message),
+      [],
+      exam,
+    );
+  // "Although strength was 4/5, ...": the sentence names the grade it weighs.
+  assert.equal(contradicts(withExam(WEAK_GRADES, 'Although strength was 4/5, there is no documented weakness.')).length, 0);
+});
+
+test('contradicts-record: "the neurological examination did not demonstrate any deficits" denies the examination\'s abnormal signs', () => {
+  const denial = 'The neurological examination did not demonstrate any deficits.';
+  for (const exam of ['On examination there was decreased sensation in the left L5 dermatome', 'Motor strength was 4/5 in the left lower extremity']) {
+    const text = withExam(exam, denial);
+    const d = contradicts(text);
+    assert.equal(d.length, 1, `${exam}\n${d.map((x) => x.message).join('\n')}`);
+    assert.match(textAt(text, d[0].range), /neurological examination did not demonstrate any deficits/);
+  }
+  assert.equal(contradicts(withExam('Motor strength was 4/5 in the left lower extremity', 'The motor exam revealed no deficits.')).length, 1);
+  // A normal examination agrees; "significant" weighs the deficits; the physical examination's bare deficits may be functional ones.
+  const normal = 'On examination sensation was intact and strength was 5/5 in both lower extremities';
+  assert.deepEqual(
+    [denial, 'The motor examination did not show any deficits.'].flatMap((t) => contradicts(withExam(normal, t)).map((x) => x.message)),
+    [],
+  );
+  assert.equal(contradicts(withExam(WEAK_GRADES, 'The neurological examination did not demonstrate any significant deficits.')).length, 0);
+  assert.equal(contradicts(withExam(WEAK_GRADES, 'The physical examination did not demonstrate any deficits.')).length, 0);
+});

@@ -461,6 +461,81 @@ function sentenceInputs(file: CaseFile, r: RationaleSentence): unknown[] {
   return [end.line, end.character, source, r.sentence.text, before, r.item.service];
 }
 
+/** A fact's words: a strength with its grade ("4/5 strength", "motor strength was 4-/5"), for "strength" says no verdict. */
+function factWords(f: Fact): string {
+  const { mention } = f;
+  const text = f.reading?.text;
+  const grades = mention.attributes.grades;
+  if (!text || !grades.length || !mention.concepts.includes(STRENGTH)) return mention.text;
+  const start = Math.min(mention.start, ...grades.map((g) => g.start));
+  const end = Math.max(mention.end, ...grades.map((g) => g.end));
+  return end - start <= 40 ? text.slice(start, end).replace(/\s+/g, ' ') : mention.text;
+}
+
+const VERDICT_DENIALS = new PhraseSet(data.verdictDenials);
+/** What the verb denies: a bare "deficits" or "abnormalities", with "any" or "focal" before it. */
+const BARE_DEFICIT = /^\s*(?:any\s+)?(?:focal\s+)?(?:deficits?|defecits?|abnormalit(?:y|ies))\b/i;
+
+/**
+ * "The neurological examination did not demonstrate any deficits", "the motor exam revealed no deficits": an
+ * examination of no verdict (the neurologic or the motor examination) named, then a `verdictDenials` verb right
+ * after it that denies a bare "deficits" in it. The reader reads the examination as affirmed and "deficits" as its
+ * verdict; the sentence denies the examination's abnormality, as "no motor deficits" does. Not the physical
+ * examination, whose bare "deficits" may be functional ones.
+ */
+function deniedVerdict(reading: SentenceReading, m: Mention): { denied: Mention; span: { start: number; end: number } } | undefined {
+  if (m.assertion !== 'affirmed' || m.concept.kind !== 'finding' || m.concept.polarity !== 'neutral') return undefined;
+  if (m.concept.id !== NEUROLOGIC_EXAM && m.concept.id !== STRENGTH) return undefined;
+  const after = reading.text.slice(m.end, m.end + 60);
+  const verb = VERDICT_DENIALS.matches(after).find((w) => after.slice(0, w.start).trim() === '');
+  if (!verb) return undefined;
+  const rest = BARE_DEFICIT.exec(after.slice(verb.end));
+  if (!rest) return undefined;
+  // "did not demonstrate any deficits, but 4/5 strength": the sentence names a sign it found.
+  if (reading.mentions.some((x) => x !== m && x.start >= m.end && x.concept.kind === 'finding' && documentsHere(x) && x.value === 'abnormal')) return undefined;
+  const denied = { ...m, assertion: 'negated', value: 'neutral' } as Mention;
+  return { denied, span: { start: m.start, end: m.end + verb.end + rest[0].length } };
+}
+
+const NEUROLOGIC_EXAM = 'neurologic-exam';
+
+/** "weakness", "motor deficits", "neurologic deficits", "strength" denied: what a strength grade below 5/5 contradicts. */
+function deniesWeakness(access: ReadingAccess, m: Mention): boolean {
+  const weakness = access.concept(WEAKNESS);
+  return !!weakness && access.lineage(weakness).includes(m.concept.id);
+}
+
+const WEAKNESS = 'motor-weakness';
+const STRENGTH = 'strength';
+/** "4/5 limited by pain", "4/5 with submaximal effort": a grade the clause gives to pain or effort, not to the muscle. */
+const PAIN_LIMITED = new PhraseSet(data.painLimitedGrades);
+/** "rotator cuff", "supraspinatus": a strength whose grade is a tendon's, not a nerve's. */
+const TENDON_STRENGTH = new PhraseSet(data.tendonStrengths);
+/** "previously", "prior to surgery", "preoperatively": a sentence that gives a grade of an earlier time. */
+const EARLIER_GRADE = new PhraseSet(data.earlierGradeWords);
+
+/**
+ * Does the summary fact grade a muscle's strength below 5/5 on an examination ("4/5 strength of the left extensor
+ * hallucis longus", "motor strength 4-/5", "4 out of 5")? A physician reads such a grade as weakness. Not a grade
+ * of 5/5, one the worker had before (historical) or one planned, nor one the clause gives to pain or effort.
+ */
+function gradesWeakness(f: Fact): boolean {
+  const { mention } = f;
+  // "Strength of the left EHL was 4+/5, otherwise 5/5" has a grade of each verdict: the lower one is weakness.
+  if (mention.concept.polarity !== 'neutral' || !mention.concepts.includes(STRENGTH) || mention.value === 'normal') return false;
+  if (mention.assertion !== 'affirmed' || f.planned || f.review || f.presupposed) return false;
+  if (!mention.attributes.grades.some((g) => g.of === 5 && g.value < 5)) return false;
+  // "Previously, strength was 4/5": the sentence gives an earlier examination's grade, not the worker's strength now.
+  // "Rotator cuff strength was 4/5" is a tendon finding, as the lexicon reads "rotator cuff weakness", not motor weakness.
+  const clause = factClause(f);
+  return !PAIN_LIMITED.test(clause) && !TENDON_STRENGTH.test(clause) && !EARLIER_GRADE.test(f.sentence.text);
+}
+
+/** The summary's strength grades below 5/5 at a place the rationale's mention can mean. */
+function gradedWeakness(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fact[] {
+  return factsAbout(facts, STRENGTH, m, r).filter(gradesWeakness);
+}
+
 /** The first of contradicts-record's reading-layer checks that finds something in the sentence. */
 function judged(file: CaseFile, model: CaseModel, facts: SummaryFacts, r: RationaleSentence): RecordFinding | undefined {
   const found =
@@ -491,8 +566,11 @@ function citesAny(file: CaseFile, sentence: Sentence, ...evidence: (readonly Fac
 /** The rationale denies what the summary documents. */
 function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
   // Does the sentence itself document the concept (a mention of it affirmed or historical)? Asked only of a denial.
-  const affirmedHere = (id: string) => r.reading.mentions.some((x) => (x.assertion === 'affirmed' || x.assertion === 'historical') && x.concepts.includes(id));
   for (const found of r.reading.mentions) {
+    // (The mention itself is no documentation of what it denies: "the neurological examination" that "did not
+    // demonstrate any deficits" is affirmed.)
+    const affirmedHere = (id: string) =>
+      r.reading.mentions.some((x) => x !== found && (x.assertion === 'affirmed' || x.assertion === 'historical') && x.concepts.includes(id));
     // "There are no red flag conditions", "neurologically intact": a term that is itself the denial of an umbrella.
     const phrased =
       found.assertion === 'affirmed' &&
@@ -505,9 +583,17 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // "it is not noted what functional improvement she had with prior sessions": the denial asks what the response
     // was, which any response the summary records to that treatment answers, whichever its course.
     const asked = !phrased && found.concept.kind === 'response' && askedAbout(r.reading, found);
-    if (!phrased && !examDenied && !asked && (found.assertion !== 'negated' || !DENIABLE.has(found.concept.kind) || !deniesExistence(r.reading, found)))
+    // "The neurological examination did not demonstrate any deficits": the examination's abnormality is denied.
+    const verdict = !phrased && !examDenied && !asked ? deniedVerdict(r.reading, found) : undefined;
+    if (
+      !phrased &&
+      !examDenied &&
+      !asked &&
+      !verdict &&
+      (found.assertion !== 'negated' || !DENIABLE.has(found.concept.kind) || !deniesExistence(r.reading, found))
+    )
       continue;
-    const m = phrased ? asDenialOf(found, facts.access.concept(found.concept.opposite!)) : found;
+    const m = phrased ? asDenialOf(found, facts.access.concept(found.concept.opposite!)) : verdict ? verdict.denied : found;
     if (!m) continue;
     // "no physical exam findings of radiculopathy" denies the radiculopathy, read as its own mention.
     if (EXAM_UMBRELLAS.has(m.concept.id) && specifiedAfter(r.reading, m)) continue;
@@ -522,12 +608,15 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // "no evidence of radiculopathy, but decreased sensation is noted": the sentence weighs the finding it names.
     // ("the physical exam on a progress note does not document a neck exam" names the examination it looked in.)
     if (!examDenied && affirmedHere(m.concept.id)) continue;
+    // "4/5 strength of the left extensor hallucis longus" is the weakness a denial of weakness, of a motor deficit or
+    // of a neurologic deficit denies, though the summary names only the muscle strength with its grade.
+    const graded = deniesWeakness(facts.access, m) ? gradedWeakness(facts, m, r) : [];
     const about =
       EXAM_UMBRELLAS.has(m.concept.id) || examDenied
         ? examinationFacts(facts, m, r, examDenied)
         : asked
           ? RESPONSE_CLAIMS_ALL.flatMap((id) => factsAbout(facts, id, m, r).filter((f) => f.mention.concept.id === id))
-          : [...factsAbout(facts, m.concept.id, m, r), ...memberFacts(facts, m, r)];
+          : [...new Set([...factsAbout(facts, m.concept.id, m, r), ...memberFacts(facts, m, r), ...graded])];
     // The summary says "no red flags" too: it agrees with the rationale's phrase.
     if (phrased && factsAbout(facts, found.concept.id, found, r).some((f) => documents(f) && !f.review)) continue;
     // The summary says the same ("the current medication regimen was not provided"): the rationale echoes it.
@@ -538,8 +627,10 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // "There is no discussion of a cervical MRI": any mention answers it, a request too.
     const anyMention = MENTION_DENIALS.test(r.sentence.text.slice(Math.max(0, Math.min(m.cues[0]?.start ?? m.start, m.start) - 20), m.start));
     // "no red flag symptoms" is not answered by the word "symptoms": a neutral mention of the same concept names the topic, not a finding.
+    // A strength graded below 5/5 is weakness whatever verdict the reader gave its mention ("4+/5, otherwise 5/5").
+    const valueOf = (f: Fact) => (graded.includes(f) ? 'abnormal' : f.mention.value);
     const substantive = (f: Fact) =>
-      f.mention.value !== 'neutral' || f.mention.concept.id !== m.concept.id || (m.concept.kind !== 'symptom' && m.concept.kind !== 'finding');
+      valueOf(f) !== 'neutral' || f.mention.concept.id !== m.concept.id || (m.concept.kind !== 'symptom' && m.concept.kind !== 'finding');
     // "No documentation of pain relief" in an opioid's rationale is about that drug: relief from rest, or one NSAID
     // that did not work, says nothing of it. A response counts only where both name a treatment and they agree.
     const treated = m.concept.kind === 'response' ? treatmentsOf(r.reading, r.serviceReading) : undefined;
@@ -552,8 +643,8 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
         (documents(f) || (anyMention && f.mention.assertion !== 'negated')) &&
         substantive(f) &&
         !f.review &&
-        (asked || (m.value === 'neutral' ? !deniesAbnormal || f.mention.value === 'abnormal' : f.mention.value === m.value)) &&
-        (!broad || anyMention || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))) &&
+        (asked || (m.value === 'neutral' ? !deniesAbnormal || valueOf(f) === 'abnormal' : valueOf(f) === m.value)) &&
+        (!broad || anyMention || graded.includes(f) || (f.mention.concept.id !== m.concept.id && !PLAN.test(factClause(f)))) &&
         (!treated || (!!f.reading && treatmentsAgree(treated, treatmentsOf(f.reading)))),
     );
     if (!evidence.length) continue;
@@ -564,17 +655,18 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
       r.reading.mentions.some(
         (x) =>
           x !== m &&
+          x !== found &&
           documentsHere(x) &&
           (named.has(x.concept.id) || evidence.some((f) => f.mention.concepts.includes(x.concept.id) && x.concept.id !== m.concept.id)),
       )
     )
       continue;
     if (citesAny(file, r.sentence, evidence)) continue;
-    const span = claimSpan(found);
+    const span = verdict ? verdict.span : claimSpan(found);
     return (file) => ({
       message: `The rationale says ${quote(r.sentence.text, span.start, span.end)}, but the clinical case summary documents ${evidenceWords(evidence)}. Weigh the documented finding in the rationale, or correct the statement.`,
       range: sentenceSpan(r.prose, r.sentence, span.start, span.end),
-      relatedInformation: related(file, evidence, (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
+      relatedInformation: related(file, evidence, (f) => `The summary documents "${clip(factWords(f), 50)}"`),
       data: { concept: m.concept.id, direction: 'denies' },
     });
   }
@@ -1282,7 +1374,7 @@ function onlyFinding(file: CaseFile, facts: SummaryFacts, r: RationaleSentence):
     return (file) => ({
       message: `The rationale says ${quote(text, m.start, m.end)} as if the examination found nothing else, but the clinical case summary documents ${evidenceWords(evidence)}. Weigh the other documented findings, or correct the statement.`,
       range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
-      relatedInformation: related(file, evidence, (f) => `The summary documents "${clip(f.mention.text, 50)}"`),
+      relatedInformation: related(file, evidence, (f) => `The summary documents "${clip(factWords(f), 50)}"`),
       data: { concept: m.concept.id, direction: 'denies' },
     });
   }
@@ -1501,7 +1593,7 @@ function isWhiteSpace(c: number): boolean {
 /** The summary's words for what it documents: "Norco", or "Norco", "NSAIDs" and 2 more sentences. */
 function evidenceWords(evidence: readonly Fact[]): string {
   // Distinct texts first: a long summary repeats the same words in many facts.
-  const words = [...new Set([...new Set(evidence.map((e) => e.mention.text))].map((t) => `"${clip(t, 40)}"`))];
+  const words = [...new Set([...new Set(evidence.map(factWords))].map((t) => `"${clip(t, 40)}"`))];
   return words.length <= 2 ? words.join(' and ') : `${words.slice(0, 2).join(', ')} and ${words.length - 2} more`;
 }
 
@@ -1531,6 +1623,8 @@ function continuesPatient(access: ReadingAccess, r: RationaleSentence, m: Mentio
 function contrary(facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
   for (const m of r.reading.mentions) {
     if (m.assertion !== 'affirmed' || m.value === 'neutral' || !CONTRARY_KINDS.has(m.concept.kind)) continue;
+    // "The motor examination did not show any deficits" denies the verdict its "deficits" gives it (denial reads it).
+    if (deniedVerdict(r.reading, m)) continue;
     if (!aboutPatient(r.reading, m) && !continuesPatient(facts.access, r, m)) continue;
     if (reportedByPatient(r.reading, m)) continue;
     const same = factsAbout(facts, m.concept.id, m, r);
