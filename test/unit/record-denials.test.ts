@@ -93,6 +93,54 @@ test('contradicts-record: "no radicular complaints" over numbness or radiating p
   );
 });
 
+test('contradicts-record: "no radicular pain" and "no radiating pain" over pain radiating down a leg, not over axial pain nor pain referred to the buttock', () => {
+  const down = 'She reported low back pain radiating down the left leg to the foot with numbness.';
+  for (const denial of ['There is no evidence of radicular pain.', 'The patient does not have radiating symptoms.', 'There is no radiating pain.']) {
+    const text = withSummary(down, denial);
+    const d = contradicts(text);
+    assert.equal(d.length, 1, `${denial}\n${d.map((x) => x.message).join('\n')}`);
+    assert.match(textAt(text, d[0].relatedInformation![0].range), /radiating down the left leg/);
+    // Pain of the back alone, without radiation, is what these sentences say.
+    assert.equal(contradicts(withSummary('She reported low back pain without radiation.', denial)).length, 0, denial);
+    assert.equal(contradicts(withSummary('She reported non-radiating low back pain.', denial)).length, 0, denial);
+  }
+  // Pain referred to the buttock is as often a facet's or a sacroiliac joint's as a nerve root's: it is no radicular pain
+  // or radicular complaint, though it radiates.
+  const buttock = 'She reported low back pain radiating to the left buttock.';
+  assert.equal(contradicts(withSummary(buttock, 'There is no evidence of radicular pain.')).length, 0);
+  assert.equal(contradicts(withSummary(buttock, 'There is no documentation of radicular complaints.')).length, 0);
+  assert.equal(contradicts(withSummary(buttock, 'There is no radiating pain.')).length, 1);
+  // The summary's own words for the complaint answer its denial, as a narrower kind of it would.
+  assert.equal(contradicts(withSummary('She reported radicular symptoms in the left leg.', 'No radicular symptoms were reported.')).length, 1);
+});
+
+test('contradicts-record: "no objective findings of radiculopathy on exam such as ..." lists what it denies, over the signs the examination records', () => {
+  const denial = 'There were no objective findings of radiculopathy on exam such as dermatomal sensory loss, motor weakness or reflex changes.';
+  const text = withExam('On examination there was decreased sensation in the left L5 dermatome and 4/5 strength of the left extensor hallucis longus', denial);
+  const d = contradicts(text);
+  assert.equal(d.length, 1, d.map((x) => x.message).join('\n'));
+  assert.match(d[0].message, /denies neurologic findings/);
+  // Over a normal examination the sentence is right, whatever the worker reports.
+  const normal = 'On examination sensation was intact, strength was 5/5 and reflexes were 2+ and symmetric';
+  assert.equal(contradicts(withExam(normal, denial)).length, 0);
+  assert.equal(
+    contradicts(
+      withExam(normal, denial).replace('The Utilization Review dated', 'She reported low back pain radiating down the left leg. The Utilization Review dated'),
+    ).length,
+    0,
+  );
+  // "such as" without a negation over it is a guideline's list, which denies nothing.
+  assert.equal(
+    contradicts(
+      withExam(
+        'On examination there was decreased sensation in the left L5 dermatome',
+        'Imaging is considered for objective findings such as dermatomal sensory loss.',
+      ),
+    ).length,
+    0,
+  );
+});
+
 test('contradicts-record: a complaint of its own kind is read when denied; complaints as a whole in a guideline sentence are not', () => {
   const text = withSummary('He complained of anxiety, insomnia and depression.', 'There was no documentation that the patient had insomnia.');
   assert.equal(contradicts(text).length, 1);

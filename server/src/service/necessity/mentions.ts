@@ -167,6 +167,20 @@ export function isGuidelineStatement(sentence: string, neg: Negation = NEGATION)
   return neg.guidelineMarkers.test(sentence);
 }
 
+/**
+ * True when a sentence restates the guideline, a denial's list of examples aside: "There were no objective findings of
+ * radiculopathy on exam such as dermatomal sensory loss, motor weakness or reflex changes" denies the record, its
+ * "such as" governed by the negation, while "imaging is considered for red flags such as cauda equina" restates.
+ */
+export function restatesGuideline(sentence: string, neg: Negation = NEGATION): boolean {
+  // Most sentences hold no marker: then there are no examples to look at.
+  if (!neg.guidelineMarkers.test(sentence)) return false;
+  const examples = neg.exampleMarkers.matches(sentence).filter((x) => negationOf(sentence, x.start, x.end, neg));
+  if (!examples.length) return true;
+  // Every other marker still marks the sentence: "the guidelines recommend an MRI when there are no findings such as".
+  return neg.guidelineMarkers.matches(sentence).some((g) => !examples.some((x) => x.start <= g.start && g.end <= x.end));
+}
+
 /** Does a concept appear in a sentence at all (either polarity)? Used to match facts to criteria. */
 export function mentionsConcept(sentence: string, concept: Concept): boolean {
   return concept.finding.test(sentence) || concept.attribute.test(sentence) || concept.claim.test(sentence);

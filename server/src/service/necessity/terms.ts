@@ -48,6 +48,8 @@ export interface Negation {
   /** Phrases that hold a breaker without ending the clause ("findings consistent with"). */
   bridges: PhraseSet;
   guidelineMarkers: PhraseSet;
+  /** Guideline markers that, under a negation, list examples of what the record lacks ("no findings such as ..."). */
+  exampleMarkers: PhraseSet;
   judgment: PhraseSet;
 }
 
@@ -133,6 +135,7 @@ export const NEGATION: Negation = {
   breakers: new PhraseSet(negationData.scopeBreakers),
   bridges: new PhraseSet(negationData.scopeBridges ?? []),
   guidelineMarkers: new PhraseSet(negationData.guidelineMarkers),
+  exampleMarkers: new PhraseSet(negationData.exampleMarkers),
   judgment: new PhraseSet(negationData.judgmentQualifiers),
 };
 

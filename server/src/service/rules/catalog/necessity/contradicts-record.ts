@@ -7,7 +7,7 @@ import { defineRule, type Finding, type RuleContext } from '../../defineRule';
 import { viewItem } from '../../../necessity/itemView';
 import type { ItemModel } from '../../../model/caseModel';
 import { CONCEPTS, type Concept } from '../../../necessity/terms';
-import { claimsIn, findingsIn, isGuidelineStatement, regionsCompatible, regionsOf, sentenceKind } from '../../../necessity/mentions';
+import { claimsIn, findingsIn, regionsCompatible, regionsOf, restatesGuideline, sentenceKind } from '../../../necessity/mentions';
 import { truncate } from '../../../text/words';
 import { firstThenUnreported } from '../../support/firstFindings';
 import { readingAccess } from '../../support/record/access';
@@ -84,7 +84,7 @@ function* termFindings({ file, library }: RuleContext, item: ItemModel): Generat
   if (!file.summary) return;
   const rationale = item.section.rationale;
   for (const sentence of rationale?.prose.sentences ?? []) {
-    if (isGuidelineStatement(sentence.text)) continue;
+    if (restatesGuideline(sentence.text)) continue;
     for (const concept of CHECKED) {
       const denial = claimsIn(sentence.text, concept).find((m) => m.negatedBy);
       if (!denial) continue;

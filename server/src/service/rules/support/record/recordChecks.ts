@@ -1333,7 +1333,11 @@ function memberFacts(facts: SummaryFacts, m: Mention, r: RationaleSentence): Fac
   const out: Fact[] = [];
   for (const u of data.umbrellaMembers) {
     if (u.umbrella !== m.concept.id) continue;
-    const at = (site: string) => [site, ...facts.access.partOf(site)].filter((x) => u.atSites.includes(x));
+    // A place within an excepted one ("buttock" in the hip) does not count, though the limb holds it.
+    const at = (site: string) => {
+      const within = [site, ...facts.access.partOf(site)];
+      return u.exceptSites?.some((x) => within.includes(x)) ? [] : within.filter((x) => u.atSites.includes(x));
+    };
     // "radicular-type arm symptoms" asks for the arm: numbness in the leg does not answer it.
     const wanted = new Set(sitesOf(m, r).flatMap(at));
     for (const member of u.members)
