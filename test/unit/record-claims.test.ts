@@ -812,3 +812,25 @@ test('unsupported-record-claim: a study said to be repeated where the summary re
     );
   }
 });
+
+test('unsupported-record-claim: a sign said normal where the summary records it abnormal is a contradiction only', () => {
+  // The summary records decreased sensation and 4/5 strength: "the patient's sensation is intact", "the patient has
+  // 5/5 strength" contradict it (contradicts-record), and the summary does mention the sign, so no claim it never makes.
+  for (const rationale of ["The patient's sensation is intact in the lower extremities.", 'The patient has 5/5 strength.']) {
+    const text = CLEAN_CASE.replace('He would consider surgery.', `${rationale} He would consider surgery.`);
+    assert.deepEqual(
+      codes(text, 'unsupported-record-claim').map((d) => d.message),
+      [],
+      rationale,
+    );
+    assert.equal(codes(text, 'contradicts-record').length, 1, rationale);
+  }
+  // Where the summary records no such sign at all, the claim is still unsupported.
+  assert.equal(codes(withoutExam("The patient's sensation is intact in the lower extremities."), 'unsupported-record-claim').length, 1);
+  // A complaint the worker reports is not answered by the examination: over 5/5 strength it is still a claim to support.
+  const reported = withoutExam('The patient states she has decreased strength in her legs.').replace(
+    'Treatment to date',
+    'On examination strength was 5/5 in both lower extremities. Treatment to date',
+  );
+  assert.equal(codes(reported, 'unsupported-record-claim').length, 1);
+});

@@ -345,6 +345,19 @@ function* rationaleSentences(model: CaseModel, access: ReadingAccess, only?: Ite
 const sitesOf = (m: Mention, r: RationaleSentence): readonly string[] =>
   m.attributes.sites.length ? m.attributes.sites : r.reading.attributes.sites.length ? r.reading.attributes.sites : r.serviceSites;
 
+/**
+ * Does the summary record, at a place the mention can mean, the other verdict of the same sign: the opposite concept
+ * ("decreased sensation" for "sensation intact"), or the sign itself read with the other verdict ("the left Achilles
+ * reflex was absent" for "normal reflexes", "4/5 strength" for "5/5 strength")?
+ */
+function contraryDocumented(facts: SummaryFacts, m: Mention, r: RationaleSentence): boolean {
+  const opposite = m.concept.opposite;
+  const other = m.value === 'normal' ? 'abnormal' : m.value === 'abnormal' ? 'normal' : undefined;
+  if (!opposite || !other) return false;
+  const contrary = (f: Fact) => documents(f) && !f.review && (f.mention.concepts.includes(opposite) || f.mention.value === other);
+  return [opposite, ...m.concept.broader].some((id) => factsAbout(facts, id, m, r).some(contrary));
+}
+
 /** Summary facts about the same concept at a place the rationale's mention can mean. */
 function factsAbout(facts: SummaryFacts, conceptId: string, m: Mention, r: RationaleSentence): Fact[] {
   const sites = sitesOf(m, r);
@@ -2035,6 +2048,10 @@ function collectItemClaims(file: CaseFile, model: CaseModel, access: ReadingAcce
       const documented = about.filter(documents);
       // "paresthesias/dysesthesias", "spasm or tightness": one alternative the summary records answers for the pair.
       if (!documented.length && alternativeSupported(facts, m, r)) continue;
+      // "The patient's sensation is intact" over "decreased sensation in the left L5 dermatome": the summary does mention
+      // it, with the other verdict; that is a contradiction (contradicts-record says so), not a sign it never records.
+      // Not a complaint the worker reports ("she states she has decreased strength"): an examination does not answer it.
+      if (!documented.length && !reportedByPatient(r.reading, m) && contraryDocumented(facts, m, r)) continue;
       if (documented.length) {
         // "A repeat CT was performed the following day" over one CT in the summary: the second study is the claim.
         const again = repeatedOnce(file, r, m, documented);
