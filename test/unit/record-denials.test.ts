@@ -748,3 +748,23 @@ test('contradicts-record: "the neurological examination did not demonstrate any 
   assert.equal(contradicts(withExam(WEAK_GRADES, 'The neurological examination did not demonstrate any significant deficits.')).length, 0);
   assert.equal(contradicts(withExam(WEAK_GRADES, 'The physical examination did not demonstrate any deficits.')).length, 0);
 });
+
+test('contradicts-record: "has not had an MRI", "x-rays have not been obtained" deny a study the summary records; a newer one is asked for', () => {
+  const studies =
+    'An MRI of the lumbar spine on 5/1/2016 showed an L4-5 disc protrusion, and x-rays of the lumbar spine on 4/1/2016 showed degenerative changes';
+  for (const denial of ['The patient has not had an MRI of the lumbar spine.', 'Lumbar x-rays have not been obtained.']) {
+    const d = contradicts(withExam(studies, denial));
+    assert.equal(d.length, 1, `${denial}\n${d.map((x) => x.message).join('\n')}`);
+  }
+  // A repeat or updated study is another one than the summary records; a study of another region is not the one it records.
+  for (const denial of [
+    'The patient has not had a repeat MRI of the lumbar spine.',
+    'There is no updated MRI of the lumbar spine.',
+    'The patient has not had an MRI of the cervical spine.',
+  ])
+    assert.deepEqual(
+      contradicts(withExam(studies, denial)).map((x) => x.message),
+      [],
+      denial,
+    );
+});

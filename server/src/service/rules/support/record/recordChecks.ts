@@ -109,6 +109,8 @@ const EXAM_WORDS: ReadonlySet<string> = new Set(data.examinationWords);
 const EXAM_RECORDS = new PhraseSet(data.examinationRecords);
 /** "no recent physical exam": asks for a newer examination, which an older one does not answer. */
 const RECENCY = new PhraseSet(data.recencyWords);
+/** "no updated MRI", "has not had a repeat MRI": a denial that asks for a newer one than the summary may record. */
+const NEWER = new PhraseSet(data.newerWords);
 /** "only paraspinal tenderness", "benign except for tenderness": the examination found nothing else. */
 const ONLY = new PhraseSet(data.exclusiveMarkers);
 const EXCEPT = new PhraseSet(data.exceptMarkers);
@@ -375,6 +377,8 @@ function claimSpan(m: Mention): { start: number; end: number } {
 
 /** Kinds of concept that are a treatment a response can be to. */
 const TREATMENT_KINDS: ReadonlySet<ConceptKind> = new Set(['therapy', 'medication', 'drug-class', 'procedure', 'device']);
+/** What a worker has had or undergone: a treatment, or a study ("has not had an MRI", "an EMG has not been performed"). */
+const UNDERGONE_KINDS: ReadonlySet<ConceptKind> = new Set([...TREATMENT_KINDS, 'study']);
 
 /** The treatments a sentence names (each as its concept and the broader ones), or else those of the disputed service. */
 function treatmentsOf(reading: SentenceReading, fallback?: SentenceReading): (readonly string[])[] {
@@ -1498,6 +1502,8 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
   const text = reading.text;
   // "did not document (physical exam, objective testing, or subjective complaints) any red flags": an aside, not the thing denied.
   if (insideParentheses(text, m.start)) return false;
+  // "There is no updated MRI", "has not had a repeat MRI": the denial asks for a newer one, which an older one does not answer.
+  if (cue.end <= m.start && NEWER.testRange(text, cue.end, m.end)) return false;
   // A negation governs the nearest thing it names: "no neurological deficits to support MRI of the low back" denies no back.
   const lo = Math.min(cue.end, m.end);
   const hi = Math.max(cue.start, m.start);
@@ -1549,7 +1555,7 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
     if (DOCUMENTATION.test(after) || /^\s*(?:[.;,)]|$)/.test(rest)) return true;
     // "Physical therapy has not been tried": the passive denies that the worker had it, unless the rest of the clause
     // weighs or dates it ("has not been tried and failed", "has not been tried since the surgery").
-    if (!TREATMENT_KINDS.has(m.concept.kind)) return false;
+    if (!UNDERGONE_KINDS.has(m.concept.kind)) return false;
     const passive = TREATMENT_DENIAL_PASSIVES.matches(rest).find((w) => rest.slice(0, w.start).trim() === '');
     return !!passive && plainTail(text, cue.end + passive.end);
   }
@@ -1565,7 +1571,7 @@ function deniesExistence(reading: SentenceReading, m: Mention): boolean {
  * therapy has not completed it.
  */
 function treatmentVerbDenial(reading: SentenceReading, cue: Mention['cues'][number], m: Mention): boolean {
-  if (!TREATMENT_KINDS.has(m.concept.kind)) return false;
+  if (!UNDERGONE_KINDS.has(m.concept.kind)) return false;
   const text = reading.text;
   let gap = text.slice(cue.end, m.start);
   const lead = TREATMENT_DENIAL_LEADS.matches(gap).find((w) => gap.slice(0, w.start).trim() === '');
