@@ -768,3 +768,13 @@ test('contradicts-record: "has not had an MRI", "x-rays have not been obtained" 
       denial,
     );
 });
+
+test('contradicts-record: a study the summary says is scheduled is not documented as done', () => {
+  // "He is scheduled for an MRI": the reader reads a study scheduled as requested, as it does "an MRI is scheduled".
+  for (const summary of ['He is scheduled for an MRI of the lumbar spine', 'An MRI of the lumbar spine is scheduled'])
+    assert.deepEqual(
+      contradicts(withExam(summary, 'No prior MRI of the lumbar spine was documented.')).map((x) => x.message),
+      [],
+      summary,
+    );
+});
