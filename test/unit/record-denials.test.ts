@@ -778,3 +778,56 @@ test('contradicts-record: a study the summary says is scheduled is not documente
       summary,
     );
 });
+
+test('contradicts-record: a work status the rationale asserts of the worker over the opposite one the summary records', () => {
+  const cases: [summary: string, rationale: string, said: RegExp, recorded: RegExp][] = [
+    ['He remains temporarily totally disabled.', 'The patient has returned to full duty.', /returned to full duty/, /temporarily totally disabled/],
+    ['He is off work.', 'The patient is working full duty.', /is working full duty/, /off work/],
+    ['He is working full duty without restrictions.', 'The patient is not working.', /not working/, /working full duty/],
+    [
+      'He was placed on modified duty with no lifting over 10 pounds.',
+      'The patient was released to regular work without restrictions.',
+      /regular work/,
+      /modified duty/,
+    ],
+  ];
+  for (const [summary, rationale, said, recorded] of cases) {
+    const text = withSummary(summary, rationale);
+    const d = contradicts(text);
+    assert.equal(d.length, 1, `${rationale} over ${summary}: ${d.map((x) => x.message).join('\n')}`);
+    assert.match(textAt(text, d[0].range), said);
+    assert.match(textAt(text, d[0].relatedInformation![0].range), recorded);
+  }
+  // The same status as the summary's, and a status the summary also records among others ("was off work, then returned").
+  assert.equal(contradicts(withSummary('He is off work.', 'The patient remains off work.')).length, 0);
+  assert.equal(contradicts(withSummary('He was off work, then returned to modified duty.', 'The patient is off work.')).length, 0);
+  assert.equal(contradicts(withSummary('He was off work, then returned to modified duty.', 'The patient has returned to full duty.')).length, 1);
+});
+
+test("contradicts-record: a work status planned, worked toward, of the injury's time or a guideline's is no claim of the worker's status", () => {
+  const quiet = [
+    'Return to full duty is expected.',
+    'The patient is expected to return to full duty.',
+    'He should return to modified duty.',
+    'This would allow the patient to return to work.',
+    'The goal is to return to full duty.',
+    'His goal is to return to full duty.',
+    'Patients who return to work have better outcomes.',
+    'The patient was working full duty when he fell.',
+    'He returned to work for two weeks but was taken off work again.',
+    'The Utilization Review noted that the patient had returned to full duty.',
+    'The patient is retired.',
+    'The patient is permanent and stationary.',
+  ];
+  // The worker's own status is read beside them ...
+  assert.equal(contradicts(withSummary('He remains temporarily totally disabled.', 'The patient has returned to full duty.')).length, 1);
+  // ... and these are not.
+  for (const rationale of quiet)
+    assert.deepEqual(
+      contradicts(withSummary('He remains temporarily totally disabled.', rationale)).map((x) => x.message),
+      [],
+      rationale,
+    );
+  // A bare "without restrictions" is no work status: a full range of motion without restrictions says nothing of work.
+  assert.equal(contradicts(withSummary('He has full range of motion without restrictions.', 'The patient is off work.')).length, 0);
+});

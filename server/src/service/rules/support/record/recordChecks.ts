@@ -563,6 +563,7 @@ function judged(file: CaseFile, model: CaseModel, facts: SummaryFacts, r: Ration
     onlyFinding(file, facts, r) ??
     contrary(facts, r) ??
     contraryResponse(file, facts, r) ??
+    contraryWorkStatus(file, facts, r) ??
     normalStudy(file, facts, r) ??
     slightOverMeasures(file, model, facts, r) ??
     neurologicOverNormalExam(file, facts, r) ??
@@ -1738,6 +1739,115 @@ function contraryResponse(file: CaseFile, facts: SummaryFacts, r: RationaleSente
       message: `The rationale says ${quote(r.sentence.text, m.start, m.end)}, but the clinical case summary records ${evidenceWords(against)} and no such course. Correct the statement, or say where the records show it.`,
       range: sentenceSpan(r.prose, r.sentence, m.start, m.end),
       relatedInformation: related(file, against, (f) => `The summary records "${clip(f.mention.text, 50)}"`),
+      data: { concept: m.concept.id, direction: 'asserts' },
+    });
+  }
+  return undefined;
+}
+
+/** The statuses a work status is compared as: at work (full or modified duty) and off work (TTD). */
+const DUTY_STATUSES: readonly string[] = data.dutyStatuses;
+/** Terms that are a work status only beside another ("working without restrictions"), not alone ("range of motion without restrictions"). */
+const BARE_WORK_STATUS = new PhraseSet(data.bareWorkStatusTerms);
+/** A status the worker is working toward or could have ("his goal is to return to full duty", "able to return to work"), not one he has. */
+const WORK_STATUS_GOALS = new PhraseSet(data.workStatusGoalWords);
+/** A status of an earlier time ("working full duty at the time of injury", "had been off work", "when he fell"), which a later one does not contradict. */
+const EARLIER_STATUS = new PhraseSet(data.earlierStatusWords);
+
+const isDutyStatus = (m: Mention) => m.concept.kind === 'work-status' && m.concepts.some((id) => DUTY_STATUSES.includes(id));
+
+/** The duty statuses of the clause holding `m`, of its assertion. */
+function clauseDuties(reading: SentenceReading, m: Mention): Mention[] {
+  const c = clauseHolding(reading, m.start);
+  return reading.mentions.filter(
+    (x) => isDutyStatus(x) && x.assertion === m.assertion && (!c || (x.start >= c.start && x.start < Math.max(c.end, c.start + 1))),
+  );
+}
+
+/**
+ * The duty statuses the clause holding `m` gives: a bare term ("without restrictions") only beside another status,
+ * and a broader status ("is working") given way to the narrower one beside it ("full duty").
+ */
+function clauseStatuses(reading: SentenceReading, m: Mention): Mention[] {
+  const inClause = clauseDuties(reading, m);
+  const bare = (x: Mention) => BARE_WORK_STATUS.matches(x.text).some((w) => w.start === 0 && w.end === x.text.length);
+  if (inClause.every(bare)) return [];
+  return inClause.filter((x) => !inClause.some((y) => y !== x && y.concept.id !== x.concept.id && y.concepts.includes(x.concept.id)));
+}
+
+/** The words of the statuses of the clause holding `m`, from the first to the last ("is working full duty without restrictions"). */
+function statusSpan(reading: SentenceReading, m: Mention): { start: number; end: number } {
+  const all = clauseDuties(reading, m);
+  return { start: Math.min(...all.map((x) => x.start)), end: Math.max(...all.map((x) => x.end)) };
+}
+
+function statusWords(reading: SentenceReading, m: Mention): string {
+  const { start, end } = statusSpan(reading, m);
+  return quote(reading.text, start, end);
+}
+
+/** Are two statuses opposed: a concept of one is the lexicon's opposite of a concept of the other (full and modified duty, at work and off work)? */
+function opposedStatuses(access: ReadingAccess, a: Mention, b: Mention): boolean {
+  const against = (x: Mention, y: Mention) =>
+    x.concepts.some((id) => {
+      const opposite = access.concept(id)?.opposite;
+      return !!opposite && y.concepts.includes(opposite);
+    });
+  return against(a, b) || against(b, a);
+}
+
+/** The ISO day of the summary visit a fact belongs to: its sentence's last date, or the last one before it. */
+function visitDay(facts: SummaryFacts, f: Fact): string | undefined {
+  for (let k = summaryIndex(facts, f.sentence); k >= 0; k--) {
+    const reading = facts.readingAt(k);
+    if (reading.attributes.dates.length && !reportsReview(reading)) return reading.attributes.dates[reading.attributes.dates.length - 1].iso;
+  }
+  return undefined;
+}
+
+/**
+ * The rationale says the worker "has returned to full duty" where the summary records him temporarily totally
+ * disabled, or "is not working" where it records him working full duty: work status bears on the functional
+ * improvement the MTUS weighs. Every duty status the summary records (outside the review's reasoning) must be the
+ * rationale's opposite: a summary that records a change ("was off work, then returned to modified duty") agrees with
+ * each status it records. Not a status the worker is to have or works toward ("expected to return to full duty",
+ * "his goal is to return to work"), one of an earlier time, or one a guideline speaks of ("patients who return to work").
+ */
+function contraryWorkStatus(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((file: CaseFile) => RecordFinding) | undefined {
+  if (reportsReview(r.reading)) return undefined;
+  const text = r.reading.text;
+  for (const m of r.reading.mentions) {
+    if (m.assertion !== 'affirmed' || !isDutyStatus(m) || !clauseStatuses(r.reading, m).includes(m)) continue;
+    const c = clauseHolding(r.reading, m.start);
+    const from = c?.start ?? 0;
+    if (!PATIENT_ANCHORS.testRange(text, from, m.start) || GUIDELINE.test(clauseText(r.reading, m))) continue;
+    if (HEDGES.testRange(text, from, m.start) || PLAN.testRange(text, from, m.start) || WORK_STATUS_GOALS.testRange(text, from, m.start)) continue;
+    // The status of the injury's time or a change the sentence tells ("had returned to work but stopped"), not the worker's now.
+    if (EARLIER_STATUS.test(text)) continue;
+    const recorded: Fact[] = [];
+    for (const f of facts.byConcept.get('work-status') ?? []) {
+      if (f.review || !documents(f) || f.mention.assertion === 'requested' || !isDutyStatus(f.mention)) continue;
+      const reading = f.reading ?? facts.access.read(f.sentence.text);
+      if (!clauseStatuses(reading, f.mention).includes(f.mention) || hedgedBefore(reading, f.mention)) continue;
+      recorded.push(f);
+    }
+    if (!recorded.length || recorded.some((f) => !opposedStatuses(facts.access, m, f.mention))) continue;
+    if (citesAny(file, r.sentence, recorded)) continue;
+    // A status the rationale dates before the summary's latest status is of an earlier visit than the one that opposes it.
+    const days = r.reading.attributes.dates.map((d) => d.iso).filter((iso) => iso.length === 10);
+    if (days.length) {
+      const latest = recorded.map((f) => visitDay(facts, f) ?? '').reduce((a, b) => (a > b ? a : b), '');
+      if (days.some((d) => d < latest)) continue;
+    }
+    // Latest first; each in its clause's words ("modified duty with no lifting over"), as the message quotes the rationale's.
+    const against = [...recorded].reverse();
+    const said = statusSpan(r.reading, m);
+    const words = [...new Set(against.map((f) => statusWords(f.reading ?? facts.access.read(f.sentence.text), f.mention)))];
+    const evidence = words.length <= 2 ? words.join(' and ') : `${words.slice(0, 2).join(', ')} and ${words.length - 2} more`;
+    return (file) => ({
+      message: `The rationale says ${quote(text, said.start, said.end)}, but the clinical case summary records the worker's work status as ${evidence}. Correct the work status, or say where the records show it.`,
+      range: sentenceSpan(r.prose, r.sentence, said.start, said.end),
+      relatedInformation: related(file, against, (f) => `The summary records ${statusWords(f.reading ?? facts.access.read(f.sentence.text), f.mention)}`),
       data: { concept: m.concept.id, direction: 'asserts' },
     });
   }
