@@ -831,3 +831,15 @@ test("contradicts-record: a work status planned, worked toward, of the injury's 
   // A bare "without restrictions" is no work status: a full range of motion without restrictions says nothing of work.
   assert.equal(contradicts(withSummary('He has full range of motion without restrictions.', 'The patient is off work.')).length, 0);
 });
+
+test('contradicts-record: a denied relief of a stated size is answered only by as much; "significant relief" weighs it', () => {
+  const injection = (relief: string) => withExam(`He had a lumbar epidural steroid injection on 7/1/2016 with ${relief} relief for 2 weeks`, '');
+  const denial = (text: string, rationale: string) => text.replace(RATIONALE_END, `${rationale} ${RATIONALE_END}`);
+  // 20% relief does not answer "no documentation of 50% relief"; 70% does.
+  assert.equal(contradicts(denial(injection('20%'), 'There is no documentation of 50% relief from the injection.')).length, 0);
+  assert.equal(contradicts(denial(injection('70%'), 'There is no documentation of 50% relief from the injection.')).length, 1);
+  // "significant relief" is the guideline's threshold the reviewer weighs the recorded relief against.
+  assert.equal(contradicts(denial(injection('20%'), 'There is no documentation of significant relief from the injection.')).length, 0);
+  // A plain denial of any relief is still answered by the relief the summary records.
+  assert.equal(contradicts(denial(injection('20%'), 'There was no documented relief from the prior epidural injection.')).length, 1);
+});

@@ -15,6 +15,7 @@ import type { ConceptKind, Mention, SentenceReading, Side } from '../../../readi
 import { sentenceSpan } from '../../../necessity/itemView';
 import { daysBetween, formatIso, formatUs } from '../../../syntax/dates';
 import { PhraseSet, TextMemo, wordCount } from '../../../necessity/phrases';
+import { NEGATION } from '../../../necessity/terms';
 import { escapeRegExp } from '../../../text/words';
 import { countBefore } from '../../../text/bisect';
 import { clauseHolding } from '../../../reading/clauses';
@@ -656,8 +657,15 @@ function denial(file: CaseFile, facts: SummaryFacts, r: RationaleSentence): ((fi
     // "No motor or sensory changes": nobody denies that a worker has sensation; a denied examination of no verdict denies
     // its abnormality, which a normal finding ("sensation intact") does not contradict.
     const deniesAbnormal = m.value === 'neutral' && m.concept.kind === 'finding';
+    // "No documentation of 50% relief from the injection" over "20% relief": the denial names how much, which only as
+    // much relief answers; "no documentation of significant relief" weighs the relief the summary records (a threshold
+    // the guideline sets), so it is no denial of it.
+    const response = m.concept.kind === 'response';
+    if (response && m.cues[0] && m.cues[0].end <= m.start && NEGATION.judgment.testRange(r.sentence.text, m.cues[0].end, m.end)) continue;
+    const least = response && m.attributes.percents.length ? Math.min(...m.attributes.percents.map((p) => p.value)) : undefined;
     const evidence = about.filter(
       (f) =>
+        (least === undefined || f.mention.attributes.percents.some((p) => p.value >= least)) &&
         (documents(f) || (anyMention && f.mention.assertion !== 'negated')) &&
         substantive(f) &&
         !f.review &&
