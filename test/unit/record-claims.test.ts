@@ -834,3 +834,56 @@ test('unsupported-record-claim: a sign said normal where the summary records it 
   );
   assert.equal(codes(reported, 'unsupported-record-claim').length, 1);
 });
+
+test('detail-mismatch: a drug at a strength the summary and the items never give it', () => {
+  const summary = CLEAN_CASE.replace(
+    'The Utilization Review dated',
+    'He takes Norco 5/325 mg twice daily. Current medications include gabapentin 300 mg three times daily and a fentanyl patch 25 mcg/hr. The Utilization Review dated',
+  ).replace('item MRI of the lumbar spine', 'item Norco 5/325 mg #60');
+  const doses = (text: string) => codes(text, 'detail-mismatch').filter((x) => (x.data as { detail?: string }).detail === 'dose');
+  for (const [rationale, written, recorded] of [
+    [
+      'The patient takes Norco 10/325 mg.',
+      '10/325 mg',
+      /gives "Norco" as "10\/325 mg".*summary records "Norco 5\/325 mg" and the request is for "Norco 5\/325 mg"/,
+    ],
+    // Brand and generic alike, and the other drug's strength is the one compared.
+    ['He takes hydrocodone/APAP 10/325 mg.', '10/325 mg', /summary records "Norco 5\/325 mg"/],
+    ['Gabapentin 600 mg three times daily has not helped.', '600 mg', /gives "Gabapentin" as "600 mg".*summary records "gabapentin 300 mg"\./],
+    ['He uses a fentanyl patch 50 mcg/hr.', '50 mcg/hr', /summary records "fentanyl patch 25 mcg\/hr"/],
+  ] as const) {
+    const text = withRationale(rationale, summary);
+    const d = doses(text);
+    assert.equal(d.length, 1, `${rationale}\n${d.map((x) => x.message).join('\n')}`);
+    assert.equal(textAt(text, d[0].range), written);
+    assert.match(d[0].message, recorded);
+    assert.match(textAt(text, d[0].relatedInformation![0].range), /^He takes Norco|^Current medications/);
+  }
+  for (const rationale of [
+    // The summary's strength, the requested one, or the same regimen as a daily total.
+    'The patient takes Norco 5/325 mg.',
+    'He takes gabapentin 300 mg three times daily.',
+    'He takes gabapentin 900 mg per day.',
+    // A strength the summary gives another drug, or a drug the summary gives no strength.
+    'He takes Norco and gabapentin 300 mg.',
+    'He takes Norco and Xanax 1 mg.',
+    // Guidelines, thresholds, plans and hypotheticals weigh a dose; they do not record the one taken.
+    'Doses above 120 mg MED are not recommended.',
+    'Gabapentin is recommended up to 3600 mg/day.',
+    'The maximum dose of gabapentin is 3600 mg.',
+    'A trial of gabapentin 100 mg could be considered.',
+    'Norco should be weaned to Norco 2.5/325 mg.',
+    'He previously took Norco 10/325 mg.',
+  ]) {
+    assert.deepEqual(
+      doses(withRationale(rationale, summary)).map((x) => x.message),
+      [],
+      rationale,
+    );
+  }
+  // A summary that gives both strengths is consistent with either; one that gives none has nothing to compare.
+  const both = summary.replace('He takes Norco 5/325 mg twice daily.', 'He takes Norco 5/325 mg twice daily and Norco 10/325 mg at night.');
+  assert.deepEqual(doses(withRationale('The patient takes Norco 10/325 mg.', both)), []);
+  const none = summary.replace('He takes Norco 5/325 mg twice daily.', 'He takes Norco twice daily.').replace('item Norco 5/325 mg #60', 'item Norco #60');
+  assert.deepEqual(doses(withRationale('The patient takes Norco 10/325 mg.', none)), []);
+});

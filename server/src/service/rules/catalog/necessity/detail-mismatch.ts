@@ -2,7 +2,8 @@
 // header also records, with another detail: the date of the utilization
 // review or of the injury, a review or an approval dated before the injury,
 // a pronoun of the other sex than the worker's. (Counts, doses, sides, body
-// parts and kinds against the summary and the item: rules/support/record/recordChecks.ts.) The
+// parts and kinds against the summary and the item: rules/support/record/recordChecks.ts; drug strengths:
+// rules/support/record/doseStrengths.ts.) The
 // fix writes the header's date or the worker's pronoun in place of the one
 // the sentence has.
 import type { RelatedInformation } from '../../../types';
@@ -27,11 +28,12 @@ import {
 } from '../../support/record/recordChecks';
 import { requestCountFindings } from '../../support/record/requestCounts';
 import { reflexGradeFindings } from '../../support/record/reflexGrades';
+import { doseStrengthFindings } from '../../support/record/doseStrengths';
 import { itemServicesAndDatesKey } from '../../support/record/itemsKey';
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
-  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'site' | 'count' | 'kind' | 'service' | 'request-count' | 'reflex';
+  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'site' | 'count' | 'kind' | 'service' | 'request-count' | 'reflex' | 'dose';
   /** The text the finding covers, so a fix can check the document still has it there. */
   written: string;
   /** What the summary or the item has instead (a side, the counts, a concept id), for the reader of the data. */
@@ -98,6 +100,7 @@ export default defineRule<DetailMismatchData>({
           ...requestCountFindings(file, model, access, item),
           ...complaintSiteFindings(file, model, access, item),
           ...reflexGradeFindings(file, model, access, item),
+          ...doseStrengthFindings(file, model, access, item),
           ...oneSideOfBothFindings(file, model, access, item),
         ];
         return [...detailMismatch(ctx, rationaleBlock(item.section)), ...(read as Finding<DetailMismatchData>[])];
