@@ -887,3 +887,44 @@ test('detail-mismatch: a drug at a strength the summary and the items never give
   const none = summary.replace('He takes Norco 5/325 mg twice daily.', 'He takes Norco twice daily.').replace('item Norco 5/325 mg #60', 'item Norco #60');
   assert.deepEqual(doses(withRationale('The patient takes Norco 10/325 mg.', none)), []);
 });
+
+test('detail-mismatch: a percent of relief from a treatment that the summary gives it otherwise', () => {
+  const summary = CLEAN_CASE.replace(
+    'The Utilization Review dated',
+    'He had an epidural steroid injection on 7/1/2016 with 20% relief. Acupuncture gave him 40-50% pain relief. The Utilization Review dated',
+  );
+  const relief = (text: string) => codes(text, 'detail-mismatch').filter((x) => (x.data as { detail?: string }).detail === 'relief');
+  for (const [rationale, recorded] of [
+    ['The patient reported 50% relief from the injection.', /relief from "injection" as "50%".*summary records "20%" from "epidural steroid injection"/],
+    ['The prior ESI provided 60% pain relief.', /relief from "ESI" as "60%"/],
+    ['He reported 70% improvement in pain after acupuncture.', /summary records "40-50%" from "Acupuncture"/],
+  ] as const) {
+    const text = withRationale(rationale, summary);
+    const d = relief(text);
+    assert.equal(d.length, 1, `${rationale}\n${d.map((x) => x.message).join('\n')}`);
+    assert.match(textAt(text, d[0].range), /^\d+%$/);
+    assert.match(d[0].message, recorded);
+    assert.match(textAt(text, d[0].relatedInformation![0].range), /^He had an epidural|^Acupuncture gave/);
+  }
+  for (const rationale of [
+    // The summary's percent, or one inside its range.
+    'The patient reported 20% relief from the injection.',
+    'Acupuncture provided 50% relief.',
+    // A guideline's threshold, a denial, a measure of function, a treatment the summary gives no percent.
+    'Guidelines require at least 50% relief for six to eight weeks after an epidural injection.',
+    'There is no documentation of 50% relief from the injection.',
+    'The ESI provided 50% functional improvement.',
+    'Physical therapy provided 50% relief.',
+    // Two treatments: which one the percent is said of is not told.
+    'The injection and acupuncture provided 70% relief.',
+  ]) {
+    assert.deepEqual(
+      relief(withRationale(rationale, summary)).map((x) => x.message),
+      [],
+      rationale,
+    );
+  }
+  // "The injection" where the summary also records an injection of another kind with no percent: which one is meant is not said.
+  const two = summary.replace('The Utilization Review dated', 'He also had a trigger point injection. The Utilization Review dated');
+  assert.deepEqual(relief(withRationale('The injection provided 50% relief.', two)), []);
+});

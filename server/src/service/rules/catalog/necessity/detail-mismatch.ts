@@ -3,7 +3,7 @@
 // review or of the injury, a review or an approval dated before the injury,
 // a pronoun of the other sex than the worker's. (Counts, doses, sides, body
 // parts and kinds against the summary and the item: rules/support/record/recordChecks.ts; drug strengths:
-// rules/support/record/doseStrengths.ts.) The
+// rules/support/record/doseStrengths.ts; percents of relief: rules/support/record/reliefPercents.ts.) The
 // fix writes the header's date or the worker's pronoun in place of the one
 // the sentence has.
 import type { RelatedInformation } from '../../../types';
@@ -29,11 +29,25 @@ import {
 import { requestCountFindings } from '../../support/record/requestCounts';
 import { reflexGradeFindings } from '../../support/record/reflexGrades';
 import { doseStrengthFindings } from '../../support/record/doseStrengths';
+import { reliefPercentFindings } from '../../support/record/reliefPercents';
 import { itemServicesAndDatesKey } from '../../support/record/itemsKey';
 
 export interface DetailMismatchData {
   /** What the detail is: the review's date, the injury's date, an event before the injury, the worker's pronoun. */
-  detail: 'review-date' | 'injury-date' | 'before-injury' | 'pronoun' | 'side' | 'site' | 'count' | 'kind' | 'service' | 'request-count' | 'reflex' | 'dose';
+  detail:
+    | 'review-date'
+    | 'injury-date'
+    | 'before-injury'
+    | 'pronoun'
+    | 'side'
+    | 'site'
+    | 'count'
+    | 'kind'
+    | 'service'
+    | 'request-count'
+    | 'reflex'
+    | 'dose'
+    | 'relief';
   /** The text the finding covers, so a fix can check the document still has it there. */
   written: string;
   /** What the summary or the item has instead (a side, the counts, a concept id), for the reader of the data. */
@@ -101,6 +115,7 @@ export default defineRule<DetailMismatchData>({
           ...complaintSiteFindings(file, model, access, item),
           ...reflexGradeFindings(file, model, access, item),
           ...doseStrengthFindings(file, model, access, item),
+          ...reliefPercentFindings(file, model, access, item),
           ...oneSideOfBothFindings(file, model, access, item),
         ];
         return [...detailMismatch(ctx, rationaleBlock(item.section)), ...(read as Finding<DetailMismatchData>[])];

@@ -68,6 +68,8 @@ const NOT_RECORD = new RegExp(
     'threshold',
     'limit\\w*',
     'morphine equivalent\\w*',
+    // "Voltaren Gel 1% is indicated for relief of osteoarthritis pain": a label's indication
+    'indicated',
     'med',
     'mme',
     // hypothetical, plan, recommendation
