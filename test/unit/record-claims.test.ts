@@ -864,6 +864,7 @@ test('detail-mismatch: a drug at a strength the summary and the items never give
     'The patient takes Norco 5/325 mg.',
     'He takes gabapentin 300 mg three times daily.',
     'He takes gabapentin 900 mg per day.',
+    'He takes gabapentin 150 mg, 2 capsules three times daily.',
     // A strength the summary gives another drug, or a drug the summary gives no strength.
     'He takes Norco and gabapentin 300 mg.',
     'He takes Norco and Xanax 1 mg.',
@@ -881,6 +882,10 @@ test('detail-mismatch: a drug at a strength the summary and the items never give
       rationale,
     );
   }
+  // A topical's percent is compared with the same form's: a 4% cream is another product than a 5% patch.
+  const patch = summary.replace('He takes Norco 5/325 mg twice daily.', 'He takes Norco 5/325 mg twice daily and uses a lidocaine 5% patch.');
+  assert.equal(doses(withRationale('He uses a lidocaine 4% patch.', patch)).length, 1);
+  assert.deepEqual(doses(withRationale('He uses lidocaine 4% cream.', patch)), []);
   // A summary that gives both strengths is consistent with either; one that gives none has nothing to compare.
   const both = summary.replace('He takes Norco 5/325 mg twice daily.', 'He takes Norco 5/325 mg twice daily and Norco 10/325 mg at night.');
   assert.deepEqual(doses(withRationale('The patient takes Norco 10/325 mg.', both)), []);
@@ -927,4 +932,10 @@ test('detail-mismatch: a percent of relief from a treatment that the summary giv
   // "The injection" where the summary also records an injection of another kind with no percent: which one is meant is not said.
   const two = summary.replace('The Utilization Review dated', 'He also had a trigger point injection. The Utilization Review dated');
   assert.deepEqual(relief(withRationale('The injection provided 50% relief.', two)), []);
+  // One injection named in two words ("transforaminal epidural" and "steroid injection") is one kind.
+  const one = CLEAN_CASE.replace(
+    'The Utilization Review dated',
+    'He underwent a right L4-5 transforaminal epidural steroid injection on 3/2/2016 with 60% relief for 6 weeks. The Utilization Review dated',
+  );
+  assert.equal(relief(withRationale('The injection provided 50% relief.', one)).length, 1);
 });

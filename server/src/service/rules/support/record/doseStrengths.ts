@@ -22,6 +22,10 @@ interface Strength {
   end: number;
   /** As the sentence writes it, with a patch's "/hr". */
   text: string;
+  /** A topical's form where the words give it (patch, cream, gel ...): a 4% cream is not a 5% patch of the same drug. */
+  form?: string;
+  /** Units taken a dose ("300 mg, 2 capsules"): 300 mg two at a time is a dose of 600 mg. */
+  perDose: number;
 }
 
 /** A drug the text names with the strengths written by it, and the numbers that answer for it besides (daily totals). */
@@ -132,6 +136,13 @@ function strengthText(text: string, start: number, end: number): { text: string;
   return { text: text.slice(start, to), end: to };
 }
 
+const FORM = /\b(patch|cream|gel|ointment|lotion|solution|spray|foam)(?:es|s)?\b/i;
+
+/** The topical form the drug's name and the words right after its strength give, if any. */
+function formOf(text: string, from: number, to: number): string | undefined {
+  return FORM.exec(text.slice(from, to + 12))?.[1].toLowerCase();
+}
+
 const OUTCOME_AFTER = /^\s{0,2}(?:of\s+)?(?:pain\s+)?(?:relief|improvement|improved|reduction|decrease|better|benefit|response)\b/i;
 
 /** The topical's percent inside the drug's name or right after it ("lidocaine 5% patch", "Voltaren gel 1%"). */
@@ -141,7 +152,7 @@ function percentOf(reading: SentenceReading, m: Mention): Strength | undefined {
     if (!inside && !(p.start >= m.end && BETWEEN.test(reading.text.slice(m.end, p.start)))) continue;
     // "Norco, 50% relief": a percent of the drug's effect, not its strength.
     if (OUTCOME_AFTER.test(reading.text.slice(p.end, p.end + 30))) continue;
-    return { amount: [p.value], unit: '%', start: p.start, end: p.end, text: p.text };
+    return { amount: [p.value], unit: '%', start: p.start, end: p.end, text: p.text, form: formOf(reading.text, m.start, p.end), perDose: 1 };
   }
   return undefined;
 }
@@ -171,14 +182,14 @@ function drugStrengths(reading: SentenceReading, strict: boolean): DrugStrengths
       if (strict && total) continue;
       for (const a of d.amount) numbers.add(a);
       if (total) continue;
-      const strength = { amount: d.amount, unit: d.unit, start: d.start, end: written.end, text: written.text };
+      const per = PER_DOSE.exec(text.slice(written.end, written.end + 30));
+      const n = per ? (WORD[per[1].toLowerCase()] ?? Number(per[1])) : 1;
+      const strength: Strength = { amount: d.amount, unit: d.unit, start: d.start, end: written.end, text: written.text, perDose: n };
       // Away from the name, a dose answers for the drug but does not say the summary gives it that strength.
       if (adjacent) units.push(strength);
       else loose.push(strength);
       if (d.amount.length === 1) {
         if (d.perDay) numbers.add(d.amount[0] * d.perDay);
-        const per = PER_DOSE.exec(text.slice(written.end, written.end + 30));
-        const n = per ? (WORD[per[1].toLowerCase()] ?? Number(per[1])) : 1;
         numbers.add(d.amount[0] * n);
         if (d.perDay) numbers.add(d.amount[0] * n * d.perDay);
       }
@@ -200,7 +211,7 @@ function sameDrug(a: Mention, b: Mention): boolean {
 
 const sameStrength = (a: Strength, b: Strength) => a.unit === b.unit && a.amount.length === b.amount.length && a.amount.every((x, i) => x === b.amount[i]);
 /** Like with like: the same unit and the same number of parts (10/325 with 5/325, not 10 mg with 10/325 mg). */
-const comparable = (a: Strength, b: Strength) => a.unit === b.unit && a.amount.length === b.amount.length;
+const comparable = (a: Strength, b: Strength) => a.unit === b.unit && a.amount.length === b.amount.length && (!a.form || !b.form || a.form === b.form);
 
 interface Recorded {
   sentence?: Sentence;
@@ -272,7 +283,8 @@ export function doseStrengthFindings(file: CaseFile, model: CaseModel, access: R
           // The summary gives the drug no strength of this kind: nothing to compare.
           if (!like.length) continue;
           const agrees = (r: Recorded) =>
-            [...r.drug.units, ...r.drug.loose].some((u) => sameStrength(u, s)) || (s.amount.length === 1 && r.drug.numbers.has(s.amount[0]));
+            [...r.drug.units, ...r.drug.loose].some((u) => sameStrength(u, s)) ||
+            (s.amount.length === 1 && (r.drug.numbers.has(s.amount[0]) || r.drug.numbers.has(s.amount[0] * s.perDose)));
           if (recorded.some(agrees) || requested.some(agrees)) continue;
           const values = [...new Set(like.flatMap((r) => recordedText(r, s)))];
           const asked = [...new Set(requested.flatMap((r) => recordedText(r, s)))];

@@ -171,7 +171,7 @@ export function reliefPercentFindings(file: CaseFile, model: CaseModel, access: 
       if (!like.length || about.some((s) => s.all.some((q) => overlap(q, p)))) continue;
       // "The injection provided 50% relief" where the summary records an epidural injection and a trigger point
       // injection: which one the rationale means is not said, and the summary may give that one no percent.
-      const kinds = new Set(about.flatMap((s) => s.treatments.filter((x) => sameTreatment(x, t)).map((x) => x.concept.id)));
+      const kinds = narrowest(about.flatMap((s) => s.treatments.filter((x) => sameTreatment(x, t))));
       if (kinds.size > 1 || (kinds.size === 1 && !kinds.has(t.concept.id) && otherKinds(file.summary.prose, access, t, kinds))) continue;
       const values = [...new Set(like.flatMap((s) => s.relief.map((q) => `"${q.text.trim()}" from "${named(s, t)}"`)))];
       out.push({
@@ -185,6 +185,16 @@ export function reliefPercentFindings(file: CaseFile, model: CaseModel, access: 
   return out;
 }
 
+/**
+ * The kinds the mentions name, without a kind another of them is a kind of ("transforaminal epidural" and "steroid
+ * injection" in one phrase name one epidural steroid injection).
+ */
+function narrowest(mentions: readonly Mention[]): Set<string> {
+  const ids = new Set(mentions.map((m) => m.concept.id));
+  for (const m of mentions) for (const id of m.concepts) if (id !== m.concept.id) ids.delete(id);
+  return ids;
+}
+
 /** The summary's name of the treatment the rationale names (its first mention of it in the sentence). */
 function named(s: Recorded, t: Mention): string {
   const m = s.treatments.find((x) => sameTreatment(x, t))!;
@@ -196,9 +206,10 @@ function named(s: Recorded, t: Mention): string {
  * it gives a percent ("He also had a trigger point injection")?
  */
 function otherKinds(prose: Prose, access: ReadingAccess, t: Mention, kinds: ReadonlySet<string>): boolean {
-  return prose.sentences.some((sentence) =>
-    access.read(sentence.text).mentions.some((x) => isTreatment(x) && x.concepts.includes(t.concept.id) && !kinds.has(x.concept.id)),
-  );
+  return prose.sentences.some((sentence) => {
+    const named = access.read(sentence.text).mentions.filter((x) => isTreatment(x) && x.concepts.includes(t.concept.id));
+    return [...narrowest(named)].some((id) => !kinds.has(id));
+  });
 }
 
 function quote(text: string, m: Mention): string {
