@@ -13,6 +13,7 @@ import type { Mention, SentenceReading } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
 import type { RecordFinding } from './recordChecks';
 import type { ReadingAccess } from './summaryFacts';
+import { REVIEW_WORDS, wordsPattern } from './reviewWords';
 
 /** A strength of one unit: the numbers ("10/325" is [10, 325]) and the unit (mg, mcg, g, ml, %). */
 interface Strength {
@@ -59,69 +60,57 @@ const BOUND_BEFORE =
  * a change, a past dose, or the review's. The words are whole-sentence: a rationale's sentence on a drug's dose is
  * short, and one that weighs a dose this way is not a record of the dose taken.
  */
-const NOT_RECORD = new RegExp(
-  [
-    // guidelines and thresholds
-    'guidelines?',
-    'mtus',
-    'odg',
-    'acoem',
-    'recommend\\w*',
-    'not to exceed',
-    'maximum',
-    'threshold',
-    'limit\\w*',
-    'morphine equivalent\\w*',
-    // "Voltaren Gel 1% is indicated for relief of osteoarthritis pain": a label's indication
-    'indicated',
-    'med',
-    'mme',
-    // hypothetical, plan, recommendation
-    'should',
-    'could',
-    'would',
-    'may',
-    'might',
-    'consider\\w*',
-    'trial',
-    'if',
-    'option',
-    'plan\\w*',
-    // changes of dose
-    'wean\\w*',
-    'taper\\w*',
-    'titrat\\w*',
-    'increas\\w*',
-    'decreas\\w*',
-    'reduc\\w*',
-    'switch\\w*',
-    'chang\\w*',
-    'start\\w*',
-    'initiat\\w*',
-    // a past dose
-    'previous\\w*',
-    'prior',
-    'formerly',
-    'past',
-    'earlier',
-    'originally',
-    'initially',
-    'had been',
-    'was on',
-    'history',
-    // the review's
-    'ur',
-    'utilization review',
-    'certif\\w*',
-    'non-certif\\w*',
-    'authoriz\\w*',
-    'approv\\w*',
-    'modif\\w*',
-  ]
-    .map((w) => `\\b${w}\\b`)
-    .join('|'),
-  'i',
-);
+const NOT_RECORD = wordsPattern([
+  // guidelines and thresholds
+  'guidelines?',
+  'mtus',
+  'odg',
+  'acoem',
+  'recommend\\w*',
+  'not to exceed',
+  'maximum',
+  'threshold',
+  'limit\\w*',
+  'morphine equivalent\\w*',
+  // "Voltaren Gel 1% is indicated for relief of osteoarthritis pain": a label's indication
+  'indicated',
+  'med',
+  'mme',
+  // hypothetical, plan, recommendation
+  'should',
+  'could',
+  'would',
+  'may',
+  'might',
+  'consider\\w*',
+  'trial',
+  'if',
+  'option',
+  'plan\\w*',
+  // changes of dose
+  'wean\\w*',
+  'taper\\w*',
+  'titrat\\w*',
+  'increas\\w*',
+  'decreas\\w*',
+  'reduc\\w*',
+  'switch\\w*',
+  'chang\\w*',
+  'start\\w*',
+  'initiat\\w*',
+  // a past dose
+  'previous\\w*',
+  'prior',
+  'formerly',
+  'past',
+  'earlier',
+  'originally',
+  'initially',
+  'had been',
+  'was on',
+  'history',
+  ...REVIEW_WORDS,
+]);
 
 /** "two tablets", "2 capsules" per dose: a unit strength times that is one dose. */
 const PER_DOSE = /\b(\d|one|two|three|four)\s*(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?)\b/i;

@@ -12,6 +12,7 @@ import type { Mention, SentenceReading } from '../../../reading/types';
 import { sentenceSpan } from '../../../necessity/itemView';
 import type { RecordFinding } from './recordChecks';
 import type { ReadingAccess } from './summaryFacts';
+import { REVIEW_WORDS, wordsPattern } from './reviewWords';
 
 const TREATMENT_KINDS: ReadonlySet<string> = new Set(['therapy', 'procedure', 'medication']);
 
@@ -45,7 +46,7 @@ function percents(text: string): Percent[] {
  * hypothetical, the review's. Whole-sentence words: a rationale's sentence on the relief is short, and one that weighs
  * the relief this way is no record of it.
  */
-const NOT_RECORD = new RegExp(
+const NOT_RECORD = wordsPattern(
   [
     'guidelines?',
     'mtus',
@@ -82,17 +83,9 @@ const NOT_RECORD = new RegExp(
     'lack\\w*',
     'absen\\w*',
     'fail\\w*',
-    'ur',
-    'utilization review',
-    'certif\\w*',
-    'non-certif\\w*',
-    'authoriz\\w*',
-    'approv\\w*',
-    'modif\\w*',
-  ]
-    .map((w) => `\\b${w}\\b`)
-    .join('|') + '|[<>≥≤]',
-  'i',
+    ...REVIEW_WORDS,
+  ],
+  '|[<>≥≤]',
 );
 
 /** Is the percent said of the relief: a pain-relief mention holding it or within a few words of it, and not of function? */
